@@ -1,0 +1,20 @@
+package dev.tollgate.bootstrap;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The environment variables read before the application context exists (see README, "Configuration"). */
+record Settings(String databaseUrl, String databaseUser, String databasePassword, Path dataDir) {
+
+    static Settings fromEnvironment(Map<String, String> env) {
+        return new Settings(
+                blankToNull(env.get("TOLLGATE_DATABASE_URL")),
+                env.getOrDefault("TOLLGATE_DATABASE_USER", "postgres"),
+                env.getOrDefault("TOLLGATE_DATABASE_PASSWORD", ""),
+                Path.of(env.getOrDefault("TOLLGATE_DATA_DIR", ".tollgate")).toAbsolutePath());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,174 @@
+package dev.tollgate.tenancy.adapters.in.http.centrali;
+
+import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.tenancy.api.Caller;
+import dev.tollgate.tenancy.application.port.in.AuthenticateUseCase;
+import dev.tollgate.tenancy.application.port.in.AuthenticateUseCase.SignUpCommand;
+import dev.tollgate.tenancy.application.port.in.ManageWorkspacesUseCase;
+import dev.tollgate.tenancy.application.port.in.ManageWorkspacesUseCase.UpdateWorkspaceCommand;
+import dev.tollgate.tenancy.domain.Organization;
+import dev.tollgate.tenancy.domain.Secrets;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** Centrali's workspace lifecycle: create (with its owner), read, update, soft delete and restore. */
+@Controller("/workspace/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Centrali: workspaces")
+final class CentraliWorkspaceController {
+    private final ManageWorkspacesUseCase workspaces;
+    private final AuthenticateUseCase authentication;
+
+    CentraliWorkspaceController(ManageWorkspacesUseCase workspaces, AuthenticateUseCase authentication) {
+        this.workspaces = workspaces;
+        this.authentication = authentication;
+    }
+
+    @Serdeable
+    record CreateRequest(@Nullable String name, @Nullable String email, @Nullable String username, @Nullable String password,
+                         @Nullable String passwordConfirmation, @Nullable String description) {
+    }
+
+    @Serdeable
+    record CreatedWorkspace(String id, String slug, String name, String status, String plan, String created_at) {
+    }
+
+    @Serdeable
+    record CreateResponse(CreatedWorkspace workspace, String auth_token, String user_id) {
+    }
+
+    @Serdeable
+    record UpdateRequest(@Nullable String name, @Nullable String description) {
+    }
+
+    @Serdeable
+    record DeletionResponse(String message, String workspace_slug, String deleted_at, String restore_deadline, int grace_period_days) {
+    }
+
+    @Serdeable
+    record RestoreResponse(String message, String workspace_slug, String status) {
+    }
+
+    @Serdeable
+    record VersionResponse(String service, String version) {
+    }
+
+    /** Sign-up: the owner account and its first workspace in one step; public, like any sign-up. */
+    @Post
+    @Operation(summary = "Create a new workspace")
+    HttpResponse<CreateResponse> create(@Body CreateRequest body) {
+        requirePresent("name", body.name());
+        requirePresent("email", body.email());
+        requirePresent("username", body.username());
+        if (body.passwordConfirmation() != null && !Objects.equals(body.password(), body.passwordConfirmation())) {
+            throw new ValidationException("passwordConfirmation", "does not match password");
+        }
+        // Without a password the owner signs in later through a reset; until then nobody knows this one.
+        String password = body.password() != null ? body.password() : Secrets.generate("");
+        var signedIn = authentication.signUp(new SignUpCommand(body.email(), password, body.username(), body.name(), null));
+        Organization o = signedIn.organization();
+        if (body.description() != null) {
+            o = workspaces.update(Caller.user(signedIn.user().id(), null), o, UpdateWorkspaceCommand.of(null, body.description()));
+        }
+        return HttpResponse.created(new CreateResponse(
+                new CreatedWorkspace(o.id().toString(), o.slug().value(), o.name(), status(o), o.plan(), o.createdAt().toString()),
+                signedIn.accessToken(), signedIn.user().id().toString()));
+    }
+
+    @Get("/version")
+    @Operation(summary = "Service version")
+    VersionResponse version() {
+        return new VersionResponse("workspace", "0.1.0");
+    }
+
+    @Get(value = "/openapi.json", produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "This service's OpenAPI document")
+    String openapi() {
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/api/centrali-workspace.json")) {
+            return new String(Objects.requireNonNull(in, "centrali-workspace.json missing from the jar").readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Get("/{slug}")
+    @Operation(summary = "Get workspace details")
+    Map<String, Object> get(Caller caller, String slug) {
+        return details(workspaces.getBySlug(caller, slug));
+    }
+
+    @Put("/{slug}")
+    @Operation(summary = "Update workspace settings")
+    Map<String, Object> update(Caller caller, String slug, @Nullable @Body UpdateRequest body) {
+        Organization target = workspaces.getBySlug(caller, slug);
+        UpdateRequest changes = body == null ? new UpdateRequest(null, null) : body;
+        return details(workspaces.update(caller, target, UpdateWorkspaceCommand.of(changes.name(), changes.description())));
+    }
+
+    @Delete("/{slug}")
+    @Operation(summary = "Delete a workspace (soft delete with grace period)")
+    DeletionResponse delete(Caller caller, String slug) {
+        return deletion(workspaces.requestDeletion(caller, workspaces.getBySlug(caller, slug)));
+    }
+
+    @Post("/{slug}/delete")
+    @Operation(summary = "Request workspace deletion with 30-day grace period")
+    DeletionResponse requestDeletion(Caller caller, String slug) {
+        return deletion(workspaces.requestDeletion(caller, workspaces.getBySlug(caller, slug)));
+    }
+
+    @Post("/{slug}/restore")
+    @Operation(summary = "Restore a workspace from pending deletion")
+    RestoreResponse restore(Caller caller, String slug) {
+        Organization restored = workspaces.restore(caller, slug);
+        return new RestoreResponse("Workspace restored", restored.slug().value(), status(restored));
+    }
+
+    private static DeletionResponse deletion(Organization o) {
+        return new DeletionResponse("Workspace scheduled for deletion", o.slug().value(), o.deletedAt().toString(),
+                o.purgeAfter().toString(), (int) Organization.DELETION_GRACE_PERIOD.toDays());
+    }
+
+    private static Map<String, Object> details(Organization o) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", o.id().toString());
+        body.put("name", o.name());
+        body.put("slug", o.slug().value());
+        body.put("description", o.description());
+        body.put("owner_id", o.ownerId().toString());
+        body.put("plan", o.plan());
+        body.put("status", status(o));
+        body.put("created_at", o.createdAt().toString());
+        body.put("updated_at", o.updatedAt().toString());
+        return body;
+    }
+
+    private static String status(Organization o) {
+        return o.active() ? "active" : "suspended";
+    }
+
+    private static void requirePresent(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new ValidationException(field, "is required");
+        }
+    }
+}

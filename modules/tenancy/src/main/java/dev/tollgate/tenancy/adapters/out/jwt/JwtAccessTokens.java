@@ -1,0 +1,156 @@
+package dev.tollgate.tenancy.adapters.out.jwt;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.tollgate.tenancy.application.port.out.AccessTokens;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * RS256 access tokens signed with a key kept in the data directory (generated on first start, so tokens survive
+ * restarts), published as JWKS. Optionally also accepts tokens of an external issuer verified via its JWKS URL.
+ */
+@Singleton
+final class JwtAccessTokens implements AccessTokens {
+    static final String ISSUER = "tollgate";
+    static final Duration LIFETIME = Duration.ofHours(1);
+
+    private final RSAKey signingKey;
+    private final RSASSAVerifier verifier;
+    private final DefaultJWTProcessor<SecurityContext> external;
+    private final String externalIssuer;
+
+    JwtAccessTokens(@Nullable @Value("${tollgate.data-dir}") String dataDir,
+                    @Nullable @Value("${tollgate.auth.external-jwks-url}") String externalJwksUrl,
+                    @Nullable @Value("${tollgate.auth.external-issuer}") String externalIssuer) {
+        this.signingKey = dataDir == null ? generate() : loadOrCreate(Path.of(dataDir, "keys", "jwt-signing-key.json"));
+        try {
+            this.verifier = new RSASSAVerifier(signingKey.toRSAPublicKey());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("unusable JWT signing key", e);
+        }
+        this.externalIssuer = externalIssuer;
+        this.external = externalJwksUrl == null ? null : externalProcessor(externalJwksUrl);
+    }
+
+    @Override
+    public String issue(UUID userId, String userPublicId, UUID sessionId, Instant now) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject(userId.toString())
+                .claim("uid", userPublicId)
+                .claim("sid", sessionId.toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(LIFETIME)))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(), claims);
+        try {
+            jwt.sign(new RSASSASigner(signingKey));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("could not sign access token", e);
+        }
+        return jwt.serialize();
+    }
+
+    @Override
+    public Optional<Claims> verify(String token, Instant now) {
+        SignedJWT jwt;
+        try {
+            jwt = SignedJWT.parse(token);
+        } catch (ParseException notAJwt) {
+            return Optional.empty();
+        }
+        try {
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            if (ISSUER.equals(claims.getIssuer()) && signingKey.getKeyID().equals(jwt.getHeader().getKeyID())) {
+                if (!jwt.verify(verifier) || claims.getExpirationTime() == null || !claims.getExpirationTime().toInstant().isAfter(now)) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Claims(UUID.fromString(claims.getSubject()), UUID.fromString(claims.getStringClaim("sid")),
+                        null, claims.getExpirationTime().toInstant()));
+            }
+            if (external != null && (externalIssuer == null || externalIssuer.equals(claims.getIssuer()))) {
+                JWTClaimsSet verified = external.process(jwt, null);
+                String email = verified.getStringClaim("email");
+                return email == null ? Optional.empty()
+                        : Optional.of(new Claims(null, null, email, verified.getExpirationTime().toInstant()));
+            }
+            return Optional.empty();
+        } catch (Exception invalid) {
+            // Any parse, signature, claim or key-fetch failure means "not authenticated", never a 500.
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Map<String, Object> jwks() {
+        return new JWKSet(signingKey.toPublicJWK()).toJSONObject(true);
+    }
+
+    private static DefaultJWTProcessor<SecurityContext> externalProcessor(String url) {
+        try {
+            JWKSource<SecurityContext> source = JWKSourceBuilder.create(new URL(url)).retrying(true).build();
+            DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
+                    java.util.Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256, JWSAlgorithm.EdDSA), source));
+            return processor;
+        } catch (IOException e) {
+            throw new UncheckedIOException("bad tollgate.auth.external-jwks-url " + url, e);
+        }
+    }
+
+    private static RSAKey loadOrCreate(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return RSAKey.parse(Files.readString(file));
+            }
+            RSAKey key = generate();
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, key.toJSONString());
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // best effort on non-POSIX file systems
+            }
+            return key;
+        } catch (IOException | ParseException e) {
+            throw new IllegalStateException("could not load or create the JWT signing key at " + file, e);
+        }
+    }
+
+    private static RSAKey generate() {
+        try {
+            return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("could not generate a JWT signing key", e);
+        }
+    }
+}

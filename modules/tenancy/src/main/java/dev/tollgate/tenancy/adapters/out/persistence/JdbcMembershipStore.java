@@ -1,0 +1,59 @@
+package dev.tollgate.tenancy.adapters.out.persistence;
+
+import dev.tollgate.platform.domain.Page;
+import dev.tollgate.platform.domain.PageRequest;
+import dev.tollgate.tenancy.application.port.out.MembershipStore;
+import dev.tollgate.tenancy.domain.Membership;
+import dev.tollgate.tenancy.domain.Role;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import java.util.UUID;
+
+@Singleton
+class JdbcMembershipStore implements MembershipStore {
+    private final MembershipRowRepository rows;
+
+    JdbcMembershipStore(MembershipRowRepository rows) {
+        this.rows = rows;
+    }
+
+    @Override
+    public void save(Membership m) {
+        MembershipRow row = new MembershipRow(m.id(), m.publicId(), m.organizationId(), m.userId(), m.role().name(), m.createdAt());
+        if (rows.existsById(m.id())) {
+            rows.update(row);
+        } else {
+            rows.save(row);
+        }
+    }
+
+    @Override
+    public Optional<Membership> find(UUID organizationId, UUID userId) {
+        return rows.findByOrganizationIdAndUserId(organizationId, userId).map(JdbcMembershipStore::toDomain);
+    }
+
+    @Override
+    public Optional<Membership> findByPublicId(UUID organizationId, String publicId) {
+        return rows.findByOrganizationIdAndPublicId(organizationId, publicId).map(JdbcMembershipStore::toDomain);
+    }
+
+    @Override
+    public Page<Membership> list(UUID organizationId, PageRequest page) {
+        return new Page<>(rows.page(organizationId, page.limit(), page.offset()).stream().map(JdbcMembershipStore::toDomain).toList(),
+                rows.countByOrganizationId(organizationId), page);
+    }
+
+    @Override
+    public long countMembers(UUID organizationId) {
+        return rows.countByOrganizationId(organizationId);
+    }
+
+    @Override
+    public void delete(UUID membershipId) {
+        rows.deleteById(membershipId);
+    }
+
+    private static Membership toDomain(MembershipRow r) {
+        return new Membership(r.id(), r.publicId(), r.organizationId(), r.userId(), Role.valueOf(r.role()), r.createdAt());
+    }
+}

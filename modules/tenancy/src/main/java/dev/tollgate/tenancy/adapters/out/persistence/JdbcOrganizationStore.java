@@ -1,0 +1,91 @@
+package dev.tollgate.tenancy.adapters.out.persistence;
+
+import dev.tollgate.platform.domain.ConflictException;
+import dev.tollgate.platform.domain.Page;
+import dev.tollgate.platform.domain.PageRequest;
+import dev.tollgate.tenancy.application.port.out.OrganizationStore;
+import dev.tollgate.tenancy.domain.Organization;
+import dev.tollgate.tenancy.domain.Slug;
+import dev.tollgate.tenancy.domain.WorkspaceType;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+@Singleton
+class JdbcOrganizationStore implements OrganizationStore {
+    private final OrganizationRowRepository rows;
+
+    JdbcOrganizationStore(OrganizationRowRepository rows) {
+        this.rows = rows;
+    }
+
+    @Override
+    public long nextNumber() {
+        return rows.nextNumber();
+    }
+
+    @Override
+    public void save(Organization o) {
+        OrganizationRow row = new OrganizationRow(o.id(), o.publicId(), o.number(), o.slug().value(), o.name(), o.description(),
+                o.icon(), o.color(), o.type().name(), o.active(), o.billingEmail(), o.plan(), o.ownerId(), o.createdAt(),
+                o.updatedAt(), o.deletedAt(), o.purgeAfter());
+        UniqueViolations.translate(() -> {
+            if (rows.existsById(o.id())) {
+                rows.update(row);
+            } else {
+                rows.save(row);
+            }
+        }, () -> new ConflictException("slug_taken", "The slug '" + o.slug() + "' is already taken"));
+    }
+
+    @Override
+    public Optional<Organization> findById(UUID id) {
+        return rows.findByIdAndDeletedAtIsNull(id).map(JdbcOrganizationStore::toDomain);
+    }
+
+    @Override
+    public Optional<Organization> findByNumber(long number) {
+        return rows.findByNumberAndDeletedAtIsNull(number).map(JdbcOrganizationStore::toDomain);
+    }
+
+    @Override
+    public Optional<Organization> findBySlug(String slug) {
+        return rows.findBySlugAndDeletedAtIsNull(slug).map(JdbcOrganizationStore::toDomain);
+    }
+
+    @Override
+    public Optional<Organization> findBySlugIncludingDeleted(String slug) {
+        return rows.findBySlug(slug).map(JdbcOrganizationStore::toDomain);
+    }
+
+    @Override
+    public boolean slugExists(String slug) {
+        return rows.existsBySlug(slug);
+    }
+
+    @Override
+    public Page<Organization> listForMember(UUID userId, Filter filter, PageRequest page) {
+        String type = filter.type() == null ? null : filter.type().name();
+        var items = rows.listForMember(userId, type, filter.active(), filter.search(), page.limit(), page.offset());
+        long total = rows.countForMember(userId, type, filter.active(), filter.search());
+        return new Page<>(items.stream().map(JdbcOrganizationStore::toDomain).toList(), total, page);
+    }
+
+    @Override
+    public long countForMember(UUID userId) {
+        return rows.countForMember(userId, null, null, null);
+    }
+
+    @Override
+    public int purgeExpired(Instant now) {
+        return rows.purgeExpired(now);
+    }
+
+    private static Organization toDomain(OrganizationRow r) {
+        return new Organization(r.id(), r.publicId(), r.number(), new Slug(r.slug()), r.name(), r.description(), r.icon(),
+                r.color(), WorkspaceType.valueOf(r.type().toUpperCase(Locale.ROOT)), r.active(), r.billingEmail(), r.plan(),
+                r.ownerId(), r.createdAt(), r.updatedAt(), r.deletedAt(), r.purgeAfter());
+    }
+}

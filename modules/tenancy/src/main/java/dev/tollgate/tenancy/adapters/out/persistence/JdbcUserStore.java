@@ -1,0 +1,50 @@
+package dev.tollgate.tenancy.adapters.out.persistence;
+
+import dev.tollgate.platform.domain.ConflictException;
+import dev.tollgate.tenancy.application.port.out.UserStore;
+import dev.tollgate.tenancy.domain.User;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+@Singleton
+class JdbcUserStore implements UserStore {
+    private final UserRowRepository rows;
+
+    JdbcUserStore(UserRowRepository rows) {
+        this.rows = rows;
+    }
+
+    @Override
+    public void save(User u) {
+        UserRow row = new UserRow(u.id(), u.publicId(), u.email(), u.name(), u.passwordHash(), u.currentOrganizationId(),
+                u.createdAt(), Instant.now());
+        UniqueViolations.translate(() -> {
+            if (rows.existsById(u.id())) {
+                rows.update(row);
+            } else {
+                rows.save(row);
+            }
+        }, () -> new ConflictException("email_taken", "An account with email '" + u.email() + "' already exists"));
+    }
+
+    @Override
+    public Optional<User> findById(UUID id) {
+        return rows.findById(id).map(JdbcUserStore::toDomain);
+    }
+
+    @Override
+    public Optional<User> findByEmail(String normalizedEmail) {
+        return rows.findByEmail(normalizedEmail).map(JdbcUserStore::toDomain);
+    }
+
+    @Override
+    public long count() {
+        return rows.count();
+    }
+
+    private static User toDomain(UserRow r) {
+        return new User(r.id(), r.publicId(), r.email(), r.name(), r.passwordHash(), r.currentOrganizationId(), r.createdAt());
+    }
+}

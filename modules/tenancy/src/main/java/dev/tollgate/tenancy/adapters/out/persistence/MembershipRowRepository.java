@@ -1,0 +1,22 @@
+package dev.tollgate.tenancy.adapters.out.persistence;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface MembershipRowRepository extends CrudRepository<MembershipRow, UUID> {
+    Optional<MembershipRow> findByOrganizationIdAndUserId(UUID organizationId, UUID userId);
+
+    Optional<MembershipRow> findByOrganizationIdAndPublicId(UUID organizationId, String publicId);
+
+    long countByOrganizationId(UUID organizationId);
+
+    @Query(value = "SELECT * FROM tenancy.memberships WHERE organization_id = :organizationId ORDER BY created_at, id LIMIT :limit OFFSET :offset",
+            nativeQuery = true)
+    List<MembershipRow> page(UUID organizationId, int limit, int offset);
+}

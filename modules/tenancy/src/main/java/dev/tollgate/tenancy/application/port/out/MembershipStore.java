@@ -1,0 +1,21 @@
+package dev.tollgate.tenancy.application.port.out;
+
+import dev.tollgate.platform.domain.Page;
+import dev.tollgate.platform.domain.PageRequest;
+import dev.tollgate.tenancy.domain.Membership;
+import java.util.Optional;
+import java.util.UUID;
+
+public interface MembershipStore {
+    void save(Membership membership);
+
+    Optional<Membership> find(UUID organizationId, UUID userId);
+
+    Optional<Membership> findByPublicId(UUID organizationId, String publicId);
+
+    Page<Membership> list(UUID organizationId, PageRequest page);
+
+    long countMembers(UUID organizationId);
+
+    void delete(UUID membershipId);
+}

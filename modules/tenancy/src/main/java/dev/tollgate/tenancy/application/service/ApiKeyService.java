@@ -1,0 +1,53 @@
+package dev.tollgate.tenancy.application.service;
+
+import dev.tollgate.platform.domain.NotFoundException;
+import dev.tollgate.tenancy.api.Caller;
+import dev.tollgate.tenancy.application.port.in.ManageApiKeysUseCase;
+import dev.tollgate.tenancy.application.port.out.ApiKeyStore;
+import dev.tollgate.tenancy.domain.ApiKey;
+import dev.tollgate.tenancy.domain.ApiKeyScope;
+import dev.tollgate.tenancy.domain.Organization;
+import dev.tollgate.tenancy.domain.Permission;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+
+@Singleton
+class ApiKeyService implements ManageApiKeysUseCase {
+    private final OrganizationAccess access;
+    private final ApiKeyStore keys;
+    private final CredentialCache cache;
+    private final Clock clock;
+
+    ApiKeyService(OrganizationAccess access, ApiKeyStore keys, CredentialCache cache, Clock clock) {
+        this.access = access;
+        this.keys = keys;
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public ApiKey.Issued create(Caller caller, String organizationIdOrSlug, String name, List<String> scopes) {
+        Organization organization = access.requireByIdOrSlug(caller, organizationIdOrSlug, Permission.MANAGE_API_KEYS);
+        ApiKey.Issued issued = ApiKey.issue(organization.id(), caller.userId(), name, ApiKeyScope.validate(scopes), clock.instant());
+        keys.save(issued.key());
+        return issued;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ApiKey> list(Caller caller, String organizationIdOrSlug) {
+        return keys.list(access.requireByIdOrSlug(caller, organizationIdOrSlug, Permission.MANAGE_API_KEYS).id());
+    }
+
+    @Override
+    @Transactional
+    public void revoke(Caller caller, String organizationIdOrSlug, String keyId) {
+        Organization organization = access.requireByIdOrSlug(caller, organizationIdOrSlug, Permission.MANAGE_API_KEYS);
+        ApiKey key = keys.findByPublicId(organization.id(), keyId).orElseThrow(() -> NotFoundException.of("API key", keyId));
+        keys.save(key.revoke(clock.instant()));
+        cache.forgetApiKey(key.secretHash());
+    }
+}

@@ -1,0 +1,95 @@
+package dev.tollgate.tenancy.application.service;
+
+import dev.tollgate.platform.domain.ForbiddenException;
+import dev.tollgate.platform.domain.NotFoundException;
+import dev.tollgate.tenancy.api.Caller;
+import dev.tollgate.tenancy.application.port.out.MembershipStore;
+import dev.tollgate.tenancy.application.port.out.OrganizationStore;
+import dev.tollgate.tenancy.domain.ApiKeyScope;
+import dev.tollgate.tenancy.domain.Membership;
+import dev.tollgate.tenancy.domain.Organization;
+import dev.tollgate.tenancy.domain.Permission;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The one place that decides whether a caller may do something to an organization. An organization the caller
+ * has no relation to is reported as not found, so ids of other tenants cannot be probed; a relation without
+ * enough rights is forbidden.
+ */
+@Singleton
+class OrganizationAccess {
+    private final OrganizationStore organizations;
+    private final MembershipStore memberships;
+
+    OrganizationAccess(OrganizationStore organizations, MembershipStore memberships) {
+        this.organizations = organizations;
+        this.memberships = memberships;
+    }
+
+    /** Looks the organization up by slug and checks {@code permission} on it. */
+    Organization require(Caller caller, String slug, Permission permission) {
+        Organization organization = organizations.findBySlug(slug)
+                .orElseThrow(() -> NotFoundException.of("Organization", slug));
+        require(caller, organization, permission);
+        return organization;
+    }
+
+    /** Resolves an {@code org_...} id or a slug. */
+    Organization requireByIdOrSlug(Caller caller, String idOrSlug, Permission permission) {
+        Optional<Organization> found = idOrSlug.startsWith("org_") ? byPublicId(idOrSlug) : organizations.findBySlug(idOrSlug);
+        Organization organization = found.orElseThrow(() -> NotFoundException.of("Organization", idOrSlug));
+        require(caller, organization, permission);
+        return organization;
+    }
+
+    void require(Caller caller, Organization organization, Permission permission) {
+        String name = organization.slug().value();
+        switch (caller.kind()) {
+            case USER -> {
+                Membership membership = memberships.find(organization.id(), caller.userId())
+                        .orElseThrow(() -> NotFoundException.of("Organization", name));
+                if (!membership.role().atLeast(permission.minimumRole())) {
+                    throw new ForbiddenException("Your role '" + membership.role().wireName() + "' in '" + name
+                            + "' does not allow this; it needs " + permission.minimumRole().wireName() + " or above");
+                }
+            }
+            case API_KEY -> {
+                requireSameOrganization(caller, organization);
+                if (!ApiKeyScope.grants(caller.grants(), permission.apiKeyScope())) {
+                    throw ForbiddenException.missingScope(permission.apiKeyScope());
+                }
+            }
+            case SERVICE_TOKEN -> {
+                requireSameOrganization(caller, organization);
+                if (!caller.grants().contains(permission.serviceTokenAccess())) {
+                    throw new ForbiddenException("insufficient_access",
+                            "This service token lacks the '" + permission.serviceTokenAccess() + "' access");
+                }
+            }
+            default -> throw new IllegalStateException("unknown caller kind " + caller.kind());
+        }
+    }
+
+    /** Whether the caller can see the organization at all (membership, or the credential's own organization). */
+    boolean canSee(Caller caller, UUID organizationId) {
+        return caller.isUser()
+                ? memberships.find(organizationId, caller.userId()).isPresent()
+                : organizationId.equals(caller.organizationId());
+    }
+
+    private Optional<Organization> byPublicId(String publicId) {
+        try {
+            return organizations.findById(dev.tollgate.platform.domain.TypeId.parse("org", publicId));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+    }
+
+    private static void requireSameOrganization(Caller caller, Organization organization) {
+        if (!organization.id().equals(caller.organizationId())) {
+            throw NotFoundException.of("Organization", organization.slug().value());
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.tollgate.tenancy.application.service;
+
+import dev.tollgate.platform.domain.NotFoundException;
+import dev.tollgate.tenancy.api.Caller;
+import dev.tollgate.tenancy.application.port.in.ManageServiceTokensUseCase;
+import dev.tollgate.tenancy.application.port.out.ServiceTokenStore;
+import dev.tollgate.tenancy.domain.Organization;
+import dev.tollgate.tenancy.domain.Permission;
+import dev.tollgate.tenancy.domain.ServiceToken;
+import dev.tollgate.tenancy.domain.ServiceTokenAccess;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+
+@Singleton
+class ServiceTokenService implements ManageServiceTokensUseCase {
+    private final OrganizationAccess access;
+    private final ServiceTokenStore tokens;
+    private final Clock clock;
+
+    ServiceTokenService(OrganizationAccess access, ServiceTokenStore tokens, Clock clock) {
+        this.access = access;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ServiceToken> list(Caller caller, String organizationSlug) {
+        return tokens.list(access.require(caller, organizationSlug, Permission.READ_SERVICE_TOKENS).id());
+    }
+
+    @Override
+    @Transactional
+    public ServiceToken.Issued create(Caller caller, String organizationSlug, String name) {
+        Organization organization = access.require(caller, organizationSlug, Permission.MANAGE_SERVICE_TOKENS);
+        ServiceToken.Issued issued = ServiceToken.issue(organization.id(), name, clock.instant());
+        tokens.save(issued.token());
+        return issued;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ServiceToken get(Caller caller, String organizationSlug, String tokenId) {
+        return find(access.require(caller, organizationSlug, Permission.READ_SERVICE_TOKENS), tokenId);
+    }
+
+    @Override
+    @Transactional
+    public void delete(Caller caller, String organizationSlug, String tokenId) {
+        tokens.delete(find(access.require(caller, organizationSlug, Permission.MANAGE_SERVICE_TOKENS), tokenId).id());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ServiceTokenAccess> accesses(Caller caller, String organizationSlug, String tokenId) {
+        return tokens.accesses(find(access.require(caller, organizationSlug, Permission.READ_SERVICE_TOKENS), tokenId).id());
+    }
+
+    @Override
+    @Transactional
+    public ServiceTokenAccess grant(Caller caller, String organizationSlug, String tokenId, String accessName, String database) {
+        ServiceToken token = find(access.require(caller, organizationSlug, Permission.MANAGE_SERVICE_TOKENS), tokenId);
+        ServiceTokenAccess granted = ServiceTokenAccess.grant(token.id(), accessName, database, clock.instant());
+        tokens.saveAccess(granted);
+        return granted;
+    }
+
+    private ServiceToken find(Organization organization, String tokenId) {
+        return tokens.findByPublicId(tokenId)
+                .filter(t -> t.organizationId().equals(organization.id()))
+                .orElseThrow(() -> NotFoundException.of("Service token", tokenId));
+    }
+}

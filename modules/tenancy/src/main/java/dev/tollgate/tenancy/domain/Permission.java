@@ -1,0 +1,40 @@
+package dev.tollgate.tenancy.domain;
+
+/**
+ * Everything a caller can be allowed to do to an organization, with what each kind of credential needs for it:
+ * the weakest member role, the API key scope, and the PlanetScale service-token access.
+ */
+public enum Permission {
+    READ_ORGANIZATION(Role.MEMBER, "workspaces.read", "read_organization"),
+    UPDATE_ORGANIZATION(Role.ADMIN, "workspaces.write", "write_organization"),
+    DELETE_ORGANIZATION(Role.OWNER, "workspaces.delete", "delete_organization"),
+    READ_MEMBERS(Role.MEMBER, "members.read", "read_organization"),
+    MANAGE_MEMBERS(Role.ADMIN, "members.write", "write_organization"),
+    READ_TEAMS(Role.MEMBER, "teams.read", "read_organization"),
+    MANAGE_TEAMS(Role.ADMIN, "teams.write", "write_organization"),
+    READ_SERVICE_TOKENS(Role.ADMIN, "tokens.read", "read_service_tokens"),
+    MANAGE_SERVICE_TOKENS(Role.ADMIN, "tokens.write", "write_service_tokens"),
+    MANAGE_API_KEYS(Role.ADMIN, "api_keys.write", "write_api_keys");
+
+    private final Role minimumRole;
+    private final String apiKeyScope;
+    private final String serviceTokenAccess;
+
+    Permission(Role minimumRole, String apiKeyScope, String serviceTokenAccess) {
+        this.minimumRole = minimumRole;
+        this.apiKeyScope = apiKeyScope;
+        this.serviceTokenAccess = serviceTokenAccess;
+    }
+
+    public Role minimumRole() {
+        return minimumRole;
+    }
+
+    public String apiKeyScope() {
+        return apiKeyScope;
+    }
+
+    public String serviceTokenAccess() {
+        return serviceTokenAccess;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.tollgate.platform.http;
+
+import dev.tollgate.platform.domain.FieldError;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes an {@link ApiError} in the error shape of the request's dialect. This is the only place that knows
+ * those shapes; see docs/architecture.md, "Errors".
+ */
+final class DialectErrorRenderer {
+    static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
+
+    private DialectErrorRenderer() {
+    }
+
+    static MutableHttpResponse<?> render(HttpRequest<?> request, ApiError error, MutableHttpResponse<?> response) {
+        Dialect dialect = Dialect.of(request.getPath());
+        ApiError shaped = error.withStatus(documentedStatus(dialect, error));
+        response.status(shaped.status());
+        if (shaped.retryAfterSeconds() != null) {
+            response.header("Retry-After", Long.toString(shaped.retryAfterSeconds()));
+        }
+        return switch (dialect) {
+            case PGBEAM -> response.body(pgbeam(shaped)).contentType(MediaType.APPLICATION_JSON_TYPE);
+            case PLANETSCALE -> response.body(planetscale(shaped)).contentType(MediaType.APPLICATION_JSON_TYPE);
+            case CENTRALI -> response.body(centrali(request, shaped)).contentType(MediaType.APPLICATION_JSON_TYPE);
+            case OPENMETER -> response.body(openmeter(request, shaped)).contentType(PROBLEM_JSON);
+            case PHP_TENANT -> response.body(phpTenant(shaped)).contentType(MediaType.APPLICATION_JSON_TYPE);
+        };
+    }
+
+    /**
+     * Each document has its own vocabulary of statuses: validation failures are 422 in PlanetScale and php-tenant
+     * and 400 elsewhere; PlanetScale has no 403 (a token lacking a permission is 401) and reports clashes with
+     * existing state as 422.
+     */
+    static HttpStatus documentedStatus(Dialect dialect, ApiError error) {
+        boolean planetscale = dialect == Dialect.PLANETSCALE;
+        if (error.isValidation()) {
+            return planetscale || dialect == Dialect.PHP_TENANT ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST;
+        }
+        if (planetscale && error.status() == HttpStatus.FORBIDDEN) {
+            return HttpStatus.UNAUTHORIZED;
+        }
+        if (planetscale && error.status() == HttpStatus.CONFLICT) {
+            return HttpStatus.UNPROCESSABLE_ENTITY;
+        }
+        return error.status();
+    }
+
+    private static Map<String, Object> pgbeam(ApiError e) {
+        Map<String, Object> inner = new LinkedHashMap<>();
+        inner.put("code", e.code());
+        inner.put("message", e.message());
+        return Map.of("error", inner);
+    }
+
+    private static Map<String, Object> planetscale(ApiError e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", e.code());
+        body.put("message", e.message());
+        return body;
+    }
+
+    private static Map<String, Object> centrali(HttpRequest<?> request, ApiError e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", e.code().toUpperCase(java.util.Locale.ROOT));
+        body.put("message", e.message());
+        body.put("status", e.status().getCode());
+        body.put("timestamp", Instant.now().toString());
+        body.put("path", request.getPath());
+        body.put("requestId", RequestIds.of(request));
+        if (!e.fieldErrors().isEmpty()) {
+            body.put("details", fieldMap(e.fieldErrors()));
+        }
+        return body;
+    }
+
+    private static Map<String, Object> openmeter(HttpRequest<?> request, ApiError e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", e.status().getReason());
+        body.put("status", e.status().getCode());
+        body.put("detail", e.message());
+        body.put("instance", request.getPath());
+        if (!e.fieldErrors().isEmpty()) {
+            body.put("extensions", Map.of("validationErrors", e.fieldErrors().stream()
+                    .map(f -> Map.of("field", f.field() == null ? "" : f.field(), "message", f.message()))
+                    .toList()));
+        }
+        return body;
+    }
+
+    private static Map<String, Object> phpTenant(ApiError e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (e.status() == HttpStatus.UNAUTHORIZED) {
+            body.put("error", "Unauthenticated"); // the document's 401 body is {"error": ...}
+        } else if (!"validation_failed".equals(e.code()) && e.status() != HttpStatus.FORBIDDEN && e.status() != HttpStatus.NOT_FOUND) {
+            body.put("error", e.code()); // e.g. {"error":"cannot_delete","message":...}
+        }
+        body.put("message", e.message());
+        if (e.isValidation()) {
+            body.put("errors", fieldMap(e.fieldErrors()));
+        }
+        return body;
+    }
+
+    /** Laravel-style {@code {"field": ["message", ...]}}; request-level problems go under "request". */
+    private static Map<String, List<String>> fieldMap(List<FieldError> errors) {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        for (FieldError error : errors) {
+            String key = error.field() == null ? "request" : error.field();
+            map.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(error.message());
+        }
+        return map;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.tollgate.platform.http;
+
+import dev.tollgate.platform.domain.Page;
+import dev.tollgate.platform.domain.PageRequest;
+import dev.tollgate.platform.domain.ValidationException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * Each dialect's paging parameters translated to the one {@link PageRequest}, with the documents' defaults and
+ * limits, and invalid values reported against the parameter the client actually sent.
+ */
+public final class Paging {
+    private Paging() {
+    }
+
+    /** PlanetScale: {@code page} (from 1, default 1) and {@code per_page} (1-100, default 25). */
+    public static PageRequest planetscale(Integer page, Integer perPage) {
+        return pageNumbers("page", page, 1, "per_page", perPage, 25, 100);
+    }
+
+    /** php-tenant (Laravel): {@code page} (from 1) and {@code per_page} (default 25, at most 100). */
+    public static PageRequest phpTenant(Integer page, Integer perPage) {
+        return pageNumbers("page", page, 1, "per_page", perPage, 25, 100);
+    }
+
+    /** Centrali: {@code page} and {@code pageSize}. */
+    public static PageRequest centrali(Integer page, Integer pageSize) {
+        return pageNumbers("page", page, 1, "pageSize", pageSize, 20, 100);
+    }
+
+    /** PgBeam: opaque {@code page_token} and {@code page_size} (1-100, default 20). */
+    public static PageRequest pgbeam(String pageToken, Integer pageSize) {
+        int size = pageSize == null ? 20 : pageSize;
+        if (size < 1 || size > 100) {
+            throw new ValidationException("page_size", "must be between 1 and 100");
+        }
+        return new PageRequest(pageToken == null || pageToken.isEmpty() ? 0 : decodeToken(pageToken), size);
+    }
+
+    /** The PgBeam {@code next_page_token} for the page after this one, or null on the last page. */
+    public static String nextPageToken(Page<?> page) {
+        if (!page.hasNext()) {
+            return null;
+        }
+        int next = page.request().offset() + page.items().size();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("o:" + next).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static int decodeToken(String token) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.US_ASCII);
+            if (text.startsWith("o:")) {
+                int offset = Integer.parseInt(text.substring(2));
+                if (offset >= 0) {
+                    return offset;
+                }
+            }
+        } catch (IllegalArgumentException malformed) {
+            // reported below
+        }
+        throw new ValidationException("page_token", "is not a token this API issued");
+    }
+
+    private static PageRequest pageNumbers(String pageName, Integer page, int defaultPage, String sizeName, Integer size,
+                                           int defaultSize, int maxSize) {
+        int p = page == null ? defaultPage : page;
+        int s = size == null ? defaultSize : size;
+        if (p < 1) {
+            throw new ValidationException(pageName, "must be 1 or greater");
+        }
+        if (s < 1 || s > maxSize) {
+            throw new ValidationException(sizeName, "must be between 1 and " + maxSize);
+        }
+        if ((long) (p - 1) * s > Integer.MAX_VALUE) {
+            throw new ValidationException(pageName, "is too large");
+        }
+        return PageRequest.ofPage(p, s);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.tollgate.testing;
+
+import io.micronaut.test.support.TestPropertyProvider;
+import java.util.Map;
+
+/**
+ * Implement this on a {@code @MicronautTest} class (with {@code @TestInstance(PER_CLASS)}) to run it against a
+ * fresh database on the shared embedded PostgreSQL. Module migrations run when the data source starts.
+ */
+public interface TestDatabase extends TestPropertyProvider {
+    @Override
+    default Map<String, String> getProperties() {
+        return Map.of(
+                "datasources.default.url", EmbeddedPostgresServer.freshDatabase(),
+                "datasources.default.username", "postgres",
+                "datasources.default.password", "postgres",
+                "datasources.default.driver-class-name", "org.postgresql.Driver",
+                "datasources.default.dialect", "POSTGRES",
+                "datasources.default.maximum-pool-size", "8");
+    }
+}

@@ -1,0 +1,102 @@
+package dev.tollgate.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A plain HTTP client for tests: real requests over the loopback, any status returned (never thrown), and each
+ * exchange checkable against its API document.
+ */
+public final class TestHttp {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final URI base;
+
+    public TestHttp(URI base) {
+        this.base = base;
+    }
+
+    /** One completed exchange. */
+    public record Exchange(String method, String path, int status, String contentType, String body,
+                           Map<String, List<String>> headers) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .findFirst().map(e -> e.getValue().get(0)).orElse(null);
+        }
+
+        /** Fails unless the response matches the document at the served path. */
+        public Exchange conformsTo(ApiContract.Document document) {
+            ApiContract.assertValid(document, method, path, status, contentType, body);
+            return this;
+        }
+
+        public Exchange expect(int expectedStatus) {
+            if (status != expectedStatus) {
+                throw new AssertionError(method + " " + path + ": expected " + expectedStatus + " but got " + status + ": " + body);
+            }
+            return this;
+        }
+    }
+
+    public Exchange get(String path, String... headers) {
+        return send("GET", path, null, headers);
+    }
+
+    public Exchange delete(String path, String... headers) {
+        return send("DELETE", path, null, headers);
+    }
+
+    public Exchange post(String path, String json, String... headers) {
+        return send("POST", path, json, headers);
+    }
+
+    public Exchange put(String path, String json, String... headers) {
+        return send("PUT", path, json, headers);
+    }
+
+    public Exchange patch(String path, String json, String... headers) {
+        return send("PATCH", path, json, headers);
+    }
+
+    /** {@code headers} alternate names and values. A JSON body is sent as application/json. */
+    public Exchange send(String method, String path, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Exchange(method, path, response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null), response.body(), response.headers().map());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String bearer(String token) {
+        return "Bearer " + token;
+    }
+}
