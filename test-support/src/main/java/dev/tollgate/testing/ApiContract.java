@@ -127,6 +127,11 @@ public final class ApiContract {
             Path dir = apiDirectory();
             JsonNode spec = (document.file.endsWith(".json") ? JSON : YAML).readTree(dir.resolve(document.file).toFile());
             rekeyToServedPaths((ObjectNode) spec, servedPaths(dir.resolve("operations.tsv"), document.seed));
+            if (document == Document.CENTRALI) {
+                // Centrali declares 3.0.3 but uses 3.1 type arrays (["null","string"]) on some routes; read it as
+                // the 3.1 it is written in, or the parser refuses the whole document.
+                ((ObjectNode) spec).put("openapi", "3.1.0");
+            }
             String text = JSON.writeValueAsString(spec);
             ParseOptions options = new ParseOptions();
             options.setResolve(true);

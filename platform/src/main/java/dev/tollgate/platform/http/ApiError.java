@@ -36,7 +36,8 @@ record ApiError(HttpStatus status, String code, String message, List<FieldError>
 
     /** Errors raised by the framework itself (unknown route, unreadable JSON, body too large, ...). */
     static ApiError ofStatus(HttpStatus status, String message, List<FieldError> fieldErrors) {
-        return new ApiError(status, codeFor(status), message, fieldErrors, null);
+        String code = fieldErrors.isEmpty() ? codeFor(status) : "validation_failed";
+        return new ApiError(status, code, message, fieldErrors, null);
     }
 
     ApiError withStatus(HttpStatus newStatus) {

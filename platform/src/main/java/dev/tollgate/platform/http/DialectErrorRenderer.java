@@ -77,9 +77,6 @@ final class DialectErrorRenderer {
         body.put("timestamp", Instant.now().toString());
         body.put("path", request.getPath());
         body.put("requestId", RequestIds.of(request));
-        if (!e.fieldErrors().isEmpty()) {
-            body.put("details", fieldMap(e.fieldErrors()));
-        }
         return body;
     }
 
@@ -102,8 +99,10 @@ final class DialectErrorRenderer {
         Map<String, Object> body = new LinkedHashMap<>();
         if (e.status() == HttpStatus.UNAUTHORIZED) {
             body.put("error", "Unauthenticated"); // the document's 401 body is {"error": ...}
-        } else if (!"validation_failed".equals(e.code()) && e.status() != HttpStatus.FORBIDDEN && e.status() != HttpStatus.NOT_FOUND) {
-            body.put("error", e.code()); // e.g. {"error":"cannot_delete","message":...}
+        } else if (e.isValidation() && !"validation_failed".equals(e.code())) {
+            body.put("error", e.code()); // a named rule, documented as {"error":"cannot_delete","message":...}
+            body.put("message", e.message());
+            return body;
         }
         body.put("message", e.message());
         if (e.isValidation()) {

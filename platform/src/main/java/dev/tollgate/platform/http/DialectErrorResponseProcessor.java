@@ -57,9 +57,9 @@ final class DialectErrorResponseProcessor implements ErrorResponseProcessor<Obje
         return fields;
     }
 
-    /** Bean validation paths look like {@code create.body.name}; clients only know {@code name}. */
+    /** Framework paths look like {@code create.body.name} or {@code /workspace}; clients only know the last part. */
     private static String lastSegment(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot < 0 ? path : path.substring(dot + 1);
+        int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('/'));
+        return cut < 0 ? path : path.substring(cut + 1);
     }
 }

@@ -68,10 +68,6 @@ final class CentraliWorkspaceController {
     record RestoreResponse(String message, String workspace_slug, String status) {
     }
 
-    @Serdeable
-    record VersionResponse(String service, String version) {
-    }
-
     /** Sign-up: the owner account and its first workspace in one step; public, like any sign-up. */
     @Post
     @Operation(summary = "Create a new workspace")
@@ -94,10 +90,11 @@ final class CentraliWorkspaceController {
                 signedIn.accessToken(), signedIn.user().id().toString()));
     }
 
+    /** The document defines this 200 without a body, so the version travels in a header. */
     @Get("/version")
-    @Operation(summary = "Service version")
-    VersionResponse version() {
-        return new VersionResponse("workspace", "0.1.0");
+    @Operation(summary = "Service version (in the X-Service-Version header)")
+    HttpResponse<Void> version() {
+        return HttpResponse.<Void>ok().header("X-Service-Version", "workspace/0.1.0");
     }
 
     @Get(value = "/openapi.json", produces = MediaType.APPLICATION_JSON)

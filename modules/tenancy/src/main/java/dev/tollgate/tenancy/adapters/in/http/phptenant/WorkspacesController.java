@@ -1,5 +1,6 @@
 package dev.tollgate.tenancy.adapters.in.http.phptenant;
 
+import dev.tollgate.platform.domain.ValidationException;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.application.port.in.ManageWorkspacesUseCase;
 import dev.tollgate.tenancy.application.port.in.ManageWorkspacesUseCase.CreateWorkspaceCommand;
@@ -40,7 +41,14 @@ final class WorkspacesController {
 
     @Serdeable
     record UpdateWorkspaceRequest(@Nullable String name, @Nullable String slug, @Nullable String icon, @Nullable String color,
-                                  @Nullable String description, @Nullable Boolean is_active) {
+                                  @Nullable String description, @Nullable Object is_active) {
+        /** Laravel's "boolean" rule: true/false only; a lenient parse would turn "maybe" into false. */
+        Boolean active() {
+            if (is_active == null || is_active instanceof Boolean) {
+                return (Boolean) is_active;
+            }
+            throw new ValidationException("is_active", "The is_active field must be true or false.");
+        }
     }
 
     @Get
@@ -77,7 +85,7 @@ final class WorkspacesController {
     WorkspaceResource update(Caller caller, long workspace, @Body UpdateWorkspaceRequest body) {
         var target = workspaces.getByNumber(caller, workspace);
         return queries.resource(workspaces.update(caller, target, new UpdateWorkspaceCommand(body.name(), body.slug(),
-                body.description(), body.icon(), body.color(), body.is_active(), false, false, false)));
+                body.description(), body.icon(), body.color(), body.active(), false, false, false)));
     }
 
     @Delete("/{workspace}")

@@ -1,0 +1,93 @@
+package dev.tollgate.tenancy.adapters.in.http;
+
+import static dev.tollgate.testing.ApiContract.Document.CENTRALI;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import dev.tollgate.testing.TestDatabase;
+import dev.tollgate.testing.TestHttp;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Centrali's workspace lifecycle over real HTTP, validated against centrali-workspace.json. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CentraliWorkspaceContractTest implements TestDatabase {
+    private static final String BASE = "/workspace/api/v1";
+    @Inject
+    EmbeddedServer server;
+    TestHttp http;
+
+    @BeforeAll
+    void setUp() {
+        http = new TestHttp(server.getURI());
+    }
+
+    private record Created(String slug, String token) {
+        String[] auth() {
+            return new String[] {"Authorization", "Bearer " + token};
+        }
+    }
+
+    private Created create(String name) {
+        String email = "owner-" + UUID.randomUUID() + "@example.com";
+        var created = http.post(BASE, """
+                {"name":"%s","email":"%s","username":"owner","password":"a long enough password","passwordConfirmation":"a long enough password","description":"test"}
+                """.formatted(name, email)).expect(201).conformsTo(CENTRALI);
+        return new Created(created.json().get("workspace").get("slug").asText(), created.json().get("auth_token").asText());
+    }
+
+    @Test
+    void workspaceIsCreatedReadUpdatedDeletedAndRestored() {
+        Created ws = create("Northwind");
+        var read = http.get(BASE + "/" + ws.slug(), ws.auth()).expect(200).conformsTo(CENTRALI);
+        assertEquals("test", read.json().get("description").asText());
+        var updated = http.put(BASE + "/" + ws.slug(), "{\"name\":\"Northwind Traders\"}", ws.auth()).expect(200).conformsTo(CENTRALI);
+        assertEquals("Northwind Traders", updated.json().get("name").asText());
+
+        // The owner needs a second workspace: the only one cannot be deleted.
+        http.delete(BASE + "/" + ws.slug(), ws.auth()).expect(400).conformsTo(CENTRALI);
+        http.post("/api/workspaces", "{\"name\":\"Spare\"}", ws.auth()).expect(200);
+
+        var deleted = http.post(BASE + "/" + ws.slug() + "/delete", null, ws.auth()).expect(200).conformsTo(CENTRALI);
+        assertEquals(30, deleted.json().get("grace_period_days").asInt());
+        assertNotNull(deleted.json().get("restore_deadline").asText());
+        http.get(BASE + "/" + ws.slug(), ws.auth()).expect(404).conformsTo(CENTRALI);
+        http.delete(BASE + "/" + ws.slug(), ws.auth()).expect(404).conformsTo(CENTRALI);
+
+        var restored = http.post(BASE + "/" + ws.slug() + "/restore", null, ws.auth()).expect(200).conformsTo(CENTRALI);
+        assertEquals("active", restored.json().get("status").asText());
+        http.get(BASE + "/" + ws.slug(), ws.auth()).expect(200).conformsTo(CENTRALI);
+        http.post(BASE + "/" + ws.slug() + "/restore", null, ws.auth()).expect(400).conformsTo(CENTRALI);
+
+        http.delete(BASE + "/" + ws.slug(), ws.auth()).expect(200).conformsTo(CENTRALI);
+    }
+
+    @Test
+    void operationalRoutesAnswer() {
+        http.get(BASE + "/version").expect(200).conformsTo(CENTRALI);
+        // The document declares this 200 without content; its evident purpose is to serve the document itself.
+        var doc = http.get(BASE + "/openapi.json").expect(200);
+        assertEquals("3.0.3", doc.json().get("openapi").asText());
+    }
+
+    @Test
+    void otherTenantsAndBadInputAreRefusedInCentraliShape() {
+        Created mine = create("Mine");
+        Created theirs = create("Theirs");
+        http.get(BASE + "/" + mine.slug(), theirs.auth()).expect(404).conformsTo(CENTRALI);
+        http.put(BASE + "/" + mine.slug(), "{\"name\":\"x\"}", theirs.auth()).expect(404).conformsTo(CENTRALI);
+        http.get(BASE + "/" + mine.slug()).expect(401).conformsTo(CENTRALI);
+        http.post(BASE, "{\"name\":\"x\"}").expect(400).conformsTo(CENTRALI);
+        http.post(BASE, "{\"name\":\"x\",\"email\":\"not-an-email\",\"username\":\"u\"}").expect(400).conformsTo(CENTRALI);
+        http.post(BASE, "[1,2,3]").expect(400).conformsTo(CENTRALI);
+        var bad = http.put(BASE + "/" + mine.slug(), "{\"name\":\"\"}", mine.auth()).expect(400).conformsTo(CENTRALI);
+        assertEquals(BASE + "/" + mine.slug(), bad.json().get("path").asText());
+        assertNotNull(bad.header("X-Request-Id"));
+    }
+}
