@@ -17,6 +17,12 @@ public final class Application {
     private Application() {
     }
 
+    private static void putIfSet(Map<String, Object> properties, String key, String value) {
+        if (value != null) {
+            properties.put(key, value);
+        }
+    }
+
     public static void main(String[] args) {
         Settings settings = Settings.fromEnvironment(System.getenv());
         Map<String, Object> properties = new HashMap<>();
@@ -30,6 +36,18 @@ public final class Application {
             properties.put("datasources.default.password", settings.databasePassword());
         }
         properties.put("tollgate.data-dir", settings.dataDir().toString());
+        putIfSet(properties, "tollgate.admin.email", settings.adminEmail());
+        putIfSet(properties, "tollgate.admin.password", settings.adminPassword());
+        putIfSet(properties, "tollgate.admin.api-key", settings.adminApiKey());
+        if (settings.internalSecret() != null) {
+            properties.put("tollgate.internal-secret", settings.internalSecret());
+        } else {
+            GeneratedSecret secret = GeneratedSecret.loadOrCreate(settings.dataDir().resolve("internal-secret"));
+            properties.put("tollgate.internal-secret", secret.value());
+            if (secret.isNew()) {
+                properties.put("tollgate.internal-secret-generated", secret.value());
+            }
+        }
 
         ApplicationContext context = Micronaut.build(args).mainClass(Application.class).properties(properties).start();
         EmbeddedDatabase database = embedded;

@@ -4,14 +4,19 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** The environment variables read before the application context exists (see README, "Configuration"). */
-record Settings(String databaseUrl, String databaseUser, String databasePassword, Path dataDir) {
+record Settings(String databaseUrl, String databaseUser, String databasePassword, Path dataDir,
+                String adminEmail, String adminPassword, String adminApiKey, String internalSecret) {
 
     static Settings fromEnvironment(Map<String, String> env) {
         return new Settings(
                 blankToNull(env.get("TOLLGATE_DATABASE_URL")),
                 env.getOrDefault("TOLLGATE_DATABASE_USER", "postgres"),
                 env.getOrDefault("TOLLGATE_DATABASE_PASSWORD", ""),
-                Path.of(env.getOrDefault("TOLLGATE_DATA_DIR", ".tollgate")).toAbsolutePath());
+                Path.of(env.getOrDefault("TOLLGATE_DATA_DIR", ".tollgate")).toAbsolutePath(),
+                blankToNull(env.get("TOLLGATE_ADMIN_EMAIL")),
+                blankToNull(env.get("TOLLGATE_ADMIN_PASSWORD")),
+                blankToNull(env.get("TOLLGATE_ADMIN_API_KEY")),
+                blankToNull(env.get("TOLLGATE_INTERNAL_SECRET")));
     }
 
     private static String blankToNull(String value) {

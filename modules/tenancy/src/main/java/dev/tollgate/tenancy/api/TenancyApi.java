@@ -13,4 +13,13 @@ public interface TenancyApi {
 
     record OrganizationSummary(UUID id, String publicId, String slug, String name) {
     }
+
+    /**
+     * On a database without users: creates the admin user, their organization and an all-scopes API key. Empty when
+     * users already exist (the seed runs once). {@code apiKey} may be null to generate one.
+     */
+    Optional<SeededAdmin> seedAdminIfEmpty(String email, String password, String organizationSlug, String apiKey);
+
+    record SeededAdmin(String email, String organizationId, String organizationSlug, long organizationNumber, String apiKey) {
+    }
 }

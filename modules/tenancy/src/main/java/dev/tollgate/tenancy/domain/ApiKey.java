@@ -20,10 +20,18 @@ public record ApiKey(UUID id, String publicId, UUID organizationId, UUID created
     }
 
     public static Issued issue(UUID organizationId, UUID createdBy, String name, Set<String> scopes, Instant now) {
+        return issueWithSecret(organizationId, createdBy, name, scopes, Secrets.generate(SECRET_PREFIX), now);
+    }
+
+    /** For operators who provision a known key (TOLLGATE_ADMIN_API_KEY); it must look like one we would issue. */
+    public static Issued issueWithSecret(UUID organizationId, UUID createdBy, String name, Set<String> scopes, String plaintext,
+                                         Instant now) {
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new ValidationException("name", "must be 1 to 100 characters");
         }
-        String plaintext = Secrets.generate(SECRET_PREFIX);
+        if (plaintext == null || !plaintext.startsWith(SECRET_PREFIX) || plaintext.length() < 32) {
+            throw new ValidationException("key", "must start with '" + SECRET_PREFIX + "' and be at least 32 characters");
+        }
         UUID id = TypeId.newUuid();
         ApiKey key = new ApiKey(id, TypeId.format("key", id), organizationId, createdBy, name.strip(),
                 plaintext.substring(0, VISIBLE_PREFIX_LENGTH), Secrets.hash(plaintext), Set.copyOf(scopes), now, null, null);

@@ -8,17 +8,50 @@ import dev.tollgate.tenancy.domain.Organization;
 import dev.tollgate.tenancy.domain.Permission;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import dev.tollgate.tenancy.application.port.in.AuthenticateUseCase;
+import dev.tollgate.tenancy.application.port.out.ApiKeyStore;
+import dev.tollgate.tenancy.application.port.out.UserStore;
+import dev.tollgate.tenancy.domain.ApiKey;
+import dev.tollgate.tenancy.domain.ApiKeyScope;
+import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @Singleton
 class TenancyApiService implements TenancyApi {
     private final OrganizationStore organizations;
     private final OrganizationAccess access;
+    private final UserStore users;
+    private final ApiKeyStore apiKeys;
+    private final AuthenticationService authentication;
+    private final Clock clock;
 
-    TenancyApiService(OrganizationStore organizations, OrganizationAccess access) {
+    TenancyApiService(OrganizationStore organizations, OrganizationAccess access, UserStore users, ApiKeyStore apiKeys,
+                      AuthenticationService authentication, Clock clock) {
         this.organizations = organizations;
         this.access = access;
+        this.users = users;
+        this.apiKeys = apiKeys;
+        this.authentication = authentication;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public Optional<SeededAdmin> seedAdminIfEmpty(String email, String password, String organizationSlug, String apiKey) {
+        if (users.count() > 0) {
+            return Optional.empty();
+        }
+        var signedIn = authentication.signUp(new AuthenticateUseCase.SignUpCommand(email, password, "Admin", "Demo", organizationSlug));
+        Organization organization = signedIn.organization();
+        Set<String> all = Set.of(ApiKeyScope.ALL);
+        ApiKey.Issued key = apiKey == null
+                ? ApiKey.issue(organization.id(), signedIn.user().id(), "demo admin key", all, clock.instant())
+                : ApiKey.issueWithSecret(organization.id(), signedIn.user().id(), "demo admin key", all, apiKey, clock.instant());
+        apiKeys.save(key.key());
+        return Optional.of(new SeededAdmin(signedIn.user().email(), organization.publicId(), organization.slug().value(),
+                organization.number(), key.plaintext()));
     }
 
     @Override

@@ -24,7 +24,7 @@ final class HealthController {
     private volatile boolean databaseUp = true;
 
     HealthController(DataSource dataSource, Clock clock, @Value("${tollgate.version:0.1.0}") String version,
-                     @Value("${tollgate.image-sha:${TOLLGATE_IMAGE_SHA:development}}") String imageSha) {
+                     @Value("${tollgate.image-sha:development}") String imageSha) {
         // Checked on the raw pool: outside a transaction Micronaut's wrapper has no "current" connection to give.
         this.dataSource = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource);
         this.clock = clock;
