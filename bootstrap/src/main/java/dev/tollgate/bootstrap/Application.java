@@ -17,6 +17,23 @@ public final class Application {
     private Application() {
     }
 
+    /**
+     * Micronaut's own shutdown hook stops the context (stopping it from here too would deadlock with it); the
+     * embedded server must outlive the context's last connection, so wait for that before closing it.
+     */
+    private static void stopAfter(ApplicationContext context, EmbeddedDatabase database) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (context.isRunning() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        database.close();
+    }
+
     private static void putIfSet(Map<String, Object> properties, String key, String value) {
         if (value != null) {
             properties.put(key, value);
@@ -50,15 +67,9 @@ public final class Application {
         }
 
         ApplicationContext context = Micronaut.build(args).mainClass(Application.class).properties(properties).start();
-        EmbeddedDatabase database = embedded;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // The context must release its connections before the embedded server goes away.
-            if (context.isRunning()) {
-                context.stop();
-            }
-            if (database != null) {
-                database.close();
-            }
-        }, "tollgate-shutdown"));
+        if (embedded != null) {
+            EmbeddedDatabase database = embedded;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfter(context, database), "tollgate-embedded-db-shutdown"));
+        }
     }
 }
