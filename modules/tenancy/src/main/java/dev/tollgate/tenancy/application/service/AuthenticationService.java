@@ -3,6 +3,7 @@ package dev.tollgate.tenancy.application.service;
 import dev.tollgate.platform.domain.ConflictException;
 import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.UnauthenticatedException;
+import dev.tollgate.platform.ratelimit.RateLimiter;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.application.port.in.AuthenticateUseCase;
 import dev.tollgate.tenancy.application.port.in.ManageWorkspacesUseCase.CreateWorkspaceCommand;
@@ -36,6 +37,7 @@ class AuthenticationService implements AuthenticateUseCase {
     static final Duration SESSION_LIFETIME = Duration.ofDays(7);
     /** last_used_at is a hint for people, not an audit trail: one write per key per minute is plenty. */
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+    static final RateLimiter.Limit LOGIN_ATTEMPTS = new RateLimiter.Limit("login", 10, Duration.ofMinutes(1));
 
     private final UserStore users;
     private final OrganizationStore organizations;
@@ -47,11 +49,12 @@ class AuthenticationService implements AuthenticateUseCase {
     private final WorkspaceService workspaces;
     private final CredentialCache cache;
     private final Clock clock;
+    private final RateLimiter rateLimiter;
     private final String dummyHash;
 
     AuthenticationService(UserStore users, OrganizationStore organizations, SessionStore sessions, ApiKeyStore apiKeys,
                           ServiceTokenStore serviceTokens, PasswordHasher passwords, AccessTokens accessTokens,
-                          WorkspaceService workspaces, CredentialCache cache, Clock clock) {
+                          WorkspaceService workspaces, CredentialCache cache, Clock clock, RateLimiter rateLimiter) {
         this.users = users;
         this.organizations = organizations;
         this.sessions = sessions;
@@ -62,6 +65,7 @@ class AuthenticationService implements AuthenticateUseCase {
         this.workspaces = workspaces;
         this.cache = cache;
         this.clock = clock;
+        this.rateLimiter = rateLimiter;
         this.dummyHash = passwords.hash("not-a-real-password-" + UUID.randomUUID());
     }
 
@@ -88,6 +92,8 @@ class AuthenticationService implements AuthenticateUseCase {
     @Override
     @Transactional
     public SignedIn logIn(String email, String password) {
+        // Per email, so guessing one account's password is slow while others log in undisturbed.
+        rateLimiter.acquire(LOGIN_ATTEMPTS, email == null ? "" : email.strip().toLowerCase());
         Optional<User> user = email == null ? Optional.empty() : users.findByEmail(email.strip().toLowerCase());
         // Hash even for unknown emails, so response time does not reveal which accounts exist.
         boolean valid = passwords.matches(password == null ? "" : password, user.map(User::passwordHash).orElse(dummyHash));

@@ -17,6 +17,9 @@ public interface ManageMembersUseCase {
 
     void remove(Caller caller, String organizationSlug, String memberId);
 
+    /** Adds an existing user (by email) to the organization; there is no invitation flow yet. */
+    Member add(Caller caller, String organizationIdOrSlug, String email, String role);
+
     record Member(Membership membership, User user) {
     }
 }

@@ -1,0 +1,126 @@
+package dev.tollgate.tenancy.adapters.in.http;
+
+import static dev.tollgate.testing.ApiContract.Document.PGBEAM;
+import static dev.tollgate.testing.ApiContract.Document.PHP_TENANT;
+import static dev.tollgate.testing.ApiContract.Document.PLANETSCALE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import dev.tollgate.tenancy.adapters.in.http.Accounts.Account;
+import dev.tollgate.testing.TestDatabase;
+import dev.tollgate.testing.TestHttp;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Roles decide what members may do; rate limits answer 429 with Retry-After; racing writes never double up. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RolesLimitsAndConcurrencyTest implements TestDatabase {
+    @Inject
+    EmbeddedServer server;
+    TestHttp http;
+
+    @BeforeAll
+    void setUp() {
+        http = new TestHttp(server.getURI());
+    }
+
+    @Test
+    void aMemberReadsButOnlyAdminsManageAndOnlyTheOwnerDeletes() {
+        Account owner = Accounts.signUp(http, "Olga");
+        Account henry = Accounts.signUp(http, "Henry");
+        var added = http.post("/v1/memberships", "{\"org_id\":\"%s\",\"email\":\"%s\",\"role\":\"member\"}"
+                .formatted(owner.orgSlug(), henry.email()), owner.auth()).expect(201);
+        String memberId = added.json().get("id").asText();
+        http.post("/v1/memberships", "{\"org_id\":\"%s\",\"email\":\"%s\"}".formatted(owner.orgSlug(), henry.email()), owner.auth())
+                .expect(409).conformsTo(PGBEAM);
+        // a plain member may not add members either
+        http.post("/v1/memberships", "{\"org_id\":\"%s\",\"email\":\"%s\"}".formatted(owner.orgSlug(), owner.email()), henry.auth())
+                .expect(403).conformsTo(PGBEAM);
+
+        String org = "/v1/organizations/" + owner.orgSlug();
+        http.get(org, henry.auth()).expect(200).conformsTo(PLANETSCALE);
+        http.post(org + "/teams", "{\"name\":\"Henry's team\"}", henry.auth()).expect(401).conformsTo(PLANETSCALE);
+        http.put("/api/workspaces/" + owner.orgNumber(), "{\"name\":\"Henry was here\"}", henry.cookie()).expect(403).conformsTo(PHP_TENANT);
+
+        http.patch(org + "/members/" + memberId, "{\"role\":\"admin\"}", owner.auth()).expect(200).conformsTo(PLANETSCALE);
+        http.post(org + "/teams", "{\"name\":\"Henry's team\"}", henry.auth()).expect(201).conformsTo(PLANETSCALE);
+        http.put("/api/workspaces/" + owner.orgNumber(), "{\"description\":\"tidied\"}", henry.cookie()).expect(200).conformsTo(PHP_TENANT);
+        // deletion stays the owner's alone
+        http.delete("/api/workspaces/" + owner.orgNumber(), henry.cookie()).expect(403).conformsTo(PHP_TENANT);
+
+        http.delete(org + "/members/" + memberId, owner.auth()).expect(204);
+        http.get(org, henry.auth()).expect(404).conformsTo(PLANETSCALE);
+    }
+
+    @Test
+    void provisioningIsLimitedTo60RequestsPerMinutePerKey() {
+        String[] key = {"Authorization", "Bearer tg_some_provisioning_key_for_rate_limit_test"};
+        for (int i = 0; i < 60; i++) {
+            int status = http.get("/api/provisioning/entitlements/x", key).status();
+            if (status == 429) {
+                throw new AssertionError("limited after only " + i + " requests");
+            }
+        }
+        var limited = http.get("/api/provisioning/entitlements/x", key).expect(429).conformsTo(PHP_TENANT);
+        long retryAfter = Long.parseLong(limited.header("Retry-After"));
+        assertEquals(true, retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
+        // another key is unaffected
+        http.get("/api/provisioning/entitlements/x", "Authorization", "Bearer tg_another_key_entirely_0123456789");
+        assertEquals(true, http.get("/api/provisioning/entitlements/x", "Authorization", "Bearer tg_another_key_entirely_0123456789").status() != 429);
+    }
+
+    @Test
+    void repeatedWrongPasswordsAreSlowedDown() {
+        Account ivy = Accounts.signUp(http, "Ivy");
+        String wrong = "{\"email\":\"" + ivy.email() + "\",\"password\":\"not the password\"}";
+        int unauthorized = 0;
+        int limited = 0;
+        String retryAfter = null;
+        for (int i = 0; i < 12; i++) {
+            var exchange = http.post("/v1/auth/login", wrong);
+            if (exchange.status() == 401) {
+                unauthorized++;
+            } else if (exchange.status() == 429) {
+                limited++;
+                exchange.conformsTo(PGBEAM);
+                retryAfter = exchange.header("Retry-After");
+            }
+        }
+        assertEquals(10, unauthorized);
+        assertEquals(2, limited);
+        assertNotNull(retryAfter);
+    }
+
+    @Test
+    void racingCreatesOfOneSlugMakeExactlyOneWorkspace() throws Exception {
+        Account jack = Accounts.signUp(http, "Jack");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(() -> http.post("/api/workspaces", "{\"name\":\"Race\",\"slug\":\"race-to-the-slug\"}", jack.cookie()).status());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : pool.invokeAll(calls)) {
+                statuses.add(f.get());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+            assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(2, http.get("/api/workspaces", jack.cookie()).json().get("meta").get("total").asInt(),
+                "the losers left no half-written workspace or membership behind");
+    }
+}

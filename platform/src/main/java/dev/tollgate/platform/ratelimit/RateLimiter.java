@@ -1,0 +1,18 @@
+package dev.tollgate.platform.ratelimit;
+
+import dev.tollgate.platform.domain.RateLimitedException;
+import java.time.Duration;
+
+/**
+ * Token-bucket rate limiting behind a port, so use cases and filters say what to limit and the adapter decides
+ * how (today: Bucket4j buckets in this node's memory).
+ */
+public interface RateLimiter {
+
+    /** {@code capacity} requests per {@code period} for one {@code key}, refilled gradually. */
+    record Limit(String name, long capacity, Duration period) {
+    }
+
+    /** Takes one token for {@code key}; when none is left, throws with the time until the next one. */
+    void acquire(Limit limit, String key) throws RateLimitedException;
+}
