@@ -111,8 +111,8 @@ class WorkspaceService implements ManageWorkspacesUseCase, PurgeDeletedWorkspace
         return access.require(caller, slug, Permission.READ_ORGANIZATION);
     }
 
+    // No transaction: one read, usually from the store's cache, so a hit borrows no connection.
     @Override
-    @Transactional(readOnly = true)
     public Organization getByNumber(Caller caller, long number) {
         Organization organization = organizations.findByNumber(number)
                 .orElseThrow(() -> NotFoundException.of("Workspace", Long.toString(number)));
@@ -200,7 +200,6 @@ class WorkspaceService implements ManageWorkspacesUseCase, PurgeDeletedWorkspace
     }
 
     @Override
-    @Transactional(readOnly = true)
     public long memberCount(Organization organization) {
         return memberships.countMembers(organization.id());
     }

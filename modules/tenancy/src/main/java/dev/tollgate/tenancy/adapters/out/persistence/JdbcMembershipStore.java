@@ -5,13 +5,20 @@ import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.tenancy.application.port.out.MembershipStore;
 import dev.tollgate.tenancy.domain.Membership;
 import dev.tollgate.tenancy.domain.Role;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.UUID;
 
+/** Memberships; member counts (shown on every php-tenant workspace) are cached like organizations are. */
 @Singleton
 class JdbcMembershipStore implements MembershipStore {
     private final MembershipRowRepository rows;
+    private final Cache<UUID, Long> counts = Caffeine.newBuilder()
+            .maximumSize(50_000)
+            .expireAfterWrite(JdbcOrganizationStore.READ_CACHE_TTL)
+            .build();
 
     JdbcMembershipStore(MembershipRowRepository rows) {
         this.rows = rows;
@@ -20,6 +27,7 @@ class JdbcMembershipStore implements MembershipStore {
     @Override
     public void save(Membership m) {
         MembershipRow row = new MembershipRow(m.id(), m.publicId(), m.organizationId(), m.userId(), m.role().name(), m.createdAt());
+        counts.invalidate(m.organizationId());
         if (rows.existsById(m.id())) {
             rows.update(row);
         } else {
@@ -45,11 +53,12 @@ class JdbcMembershipStore implements MembershipStore {
 
     @Override
     public long countMembers(UUID organizationId) {
-        return rows.countByOrganizationId(organizationId);
+        return counts.get(organizationId, rows::countByOrganizationId);
     }
 
     @Override
     public void delete(UUID membershipId) {
+        rows.findById(membershipId).ifPresent(m -> counts.invalidate(m.organizationId()));
         rows.deleteById(membershipId);
     }
 

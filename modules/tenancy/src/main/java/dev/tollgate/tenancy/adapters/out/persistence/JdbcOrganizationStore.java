@@ -7,15 +7,28 @@ import dev.tollgate.tenancy.application.port.out.OrganizationStore;
 import dev.tollgate.tenancy.domain.Organization;
 import dev.tollgate.tenancy.domain.Slug;
 import dev.tollgate.tenancy.domain.WorkspaceType;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+/**
+ * Organizations in {@code tenancy.organizations}. Lookups by number — what every php-tenant request does — are
+ * served from a short-lived cache: this node evicts on every write, other nodes see a change within
+ * {@link #READ_CACHE_TTL}. Authorization is still decided per request; only the row is cached.
+ */
 @Singleton
 class JdbcOrganizationStore implements OrganizationStore {
+    static final Duration READ_CACHE_TTL = Duration.ofSeconds(2);
     private final OrganizationRowRepository rows;
+    private final Cache<Long, Optional<OrganizationRow>> byNumber = Caffeine.newBuilder()
+            .maximumSize(50_000)
+            .expireAfterWrite(READ_CACHE_TTL)
+            .build();
 
     JdbcOrganizationStore(OrganizationRowRepository rows) {
         this.rows = rows;
@@ -31,6 +44,7 @@ class JdbcOrganizationStore implements OrganizationStore {
         OrganizationRow row = new OrganizationRow(o.id(), o.publicId(), o.number(), o.slug().value(), o.name(), o.description(),
                 o.icon(), o.color(), o.type().name(), o.active(), o.billingEmail(), o.plan(), o.ownerId(), o.createdAt(),
                 o.updatedAt(), o.deletedAt(), o.purgeAfter());
+        byNumber.invalidate(o.number());
         UniqueViolations.translate(() -> {
             if (rows.existsById(o.id())) {
                 rows.update(row);
@@ -47,7 +61,8 @@ class JdbcOrganizationStore implements OrganizationStore {
 
     @Override
     public Optional<Organization> findByNumber(long number) {
-        return rows.findByNumberAndDeletedAtIsNull(number).map(JdbcOrganizationStore::toDomain);
+        // A fresh aggregate per call: callers may mutate what they get.
+        return byNumber.get(number, rows::findByNumberAndDeletedAtIsNull).map(JdbcOrganizationStore::toDomain);
     }
 
     @Override
@@ -80,7 +95,11 @@ class JdbcOrganizationStore implements OrganizationStore {
 
     @Override
     public int purgeExpired(Instant now) {
-        return rows.purgeExpired(now);
+        int purged = rows.purgeExpired(now);
+        if (purged > 0) {
+            byNumber.invalidateAll();
+        }
+        return purged;
     }
 
     private static Organization toDomain(OrganizationRow r) {
