@@ -1,0 +1,109 @@
+package dev.tollgate.tenancy.adapters.in.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import dev.tollgate.tenancy.adapters.in.http.Accounts.Account;
+import dev.tollgate.testing.TestDatabase;
+import dev.tollgate.testing.TestHttp;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** PgBeam's "JWT verified via JWKS": tokens of a trusted external issuer, fetched over real HTTP. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExternalIssuerTest implements TestDatabase {
+    static final String ISSUER = "https://auth.example.test";
+    static final RSAKey ISSUER_KEY = generate("issuer-key");
+    static final RSAKey IMPOSTOR_KEY = generate("issuer-key");
+    static HttpServer jwksServer;
+
+    @Inject
+    EmbeddedServer server;
+    TestHttp http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        jwksServer = startJwksServer();
+        Map<String, String> properties = new HashMap<>(TestDatabase.super.getProperties());
+        properties.put("tollgate.auth.external-jwks-url", "http://127.0.0.1:" + jwksServer.getAddress().getPort() + "/jwks.json");
+        properties.put("tollgate.auth.external-issuer", ISSUER);
+        return properties;
+    }
+
+    @BeforeAll
+    void setUp() {
+        http = new TestHttp(server.getURI());
+    }
+
+    @AfterAll
+    void stopJwks() {
+        jwksServer.stop(0);
+    }
+
+    @Test
+    void aTokenSignedByTheTrustedIssuerAuthenticatesTheUserWithThatEmail() throws Exception {
+        Account kim = Accounts.signUp(http, "Kim");
+        String token = sign(ISSUER_KEY, ISSUER, kim.email(), Instant.now().plusSeconds(300));
+        assertEquals(kim.email(), http.get("/v1/me", "Authorization", "Bearer " + token).expect(200).json().get("email").asText());
+
+        http.get("/v1/me", "Authorization", "Bearer " + sign(IMPOSTOR_KEY, ISSUER, kim.email(), Instant.now().plusSeconds(300))).expect(401);
+        http.get("/v1/me", "Authorization", "Bearer " + sign(ISSUER_KEY, "https://evil.test", kim.email(), Instant.now().plusSeconds(300))).expect(401);
+        http.get("/v1/me", "Authorization", "Bearer " + sign(ISSUER_KEY, ISSUER, kim.email(), Instant.now().minusSeconds(300))).expect(401);
+        http.get("/v1/me", "Authorization", "Bearer " + sign(ISSUER_KEY, ISSUER, "stranger@example.test", Instant.now().plusSeconds(300))).expect(401);
+    }
+
+    private static String sign(RSAKey key, String issuer, String email, Instant expires) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+                new JWTClaimsSet.Builder().issuer(issuer).subject("ext-user").claim("email", email)
+                        .issueTime(new Date()).expirationTime(Date.from(expires)).build());
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+
+    private static HttpServer startJwksServer() {
+        try {
+            HttpServer jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            byte[] body = new JWKSet(ISSUER_KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+            jwks.createContext("/jwks.json", exchange -> {
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            jwks.start();
+            return jwks;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RSAKey generate(String keyId) {
+        try {
+            return new RSAKeyGenerator(2048).keyID(keyId).generate();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
