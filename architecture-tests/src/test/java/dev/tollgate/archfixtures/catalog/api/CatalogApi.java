@@ -1,0 +1,6 @@
+package dev.tollgate.archfixtures.catalog.api;
+
+/** Allowed: catalog's published facade. */
+public interface CatalogApi {
+    String planName(String id);
+}

@@ -1,0 +1,5 @@
+package dev.tollgate.archfixtures.catalog.api.events;
+
+/** Allowed: an event record. */
+public record PlanPublished(String planId) {
+}

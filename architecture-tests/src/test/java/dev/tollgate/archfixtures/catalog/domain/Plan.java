@@ -1,0 +1,5 @@
+package dev.tollgate.archfixtures.catalog.domain;
+
+/** Allowed: catalog's own domain. */
+public record Plan(String id) {
+}

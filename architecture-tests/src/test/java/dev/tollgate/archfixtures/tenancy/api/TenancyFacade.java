@@ -1,0 +1,6 @@
+package dev.tollgate.archfixtures.tenancy.api;
+
+/** Allowed: a plain published interface. */
+public interface TenancyFacade {
+    String organizationName(String id);
+}

@@ -1,0 +1,7 @@
+package dev.tollgate.archfixtures.tenancy.domain;
+
+import java.sql.Timestamp;
+
+/** Violates 3: domain uses JDBC. */
+public record DomainUsingJdbc(Timestamp at) {
+}
