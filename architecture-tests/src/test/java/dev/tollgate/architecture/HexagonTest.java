@@ -28,6 +28,9 @@ class HexagonTest {
     static final ArchRule adaptersDoNotDependOnOtherAdapters = TollgateRules.adaptersDoNotDependOnOtherAdapters(TollgateImport.ROOT);
 
     @ArchTest
+    static final ArchRule drivingSideUsesOnlyInboundPorts = TollgateRules.drivingSideUsesOnlyInboundPorts(TollgateImport.ROOT);
+
+    @ArchTest
     static final ArchRule adaptersAreNotPublic = TollgateRules.adaptersAreNotPublic(TollgateImport.ROOT);
 
     @ArchTest

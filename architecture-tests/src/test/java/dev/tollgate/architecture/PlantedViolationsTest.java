@@ -74,6 +74,14 @@ class PlantedViolationsTest {
     }
 
     @Test
+    void rule6b_drivingSideUsesOnlyInboundPorts() {
+        assertFails(TollgateRules.drivingSideUsesOnlyInboundPorts(FIXTURES),
+                List.of("tenancy.adapters.in.http.nativeapi.StoreReadingController",
+                        "tenancy.application.port.in.StoreLeakingUseCase"),
+                List.of("tenancy.adapters.in.http.nativeapi.AccountsController"));
+    }
+
+    @Test
     void rule6_adaptersStandAlone() {
         assertFails(TollgateRules.adaptersDoNotDependOnOtherAdapters(FIXTURES),
                 List.of("tenancy.adapters.in.http.nativeapi.OutboundAwareController",

@@ -119,6 +119,16 @@ public final class TollgateRules {
                         }));
     }
 
+    /**
+     * 6b. The driving side talks to the core only through inbound ports: inbound adapters and use-case interfaces never
+     * reach for outbound ports (stores, token signers) or the database directly.
+     */
+    public static ArchRule drivingSideUsesOnlyInboundPorts(String root) {
+        return noClasses().that().resideInAnyPackage(root + "..adapters.in..", root + "..application.port.in..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + "..application.port.out..", "javax.sql..",
+                        "java.sql..", "io.micronaut.data..");
+    }
+
     /** 7. Adapters are wired by Micronaut, never called directly, so nothing in them is public. */
     public static ArchRule adaptersAreNotPublic(String root) {
         return classes().that().resideInAPackage(root + "..adapters..").and().areTopLevelClasses()

@@ -185,6 +185,11 @@ class AuthenticationService implements AuthenticateUseCase {
         return users.findById(caller.userId()).orElseThrow(() -> new UnauthenticatedException("The user no longer exists"));
     }
 
+    @Override
+    public java.util.Map<String, Object> publicKeys() {
+        return accessTokens.jwks();
+    }
+
     private static boolean constantTimeEquals(String a, String b) {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }

@@ -1,5 +1,6 @@
 package dev.tollgate.tenancy.application.service;
 
+import dev.tollgate.tenancy.domain.WorkspaceFilter;
 import dev.tollgate.platform.domain.ConflictException;
 import dev.tollgate.platform.domain.ForbiddenException;
 import dev.tollgate.platform.domain.NotFoundException;
@@ -87,23 +88,18 @@ class WorkspaceService implements ManageWorkspacesUseCase, PurgeDeletedWorkspace
 
     @Override
     @Transactional(readOnly = true)
-    public Page<Organization> list(Caller caller, OrganizationStore.Filter filter, PageRequest page) {
+    public Page<Organization> list(Caller caller, WorkspaceFilter filter, PageRequest page) {
         if (caller.isUser()) {
             return organizations.listForMember(caller.userId(), filter, page);
         }
         // An API key or service token sees exactly its own organization.
         List<Organization> own = organizations.findById(caller.organizationId())
-                .filter(o -> matches(o, filter))
+                .filter(filter::matches)
                 .stream().toList();
         List<Organization> window = page.offset() == 0 ? own : List.of();
         return new Page<>(window, own.size(), page);
     }
 
-    private static boolean matches(Organization o, OrganizationStore.Filter filter) {
-        return (filter.type() == null || o.type() == filter.type())
-                && (filter.active() == null || o.active() == filter.active())
-                && (filter.search() == null || o.name().toLowerCase().contains(filter.search().toLowerCase()));
-    }
 
     @Override
     @Transactional(readOnly = true)
@@ -132,7 +128,7 @@ class WorkspaceService implements ManageWorkspacesUseCase, PurgeDeletedWorkspace
                 .filter(o -> access.canSee(caller, o.id()));
         // Fall back to the oldest workspace the user still belongs to (the chosen one may have been deleted).
         return chosen.isPresent() ? chosen
-                : organizations.listForMember(user.id(), OrganizationStore.Filter.NONE, new PageRequest(0, 1)).items().stream().findFirst();
+                : organizations.listForMember(user.id(), WorkspaceFilter.NONE, new PageRequest(0, 1)).items().stream().findFirst();
     }
 
     @Override

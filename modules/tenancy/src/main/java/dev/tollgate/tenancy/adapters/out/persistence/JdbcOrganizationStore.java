@@ -6,6 +6,7 @@ import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.tenancy.application.port.out.OrganizationStore;
 import dev.tollgate.tenancy.domain.Organization;
 import dev.tollgate.tenancy.domain.Slug;
+import dev.tollgate.tenancy.domain.WorkspaceFilter;
 import dev.tollgate.tenancy.domain.WorkspaceType;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -81,7 +82,7 @@ class JdbcOrganizationStore implements OrganizationStore {
     }
 
     @Override
-    public Page<Organization> listForMember(UUID userId, Filter filter, PageRequest page) {
+    public Page<Organization> listForMember(UUID userId, WorkspaceFilter filter, PageRequest page) {
         String type = filter.type() == null ? null : filter.type().name();
         var items = rows.listForMember(userId, type, filter.active(), filter.search(), page.limit(), page.offset());
         long total = rows.countForMember(userId, type, filter.active(), filter.search());

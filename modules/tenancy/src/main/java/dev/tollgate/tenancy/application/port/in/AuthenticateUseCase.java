@@ -27,6 +27,9 @@ public interface AuthenticateUseCase {
 
     User currentUser(Caller caller);
 
+    /** The public keys that verify Tollgate's access tokens, as a JWKS document. */
+    java.util.Map<String, Object> publicKeys();
+
     record SignUpCommand(String email, String password, String name, String organizationName, String organizationSlug) {
     }
 

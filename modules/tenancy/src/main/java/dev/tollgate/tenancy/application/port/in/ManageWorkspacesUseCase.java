@@ -1,9 +1,9 @@
 package dev.tollgate.tenancy.application.port.in;
 
+import dev.tollgate.tenancy.domain.WorkspaceFilter;
 import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.tenancy.api.Caller;
-import dev.tollgate.tenancy.application.port.out.OrganizationStore;
 import dev.tollgate.tenancy.domain.Organization;
 import java.util.Optional;
 
@@ -15,7 +15,7 @@ public interface ManageWorkspacesUseCase {
 
     Organization create(Caller caller, CreateWorkspaceCommand command);
 
-    Page<Organization> list(Caller caller, OrganizationStore.Filter filter, PageRequest page);
+    Page<Organization> list(Caller caller, WorkspaceFilter filter, PageRequest page);
 
     Organization getBySlug(Caller caller, String slug);
 

@@ -3,7 +3,7 @@ package dev.tollgate.tenancy.application.port.out;
 import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.tenancy.domain.Organization;
-import dev.tollgate.tenancy.domain.WorkspaceType;
+import dev.tollgate.tenancy.domain.WorkspaceFilter;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,12 +26,8 @@ public interface OrganizationStore {
 
     boolean slugExists(String slug);
 
-    record Filter(WorkspaceType type, Boolean active, String search) {
-        public static final Filter NONE = new Filter(null, null, null);
-    }
-
     /** The organizations {@code userId} is a member of, oldest first. */
-    Page<Organization> listForMember(UUID userId, Filter filter, PageRequest page);
+    Page<Organization> listForMember(UUID userId, WorkspaceFilter filter, PageRequest page);
 
     long countForMember(UUID userId);
 

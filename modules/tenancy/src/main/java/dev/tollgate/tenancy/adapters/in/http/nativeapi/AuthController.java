@@ -4,7 +4,6 @@ import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.application.port.in.AuthenticateUseCase;
 import dev.tollgate.tenancy.application.port.in.AuthenticateUseCase.SignUpCommand;
 import dev.tollgate.tenancy.application.port.in.AuthenticateUseCase.SignedIn;
-import dev.tollgate.tenancy.application.port.out.AccessTokens;
 import dev.tollgate.tenancy.domain.Organization;
 import dev.tollgate.tenancy.domain.User;
 import io.micronaut.core.annotation.Nullable;
@@ -34,11 +33,9 @@ import java.util.Map;
 @Tag(name = "Tollgate: account")
 final class AuthController {
     private final AuthenticateUseCase authentication;
-    private final AccessTokens accessTokens;
 
-    AuthController(AuthenticateUseCase authentication, AccessTokens accessTokens) {
+    AuthController(AuthenticateUseCase authentication) {
         this.authentication = authentication;
-        this.accessTokens = accessTokens;
     }
 
     @Serdeable
@@ -102,13 +99,13 @@ final class AuthController {
     @Get("/v1/auth/jwks.json")
     @Operation(operationId = "GetJwks", summary = "Public keys that verify Tollgate's access tokens")
     Map<String, Object> jwks() {
-        return accessTokens.jwks();
+        return authentication.publicKeys();
     }
 
     @Get("/.well-known/jwks.json")
     @Operation(operationId = "GetWellKnownJwks", summary = "Public keys that verify Tollgate's access tokens")
     Map<String, Object> wellKnownJwks() {
-        return accessTokens.jwks();
+        return authentication.publicKeys();
     }
 
     private static SessionResponse view(SignedIn s) {

@@ -1,12 +1,12 @@
 package dev.tollgate.tenancy.adapters.in.http.planetscale;
 
+import dev.tollgate.tenancy.domain.WorkspaceFilter;
 import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.tenancy.adapters.in.http.planetscale.PlanetScaleViews.DataList;
 import dev.tollgate.tenancy.adapters.in.http.planetscale.PlanetScaleViews.OrganizationView;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.application.port.in.ManageWorkspacesUseCase;
-import dev.tollgate.tenancy.application.port.out.OrganizationStore;
 import dev.tollgate.tenancy.domain.Organization;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -29,7 +29,7 @@ final class OrganizationsController {
     @Operation(operationId = "listOrganizations", summary = "List organizations")
     DataList<OrganizationView> list(Caller caller) {
         // Not paginated in the document: return them all (bounded by PageRequest.MAX_LIMIT).
-        Page<Organization> page = workspaces.list(caller, OrganizationStore.Filter.NONE, new PageRequest(0, PageRequest.MAX_LIMIT));
+        Page<Organization> page = workspaces.list(caller, WorkspaceFilter.NONE, new PageRequest(0, PageRequest.MAX_LIMIT));
         return new DataList<>(page.items().stream().map(OrganizationView::of).toList());
     }
 
