@@ -5,40 +5,25 @@ import static dev.tollgate.testing.ApiContract.Document.PLANETSCALE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tollgate.testing.TestDatabase;
-import dev.tollgate.testing.TestHttp;
-import io.micronaut.runtime.server.EmbeddedServer;
+import dev.tollgate.testing.HttpTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The assembled application: every module's beans, demo data, the README tour's calls and the merged API docs. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DemoDataEndToEndTest implements TestDatabase {
+class DemoDataEndToEndTest extends HttpTest {
     static final String KEY = "tg_endtoendtestkey_0123456789abcdef";
     static final String SECRET = "internal-test-secret";
 
-    @Inject
-    EmbeddedServer server;
-    TestHttp http;
-
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.super.getProperties());
+        Map<String, String> properties = new HashMap<>(super.getProperties());
         properties.put("tollgate.admin.api-key", KEY);
         properties.put("tollgate.admin.password", "demo password 123");
         properties.put("tollgate.internal-secret", SECRET);
         return properties;
-    }
-
-    @BeforeAll
-    void setUp() {
-        http = new TestHttp(server.getURI());
     }
 
     @Test

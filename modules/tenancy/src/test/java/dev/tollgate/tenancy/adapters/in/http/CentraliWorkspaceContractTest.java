@@ -4,29 +4,15 @@ import static dev.tollgate.testing.ApiContract.Document.CENTRALI;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import dev.tollgate.testing.TestDatabase;
-import dev.tollgate.testing.TestHttp;
-import io.micronaut.runtime.server.EmbeddedServer;
+import dev.tollgate.testing.HttpTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Centrali's workspace lifecycle over real HTTP, validated against centrali-workspace.json. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CentraliWorkspaceContractTest implements TestDatabase {
+class CentraliWorkspaceContractTest extends HttpTest {
     private static final String BASE = "/workspace/api/v1";
-    @Inject
-    EmbeddedServer server;
-    TestHttp http;
-
-    @BeforeAll
-    void setUp() {
-        http = new TestHttp(server.getURI());
-    }
 
     private record Created(String slug, String token) {
         String[] auth() {

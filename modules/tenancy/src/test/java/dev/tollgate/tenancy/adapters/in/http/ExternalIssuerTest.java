@@ -12,11 +12,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import dev.tollgate.tenancy.adapters.in.http.Accounts.Account;
-import dev.tollgate.testing.TestDatabase;
-import dev.tollgate.testing.TestHttp;
-import io.micronaut.runtime.server.EmbeddedServer;
+import dev.tollgate.testing.HttpTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -26,35 +23,23 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** PgBeam's "JWT verified via JWKS": tokens of a trusted external issuer, fetched over real HTTP. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ExternalIssuerTest implements TestDatabase {
+class ExternalIssuerTest extends HttpTest {
     static final String ISSUER = "https://auth.example.test";
     static final RSAKey ISSUER_KEY = generate("issuer-key");
     static final RSAKey IMPOSTOR_KEY = generate("issuer-key");
     static HttpServer jwksServer;
 
-    @Inject
-    EmbeddedServer server;
-    TestHttp http;
-
     @Override
     public Map<String, String> getProperties() {
         jwksServer = startJwksServer();
-        Map<String, String> properties = new HashMap<>(TestDatabase.super.getProperties());
+        Map<String, String> properties = new HashMap<>(super.getProperties());
         properties.put("tollgate.auth.external-jwks-url", "http://127.0.0.1:" + jwksServer.getAddress().getPort() + "/jwks.json");
         properties.put("tollgate.auth.external-issuer", ISSUER);
         return properties;
-    }
-
-    @BeforeAll
-    void setUp() {
-        http = new TestHttp(server.getURI());
     }
 
     @AfterAll

@@ -6,27 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.tenancy.adapters.in.http.Accounts.Account;
-import dev.tollgate.testing.TestDatabase;
-import dev.tollgate.testing.TestHttp;
-import io.micronaut.runtime.server.EmbeddedServer;
+import dev.tollgate.testing.HttpTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Sign-up, login, logout, API keys and the PgBeam health check. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NativeAuthTest implements TestDatabase {
-    @Inject
-    EmbeddedServer server;
-    TestHttp http;
-
-    @BeforeAll
-    void setUp() {
-        http = new TestHttp(server.getURI());
-    }
+class NativeAuthTest extends HttpTest {
 
     @Test
     void healthIsPublicAndMatchesPgBeam() {

@@ -5,27 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.tenancy.adapters.in.http.Accounts.Account;
-import dev.tollgate.testing.TestDatabase;
-import dev.tollgate.testing.TestHttp;
-import io.micronaut.runtime.server.EmbeddedServer;
+import dev.tollgate.testing.HttpTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The ten php-tenant workspace operations, session and API-key flavours, validated against php-tenant.yaml. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PhpTenantWorkspacesContractTest implements TestDatabase {
-    @Inject
-    EmbeddedServer server;
-    TestHttp http;
+class PhpTenantWorkspacesContractTest extends HttpTest {
     Account bob;
 
     @BeforeAll
     void setUp() {
-        http = new TestHttp(server.getURI());
         bob = Accounts.signUp(http, "Bob");
     }
 

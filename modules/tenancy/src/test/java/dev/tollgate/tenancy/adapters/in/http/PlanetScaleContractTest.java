@@ -6,27 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.tenancy.adapters.in.http.Accounts.Account;
-import dev.tollgate.testing.TestDatabase;
-import dev.tollgate.testing.TestHttp;
-import io.micronaut.runtime.server.EmbeddedServer;
+import dev.tollgate.testing.HttpTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Every PlanetScale tenancy operation over real HTTP, each response validated against planetscale-platform.yaml. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PlanetScaleContractTest implements TestDatabase {
-    @Inject
-    EmbeddedServer server;
-    TestHttp http;
+class PlanetScaleContractTest extends HttpTest {
     Account alice;
 
     @BeforeAll
     void setUp() {
-        http = new TestHttp(server.getURI());
         alice = Accounts.signUp(http, "Alice");
     }
 

@@ -7,33 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.tollgate.tenancy.adapters.in.http.Accounts.Account;
-import dev.tollgate.testing.TestDatabase;
-import dev.tollgate.testing.TestHttp;
-import io.micronaut.runtime.server.EmbeddedServer;
+import dev.tollgate.testing.HttpTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Roles decide what members may do; rate limits answer 429 with Retry-After; racing writes never double up. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RolesLimitsAndConcurrencyTest implements TestDatabase {
-    @Inject
-    EmbeddedServer server;
-    TestHttp http;
-
-    @BeforeAll
-    void setUp() {
-        http = new TestHttp(server.getURI());
-    }
+class RolesLimitsAndConcurrencyTest extends HttpTest {
 
     @Test
     void aMemberReadsButOnlyAdminsManageAndOnlyTheOwnerDeletes() {

@@ -5,32 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.tollgate.tenancy.adapters.in.http.Accounts.Account;
 import dev.tollgate.tenancy.application.port.in.PurgeDeletedWorkspacesUseCase;
 import dev.tollgate.testing.MutableClock;
-import dev.tollgate.testing.TestDatabase;
-import dev.tollgate.testing.TestHttp;
-import io.micronaut.runtime.server.EmbeddedServer;
+import dev.tollgate.testing.HttpTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The 30-day grace period, with time moved instead of waited for. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WorkspacePurgeTest implements TestDatabase {
-    @Inject
-    EmbeddedServer server;
+class WorkspacePurgeTest extends HttpTest {
     @Inject
     MutableClock clock;
     @Inject
     PurgeDeletedWorkspacesUseCase purge;
-    TestHttp http;
-
-    @BeforeAll
-    void setUp() {
-        http = new TestHttp(server.getURI());
-    }
 
     @Test
     void aDeletedWorkspaceIsKeptForThirtyDaysThenPurgedForGood() {
