@@ -1,15 +1,12 @@
 package dev.tollgate.platform.http;
 
+import dev.tollgate.platform.domain.Sha256;
 import dev.tollgate.platform.ratelimit.RateLimiter;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 
 /**
  * php-tenant's provisioning API allows 60 requests per minute per API key; over that, 429 with Retry-After in the
@@ -28,15 +25,8 @@ final class ProvisioningRateLimit {
     @RequestFilter
     void limit(HttpRequest<?> request) {
         String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        String key = authorization == null ? "anonymous:" + request.getRemoteAddress().getAddress().getHostAddress() : sha256(authorization);
+        String key = authorization == null ? "anonymous:" + request.getRemoteAddress().getAddress().getHostAddress() : Sha256.hex(authorization);
         limiter.acquire(PER_KEY, key);
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
