@@ -29,16 +29,43 @@ public final class Paging {
         return pageNumbers("page", page, 1, "pageSize", pageSize, 20, 100);
     }
 
+    /** OpenMeter's page style: {@code page} (from 1, default 1) and {@code pageSize} (1-1000, default 100). */
+    public static PageRequest openmeterPages(Integer page, Integer pageSize) {
+        return pageNumbers("page", page, 1, "pageSize", pageSize, 100, 1000);
+    }
+
+    /** OpenMeter's older style: {@code offset} (from 0) and {@code limit} (1-1000, default 100). */
+    public static PageRequest limitOffset(Integer offset, Integer limit) {
+        int o = offset == null ? 0 : offset;
+        int l = limit == null ? 100 : limit;
+        if (o < 0) {
+            throw new ValidationException("offset", "must be zero or positive");
+        }
+        if (l < 1 || l > 1000) {
+            throw new ValidationException("limit", "must be between 1 and 1000");
+        }
+        return new PageRequest(o, l);
+    }
+
+    /** OpenMeter's v2 cursor style: an opaque {@code cursor} (the same encoding as PgBeam's tokens) and {@code limit}. */
+    public static PageRequest cursor(String cursor, Integer limit) {
+        int l = limit == null ? 100 : limit;
+        if (l < 1 || l > 1000) {
+            throw new ValidationException("limit", "must be between 1 and 1000");
+        }
+        return new PageRequest(cursor == null || cursor.isEmpty() ? 0 : decodeToken("cursor", cursor), l);
+    }
+
     /** PgBeam: opaque {@code page_token} and {@code page_size} (1-100, default 20). */
     public static PageRequest pgbeam(String pageToken, Integer pageSize) {
         int size = pageSize == null ? 20 : pageSize;
         if (size < 1 || size > 100) {
             throw new ValidationException("page_size", "must be between 1 and 100");
         }
-        return new PageRequest(pageToken == null || pageToken.isEmpty() ? 0 : decodeToken(pageToken), size);
+        return new PageRequest(pageToken == null || pageToken.isEmpty() ? 0 : decodeToken("page_token", pageToken), size);
     }
 
-    /** The PgBeam {@code next_page_token} for the page after this one, or null on the last page. */
+    /** The token (PgBeam {@code next_page_token}, OpenMeter {@code nextCursor}) for the next page; null on the last. */
     public static String nextPageToken(Page<?> page) {
         if (!page.hasNext()) {
             return null;
@@ -47,7 +74,7 @@ public final class Paging {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(("o:" + next).getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static int decodeToken(String token) {
+    private static int decodeToken(String parameter, String token) {
         try {
             String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.US_ASCII);
             if (text.startsWith("o:")) {
@@ -59,7 +86,7 @@ public final class Paging {
         } catch (IllegalArgumentException malformed) {
             // reported below
         }
-        throw new ValidationException("page_token", "is not a token this API issued");
+        throw new ValidationException(parameter, "is not a token this API issued");
     }
 
     private static PageRequest pageNumbers(String pageName, Integer page, int defaultPage, String sizeName, Integer size,

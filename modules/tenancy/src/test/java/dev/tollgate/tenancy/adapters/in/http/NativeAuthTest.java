@@ -65,6 +65,8 @@ class NativeAuthTest extends HttpTest {
         assertFalse(listed.body().contains(key), "the secret is never shown again");
 
         http.get("/v1/organizations/" + fay.orgSlug(), "Authorization", "Bearer " + key).expect(200);
+        var used = http.get("/v1/api-keys?org_id=" + fay.orgSlug(), fay.auth()).expect(200).json().get("api_keys");
+        assertTrue(used.get(0).has("last_used_at"), "the first use is recorded: " + used);
         // workspaces.read does not allow managing API keys
         http.get("/v1/api-keys?org_id=" + fay.orgSlug(), "Authorization", "Bearer " + key).expect(403).conformsTo(PGBEAM);
         http.post("/v1/api-keys", "{\"org_id\":\"" + fay.orgId() + "\",\"name\":\"x\",\"scopes\":[\"workspaces.raed\"]}", fay.auth())
