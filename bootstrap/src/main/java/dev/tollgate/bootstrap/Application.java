@@ -56,6 +56,8 @@ public final class Application {
         putIfSet(properties, "tollgate.admin.email", settings.adminEmail());
         putIfSet(properties, "tollgate.admin.password", settings.adminPassword());
         putIfSet(properties, "tollgate.admin.api-key", settings.adminApiKey());
+        properties.put("tollgate.master-key", settings.masterKey() != null ? settings.masterKey()
+                : GeneratedSecret.loadOrCreate(settings.dataDir().resolve("master-key")).value());
         if (settings.internalSecret() != null) {
             properties.put("tollgate.internal-secret", settings.internalSecret());
         } else {

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /** The environment variables read before the application context exists (see README, "Configuration"). */
 record Settings(String databaseUrl, String databaseUser, String databasePassword, Path dataDir,
-                String adminEmail, String adminPassword, String adminApiKey, String internalSecret) {
+                String adminEmail, String adminPassword, String adminApiKey, String internalSecret, String masterKey) {
 
     static Settings fromEnvironment(Map<String, String> env) {
         return new Settings(
@@ -16,7 +16,8 @@ record Settings(String databaseUrl, String databaseUser, String databasePassword
                 blankToNull(env.get("TOLLGATE_ADMIN_EMAIL")),
                 blankToNull(env.get("TOLLGATE_ADMIN_PASSWORD")),
                 blankToNull(env.get("TOLLGATE_ADMIN_API_KEY")),
-                blankToNull(env.get("TOLLGATE_INTERNAL_SECRET")));
+                blankToNull(env.get("TOLLGATE_INTERNAL_SECRET")),
+                blankToNull(env.get("TOLLGATE_MASTER_KEY")));
     }
 
     private static String blankToNull(String value) {
