@@ -8,8 +8,17 @@ public interface TenancyApi {
     /** The organization's summary, unless it does not exist or is pending deletion. */
     Optional<OrganizationSummary> findOrganization(UUID organizationId);
 
-    /** Fails with not-found/forbidden unless {@code caller} may read {@code organizationId}. */
-    void requireOrganizationAccess(Caller caller, UUID organizationId, boolean write);
+    /** What another module asks to do in an organization; tenancy maps it to roles, API key scopes and token accesses. */
+    enum Capability { READ_ORGANIZATION, MANAGE_ORGANIZATION, READ_PROJECTS, MANAGE_PROJECTS }
+
+    /** Fails with not-found/forbidden unless {@code caller} has {@code capability} in {@code organizationId}. */
+    void requireOrganizationAccess(Caller caller, UUID organizationId, Capability capability);
+
+    /**
+     * Resolves an organization by its {@code org_...} id or slug and checks {@code capability}; not-found when it
+     * does not exist or the caller may not know it exists.
+     */
+    OrganizationSummary requireOrganization(Caller caller, String idOrSlug, Capability capability);
 
     record OrganizationSummary(UUID id, String publicId, String slug, String name) {
     }

@@ -17,7 +17,7 @@ public final class ApiKeyScope {
         Set<String> known = new TreeSet<>();
         Arrays.stream(Permission.values()).map(Permission::apiKeyScope).forEach(known::add);
         known.addAll(List.of("entitlements.read", "entitlements.write", "usage.read", "usage.write",
-                "billing.read", "billing.write", "projects.read", "projects.write", "webhooks.read", "webhooks.write",
+                "billing.read", "billing.write", "webhooks.read", "webhooks.write",
                 "meters.read", "meters.write", "events.write"));
         known.add(ALL);
         KNOWN = Set.copyOf(known);

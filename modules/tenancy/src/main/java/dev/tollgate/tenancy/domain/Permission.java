@@ -14,7 +14,9 @@ public enum Permission {
     MANAGE_TEAMS(Role.ADMIN, "teams.write", "write_organization"),
     READ_SERVICE_TOKENS(Role.ADMIN, "tokens.read", "read_service_tokens"),
     MANAGE_SERVICE_TOKENS(Role.ADMIN, "tokens.write", "write_service_tokens"),
-    MANAGE_API_KEYS(Role.ADMIN, "api_keys.write", "write_api_keys");
+    MANAGE_API_KEYS(Role.ADMIN, "api_keys.write", "write_api_keys"),
+    READ_PROJECTS(Role.MEMBER, "projects.read", "read_databases"),
+    MANAGE_PROJECTS(Role.DATABASE_ADMIN, "projects.write", "create_databases");
 
     private final Role minimumRole;
     private final String apiKeyScope;

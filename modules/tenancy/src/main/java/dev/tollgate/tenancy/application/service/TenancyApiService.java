@@ -62,10 +62,24 @@ class TenancyApiService implements TenancyApi {
 
     @Override
     @Transactional(readOnly = true)
-    public void requireOrganizationAccess(Caller caller, UUID organizationId, boolean write) {
+    public void requireOrganizationAccess(Caller caller, UUID organizationId, Capability capability) {
         Organization organization = organizations.findById(organizationId)
                 .orElseThrow(() -> NotFoundException.of("Organization", organizationId.toString()));
-        access.require(caller, organization, write ? Permission.UPDATE_ORGANIZATION : Permission.READ_ORGANIZATION);
+        access.require(caller, organization, permissionFor(capability));
+    }
+
+    @Override
+    public OrganizationSummary requireOrganization(Caller caller, String idOrSlug, Capability capability) {
+        return summary(access.requireByIdOrSlug(caller, idOrSlug, permissionFor(capability)));
+    }
+
+    private static Permission permissionFor(Capability capability) {
+        return switch (capability) {
+            case READ_ORGANIZATION -> Permission.READ_ORGANIZATION;
+            case MANAGE_ORGANIZATION -> Permission.UPDATE_ORGANIZATION;
+            case READ_PROJECTS -> Permission.READ_PROJECTS;
+            case MANAGE_PROJECTS -> Permission.MANAGE_PROJECTS;
+        };
     }
 
     private static OrganizationSummary summary(Organization o) {

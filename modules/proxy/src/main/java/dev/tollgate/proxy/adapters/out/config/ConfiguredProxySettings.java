@@ -1,0 +1,28 @@
+package dev.tollgate.proxy.adapters.out.config;
+
+import dev.tollgate.proxy.application.port.out.ProxySettings;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+/** {@code tollgate.proxy.domain} (project hosts are {@code <id>.<cloud>.<domain>}) and {@code tollgate.proxy.port}. */
+@Singleton
+final class ConfiguredProxySettings implements ProxySettings {
+    private final String domain;
+    private final int port;
+
+    ConfiguredProxySettings(@Value("${tollgate.proxy.domain:tollgate.localhost}") String domain,
+                            @Value("${tollgate.proxy.port:6432}") int port) {
+        this.domain = domain;
+        this.port = port;
+    }
+
+    @Override
+    public String proxyDomain() {
+        return domain;
+    }
+
+    @Override
+    public int proxyPort() {
+        return port;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.tollgate.proxy.adapters.out.persistence;
+
+import dev.tollgate.platform.domain.Page;
+import dev.tollgate.platform.domain.PageRequest;
+import dev.tollgate.proxy.application.port.in.ManageProjectsUseCase.ProjectSort;
+import dev.tollgate.proxy.application.port.out.ProjectStore;
+import dev.tollgate.proxy.domain.CidrEntry;
+import dev.tollgate.proxy.domain.Project;
+import dev.tollgate.proxy.domain.ProjectStatus;
+import jakarta.inject.Singleton;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Singleton
+class JdbcProjectStore implements ProjectStore {
+    private static final String DELETED = ProjectStatus.DELETED.name();
+    private final ProjectRowRepository rows;
+
+    JdbcProjectStore(ProjectRowRepository rows) {
+        this.rows = rows;
+    }
+
+    @Override
+    public void save(Project p) {
+        String[] cidrs = p.allowedCidrs().stream()
+                .map(c -> c.label() == null ? c.cidr() : c.cidr() + " " + c.label()).toArray(String[]::new);
+        ProjectRow row = new ProjectRow(p.id(), p.organizationId(), p.name(), p.description(), p.status().name(), p.cloud(),
+                p.proxyHost(), cidrs, p.tags().toArray(String[]::new), p.maxConnections(), p.queriesPerSecond(), p.burstSize(),
+                p.createdAt(), p.updatedAt());
+        if (rows.existsById(p.id())) {
+            rows.update(row);
+        } else {
+            rows.save(row);
+        }
+    }
+
+    @Override
+    public Optional<Project> findById(UUID id) {
+        return rows.findByIdAndStatusNotEqual(id, DELETED).map(JdbcProjectStore::toDomain);
+    }
+
+    @Override
+    public Page<Project> list(UUID organizationId, ProjectSort sort, PageRequest page) {
+        // Every project reports 0 active connections until the data plane reports metrics, so that order is creation.
+        List<ProjectRow> items = sort == ProjectSort.NAME
+                ? rows.pageByName(organizationId, page.limit(), page.offset())
+                : rows.pageByCreation(organizationId, page.limit(), page.offset());
+        return new Page<>(items.stream().map(JdbcProjectStore::toDomain).toList(),
+                rows.countByOrganizationIdAndStatusNotEqual(organizationId, DELETED), page);
+    }
+
+    private static Project toDomain(ProjectRow r) {
+        List<CidrEntry> cidrs = Arrays.stream(r.allowedCidrs()).map(text -> {
+            int space = text.indexOf(' ');
+            return space < 0 ? new CidrEntry(text, null) : new CidrEntry(text.substring(0, space), text.substring(space + 1));
+        }).toList();
+        return new Project(r.id(), r.organizationId(), r.name(), r.description(), ProjectStatus.valueOf(r.status()), r.cloud(),
+                r.proxyHost(), cidrs, List.of(r.tags()), r.maxConnections(), r.queriesPerSecond(), r.burstSize(), r.createdAt(),
+                r.updatedAt());
+    }
+}

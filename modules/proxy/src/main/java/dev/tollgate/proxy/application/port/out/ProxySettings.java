@@ -1,0 +1,8 @@
+package dev.tollgate.proxy.application.port.out;
+
+/** Where clients reach the data plane: the domain under which project hosts live, and the proxy port. */
+public interface ProxySettings {
+    String proxyDomain();
+
+    int proxyPort();
+}

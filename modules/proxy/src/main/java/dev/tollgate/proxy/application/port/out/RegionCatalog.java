@@ -1,0 +1,9 @@
+package dev.tollgate.proxy.application.port.out;
+
+import dev.tollgate.proxy.domain.Region;
+import java.util.List;
+
+/** The regions Tollgate knows, from configuration. */
+public interface RegionCatalog {
+    List<Region> all();
+}

@@ -1,0 +1,112 @@
+package dev.tollgate.proxy.application.service;
+
+import dev.tollgate.platform.domain.Page;
+import dev.tollgate.platform.domain.PageRequest;
+import dev.tollgate.proxy.application.port.in.ManageProjectsUseCase;
+import dev.tollgate.proxy.application.port.out.DatabaseStore;
+import dev.tollgate.proxy.application.port.out.ProjectStore;
+import dev.tollgate.proxy.application.port.out.ProxySettings;
+import dev.tollgate.proxy.domain.CidrEntry;
+import dev.tollgate.proxy.domain.Database;
+import dev.tollgate.proxy.domain.Project;
+import dev.tollgate.proxy.domain.ProjectLimits;
+import dev.tollgate.proxy.domain.ProjectStatus;
+import dev.tollgate.tenancy.api.Caller;
+import dev.tollgate.tenancy.api.TenancyApi;
+import dev.tollgate.tenancy.api.TenancyApi.Capability;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+@Singleton
+class ProjectService implements ManageProjectsUseCase {
+    private final ProjectStore projects;
+    private final DatabaseStore databases;
+    private final DatabaseService databaseService;
+    private final ProjectLookup lookup;
+    private final TenancyApi tenancy;
+    private final ProxySettings settings;
+    private final Clock clock;
+
+    ProjectService(ProjectStore projects, DatabaseStore databases, DatabaseService databaseService, ProjectLookup lookup,
+                   TenancyApi tenancy, ProxySettings settings, Clock clock) {
+        this.projects = projects;
+        this.databases = databases;
+        this.databaseService = databaseService;
+        this.lookup = lookup;
+        this.tenancy = tenancy;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<ProjectView> list(Caller caller, String organizationIdOrSlug, ProjectSort sort, PageRequest page) {
+        var organization = tenancy.requireOrganization(caller, organizationIdOrSlug, Capability.READ_PROJECTS);
+        return projects.list(organization.id(), sort, page).map(this::view);
+    }
+
+    @Override
+    @Transactional
+    public Created create(Caller caller, CreateProjectCommand command) {
+        var organization = tenancy.requireOrganization(caller, command.organizationIdOrSlug(), Capability.MANAGE_PROJECTS);
+        Instant now = clock.instant();
+        Project project = Project.create(organization.id(), command.name(), command.description(), command.tags(),
+                command.cloud(), settings.proxyDomain(), ProjectLimits.DEFAULT, now);
+        projects.save(project);
+        Database primary = databaseService.register(project, command.database(), now);
+        return new Created(new ProjectView(project, 1), primary);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ProjectView get(Caller caller, String projectId) {
+        return view(lookup.project(caller, projectId, Capability.READ_PROJECTS));
+    }
+
+    @Override
+    @Transactional
+    public ProjectView update(Caller caller, String projectId, UpdateProjectCommand command) {
+        Project project = lookup.project(caller, projectId, Capability.MANAGE_PROJECTS);
+        Instant now = clock.instant();
+        if (command.name() != null) {
+            project.rename(command.name(), now);
+        }
+        if (command.description() != null) {
+            project.describe(command.description(), now);
+        }
+        if (command.tags() != null) {
+            project.retag(command.tags(), now);
+        }
+        if (command.allowedCidrs() != null) {
+            List<CidrEntry> cidrs = new ArrayList<>();
+            for (int i = 0; i < command.allowedCidrs().size(); i++) {
+                CidrInput input = command.allowedCidrs().get(i);
+                cidrs.add(CidrEntry.parse(i, input == null ? null : input.cidr(), input == null ? null : input.label()));
+            }
+            project.allow(cidrs, now);
+        }
+        if (command.status() != null) {
+            project.changeStatus(ProjectStatus.parse("status", command.status()), now);
+        }
+        projects.save(project);
+        return view(project);
+    }
+
+    @Override
+    @Transactional
+    public void delete(Caller caller, String projectId) {
+        Project project = lookup.project(caller, projectId, Capability.MANAGE_PROJECTS);
+        Instant now = clock.instant();
+        project.delete(now);
+        projects.save(project);
+        databases.deleteAllOf(project.id(), now);
+    }
+
+    private ProjectView view(Project project) {
+        return new ProjectView(project, databases.count(project.id()));
+    }
+}
