@@ -1,0 +1,53 @@
+package dev.tollgate.proxy.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class ScramTest {
+    @Test
+    void matchesTheRfc7677TestVector() {
+        // RFC 7677 section 3: user "user", password "pencil", salt W22ZaJ0SNY7soEsUEjb6gQ==, 4096 iterations.
+        byte[] salt = Base64.getDecoder().decode("W22ZaJ0SNY7soEsUEjb6gQ==");
+        byte[] salted = Scram.hi("pencil", salt, 4096);
+        String authMessage = "n=user,r=rOprNGfwEbeRWgbNEkqO,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096,c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0";
+        byte[] clientKey = Scram.hmac(salted, "Client Key");
+        byte[] signature = Scram.hmac(Scram.sha256(clientKey), authMessage);
+        byte[] proof = new byte[32];
+        for (int i = 0; i < 32; i++) {
+            proof[i] = (byte) (clientKey[i] ^ signature[i]);
+        }
+        assertEquals("dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=", Base64.getEncoder().encodeToString(proof));
+        assertEquals("6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=",
+                Base64.getEncoder().encodeToString(Scram.hmac(Scram.hmac(salted, "Server Key"), authMessage)));
+        assertNotNull(authMessage.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void ourClientAndServerAgreeAndAWrongPasswordFails() {
+        Scram.Secret secret = Scram.Secret.derive("s3cret");
+        Scram.ServerExchange server = new Scram.ServerExchange(secret);
+        Scram.ClientExchange client = new Scram.ClientExchange("s3cret");
+        String serverFirst = server.serverFirst(client.clientFirst());
+        String serverFinal = server.serverFinal(client.clientFinal(serverFirst));
+        assertNotNull(serverFinal);
+        assertTrue(client.verifyServerFinal(serverFinal));
+
+        Scram.ServerExchange server2 = new Scram.ServerExchange(secret);
+        Scram.ClientExchange wrong = new Scram.ClientExchange("guess");
+        assertNull(server2.serverFinal(wrong.clientFinal(server2.serverFirst(wrong.clientFirst()))));
+    }
+
+    @Test
+    void malformedMessagesAreRefused() {
+        Scram.ServerExchange server = new Scram.ServerExchange(Scram.Secret.derive("x"));
+        assertNull(server.serverFirst("p=tls-server-end-point,,n=,r=abc"));
+        assertNull(server.serverFirst("n,,n=,"));
+        assertNull(new Scram.ServerExchange(Scram.Secret.derive("x")).serverFinal("c=biws,r=x,p=AAAA"));
+    }
+}
