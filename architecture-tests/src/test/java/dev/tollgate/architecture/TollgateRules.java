@@ -77,9 +77,10 @@ public final class TollgateRules {
     public static ArchRule domainIsPure(String root) {
         String platformDomain = root + ".platform.domain";
         return classes().that().resideInAPackage(root + "..domain..")
-                .should(onlyDependOn("depend only on java.. (not java.sql), platform.domain and their own module's domain",
+                .should(onlyDependOn("depend only on java.. (not java.sql), javax.crypto, platform.domain and their own module's domain",
                         (origin, target) -> {
-                            boolean java = in(target, "java") && !in(target, "java.sql");
+                            // The JDK's cryptography is standard library, not a framework (SCRAM is domain logic).
+                            boolean java = (in(target, "java") && !in(target, "java.sql")) || in(target, "javax.crypto");
                             String module = moduleOf(root, origin);
                             boolean ownDomain = module != null && in(target, root + "." + module + ".domain");
                             boolean uuidGenerator = in(origin, platformDomain) && in(target, "com.fasterxml.uuid");

@@ -49,6 +49,29 @@ public record CidrEntry(String cidr, String label) {
         return new CidrEntry(address.getHostAddress() + "/" + bits, label);
     }
 
+    /** Whether {@code client} lies inside this block (an IPv4 client never matches an IPv6 block, nor the reverse). */
+    public boolean contains(InetAddress client) {
+        String[] parts = cidr.split("/");
+        byte[] network;
+        try {
+            network = InetAddress.getByName(parts[0]).getAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+        byte[] address = client.getAddress();
+        if (network.length != address.length) {
+            return false;
+        }
+        int bits = Integer.parseInt(parts[1]);
+        for (int i = 0; i < bits; i++) {
+            int mask = 0x80 >> (i % 8);
+            if ((network[i / 8] & mask) != (address[i / 8] & mask)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean octetsValid(String address) {
         for (String octet : address.split("\\.")) {
             if (Integer.parseInt(octet) > 255) {

@@ -15,6 +15,11 @@ interface DatabaseRowRepository extends CrudRepository<DatabaseRow, UUID> {
 
     int countByProjectIdAndDeletedAtIsNull(UUID projectId);
 
+    // 'PRIMARY' sorts before 'REPLICA'
+    @Query(value = "SELECT * FROM proxy.databases WHERE project_id = :projectId AND name = :name AND deleted_at IS NULL "
+            + "ORDER BY role, created_at LIMIT 1", nativeQuery = true)
+    Optional<DatabaseRow> findLiveByName(UUID projectId, String name);
+
     @Query(value = "SELECT * FROM proxy.databases WHERE project_id = :projectId AND deleted_at IS NULL "
             + "ORDER BY created_at, id LIMIT :limit OFFSET :offset", nativeQuery = true)
     List<DatabaseRow> page(UUID projectId, int limit, int offset);

@@ -47,6 +47,11 @@ class JdbcDatabaseStore implements DatabaseStore {
     }
 
     @Override
+    public Optional<Database> findByName(UUID projectId, String name) {
+        return rows.findLiveByName(projectId, name).map(JdbcDatabaseStore::toDomain);
+    }
+
+    @Override
     public Page<Database> list(UUID projectId, PageRequest page) {
         return new Page<>(rows.page(projectId, page.limit(), page.offset()).stream().map(JdbcDatabaseStore::toDomain).toList(),
                 rows.countByProjectIdAndDeletedAtIsNull(projectId), page);

@@ -15,6 +15,9 @@ public interface DatabaseStore {
 
     Optional<Database> findById(UUID id);
 
+    /** The project's live database with this upstream name, the primary first when several share it. */
+    Optional<Database> findByName(UUID projectId, String name);
+
     Page<Database> list(UUID projectId, PageRequest page);
 
     int count(UUID projectId);

@@ -1,0 +1,40 @@
+package dev.tollgate.proxy.adapters.in.pgwire;
+
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Tollgate hands clients its own BackendKeyData and remembers which upstream backend each stands for, so that a
+ * CancelRequest (which arrives on a fresh connection) can be forwarded to the upstream running the query.
+ */
+@Singleton
+final class CancelRegistry {
+    record Target(String host, int port, int processId, int secretKey) {
+    }
+
+    record Key(int processId, int secretKey) {
+    }
+
+    private final SecureRandom random = new SecureRandom();
+    private final Map<Key, Target> targets = new ConcurrentHashMap<>();
+
+    Key register(Target target) {
+        Key key;
+        do {
+            key = new Key(random.nextInt() & 0x7fffffff, random.nextInt());
+        } while (targets.putIfAbsent(key, target) != null);
+        return key;
+    }
+
+    Target find(int processId, int secretKey) {
+        return targets.get(new Key(processId, secretKey));
+    }
+
+    void forget(Key key) {
+        if (key != null) {
+            targets.remove(key);
+        }
+    }
+}

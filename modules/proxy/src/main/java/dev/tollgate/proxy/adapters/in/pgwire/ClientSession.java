@@ -1,0 +1,255 @@
+package dev.tollgate.proxy.adapters.in.pgwire;
+
+import dev.tollgate.proxy.adapters.in.pgwire.StartupDecoder.Cancel;
+import dev.tollgate.proxy.adapters.in.pgwire.StartupDecoder.Startup;
+import dev.tollgate.proxy.application.port.in.ResolveProxyRouteUseCase;
+import dev.tollgate.proxy.application.port.in.ResolveProxyRouteUseCase.ProxyRoute;
+import dev.tollgate.proxy.domain.ConnectionRefused;
+import dev.tollgate.proxy.domain.Scram;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection from startup to relay: routes it to a project and database, authenticates it with
+ * SCRAM-SHA-256 against the registered credentials, logs in upstream, then relays bytes (session pooling). Route
+ * lookup and key derivation run on {@code blocking}, never on the event loop.
+ */
+final class ClientSession extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
+
+    private enum State { STARTUP, RESOLVING, SASL_INITIAL, SASL_FINAL, CONNECTING, RELAY, CLOSED }
+
+    private final ResolveProxyRouteUseCase routes;
+    private final CancelRegistry cancels;
+    private final Executor blocking;
+    private State state = State.STARTUP;
+    private Map<String, String> parameters;
+    private String user;
+    private ProxyRoute route;
+    private Scram.ServerExchange scram;
+    private Channel upstream;
+    private CancelRegistry.Key cancelKey;
+
+    ClientSession(ResolveProxyRouteUseCase routes, CancelRegistry cancels, Executor blocking) {
+        this.routes = routes;
+        this.cancels = cancels;
+        this.blocking = blocking;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof Startup startup) {
+            onStartup(ctx, startup.parameters());
+        } else if (msg instanceof Cancel cancel) {
+            forwardCancel(ctx, cancel);
+            ctx.close();
+        } else if (state == State.RELAY) {
+            upstream.writeAndFlush(msg);
+        } else {
+            ByteBuf frame = (ByteBuf) msg;
+            try {
+                onAuthFrame(ctx, frame);
+            } finally {
+                frame.release();
+            }
+        }
+    }
+
+    private void onStartup(ChannelHandlerContext ctx, Map<String, String> startup) {
+        parameters = startup;
+        String rawUser = startup.get("user");
+        if (rawUser == null || rawUser.isEmpty()) {
+            refuse(ctx, "28000", "no PostgreSQL user name specified in startup packet");
+            return;
+        }
+        if (startup.containsKey("replication")) {
+            refuse(ctx, "0A000", "replication connections are not supported through the proxy");
+            return;
+        }
+        ProjectRouting.Target target = ProjectRouting.from(rawUser, startup.get("options"));
+        if (target.projectId() == null) {
+            refuse(ctx, "08004", "no project given: connect as user \"" + rawUser + ".<project id>\" or with options \"project=<project id>\"");
+            return;
+        }
+        user = target.user();
+        String database = startup.getOrDefault("database", user);
+        InetSocketAddress client = (InetSocketAddress) ctx.channel().remoteAddress();
+        state = State.RESOLVING;
+        blocking.execute(() -> {
+            ProxyRoute resolved;
+            try {
+                resolved = routes.resolve(target.projectId(), database, client.getAddress());
+            } catch (ConnectionRefused refused) {
+                ctx.executor().execute(() -> refuse(ctx, refused.sqlState(), refused.getMessage()));
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("Could not resolve a route for project {}", target.projectId(), e);
+                ctx.executor().execute(() -> refuse(ctx, "XX000", "internal error while routing the connection"));
+                return;
+            }
+            ctx.executor().execute(() -> onRouted(ctx, resolved));
+        });
+    }
+
+    private void onRouted(ChannelHandlerContext ctx, ProxyRoute resolved) {
+        if (state != State.RESOLVING) {
+            return;
+        }
+        route = resolved;
+        scram = new Scram.ServerExchange(resolved.secret());
+        state = State.SASL_INITIAL;
+        ctx.writeAndFlush(PgWire.authenticationSasl(ctx.alloc(), Scram.MECHANISM));
+    }
+
+    private void onAuthFrame(ChannelHandlerContext ctx, ByteBuf frame) {
+        char type = (char) frame.readByte();
+        frame.skipBytes(4);
+        if (type == 'X') {
+            ctx.close();
+            return;
+        }
+        if (type != 'p' || (state != State.SASL_INITIAL && state != State.SASL_FINAL)) {
+            refuse(ctx, "08P01", "unexpected message '" + type + "' during authentication");
+            return;
+        }
+        if (state == State.SASL_INITIAL) {
+            String mechanism = PgWire.readCString(frame);
+            int length = frame.readInt();
+            String serverFirst = Scram.MECHANISM.equals(mechanism) && length >= 0 && length <= frame.readableBytes()
+                    ? scram.serverFirst(frame.readCharSequence(length, StandardCharsets.UTF_8).toString()) : null;
+            if (serverFirst == null) {
+                refuse(ctx, "08P01", "malformed SCRAM-SHA-256 authentication message");
+                return;
+            }
+            state = State.SASL_FINAL;
+            ctx.writeAndFlush(PgWire.authentication(ctx.alloc(), 11, serverFirst.getBytes(StandardCharsets.UTF_8)));
+            return;
+        }
+        String serverFinal = scram.serverFinal(frame.toString(StandardCharsets.UTF_8));
+        if (serverFinal == null || !user.equals(route.username())) {
+            refuse(ctx, "28P01", "password authentication failed for user \"" + user + "\"");
+            return;
+        }
+        ctx.write(PgWire.authentication(ctx.alloc(), 12, serverFinal.getBytes(StandardCharsets.UTF_8)));
+        state = State.CONNECTING;
+        ctx.channel().config().setAutoRead(false);
+        connectUpstream(ctx);
+    }
+
+    private void connectUpstream(ChannelHandlerContext ctx) {
+        Channel client = ctx.channel();
+        UpstreamHandshake handshake = new UpstreamHandshake(route, parameters,
+                ready -> onUpstreamReady(ctx, ready),
+                error -> onUpstreamError(ctx, error));
+        new Bootstrap()
+                .group(client.eventLoop())
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast("frames", new LengthFieldBasedFrameDecoder(PgWire.MAX_MESSAGE_LENGTH, 1, 4, -4, 0));
+                        ch.pipeline().addLast("handshake", handshake);
+                    }
+                })
+                .connect(route.host(), route.port())
+                .addListener((ChannelFutureListener) future -> {
+                    if (!future.isSuccess()) {
+                        refuse(ctx, "08006", "could not connect to the upstream database: " + future.cause().getMessage());
+                        return;
+                    }
+                    upstream = future.channel();
+                    handshake.start(upstream.pipeline().context("handshake"));
+                });
+    }
+
+    private void onUpstreamReady(ChannelHandlerContext ctx, UpstreamHandshake.Ready ready) {
+        if (state != State.CONNECTING) {
+            ready.parameterStatuses().forEach(ReferenceCountUtil::release);
+            ReferenceCountUtil.release(ready.readyForQuery());
+            return;
+        }
+        cancelKey = cancels.register(new CancelRegistry.Target(route.host(), route.port(), ready.processId(), ready.secretKey()));
+        ctx.write(PgWire.authentication(ctx.alloc(), 0, new byte[0]));
+        ready.parameterStatuses().forEach(ctx::write);
+        ctx.write(PgWire.backendKeyData(ctx.alloc(), cancelKey.processId(), cancelKey.secretKey()));
+        ctx.writeAndFlush(ready.readyForQuery());
+        upstream.pipeline().remove("frames");
+        upstream.pipeline().addLast("relay", new Relay(ctx.channel()));
+        ctx.pipeline().remove("frames");
+        state = State.RELAY;
+        ctx.channel().config().setAutoRead(true);
+    }
+
+    private void onUpstreamError(ChannelHandlerContext ctx, ByteBuf error) {
+        if (state == State.CLOSED || state == State.RELAY) {
+            error.release();
+            return;
+        }
+        state = State.CLOSED;
+        ctx.writeAndFlush(error).addListener(ChannelFutureListener.CLOSE);
+        if (upstream != null) {
+            upstream.close();
+        }
+    }
+
+    private void forwardCancel(ChannelHandlerContext ctx, Cancel cancel) {
+        CancelRegistry.Target target = cancels.find(cancel.processId(), cancel.secretKey());
+        if (target == null) {
+            return; // like PostgreSQL: an unknown key gets no answer
+        }
+        new Bootstrap().group(ctx.channel().eventLoop()).channel(NioSocketChannel.class)
+                .handler(new ChannelInboundHandlerAdapter())
+                .connect(target.host(), target.port())
+                .addListener((ChannelFutureListener) f -> {
+                    if (f.isSuccess()) {
+                        f.channel().writeAndFlush(PgWire.cancelRequest(f.channel().alloc(), target.processId(), target.secretKey()))
+                                .addListener(ChannelFutureListener.CLOSE);
+                    }
+                });
+    }
+
+    private void refuse(ChannelHandlerContext ctx, String sqlState, String message) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        ctx.writeAndFlush(PgWire.fatal(ctx.alloc(), sqlState, message)).addListener(ChannelFutureListener.CLOSE);
+        if (upstream != null) {
+            upstream.close();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        cancels.forget(cancelKey);
+        if (upstream != null && state != State.RELAY) {
+            upstream.close();
+        }
+        state = State.CLOSED;
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("Client connection failed", cause);
+        ctx.close();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.tollgate.proxy.adapters.in.pgwire;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** Builds and reads PostgreSQL v3 protocol messages (the few the proxy writes or inspects itself). */
+final class PgWire {
+    static final int PROTOCOL_3_0 = 196608;
+    static final int SSL_REQUEST = 80877103;
+    static final int GSSENC_REQUEST = 80877104;
+    static final int CANCEL_REQUEST = 80877102;
+    static final int MAX_STARTUP_LENGTH = 10_000;
+    static final int MAX_MESSAGE_LENGTH = 256 * 1024 * 1024;
+
+    private PgWire() {
+    }
+
+    /** A FATAL ErrorResponse: what a client sees when it is turned away. */
+    static ByteBuf fatal(ByteBufAllocator alloc, String sqlState, String message) {
+        ByteBuf body = alloc.buffer();
+        field(body, 'S', "FATAL");
+        field(body, 'V', "FATAL");
+        field(body, 'C', sqlState);
+        field(body, 'M', message);
+        body.writeByte(0);
+        return message(alloc, 'E', body);
+    }
+
+    static ByteBuf authentication(ByteBufAllocator alloc, int code, byte[] payload) {
+        ByteBuf body = alloc.buffer(4 + payload.length).writeInt(code).writeBytes(payload);
+        return message(alloc, 'R', body);
+    }
+
+    static ByteBuf authenticationSasl(ByteBufAllocator alloc, String mechanism) {
+        return authentication(alloc, 10, (mechanism + "\0\0").getBytes(StandardCharsets.UTF_8));
+    }
+
+    static ByteBuf backendKeyData(ByteBufAllocator alloc, int processId, int secretKey) {
+        return message(alloc, 'K', alloc.buffer(8).writeInt(processId).writeInt(secretKey));
+    }
+
+    static ByteBuf startup(ByteBufAllocator alloc, Map<String, String> parameters) {
+        ByteBuf body = alloc.buffer();
+        body.writeInt(0).writeInt(PROTOCOL_3_0);
+        parameters.forEach((k, v) -> {
+            cstring(body, k);
+            cstring(body, v);
+        });
+        body.writeByte(0);
+        body.setInt(0, body.readableBytes());
+        return body;
+    }
+
+    static ByteBuf sslRequest(ByteBufAllocator alloc) {
+        return alloc.buffer(8).writeInt(8).writeInt(SSL_REQUEST);
+    }
+
+    static ByteBuf cancelRequest(ByteBufAllocator alloc, int processId, int secretKey) {
+        return alloc.buffer(16).writeInt(16).writeInt(CANCEL_REQUEST).writeInt(processId).writeInt(secretKey);
+    }
+
+    /** A password-family message ({@code p}) carrying raw bytes. */
+    static ByteBuf password(ByteBufAllocator alloc, byte[] data) {
+        return message(alloc, 'p', alloc.buffer(data.length).writeBytes(data));
+    }
+
+    static ByteBuf saslInitialResponse(ByteBufAllocator alloc, String mechanism, String data) {
+        byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+        ByteBuf body = alloc.buffer();
+        cstring(body, mechanism);
+        body.writeInt(bytes.length).writeBytes(bytes);
+        return message(alloc, 'p', body);
+    }
+
+    static ByteBuf message(ByteBufAllocator alloc, char type, ByteBuf body) {
+        ByteBuf out = alloc.buffer(5 + body.readableBytes());
+        out.writeByte(type).writeInt(4 + body.readableBytes()).writeBytes(body);
+        body.release();
+        return out;
+    }
+
+    static String readCString(ByteBuf in) {
+        int end = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) 0);
+        if (end < 0) {
+            throw new IllegalArgumentException("unterminated string");
+        }
+        String value = in.toString(in.readerIndex(), end - in.readerIndex(), StandardCharsets.UTF_8);
+        in.readerIndex(end + 1);
+        return value;
+    }
+
+    /** The fields of an ErrorResponse frame (type byte and length already consumed). */
+    static String errorField(ByteBuf body, char code) {
+        ByteBuf copy = body.duplicate();
+        while (copy.isReadable()) {
+            byte type = copy.readByte();
+            if (type == 0) {
+                break;
+            }
+            String value = readCString(copy);
+            if (type == code) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static void field(ByteBuf body, char code, String value) {
+        body.writeByte(code);
+        cstring(body, value);
+    }
+
+    private static void cstring(ByteBuf body, String value) {
+        body.writeBytes(value.getBytes(StandardCharsets.UTF_8)).writeByte(0);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.tollgate.proxy.adapters.in.pgwire;
+
+import dev.tollgate.proxy.application.port.in.ResolveProxyRouteUseCase;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL data plane: a Netty server on {@code tollgate.proxy.port} (6432 by default; 0 picks a free port)
+ * started with the application. Each connection gets a {@link StartupDecoder} and a {@link ClientSession}.
+ */
+@Singleton
+@Requires(property = "tollgate.proxy.enabled", notEquals = "false")
+final class PgWireServer {
+    private static final Logger LOG = LoggerFactory.getLogger(PgWireServer.class);
+
+    private final ResolveProxyRouteUseCase routes;
+    private final CancelRegistry cancels;
+    private final int configuredPort;
+    private final String bindAddress;
+    private EventLoopGroup boss;
+    private EventLoopGroup workers;
+    private ExecutorService blocking;
+    private Channel serverChannel;
+
+    PgWireServer(ResolveProxyRouteUseCase routes, CancelRegistry cancels, @Value("${tollgate.proxy.port:6432}") int port,
+                 @Value("${tollgate.proxy.bind:0.0.0.0}") String bindAddress) {
+        this.routes = routes;
+        this.cancels = cancels;
+        this.configuredPort = port;
+        this.bindAddress = bindAddress;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        start();
+    }
+
+    synchronized void start() {
+        if (serverChannel != null) {
+            return;
+        }
+        boss = new NioEventLoopGroup(1);
+        workers = new NioEventLoopGroup();
+        // Route lookups touch the control-plane database and SCRAM key derivation costs milliseconds: not on the loop.
+        blocking = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, "pgwire-blocking");
+            t.setDaemon(true);
+            return t;
+        });
+        serverChannel = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast("startup", new StartupDecoder());
+                        ch.pipeline().addLast("session", new ClientSession(routes, cancels, blocking));
+                    }
+                })
+                .bind(bindAddress, configuredPort)
+                .syncUninterruptibly()
+                .channel();
+        LOG.info("PostgreSQL proxy listening on port {}", port());
+    }
+
+    /** The port actually bound (differs from the configured one when that was 0). */
+    int port() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (serverChannel != null) {
+            serverChannel.close().syncUninterruptibly();
+            workers.shutdownGracefully();
+            boss.shutdownGracefully();
+            blocking.shutdownNow();
+            serverChannel = null;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.tollgate.proxy.adapters.in.pgwire;
+
+/**
+ * Which project a client without TLS SNI means: {@code options=project=<id>} (also {@code -c project=<id>} or
+ * {@code --project=<id>}), or the user form {@code <user>.<project id>}. The user form is stripped to the real
+ * upstream user name.
+ */
+final class ProjectRouting {
+    record Target(String user, String projectId) {
+    }
+
+    private ProjectRouting() {
+    }
+
+    static Target from(String user, String options) {
+        String fromOptions = fromOptions(options);
+        int dot = user.lastIndexOf(".prj_");
+        if (dot > 0) {
+            return new Target(user.substring(0, dot), fromOptions != null ? fromOptions : user.substring(dot + 1));
+        }
+        return new Target(user, fromOptions);
+    }
+
+    private static String fromOptions(String options) {
+        if (options == null) {
+            return null;
+        }
+        for (String token : options.trim().split("\\s+")) {
+            String t = token.startsWith("--") ? token.substring(2) : token;
+            if (t.startsWith("project=")) {
+                return t.substring("project=".length());
+            }
+        }
+        return null;
+    }
+}

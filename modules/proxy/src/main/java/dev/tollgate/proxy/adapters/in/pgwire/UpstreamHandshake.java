@@ -1,0 +1,132 @@
+package dev.tollgate.proxy.adapters.in.pgwire;
+
+import dev.tollgate.proxy.application.port.in.ResolveProxyRouteUseCase.ProxyRoute;
+import dev.tollgate.proxy.domain.Scram;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Logs the proxy in to the upstream as the registered user (trust, cleartext, md5 or SCRAM-SHA-256), collects the
+ * ParameterStatus messages and BackendKeyData, and reports readiness at the first ReadyForQuery.
+ */
+final class UpstreamHandshake extends ChannelInboundHandlerAdapter {
+    /** What the client must be told once the upstream is ready. */
+    record Ready(List<ByteBuf> parameterStatuses, int processId, int secretKey, ByteBuf readyForQuery) {
+    }
+
+    private final ProxyRoute route;
+    private final Map<String, String> clientParameters;
+    private final Consumer<Ready> onReady;
+    private final Consumer<ByteBuf> onError;
+    private final List<ByteBuf> parameterStatuses = new ArrayList<>();
+    private Scram.ClientExchange scram;
+    private int processId;
+    private int secretKey;
+
+    UpstreamHandshake(ProxyRoute route, Map<String, String> clientParameters, Consumer<Ready> onReady, Consumer<ByteBuf> onError) {
+        this.route = route;
+        this.clientParameters = clientParameters;
+        this.onReady = onReady;
+        this.onError = onError;
+    }
+
+    /** Sends the StartupMessage; called once the connection (and TLS, if any) is up. */
+    void start(ChannelHandlerContext ctx) {
+        Map<String, String> startup = new LinkedHashMap<>();
+        startup.put("user", route.username());
+        startup.put("database", route.database());
+        for (String replayed : List.of("application_name", "client_encoding", "DateStyle", "TimeZone", "extra_float_digits", "search_path")) {
+            if (clientParameters.containsKey(replayed)) {
+                startup.put(replayed, clientParameters.get(replayed));
+            }
+        }
+        if (route.queryTimeoutMs() > 0) {
+            startup.put("options", "-c statement_timeout=" + route.queryTimeoutMs());
+        }
+        ctx.writeAndFlush(PgWire.startup(ctx.alloc(), startup));
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf frame = (ByteBuf) msg;
+        char type = (char) frame.getByte(frame.readerIndex());
+        try {
+            switch (type) {
+                case 'R' -> authentication(ctx, frame.slice(frame.readerIndex() + 5, frame.readableBytes() - 5));
+                case 'S' -> parameterStatuses.add(frame.retain());
+                case 'K' -> {
+                    processId = frame.getInt(frame.readerIndex() + 5);
+                    secretKey = frame.getInt(frame.readerIndex() + 9);
+                }
+                case 'Z' -> {
+                    ctx.pipeline().remove(this);
+                    onReady.accept(new Ready(parameterStatuses, processId, secretKey, frame.retain()));
+                }
+                case 'E' -> onError.accept(frame.retain());
+                default -> { } // NoticeResponse and the like during startup: nothing the client needs
+            }
+        } finally {
+            frame.release();
+        }
+    }
+
+    private void authentication(ChannelHandlerContext ctx, ByteBuf body) {
+        int code = body.readInt();
+        switch (code) {
+            case 0 -> { } // AuthenticationOk
+            case 3 -> ctx.writeAndFlush(PgWire.password(ctx.alloc(), (route.password() + "\0").getBytes(StandardCharsets.UTF_8)));
+            case 5 -> {
+                byte[] salt = new byte[4];
+                body.readBytes(salt);
+                ctx.writeAndFlush(PgWire.password(ctx.alloc(), (md5Password(salt) + "\0").getBytes(StandardCharsets.UTF_8)));
+            }
+            case 10 -> {
+                scram = new Scram.ClientExchange(route.password());
+                ctx.writeAndFlush(PgWire.saslInitialResponse(ctx.alloc(), Scram.MECHANISM, scram.clientFirst()));
+            }
+            case 11 -> ctx.writeAndFlush(PgWire.password(ctx.alloc(),
+                    scram.clientFinal(body.toString(StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)));
+            case 12 -> {
+                if (!scram.verifyServerFinal(body.toString(StandardCharsets.UTF_8))) {
+                    onError.accept(PgWire.fatal(ctx.alloc(), "28000", "the upstream server failed SCRAM verification"));
+                }
+            }
+            default -> onError.accept(PgWire.fatal(ctx.alloc(), "28000", "unsupported upstream authentication method " + code));
+        }
+    }
+
+    /** PostgreSQL's md5: "md5" + md5(md5(password + user) + salt). */
+    private String md5Password(byte[] salt) {
+        try {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            String inner = HexFormat.of().formatHex(md5.digest((route.password() + route.username()).getBytes(StandardCharsets.UTF_8)));
+            md5.reset();
+            md5.update(inner.getBytes(StandardCharsets.UTF_8));
+            md5.update(salt);
+            return "md5" + HexFormat.of().formatHex(md5.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        onError.accept(PgWire.fatal(ctx.alloc(), "08006", "upstream connection failed: " + cause.getMessage()));
+        ctx.close();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        onError.accept(PgWire.fatal(ctx.alloc(), "08006", "the upstream server closed the connection during login"));
+    }
+}

@@ -1,0 +1,29 @@
+package dev.tollgate.proxy.application.port.in;
+
+import dev.tollgate.proxy.domain.ConnectionRefused;
+import dev.tollgate.proxy.domain.Scram;
+import dev.tollgate.proxy.domain.SslMode;
+import java.net.InetAddress;
+import java.util.UUID;
+
+/**
+ * The data plane asks, for each new client: which upstream serves this project and database, may this address
+ * connect, and what secret must its password match.
+ */
+public interface ResolveProxyRouteUseCase {
+
+    /** @throws ConnectionRefused with the SQLSTATE to send when the client may not connect */
+    ProxyRoute resolve(String projectId, String databaseName, InetAddress client);
+
+    /**
+     * Everything needed to serve one client: the upstream address and credentials (the password in clear, held only
+     * in memory) and the SCRAM secret clients authenticate against.
+     */
+    record ProxyRoute(UUID projectId, UUID databaseId, String host, int port, String database, String username, String password,
+                      SslMode sslMode, int queryTimeoutMs, Scram.Secret secret) {
+        @Override
+        public String toString() {
+            return "ProxyRoute[" + projectId + " -> " + username + "@" + host + ":" + port + "/" + database + "]";
+        }
+    }
+}

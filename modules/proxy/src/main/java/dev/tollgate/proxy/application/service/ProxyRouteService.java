@@ -1,0 +1,64 @@
+package dev.tollgate.proxy.application.service;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.tollgate.platform.domain.TypeId;
+import dev.tollgate.proxy.application.port.in.ResolveProxyRouteUseCase;
+import dev.tollgate.proxy.application.port.out.DatabaseStore;
+import dev.tollgate.proxy.application.port.out.ProjectStore;
+import dev.tollgate.proxy.application.port.out.SecretSealer;
+import dev.tollgate.proxy.domain.ConnectionRefused;
+import dev.tollgate.proxy.domain.Database;
+import dev.tollgate.proxy.domain.Project;
+import dev.tollgate.proxy.domain.ProjectStatus;
+import dev.tollgate.proxy.domain.Scram;
+import jakarta.inject.Singleton;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.UUID;
+
+@Singleton
+class ProxyRouteService implements ResolveProxyRouteUseCase {
+    private final ProjectStore projects;
+    private final DatabaseStore databases;
+    private final SecretSealer sealer;
+    /**
+     * SCRAM secrets by database and version: PBKDF2 costs milliseconds, so it runs once per password, not per login.
+     * A changed registration has a new updated_at and therefore a new entry.
+     */
+    private final Cache<String, Scram.Secret> secrets = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterAccess(Duration.ofHours(1))
+            .build();
+
+    ProxyRouteService(ProjectStore projects, DatabaseStore databases, SecretSealer sealer) {
+        this.projects = projects;
+        this.databases = databases;
+        this.sealer = sealer;
+    }
+
+    @Override
+    public ProxyRoute resolve(String projectId, String databaseName, InetAddress client) {
+        UUID id;
+        try {
+            id = TypeId.parse("prj", projectId);
+        } catch (IllegalArgumentException e) {
+            throw new ConnectionRefused("08004", "unknown project \"" + projectId + "\"");
+        }
+        Project project = projects.findById(id).orElseThrow(() -> new ConnectionRefused("08004", "unknown project \"" + projectId + "\""));
+        if (project.status() != ProjectStatus.ACTIVE) {
+            throw new ConnectionRefused("08004", "project \"" + projectId + "\" is " + project.status().wireName());
+        }
+        if (!project.allowedCidrs().isEmpty() && project.allowedCidrs().stream().noneMatch(c -> c.contains(client))) {
+            throw new ConnectionRefused("28000", "address " + client.getHostAddress() + " is not allowed to connect to project \""
+                    + projectId + "\"");
+        }
+        Database database = databases.findByName(project.id(), databaseName)
+                .orElseThrow(() -> new ConnectionRefused("3D000", "database \"" + databaseName + "\" is not registered in project \""
+                        + projectId + "\""));
+        String password = sealer.open(database.sealedPassword(), Database.passwordContext(database.id()));
+        Scram.Secret secret = secrets.get(database.id() + "@" + database.updatedAt(), k -> Scram.Secret.derive(password));
+        return new ProxyRoute(project.id(), database.id(), database.host(), database.port(), database.name(), database.username(),
+                password, database.sslMode(), database.queryTimeoutMs(), secret);
+    }
+}

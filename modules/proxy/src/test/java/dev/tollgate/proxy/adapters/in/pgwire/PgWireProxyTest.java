@@ -1,0 +1,133 @@
+package dev.tollgate.proxy.adapters.in.pgwire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.testing.EmbeddedPostgresServer;
+import dev.tollgate.testing.HttpTest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The PostgreSQL JDBC driver through the proxy to the embedded PostgreSQL, registered as a project's database. */
+@MicronautTest(transactional = false)
+class PgWireProxyTest extends HttpTest {
+    static final String PASSWORD = "client-facing-secret";
+    @Inject
+    PgWireServer proxy;
+    String token;
+    String projectId;
+
+    @BeforeAll
+    void registerProject() {
+        JsonNode signedUp = http.post("/v1/auth/signup", """
+                {"email":"dba-%s@example.com","password":"correct horse battery"}""".formatted(UUID.randomUUID())).expect(201).json();
+        token = signedUp.get("access_token").asText();
+        projectId = createProject(signedUp.get("organization").get("id").asText());
+    }
+
+    private String createProject(String orgId) {
+        return http.post("/v1/projects", """
+                {"name":"wire","org_id":"%s","database":{"host":"127.0.0.1","port":%d,"name":"postgres","username":"postgres",
+                 "password":"%s","ssl_mode":"disable"}}""".formatted(orgId, EmbeddedPostgresServer.get().getPort(), PASSWORD),
+                "Authorization", "Bearer " + token).expect(201).json().get("project").get("id").asText();
+    }
+
+    private Connection connect(String user, String password, String database, String options) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        p.setProperty("password", password);
+        p.setProperty("sslmode", "disable");
+        if (options != null) {
+            p.setProperty("options", options);
+        }
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database, p);
+    }
+
+    private static String sqlState(ThrowingConnect connect) {
+        return assertThrows(SQLException.class, connect::run).getSQLState();
+    }
+
+    interface ThrowingConnect {
+        void run() throws SQLException;
+    }
+
+    @Test
+    void theUserFormRoutesAndQueriesRunThroughTheProxy() throws Exception {
+        try (Connection c = connect("postgres." + projectId, PASSWORD, "postgres", null);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT current_user, current_database(), 40 + 2")) {
+            rs.next();
+            assertEquals("postgres", rs.getString(1));
+            assertEquals("postgres", rs.getString(2));
+            assertEquals(42, rs.getInt(3));
+        }
+    }
+
+    @Test
+    void theOptionsFormAndServerSidePreparedStatementsWork() throws Exception {
+        try (Connection c = connect("postgres", PASSWORD, "postgres", "project=" + projectId)) {
+            c.unwrap(org.postgresql.PGConnection.class).setPrepareThreshold(1);
+            try (PreparedStatement ps = c.prepareStatement("SELECT ?::int * 2")) {
+                for (int i = 0; i < 5; i++) {
+                    ps.setInt(1, i);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        assertEquals(i * 2, rs.getInt(1));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void refusalsCarryTheRightSqlState() {
+        assertEquals("28P01", sqlState(() -> connect("postgres." + projectId, "wrong password", "postgres", null).close()));
+        assertEquals("28P01", sqlState(() -> connect("someone." + projectId, PASSWORD, "postgres", null).close()));
+        assertEquals("08004", sqlState(() -> connect("postgres.prj_01h455vb4pex5vsknk084sn02q", PASSWORD, "postgres", null).close()));
+        assertEquals("08004", sqlState(() -> connect("postgres", PASSWORD, "postgres", null).close()));
+        assertEquals("3D000", sqlState(() -> connect("postgres." + projectId, PASSWORD, "nosuchdb", null).close()));
+    }
+
+    @Test
+    void allowlistAndProjectStatusAreEnforced() {
+        String orgProject = http.get("/v1/projects/" + projectId, "Authorization", "Bearer " + token).json().get("org_id").asText();
+        String guarded = createProject(orgProject);
+        http.patch("/v1/projects/" + guarded, "{\"allowed_cidrs\":[{\"cidr\":\"10.0.0.0/8\"}]}", "Authorization", "Bearer " + token).expect(200);
+        assertEquals("28000", sqlState(() -> connect("postgres." + guarded, PASSWORD, "postgres", null).close()));
+        http.patch("/v1/projects/" + guarded, "{\"allowed_cidrs\":[{\"cidr\":\"127.0.0.1\"}],\"status\":\"suspended\"}",
+                "Authorization", "Bearer " + token).expect(200);
+        assertEquals("08004", sqlState(() -> connect("postgres." + guarded, PASSWORD, "postgres", null).close()));
+    }
+
+    @Test
+    void cancelReachesTheUpstreamRunningTheQuery() throws Exception {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try (Connection c = connect("postgres." + projectId, PASSWORD, "postgres", null); Statement s = c.createStatement()) {
+            long started = System.nanoTime();
+            timer.schedule(() -> {
+                s.cancel();
+                return null;
+            }, 300, TimeUnit.MILLISECONDS);
+            SQLException e = assertThrows(SQLException.class, () -> s.execute("SELECT pg_sleep(20)"));
+            assertEquals("57014", e.getSQLState());
+            assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(10), "cancelled, not timed out");
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+}
