@@ -69,6 +69,7 @@ free_port() {
 }
 HTTP_PORT="$(free_port)"
 DB_PORT="$(free_port "$HTTP_PORT")"
+PROXY_PORT="$(free_port "$DB_PORT")"
 BASE="http://127.0.0.1:$HTTP_PORT"
 
 # --- start Tollgate -------------------------------------------------------------------------------------------------
@@ -106,7 +107,7 @@ trap 'exit 143' TERM
 log "starting Tollgate on port $HTTP_PORT (embedded PostgreSQL on $DB_PORT, data in $work/data)"
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
 TOLLGATE_DATA_DIR="$work/data" TOLLGATE_HTTP_PORT="$HTTP_PORT" TOLLGATE_EMBEDDED_DB_PORT="$DB_PORT" \
-  TOLLGATE_ADMIN_API_KEY="$API_KEY" java $JAVA_OPTS -jar "$JAR" >"$app_log" 2>&1 &
+  TOLLGATE_PROXY_PORT="$PROXY_PORT" TOLLGATE_ADMIN_API_KEY="$API_KEY" java $JAVA_OPTS -jar "$JAR" >"$app_log" 2>&1 &
 app_pid=$!
 
 # The HTTP server answers before the demo data is seeded; wait for both the health check and "Startup completed".
