@@ -9,11 +9,12 @@ import dev.tollgate.proxy.application.port.out.ProxySettings;
 import dev.tollgate.proxy.domain.CidrEntry;
 import dev.tollgate.proxy.domain.Database;
 import dev.tollgate.proxy.domain.Project;
-import dev.tollgate.proxy.domain.ProjectLimits;
 import dev.tollgate.proxy.domain.ProjectStatus;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
+import dev.tollgate.proxy.domain.ProjectAccessRevoked;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -30,9 +31,11 @@ class ProjectService implements ManageProjectsUseCase {
     private final TenancyApi tenancy;
     private final ProxySettings settings;
     private final Clock clock;
+    private final ApplicationEventPublisher<ProjectAccessRevoked> revocations;
 
     ProjectService(ProjectStore projects, DatabaseStore databases, DatabaseService databaseService, ProjectLookup lookup,
-                   TenancyApi tenancy, ProxySettings settings, Clock clock) {
+                   TenancyApi tenancy, ProxySettings settings, Clock clock, ApplicationEventPublisher<ProjectAccessRevoked> revocations) {
+        this.revocations = revocations;
         this.projects = projects;
         this.databases = databases;
         this.databaseService = databaseService;
@@ -55,7 +58,7 @@ class ProjectService implements ManageProjectsUseCase {
         var organization = tenancy.requireOrganization(caller, command.organizationIdOrSlug(), Capability.MANAGE_PROJECTS);
         Instant now = clock.instant();
         Project project = Project.create(organization.id(), command.name(), command.description(), command.tags(),
-                command.cloud(), settings.proxyDomain(), ProjectLimits.DEFAULT, now);
+                command.cloud(), settings.proxyDomain(), settings.defaultLimits(), now);
         projects.save(project);
         Database primary = databaseService.register(project, command.database(), now);
         return new Created(new ProjectView(project, 1), primary);
@@ -93,6 +96,10 @@ class ProjectService implements ManageProjectsUseCase {
             project.changeStatus(ProjectStatus.parse("status", command.status()), now);
         }
         projects.save(project);
+        if (project.status() != ProjectStatus.ACTIVE || command.allowedCidrs() != null) {
+            // Live connections were admitted under the old rules; dropping them applies the new ones at once.
+            revocations.publishEvent(new ProjectAccessRevoked(project.id()));
+        }
         return view(project);
     }
 
@@ -104,6 +111,7 @@ class ProjectService implements ManageProjectsUseCase {
         project.delete(now);
         projects.save(project);
         databases.deleteAllOf(project.id(), now);
+        revocations.publishEvent(new ProjectAccessRevoked(project.id()));
     }
 
     private ProjectView view(Project project) {

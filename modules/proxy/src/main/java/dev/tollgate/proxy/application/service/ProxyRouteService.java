@@ -59,6 +59,6 @@ class ProxyRouteService implements ResolveProxyRouteUseCase {
         String password = sealer.open(database.sealedPassword(), Database.passwordContext(database.id()));
         Scram.Secret secret = secrets.get(database.id() + "@" + database.updatedAt(), k -> Scram.Secret.derive(password));
         return new ProxyRoute(project.id(), database.id(), database.host(), database.port(), database.name(), database.username(),
-                password, database.sslMode(), database.queryTimeoutMs(), secret);
+                password, database.sslMode(), database.queryTimeoutMs(), project.maxConnections(), secret);
     }
 }

@@ -37,7 +37,9 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
 
     private final ResolveProxyRouteUseCase routes;
     private final CancelRegistry cancels;
+    private final LiveConnections live;
     private final Executor blocking;
+    private boolean admitted;
     private State state = State.STARTUP;
     private Map<String, String> parameters;
     private String user;
@@ -46,9 +48,10 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
     private Channel upstream;
     private CancelRegistry.Key cancelKey;
 
-    ClientSession(ResolveProxyRouteUseCase routes, CancelRegistry cancels, Executor blocking) {
+    ClientSession(ResolveProxyRouteUseCase routes, CancelRegistry cancels, LiveConnections live, Executor blocking) {
         this.routes = routes;
         this.cancels = cancels;
+        this.live = live;
         this.blocking = blocking;
     }
 
@@ -112,6 +115,11 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
             return;
         }
         route = resolved;
+        if (!live.admit(resolved.projectId(), ctx.channel(), resolved.maxConnections())) {
+            refuse(ctx, "53300", "too many connections for this project (max_connections " + resolved.maxConnections() + ")");
+            return;
+        }
+        admitted = true;
         scram = new Scram.ServerExchange(resolved.secret());
         state = State.SASL_INITIAL;
         ctx.writeAndFlush(PgWire.authenticationSasl(ctx.alloc(), Scram.MECHANISM));
@@ -240,6 +248,9 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         cancels.forget(cancelKey);
+        if (admitted) {
+            live.release(route.projectId(), ctx.channel());
+        }
         if (upstream != null && state != State.RELAY) {
             upstream.close();
         }

@@ -32,6 +32,7 @@ final class PgWireServer {
 
     private final ResolveProxyRouteUseCase routes;
     private final CancelRegistry cancels;
+    private final LiveConnections live;
     private final int configuredPort;
     private final String bindAddress;
     private EventLoopGroup boss;
@@ -39,10 +40,11 @@ final class PgWireServer {
     private ExecutorService blocking;
     private Channel serverChannel;
 
-    PgWireServer(ResolveProxyRouteUseCase routes, CancelRegistry cancels, @Value("${tollgate.proxy.port:6432}") int port,
+    PgWireServer(ResolveProxyRouteUseCase routes, CancelRegistry cancels, LiveConnections live, @Value("${tollgate.proxy.port:6432}") int port,
                  @Value("${tollgate.proxy.bind:0.0.0.0}") String bindAddress) {
         this.routes = routes;
         this.cancels = cancels;
+        this.live = live;
         this.configuredPort = port;
         this.bindAddress = bindAddress;
     }
@@ -72,7 +74,7 @@ final class PgWireServer {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast("startup", new StartupDecoder());
-                        ch.pipeline().addLast("session", new ClientSession(routes, cancels, blocking));
+                        ch.pipeline().addLast("session", new ClientSession(routes, cancels, live, blocking));
                     }
                 })
                 .bind(bindAddress, configuredPort)

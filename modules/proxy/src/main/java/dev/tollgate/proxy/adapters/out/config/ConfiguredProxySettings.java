@@ -1,6 +1,7 @@
 package dev.tollgate.proxy.adapters.out.config;
 
 import dev.tollgate.proxy.application.port.out.ProxySettings;
+import dev.tollgate.proxy.domain.ProjectLimits;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
@@ -9,11 +10,19 @@ import jakarta.inject.Singleton;
 final class ConfiguredProxySettings implements ProxySettings {
     private final String domain;
     private final int port;
+    private final ProjectLimits limits;
 
     ConfiguredProxySettings(@Value("${tollgate.proxy.domain:tollgate.localhost}") String domain,
-                            @Value("${tollgate.proxy.port:6432}") int port) {
+                            @Value("${tollgate.proxy.port:6432}") int port,
+                            @Value("${tollgate.proxy.default-max-connections:100}") int maxConnections) {
         this.domain = domain;
         this.port = port;
+        this.limits = new ProjectLimits(maxConnections, ProjectLimits.DEFAULT.queriesPerSecond(), ProjectLimits.DEFAULT.burstSize());
+    }
+
+    @Override
+    public ProjectLimits defaultLimits() {
+        return limits;
     }
 
     @Override

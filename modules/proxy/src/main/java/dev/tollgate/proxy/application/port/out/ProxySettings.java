@@ -5,4 +5,7 @@ public interface ProxySettings {
     String proxyDomain();
 
     int proxyPort();
+
+    /** The limits new projects get until plans provide them. */
+    dev.tollgate.proxy.domain.ProjectLimits defaultLimits();
 }

@@ -32,6 +32,13 @@ class PgWireProxyTest extends HttpTest {
     String token;
     String projectId;
 
+    @Override
+    public java.util.Map<String, String> getProperties() {
+        java.util.Map<String, String> properties = new java.util.HashMap<>(super.getProperties());
+        properties.put("tollgate.proxy.default-max-connections", "3");
+        return properties;
+    }
+
     @BeforeAll
     void registerProject() {
         JsonNode signedUp = http.post("/v1/auth/signup", """
@@ -112,6 +119,28 @@ class PgWireProxyTest extends HttpTest {
         http.patch("/v1/projects/" + guarded, "{\"allowed_cidrs\":[{\"cidr\":\"127.0.0.1\"}],\"status\":\"suspended\"}",
                 "Authorization", "Bearer " + token).expect(200);
         assertEquals("08004", sqlState(() -> connect("postgres." + guarded, PASSWORD, "postgres", null).close()));
+    }
+
+    @Test
+    void aProjectHoldsAtMostMaxConnectionsAndRevokingAccessDropsThem() throws Exception {
+        String orgId = http.get("/v1/projects/" + projectId, "Authorization", "Bearer " + token).json().get("org_id").asText();
+        String capped = createProject(orgId);
+        Connection first = connect("postgres." + capped, PASSWORD, "postgres", null);
+        Connection second = connect("postgres." + capped, PASSWORD, "postgres", null);
+        Connection third = connect("postgres." + capped, PASSWORD, "postgres", null);
+        assertEquals("53300", sqlState(() -> connect("postgres." + capped, PASSWORD, "postgres", null).close()));
+        third.close();
+        Connection again = connect("postgres." + capped, PASSWORD, "postgres", null);
+
+        http.patch("/v1/projects/" + capped, "{\"status\":\"suspended\"}", "Authorization", "Bearer " + token).expect(200);
+        for (Connection c : new Connection[] {first, second, again}) {
+            assertThrows(SQLException.class, () -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SELECT 1");
+                }
+            });
+            c.close();
+        }
     }
 
     @Test
