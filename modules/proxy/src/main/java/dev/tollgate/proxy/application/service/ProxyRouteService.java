@@ -37,15 +37,22 @@ class ProxyRouteService implements ResolveProxyRouteUseCase {
         this.sealer = sealer;
     }
 
-    @Override
-    public ProxyRoute resolve(String projectId, String databaseName, InetAddress client) {
+    private Project byId(String projectId) {
         UUID id;
         try {
             id = TypeId.parse("prj", projectId);
         } catch (IllegalArgumentException e) {
             throw new ConnectionRefused("08004", "unknown project \"" + projectId + "\"");
         }
-        Project project = projects.findById(id).orElseThrow(() -> new ConnectionRefused("08004", "unknown project \"" + projectId + "\""));
+        return projects.findById(id).orElseThrow(() -> new ConnectionRefused("08004", "unknown project \"" + projectId + "\""));
+    }
+
+    @Override
+    public ProxyRoute resolve(String named, String sniHost, String databaseName, InetAddress client) {
+        Project project = named != null ? byId(named)
+                : projects.findByProxyHost(sniHost).orElseThrow(() -> new ConnectionRefused("08004", "no project has the host \""
+                        + sniHost + "\"; connect as user \"<user>.<project id>\" or with options \"project=<project id>\""));
+        String projectId = project.publicId();
         if (project.status() != ProjectStatus.ACTIVE) {
             throw new ConnectionRefused("08004", "project \"" + projectId + "\" is " + project.status().wireName());
         }

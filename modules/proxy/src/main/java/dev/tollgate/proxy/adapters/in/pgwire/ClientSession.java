@@ -17,11 +17,15 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +90,8 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
             return;
         }
         ProjectRouting.Target target = ProjectRouting.from(rawUser, startup.get("options"));
-        if (target.projectId() == null) {
+        String sniHost = sniHost(ctx);
+        if (target.projectId() == null && sniHost == null) {
             refuse(ctx, "08004", "no project given: connect as user \"" + rawUser + ".<project id>\" or with options \"project=<project id>\"");
             return;
         }
@@ -97,17 +102,30 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         blocking.execute(() -> {
             ProxyRoute resolved;
             try {
-                resolved = routes.resolve(target.projectId(), database, client.getAddress());
+                resolved = routes.resolve(target.projectId(), sniHost, database, client.getAddress());
             } catch (ConnectionRefused refused) {
                 ctx.executor().execute(() -> refuse(ctx, refused.sqlState(), refused.getMessage()));
                 return;
             } catch (RuntimeException e) {
-                LOG.warn("Could not resolve a route for project {}", target.projectId(), e);
+                LOG.warn("Could not resolve a route for project {} / host {}", target.projectId(), sniHost, e);
                 ctx.executor().execute(() -> refuse(ctx, "XX000", "internal error while routing the connection"));
                 return;
             }
             ctx.executor().execute(() -> onRouted(ctx, resolved));
         });
+    }
+
+    /** The host name a TLS client asked for (SNI), which names the project by its proxy_host. */
+    private static String sniHost(ChannelHandlerContext ctx) {
+        SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+        if (ssl != null && ssl.engine().getSession() instanceof ExtendedSSLSession session) {
+            for (SNIServerName name : session.getRequestedServerNames()) {
+                if (name instanceof SNIHostName host) {
+                    return host.getAsciiName();
+                }
+            }
+        }
+        return null;
     }
 
     private void onRouted(ChannelHandlerContext ctx, ProxyRoute resolved) {

@@ -33,6 +33,7 @@ final class PgWireServer {
     private final ResolveProxyRouteUseCase routes;
     private final CancelRegistry cancels;
     private final LiveConnections live;
+    private final ProxyTls tls;
     private final int configuredPort;
     private final String bindAddress;
     private EventLoopGroup boss;
@@ -40,11 +41,12 @@ final class PgWireServer {
     private ExecutorService blocking;
     private Channel serverChannel;
 
-    PgWireServer(ResolveProxyRouteUseCase routes, CancelRegistry cancels, LiveConnections live, @Value("${tollgate.proxy.port:6432}") int port,
+    PgWireServer(ResolveProxyRouteUseCase routes, CancelRegistry cancels, LiveConnections live, ProxyTls tls, @Value("${tollgate.proxy.port:6432}") int port,
                  @Value("${tollgate.proxy.bind:0.0.0.0}") String bindAddress) {
         this.routes = routes;
         this.cancels = cancels;
         this.live = live;
+        this.tls = tls;
         this.configuredPort = port;
         this.bindAddress = bindAddress;
     }
@@ -73,7 +75,7 @@ final class PgWireServer {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast("startup", new StartupDecoder());
+                        ch.pipeline().addLast("startup", new StartupDecoder(tls.context()));
                         ch.pipeline().addLast("session", new ClientSession(routes, cancels, live, blocking));
                     }
                 })

@@ -5,15 +5,24 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.ssl.SslContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The untyped first messages of a connection: SSLRequest and GSSENCRequest (answered "N" for now), CancelRequest,
- * and the StartupMessage, capped at 10,000 bytes. After the startup it hands over to a typed-frame decoder.
+ * The untyped first messages of a connection: SSLRequest (answered "S" and upgraded to TLS), GSSENCRequest (answered
+ * "N"), CancelRequest, and the StartupMessage, capped at 10,000 bytes. After the startup it hands over to a typed-frame
+ * decoder.
  */
 final class StartupDecoder extends ByteToMessageDecoder {
+    private final SslContext tls;
+    private boolean encrypted;
+
+    StartupDecoder(SslContext tls) {
+        this.tls = tls;
+    }
+
     /** The StartupMessage's parameters. */
     record Startup(Map<String, String> parameters) {
     }
@@ -42,7 +51,12 @@ final class StartupDecoder extends ByteToMessageDecoder {
                 refuse(ctx, in, "unexpected data after an encryption request");
                 return;
             }
-            ctx.writeAndFlush(ctx.alloc().buffer(1).writeByte('N'));
+            boolean upgrade = code == PgWire.SSL_REQUEST && !encrypted;
+            ctx.writeAndFlush(ctx.alloc().buffer(1).writeByte(upgrade ? 'S' : 'N'));
+            if (upgrade) {
+                encrypted = true;
+                ctx.pipeline().addFirst("tls", tls.newHandler(ctx.alloc()));
+            }
             return;
         }
         if (code == PgWire.CANCEL_REQUEST && length == 16) {

@@ -42,6 +42,11 @@ class JdbcProjectStore implements ProjectStore {
     }
 
     @Override
+    public Optional<Project> findByProxyHost(String proxyHost) {
+        return rows.findByProxyHostAndStatusNotEqual(proxyHost.toLowerCase(java.util.Locale.ROOT), DELETED).map(JdbcProjectStore::toDomain);
+    }
+
+    @Override
     public Page<Project> list(UUID organizationId, ProjectSort sort, PageRequest page) {
         // Every project reports 0 active connections until the data plane reports metrics, so that order is creation.
         List<ProjectRow> items = sort == ProjectSort.NAME

@@ -12,6 +12,8 @@ import java.util.UUID;
 interface ProjectRowRepository extends CrudRepository<ProjectRow, UUID> {
     Optional<ProjectRow> findByIdAndStatusNotEqual(UUID id, String status);
 
+    Optional<ProjectRow> findByProxyHostAndStatusNotEqual(String proxyHost, String status);
+
     long countByOrganizationIdAndStatusNotEqual(UUID organizationId, String status);
 
     @Query(value = "SELECT * FROM proxy.projects WHERE organization_id = :organizationId AND status <> 'DELETED' "

@@ -12,8 +12,12 @@ import java.util.UUID;
  */
 public interface ResolveProxyRouteUseCase {
 
-    /** @throws ConnectionRefused with the SQLSTATE to send when the client may not connect */
-    ProxyRoute resolve(String projectId, String databaseName, InetAddress client);
+    /**
+     * @param projectId the project named by the client (user or options form), or null
+     * @param sniHost   the TLS SNI host name, matched against projects' proxy_host when no project is named; or null
+     * @throws ConnectionRefused with the SQLSTATE to send when the client may not connect
+     */
+    ProxyRoute resolve(String projectId, String sniHost, String databaseName, InetAddress client);
 
     /**
      * Everything needed to serve one client: the upstream address and credentials (the password in clear, held only

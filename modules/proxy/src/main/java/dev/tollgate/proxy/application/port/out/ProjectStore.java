@@ -13,5 +13,7 @@ public interface ProjectStore {
 
     Optional<Project> findById(UUID id);
 
+    Optional<Project> findByProxyHost(String proxyHost);
+
     Page<Project> list(UUID organizationId, ProjectSort sort, PageRequest page);
 }

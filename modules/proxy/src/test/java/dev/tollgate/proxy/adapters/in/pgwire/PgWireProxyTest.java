@@ -144,6 +144,27 @@ class PgWireProxyTest extends HttpTest {
     }
 
     @Test
+    void tlsClientsAreRoutedByTheSniHostOfTheirProject() throws Exception {
+        String proxyHost = http.get("/v1/projects/" + projectId, "Authorization", "Bearer " + token).json().get("proxy_host").asText();
+        Properties p = new Properties();
+        p.setProperty("user", "postgres");
+        p.setProperty("password", PASSWORD);
+        p.setProperty("sslmode", "require");
+        p.setProperty("sslfactory", "org.postgresql.ssl.NonValidatingFactory");
+        p.setProperty("socketFactory", LoopbackSocketFactory.class.getName());
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + proxyHost + ":" + proxy.port() + "/postgres", p);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT 1")) {
+            rs.next();
+            assertEquals(1, rs.getInt(1));
+        }
+        // Plain clients with sslmode=prefer are upgraded too, and still need the user or options form.
+        p.setProperty("sslmode", "prefer");
+        assertEquals("08004", assertThrows(SQLException.class, () -> DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres", p).close()).getSQLState());
+    }
+
+    @Test
     void cancelReachesTheUpstreamRunningTheQuery() throws Exception {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         try (Connection c = connect("postgres." + projectId, PASSWORD, "postgres", null); Statement s = c.createStatement()) {
