@@ -42,8 +42,10 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
     private final ResolveProxyRouteUseCase routes;
     private final CancelRegistry cancels;
     private final LiveConnections live;
+    private final ProxyMetrics metrics;
     private final Executor blocking;
     private boolean admitted;
+    private long startedNanos;
     private State state = State.STARTUP;
     private Map<String, String> parameters;
     private String user;
@@ -52,10 +54,12 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
     private Channel upstream;
     private CancelRegistry.Key cancelKey;
 
-    ClientSession(ResolveProxyRouteUseCase routes, CancelRegistry cancels, LiveConnections live, Executor blocking) {
+    ClientSession(ResolveProxyRouteUseCase routes, CancelRegistry cancels, LiveConnections live, ProxyMetrics metrics,
+                  Executor blocking) {
         this.routes = routes;
         this.cancels = cancels;
         this.live = live;
+        this.metrics = metrics;
         this.blocking = blocking;
     }
 
@@ -66,8 +70,6 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         } else if (msg instanceof Cancel cancel) {
             forwardCancel(ctx, cancel);
             ctx.close();
-        } else if (state == State.RELAY) {
-            upstream.writeAndFlush(msg);
         } else {
             ByteBuf frame = (ByteBuf) msg;
             try {
@@ -79,6 +81,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
     }
 
     private void onStartup(ChannelHandlerContext ctx, Map<String, String> startup) {
+        startedNanos = System.nanoTime();
         parameters = startup;
         String rawUser = startup.get("user");
         if (rawUser == null || rawUser.isEmpty()) {
@@ -133,6 +136,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
             return;
         }
         route = resolved;
+        metrics.projectSeen(resolved.projectId());
         if (!live.admit(resolved.projectId(), ctx.channel(), resolved.maxConnections())) {
             refuse(ctx, "53300", "too many connections for this project (max_connections " + resolved.maxConnections() + ")");
             return;
@@ -202,6 +206,8 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
                         return;
                     }
                     upstream = future.channel();
+                    metrics.serverOpened(route.projectId());
+                    upstream.closeFuture().addListener(f -> metrics.serverClosed(route.projectId()));
                     handshake.start(upstream.pipeline().context("handshake"));
                 });
     }
@@ -218,8 +224,10 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         ctx.write(PgWire.backendKeyData(ctx.alloc(), cancelKey.processId(), cancelKey.secretKey()));
         ctx.writeAndFlush(ready.readyForQuery());
         upstream.pipeline().remove("frames");
-        upstream.pipeline().addLast("relay", new Relay(ctx.channel()));
+        upstream.pipeline().addLast("relay", new Relay(ctx.channel(), n -> metrics.bytes(route.projectId(), "to_client", n)));
         ctx.pipeline().remove("frames");
+        ctx.pipeline().addBefore("session", "relay", new Relay(upstream, n -> metrics.bytes(route.projectId(), "to_server", n)));
+        metrics.login(route.projectId(), java.time.Duration.ofNanos(System.nanoTime() - startedNanos));
         state = State.RELAY;
         ctx.channel().config().setAutoRead(true);
     }
@@ -257,6 +265,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
             return;
         }
         state = State.CLOSED;
+        metrics.refused(sqlState);
         ctx.writeAndFlush(PgWire.fatal(ctx.alloc(), sqlState, message)).addListener(ChannelFutureListener.CLOSE);
         if (upstream != null) {
             upstream.close();

@@ -34,6 +34,7 @@ final class PgWireServer {
     private final CancelRegistry cancels;
     private final LiveConnections live;
     private final ProxyTls tls;
+    private final ProxyMetrics metrics;
     private final int configuredPort;
     private final String bindAddress;
     private EventLoopGroup boss;
@@ -41,12 +42,13 @@ final class PgWireServer {
     private ExecutorService blocking;
     private Channel serverChannel;
 
-    PgWireServer(ResolveProxyRouteUseCase routes, CancelRegistry cancels, LiveConnections live, ProxyTls tls, @Value("${tollgate.proxy.port:6432}") int port,
+    PgWireServer(ResolveProxyRouteUseCase routes, CancelRegistry cancels, LiveConnections live, ProxyTls tls, ProxyMetrics metrics, @Value("${tollgate.proxy.port:6432}") int port,
                  @Value("${tollgate.proxy.bind:0.0.0.0}") String bindAddress) {
         this.routes = routes;
         this.cancels = cancels;
         this.live = live;
         this.tls = tls;
+        this.metrics = metrics;
         this.configuredPort = port;
         this.bindAddress = bindAddress;
     }
@@ -76,7 +78,7 @@ final class PgWireServer {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast("startup", new StartupDecoder(tls.context()));
-                        ch.pipeline().addLast("session", new ClientSession(routes, cancels, live, blocking));
+                        ch.pipeline().addLast("session", new ClientSession(routes, cancels, live, metrics, blocking));
                     }
                 })
                 .bind(bindAddress, configuredPort)

@@ -86,6 +86,19 @@ class PgWireProxyTest extends HttpTest {
     }
 
     @Test
+    void prometheusMetricsShowConnectionsBytesAndRefusals() throws Exception {
+        try (Connection c = connect("postgres." + projectId, PASSWORD, "postgres", null); Statement s = c.createStatement()) {
+            s.execute("SELECT repeat('x', 10000)");
+            String metrics = http.get("/metrics").expect(200).body();
+            assertTrue(metrics.contains("tollgate_proxy_client_connections{project=\"" + projectId + "\"}"), metrics);
+            assertTrue(metrics.contains("tollgate_proxy_bytes_total{direction=\"to_client\",project=\"" + projectId + "\"}"), metrics);
+            assertTrue(metrics.contains("tollgate_proxy_login_seconds_count{project=\"" + projectId + "\"}"), metrics);
+        }
+        assertThrows(SQLException.class, () -> connect("postgres." + projectId, "wrong", "postgres", null).close());
+        assertTrue(http.get("/metrics").body().contains("tollgate_proxy_connections_refused_total{sqlstate=\"28P01\"}"));
+    }
+
+    @Test
     void theOptionsFormAndServerSidePreparedStatementsWork() throws Exception {
         try (Connection c = connect("postgres", PASSWORD, "postgres", "project=" + projectId)) {
             c.unwrap(org.postgresql.PGConnection.class).setPrepareThreshold(1);

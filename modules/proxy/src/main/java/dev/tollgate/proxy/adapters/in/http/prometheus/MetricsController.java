@@ -1,0 +1,29 @@
+package dev.tollgate.proxy.adapters.in.http.prometheus;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * Prometheus scrape endpoint for the data plane's metrics (per-project connections, bytes, refusals, login time).
+ * Like most exporters it is unauthenticated; expose it on a network only the scraper reaches.
+ */
+@Controller("/metrics")
+@Tag(name = "Tollgate: operations")
+final class MetricsController {
+    private final PrometheusMeterRegistry registry;
+
+    MetricsController(PrometheusMeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Get
+    @Produces("text/plain; version=0.0.4; charset=utf-8")
+    @Operation(operationId = "GetMetrics", summary = "Prometheus metrics")
+    String scrape() {
+        return registry.scrape();
+    }
+}
