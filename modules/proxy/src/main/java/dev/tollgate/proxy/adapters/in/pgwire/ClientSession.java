@@ -43,7 +43,10 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
     private final CancelRegistry cancels;
     private final LiveConnections live;
     private final ProxyMetrics metrics;
+    private final UpstreamSlots slots;
     private final Executor blocking;
+    private UpstreamSlots.Waiter waiting;
+    private boolean holdsSlot;
     private boolean admitted;
     private long startedNanos;
     private State state = State.STARTUP;
@@ -55,7 +58,8 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
     private CancelRegistry.Key cancelKey;
 
     ClientSession(ResolveProxyRouteUseCase routes, CancelRegistry cancels, LiveConnections live, ProxyMetrics metrics,
-                  Executor blocking) {
+                  UpstreamSlots slots, Executor blocking) {
+        this.slots = slots;
         this.routes = routes;
         this.cancels = cancels;
         this.live = live;
@@ -179,7 +183,25 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         ctx.write(PgWire.authentication(ctx.alloc(), 12, serverFinal.getBytes(StandardCharsets.UTF_8)));
         state = State.CONNECTING;
         ctx.channel().config().setAutoRead(false);
-        connectUpstream(ctx);
+        waiting = slots.acquire(route.databaseId(), route.poolSize(), ctx.channel().eventLoop(),
+                () -> {
+                    waiting = null;
+                    holdsSlot = true;
+                    if (state == State.CONNECTING) {
+                        connectUpstream(ctx);
+                    } else {
+                        releaseSlot();
+                    }
+                },
+                () -> refuse(ctx, "53300", "no server connection became free within " + slots.timeout().toSeconds()
+                        + "s (the database's pool_size is " + route.poolSize() + ")"));
+    }
+
+    private void releaseSlot() {
+        if (holdsSlot) {
+            holdsSlot = false;
+            slots.release(route.databaseId());
+        }
     }
 
     private void connectUpstream(ChannelHandlerContext ctx) {
@@ -202,12 +224,20 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
                 .connect(route.host(), route.port())
                 .addListener((ChannelFutureListener) future -> {
                     if (!future.isSuccess()) {
+                        releaseSlot();
                         refuse(ctx, "08006", "could not connect to the upstream database: " + future.cause().getMessage());
                         return;
                     }
                     upstream = future.channel();
                     metrics.serverOpened(route.projectId());
-                    upstream.closeFuture().addListener(f -> metrics.serverClosed(route.projectId()));
+                    upstream.closeFuture().addListener(f -> {
+                        metrics.serverClosed(route.projectId());
+                        releaseSlot();
+                    });
+                    if (!client.isActive()) {
+                        upstream.close(); // the client left while we were connecting
+                        return;
+                    }
                     handshake.start(upstream.pipeline().context("handshake"));
                 });
     }
@@ -275,6 +305,9 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         cancels.forget(cancelKey);
+        if (waiting != null) {
+            waiting.cancel();
+        }
         if (admitted) {
             live.release(route.projectId(), ctx.channel());
         }

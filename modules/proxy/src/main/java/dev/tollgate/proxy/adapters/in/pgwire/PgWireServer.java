@@ -35,6 +35,7 @@ final class PgWireServer {
     private final LiveConnections live;
     private final ProxyTls tls;
     private final ProxyMetrics metrics;
+    private final UpstreamSlots slots;
     private final int configuredPort;
     private final String bindAddress;
     private EventLoopGroup boss;
@@ -42,13 +43,14 @@ final class PgWireServer {
     private ExecutorService blocking;
     private Channel serverChannel;
 
-    PgWireServer(ResolveProxyRouteUseCase routes, CancelRegistry cancels, LiveConnections live, ProxyTls tls, ProxyMetrics metrics, @Value("${tollgate.proxy.port:6432}") int port,
+    PgWireServer(ResolveProxyRouteUseCase routes, CancelRegistry cancels, LiveConnections live, ProxyTls tls, ProxyMetrics metrics, UpstreamSlots slots, @Value("${tollgate.proxy.port:6432}") int port,
                  @Value("${tollgate.proxy.bind:0.0.0.0}") String bindAddress) {
         this.routes = routes;
         this.cancels = cancels;
         this.live = live;
         this.tls = tls;
         this.metrics = metrics;
+        this.slots = slots;
         this.configuredPort = port;
         this.bindAddress = bindAddress;
     }
@@ -78,7 +80,7 @@ final class PgWireServer {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast("startup", new StartupDecoder(tls.context()));
-                        ch.pipeline().addLast("session", new ClientSession(routes, cancels, live, metrics, blocking));
+                        ch.pipeline().addLast("session", new ClientSession(routes, cancels, live, metrics, slots, blocking));
                     }
                 })
                 .bind(bindAddress, configuredPort)

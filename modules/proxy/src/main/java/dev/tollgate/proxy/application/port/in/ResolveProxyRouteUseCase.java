@@ -24,7 +24,7 @@ public interface ResolveProxyRouteUseCase {
      * in memory) and the SCRAM secret clients authenticate against.
      */
     record ProxyRoute(UUID projectId, UUID databaseId, String host, int port, String database, String username, String password,
-                      SslMode sslMode, int queryTimeoutMs, int maxConnections, Scram.Secret secret) {
+                      SslMode sslMode, int queryTimeoutMs, int maxConnections, int poolSize, Scram.Secret secret) {
         @Override
         public String toString() {
             return "ProxyRoute[" + projectId + " -> " + username + "@" + host + ":" + port + "/" + database + "]";

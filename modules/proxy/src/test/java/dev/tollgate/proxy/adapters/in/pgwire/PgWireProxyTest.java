@@ -36,6 +36,7 @@ class PgWireProxyTest extends HttpTest {
     public java.util.Map<String, String> getProperties() {
         java.util.Map<String, String> properties = new java.util.HashMap<>(super.getProperties());
         properties.put("tollgate.proxy.default-max-connections", "3");
+        properties.put("tollgate.proxy.pool-timeout", "1s");
         return properties;
     }
 
@@ -175,6 +176,34 @@ class PgWireProxyTest extends HttpTest {
         p.setProperty("sslmode", "prefer");
         assertEquals("08004", assertThrows(SQLException.class, () -> DriverManager.getConnection(
                 "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres", p).close()).getSQLState());
+    }
+
+    @Test
+    void clientsQueueForAFullPoolAndGiveUpAfterThePoolTimeout() throws Exception {
+        String orgId = http.get("/v1/projects/" + projectId, "Authorization", "Bearer " + token).json().get("org_id").asText();
+        String small = http.post("/v1/projects", """
+                {"name":"small","org_id":"%s","database":{"host":"127.0.0.1","port":%d,"name":"postgres","username":"postgres",
+                 "password":"%s","ssl_mode":"disable","pool_config":{"pool_size":1,"min_pool_size":1,"pool_mode":"session"}}}"""
+                .formatted(orgId, EmbeddedPostgresServer.get().getPort(), PASSWORD), "Authorization", "Bearer " + token)
+                .expect(201).json().get("project").get("id").asText();
+        Connection holder = connect("postgres." + small, PASSWORD, "postgres", null);
+        long started = System.nanoTime();
+        SQLException timedOut = assertThrows(SQLException.class, () -> connect("postgres." + small, PASSWORD, "postgres", null).close());
+        assertEquals("53300", timedOut.getSQLState());
+        assertTrue(System.nanoTime() - started >= TimeUnit.MILLISECONDS.toNanos(900), "waited for the pool timeout");
+
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            timer.schedule(() -> {
+                holder.close();
+                return null;
+            }, 300, TimeUnit.MILLISECONDS);
+            try (Connection next = connect("postgres." + small, PASSWORD, "postgres", null); Statement s = next.createStatement()) {
+                assertTrue(s.execute("SELECT 1"), "the queued client got the freed slot");
+            }
+        } finally {
+            timer.shutdownNow();
+        }
     }
 
     @Test
