@@ -2,6 +2,7 @@ package dev.tollgate.proxy.adapters.out.persistence;
 
 import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
+import dev.tollgate.platform.persistence.Rows;
 import dev.tollgate.proxy.application.port.out.DatabaseStore;
 import dev.tollgate.proxy.domain.CacheConfig;
 import dev.tollgate.proxy.domain.Database;
@@ -34,11 +35,7 @@ class JdbcDatabaseStore implements DatabaseStore {
                 d.sslMode().name(), d.role().name(), pool.poolSize(), pool.minPoolSize(), pool.maxActive(), pool.poolMode().name(),
                 cache.enabled(), cache.ttlSeconds(), cache.maxEntries(), cache.swrSeconds(), d.poolRegion(), d.queryTimeoutMs(),
                 d.autoReadRouting(), d.createdAt(), d.updatedAt(), d.deletedAt());
-        if (rows.existsById(d.id())) {
-            rows.update(row);
-        } else {
-            rows.save(row);
-        }
+        Rows.upsert(rows, d.id(), row);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.tollgate.proxy.adapters.out.persistence;
 
 import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
+import dev.tollgate.platform.persistence.Rows;
 import dev.tollgate.proxy.application.port.in.ManageProjectsUseCase.ProjectSort;
 import dev.tollgate.proxy.application.port.out.ProjectStore;
 import dev.tollgate.proxy.domain.CidrEntry;
@@ -29,11 +30,7 @@ class JdbcProjectStore implements ProjectStore {
         ProjectRow row = new ProjectRow(p.id(), p.organizationId(), p.name(), p.description(), p.status().name(), p.cloud(),
                 p.proxyHost(), cidrs, p.tags().toArray(String[]::new), p.maxConnections(), p.queriesPerSecond(), p.burstSize(),
                 p.createdAt(), p.updatedAt());
-        if (rows.existsById(p.id())) {
-            rows.update(row);
-        } else {
-            rows.save(row);
-        }
+        Rows.upsert(rows, p.id(), row);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.tollgate.tenancy.adapters.out.persistence;
 
+import dev.tollgate.platform.persistence.Rows;
 import dev.tollgate.tenancy.application.port.out.ApiKeyStore;
 import dev.tollgate.tenancy.domain.ApiKey;
 import jakarta.inject.Singleton;
@@ -21,11 +22,7 @@ class JdbcApiKeyStore implements ApiKeyStore {
     public void save(ApiKey k) {
         ApiKeyRow row = new ApiKeyRow(k.id(), k.publicId(), k.organizationId(), k.createdBy(), k.name(), k.prefix(), k.secretHash(),
                 String.join(" ", k.scopes()), k.createdAt(), k.lastUsedAt(), k.revokedAt());
-        if (rows.existsById(k.id())) {
-            rows.update(row);
-        } else {
-            rows.save(row);
-        }
+        Rows.upsert(rows, k.id(), row);
     }
 
     @Override

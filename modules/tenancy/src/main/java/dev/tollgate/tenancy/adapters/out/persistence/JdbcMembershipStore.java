@@ -1,12 +1,13 @@
 package dev.tollgate.tenancy.adapters.out.persistence;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
+import dev.tollgate.platform.persistence.Rows;
 import dev.tollgate.tenancy.application.port.out.MembershipStore;
 import dev.tollgate.tenancy.domain.Membership;
 import dev.tollgate.tenancy.domain.Role;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,11 +29,7 @@ class JdbcMembershipStore implements MembershipStore {
     public void save(Membership m) {
         MembershipRow row = new MembershipRow(m.id(), m.publicId(), m.organizationId(), m.userId(), m.role().name(), m.createdAt());
         counts.invalidate(m.organizationId());
-        if (rows.existsById(m.id())) {
-            rows.update(row);
-        } else {
-            rows.save(row);
-        }
+        Rows.upsert(rows, m.id(), row);
     }
 
     @Override

@@ -1,15 +1,16 @@
 package dev.tollgate.tenancy.adapters.out.persistence;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tollgate.platform.domain.ConflictException;
 import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
+import dev.tollgate.platform.persistence.Rows;
 import dev.tollgate.tenancy.application.port.out.OrganizationStore;
 import dev.tollgate.tenancy.domain.Organization;
 import dev.tollgate.tenancy.domain.Slug;
 import dev.tollgate.tenancy.domain.WorkspaceFilter;
 import dev.tollgate.tenancy.domain.WorkspaceType;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,13 +47,8 @@ class JdbcOrganizationStore implements OrganizationStore {
                 o.icon(), o.color(), o.type().name(), o.active(), o.billingEmail(), o.plan(), o.ownerId(), o.createdAt(),
                 o.updatedAt(), o.deletedAt(), o.purgeAfter());
         byNumber.invalidate(o.number());
-        UniqueViolations.translate(() -> {
-            if (rows.existsById(o.id())) {
-                rows.update(row);
-            } else {
-                rows.save(row);
-            }
-        }, () -> new ConflictException("slug_taken", "The slug '" + o.slug() + "' is already taken"));
+        UniqueViolations.translate(() -> Rows.upsert(rows, o.id(), row),
+                () -> new ConflictException("slug_taken", "The slug '" + o.slug() + "' is already taken"));
     }
 
     @Override

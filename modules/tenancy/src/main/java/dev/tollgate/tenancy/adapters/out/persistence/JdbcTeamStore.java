@@ -3,6 +3,7 @@ package dev.tollgate.tenancy.adapters.out.persistence;
 import dev.tollgate.platform.domain.ConflictException;
 import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
+import dev.tollgate.platform.persistence.Rows;
 import dev.tollgate.tenancy.application.port.out.TeamStore;
 import dev.tollgate.tenancy.domain.Team;
 import jakarta.inject.Singleton;
@@ -20,13 +21,8 @@ class JdbcTeamStore implements TeamStore {
     @Override
     public void save(Team t) {
         TeamRow row = new TeamRow(t.id(), t.publicId(), t.organizationId(), t.slug(), t.name(), t.description(), t.createdAt(), t.updatedAt());
-        UniqueViolations.translate(() -> {
-            if (rows.existsById(t.id())) {
-                rows.update(row);
-            } else {
-                rows.save(row);
-            }
-        }, () -> new ConflictException("team_exists", "A team named '" + t.slug() + "' already exists"));
+        UniqueViolations.translate(() -> Rows.upsert(rows, t.id(), row),
+                () -> new ConflictException("team_exists", "A team named '" + t.slug() + "' already exists"));
     }
 
     @Override

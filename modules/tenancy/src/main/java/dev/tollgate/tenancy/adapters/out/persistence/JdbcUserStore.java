@@ -1,6 +1,7 @@
 package dev.tollgate.tenancy.adapters.out.persistence;
 
 import dev.tollgate.platform.domain.ConflictException;
+import dev.tollgate.platform.persistence.Rows;
 import dev.tollgate.tenancy.application.port.out.UserStore;
 import dev.tollgate.tenancy.domain.User;
 import jakarta.inject.Singleton;
@@ -20,13 +21,8 @@ class JdbcUserStore implements UserStore {
     public void save(User u) {
         UserRow row = new UserRow(u.id(), u.publicId(), u.email(), u.name(), u.passwordHash(), u.currentOrganizationId(),
                 u.createdAt(), Instant.now());
-        UniqueViolations.translate(() -> {
-            if (rows.existsById(u.id())) {
-                rows.update(row);
-            } else {
-                rows.save(row);
-            }
-        }, () -> new ConflictException("email_taken", "An account with email '" + u.email() + "' already exists"));
+        UniqueViolations.translate(() -> Rows.upsert(rows, u.id(), row),
+                () -> new ConflictException("email_taken", "An account with email '" + u.email() + "' already exists"));
     }
 
     @Override
