@@ -67,6 +67,7 @@ class ProxyRouteService implements ResolveProxyRouteUseCase {
         Scram.Secret secret = secrets.get(database.id() + "@" + database.updatedAt(), k -> Scram.Secret.derive(password));
         return new ProxyRoute(project.id(), database.id(), database.host(), database.port(), database.name(), database.username(),
                 password, database.sslMode(), database.queryTimeoutMs(), project.maxConnections(),
-                database.poolConfig().poolSize(), secret);
+                database.poolConfig().poolSize(), database.poolConfig().minPoolSize(), database.poolConfig().maxActive(),
+                database.poolConfig().poolMode(), secret);
     }
 }

@@ -4,10 +4,12 @@ import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Tollgate hands clients its own BackendKeyData and remembers which upstream backend each stands for, so that a
- * CancelRequest (which arrives on a fresh connection) can be forwarded to the upstream running the query.
+ * CancelRequest (which arrives on a fresh connection) can be forwarded to the upstream running the query. With
+ * transaction pooling that upstream changes from one transaction to the next, so the registry asks the client's relay.
  */
 @Singleton
 final class CancelRegistry {
@@ -18,9 +20,10 @@ final class CancelRegistry {
     }
 
     private final SecureRandom random = new SecureRandom();
-    private final Map<Key, Target> targets = new ConcurrentHashMap<>();
+    private final Map<Key, Supplier<Target>> targets = new ConcurrentHashMap<>();
 
-    Key register(Target target) {
+    /** A fresh key for a client; {@code target} says, when a cancel arrives, which upstream runs its query (or null). */
+    Key register(Supplier<Target> target) {
         Key key;
         do {
             key = new Key(random.nextInt() & 0x7fffffff, random.nextInt());
@@ -29,7 +32,8 @@ final class CancelRegistry {
     }
 
     Target find(int processId, int secretKey) {
-        return targets.get(new Key(processId, secretKey));
+        Supplier<Target> target = targets.get(new Key(processId, secretKey));
+        return target == null ? null : target.get();
     }
 
     void forget(Key key) {

@@ -8,17 +8,11 @@ import dev.tollgate.proxy.domain.ConnectionRefused;
 import dev.tollgate.proxy.domain.Scram;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -30,23 +24,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client connection from startup to relay: routes it to a project and database, authenticates it with
- * SCRAM-SHA-256 against the registered credentials, logs in upstream, then relays bytes (session pooling). Route
- * lookup and key derivation run on {@code blocking}, never on the event loop.
+ * One client connection from startup to login: routes it to a project and database, authenticates it with
+ * SCRAM-SHA-256 against the registered credentials, then hands it to a {@link ClientRelay} on the database's
+ * {@link ServerPool}. Route lookup and key derivation run on {@code blocking}, never on the event loop.
  */
 final class ClientSession extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
 
-    private enum State { STARTUP, RESOLVING, SASL_INITIAL, SASL_FINAL, CONNECTING, RELAY, CLOSED }
+    private enum State { STARTUP, RESOLVING, SASL_INITIAL, SASL_FINAL, RELAY, CLOSED }
 
     private final ResolveProxyRouteUseCase routes;
     private final CancelRegistry cancels;
     private final LiveConnections live;
     private final ProxyMetrics metrics;
-    private final UpstreamSlots slots;
+    private final ServerPools pools;
     private final Executor blocking;
-    private UpstreamSlots.Waiter waiting;
-    private boolean holdsSlot;
+    private final ClientRelay[] relayRef = new ClientRelay[1];
     private boolean admitted;
     private long startedNanos;
     private State state = State.STARTUP;
@@ -54,12 +47,11 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
     private String user;
     private ProxyRoute route;
     private Scram.ServerExchange scram;
-    private Channel upstream;
     private CancelRegistry.Key cancelKey;
 
     ClientSession(ResolveProxyRouteUseCase routes, CancelRegistry cancels, LiveConnections live, ProxyMetrics metrics,
-                  UpstreamSlots slots, Executor blocking) {
-        this.slots = slots;
+                  ServerPools pools, Executor blocking) {
+        this.pools = pools;
         this.routes = routes;
         this.cancels = cancels;
         this.live = live;
@@ -181,97 +173,15 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
             return;
         }
         ctx.write(PgWire.authentication(ctx.alloc(), 12, serverFinal.getBytes(StandardCharsets.UTF_8)));
-        state = State.CONNECTING;
-        ctx.channel().config().setAutoRead(false);
-        waiting = slots.acquire(route.databaseId(), route.poolSize(), ctx.channel().eventLoop(),
-                () -> {
-                    waiting = null;
-                    holdsSlot = true;
-                    if (state == State.CONNECTING) {
-                        connectUpstream(ctx);
-                    } else {
-                        releaseSlot();
-                    }
-                },
-                () -> refuse(ctx, "53300", "no server connection became free within " + slots.timeout().toSeconds()
-                        + "s (the database's pool_size is " + route.poolSize() + ")"));
-    }
-
-    private void releaseSlot() {
-        if (holdsSlot) {
-            holdsSlot = false;
-            slots.release(route.databaseId());
-        }
-    }
-
-    private void connectUpstream(ChannelHandlerContext ctx) {
-        Channel client = ctx.channel();
-        UpstreamHandshake handshake = new UpstreamHandshake(route, parameters,
-                ready -> onUpstreamReady(ctx, ready),
-                error -> onUpstreamError(ctx, error));
-        new Bootstrap()
-                .group(client.eventLoop())
-                .channel(NioSocketChannel.class)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast("frames", new LengthFieldBasedFrameDecoder(PgWire.MAX_MESSAGE_LENGTH, 1, 4, -4, 0));
-                        ch.pipeline().addLast("handshake", handshake);
-                    }
-                })
-                .connect(route.host(), route.port())
-                .addListener((ChannelFutureListener) future -> {
-                    if (!future.isSuccess()) {
-                        releaseSlot();
-                        refuse(ctx, "08006", "could not connect to the upstream database: " + future.cause().getMessage());
-                        return;
-                    }
-                    upstream = future.channel();
-                    metrics.serverOpened(route.projectId());
-                    upstream.closeFuture().addListener(f -> {
-                        metrics.serverClosed(route.projectId());
-                        releaseSlot();
-                    });
-                    if (!client.isActive()) {
-                        upstream.close(); // the client left while we were connecting
-                        return;
-                    }
-                    handshake.start(upstream.pipeline().context("handshake"));
-                });
-    }
-
-    private void onUpstreamReady(ChannelHandlerContext ctx, UpstreamHandshake.Ready ready) {
-        if (state != State.CONNECTING) {
-            ready.parameterStatuses().forEach(ReferenceCountUtil::release);
-            ReferenceCountUtil.release(ready.readyForQuery());
-            return;
-        }
-        cancelKey = cancels.register(new CancelRegistry.Target(route.host(), route.port(), ready.processId(), ready.secretKey()));
-        ctx.write(PgWire.authentication(ctx.alloc(), 0, new byte[0]));
-        ready.parameterStatuses().forEach(ctx::write);
-        ctx.write(PgWire.backendKeyData(ctx.alloc(), cancelKey.processId(), cancelKey.secretKey()));
-        ctx.writeAndFlush(ready.readyForQuery());
-        upstream.pipeline().remove("frames");
-        upstream.pipeline().addLast("relay", new Relay(ctx.channel(), n -> metrics.bytes(route.projectId(), "to_client", n)));
-        ctx.pipeline().remove("frames");
-        ctx.pipeline().addBefore("session", "relay", new Relay(upstream, n -> metrics.bytes(route.projectId(), "to_server", n)));
-        metrics.login(route.projectId(), java.time.Duration.ofNanos(System.nanoTime() - startedNanos));
         state = State.RELAY;
-        ctx.channel().config().setAutoRead(true);
-    }
-
-    private void onUpstreamError(ChannelHandlerContext ctx, ByteBuf error) {
-        if (state == State.CLOSED || state == State.RELAY) {
-            error.release();
-            return;
-        }
-        state = State.CLOSED;
-        ctx.writeAndFlush(error).addListener(ChannelFutureListener.CLOSE);
-        if (upstream != null) {
-            upstream.close();
-        }
+        ClientRelay relay = new ClientRelay(ctx.channel(), pools.pool(route), parameters, metrics, () -> {
+            cancelKey = cancels.register(relayRef[0]::cancelTarget);
+            ctx.write(PgWire.backendKeyData(ctx.alloc(), cancelKey.processId(), cancelKey.secretKey()));
+            metrics.login(route.projectId(), java.time.Duration.ofNanos(System.nanoTime() - startedNanos));
+        });
+        relayRef[0] = relay;
+        ctx.pipeline().addBefore("session", "relay", relay);
+        relay.login();
     }
 
     private void forwardCancel(ChannelHandlerContext ctx, Cancel cancel) {
@@ -297,22 +207,13 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         state = State.CLOSED;
         metrics.refused(sqlState);
         ctx.writeAndFlush(PgWire.fatal(ctx.alloc(), sqlState, message)).addListener(ChannelFutureListener.CLOSE);
-        if (upstream != null) {
-            upstream.close();
-        }
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         cancels.forget(cancelKey);
-        if (waiting != null) {
-            waiting.cancel();
-        }
         if (admitted) {
             live.release(route.projectId(), ctx.channel());
-        }
-        if (upstream != null && state != State.RELAY) {
-            upstream.close();
         }
         state = State.CLOSED;
         ctx.fireChannelInactive();

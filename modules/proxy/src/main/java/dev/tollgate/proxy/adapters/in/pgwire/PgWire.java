@@ -28,6 +28,40 @@ final class PgWire {
         return message(alloc, 'E', body);
     }
 
+    /** An ERROR-level ErrorResponse: the statement failed, the connection stays usable. */
+    static ByteBuf error(ByteBufAllocator alloc, String sqlState, String message) {
+        ByteBuf body = alloc.buffer();
+        field(body, 'S', "ERROR");
+        field(body, 'V', "ERROR");
+        field(body, 'C', sqlState);
+        field(body, 'M', message);
+        body.writeByte(0);
+        return message(alloc, 'E', body);
+    }
+
+    static ByteBuf parameterStatus(ByteBufAllocator alloc, String name, String value) {
+        ByteBuf body = alloc.buffer();
+        cstring(body, name);
+        cstring(body, value);
+        return message(alloc, 'S', body);
+    }
+
+    static ByteBuf readyForQuery(ByteBufAllocator alloc, char status) {
+        return alloc.buffer(6).writeByte('Z').writeInt(5).writeByte(status);
+    }
+
+    /** A message with no body, such as ParseComplete ('1') or CloseComplete ('3'). */
+    static ByteBuf empty(ByteBufAllocator alloc, char type) {
+        return alloc.buffer(5).writeByte(type).writeInt(4);
+    }
+
+    /** A simple-protocol Query. */
+    static ByteBuf query(ByteBufAllocator alloc, String sql) {
+        ByteBuf body = alloc.buffer();
+        cstring(body, sql);
+        return message(alloc, 'Q', body);
+    }
+
     static ByteBuf authentication(ByteBufAllocator alloc, int code, byte[] payload) {
         ByteBuf body = alloc.buffer(4 + payload.length).writeInt(code).writeBytes(payload);
         return message(alloc, 'R', body);
@@ -91,6 +125,15 @@ final class PgWire {
         return value;
     }
 
+    /** Reads a NUL-terminated string at {@code index} without moving the reader index. */
+    static String cStringAt(ByteBuf in, int index) {
+        int end = in.indexOf(index, in.writerIndex(), (byte) 0);
+        if (end < 0) {
+            throw new IllegalArgumentException("unterminated string");
+        }
+        return in.toString(index, end - index, StandardCharsets.UTF_8);
+    }
+
     /** The fields of an ErrorResponse frame (type byte and length already consumed). */
     static String errorField(ByteBuf body, char code) {
         ByteBuf copy = body.duplicate();
@@ -112,7 +155,7 @@ final class PgWire {
         cstring(body, value);
     }
 
-    private static void cstring(ByteBuf body, String value) {
+    static void cstring(ByteBuf body, String value) {
         body.writeBytes(value.getBytes(StandardCharsets.UTF_8)).writeByte(0);
     }
 }

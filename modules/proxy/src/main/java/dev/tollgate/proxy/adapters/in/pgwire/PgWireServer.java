@@ -35,22 +35,25 @@ final class PgWireServer {
     private final LiveConnections live;
     private final ProxyTls tls;
     private final ProxyMetrics metrics;
-    private final UpstreamSlots slots;
+    private final ServerPools pools;
     private final int configuredPort;
     private final String bindAddress;
+    private final int threads;
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private ExecutorService blocking;
     private Channel serverChannel;
 
-    PgWireServer(ResolveProxyRouteUseCase routes, CancelRegistry cancels, LiveConnections live, ProxyTls tls, ProxyMetrics metrics, UpstreamSlots slots, @Value("${tollgate.proxy.port:6432}") int port,
-                 @Value("${tollgate.proxy.bind:0.0.0.0}") String bindAddress) {
+    PgWireServer(ResolveProxyRouteUseCase routes, CancelRegistry cancels, LiveConnections live, ProxyTls tls, ProxyMetrics metrics, ServerPools pools, @Value("${tollgate.proxy.port:6432}") int port,
+                 @Value("${tollgate.proxy.bind:0.0.0.0}") String bindAddress, @Value("${tollgate.proxy.threads:0}") int threads) {
+        // One event loop per core by default: a client and the server it borrows then usually share a thread.
+        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         this.routes = routes;
         this.cancels = cancels;
         this.live = live;
         this.tls = tls;
         this.metrics = metrics;
-        this.slots = slots;
+        this.pools = pools;
         this.configuredPort = port;
         this.bindAddress = bindAddress;
     }
@@ -65,7 +68,8 @@ final class PgWireServer {
             return;
         }
         boss = new NioEventLoopGroup(1);
-        workers = new NioEventLoopGroup();
+        workers = new NioEventLoopGroup(threads);
+        pools.start(workers);
         // Route lookups touch the control-plane database and SCRAM key derivation costs milliseconds: not on the loop.
         blocking = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
             Thread t = new Thread(r, "pgwire-blocking");
@@ -80,7 +84,7 @@ final class PgWireServer {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast("startup", new StartupDecoder(tls.context()));
-                        ch.pipeline().addLast("session", new ClientSession(routes, cancels, live, metrics, slots, blocking));
+                        ch.pipeline().addLast("session", new ClientSession(routes, cancels, live, metrics, pools, blocking));
                     }
                 })
                 .bind(bindAddress, configuredPort)
@@ -98,6 +102,7 @@ final class PgWireServer {
     synchronized void stop() {
         if (serverChannel != null) {
             serverChannel.close().syncUninterruptibly();
+            pools.stop();
             workers.shutdownGracefully();
             boss.shutdownGracefully();
             blocking.shutdownNow();

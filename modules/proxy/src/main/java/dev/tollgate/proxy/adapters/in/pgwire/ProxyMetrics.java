@@ -13,14 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The data plane's Prometheus metrics, per project: open client and server connections, bytes each way, logins and
- * their duration, and refusals by SQLSTATE.
+ * The data plane's Prometheus metrics: client connections, logins and refusals per project; per database pool the
+ * server connections (open, idle), waiting clients and their wait, transactions, queries and bytes each way.
  */
 @Singleton
 final class ProxyMetrics {
     private final MeterRegistry registry;
     private final LiveConnections live;
-    private final Map<UUID, AtomicInteger> serverConnections = new ConcurrentHashMap<>();
     private final Map<UUID, Boolean> gaugesRegistered = new ConcurrentHashMap<>();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
@@ -32,26 +31,35 @@ final class ProxyMetrics {
     /** Registers the per-project gauges the first time a project is seen. */
     void projectSeen(UUID projectId) {
         gaugesRegistered.computeIfAbsent(projectId, id -> {
-            String project = TypeId.format("prj", id);
             Gauge.builder("tollgate.proxy.client.connections", live, l -> l.count(id))
-                    .tag("project", project).description("Client connections open on this node").register(registry);
-            AtomicInteger servers = serverConnections.computeIfAbsent(id, k -> new AtomicInteger());
-            Gauge.builder("tollgate.proxy.server.connections", servers, AtomicInteger::get)
-                    .tag("project", project).description("Upstream connections open on this node").register(registry);
+                    .tag("project", TypeId.format("prj", id)).description("Client connections open on this node").register(registry);
             return true;
         });
     }
 
-    void serverOpened(UUID projectId) {
-        serverConnections.computeIfAbsent(projectId, k -> new AtomicInteger()).incrementAndGet();
-    }
-
-    void serverClosed(UUID projectId) {
-        serverConnections.computeIfAbsent(projectId, k -> new AtomicInteger()).decrementAndGet();
-    }
-
-    void bytes(UUID projectId, String direction, long amount) {
-        counter("tollgate.proxy.bytes", "project", TypeId.format("prj", projectId), "direction", direction).increment(amount);
+    /** The meters of one database's pool; the gauges read the pool currently serving the database from {@code pools}. */
+    PoolStats poolStats(ServerPools pools, UUID projectId, UUID databaseId) {
+        String project = TypeId.format("prj", projectId);
+        String database = TypeId.format("db", databaseId);
+        Gauge.builder("tollgate.proxy.server.connections", pools, p -> p.open(databaseId)).tags("project", project, "database", database)
+                .description("Upstream connections open (busy, idle or logging in)").register(registry);
+        Gauge.builder("tollgate.proxy.server.idle", pools, p -> p.idle(databaseId)).tags("project", project, "database", database)
+                .description("Upstream connections idle in the pool").register(registry);
+        PoolStats stats = new PoolStats(
+                Timer.builder("tollgate.proxy.client.wait").tags("project", project, "database", database)
+                        .description("How long clients waited for a server connection").register(registry),
+                Timer.builder("tollgate.proxy.server.login").tags("project", project, "database", database)
+                        .description("Connecting and logging in to the upstream").register(registry),
+                Counter.builder("tollgate.proxy.server.closed").tags("project", project, "database", database).register(registry),
+                Counter.builder("tollgate.proxy.transactions").tags("project", project, "database", database)
+                        .description("Transactions (ReadyForQuery back to idle) relayed").register(registry),
+                Counter.builder("tollgate.proxy.queries").tags("project", project, "database", database)
+                        .description("Simple queries and extended-protocol executions relayed").register(registry),
+                Counter.builder("tollgate.proxy.bytes").tags("project", project, "database", database, "direction", "to_client").register(registry),
+                Counter.builder("tollgate.proxy.bytes").tags("project", project, "database", database, "direction", "to_server").register(registry));
+        Gauge.builder("tollgate.proxy.client.waiting", stats.waiting, AtomicInteger::get).tags("project", project, "database", database)
+                .description("Clients waiting for a server connection").register(registry);
+        return stats;
     }
 
     void login(UUID projectId, Duration took) {

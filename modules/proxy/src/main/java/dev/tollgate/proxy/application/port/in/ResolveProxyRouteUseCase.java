@@ -1,6 +1,7 @@
 package dev.tollgate.proxy.application.port.in;
 
 import dev.tollgate.proxy.domain.ConnectionRefused;
+import dev.tollgate.proxy.domain.PoolMode;
 import dev.tollgate.proxy.domain.Scram;
 import dev.tollgate.proxy.domain.SslMode;
 import java.net.InetAddress;
@@ -24,7 +25,8 @@ public interface ResolveProxyRouteUseCase {
      * in memory) and the SCRAM secret clients authenticate against.
      */
     record ProxyRoute(UUID projectId, UUID databaseId, String host, int port, String database, String username, String password,
-                      SslMode sslMode, int queryTimeoutMs, int maxConnections, int poolSize, Scram.Secret secret) {
+                      SslMode sslMode, int queryTimeoutMs, int maxConnections, int poolSize, int minPoolSize, int maxActive, PoolMode poolMode,
+                      Scram.Secret secret) {
         @Override
         public String toString() {
             return "ProxyRoute[" + projectId + " -> " + username + "@" + host + ":" + port + "/" + database + "]";

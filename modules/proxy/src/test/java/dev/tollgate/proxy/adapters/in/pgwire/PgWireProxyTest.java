@@ -92,7 +92,8 @@ class PgWireProxyTest extends HttpTest {
             s.execute("SELECT repeat('x', 10000)");
             String metrics = http.get("/metrics").expect(200).body();
             assertTrue(metrics.contains("tollgate_proxy_client_connections{project=\"" + projectId + "\"}"), metrics);
-            assertTrue(metrics.contains("tollgate_proxy_bytes_total{direction=\"to_client\",project=\"" + projectId + "\"}"), metrics);
+            assertTrue(metrics.contains("direction=\"to_client\",project=\"" + projectId + "\"}"), metrics);
+            assertTrue(metrics.contains("tollgate_proxy_transactions_total{database=\"db_"), metrics);
             assertTrue(metrics.contains("tollgate_proxy_login_seconds_count{project=\"" + projectId + "\"}"), metrics);
         }
         assertThrows(SQLException.class, () -> connect("postgres." + projectId, "wrong", "postgres", null).close());

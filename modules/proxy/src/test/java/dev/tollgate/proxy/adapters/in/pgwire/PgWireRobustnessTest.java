@@ -91,20 +91,39 @@ class PgWireRobustnessTest extends HttpTest {
         p.setProperty("password", "pw-robust");
         p.setProperty("sslmode", "disable");
         String url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres";
-        try (Connection victim = DriverManager.getConnection(url, p);
-             Statement s = victim.createStatement();
-             ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
-            rs.next();
-            int pid = rs.getInt(1);
-            try (Connection admin = EmbeddedPostgresServer.get().getPostgresDatabase().getConnection();
-                 Statement kill = admin.createStatement()) {
-                kill.execute("SELECT pg_terminate_backend(" + pid + ")");
+        try (Connection victim = DriverManager.getConnection(url, p); Statement s = victim.createStatement()) {
+            // Transaction pooling: a server killed while its client is idle is simply replaced; the client notices nothing.
+            int firstPid = backendPid(s);
+            terminate("pid = " + firstPid);
+            Thread.sleep(300); // the proxy learns of the death asynchronously, like any pooler without a check query
+            assertTrue(backendPid(s) != firstPid, "a fresh server connection serves the next transaction");
+            // Killed in the middle of the client's query: the client gets an error.
+            java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            try {
+                timer.schedule(() -> terminate("query = 'SELECT pg_sleep(15)'"), 500, java.util.concurrent.TimeUnit.MILLISECONDS);
+                assertThrows(SQLException.class, () -> s.execute("SELECT pg_sleep(15)"));
+            } finally {
+                timer.shutdownNow();
             }
-            assertThrows(SQLException.class, () -> s.execute("SELECT 1"));
         }
         try (Connection next = DriverManager.getConnection(url, p); Statement s = next.createStatement();
              ResultSet rs = s.executeQuery("SELECT 1")) {
             assertTrue(rs.next());
         }
+    }
+
+    private static int backendPid(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static Void terminate(String where) throws SQLException {
+        try (Connection admin = EmbeddedPostgresServer.get().getPostgresDatabase().getConnection();
+             Statement kill = admin.createStatement()) {
+            kill.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE " + where + " AND pid <> pg_backend_pid()");
+        }
+        return null;
     }
 }

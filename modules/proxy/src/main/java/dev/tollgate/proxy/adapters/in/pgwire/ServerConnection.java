@@ -1,0 +1,187 @@
+package dev.tollgate.proxy.adapters.in.pgwire;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One logged-in upstream connection owned by a {@link ServerPool}. While a client holds it, every message it reads is
+ * handed to that client's {@link Owner} on the owner's event loop; while idle, it only watches for the server going
+ * away. It remembers what must survive from one client to the next: the server's reported settings and the prepared
+ * statements it already has.
+ */
+final class ServerConnection extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerConnection.class);
+
+    /** Whoever currently holds the connection: a client's relay, or a reset running before the connection is pooled. */
+    interface Owner {
+        EventLoop loop();
+
+        /** A whole message from the server; the owner releases it. */
+        void onServerMessage(ServerConnection server, ByteBuf message);
+
+        void onServerReadComplete(ServerConnection server);
+
+        void onServerClosed(ServerConnection server);
+
+        /** The server can take writes again after its outbound buffer was full. */
+        void onServerWritable(ServerConnection server);
+    }
+
+    final ServerPool pool;
+    final Channel channel;
+    final int processId;
+    final int secretKey;
+    final long createdNanos = System.nanoTime();
+    /** The values the server last reported (ParameterStatus) and the unreported ones this proxy SET. */
+    final Map<String, String> settings = new ConcurrentHashMap<>();
+    /** Server-side names of statements prepared on this connection (see {@link StatementNames}). */
+    final Set<String> prepared = new HashSet<>();
+    /** Parse sent but not yet acknowledged: the name must not be prepared twice. */
+    final Set<String> preparing = new HashSet<>();
+    long idleSinceNanos;
+    private volatile Owner owner;
+
+    ServerConnection(ServerPool pool, Channel channel, int processId, int secretKey, Map<String, String> reported) {
+        this.pool = pool;
+        this.channel = channel;
+        this.processId = processId;
+        this.secretKey = secretKey;
+        this.settings.putAll(reported);
+    }
+
+    void owner(Owner owner) {
+        this.owner = owner;
+    }
+
+    boolean hasStatement(String serverName) {
+        return prepared.contains(serverName) || preparing.contains(serverName);
+    }
+
+    /**
+     * Runs {@code queries} (each on its own, as a client left the server in a state the next one must not see) and
+     * gives the connection back to its pool once the server is idle and every query succeeded; closes it otherwise.
+     */
+    void resetThenRelease(List<String> queries) {
+        owner = new ResetOwner(queries.size());
+        channel.config().setAutoRead(true);
+        queries.forEach(sql -> channel.write(PgWire.query(channel.alloc(), sql)));
+        channel.flush();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf message = (ByteBuf) msg;
+        if (message.getByte(message.readerIndex()) == 'S') {
+            int body = message.readerIndex() + 5;
+            String name = PgWire.cStringAt(message, body);
+            settings.put(name, PgWire.cStringAt(message, body + name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1));
+        }
+        Owner current = owner;
+        if (current == null) {
+            idleMessage(message);
+        } else if (current.loop().inEventLoop()) {
+            current.onServerMessage(this, message);
+        } else {
+            current.loop().execute(() -> current.onServerMessage(this, message));
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        Owner current = owner;
+        if (current != null) {
+            if (current.loop().inEventLoop()) {
+                current.onServerReadComplete(this);
+            } else {
+                current.loop().execute(() -> current.onServerReadComplete(this));
+            }
+        }
+    }
+
+    /** A pooled connection should hear nothing but notices; an error means the server is ending the session. */
+    private void idleMessage(ByteBuf message) {
+        byte type = message.getByte(message.readerIndex());
+        message.release();
+        if (type == 'E') {
+            channel.close();
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        Owner current = owner;
+        if (current != null && ctx.channel().isWritable()) {
+            current.loop().execute(() -> current.onServerWritable(this));
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        pool.discard(this);
+        Owner current = owner;
+        if (current != null) {
+            current.loop().execute(() -> current.onServerClosed(this));
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("Upstream connection failed", cause);
+        ctx.close();
+    }
+
+    /** Swallows the answers to a reset query; pools the connection if it ends idle, closes it otherwise. */
+    private final class ResetOwner implements Owner {
+        private int remaining;
+        private boolean failed;
+
+        ResetOwner(int queries) {
+            this.remaining = queries;
+        }
+
+        @Override
+        public EventLoop loop() {
+            return channel.eventLoop();
+        }
+
+        @Override
+        public void onServerMessage(ServerConnection server, ByteBuf message) {
+            byte type = message.getByte(message.readerIndex());
+            boolean idle = type == 'Z' && message.getByte(message.readerIndex() + 5) == 'I';
+            message.release();
+            if (type == 'E') {
+                failed = true;
+            } else if (type == 'Z' && --remaining == 0) {
+                owner = null;
+                if (idle && !failed) {
+                    pool.release(ServerConnection.this);
+                } else {
+                    channel.close();
+                }
+            }
+        }
+
+        @Override
+        public void onServerReadComplete(ServerConnection server) {
+        }
+
+        @Override
+        public void onServerClosed(ServerConnection server) {
+        }
+
+        @Override
+        public void onServerWritable(ServerConnection server) {
+        }
+    }
+}

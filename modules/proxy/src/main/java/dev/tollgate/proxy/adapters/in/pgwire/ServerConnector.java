@@ -1,0 +1,82 @@
+package dev.tollgate.proxy.adapters.in.pgwire;
+
+import dev.tollgate.proxy.application.port.in.ResolveProxyRouteUseCase.ProxyRoute;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.util.ReferenceCountUtil;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Opens one upstream connection for a pool: TCP, the login of {@link UpstreamHandshake} as the registered user (with
+ * {@code statement_timeout} from the database's {@code query_timeout_ms}), then a {@link ServerConnection}.
+ */
+final class ServerConnector {
+    private ServerConnector() {
+    }
+
+    /** Calls exactly one of {@code connected} or {@code failed} (with a FATAL ErrorResponse) on {@code loop}. */
+    static void open(ServerPool pool, ProxyRoute route, EventLoop loop, Consumer<ServerConnection> connected, Consumer<ByteBuf> failed) {
+        boolean[] done = {false};
+        Consumer<ByteBuf> failOnce = error -> {
+            if (done[0]) {
+                error.release();
+                return;
+            }
+            done[0] = true;
+            failed.accept(error);
+        };
+        Channel[] channel = new Channel[1];
+        UpstreamHandshake handshake = new UpstreamHandshake(route, Map.of(), ready -> {
+            ReferenceCountUtil.release(ready.readyForQuery());
+            Map<String, String> reported = new HashMap<>();
+            for (ByteBuf status : ready.parameterStatuses()) {
+                int body = status.readerIndex() + 5;
+                String name = PgWire.cStringAt(status, body);
+                reported.put(name, PgWire.cStringAt(status, body + name.getBytes(StandardCharsets.UTF_8).length + 1));
+                status.release();
+            }
+            ServerConnection server = new ServerConnection(pool, channel[0], ready.processId(), ready.secretKey(), reported);
+            channel[0].pipeline().addLast("server", server);
+            done[0] = true;
+            connected.accept(server);
+        }, error -> {
+            failOnce.accept(error);
+            if (channel[0] != null) {
+                channel[0].close();
+            }
+        });
+        new Bootstrap()
+                .group(loop)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast("frames", new LengthFieldBasedFrameDecoder(PgWire.MAX_MESSAGE_LENGTH, 1, 4, -4, 0));
+                        ch.pipeline().addLast("handshake", handshake);
+                    }
+                })
+                .connect(route.host(), route.port())
+                .addListener((ChannelFutureListener) future -> {
+                    if (!future.isSuccess()) {
+                        failOnce.accept(PgWire.fatal(future.channel().alloc(), "08006", "could not connect to the upstream database: "
+                                + future.cause().getMessage()));
+                        return;
+                    }
+                    channel[0] = future.channel();
+                    handshake.start(future.channel().pipeline().context("handshake"));
+                });
+    }
+}

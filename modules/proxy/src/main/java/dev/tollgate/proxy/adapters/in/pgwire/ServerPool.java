@@ -1,0 +1,270 @@
+package dev.tollgate.proxy.adapters.in.pgwire;
+
+import dev.tollgate.proxy.application.port.in.ResolveProxyRouteUseCase.ProxyRoute;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The upstream connections of one database: at most {@code min(pool_size, max_active)} open, idle ones reused most
+ * recently used first and preferably on the asking client's event loop (no thread hop on the hot path), clients queued
+ * first come first served when all are busy and refused after the pool timeout, {@code min_pool_size} kept open, idle
+ * and lifetime limits applied by {@link #maintain}.
+ */
+final class ServerPool {
+    /** A client waiting for a connection. {@link #cancel} it when the client goes away first. */
+    final class Waiter {
+        private final EventLoop loop;
+        private final Consumer<ServerConnection> granted;
+        private final Consumer<ByteBuf> failed;
+        private final long sinceNanos = System.nanoTime();
+        private ScheduledFuture<?> timeout;
+
+        private Waiter(EventLoop loop, Consumer<ServerConnection> granted, Consumer<ByteBuf> failed) {
+            this.loop = loop;
+            this.granted = granted;
+            this.failed = failed;
+        }
+
+        void cancel() {
+            synchronized (ServerPool.this) {
+                waiters.remove(this);
+            }
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
+        }
+    }
+
+    private final EventLoopGroup loops;
+    private final Duration waitTimeout;
+    private final Duration lifetime;
+    private final PoolStats stats;
+    final String fingerprint;
+    private volatile ProxyRoute route;
+    private final Map<EventExecutor, Deque<ServerConnection>> idle = new HashMap<>();
+    private final Deque<Waiter> waiters = new ArrayDeque<>();
+    private int open;
+    private int idleCount;
+    private boolean retired;
+    /** What a new client is told at login (ParameterStatus) when no server is handed to it: the first login's report. */
+    private volatile Map<String, String> welcome;
+    final StatementNames statementNames = new StatementNames();
+
+    ServerPool(ProxyRoute route, String fingerprint, EventLoopGroup loops, Duration waitTimeout, Duration lifetime, PoolStats stats) {
+        this.lifetime = lifetime;
+        this.route = route;
+        this.fingerprint = fingerprint;
+        this.loops = loops;
+        this.waitTimeout = waitTimeout;
+        this.stats = stats;
+    }
+
+    /** Pool size, mode and limits change in place: clients already served keep their connections. */
+    void update(ProxyRoute latest) {
+        this.route = latest;
+    }
+
+    ProxyRoute route() {
+        return route;
+    }
+
+    Map<String, String> welcome() {
+        return welcome;
+    }
+
+    PoolStats stats() {
+        return stats;
+    }
+
+    private int capacity() {
+        ProxyRoute r = route;
+        return Math.max(1, Math.min(r.poolSize(), r.maxActive()));
+    }
+
+    /**
+     * A connection for a client on {@code loop}: returned at once when one is idle, else null and {@code granted} runs
+     * on {@code loop} later (a new connection or one given back), or {@code failed} with a FATAL ErrorResponse.
+     */
+    ServerConnection acquire(EventLoop loop, Consumer<ServerConnection> granted, Consumer<ByteBuf> failed, Consumer<Waiter> waiting) {
+        Waiter waiter;
+        synchronized (this) {
+            ServerConnection idleOne = pollIdle(loop);
+            if (idleOne != null) {
+                return idleOne;
+            }
+            if (!retired && open < capacity()) {
+                open++;
+                connect(loop, granted, failed);
+                return null;
+            }
+            waiter = new Waiter(loop, granted, failed);
+            waiters.addLast(waiter);
+            stats.waiting(1);
+        }
+        waiting.accept(waiter);
+        waiter.timeout = loop.schedule(() -> {
+            boolean stillWaiting;
+            synchronized (this) {
+                stillWaiting = waiters.remove(waiter);
+            }
+            if (stillWaiting) {
+                stats.waiting(-1);
+                failed.accept(PgWire.fatal(ByteBufAllocator.DEFAULT, "53300", "no server connection became free within " + waitTimeout.toSeconds()
+                                + "s (the database's pool_size is " + route.poolSize() + ")"));
+            }
+        }, waitTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        return null;
+    }
+
+    private ServerConnection pollIdle(EventLoop preferred) {
+        while (idleCount > 0) {
+            Deque<ServerConnection> own = idle.get(preferred);
+            ServerConnection found = own != null ? own.pollFirst() : null;
+            if (found == null) {
+                for (Deque<ServerConnection> other : idle.values()) {
+                    found = other.pollFirst();
+                    if (found != null) {
+                        break;
+                    }
+                }
+            }
+            if (found == null) {
+                idleCount = 0;
+                return null;
+            }
+            idleCount--;
+            if (found.channel.isActive()) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** Takes back a connection that is idle and clean: to the longest waiter, else to the idle list. */
+    void release(ServerConnection server) {
+        Waiter next;
+        synchronized (this) {
+            boolean expired = System.nanoTime() - server.createdNanos > lifetime.toNanos();
+            if (retired || expired || !server.channel.isActive() || open > capacity()) {
+                server.channel.close(); // discard() follows and may serve a waiter
+                return;
+            }
+            next = waiters.pollFirst();
+            if (next == null) {
+                server.idleSinceNanos = System.nanoTime();
+                idle.computeIfAbsent(server.channel.eventLoop(), k -> new ArrayDeque<>()).addFirst(server);
+                idleCount++;
+                return;
+            }
+        }
+        handOver(next, server);
+    }
+
+    private void handOver(Waiter waiter, ServerConnection server) {
+        waiter.timeout.cancel(false);
+        stats.waiting(-1);
+        stats.waited(System.nanoTime() - waiter.sinceNanos);
+        waiter.loop.execute(() -> waiter.granted.accept(server));
+    }
+
+    /** A connection closed (by either side): forget it, and open a replacement for the longest waiter. */
+    void discard(ServerConnection server) {
+        Waiter next;
+        synchronized (this) {
+            Deque<ServerConnection> list = idle.get(server.channel.eventLoop());
+            if (list != null && list.remove(server)) {
+                idleCount--;
+            }
+            open--;
+            stats.serverClosed();
+            if (retired || waiters.isEmpty() || open >= capacity()) {
+                return;
+            }
+            next = waiters.pollFirst();
+            open++;
+        }
+        stats.waiting(-1);
+        Waiter waiter = next;
+        waiter.timeout.cancel(false);
+        connect(waiter.loop, waiter.granted, waiter.failed);
+    }
+
+    private void connect(EventLoop loop, Consumer<ServerConnection> granted, Consumer<ByteBuf> failed) {
+        long started = System.nanoTime();
+        ServerConnector.open(this, route, loop, server -> {
+            stats.serverOpened(System.nanoTime() - started);
+            if (welcome == null) {
+                welcome = Map.copyOf(server.settings);
+            }
+            granted.accept(server);
+        }, error -> {
+            synchronized (this) {
+                open--;
+            }
+            failed.accept(error);
+        });
+    }
+
+    /**
+     * Once a second: closes connections idle longer than the idle timeout (down to {@code min_pool_size}) or older than
+     * their lifetime, and opens connections up to {@code min_pool_size}.
+     */
+    void maintain(Duration idleTimeout) {
+        List<ServerConnection> toClose = new ArrayList<>();
+        int missing;
+        synchronized (this) {
+            long now = System.nanoTime();
+            ProxyRoute r = route;
+            for (Deque<ServerConnection> list : idle.values()) {
+                for (Iterator<ServerConnection> it = list.iterator(); it.hasNext(); ) {
+                    ServerConnection server = it.next();
+                    boolean tooOld = now - server.createdNanos > lifetime.toNanos();
+                    boolean idleTooLong = now - server.idleSinceNanos > idleTimeout.toNanos() && open - toClose.size() > r.minPoolSize();
+                    if (retired || tooOld || idleTooLong) {
+                        it.remove();
+                        idleCount--;
+                        toClose.add(server);
+                    }
+                }
+            }
+            missing = retired ? 0 : Math.min(capacity(), r.minPoolSize()) - (open - toClose.size());
+            if (missing > 0) {
+                open += missing;
+            }
+        }
+        toClose.forEach(server -> server.channel.close());
+        for (int i = 0; i < missing; i++) {
+            connect(loops.next(), this::release, ByteBuf::release);
+        }
+    }
+
+    /** The registration changed (address, credentials, timeout): idle connections close now, busy ones when given back. */
+    void retire() {
+        synchronized (this) {
+            retired = true;
+        }
+        maintain(Duration.ZERO);
+    }
+
+    synchronized int open() {
+        return open;
+    }
+
+    synchronized int idle() {
+        return idleCount;
+    }
+}

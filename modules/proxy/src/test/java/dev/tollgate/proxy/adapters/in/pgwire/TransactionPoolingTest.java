@@ -1,0 +1,204 @@
+package dev.tollgate.proxy.adapters.in.pgwire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.testing.EmbeddedPostgresServer;
+import dev.tollgate.testing.HttpTest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Transaction and statement pooling with the PostgreSQL JDBC driver: many clients over a few server connections,
+ * server-side prepared statements moving between servers, session state that must not leak, rollback of a client
+ * that leaves mid-transaction, COPY both ways, batches, and statement mode's refusal of transaction blocks.
+ */
+@MicronautTest(transactional = false)
+class TransactionPoolingTest extends HttpTest {
+    static final String PASSWORD = "pooling-secret";
+    @Inject
+    PgWireServer proxy;
+    String token;
+    String orgId;
+
+    @BeforeAll
+    void signUp() throws SQLException {
+        JsonNode signedUp = http.post("/v1/auth/signup", """
+                {"email":"pool-%s@example.com","password":"correct horse battery"}""".formatted(UUID.randomUUID())).expect(201).json();
+        token = signedUp.get("access_token").asText();
+        orgId = signedUp.get("organization").get("id").asText();
+        try (Connection admin = EmbeddedPostgresServer.get().getPostgresDatabase().getConnection(); Statement s = admin.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS pooled_items (id int PRIMARY KEY, label text)");
+        }
+    }
+
+    private String project(int poolSize, String mode) {
+        return http.post("/v1/projects", """
+                {"name":"pooled","org_id":"%s","database":{"host":"127.0.0.1","port":%d,"name":"postgres","username":"postgres",
+                 "password":"%s","ssl_mode":"disable","pool_config":{"pool_size":%d,"min_pool_size":1,"pool_mode":"%s"}}}"""
+                .formatted(orgId, EmbeddedPostgresServer.get().getPort(), PASSWORD, poolSize, mode), "Authorization", "Bearer " + token)
+                .expect(201).json().get("project").get("id").asText();
+    }
+
+    private Connection connect(String projectId, String applicationName) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", "postgres." + projectId);
+        p.setProperty("password", PASSWORD);
+        p.setProperty("sslmode", "disable");
+        p.setProperty("prepareThreshold", "1");
+        if (applicationName != null) {
+            p.setProperty("ApplicationName", applicationName);
+        }
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres", p);
+    }
+
+    private static String one(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
+    void manyClientsShareTwoServersWithServerSidePreparedStatements() throws Exception {
+        String projectId = project(2, "transaction");
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int client = 0; client < 16; client++) {
+                int offset = client * 1000;
+                results.add(clients.submit(() -> {
+                    int sum = 0;
+                    try (Connection c = connect(projectId, null);
+                         PreparedStatement twice = c.prepareStatement("SELECT ?::int * 2");
+                         PreparedStatement pid = c.prepareStatement("SELECT pg_backend_pid()")) {
+                        for (int i = 0; i < 50; i++) {
+                            twice.setInt(1, offset + i);
+                            try (ResultSet rs = twice.executeQuery()) {
+                                rs.next();
+                                assertEquals((offset + i) * 2, rs.getInt(1));
+                            }
+                            try (ResultSet rs = pid.executeQuery()) {
+                                rs.next();
+                                sum++;
+                            }
+                        }
+                    }
+                    return sum;
+                }));
+            }
+            for (Future<Integer> result : results) {
+                assertEquals(50, result.get());
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        String metrics = http.get("/metrics").body();
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("tollgate_proxy_server_connections{")
+                && line.contains(projectId) && Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) <= 2), metrics);
+    }
+
+    @Test
+    void settingsOfOneClientDoNotLeakToTheNext() throws Exception {
+        String projectId = project(1, "transaction");
+        try (Connection alpha = connect(projectId, "alpha"); Connection beta = connect(projectId, "beta");
+             Statement a = alpha.createStatement(); Statement b = beta.createStatement()) {
+            String pid = one(a, "SELECT pg_backend_pid()");
+            a.execute("SET work_mem = '77MB'");
+            a.execute("SET application_name = 'alpha-renamed'");
+            assertEquals(pid, one(b, "SELECT pg_backend_pid()"), "one server serves both clients");
+            assertFalse("77MB".equals(one(b, "SHOW work_mem")), "work_mem set by another client");
+            assertEquals("beta", one(b, "SHOW application_name"));
+            assertEquals("alpha-renamed", one(a, "SHOW application_name"), "a reported setting follows its client");
+        }
+    }
+
+    @Test
+    void aClientLeavingInsideATransactionIsRolledBack() throws Exception {
+        String projectId = project(1, "transaction");
+        try (Connection leaver = connect(projectId, null)) {
+            leaver.setAutoCommit(false);
+            try (Statement s = leaver.createStatement()) {
+                s.execute("INSERT INTO pooled_items VALUES (1, 'never committed')");
+            }
+        } // close() without commit
+        try (Connection next = connect(projectId, null); Statement s = next.createStatement()) {
+            // Same server (pool_size 1): inside the leaver's transaction its own insert would be visible.
+            assertEquals("0", one(s, "SELECT count(*) FROM pooled_items WHERE id = 1"));
+        }
+    }
+
+    @Test
+    void transactionsHoldTheirServerAndBatchesAndCopyWork() throws Exception {
+        String projectId = project(2, "transaction");
+        try (Connection c = connect(projectId, null)) {
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO pooled_items VALUES (?, ?)")) {
+                for (int i = 100; i < 200; i++) {
+                    insert.setInt(1, i);
+                    insert.setString(2, "item " + i);
+                    insert.addBatch();
+                }
+                assertEquals(100, insert.executeBatch().length);
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            assertEquals(3, copy.copyIn("COPY pooled_items FROM STDIN WITH (FORMAT csv)", new StringReader("200,a\n201,b\n202,c\n")));
+            StringWriter out = new StringWriter();
+            assertEquals(103, copy.copyOut("COPY (SELECT * FROM pooled_items WHERE id >= 100 ORDER BY id) TO STDOUT WITH (FORMAT csv)", out));
+            assertTrue(out.toString().startsWith("100,item 100\n"));
+            assertTrue(out.toString().endsWith("202,c\n"));
+
+            // A failing statement aborts the whole batch (one implicit transaction up to Sync); the connection stays usable.
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO pooled_items VALUES (?, 'dup')")) {
+                insert.setInt(1, 300);
+                insert.addBatch();
+                insert.setInt(1, 300);
+                insert.addBatch();
+                assertThrows(BatchUpdateException.class, insert::executeBatch);
+            }
+            try (Statement s = c.createStatement()) {
+                assertEquals("103", one(s, "SELECT count(*) FROM pooled_items WHERE id >= 100"));
+                s.execute("DELETE FROM pooled_items WHERE id >= 100");
+            }
+        }
+    }
+
+    @Test
+    void statementModeRefusesTransactionBlocks() throws Exception {
+        String projectId = project(2, "statement");
+        try (Connection c = connect(projectId, null); Statement s = c.createStatement()) {
+            assertEquals("2", one(s, "SELECT 1 + 1"));
+            c.setAutoCommit(false);
+            SQLException refused = assertThrows(SQLException.class, () -> s.execute("SELECT 1"));
+            assertEquals("0A000", refused.getSQLState());
+        }
+        try (Connection c = connect(projectId, null); Statement s = c.createStatement()) {
+            assertEquals("3", one(s, "SELECT 1 + 2"), "the refused client's server was rolled back and reused");
+        }
+    }
+}
