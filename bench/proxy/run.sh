@@ -310,10 +310,12 @@ pgb_admin() { # port command
 
 # --- Tollgate -------------------------------------------------------------------------------------------------------
 log "starting Tollgate (HTTP $HTTP_PORT, proxy $PROXY_PORT, embedded control-plane PostgreSQL $EMB_PORT)"
+# A short server idle timeout is Tollgate's counterpart of the RECONNECT sent to PgBouncer between runs: the pool
+# shrinks back to min_pool_size, so every target starts from the same free PostgreSQL slots.
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
 TOLLGATE_DATA_DIR="$work/tollgate" TOLLGATE_HTTP_PORT="$HTTP_PORT" TOLLGATE_EMBEDDED_DB_PORT="$EMB_PORT" \
   TOLLGATE_PROXY_PORT="$PROXY_PORT" TOLLGATE_ADMIN_API_KEY="$API_KEY" \
-  java -Dtollgate.proxy.default-max-connections=1000 $JAVA_OPTS -jar "$JAR" >"$work/tollgate.log" 2>&1 &
+  java -Dtollgate.proxy.default-max-connections=1000 -Dtollgate.proxy.server-idle-timeout=2s $JAVA_OPTS -jar "$JAR" >"$work/tollgate.log" 2>&1 &
 app_pid=$!
 waited=0
 until grep -q "Startup completed" "$work/tollgate.log" 2>/dev/null; do
@@ -855,7 +857,7 @@ if [ "$WRITE_RESULTS" = "1" ]; then
     echo "$pgb_ini_shown"
     echo '```'
     echo
-    echo "Tollgate: \`java -Dtollgate.proxy.default-max-connections=1000${JAVA_OPTS:+ $JAVA_OPTS} -jar bootstrap/target/tollgate.jar\` with"
+    echo "Tollgate: \`java -Dtollgate.proxy.default-max-connections=1000 -Dtollgate.proxy.server-idle-timeout=2s${JAVA_OPTS:+ $JAVA_OPTS} -jar bootstrap/target/tollgate.jar\` with"
     echo "\`TOLLGATE_DATA_DIR\`, \`TOLLGATE_*_PORT\` and \`TOLLGATE_ADMIN_API_KEY\`; project registered with"
     echo "\`POST /v1/projects\`:"
     echo

@@ -34,11 +34,13 @@ final class ProxyTls {
         try {
             File cert;
             File key;
+            Path temporary = null;
             if (certFile != null && keyFile != null) {
                 cert = new File(certFile);
                 key = new File(keyFile);
             } else {
-                Path dir = dataDir == null ? Files.createTempDirectory("tollgate-tls") : Path.of(dataDir, "proxy-tls");
+                temporary = dataDir == null ? Files.createTempDirectory("tollgate-tls") : null;
+                Path dir = temporary != null ? temporary : Path.of(dataDir, "proxy-tls");
                 Path certPath = dir.resolve("proxy.crt");
                 Path keyPath = dir.resolve("proxy.key");
                 if (!Files.exists(certPath) || !Files.exists(keyPath)) {
@@ -48,6 +50,11 @@ final class ProxyTls {
                 key = keyPath.toFile();
             }
             this.context = SslContextBuilder.forServer(cert, key).build();
+            if (temporary != null) { // no data directory (tests): the certificate lives only in memory
+                Files.delete(key.toPath());
+                Files.delete(cert.toPath());
+                Files.delete(temporary);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not set up the proxy's TLS certificate", e);
         }

@@ -18,8 +18,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Opens one upstream connection for a pool: TCP, the login of {@link UpstreamHandshake} as the registered user (with
- * {@code statement_timeout} from the database's {@code query_timeout_ms}), then a {@link ServerConnection}.
+ * Opens one upstream connection for a pool: TCP, TLS as the database's {@code ssl_mode} asks ({@link UpstreamTls}),
+ * the login of {@link UpstreamHandshake} as the registered user (with {@code statement_timeout} from the database's
+ * {@code query_timeout_ms}), then a {@link ServerConnection}.
  */
 final class ServerConnector {
     private ServerConnector() {
@@ -76,7 +77,17 @@ final class ServerConnector {
                         return;
                     }
                     channel[0] = future.channel();
-                    handshake.start(future.channel().pipeline().context("handshake"));
+                    Runnable login = () -> handshake.start(future.channel().pipeline().context("handshake"));
+                    if (!UpstreamTls.wanted(route.sslMode())) {
+                        login.run();
+                        return;
+                    }
+                    UpstreamTls tls = new UpstreamTls(route.sslMode(), route.host(), route.port(), login, reason -> {
+                        failOnce.accept(PgWire.fatal(future.channel().alloc(), "08006", reason));
+                        future.channel().close();
+                    });
+                    future.channel().pipeline().addFirst("upstream-tls-negotiation", tls);
+                    tls.start(future.channel().pipeline().context(tls));
                 });
     }
 }

@@ -59,6 +59,7 @@ final class ServerPool {
     private final Deque<Waiter> waiters = new ArrayDeque<>();
     private int open;
     private int idleCount;
+    private int connecting;
     private boolean retired;
     /** What a new client is told at login (ParameterStatus) when no server is handed to it: the first login's report. */
     private volatile Map<String, String> welcome;
@@ -96,38 +97,52 @@ final class ServerPool {
     }
 
     /**
-     * A connection for a client on {@code loop}: returned at once when one is idle, else null and {@code granted} runs
-     * on {@code loop} later (a new connection or one given back), or {@code failed} with a FATAL ErrorResponse.
+     * A connection for a client on {@code loop}: returned at once when one is idle; otherwise the client waits in line
+     * ({@code waiting} gets its ticket), {@code granted} runs on {@code loop} when a connection is given back or newly
+     * opened for it, or {@code failed} with a FATAL ErrorResponse after the pool timeout or when opening one failed.
      */
     ServerConnection acquire(EventLoop loop, Consumer<ServerConnection> granted, Consumer<ByteBuf> failed, Consumer<Waiter> waiting) {
-        Waiter waiter;
+        Waiter waiter = new Waiter(loop, granted, failed);
+        EventLoop connectOn;
         synchronized (this) {
             ServerConnection idleOne = pollIdle(loop);
             if (idleOne != null) {
                 return idleOne;
             }
-            if (!retired && open < capacity()) {
-                open++;
-                connect(loop, granted, failed);
-                return null;
-            }
-            waiter = new Waiter(loop, granted, failed);
             waiters.addLast(waiter);
             stats.waiting(1);
+            waiter.timeout = loop.schedule(() -> timedOut(waiter), waitTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            connectOn = growIfWaiting();
         }
         waiting.accept(waiter);
-        waiter.timeout = loop.schedule(() -> {
-            boolean stillWaiting;
-            synchronized (this) {
-                stillWaiting = waiters.remove(waiter);
-            }
-            if (stillWaiting) {
-                stats.waiting(-1);
-                failed.accept(PgWire.fatal(ByteBufAllocator.DEFAULT, "53300", "no server connection became free within " + waitTimeout.toSeconds()
-                                + "s (the database's pool_size is " + route.poolSize() + ")"));
-            }
-        }, waitTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        connect(connectOn);
         return null;
+    }
+
+    private void timedOut(Waiter waiter) {
+        boolean stillWaiting;
+        synchronized (this) {
+            stillWaiting = waiters.remove(waiter);
+        }
+        if (stillWaiting) {
+            stats.waiting(-1);
+            waiter.failed.accept(PgWire.fatal(ByteBufAllocator.DEFAULT, "53300", "no server connection became free within "
+                    + waitTimeout.toSeconds() + "s (the database's pool_size is " + route.poolSize() + ")"));
+        }
+    }
+
+    /**
+     * Opens one more connection when clients wait and the pool may grow, one at a time, as PgBouncer does: a burst of
+     * clients is served by the connections that free up meanwhile instead of opening one backend each. Returns the
+     * event loop to open it on (the longest waiter's), or null. Called with the lock held.
+     */
+    private EventLoop growIfWaiting() {
+        if (retired || waiters.isEmpty() || connecting > 0 || open >= capacity()) {
+            return null;
+        }
+        open++;
+        connecting++;
+        return waiters.peekFirst().loop;
     }
 
     private ServerConnection pollIdle(EventLoop preferred) {
@@ -157,6 +172,7 @@ final class ServerPool {
     /** Takes back a connection that is idle and clean: to the longest waiter, else to the idle list. */
     void release(ServerConnection server) {
         Waiter next;
+        EventLoop connectOn;
         synchronized (this) {
             boolean expired = System.nanoTime() - server.createdNanos > lifetime.toNanos();
             if (retired || expired || !server.channel.isActive() || open > capacity()) {
@@ -170,8 +186,10 @@ final class ServerPool {
                 idleCount++;
                 return;
             }
+            connectOn = growIfWaiting();
         }
         handOver(next, server);
+        connect(connectOn);
     }
 
     private void handOver(Waiter waiter, ServerConnection server) {
@@ -181,9 +199,9 @@ final class ServerPool {
         waiter.loop.execute(() -> waiter.granted.accept(server));
     }
 
-    /** A connection closed (by either side): forget it, and open a replacement for the longest waiter. */
+    /** A connection closed (by either side): forget it, and open a replacement if clients wait. */
     void discard(ServerConnection server) {
-        Waiter next;
+        EventLoop connectOn;
         synchronized (this) {
             Deque<ServerConnection> list = idle.get(server.channel.eventLoop());
             if (list != null && list.remove(server)) {
@@ -191,31 +209,59 @@ final class ServerPool {
             }
             open--;
             stats.serverClosed();
-            if (retired || waiters.isEmpty() || open >= capacity()) {
-                return;
-            }
-            next = waiters.pollFirst();
-            open++;
+            connectOn = growIfWaiting();
         }
-        stats.waiting(-1);
-        Waiter waiter = next;
-        waiter.timeout.cancel(false);
-        connect(waiter.loop, waiter.granted, waiter.failed);
+        connect(connectOn);
     }
 
-    private void connect(EventLoop loop, Consumer<ServerConnection> granted, Consumer<ByteBuf> failed) {
+    /** Opens a connection on {@code loop} (nothing when null) and gives it to the longest waiter or the idle list. */
+    private void connect(EventLoop loop) {
+        if (loop == null) {
+            return;
+        }
         long started = System.nanoTime();
         ServerConnector.open(this, route, loop, server -> {
             stats.serverOpened(System.nanoTime() - started);
             if (welcome == null) {
                 welcome = Map.copyOf(server.settings);
             }
-            granted.accept(server);
+            synchronized (this) {
+                connecting--;
+            }
+            release(server);
+        }, error -> {
+            Waiter failedFor;
+            EventLoop retryOn;
+            synchronized (this) {
+                connecting--;
+                open--;
+                failedFor = waiters.pollFirst();
+                retryOn = growIfWaiting();
+            }
+            if (failedFor == null) {
+                error.release();
+            } else {
+                // The longest waiter learns why (wrong upstream password, server down); the next one gets a new attempt.
+                failedFor.timeout.cancel(false);
+                stats.waiting(-1);
+                failedFor.loop.execute(() -> failedFor.failed.accept(error));
+            }
+            connect(retryOn);
+        });
+    }
+
+    /** Opens a connection that goes straight to the idle list (for min_pool_size). */
+    private void connectIdle(EventLoop loop) {
+        ServerConnector.open(this, route, loop, server -> {
+            if (welcome == null) {
+                welcome = Map.copyOf(server.settings);
+            }
+            release(server);
         }, error -> {
             synchronized (this) {
                 open--;
             }
-            failed.accept(error);
+            error.release();
         });
     }
 
@@ -248,7 +294,7 @@ final class ServerPool {
         }
         toClose.forEach(server -> server.channel.close());
         for (int i = 0; i < missing; i++) {
-            connect(loops.next(), this::release, ByteBuf::release);
+            connectIdle(loops.next());
         }
     }
 
