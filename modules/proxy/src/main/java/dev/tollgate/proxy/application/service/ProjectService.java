@@ -96,9 +96,11 @@ class ProjectService implements ManageProjectsUseCase {
             project.changeStatus(ProjectStatus.parse("status", command.status()), now);
         }
         projects.save(project);
-        if (project.status() != ProjectStatus.ACTIVE || command.allowedCidrs() != null) {
-            // Live connections were admitted under the old rules; dropping them applies the new ones at once.
-            revocations.publishEvent(new ProjectAccessRevoked(project.id()));
+        // Live connections were admitted under the old rules; dropping those the new rules refuse applies them at once.
+        if (project.status() != ProjectStatus.ACTIVE) {
+            revocations.publishEvent(ProjectAccessRevoked.everyone(project.id()));
+        } else if (command.allowedCidrs() != null) {
+            revocations.publishEvent(ProjectAccessRevoked.outside(project.id(), project.allowedCidrs()));
         }
         return view(project);
     }
@@ -111,7 +113,7 @@ class ProjectService implements ManageProjectsUseCase {
         project.delete(now);
         projects.save(project);
         databases.deleteAllOf(project.id(), now);
-        revocations.publishEvent(new ProjectAccessRevoked(project.id()));
+        revocations.publishEvent(ProjectAccessRevoked.everyone(project.id()));
     }
 
     private ProjectView view(Project project) {

@@ -4,6 +4,7 @@ import dev.tollgate.proxy.domain.ProjectAccessRevoked;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.netty.channel.Channel;
 import jakarta.inject.Singleton;
+import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -11,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The client connections each project has open on this node: enforces {@code max_connections} (SQLSTATE 53300)
- * and drops a project's connections when its access is revoked (deleted, suspended, allowlist changed).
+ * and drops the connections a project's new access rules refuse (deleted, suspended, outside a changed allowlist).
  */
 @Singleton
 final class LiveConnections {
@@ -47,8 +48,10 @@ final class LiveConnections {
     void onRevoked(ProjectAccessRevoked event) {
         Set<Channel> channels = byProject.get(event.projectId());
         if (channels != null) {
-            channels.forEach(channel -> channel.writeAndFlush(PgWire.fatal(channel.alloc(), "57P01",
-                    "terminating connection: the project's access rules changed")).addListener(f -> channel.close()));
+            channels.stream()
+                    .filter(channel -> channel.remoteAddress() instanceof InetSocketAddress address && event.drops(address.getAddress()))
+                    .forEach(channel -> channel.writeAndFlush(PgWire.fatal(channel.alloc(), "57P01",
+                            "terminating connection: the project's access rules changed")).addListener(f -> channel.close()));
         }
     }
 }

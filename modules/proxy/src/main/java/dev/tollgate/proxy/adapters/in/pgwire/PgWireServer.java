@@ -46,8 +46,9 @@ final class PgWireServer {
 
     PgWireServer(ResolveProxyRouteUseCase routes, CancelRegistry cancels, LiveConnections live, ProxyTls tls, ProxyMetrics metrics, ServerPools pools, @Value("${tollgate.proxy.port:6432}") int port,
                  @Value("${tollgate.proxy.bind:0.0.0.0}") String bindAddress, @Value("${tollgate.proxy.threads:0}") int threads) {
-        // One event loop per core by default: a client and the server it borrows then usually share a thread.
-        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        // Half the cores by default: the proxy shares the machine with the HTTP API (and, when small, with PostgreSQL
+        // itself), and a client and the server it borrows share a thread more often with fewer loops (ADR 0007).
+        this.threads = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         this.routes = routes;
         this.cancels = cancels;
         this.live = live;

@@ -159,6 +159,19 @@ class PgWireProxyTest extends HttpTest {
     }
 
     @Test
+    void anAllowlistChangeDropsOnlyTheClientsItNoLongerAdmits() throws Exception {
+        String orgId = http.get("/v1/projects/" + projectId, "Authorization", "Bearer " + token).json().get("org_id").asText();
+        String guarded = createProject(orgId);
+        try (Connection c = connect("postgres." + guarded, PASSWORD, "postgres", null); Statement s = c.createStatement()) {
+            http.patch("/v1/projects/" + guarded, "{\"allowed_cidrs\":[{\"cidr\":\"127.0.0.0/8\"}]}", "Authorization", "Bearer " + token).expect(200);
+            assertTrue(s.execute("SELECT 1"), "a client the new allowlist admits keeps its connection");
+            http.patch("/v1/projects/" + guarded, "{\"allowed_cidrs\":[{\"cidr\":\"10.0.0.0/8\"}]}", "Authorization", "Bearer " + token).expect(200);
+            Thread.sleep(100);
+            assertThrows(SQLException.class, () -> s.execute("SELECT 1"));
+        }
+    }
+
+    @Test
     void tlsClientsAreRoutedByTheSniHostOfTheirProject() throws Exception {
         String proxyHost = http.get("/v1/projects/" + projectId, "Authorization", "Bearer " + token).json().get("proxy_host").asText();
         Properties p = new Properties();
