@@ -250,6 +250,17 @@ final class ServerPool {
         });
     }
 
+    /** Takes in a connection that is already logged in, as if the pool had opened it (tests drive the relay this way). */
+    void adopt(ServerConnection server) {
+        synchronized (this) {
+            open++;
+            if (welcome == null) {
+                welcome = Map.copyOf(server.settings);
+            }
+        }
+        release(server);
+    }
+
     /** Opens a connection that goes straight to the idle list (for min_pool_size). */
     private void connectIdle(EventLoop loop) {
         ServerConnector.open(this, route, loop, server -> {

@@ -1,0 +1,310 @@
+package dev.tollgate.proxy.adapters.in.pgwire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tollgate.proxy.application.port.in.ResolveProxyRouteUseCase.ProxyRoute;
+import dev.tollgate.proxy.domain.PoolMode;
+import dev.tollgate.proxy.domain.SslMode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The relay's bookkeeping, message by message, with Netty's embedded channels standing in for client and servers:
+ * when a server goes back to the pool, how prepared statements move between servers, and what the proxy answers itself.
+ */
+class ClientRelayTest {
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final ProxyMetrics metrics = new ProxyMetrics(registry, new LiveConnections());
+    private final UUID databaseId = UUID.randomUUID();
+
+    private ServerPool pool(PoolMode mode) {
+        ProxyRoute route = new ProxyRoute(UUID.randomUUID(), databaseId, "127.0.0.1", 5432, "app", "app", "secret", SslMode.DISABLE,
+                0, 100, 10, 1, 200, mode, null);
+        PoolStats stats = new PoolStats(registry.timer("wait"), registry.timer("login"), registry.counter("closed"),
+                registry.counter("tx"), registry.counter("q"), registry.counter("out"), registry.counter("in"));
+        return new ServerPool(route, "fingerprint", null, Duration.ofSeconds(5), Duration.ofHours(1), stats);
+    }
+
+    /** A logged-in server connection: what it is sent comes out of {@code channel.readOutbound()}. */
+    private static ServerConnection server(ServerPool pool, int processId) {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        ServerConnection server = new ServerConnection(pool, channel, processId, 42, Map.of("application_name", "",
+                "client_encoding", "UTF8", "DateStyle", "ISO, MDY", "TimeZone", "UTC", "server_version", "17.6"));
+        channel.pipeline().addLast(server);
+        pool.adopt(server);
+        return server;
+    }
+
+    private EmbeddedChannel client(ServerPool pool) {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        ClientRelay relay = new ClientRelay(channel, pool, Map.of(), metrics, () -> { });
+        channel.pipeline().addLast(relay);
+        relay.login();
+        List<Character> welcome = types(channel);
+        assertEquals('R', welcome.get(0));
+        assertEquals('Z', welcome.get(welcome.size() - 1));
+        return channel;
+    }
+
+    // ---- messages ------------------------------------------------------------------------------------------------
+
+    private static ByteBuf message(char type, ByteBuf body) {
+        ByteBuf out = Unpooled.buffer().writeByte(type).writeInt(4 + body.readableBytes()).writeBytes(body);
+        body.release();
+        return out;
+    }
+
+    private static ByteBuf strings(String... values) {
+        ByteBuf body = Unpooled.buffer();
+        for (String value : values) {
+            body.writeBytes(value.getBytes(StandardCharsets.UTF_8)).writeByte(0);
+        }
+        return body;
+    }
+
+    private static ByteBuf parse(String name, String sql) {
+        return message('P', strings(name, sql).writeShort(0));
+    }
+
+    private static ByteBuf bind(String statement) {
+        return message('B', strings("", statement).writeShort(0).writeShort(0).writeShort(0));
+    }
+
+    private static ByteBuf execute() {
+        return message('E', strings("").writeInt(0));
+    }
+
+    private static ByteBuf sync() {
+        return message('S', Unpooled.buffer());
+    }
+
+    private static ByteBuf query(String sql) {
+        return message('Q', strings(sql));
+    }
+
+    private static ByteBuf close(String statement) {
+        return message('C', Unpooled.buffer().writeByte('S').writeBytes(strings(statement)));
+    }
+
+    private static ByteBuf empty(char type) {
+        return message(type, Unpooled.buffer());
+    }
+
+    private static ByteBuf ready(char status) {
+        return message('Z', Unpooled.buffer().writeByte(status));
+    }
+
+    private static ByteBuf complete(String tag) {
+        return message('C', strings(tag));
+    }
+
+    private static ByteBuf error(String sqlState) {
+        return message('E', Unpooled.buffer().writeByte('S').writeBytes(strings("ERROR")).writeByte('C').writeBytes(strings(sqlState))
+                .writeByte('M').writeBytes(strings("boom")).writeByte(0));
+    }
+
+    private static void send(EmbeddedChannel client, ByteBuf... messages) {
+        for (ByteBuf m : messages) {
+            client.writeInbound(m);
+        }
+        client.pipeline().fireChannelReadComplete();
+    }
+
+    private static void answer(ServerConnection server, ByteBuf... messages) {
+        EmbeddedChannel channel = (EmbeddedChannel) server.channel;
+        for (ByteBuf m : messages) {
+            channel.writeInbound(m);
+        }
+        channel.pipeline().fireChannelReadComplete();
+    }
+
+    /** The messages written to a channel so far, by type; the second string of a Parse/Bind/Query is kept in {@code texts}. */
+    private static List<Character> types(EmbeddedChannel channel) {
+        return types(channel, new ArrayList<>());
+    }
+
+    private static List<Character> types(EmbeddedChannel channel, List<String> texts) {
+        List<Character> types = new ArrayList<>();
+        ByteBuf m;
+        while ((m = channel.readOutbound()) != null) {
+            char type = (char) m.getByte(m.readerIndex());
+            types.add(type);
+            if (type == 'P' || type == 'Q') {
+                texts.add(type + ":" + PgWire.cStringAt(m, m.readerIndex() + 5));
+            } else if (type == 'B') {
+                int portalEnd = m.indexOf(m.readerIndex() + 5, m.writerIndex(), (byte) 0);
+                texts.add("B:" + PgWire.cStringAt(m, portalEnd + 1));
+            }
+            m.release();
+        }
+        return types;
+    }
+
+    private static List<Character> sent(ServerConnection server) {
+        return types((EmbeddedChannel) server.channel);
+    }
+
+    // ---- behaviour -----------------------------------------------------------------------------------------------
+
+    @Test
+    void aPipelineWithTwoSyncsKeepsItsServerUntilTheLastReadyForQuery() {
+        ServerPool pool = pool(PoolMode.TRANSACTION);
+        ServerConnection server = server(pool, 1);
+        EmbeddedChannel client = client(pool);
+        send(client, parse("", "SELECT 1"), bind(""), execute(), sync(), parse("", "SELECT 2"), bind(""), execute(), sync());
+        assertEquals(List.of('P', 'B', 'E', 'S', 'P', 'B', 'E', 'S'), sent(server));
+        assertEquals(0, pool.idle());
+
+        answer(server, empty('1'), empty('2'), complete("SELECT 1"), ready('I'));
+        assertEquals(0, pool.idle(), "a second Sync is still owed: the server stays with the client");
+        answer(server, empty('1'), empty('2'), complete("SELECT 1"), ready('I'));
+        assertEquals(1, pool.idle(), "back in the pool once nothing is owed");
+        assertEquals(List.of('1', '2', 'C', 'Z', '1', '2', 'C', 'Z'), types(client));
+    }
+
+    @Test
+    void aNamedStatementIsPreparedOncePerServerAndSharedByClients() {
+        ServerPool pool = pool(PoolMode.TRANSACTION);
+        ServerConnection server = server(pool, 1);
+        EmbeddedChannel first = client(pool);
+        send(first, parse("S_1", "SELECT $1"), sync());
+        List<String> texts = new ArrayList<>();
+        assertEquals(List.of('P', 'S'), types((EmbeddedChannel) server.channel, texts));
+        assertEquals("P:tg_1", texts.get(0), "the pool's name, not the client's");
+        answer(server, empty('1'), ready('I'));
+        assertEquals(List.of('1', 'Z'), types(first));
+
+        EmbeddedChannel second = client(pool);
+        send(second, parse("other_name", "SELECT $1"), bind("other_name"), execute(), sync());
+        texts.clear();
+        assertEquals(List.of('B', 'E', 'S'), types((EmbeddedChannel) server.channel, texts), "no second Parse");
+        assertEquals("B:tg_1", texts.get(0));
+        answer(server, empty('2'), complete("SELECT 1"), ready('I'));
+        assertEquals(List.of('1', '2', 'C', 'Z'), types(second), "the proxy's ParseComplete in its place");
+    }
+
+    @Test
+    void aServerWithoutTheStatementGetsItPreparedBeforeBind() {
+        ServerPool pool = pool(PoolMode.TRANSACTION);
+        ServerConnection b = server(pool, 2);
+        EmbeddedChannel preparer = client(pool);
+        send(preparer, parse("S_1", "SELECT 42"), sync());
+        assertEquals(List.of('P', 'S'), sent(b));
+        answer(b, empty('1'), ready('I'));
+        types(preparer);
+
+        EmbeddedChannel holder = client(pool);
+        send(holder, query("BEGIN"));
+        assertEquals(List.of('Q'), sent(b));
+        answer(b, complete("BEGIN"), ready('T'));
+
+        ServerConnection a = server(pool, 1); // the only idle server now: it never saw the statement
+        send(preparer, bind("S_1"), execute(), sync());
+        List<String> texts = new ArrayList<>();
+        assertEquals(List.of('P', 'B', 'E', 'S'), types((EmbeddedChannel) a.channel, texts));
+        assertEquals(List.of("P:tg_1", "B:tg_1"), texts);
+        answer(a, empty('1'), empty('2'), complete("SELECT 1"), ready('I'));
+        assertEquals(List.of('2', 'C', 'Z'), types(preparer), "the injected Parse's answer is swallowed");
+    }
+
+    @Test
+    void anErrorSkipsWhatWasOwedUpToTheSync() {
+        ServerPool pool = pool(PoolMode.TRANSACTION);
+        ServerConnection server = server(pool, 1);
+        EmbeddedChannel client = client(pool);
+        send(client, parse("S_1", "SELEC oops"), bind("S_1"), execute(), sync());
+        sent(server);
+        answer(server, error("42601"), ready('I'));
+        assertEquals(List.of('E', 'Z'), types(client));
+        assertEquals(1, pool.idle());
+        assertFalse(server.hasStatement("tg_1"), "a failed Parse leaves nothing prepared");
+    }
+
+    @Test
+    void closingAStatementIsAnsweredByTheProxyInOrder() {
+        ServerPool pool = pool(PoolMode.TRANSACTION);
+        ServerConnection server = server(pool, 1);
+        EmbeddedChannel client = client(pool);
+        send(client, close("S_7"), sync());
+        assertEquals(List.of('S'), sent(server), "the server keeps its statements for other clients");
+        answer(server, ready('I'));
+        assertEquals(List.of('3', 'Z'), types(client));
+    }
+
+    @Test
+    void sessionChangesAreResetAndOpenTransactionsRolledBackBeforeReuse() {
+        ServerPool pool = pool(PoolMode.TRANSACTION);
+        ServerConnection server = server(pool, 1);
+        EmbeddedChannel setter = client(pool);
+        send(setter, query("SET work_mem = '1GB'"));
+        sent(server);
+        answer(server, complete("SET"), ready('I'));
+        List<String> texts = new ArrayList<>();
+        types((EmbeddedChannel) server.channel, texts);
+        assertEquals(List.of("Q:RESET ALL"), texts);
+        answer(server, complete("RESET"), ready('I'));
+        assertEquals(1, pool.idle());
+
+        EmbeddedChannel leaver = client(pool);
+        send(leaver, query("BEGIN"));
+        sent(server);
+        answer(server, complete("BEGIN"), ready('T'));
+        leaver.close();
+        texts.clear();
+        types((EmbeddedChannel) server.channel, texts);
+        assertEquals(List.of("Q:ROLLBACK"), texts);
+        answer(server, complete("ROLLBACK"), ready('I'));
+        assertEquals(1, pool.idle());
+    }
+
+    @Test
+    void statementModeEndsAClientThatOpensATransaction() {
+        ServerPool pool = pool(PoolMode.STATEMENT);
+        ServerConnection server = server(pool, 1);
+        EmbeddedChannel client = client(pool);
+        send(client, query("BEGIN"));
+        sent(server);
+        answer(server, complete("BEGIN"), ready('T'));
+        ByteBuf fatal = client.readOutbound();
+        assertEquals('C', fatal.getByte(fatal.readerIndex())); // CommandComplete of BEGIN, then the refusal
+        fatal.release();
+        fatal = client.readOutbound();
+        assertEquals('E', fatal.getByte(fatal.readerIndex()));
+        assertEquals("0A000", PgWire.errorField(fatal.slice(fatal.readerIndex() + 5, fatal.readableBytes() - 5), 'C'));
+        fatal.release();
+        assertFalse(client.isActive());
+        List<String> texts = new ArrayList<>();
+        types((EmbeddedChannel) server.channel, texts);
+        assertEquals(List.of("Q:ROLLBACK"), texts);
+    }
+
+    @Test
+    void theCancelTargetFollowsTheServerRunningTheClientsQuery() {
+        ServerPool pool = pool(PoolMode.TRANSACTION);
+        ServerConnection server = server(pool, 77);
+        EmbeddedChannel channel = new EmbeddedChannel();
+        ClientRelay relay = new ClientRelay(channel, pool, Map.of(), metrics, () -> { });
+        channel.pipeline().addLast(relay);
+        relay.login();
+        types(channel);
+        assertNull(relay.cancelTarget(), "idle: nothing to cancel");
+        send(channel, query("SELECT pg_sleep(10)"));
+        assertEquals(77, relay.cancelTarget().processId());
+        sent(server);
+        answer(server, complete("SELECT 1"), ready('I'));
+        assertNull(relay.cancelTarget());
+        assertTrue(pool.idle() == 1);
+    }
+}
