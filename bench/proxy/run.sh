@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Proxy benchmark: pgbench select-only through Tollgate's PostgreSQL proxy, against PostgreSQL directly and against
-# PgBouncer in session mode (same pooling as Tollgate today) and in transaction mode (the mode Tollgate will target).
+# PgBouncer in session mode and in transaction mode (the issue's reference; Tollgate runs in transaction mode by default).
 #
 #   bench/proxy/run.sh                                    # 3 rounds x 20 s per line, clients 1 50 200 (~37 min)
 #   DURATION=3s ROUNDS=1 CLIENTS="1 10" bench/proxy/run.sh  # quick smoke run
@@ -9,8 +9,10 @@
 # Starts a throwaway PostgreSQL 15 cluster (pgbench -i -s 10), two PgBouncers (session and transaction pooling) and
 # Tollgate on free ports, registers the database as a Tollgate project, runs interleaved rounds of
 # `pgbench -S -T $DURATION -c $c -j 2 -n -M $mode` against each target, reads each proxy's CPU time from /proc,
-# optionally profiles Tollgate for a few seconds (JFR + per-thread CPU), prints a summary, rewrites the results block
-# of docs/perf/proxy.md and stops everything (also on failure or Ctrl-C). See bench/README.md.
+# optionally profiles Tollgate for a few seconds (JFR + per-thread CPU), then restarts Tollgate and holds
+# $IDLE_CLIENTS idle client connections through it (bench/proxy/IdleClients.java) to read its resident memory, prints
+# a summary, rewrites the results block of docs/perf/proxy.md and stops everything (also on failure or Ctrl-C).
+# See bench/README.md.
 #
 # Environment (all optional):
 #   DURATION=20s          measured length of each pgbench run (-T, whole seconds)
@@ -27,6 +29,11 @@
 #   TARGETS="direct pgb_session pgb_txn tollgate"
 #   PROFILE=1             after the measurements, profile Tollgate under load (PROFILE_SECONDS=10, PROFILE_CLIENTS=50)
 #   JAVA_OPTS=            extra JVM options for Tollgate
+#   IDLE_CLIENTS=10000    idle client connections held through a restarted Tollgate at the end, to measure its RSS
+#                         against the issue's "10,000 idle clients with RSS <= 512 MB"; 0 skips that phase
+#   IDLE_JAVA_OPTS=-Xmx256m   extra JVM options (after JAVA_OPTS) for the restarted Tollgate of the idle-client phase
+#                         (IDLE_JAVA_OPTS= for none: the JVM's default heap)
+#   IDLE_OPEN_TIMEOUT=600 seconds allowed for opening all idle clients
 #   RESULTS_FILE=docs/perf/proxy.md   where the results block is written; WRITE_RESULTS=0 to only print
 #   KEEP_WORKDIR=1        keep the temporary directory (logs, raw pgbench output) after the run
 #   TOLLGATE_MVN_LOCK_HELD=1  the caller holds /tmp/tollgate-mvn.lock: build without taking it again
@@ -43,12 +50,15 @@ THREADS="${THREADS:-2}"
 WARMUP="${WARMUP:-1s}"
 INITIAL_WARMUP="${INITIAL_WARMUP:-5s}"
 SCALE="${SCALE:-10}"
-TOLLGATE_POOL_MODE="${TOLLGATE_POOL_MODE:-session}"
+TOLLGATE_POOL_MODE="${TOLLGATE_POOL_MODE:-transaction}"
 PG_MAX_CONNECTIONS="${PG_MAX_CONNECTIONS:-300}"
 TARGETS="${TARGETS:-direct pgb_session pgb_txn tollgate}"
 PROFILE="${PROFILE:-1}"
 PROFILE_SECONDS="${PROFILE_SECONDS:-10}"
 JAVA_OPTS="${JAVA_OPTS:-}"
+IDLE_CLIENTS="${IDLE_CLIENTS:-10000}"
+IDLE_JAVA_OPTS="${IDLE_JAVA_OPTS--Xmx256m}"
+IDLE_OPEN_TIMEOUT="${IDLE_OPEN_TIMEOUT:-600}"
 RESULTS_FILE="${RESULTS_FILE:-$root/docs/perf/proxy.md}"
 WRITE_RESULTS="${WRITE_RESULTS:-1}"
 KEEP_WORKDIR="${KEEP_WORKDIR:-0}"
@@ -66,6 +76,11 @@ RUN_AS="${RUN_AS:-postgres}" # unprivileged system user for PostgreSQL and PgBou
 TARGET_TPS_RATIO=0.85      # Tollgate TPS >= 0.85x PgBouncer at c=50, simple and extended
 TARGET_CPU_RATIO=1.5       # proxy CPU per transaction <= 1.5x PgBouncer's
 TARGET_C200_RATIO=1.0      # c=200 >= 1.0x direct
+TARGET_IDLE_CLIENTS=10000  # idle client connections held by Tollgate ...
+TARGET_IDLE_RSS_MB=512     # ... with a resident set <= 512 MB
+# Tollgate's per-project client cap (max_connections, taken from this setting when the project is registered): only
+# a cap, high enough for the idle-client phase.
+TOLLGATE_MAX_CONNECTIONS=20000
 
 log() { printf '[bench %s] %s\n' "$(date +%T)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -91,6 +106,10 @@ PROFILE_CLIENTS="${PROFILE_CLIENTS:-50}"
 # Tollgate and PgBouncer in session mode cap the upstream connections at pool_size: more clients would queue.
 [ "$PROFILE_CLIENTS" -le "$POOL_SIZE" ] || PROFILE_CLIENTS="$POOL_SIZE"
 case "$TOLLGATE_POOL_MODE" in session | transaction) ;; *) die "TOLLGATE_POOL_MODE must be session or transaction" ;; esac
+[[ "$IDLE_CLIENTS" =~ ^[0-9]+$ ]] || die "IDLE_CLIENTS must be a non-negative integer, got '$IDLE_CLIENTS'"
+[ "$IDLE_CLIENTS" -le "$TOLLGATE_MAX_CONNECTIONS" ] \
+  || die "IDLE_CLIENTS=$IDLE_CLIENTS is above Tollgate's max_connections cap $TOLLGATE_MAX_CONNECTIONS set by this script"
+[[ "$IDLE_OPEN_TIMEOUT" =~ ^[1-9][0-9]*$ ]] || die "IDLE_OPEN_TIMEOUT must be a positive number of seconds"
 if [ $((max_c + 20)) -gt "$PG_MAX_CONNECTIONS" ]; then
   die "PG_MAX_CONNECTIONS=$PG_MAX_CONNECTIONS leaves no room for $max_c direct clients plus the proxies' idle pools"
 fi
@@ -137,7 +156,13 @@ untracked="$(git --no-optional-locks status --porcelain 2>/dev/null | grep -c '^
 [ "$untracked" = "0" ] || tree="$tree; $untracked untracked path(s)"
 jar_facts="$(TZ=UTC stat -c '%y' "$JAR" | cut -d. -f1) UTC, sha256 $(sha256sum "$JAR" | cut -c1-12)"
 
+# Every client and server connection is a file descriptor: the idle-client phase needs more than IDLE_CLIENTS in both
+# Tollgate and the client program (both inherit this limit).
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+FD_LIMIT="$(ulimit -n)"
+if [ "$IDLE_CLIENTS" -gt 0 ] && [ "$FD_LIMIT" != unlimited ] && [ "$FD_LIMIT" -lt $((IDLE_CLIENTS + 1000)) ]; then
+  log "WARNING: open-file limit $FD_LIMIT (hard $(ulimit -Hn)) is too low for IDLE_CLIENTS=$IDLE_CLIENTS: that phase will fail"
+fi
 CLK_TCK="$(getconf CLK_TCK)"
 
 # --- free ports -----------------------------------------------------------------------------------------------------
@@ -170,7 +195,7 @@ mkdir -p "$work/pg" "$work/pgsock" "$work/pgb" "$work/runs"
 chown "$RUN_AS": "$work/pg" "$work/pgsock" "$work/pgb"
 chmod 700 "$work/pg"
 PGDATA_DIR="$work/pg/data"
-app_pid=""; pgb_s_pid=""; pgb_t_pid=""; pg_started=0
+app_pid=""; pgb_s_pid=""; pgb_t_pid=""; idle_pid=""; pg_started=0
 
 stop_pid() { # pid name [seconds]
   local pid="$1" name="$2" limit="${3:-30}" waited=0
@@ -198,6 +223,7 @@ stop_pg() {
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
+  stop_pid "$idle_pid" "idle clients" 10
   stop_pid "$app_pid" Tollgate 60
   stop_pid "$pgb_s_pid" "PgBouncer (session)"
   stop_pid "$pgb_t_pid" "PgBouncer (transaction)"
@@ -309,33 +335,46 @@ pgb_admin() { # port command
 }
 
 # --- Tollgate -------------------------------------------------------------------------------------------------------
-log "starting Tollgate (HTTP $HTTP_PORT, proxy $PROXY_PORT, embedded control-plane PostgreSQL $EMB_PORT)"
 # A short server idle timeout is Tollgate's counterpart of the RECONNECT sent to PgBouncer between runs: the pool
 # shrinks back to min_pool_size, so every target starts from the same free PostgreSQL slots.
-# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-TOLLGATE_DATA_DIR="$work/tollgate" TOLLGATE_HTTP_PORT="$HTTP_PORT" TOLLGATE_EMBEDDED_DB_PORT="$EMB_PORT" \
-  TOLLGATE_PROXY_PORT="$PROXY_PORT" TOLLGATE_ADMIN_API_KEY="$API_KEY" \
-  java -Dtollgate.proxy.default-max-connections=1000 -Dtollgate.proxy.server-idle-timeout=2s $JAVA_OPTS -jar "$JAR" >"$work/tollgate.log" 2>&1 &
-app_pid=$!
-waited=0
-until grep -q "Startup completed" "$work/tollgate.log" 2>/dev/null; do
-  kill -0 "$app_pid" 2>/dev/null || die "Tollgate exited during startup"
-  [ $waited -lt 240 ] || die "Tollgate did not log 'Startup completed' within 240 s"
-  sleep 1; waited=$((waited + 1))
-done
-wait_port "$PROXY_PORT" "Tollgate proxy" "$app_pid"
-log "Tollgate is up after ~${waited} s"
+TOLLGATE_BASE_OPTS="-Dtollgate.proxy.default-max-connections=$TOLLGATE_MAX_CONNECTIONS -Dtollgate.proxy.server-idle-timeout=2s"
+startups() { local n; n="$(grep -c "Startup completed" "$work/tollgate.log" 2>/dev/null || true)"; echo "${n:-0}"; }
+start_tollgate() { # extra JVM options; sets app_pid (same data dir and ports on every start)
+  local waited=0 before
+  before="$(startups)" # a restart appends to the same log: wait for one more startup line
+  log "starting Tollgate (HTTP $HTTP_PORT, proxy $PROXY_PORT, embedded control-plane PostgreSQL $EMB_PORT)${1:+ with $1}"
+  # shellcheck disable=SC2086 # the options are lists of options
+  TOLLGATE_DATA_DIR="$work/tollgate" TOLLGATE_HTTP_PORT="$HTTP_PORT" TOLLGATE_EMBEDDED_DB_PORT="$EMB_PORT" \
+    TOLLGATE_PROXY_PORT="$PROXY_PORT" TOLLGATE_ADMIN_API_KEY="$API_KEY" \
+    java $TOLLGATE_BASE_OPTS $1 -jar "$JAR" >>"$work/tollgate.log" 2>&1 &
+  app_pid=$!
+  until [ "$(startups)" -gt "$before" ]; do
+    kill -0 "$app_pid" 2>/dev/null || die "Tollgate exited during startup"
+    [ $waited -lt 240 ] || die "Tollgate did not log 'Startup completed' within 240 s"
+    sleep 1; waited=$((waited + 1))
+  done
+  wait_port "$PROXY_PORT" "Tollgate proxy" "$app_pid"
+  log "Tollgate is up after ~${waited} s (pid $app_pid)"
+}
+start_tollgate "$JAVA_OPTS"
 
-project_body="$(cat <<EOF
-{"name":"bench","org_id":"demo","database":{"host":"127.0.0.1","port":$PG_PORT,"name":"bench","username":"bench","password":"$BENCH_PW","ssl_mode":"disable","pool_config":{"pool_size":$POOL_SIZE,"min_pool_size":1,"pool_mode":"$TOLLGATE_POOL_MODE"}}}
+project_json() { # name pool_mode
+  cat <<EOF
+{"name":"$1","org_id":"demo","database":{"host":"127.0.0.1","port":$PG_PORT,"name":"bench","username":"bench","password":"$BENCH_PW","ssl_mode":"disable","pool_config":{"pool_size":$POOL_SIZE,"min_pool_size":1,"pool_mode":"$2"}}}
 EOF
-)"
-status="$(curl -sS -o "$work/project.json" -w '%{http_code}' -X POST "$BASE/v1/projects" \
-  -H "Authorization: Bearer $API_KEY" -H 'Content-Type: application/json' -d "$project_body")"
-case "$status" in 200 | 201) ;; *) die "POST /v1/projects answered $status: $(cat "$work/project.json")" ;; esac
-PROJECT_ID="$(grep -o '"id" *: *"prj_[^"]*"' "$work/project.json" | head -n 1 | sed 's/.*"\(prj_[^"]*\)"/\1/')"
-[ -n "$PROJECT_ID" ] || die "no project id in $(cat "$work/project.json")"
-log "registered project $PROJECT_ID (pool_mode $TOLLGATE_POOL_MODE, pool_size $POOL_SIZE)"
+}
+register_project() { # name pool_mode -> project id on stdout
+  local status id
+  status="$(curl -sS -o "$work/project-$1.json" -w '%{http_code}' -X POST "$BASE/v1/projects" \
+    -H "Authorization: Bearer $API_KEY" -H 'Content-Type: application/json' -d "$(project_json "$1" "$2")")"
+  case "$status" in 200 | 201) ;; *) die "POST /v1/projects answered $status: $(cat "$work/project-$1.json")" ;; esac
+  id="$(grep -o '"id" *: *"prj_[^"]*"' "$work/project-$1.json" | head -n 1 | sed 's/.*"\(prj_[^"]*\)"/\1/')"
+  [ -n "$id" ] || die "no project id in $(cat "$work/project-$1.json")"
+  log "registered project $1 = $id (pool_mode $2, pool_size $POOL_SIZE)"
+  echo "$id"
+}
+project_body="$(project_json bench "$TOLLGATE_POOL_MODE")"
+PROJECT_ID="$(register_project bench "$TOLLGATE_POOL_MODE")"
 
 # --- targets --------------------------------------------------------------------------------------------------------
 declare -A T_PORT T_USER T_PID T_LABEL
@@ -452,7 +491,8 @@ done; done; done
 per_run=$((dur_s + warm_s + 1))
 warm_runs=0
 for m in "${modes[@]}"; do for t in "${targets[@]}"; do skip "$t" "$m" || warm_runs=$((warm_runs + 1)); done; done
-est=$(( runs * ROUNDS * per_run + warm_runs * (init_warm_s + 2) + (PROFILE == 1 ? PROFILE_SECONDS * 2 + 20 : 0) ))
+est=$(( runs * ROUNDS * per_run + warm_runs * (init_warm_s + 2) + (PROFILE == 1 ? PROFILE_SECONDS * 2 + 20 : 0)
+        + (IDLE_CLIENTS > 0 ? 40 + IDLE_CLIENTS / 200 : 0) ))
 log "$((runs * ROUNDS)) measured runs ($ROUNDS rounds x $runs), ${dur_s} s each (+${warm_s} s warm-up): about $((est / 60)) min"
 started_at="$(date +%s)"
 
@@ -592,6 +632,86 @@ JFR's execution samples only see threads running Java code; time inside socket r
 the \`sys\` column above.
 EOF
 )"
+fi
+
+# --- idle clients ---------------------------------------------------------------------------------------------------
+# The issue's memory target: 10,000 idle client connections held by Tollgate with RSS <= 512 MB. Tollgate is
+# restarted for it (same data dir and ports) with IDLE_JAVA_OPTS (a capped heap by default), so the figures are
+# those of a JVM that has only done this, not of one grown by the throughput runs. Idle clients only hold a server
+# connection in session pooling, so the clients log in to a project in transaction mode: the benchmark's own project
+# when TOLLGATE_POOL_MODE=transaction, else a second one registered for this phase.
+kb_of() { awk -v k="$2:" '$1 == k { print $2; exit }' "/proc/$1/status" 2>/dev/null || true; } # pid VmRSS|VmHWM|Threads
+mb() { awk -v v="$1" 'BEGIN { if (v == "") print "—"; else printf "%.0f", v / 1024 }'; }
+idle_state="skipped"   # skipped | failed | measured
+idle_note="IDLE_CLIENTS=0"
+if [ "$IDLE_CLIENTS" -gt 0 ]; then
+  idle_note=""
+  log "idle clients: stopping both PgBouncers (so that every bench backend left is Tollgate's) and restarting Tollgate"
+  stop_pid "$pgb_s_pid" "PgBouncer (session)"; pgb_s_pid=""
+  stop_pid "$pgb_t_pid" "PgBouncer (transaction)"; pgb_t_pid=""
+  stop_pid "$app_pid" Tollgate 60; app_pid=""
+  idle_opts="${JAVA_OPTS:+$JAVA_OPTS }$IDLE_JAVA_OPTS"
+  start_tollgate "$idle_opts"
+  if [ "$TOLLGATE_POOL_MODE" = transaction ]; then
+    idle_project="$PROJECT_ID"; idle_project_note="the benchmark's project (pool_mode transaction)"
+  else
+    idle_project="$(register_project bench-idle transaction)"
+    idle_project_note="a second project \`bench-idle\` registered in pool_mode transaction (the benchmark's own is in $TOLLGATE_POOL_MODE mode, where every idle client would keep a PostgreSQL backend)"
+  fi
+  sleep 3
+  idle_rss_before="$(kb_of "$app_pid" VmRSS)"; idle_threads_before="$(kb_of "$app_pid" Threads)"
+  idle_backends_before="$(bench_backends)"
+  log "idle clients: Tollgate RSS $(mb "$idle_rss_before") MB, $idle_threads_before threads, $idle_backends_before bench backends; opening $IDLE_CLIENTS client connections (IdleClients.java, 8 threads)"
+
+  # The client holds its connections until it reads a line or EOF on stdin: a FIFO that this shell keeps open
+  # (read-write, so opening it does not block) on fd 7; the client itself must not inherit fd 7, or it would never
+  # see EOF if this shell died.
+  mkfifo "$work/idle.fifo"
+  exec 7<>"$work/idle.fifo"
+  java "$root/bench/proxy/IdleClients.java" 127.0.0.1 "$PROXY_PORT" "bench.$idle_project" "$BENCH_PW" bench "$IDLE_CLIENTS" \
+    <"$work/idle.fifo" >"$work/idle-clients.log" 2>&1 7>&- &
+  idle_pid=$!
+  waited=0; idle_backends_max="$idle_backends_before"; last_progress=""
+  while ! grep -q '^OPEN ' "$work/idle-clients.log" 2>/dev/null; do
+    if ! kill -0 "$idle_pid" 2>/dev/null; then idle_state=failed; break; fi
+    if [ $waited -ge "$IDLE_OPEN_TIMEOUT" ]; then idle_state=failed; idle_note="not all open after $IDLE_OPEN_TIMEOUT s"; break; fi
+    n="$(bench_backends)"; [ "$n" -le "$idle_backends_max" ] || idle_backends_max="$n"
+    progress="$(grep '^opened ' "$work/idle-clients.log" 2>/dev/null | tail -n 1 || true)"
+    if [ -n "$progress" ] && [ "$progress" != "$last_progress" ]; then log "  $progress"; last_progress="$progress"; fi
+    sleep 1; waited=$((waited + 1))
+  done
+  if [ "$idle_state" != failed ]; then
+    read -r _ idle_open_count idle_open_s < <(grep -m 1 '^OPEN ' "$work/idle-clients.log")
+    log "idle clients: $idle_open_count open after $idle_open_s s; probing 100 of them with SELECT 1"
+    waited=0
+    until grep -q '^ALIVE ' "$work/idle-clients.log" || [ $waited -ge 120 ] || ! kill -0 "$idle_pid" 2>/dev/null; do
+      sleep 1; waited=$((waited + 1))
+    done
+    idle_alive="$(awk '/^ALIVE / { print $2; exit }' "$work/idle-clients.log")"
+    idle_probes=$((IDLE_CLIENTS < 100 ? IDLE_CLIENTS : 100))
+    # the probes borrowed server connections; the 2 s server idle timeout closes them again before the reading
+    sleep 5
+    idle_rss="$(kb_of "$app_pid" VmRSS)"; idle_hwm="$(kb_of "$app_pid" VmHWM)"; idle_threads="$(kb_of "$app_pid" Threads)"
+    idle_fds="$(find "/proc/$app_pid/fd" -mindepth 1 -maxdepth 1 2>/dev/null | wc -l)"
+    idle_backends="$(bench_backends)"
+    [ "$idle_backends" -le "$idle_backends_max" ] || idle_backends_max="$idle_backends"
+    if kill -0 "$idle_pid" 2>/dev/null && [ "${idle_alive:-0}" = "$idle_probes" ]; then
+      idle_state=measured
+    else
+      idle_state=failed; idle_note="only ${idle_alive:-0} of $idle_probes probed connections answered SELECT 1"
+    fi
+    log "idle clients: Tollgate RSS $(mb "$idle_rss") MB (peak $(mb "$idle_hwm") MB), $idle_threads threads, $idle_fds fds, $idle_backends bench backends (at most $idle_backends_max while opening)"
+  fi
+  if [ "$idle_state" = failed ] && [ -z "$idle_note" ]; then
+    idle_note="$(grep -m 1 '^FAILED\|Exception\|error:' "$work/idle-clients.log" || tail -n 1 "$work/idle-clients.log")"
+  fi
+  [ "$idle_state" = measured ] || { log "idle clients failed: $idle_note"; tail -n 5 "$work/idle-clients.log" >&2 || true; }
+  # release the clients (a line on the FIFO), give them a moment to say goodbye, then make sure they are gone
+  echo release >&7 || true
+  exec 7>&-
+  waited=0
+  while kill -0 "$idle_pid" 2>/dev/null && [ $waited -lt 150 ]; do sleep 0.2; waited=$((waited + 1)); done
+  stop_pid "$idle_pid" "idle clients" 10; idle_pid=""
 fi
 
 # --- summarise ------------------------------------------------------------------------------------------------------
@@ -737,8 +857,8 @@ cpu_vs() {
 }
 row() { verdict_rows+="| $1 | ${2#*|} | **${2%%|*}** |"$'\n'; }
 if has tollgate && in_clients 50; then
-  has pgb_session && row "TPS ≥ ${TARGET_TPS_RATIO}× PgBouncer at c=50, simple & extended — vs PgBouncer **session** (same pooling as Tollgate today)" "$(tps_vs pgb_session)"
-  has pgb_txn && row "TPS ≥ ${TARGET_TPS_RATIO}× PgBouncer at c=50, simple & extended — vs PgBouncer **transaction** (the pooling the issue aims at)" "$(tps_vs pgb_txn)"
+  has pgb_session && row "TPS ≥ ${TARGET_TPS_RATIO}× PgBouncer at c=50, simple & extended — vs PgBouncer **session**" "$(tps_vs pgb_session)"
+  has pgb_txn && row "TPS ≥ ${TARGET_TPS_RATIO}× PgBouncer at c=50, simple & extended — vs PgBouncer **transaction** (the issue's reference)" "$(tps_vs pgb_txn)"
   has pgb_session && row "Proxy CPU per transaction ≤ ${TARGET_CPU_RATIO}× PgBouncer's (c=50, simple & extended) — vs PgBouncer session" "$(cpu_vs pgb_session)"
   has pgb_txn && row "Proxy CPU per transaction ≤ ${TARGET_CPU_RATIO}× PgBouncer's (c=50, simple & extended) — vs PgBouncer transaction" "$(cpu_vs pgb_txn)"
 else
@@ -750,9 +870,9 @@ if [ "$TOLLGATE_POOL_MODE" = transaction ] && [ -n "${TPS[$k]:-}" ]; then
   if [ "${FAIL[$k]}" = 0 ] && [ "${RCS[$k]}" = 0 ]; then v=met; else v=missed; fi
   row "\`-M prepared\` in transaction mode at c=50 with zero failures" "$v|$(fmt_int "${TPS[$k]}") TPS, ${FAIL[$k]} failures, ${RCS[$k]} failed run(s)"
 elif [ -n "${TPS[$k]:-}" ]; then
-  row "\`-M prepared\` in transaction mode at c=50 with zero failures" "not measurable yet|Tollgate has no transaction pooling yet (project registered as pool_mode $TOLLGATE_POOL_MODE). For information, through today's session relay: $(fmt_int "${TPS[$k]}") TPS, ${FAIL[$k]} failures, ${RCS[$k]} failed run(s)"
+  row "\`-M prepared\` in transaction mode at c=50 with zero failures" "not measured in this run|Tollgate was registered in pool_mode $TOLLGATE_POOL_MODE (run with TOLLGATE_POOL_MODE=transaction). For information: $(fmt_int "${TPS[$k]}") TPS, ${FAIL[$k]} failures, ${RCS[$k]} failed run(s)"
 else
-  row "\`-M prepared\` in transaction mode at c=50 with zero failures" "not measurable yet|Tollgate has no transaction pooling yet; c=50 -M prepared not run here"
+  row "\`-M prepared\` in transaction mode at c=50 with zero failures" "not measured in this run|c=50 -M prepared not run here"
 fi
 if has tollgate && has direct && in_clients 200; then
   ok=1; parts=""
@@ -766,7 +886,34 @@ if has tollgate && has direct && in_clients 200; then
 else
   row "c=200 ≥ ${TARGET_C200_RATIO}× direct" "not measured in this run|c=200 not in CLIENTS=\"$CLIENTS\""
 fi
-row "10,000 idle client connections with RSS ≤ 512 MB" "not measurable yet|through today's session relay each client keeps its own PostgreSQL backend for its whole life and clients beyond pool_size wait for a slot (refused with 53300 after the pool timeout), so 10,000 idle clients would need 10,000 backends (max_connections $PG_MAX_CONNECTIONS here). For information, Tollgate RSS after this run: $rss_tollgate, with at most $max_c clients"
+idle_target="$(fmt_int "$TARGET_IDLE_CLIENTS") idle client connections held by Tollgate with RSS ≤ $TARGET_IDLE_RSS_MB MB"
+idle_md=""
+case "$idle_state" in
+  skipped) row "$idle_target" "not measured in this run|IDLE_CLIENTS=0 skipped the idle-client phase" ;;
+  failed)
+    if [ "$IDLE_CLIENTS" -ge "$TARGET_IDLE_CLIENTS" ]; then v=missed; else v="not measured in this run"; fi
+    row "$idle_target" "$v|$(fmt_int "$IDLE_CLIENTS") idle clients through Tollgate (\`$idle_opts\`) failed: $idle_note"
+    idle_md="Idle clients: $(fmt_int "$IDLE_CLIENTS") connections through a restarted Tollgate (\`$idle_opts\`) failed: $idle_note" ;;
+  measured)
+    rss_mb="$(awk -v v="$idle_rss" 'BEGIN { printf "%.1f", v / 1024 }')"
+    per_client="$(awk -v a="$idle_rss" -v b="$idle_rss_before" -v n="$IDLE_CLIENTS" 'BEGIN { printf "%.1f", (a - b) / n }')"
+    facts="$(fmt_int "$IDLE_CLIENTS") clients open in $idle_open_s s; RSS $(mb "$idle_rss_before") MB before, $(mb "$idle_rss") MB with them (peak $(mb "$idle_hwm") MB), PostgreSQL connections of role bench $idle_backends, heap option \`${IDLE_JAVA_OPTS:-none}\`"
+    if [ "$IDLE_CLIENTS" -lt "$TARGET_IDLE_CLIENTS" ]; then v="not measured in this run"; facts="only $facts (IDLE_CLIENTS=$IDLE_CLIENTS)"
+    elif le "$rss_mb" "$TARGET_IDLE_RSS_MB"; then v=met; else v=missed; fi
+    row "$idle_target" "$v|$facts"
+    idle_md="$(cat <<EOF
+Idle clients: Tollgate restarted with \`$TOLLGATE_BASE_OPTS${idle_opts:+ $idle_opts}\`, then
+\`java bench/proxy/IdleClients.java\` opened $(fmt_int "$IDLE_CLIENTS") PostgreSQL connections to it (8 threads, SCRAM login,
+each then idle) as user \`bench.<project id>\` of $idle_project_note; ${idle_alive} of them answered a \`SELECT 1\`;
+figures read 5 s after the last one was open (RSS = \`VmRSS\`, peak = \`VmHWM\` of the JVM in \`/proc/<pid>/status\`; the
+embedded control-plane PostgreSQL runs in processes of its own and is not included):
+
+| Idle clients | Open time | Tollgate RSS before | RSS with the clients | Peak RSS | Per client | Threads | File descriptors | \`bench\` backends (most while opening) |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+| $(fmt_int "$IDLE_CLIENTS") | $idle_open_s s | $(mb "$idle_rss_before") MB | $(mb "$idle_rss") MB | $(mb "$idle_hwm") MB | $per_client KB | $idle_threads_before → $idle_threads | $idle_fds | $idle_backends_before → $idle_backends ($idle_backends_max) |
+EOF
+)" ;;
+esac
 targets_table="| Target | Measured | Verdict |
 |---|---|---|
 ${verdict_rows%$'\n'}"
@@ -812,7 +959,9 @@ $split_table
 Failures: ${fail_lines%$'\n'}
 
 Peak/current RSS after the runs: Tollgate $rss_tollgate; PgBouncer session $rss_pgb_s; PgBouncer transaction $rss_pgb_t.
-
+${idle_md:+
+$idle_md
+}
 Targets from the issue:
 
 $targets_table
@@ -838,7 +987,7 @@ if [ "$WRITE_RESULTS" = "1" ]; then
     echo "- Machine: $cpus CPUs ($cpu_model), $mem RAM, $kernel; pgbench, PostgreSQL, the proxies and Tollgate's"
     echo "  control plane all share these CPUs"
     echo "- Software: $pg_version; $pgb_version; $pgbench_version; Java \`$java_version\`${JAVA_OPTS:+, JAVA_OPTS=\`$JAVA_OPTS\`}"
-    echo "- Run: \`DURATION=$DURATION ROUNDS=$ROUNDS CLIENTS=\"$CLIENTS\" MODES=\"$MODES\" WARMUP=$WARMUP INITIAL_WARMUP=$INITIAL_WARMUP TOLLGATE_POOL_MODE=$TOLLGATE_POOL_MODE POOL_SIZE=$POOL_SIZE bench/proxy/run.sh\`"
+    echo "- Run: \`DURATION=$DURATION ROUNDS=$ROUNDS CLIENTS=\"$CLIENTS\" MODES=\"$MODES\" WARMUP=$WARMUP INITIAL_WARMUP=$INITIAL_WARMUP TOLLGATE_POOL_MODE=$TOLLGATE_POOL_MODE POOL_SIZE=$POOL_SIZE IDLE_CLIENTS=$IDLE_CLIENTS IDLE_JAVA_OPTS=\"$IDLE_JAVA_OPTS\" bench/proxy/run.sh\`"
     echo "  under \`flock /tmp/tollgate-mvn.lock\`; measurements took $measure_minutes min"
     echo
     echo "$summary"
@@ -857,7 +1006,7 @@ if [ "$WRITE_RESULTS" = "1" ]; then
     echo "$pgb_ini_shown"
     echo '```'
     echo
-    echo "Tollgate: \`java -Dtollgate.proxy.default-max-connections=1000 -Dtollgate.proxy.server-idle-timeout=2s${JAVA_OPTS:+ $JAVA_OPTS} -jar bootstrap/target/tollgate.jar\` with"
+    echo "Tollgate: \`java $TOLLGATE_BASE_OPTS${JAVA_OPTS:+ $JAVA_OPTS} -jar bootstrap/target/tollgate.jar\` with"
     echo "\`TOLLGATE_DATA_DIR\`, \`TOLLGATE_*_PORT\` and \`TOLLGATE_ADMIN_API_KEY\`; project registered with"
     echo "\`POST /v1/projects\`:"
     echo
