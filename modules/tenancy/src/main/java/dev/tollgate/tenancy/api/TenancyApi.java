@@ -9,7 +9,7 @@ public interface TenancyApi {
     Optional<OrganizationSummary> findOrganization(UUID organizationId);
 
     /** What another module asks to do in an organization; tenancy maps it to roles, API key scopes and token accesses. */
-    enum Capability { READ_ORGANIZATION, MANAGE_ORGANIZATION, READ_PROJECTS, MANAGE_PROJECTS }
+    enum Capability { READ_ORGANIZATION, MANAGE_ORGANIZATION, READ_PROJECTS, MANAGE_PROJECTS, READ_METERS, MANAGE_METERS, INGEST_EVENTS }
 
     /** Fails with not-found/forbidden unless {@code caller} has {@code capability} in {@code organizationId}. */
     void requireOrganizationAccess(Caller caller, UUID organizationId, Capability capability);
@@ -19,6 +19,12 @@ public interface TenancyApi {
      * does not exist or the caller may not know it exists.
      */
     OrganizationSummary requireOrganization(Caller caller, String idOrSlug, Capability capability);
+
+    /**
+     * The organization a request without an organization in its path acts in (OpenMeter's namespace): an API key's
+     * own organization, a signed-in user's current workspace. Checks {@code capability} there.
+     */
+    OrganizationSummary requireNamespace(Caller caller, Capability capability);
 
     record OrganizationSummary(UUID id, String publicId, String slug, String name) {
     }

@@ -16,7 +16,11 @@ public enum Permission {
     MANAGE_SERVICE_TOKENS(Role.ADMIN, "tokens.write", "write_service_tokens"),
     MANAGE_API_KEYS(Role.ADMIN, "api_keys.write", "write_api_keys"),
     READ_PROJECTS(Role.MEMBER, "projects.read", "read_databases"),
-    MANAGE_PROJECTS(Role.DATABASE_ADMIN, "projects.write", "create_databases");
+    MANAGE_PROJECTS(Role.DATABASE_ADMIN, "projects.write", "create_databases"),
+    // Metering has no PlanetScale access name: service tokens are never granted it.
+    READ_METERS(Role.MEMBER, "meters.read", "-"),
+    MANAGE_METERS(Role.ADMIN, "meters.write", "-"),
+    INGEST_EVENTS(Role.ADMIN, "events.write", "-");
 
     private final Role minimumRole;
     private final String apiKeyScope;

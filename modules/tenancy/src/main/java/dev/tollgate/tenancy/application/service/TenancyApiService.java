@@ -1,5 +1,6 @@
 package dev.tollgate.tenancy.application.service;
 
+import dev.tollgate.platform.domain.ForbiddenException;
 import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi;
@@ -73,12 +74,32 @@ class TenancyApiService implements TenancyApi {
         return summary(access.requireByIdOrSlug(caller, idOrSlug, permissionFor(capability)));
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public OrganizationSummary requireNamespace(Caller caller, Capability capability) {
+        UUID organizationId = caller.organizationId();
+        if (organizationId == null && caller.isUser()) {
+            organizationId = users.findById(caller.userId()).map(u -> u.currentOrganizationId())
+                    .orElseThrow(() -> new ForbiddenException("no_current_workspace", "Choose a current workspace first"));
+        }
+        if (organizationId == null) {
+            throw new ForbiddenException("no_current_workspace", "Choose a current workspace first");
+        }
+        Organization organization = organizations.findById(organizationId)
+                .orElseThrow(() -> new ForbiddenException("no_current_workspace", "The current workspace no longer exists"));
+        access.require(caller, organization, permissionFor(capability));
+        return summary(organization);
+    }
+
     private static Permission permissionFor(Capability capability) {
         return switch (capability) {
             case READ_ORGANIZATION -> Permission.READ_ORGANIZATION;
             case MANAGE_ORGANIZATION -> Permission.UPDATE_ORGANIZATION;
             case READ_PROJECTS -> Permission.READ_PROJECTS;
             case MANAGE_PROJECTS -> Permission.MANAGE_PROJECTS;
+            case READ_METERS -> Permission.READ_METERS;
+            case MANAGE_METERS -> Permission.MANAGE_METERS;
+            case INGEST_EVENTS -> Permission.INGEST_EVENTS;
         };
     }
 
