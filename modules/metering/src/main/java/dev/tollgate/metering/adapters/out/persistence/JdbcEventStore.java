@@ -1,0 +1,108 @@
+package dev.tollgate.metering.adapters.out.persistence;
+
+import static dev.tollgate.metering.adapters.out.persistence.JdbcMeterStore.instant;
+import static dev.tollgate.metering.adapters.out.persistence.JdbcMeterStore.timestamp;
+
+import dev.tollgate.metering.application.port.in.IngestEventsUseCase.EventFilter;
+import dev.tollgate.metering.application.port.out.EventStore;
+import dev.tollgate.metering.domain.CloudEvent;
+import dev.tollgate.metering.domain.IngestedEvent;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Events in PostgreSQL. Appends are one batched INSERT ... ON CONFLICT DO NOTHING on the de-duplication key, so
+ * concurrent resends of the same event from several connections store it exactly once.
+ */
+@Singleton
+final class JdbcEventStore implements EventStore {
+    private final JdbcOperations jdbc;
+
+    JdbcEventStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public int append(UUID namespace, List<CloudEvent> events, Instant ingestedAt) {
+        String sql = """
+                INSERT INTO metering.events (namespace, source, id, type, subject, time, data, ingested_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT DO NOTHING""";
+        try (PreparedStatement s = jdbc.getConnection().prepareStatement(sql)) {
+            for (CloudEvent e : events) {
+                s.setObject(1, namespace);
+                s.setString(2, e.source());
+                s.setString(3, e.id());
+                s.setString(4, e.type());
+                s.setString(5, e.subject());
+                s.setTimestamp(6, timestamp(e.time()));
+                s.setString(7, e.data());
+                s.setTimestamp(8, timestamp(ingestedAt));
+                s.addBatch();
+            }
+            int stored = 0;
+            for (int count : s.executeBatch()) {
+                stored += Math.max(count, 0);
+            }
+            return stored;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store events", e);
+        }
+    }
+
+    @Override
+    public List<IngestedEvent> list(UUID namespace, EventFilter f) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT id, source, type, subject, time, data::text, ingested_at, stored_at FROM metering.events
+                WHERE namespace = ? AND time >= ?""");
+        List<Object> parameters = new ArrayList<>(List.of(namespace, timestamp(f.from())));
+        if (f.to() != null) {
+            sql.append(" AND time < ?");
+            parameters.add(timestamp(f.to()));
+        }
+        if (f.ingestedAtFrom() != null) {
+            sql.append(" AND ingested_at >= ?");
+            parameters.add(timestamp(f.ingestedAtFrom()));
+        }
+        if (f.ingestedAtTo() != null) {
+            sql.append(" AND ingested_at <= ?");
+            parameters.add(timestamp(f.ingestedAtTo()));
+        }
+        if (f.idContains() != null) {
+            sql.append(" AND id LIKE ?");
+            parameters.add(contains(f.idContains()));
+        }
+        if (f.subjectContains() != null) {
+            sql.append(" AND subject LIKE ?");
+            parameters.add(contains(f.subjectContains()));
+        }
+        sql.append(" ORDER BY time DESC, id DESC LIMIT ?");
+        parameters.add(f.limit());
+        try (PreparedStatement s = jdbc.getConnection().prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                s.setObject(i + 1, parameters.get(i));
+            }
+            List<IngestedEvent> found = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new IngestedEvent(new CloudEvent(rs.getString(1), rs.getString(2), "1.0", rs.getString(3), rs.getString(4),
+                            instant(rs.getTimestamp(5)), rs.getString(6)), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8))));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not list events", e);
+        }
+    }
+
+    /** A LIKE pattern matching {@code text} anywhere, with LIKE's wildcards in it taken literally. */
+    private static String contains(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+}

@@ -1,0 +1,139 @@
+package dev.tollgate.metering.adapters.out.persistence;
+
+import dev.tollgate.metering.application.port.out.MeterStore;
+import dev.tollgate.metering.domain.Meter;
+import dev.tollgate.metering.domain.MeterAggregation;
+import dev.tollgate.platform.domain.ConflictException;
+import io.micronaut.core.type.Argument;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+@Singleton
+final class JdbcMeterStore implements MeterStore {
+    private static final String COLUMNS = "id, namespace, slug, name, description, aggregation, event_type, event_from, value_property, "
+            + "group_by::text, metadata::text, created_at, updated_at, deleted_at";
+    private final JdbcOperations jdbc;
+    private final JsonMapper json;
+
+    JdbcMeterStore(JdbcOperations jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public void save(Meter m) {
+        String sql = """
+                INSERT INTO metering.meters (id, namespace, slug, name, description, aggregation, event_type, event_from,
+                    value_property, group_by, metadata, created_at, updated_at, deleted_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description,
+                    group_by = excluded.group_by, metadata = excluded.metadata, updated_at = excluded.updated_at,
+                    deleted_at = excluded.deleted_at""";
+        try (PreparedStatement s = jdbc.getConnection().prepareStatement(sql)) {
+            s.setObject(1, m.id());
+            s.setObject(2, m.namespace());
+            s.setString(3, m.slug());
+            s.setString(4, m.name());
+            s.setString(5, m.description());
+            s.setString(6, m.aggregation().name());
+            s.setString(7, m.eventType());
+            s.setTimestamp(8, timestamp(m.eventFrom()));
+            s.setString(9, m.valueProperty());
+            s.setString(10, write(m.groupBy()));
+            s.setString(11, m.metadata() == null ? null : write(m.metadata()));
+            s.setTimestamp(12, timestamp(m.createdAt()));
+            s.setTimestamp(13, timestamp(m.updatedAt()));
+            s.setTimestamp(14, timestamp(m.deletedAt()));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                throw new ConflictException("meter with slug '" + m.slug() + "' already exists");
+            }
+            throw new IllegalStateException("could not save meter " + m.slug(), e);
+        }
+    }
+
+    @Override
+    public Optional<Meter> findLive(UUID namespace, UUID id) {
+        return one("SELECT " + COLUMNS + " FROM metering.meters WHERE namespace = ? AND id = ? AND deleted_at IS NULL", namespace, id);
+    }
+
+    @Override
+    public Optional<Meter> findLiveBySlug(UUID namespace, String slug) {
+        return one("SELECT " + COLUMNS + " FROM metering.meters WHERE namespace = ? AND slug = ? AND deleted_at IS NULL", namespace, slug);
+    }
+
+    @Override
+    public List<Meter> list(UUID namespace, boolean includeDeleted) {
+        String sql = "SELECT " + COLUMNS + " FROM metering.meters WHERE namespace = ?"
+                + (includeDeleted ? "" : " AND deleted_at IS NULL") + " ORDER BY slug, created_at";
+        return query(sql, namespace);
+    }
+
+    private Optional<Meter> one(String sql, Object... parameters) {
+        return query(sql, parameters).stream().findFirst();
+    }
+
+    private List<Meter> query(String sql, Object... parameters) {
+        try (PreparedStatement s = jdbc.getConnection().prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            List<Meter> meters = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    meters.add(meter(rs));
+                }
+            }
+            return meters;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read meters", e);
+        }
+    }
+
+    private Meter meter(ResultSet rs) throws SQLException {
+        return new Meter(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5),
+                MeterAggregation.valueOf(rs.getString(6)), rs.getString(7), instant(rs.getTimestamp(8)), rs.getString(9),
+                read(rs.getString(10)), rs.getString(11) == null ? null : read(rs.getString(11)), instant(rs.getTimestamp(12)),
+                instant(rs.getTimestamp(13)), instant(rs.getTimestamp(14)));
+    }
+
+    private String write(Map<String, String> map) {
+        try {
+            return json.writeValueAsString(map);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, String> read(String text) {
+        try {
+            return new LinkedHashMap<>(json.readValue(text, Argument.mapOf(String.class, String.class)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.tollgate.metering.application.port.in;
+
+import dev.tollgate.metering.domain.CloudEvent;
+import dev.tollgate.metering.domain.IngestedEvent;
+import dev.tollgate.tenancy.api.Caller;
+import java.time.Instant;
+import java.util.List;
+
+/** OpenMeter's events: ingest into the caller's namespace (deduplicated on source and id) and list them back. */
+public interface IngestEventsUseCase {
+
+    /** Stores the events durably before returning; duplicates (same source and id) are accepted and ignored. */
+    void ingest(Caller caller, List<CloudEvent> events);
+
+    /** Newest first. {@code idContains} and {@code subjectContains} match partially; {@code from} defaults to 72 h ago. */
+    List<IngestedEvent> list(Caller caller, EventFilter filter);
+
+    record EventFilter(Instant from, Instant to, Instant ingestedAtFrom, Instant ingestedAtTo, String idContains,
+                       String subjectContains, int limit) {
+    }
+}

@@ -1,0 +1,64 @@
+package dev.tollgate.metering.application.service;
+
+import dev.tollgate.metering.application.port.in.IngestEventsUseCase;
+import dev.tollgate.metering.application.port.out.EventStore;
+import dev.tollgate.metering.domain.CloudEvent;
+import dev.tollgate.metering.domain.IngestedEvent;
+import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.tenancy.api.Caller;
+import dev.tollgate.tenancy.api.TenancyApi.Capability;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@Singleton
+class EventService implements IngestEventsUseCase {
+    static final int MAX_BATCH = 10_000;
+    private final EventStore events;
+    private final Namespaces namespaces;
+    private final Clock clock;
+
+    EventService(EventStore events, Namespaces namespaces, Clock clock) {
+        this.events = events;
+        this.namespaces = namespaces;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void ingest(Caller caller, List<CloudEvent> batch) {
+        UUID namespace = namespaces.require(caller, Capability.INGEST_EVENTS);
+        if (batch.isEmpty()) {
+            throw ValidationException.ofRequest("no events in the request body");
+        }
+        if (batch.size() > MAX_BATCH) {
+            throw ValidationException.ofRequest("at most " + MAX_BATCH + " events per request");
+        }
+        Instant now = clock.instant();
+        List<CloudEvent> valid = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            valid.add(batch.get(i).validated(batch.size() == 1 ? "" : "[" + i + "].", now));
+        }
+        events.append(namespace, valid, now);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<IngestedEvent> list(Caller caller, EventFilter filter) {
+        UUID namespace = namespaces.require(caller, Capability.READ_METERS);
+        if (filter.limit() < 1 || filter.limit() > 100) {
+            throw new ValidationException("limit", "must be between 1 and 100");
+        }
+        Instant from = filter.from() != null ? filter.from() : clock.instant().minus(Duration.ofHours(72));
+        if (filter.to() != null && !from.isBefore(filter.to())) {
+            throw new ValidationException("to", "must be after from");
+        }
+        return events.list(namespace, new EventFilter(from, filter.to(), filter.ingestedAtFrom(), filter.ingestedAtTo(),
+                filter.idContains(), filter.subjectContains(), filter.limit()));
+    }
+}

@@ -1,0 +1,143 @@
+package dev.tollgate.metering.application.service;
+
+import dev.tollgate.metering.application.port.in.ManageMetersUseCase;
+import dev.tollgate.metering.application.port.in.QueryMetersUseCase;
+import dev.tollgate.metering.application.port.out.MeterStore;
+import dev.tollgate.metering.application.port.out.UsageQueries;
+import dev.tollgate.metering.domain.Meter;
+import dev.tollgate.metering.domain.MeterQuery;
+import dev.tollgate.metering.domain.MeterQueryRow;
+import dev.tollgate.metering.domain.Ulid;
+import dev.tollgate.platform.domain.FieldError;
+import dev.tollgate.platform.domain.NotFoundException;
+import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.tenancy.api.Caller;
+import dev.tollgate.tenancy.api.TenancyApi.Capability;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Singleton
+class MeterService implements ManageMetersUseCase, QueryMetersUseCase {
+    private final MeterStore meters;
+    private final UsageQueries usage;
+    private final Namespaces namespaces;
+    private final Clock clock;
+
+    MeterService(MeterStore meters, UsageQueries usage, Namespaces namespaces, Clock clock) {
+        this.meters = meters;
+        this.usage = usage;
+        this.namespaces = namespaces;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Meter> list(Caller caller, boolean includeDeleted) {
+        return meters.list(namespaces.require(caller, Capability.READ_METERS), includeDeleted);
+    }
+
+    @Override
+    @Transactional
+    public Meter create(Caller caller, MeterDefinition d) {
+        UUID namespace = namespaces.require(caller, Capability.MANAGE_METERS);
+        Meter meter = Meter.define(namespace, d.slug(), d.name(), d.description(), d.aggregation(), d.eventType(), d.eventFrom(),
+                d.valueProperty(), d.groupBy(), d.metadata(), clock.instant());
+        checkPaths(meter);
+        meters.save(meter);
+        return meter;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Meter get(Caller caller, String idOrSlug) {
+        return find(namespaces.require(caller, Capability.READ_METERS), idOrSlug);
+    }
+
+    @Override
+    @Transactional
+    public Meter update(Caller caller, String idOrSlug, String name, String description, Map<String, String> groupBy,
+                        Map<String, String> metadata) {
+        Meter meter = find(namespaces.require(caller, Capability.MANAGE_METERS), idOrSlug)
+                .update(name, description, groupBy, metadata, clock.instant());
+        checkPaths(meter);
+        meters.save(meter);
+        return meter;
+    }
+
+    @Override
+    @Transactional
+    public void delete(Caller caller, String idOrSlug) {
+        Meter meter = find(namespaces.require(caller, Capability.MANAGE_METERS), idOrSlug);
+        meters.save(meter.deleted(clock.instant()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<MeterQueryRow> query(Caller caller, String meterIdOrSlug, MeterQuery query) {
+        UUID namespace = namespaces.require(caller, Capability.READ_METERS);
+        Meter meter = find(namespace, meterIdOrSlug);
+        return usage.aggregate(namespace, meter, query.against(meter));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<String> subjects(Caller caller, String meterIdOrSlug, Instant from, Instant to) {
+        UUID namespace = namespaces.require(caller, Capability.READ_METERS);
+        Meter meter = find(namespace, meterIdOrSlug);
+        checkRange(from, to);
+        return usage.distinctSubjects(namespace, meter, from, to);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<String> groupByValues(Caller caller, String meterIdOrSlug, String groupByKey, Instant from, Instant to) {
+        UUID namespace = namespaces.require(caller, Capability.READ_METERS);
+        Meter meter = find(namespace, meterIdOrSlug);
+        String path = meter.groupBy().get(groupByKey);
+        if (path == null) {
+            throw NotFoundException.of("Group by key", groupByKey);
+        }
+        Instant lower = from == null && to == null ? clock.instant().minus(Duration.ofHours(24)) : from;
+        checkRange(lower, to);
+        return usage.distinctGroupValues(namespace, meter, path, lower, to);
+    }
+
+    private static void checkRange(Instant from, Instant to) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new ValidationException("to", "must be after from");
+        }
+    }
+
+    private Meter find(UUID namespace, String idOrSlug) {
+        return Ulid.parse(idOrSlug).flatMap(id -> meters.findLive(namespace, id))
+                .or(() -> meters.findLiveBySlug(namespace, idOrSlug))
+                .orElseThrow(() -> NotFoundException.of("Meter", idOrSlug));
+    }
+
+    /** The store evaluates the JSONPaths; a path it cannot parse is refused now rather than at query time. */
+    private void checkPaths(Meter meter) {
+        List<FieldError> errors = new ArrayList<>();
+        if (meter.valueProperty() != null) {
+            String problem = usage.checkJsonPath(meter.valueProperty());
+            if (problem != null) {
+                errors.add(new FieldError("valueProperty", "invalid JSONPath '" + meter.valueProperty() + "': " + problem));
+            }
+        }
+        meter.groupBy().forEach((key, path) -> {
+            String problem = usage.checkJsonPath(path);
+            if (problem != null) {
+                errors.add(new FieldError("groupBy." + key, "invalid JSONPath '" + path + "': " + problem));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.tollgate.metering.application.service;
+
+import dev.tollgate.tenancy.api.Caller;
+import dev.tollgate.tenancy.api.TenancyApi;
+import dev.tollgate.tenancy.api.TenancyApi.Capability;
+import jakarta.inject.Singleton;
+import java.util.UUID;
+
+/** OpenMeter has no tenant in its paths: the caller's organization is the namespace everything is read from and written to. */
+@Singleton
+class Namespaces {
+    private final TenancyApi tenancy;
+
+    Namespaces(TenancyApi tenancy) {
+        this.tenancy = tenancy;
+    }
+
+    UUID require(Caller caller, Capability capability) {
+        return tenancy.requireNamespace(caller, capability).id();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.tollgate.metering.domain;
+
+import dev.tollgate.platform.domain.FieldError;
+import dev.tollgate.platform.domain.ValidationException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A usage event in CloudEvents form, as OpenMeter ingests it. {@code data} is the event's JSON object as text (or
+ * null); {@code time} defaults to the moment of ingestion.
+ */
+public record CloudEvent(String id, String source, String specversion, String type, String subject, Instant time, String data) {
+
+    /** Checks the fields OpenMeter requires; {@code field} prefixes the error paths (e.g. "[3].") for batches. */
+    public CloudEvent validated(String field, Instant now) {
+        List<FieldError> errors = new ArrayList<>();
+        required(errors, field + "id", id);
+        required(errors, field + "source", source);
+        required(errors, field + "specversion", specversion);
+        required(errors, field + "type", type);
+        required(errors, field + "subject", subject);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return time == null ? new CloudEvent(id, source, specversion, type, subject, now, data) : this;
+    }
+
+    private static void required(List<FieldError> errors, String field, String value) {
+        if (value == null || value.isEmpty()) {
+            errors.add(new FieldError(field, "is required"));
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package dev.tollgate.metering.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+
+/** One aggregated value: a window, and the subject and group values it is for (null when not grouped by them). */
+public record MeterQueryRow(BigDecimal value, Instant windowStart, Instant windowEnd, String subject, Map<String, String> groupBy) {
+}

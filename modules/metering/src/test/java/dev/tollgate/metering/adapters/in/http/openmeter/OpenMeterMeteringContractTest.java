@@ -1,0 +1,217 @@
+package dev.tollgate.metering.adapters.in.http.openmeter;
+
+import static dev.tollgate.testing.ApiContract.Document.OPENMETER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.testing.HttpTest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** OpenMeter's events and meters over real HTTP, each answer validated against openmeter.yaml. */
+@MicronautTest(transactional = false)
+class OpenMeterMeteringContractTest extends HttpTest {
+    String token;
+
+    @BeforeEach
+    void signUp() {
+        token = newNamespace();
+    }
+
+    /** A fresh organization: its owner's JWT acts in it (the owner's current workspace is the namespace). */
+    private String newNamespace() {
+        return http.post("/v1/auth/signup", """
+                {"email":"meter-%s@example.com","password":"correct horse battery"}""".formatted(UUID.randomUUID()))
+                .expect(201).json().get("access_token").asText();
+    }
+
+    private String[] auth() {
+        return new String[] {"Authorization", "Bearer " + token};
+    }
+
+    private String[] auth(String contentType) {
+        return new String[] {"Authorization", "Bearer " + token, "Content-Type", contentType};
+    }
+
+    private static String event(String id, String subject, String time, String data) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"api","type":"prompt","subject":"%s","time":"%s","data":%s}"""
+                .formatted(id, subject, time, data);
+    }
+
+    private void ingest(String... events) {
+        http.post("/api/v1/events", "[" + String.join(",", events) + "]", auth("application/cloudevents-batch+json"))
+                .expect(204).conformsTo(OPENMETER);
+    }
+
+    private JsonNode createMeter(String body) {
+        return http.post("/api/v1/meters", body, auth()).expect(201).conformsTo(OPENMETER).json();
+    }
+
+    private JsonNode query(String meter, String parameters) {
+        return http.get("/api/v1/meters/" + meter + "/query?" + parameters, auth()).expect(200).conformsTo(OPENMETER).json();
+    }
+
+    @Test
+    void eventsAreIngestedInEveryFormDeduplicatedAndListedNewestFirst() {
+        http.post("/api/v1/events", event("e1", "alice", "2026-11-01T10:00:00Z", "{\"tokens\":5}"), auth("application/cloudevents+json"))
+                .expect(204).conformsTo(OPENMETER);
+        http.post("/api/v1/events", event("e2", "bob", "2026-11-01T11:00:00Z", "{\"tokens\":7}"), auth()).expect(204).conformsTo(OPENMETER);
+        http.post("/api/v1/events", "[" + event("e3", "alice", "2026-11-01T12:00:00Z", "{}") + "]", auth()).expect(204);
+        // The same source and id again: accepted, stored once. Without time: now.
+        http.post("/api/v1/events", event("e1", "alice", "2026-11-01T10:00:00Z", "{\"tokens\":500}"), auth()).expect(204);
+        http.post("/api/v1/events", """
+                {"specversion":"1.0","id":"e4","source":"api","type":"prompt","subject":"carol"}""", auth()).expect(204);
+
+        JsonNode listed = http.get("/api/v1/events?from=2026-10-01T00:00:00Z&limit=10", auth()).expect(200).conformsTo(OPENMETER).json();
+        assertEquals(4, listed.size());
+        assertEquals("e4", listed.get(0).get("event").get("id").asText(), "newest first: e4 happened now");
+        assertEquals(5, listed.get(3).get("event").get("data").get("tokens").asInt(), "the first e1 won");
+        assertEquals(1, http.get("/api/v1/events?from=2026-10-01T00:00:00Z&subject=bo", auth()).json().size(), "partial subject match");
+
+        JsonNode otherTenant = http.get("/api/v1/events?from=2026-10-01T00:00:00Z", "Authorization", "Bearer " + newNamespace())
+                .expect(200).json();
+        assertEquals(0, otherTenant.size(), "events never cross namespaces");
+    }
+
+    @Test
+    void concurrentResendsOfTheSameEventsAreStoredOnce() throws Exception {
+        List<String> batch = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            batch.add(event("dup-" + i, "s" + (i % 5), "2026-11-02T10:00:00Z", "{}"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> sends = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sends.add(pool.submit(() -> ingest(batch.toArray(String[]::new))));
+            }
+            for (Future<?> send : sends) {
+                send.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        createMeter("{\"slug\":\"prompts\",\"aggregation\":\"COUNT\",\"eventType\":\"prompt\"}");
+        assertEquals(50, query("prompts", "").get("data").get(0).get("value").asInt());
+    }
+
+    @Test
+    void metersHaveTheirLifecycle() {
+        JsonNode created = createMeter("""
+                {"slug":"tokens_total","name":"Tokens","aggregation":"SUM","eventType":"prompt","valueProperty":"$.tokens",
+                 "groupBy":{"model":"$.model"},"description":"LLM tokens"}""");
+        String id = created.get("id").asText();
+        assertTrue(id.matches("^[0-7][0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{25}$"), id);
+        assertEquals("tokens_total", http.get("/api/v1/meters/" + id, auth()).expect(200).conformsTo(OPENMETER).json().get("slug").asText());
+        createMeter("{\"slug\":\"calls\",\"aggregation\":\"COUNT\",\"eventType\":\"prompt\"}");
+        JsonNode list = http.get("/api/v1/meters?orderBy=key&order=DESC", auth()).expect(200).conformsTo(OPENMETER).json();
+        assertEquals("tokens_total", list.get(0).get("slug").asText());
+
+        JsonNode updated = http.put("/api/v1/meters/tokens_total", """
+                {"name":"All tokens","groupBy":{"model":"$.model","region":"$.region"}}""", auth()).expect(200).conformsTo(OPENMETER).json();
+        assertEquals("$.region", updated.get("groupBy").get("region").asText());
+        assertEquals("SUM", updated.get("aggregation").asText(), "aggregation is fixed");
+
+        http.post("/api/v1/meters", "{\"slug\":\"calls\",\"aggregation\":\"COUNT\",\"eventType\":\"x\"}", auth()).expect(409).conformsTo(OPENMETER);
+        http.delete("/api/v1/meters/calls", auth()).expect(204).conformsTo(OPENMETER);
+        http.get("/api/v1/meters/calls", auth()).expect(404).conformsTo(OPENMETER);
+        assertEquals(2, http.get("/api/v1/meters?includeDeleted=true", auth()).json().size());
+        createMeter("{\"slug\":\"calls\",\"aggregation\":\"COUNT\",\"eventType\":\"prompt\"}"); // the slug is free again
+        http.get("/api/v1/meters/tokens_total", "Authorization", "Bearer " + newNamespace()).expect(404);
+    }
+
+    @Test
+    void everyAggregationOverWindowsGroupsAndSubjects() {
+        ingest(event("a1", "alice", "2026-11-01T10:15:00Z", "{\"tokens\":10,\"model\":\"gpt\",\"user\":\"u1\"}"),
+                event("a2", "alice", "2026-11-01T10:45:00Z", "{\"tokens\":\"2.5\",\"model\":\"gpt\",\"user\":\"u2\"}"),
+                event("a3", "alice", "2026-11-02T09:00:00Z", "{\"tokens\":1,\"model\":\"claude\",\"user\":\"u1\"}"),
+                event("b1", "bob", "2026-11-01T11:00:00Z", "{\"tokens\":4,\"model\":\"gpt\",\"user\":\"u3\"}"),
+                event("b2", "bob", "2026-11-01T12:00:00Z", "{\"tokens\":\"n/a\",\"model\":\"gpt\",\"user\":\"u3\"}"));
+        String[][] expected = {{"SUM", "17.5"}, {"COUNT", "5"}, {"AVG", "4.375"}, {"MIN", "1"}, {"MAX", "10"}, {"UNIQUE_COUNT", "3"},
+                {"LATEST", "1"}};
+        for (String[] aggregation : expected) {
+            String slug = "m_" + aggregation[0].toLowerCase();
+            String value = aggregation[0].equals("COUNT") ? "" : aggregation[0].equals("UNIQUE_COUNT") ? ",\"valueProperty\":\"$.user\""
+                    : ",\"valueProperty\":\"$.tokens\"";
+            createMeter("{\"slug\":\"" + slug + "\",\"aggregation\":\"" + aggregation[0] + "\",\"eventType\":\"prompt\"" + value
+                    + ",\"groupBy\":{\"model\":\"$.model\"}}");
+            JsonNode all = query(slug, "from=2026-11-01T00:00:00Z&to=2026-11-03T00:00:00Z");
+            assertEquals(1, all.get("data").size(), slug);
+            assertEquals(0, all.get("data").get(0).get("value").decimalValue().compareTo(new java.math.BigDecimal(aggregation[1])),
+                    slug + " = " + all.get("data").get(0).get("value"));
+            assertTrue(all.get("data").get(0).get("subject").isNull(), "not grouped by subject");
+        }
+
+        JsonNode daily = query("m_sum", "windowSize=DAY&groupBy=model");
+        assertEquals(2, daily.get("data").size(), "gpt on the 1st, claude on the 2nd");
+        assertEquals("2026-11-01T00:00:00Z", daily.get("data").get(0).get("windowStart").asText());
+        assertEquals("2026-11-02T00:00:00Z", daily.get("data").get(0).get("windowEnd").asText());
+
+        JsonNode hourlyAlice = query("m_sum", "windowSize=HOUR&subject=alice&from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z");
+        assertEquals(1, hourlyAlice.get("data").size());
+        assertEquals("alice", hourlyAlice.get("data").get(0).get("subject").asText());
+        assertEquals(0, hourlyAlice.get("data").get(0).get("value").decimalValue().compareTo(new java.math.BigDecimal("12.5")));
+
+        JsonNode filtered = query("m_count", "filterGroupBy%5Bmodel%5D=claude");
+        assertEquals(1, filtered.get("data").get(0).get("value").asInt());
+        JsonNode posted = http.post("/api/v1/meters/m_count/query", """
+                {"groupBy":["subject"],"advancedMeterGroupByFilters":{"model":{"$in":["gpt"]}}}""", auth())
+                .expect(200).conformsTo(OPENMETER).json();
+        assertEquals(2, posted.get("data").size());
+
+        // 2026-11-01T23:30Z is already 2 November in Budapest (UTC+1): a DAY window follows the time zone.
+        ingest(event("late", "carol", "2026-11-01T23:30:00Z", "{\"tokens\":100,\"model\":\"gpt\",\"user\":\"u9\"}"));
+        JsonNode budapest = query("m_sum", "windowSize=DAY&windowTimeZone=Europe/Budapest&subject=carol");
+        assertEquals("2026-11-01T23:00:00Z", budapest.get("data").get(0).get("windowStart").asText());
+
+        String csv = http.get("/api/v1/meters/m_sum/query?windowSize=DAY&groupBy=model", "Authorization", "Bearer " + token,
+                "Accept", "text/csv").expect(200).body();
+        assertTrue(csv.startsWith("window_start,window_end,subject,model,value\n"), csv);
+
+        assertEquals(List.of("alice", "bob", "carol"), strings(http.get("/api/v1/meters/m_sum/subjects", auth()).expect(200)
+                .conformsTo(OPENMETER).json()));
+        assertEquals(List.of("claude", "gpt"), strings(http.get("/api/v1/meters/m_sum/group-by/model/values?from=2026-10-01T00:00:00Z",
+                auth()).expect(200).conformsTo(OPENMETER).json()));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(node -> values.add(node.asText()));
+        return values;
+    }
+
+    @Test
+    void badInputGetsAPreciseProblem() {
+        assertTrue(http.post("/api/v1/meters", "{\"slug\":\"c\",\"aggregation\":\"COUNT\",\"eventType\":\"e\",\"valueProperty\":\"$.x\"}", auth())
+                .expect(400).conformsTo(OPENMETER).body().contains("not allowed when the aggregation is count"));
+        assertTrue(http.post("/api/v1/meters", "{\"slug\":\"s\",\"aggregation\":\"SUM\",\"eventType\":\"e\",\"valueProperty\":\"$.[[x\"}", auth())
+                .expect(400).conformsTo(OPENMETER).body().contains("invalid JSONPath"));
+        http.post("/api/v1/meters", "{\"slug\":\"Bad Slug\",\"aggregation\":\"SUM\",\"eventType\":\"e\",\"valueProperty\":\"$.x\"}", auth())
+                .expect(400).conformsTo(OPENMETER);
+        http.post("/api/v1/meters", "{\"slug\":\"s\",\"aggregation\":\"MEDIAN\",\"eventType\":\"e\",\"valueProperty\":\"$.x\"}", auth())
+                .expect(400).conformsTo(OPENMETER);
+        http.post("/api/v1/meters", "{not json", auth()).expect(400).conformsTo(OPENMETER);
+        createMeter("{\"slug\":\"ok\",\"aggregation\":\"COUNT\",\"eventType\":\"e\"}");
+        assertTrue(http.get("/api/v1/meters/ok/query?windowSize=WEEK", auth()).expect(400).conformsTo(OPENMETER).body().contains("windowSize"));
+        assertTrue(http.get("/api/v1/meters/ok/query?windowTimeZone=Mars/Olympus", auth()).expect(400).conformsTo(OPENMETER).body()
+                .contains("invalid time zone"));
+        assertTrue(http.get("/api/v1/meters/ok/query?from=2026-01-01T00:00:00Z&to=2026-01-01T00:00:00Z", auth()).expect(400)
+                .conformsTo(OPENMETER).body().contains("from and to cannot be equal"));
+        assertTrue(http.get("/api/v1/meters/ok/query?groupBy=model", auth()).expect(400).conformsTo(OPENMETER).body().contains("invalid group by"));
+        http.get("/api/v1/meters/nope/query", auth()).expect(404).conformsTo(OPENMETER);
+        assertTrue(http.post("/api/v1/events", "{\"id\":\"x\"}", auth()).expect(400).conformsTo(OPENMETER).body().contains("source"));
+        http.post("/api/v1/events", event("t", "s", "yesterday", "{}"), auth()).expect(400).conformsTo(OPENMETER);
+        http.post("/api/v1/events", event("d", "s", "2026-01-01T00:00:00Z", "[1,2]"), auth()).expect(400).conformsTo(OPENMETER);
+        assertTrue(http.post("/api/v1/events", "id=1", auth("text/plain")).expect(400).conformsTo(OPENMETER).body().contains("content type"));
+        http.get("/api/v1/meters", "Authorization", "Bearer nonsense").expect(401).conformsTo(OPENMETER);
+    }
+}
