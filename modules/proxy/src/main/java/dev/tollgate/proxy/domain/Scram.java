@@ -96,6 +96,23 @@ public final class Scram {
     }
 
     /** The client side of one authentication, with the password in hand. */
+    /**
+     * The upstream's salt and iteration count for a role do not change between logins, so the PBKDF2 of a pool's
+     * password is computed once, not for every server connection a pool opens (it costs milliseconds of CPU).
+     */
+    private static final Map<String, byte[]> SALTED = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+                    return size() > 1_000;
+                }
+            });
+
+    private static byte[] saltedPassword(String password, String salt, int iterations) {
+        String key = b64(sha256(password.getBytes(java.nio.charset.StandardCharsets.UTF_8))) + "|" + salt + "|" + iterations;
+        return SALTED.computeIfAbsent(key, k -> hi(password, Base64.getDecoder().decode(salt), iterations));
+    }
+
     public static final class ClientExchange {
         private final String password;
         private final String clientNonce = nonce();
@@ -117,7 +134,7 @@ public final class Scram {
             if (nonce == null || !nonce.startsWith(clientNonce)) {
                 throw new IllegalStateException("upstream SCRAM nonce does not extend ours");
             }
-            byte[] salted = hi(password, Base64.getDecoder().decode(attrs.get("s")), Integer.parseInt(attrs.get("i")));
+            byte[] salted = saltedPassword(password, attrs.get("s"), Integer.parseInt(attrs.get("i")));
             byte[] clientKey = hmac(salted, "Client Key");
             String withoutProof = "c=biws,r=" + nonce;
             String authMessage = clientFirstBare + "," + serverFirst + "," + withoutProof;
