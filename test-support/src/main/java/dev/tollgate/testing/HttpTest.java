@@ -24,4 +24,10 @@ public abstract class HttpTest implements TestDatabase {
     void connect() {
         http = new TestHttp(server.getURI());
     }
+
+    /** Signs up a new user with a new organization; returns the owner's JWT (which acts in that organization). */
+    protected String signUpOwner() {
+        return http.post("/v1/auth/signup", "{\"email\":\"owner-" + java.util.UUID.randomUUID()
+                + "@example.com\",\"password\":\"correct horse battery\"}").expect(201).json().get("access_token").asText();
+    }
 }

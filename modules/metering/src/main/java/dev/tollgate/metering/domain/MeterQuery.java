@@ -11,16 +11,29 @@ import java.util.Map;
 /**
  * One meter query, checked against its meter: the time range [from, to) (OpenMeter's source treats {@code to} as
  * exclusive; see ADR 0008), calendar windows in a time zone, the subjects to include, the dimensions to group by
- * ({@code subject} or a key of the meter's groupBy; filtering by subject groups by subject) and exact-match filters
- * on groupBy values.
+ * ({@code subject} or a key of the meter's groupBy; filtering by subject groups by subject) and filters on groupBy
+ * values.
  */
 public record MeterQuery(Instant from, Instant to, WindowSize windowSize, ZoneId windowTimeZone, List<String> subjects,
-                         List<String> groupBy, Map<String, List<String>> filterGroupBy) {
+                         List<String> groupBy, Map<String, TextFilter> filterGroupBy, List<String> filterCustomerIds,
+                         Map<String, String> customerBySubject) {
 
     public MeterQuery {
         subjects = subjects == null ? List.of() : List.copyOf(subjects);
         groupBy = groupBy == null ? List.of() : List.copyOf(groupBy);
         filterGroupBy = filterGroupBy == null ? Map.of() : Map.copyOf(filterGroupBy);
+        filterCustomerIds = filterCustomerIds == null ? List.of() : List.copyOf(filterCustomerIds);
+        customerBySubject = customerBySubject == null ? Map.of() : Map.copyOf(customerBySubject);
+    }
+
+    public MeterQuery(Instant from, Instant to, WindowSize windowSize, ZoneId windowTimeZone, List<String> subjects, List<String> groupBy,
+                      Map<String, TextFilter> filterGroupBy, List<String> filterCustomerIds) {
+        this(from, to, windowSize, windowTimeZone, subjects, groupBy, filterGroupBy, filterCustomerIds, Map.of());
+    }
+
+    /** The customers asked for, resolved: each subject (a customer key or subject key) and the customer it belongs to. */
+    public MeterQuery withCustomers(Map<String, String> bySubject) {
+        return new MeterQuery(from, to, windowSize, windowTimeZone, subjects, groupBy, filterGroupBy, filterCustomerIds, bySubject);
     }
 
     /** The query as it will run for {@code meter}: validated, with the implied groupings added. */
@@ -32,12 +45,15 @@ public record MeterQuery(Instant from, Instant to, WindowSize windowSize, ZoneId
         if (subjects.size() > 100) {
             throw new ValidationException("subject", "at most 100 subjects");
         }
+        if (filterCustomerIds.size() > 100) {
+            throw new ValidationException("filterCustomerId", "at most 100 customers");
+        }
         List<String> groups = new ArrayList<>();
         for (String key : groupBy) {
-            if (key.equals("customer_id")) {
+            if (key.equals("customer_id") && filterCustomerIds.isEmpty()) {
                 throw new ValidationException("groupBy", "grouping by customer_id needs filterCustomerId");
             }
-            if (!key.equals("subject") && !meter.groupBy().containsKey(key)) {
+            if (!key.equals("subject") && !key.equals("customer_id") && !meter.groupBy().containsKey(key)) {
                 throw new ValidationException("groupBy", "invalid group by '" + key + "': use subject or one of "
                         + meter.groupBy().keySet());
             }
@@ -47,6 +63,9 @@ public record MeterQuery(Instant from, Instant to, WindowSize windowSize, ZoneId
         }
         if (!subjects.isEmpty() && !groups.contains("subject")) {
             groups.add("subject");
+        }
+        if (!filterCustomerIds.isEmpty() && !groups.contains("customer_id")) {
+            groups.add("customer_id");
         }
         for (String key : filterGroupBy.keySet()) {
             if (!meter.groupBy().containsKey(key)) {
@@ -58,6 +77,7 @@ public record MeterQuery(Instant from, Instant to, WindowSize windowSize, ZoneId
         if (meter.eventFrom() != null && (lower == null || lower.isBefore(meter.eventFrom()))) {
             lower = meter.eventFrom();
         }
-        return new MeterQuery(lower, to, windowSize, windowTimeZone, subjects, groups, new LinkedHashMap<>(filterGroupBy));
+        return new MeterQuery(lower, to, windowSize, windowTimeZone, subjects, groups, new LinkedHashMap<>(filterGroupBy), filterCustomerIds,
+                customerBySubject);
     }
 }

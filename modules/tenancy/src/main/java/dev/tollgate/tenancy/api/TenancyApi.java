@@ -26,6 +26,15 @@ public interface TenancyApi {
      */
     OrganizationSummary requireNamespace(Caller caller, Capability capability);
 
+    /**
+     * The live customers of {@code namespace} named by ULID or key, each with the values usage is attributed to it by
+     * (its key and subject keys); not-found for the first name that matches none.
+     */
+    java.util.List<CustomerAttribution> requireCustomers(UUID namespace, java.util.List<String> idsOrKeys);
+
+    record CustomerAttribution(String id, java.util.Set<String> values) {
+    }
+
     record OrganizationSummary(UUID id, String publicId, String slug, String name) {
     }
 

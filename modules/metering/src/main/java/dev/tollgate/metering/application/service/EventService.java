@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import dev.tollgate.metering.domain.TextFilter;
 import java.util.UUID;
 
 @Singleton
@@ -45,6 +47,38 @@ class EventService implements IngestEventsUseCase {
             valid.add(batch.get(i).validated(batch.size() == 1 ? "" : "[" + i + "].", now));
         }
         events.append(namespace, valid, now);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public EventPage listV2(Caller caller, String cursor, int limit, Map<String, TextFilter> filters) {
+        UUID namespace = namespaces.require(caller, Capability.READ_METERS);
+        if (limit < 1 || limit > 100) {
+            throw new ValidationException("limit", "must be between 1 and 100");
+        }
+        for (String key : filters.keySet()) {
+            if (!List.of("id", "source", "subject", "type", "time", "ingestedAt", "customerId").contains(key)) {
+                throw new ValidationException("filter." + key, "unknown field; filter on id, source, subject, type, time, ingestedAt or customerId");
+            }
+        }
+        Map<String, TextFilter> effective = new java.util.LinkedHashMap<>(filters);
+        TextFilter customers = effective.remove("customerId");
+        if (customers != null) {
+            // Events belong to customers through their subjects (customer keys and subject keys).
+            if (!(customers instanceof TextFilter.Among among) || among.negated()) {
+                throw new ValidationException("filter.customerId", "takes {\"$in\": [customer ids]}");
+            }
+            List<String> subjects = List.copyOf(namespaces.subjectsOfCustomers(namespace, among.operands()).keySet());
+            if (subjects.isEmpty()) {
+                return new EventPage(List.of(), null);
+            }
+            TextFilter bySubject = new TextFilter.Among(false, subjects);
+            TextFilter existing = effective.get("subject");
+            effective.put("subject", existing == null ? bySubject : new TextFilter.All(List.of(existing, bySubject)));
+        }
+        List<IngestedEvent> items = events.page(namespace, EventCursor.decode(cursor), limit, effective);
+        String next = items.size() == limit ? EventCursor.encode(items.get(items.size() - 1)) : null;
+        return new EventPage(items, next);
     }
 
     @Override

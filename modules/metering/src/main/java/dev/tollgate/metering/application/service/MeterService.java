@@ -29,8 +29,10 @@ class MeterService implements ManageMetersUseCase, QueryMetersUseCase {
     private final UsageQueries usage;
     private final Namespaces namespaces;
     private final Clock clock;
+    private final QueryProgress progress;
 
-    MeterService(MeterStore meters, UsageQueries usage, Namespaces namespaces, Clock clock) {
+    MeterService(MeterStore meters, UsageQueries usage, Namespaces namespaces, Clock clock, QueryProgress progress) {
+        this.progress = progress;
         this.meters = meters;
         this.usage = usage;
         this.namespaces = namespaces;
@@ -80,10 +82,36 @@ class MeterService implements ManageMetersUseCase, QueryMetersUseCase {
 
     @Override
     @Transactional(readOnly = true)
-    public List<MeterQueryRow> query(Caller caller, String meterIdOrSlug, MeterQuery query) {
+    public List<MeterQueryRow> query(Caller caller, String meterIdOrSlug, MeterQuery query, String clientId) {
         UUID namespace = namespaces.require(caller, Capability.READ_METERS);
         Meter meter = find(namespace, meterIdOrSlug);
-        return usage.aggregate(namespace, meter, query.against(meter));
+        if (clientId != null && (clientId.isEmpty() || clientId.length() > 36)) {
+            throw new ValidationException("clientId", "must be 1-36 characters");
+        }
+        MeterQuery checked = query.against(meter);
+        if (!checked.filterCustomerIds().isEmpty()) {
+            checked = checked.withCustomers(namespaces.subjectsOfCustomers(namespace, checked.filterCustomerIds()));
+        }
+        if (clientId == null) {
+            return usage.aggregate(namespace, meter, checked);
+        }
+        progress.started(namespace, clientId, clock.instant());
+        try {
+            List<MeterQueryRow> rows = usage.aggregate(namespace, meter, checked);
+            progress.finished(namespace, clientId, rows.stream().mapToLong(MeterQueryRow::events).sum(), clock.instant());
+            return rows;
+        } catch (RuntimeException e) {
+            progress.failed(namespace, clientId, clock.instant());
+            throw e;
+        }
+    }
+
+    @Override
+    public Progress progress(Caller caller, String clientId) {
+        UUID namespace = namespaces.require(caller, Capability.READ_METERS);
+        return this.progress.find(namespace, clientId)
+                .map(p -> new Progress(p.total(), p.success(), p.failed(), p.updatedAt()))
+                .orElseThrow(() -> NotFoundException.of("Progress", clientId));
     }
 
     @Override

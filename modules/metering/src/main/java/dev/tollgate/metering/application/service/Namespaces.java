@@ -18,4 +18,12 @@ class Namespaces {
     UUID require(Caller caller, Capability capability) {
         return tenancy.requireNamespace(caller, capability).id();
     }
+
+    /** Each subject usage is attributed by (customer keys and subject keys) to its customer's id; 404 for an unknown customer. */
+    java.util.Map<String, String> subjectsOfCustomers(UUID namespace, java.util.List<String> customerIdsOrKeys) {
+        java.util.Map<String, String> bySubject = new java.util.LinkedHashMap<>();
+        tenancy.requireCustomers(namespace, customerIdsOrKeys)
+                .forEach(customer -> customer.values().forEach(subject -> bySubject.put(subject, customer.id())));
+        return bySubject;
+    }
 }

@@ -27,9 +27,11 @@ class TenancyApiService implements TenancyApi {
     private final ApiKeyStore apiKeys;
     private final AuthenticationService authentication;
     private final Clock clock;
+    private final dev.tollgate.tenancy.application.port.out.CustomerStore customers;
 
     TenancyApiService(OrganizationStore organizations, OrganizationAccess access, UserStore users, ApiKeyStore apiKeys,
-                      AuthenticationService authentication, Clock clock) {
+                      AuthenticationService authentication, Clock clock, dev.tollgate.tenancy.application.port.out.CustomerStore customers) {
+        this.customers = customers;
         this.organizations = organizations;
         this.access = access;
         this.users = users;
@@ -89,6 +91,19 @@ class TenancyApiService implements TenancyApi {
                 .orElseThrow(() -> new ForbiddenException("no_current_workspace", "The current workspace no longer exists"));
         access.require(caller, organization, permissionFor(capability));
         return summary(organization);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.List<CustomerAttribution> requireCustomers(UUID namespace, java.util.List<String> idsOrKeys) {
+        java.util.List<CustomerAttribution> found = new java.util.ArrayList<>();
+        for (String idOrKey : idsOrKeys) {
+            dev.tollgate.tenancy.domain.Customer customer = CustomerService.ulid(idOrKey).flatMap(id -> customers.findLive(namespace, id))
+                    .or(() -> customers.findLiveByKey(namespace, idOrKey))
+                    .orElseThrow(() -> NotFoundException.of("Customer", idOrKey));
+            found.add(new CustomerAttribution(customer.ulid(), customer.attributedValues()));
+        }
+        return found;
     }
 
     private static Permission permissionFor(Capability capability) {

@@ -1,12 +1,13 @@
 package dev.tollgate.metering.adapters.out.persistence;
 
-import static dev.tollgate.metering.adapters.out.persistence.JdbcMeterStore.instant;
-import static dev.tollgate.metering.adapters.out.persistence.JdbcMeterStore.timestamp;
+import static dev.tollgate.platform.persistence.Sql.instant;
+import static dev.tollgate.platform.persistence.Sql.timestamp;
 
 import dev.tollgate.metering.application.port.in.IngestEventsUseCase.EventFilter;
 import dev.tollgate.metering.application.port.out.EventStore;
 import dev.tollgate.metering.domain.CloudEvent;
 import dev.tollgate.metering.domain.IngestedEvent;
+import dev.tollgate.platform.persistence.Sql;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
@@ -15,7 +16,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import dev.tollgate.metering.domain.TextFilter;
 
 /**
  * Events in PostgreSQL. Appends are one batched INSERT ... ON CONFLICT DO NOTHING on the de-duplication key, so
@@ -76,18 +79,20 @@ final class JdbcEventStore implements EventStore {
         }
         if (f.idContains() != null) {
             sql.append(" AND id LIKE ?");
-            parameters.add(contains(f.idContains()));
+            parameters.add(Sql.containing(f.idContains()));
         }
         if (f.subjectContains() != null) {
             sql.append(" AND subject LIKE ?");
-            parameters.add(contains(f.subjectContains()));
+            parameters.add(Sql.containing(f.subjectContains()));
         }
         sql.append(" ORDER BY time DESC, id DESC LIMIT ?");
         parameters.add(f.limit());
-        try (PreparedStatement s = jdbc.getConnection().prepareStatement(sql.toString())) {
-            for (int i = 0; i < parameters.size(); i++) {
-                s.setObject(i + 1, parameters.get(i));
-            }
+        return read(sql.toString(), parameters);
+    }
+
+    private List<IngestedEvent> read(String sql, List<Object> parameters) {
+        try (PreparedStatement s = jdbc.getConnection().prepareStatement(sql)) {
+            Sql.bind(s, parameters);
             List<IngestedEvent> found = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -101,8 +106,53 @@ final class JdbcEventStore implements EventStore {
         }
     }
 
-    /** A LIKE pattern matching {@code text} anywhere, with LIKE's wildcards in it taken literally. */
-    private static String contains(String text) {
-        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    @Override
+    public List<IngestedEvent> page(UUID namespace, EventPosition after, int limit, Map<String, TextFilter> filters) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT id, source, type, subject, time, data::text, ingested_at, stored_at FROM metering.events WHERE namespace = ?""");
+        List<Object> parameters = new ArrayList<>(List.of(namespace));
+        if (after != null) {
+            sql.append(" AND (time, id, source) < (?, ?, ?)");
+            parameters.add(timestamp(after.time()));
+            parameters.add(after.id());
+            parameters.add(after.source());
+        }
+        filters.forEach((field, filter) -> {
+            boolean time = field.equals("time") || field.equals("ingestedAt");
+            String column = field.equals("ingestedAt") ? "ingested_at" : field;
+            sql.append(" AND ");
+            TextFilterSql.append(sql, parameters, filter, s -> s.append(column),
+                    operand -> time ? timestamp(filterTime(field, operand)) : operand);
+        });
+        sql.append(" ORDER BY time DESC, id DESC, source DESC LIMIT ?");
+        parameters.add(limit);
+        return read(sql.toString(), parameters);
     }
+
+    @Override
+    public List<EventCount> countSince(UUID namespace, Instant since) {
+        String sql = "SELECT subject, type, count(*) FROM metering.events WHERE namespace = ? AND time >= ? GROUP BY subject, type ORDER BY 1, 2";
+        try (PreparedStatement s = jdbc.getConnection().prepareStatement(sql)) {
+            s.setObject(1, namespace);
+            s.setTimestamp(2, timestamp(since));
+            List<EventCount> counts = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    counts.add(new EventCount(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                }
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not count events", e);
+        }
+    }
+
+    private static Instant filterTime(String field, String text) {
+        try {
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new dev.tollgate.platform.domain.ValidationException("filter." + field, "'" + text + "' is not an RFC 3339 date-time");
+        }
+    }
+
 }

@@ -1,9 +1,13 @@
 package dev.tollgate.metering.adapters.out.persistence;
 
+import static dev.tollgate.platform.persistence.Sql.instant;
+import static dev.tollgate.platform.persistence.Sql.timestamp;
+
 import dev.tollgate.metering.application.port.out.MeterStore;
 import dev.tollgate.metering.domain.Meter;
 import dev.tollgate.metering.domain.MeterAggregation;
 import dev.tollgate.platform.domain.ConflictException;
+import dev.tollgate.platform.persistence.Sql;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
@@ -91,9 +95,7 @@ final class JdbcMeterStore implements MeterStore {
 
     private List<Meter> query(String sql, Object... parameters) {
         try (PreparedStatement s = jdbc.getConnection().prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
+            Sql.bind(s, List.of(parameters));
             List<Meter> meters = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -129,11 +131,5 @@ final class JdbcMeterStore implements MeterStore {
         }
     }
 
-    static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
 
-    static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 }

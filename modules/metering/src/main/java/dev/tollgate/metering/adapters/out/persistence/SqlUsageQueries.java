@@ -1,12 +1,14 @@
 package dev.tollgate.metering.adapters.out.persistence;
 
-import static dev.tollgate.metering.adapters.out.persistence.JdbcMeterStore.instant;
-import static dev.tollgate.metering.adapters.out.persistence.JdbcMeterStore.timestamp;
+import static dev.tollgate.platform.persistence.Sql.instant;
+import static dev.tollgate.platform.persistence.Sql.timestamp;
 
 import dev.tollgate.metering.application.port.out.UsageQueries;
 import dev.tollgate.metering.domain.Meter;
 import dev.tollgate.metering.domain.MeterQuery;
 import dev.tollgate.metering.domain.MeterQueryRow;
+import dev.tollgate.metering.domain.TextFilter;
+import dev.tollgate.platform.persistence.Sql;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -46,10 +48,12 @@ final class SqlUsageQueries implements UsageQueries {
     @Override
     public List<MeterQueryRow> aggregate(UUID namespace, Meter meter, MeterQuery q) {
         List<Object> parameters = new ArrayList<>();
-        List<String> meterKeys = q.groupBy().stream().filter(k -> !k.equals("subject")).toList();
+        List<String> meterKeys = q.groupBy().stream().filter(k -> !k.equals("subject") && !k.equals("customer_id")).toList();
         boolean bySubject = q.groupBy().contains("subject");
+        boolean byCustomer = q.groupBy().contains("customer_id");
 
         StringBuilder inner = new StringBuilder("SELECT time, subject, ");
+        inner.append(q.customerBySubject().isEmpty() ? "NULL::text AS cid, " : "m.customer_id AS cid, ");
         if (meter.valueProperty() != null) {
             inner.append(VALUE_AT).append(" AS v");
             parameters.add(meter.valueProperty());
@@ -60,7 +64,14 @@ final class SqlUsageQueries implements UsageQueries {
             inner.append(", ").append(VALUE_AT).append(" AS g").append(i);
             parameters.add(meter.groupBy().get(meterKeys.get(i)));
         }
-        inner.append(" FROM metering.events WHERE namespace = ? AND type = ?");
+        inner.append(" FROM metering.events");
+        if (!q.customerBySubject().isEmpty()) {
+            // Only the customers' subjects, each labelled with its customer.
+            inner.append(" JOIN unnest(?::text[], ?::text[]) AS m(subject_key, customer_id) ON m.subject_key = subject");
+            parameters.add(q.customerBySubject().keySet().toArray(String[]::new));
+            parameters.add(q.customerBySubject().keySet().stream().map(q.customerBySubject()::get).toArray(String[]::new));
+        }
+        inner.append(" WHERE namespace = ? AND type = ?");
         parameters.add(namespace);
         parameters.add(meter.eventType());
         where(inner, parameters, q.from(), q.to());
@@ -68,10 +79,13 @@ final class SqlUsageQueries implements UsageQueries {
             inner.append(" AND subject = ANY(?)");
             parameters.add(q.subjects().toArray(String[]::new));
         }
-        for (Map.Entry<String, List<String>> filter : q.filterGroupBy().entrySet()) {
-            inner.append(" AND ").append(VALUE_AT).append(" = ANY(?)");
-            parameters.add(meter.groupBy().get(filter.getKey()));
-            parameters.add(filter.getValue().toArray(String[]::new));
+        for (Map.Entry<String, TextFilter> filter : q.filterGroupBy().entrySet()) {
+            String path = meter.groupBy().get(filter.getKey());
+            inner.append(" AND ");
+            TextFilterSql.append(inner, parameters, filter.getValue(), sql -> {
+                sql.append(VALUE_AT);
+                parameters.add(path);
+            }, operand -> operand);
         }
 
         List<String> groups = new ArrayList<>();
@@ -87,11 +101,15 @@ final class SqlUsageQueries implements UsageQueries {
         if (bySubject) {
             groups.add("s");
         }
+        select.append(byCustomer ? ", cid" : ", NULL::text AS cid");
+        if (byCustomer) {
+            groups.add("cid");
+        }
         for (int i = 0; i < meterKeys.size(); i++) {
             select.append(", g").append(i);
             groups.add("g" + i);
         }
-        select.append(", ").append(aggregate(meter)).append(" AS value, min(time) AS first_time, max(time) AS last_time FROM (SELECT *, ")
+        select.append(", ").append(aggregate(meter)).append(" AS value, count(*) AS events, min(time) AS first_time, max(time) AS last_time FROM (SELECT *, ")
                 .append(NUMERIC).append(" AS n FROM (").append(inner).append(") raw) e");
         if (!groups.isEmpty()) {
             select.append(" GROUP BY ").append(String.join(", ", groups));
@@ -103,7 +121,7 @@ final class SqlUsageQueries implements UsageQueries {
 
         List<MeterQueryRow> rows = new ArrayList<>();
         try (PreparedStatement s = jdbc.getConnection().prepareStatement(select.toString())) {
-            bind(s, parameters);
+            Sql.bind(s, parameters);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     Map<String, String> groupValues = new LinkedHashMap<>();
@@ -122,7 +140,7 @@ final class SqlUsageQueries implements UsageQueries {
                         end = q.to() != null ? q.to() : last.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
                     }
                     BigDecimal value = rs.getBigDecimal("value");
-                    rows.add(new MeterQueryRow(value, start, end, rs.getString("s"), groupValues));
+                    rows.add(new MeterQueryRow(value, start, end, rs.getString("s"), rs.getString("cid"), groupValues, rs.getLong("events")));
                 }
             }
         } catch (SQLException e) {
@@ -210,7 +228,7 @@ final class SqlUsageQueries implements UsageQueries {
 
     private List<String> strings(String sql, List<Object> parameters) {
         try (PreparedStatement s = jdbc.getConnection().prepareStatement(sql)) {
-            bind(s, parameters);
+            Sql.bind(s, parameters);
             List<String> values = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -223,14 +241,4 @@ final class SqlUsageQueries implements UsageQueries {
         }
     }
 
-    private static void bind(PreparedStatement s, List<Object> parameters) throws SQLException {
-        for (int i = 0; i < parameters.size(); i++) {
-            Object p = parameters.get(i);
-            if (p instanceof String[] array) {
-                s.setArray(i + 1, s.getConnection().createArrayOf("text", array));
-            } else {
-                s.setObject(i + 1, p);
-            }
-        }
-    }
 }

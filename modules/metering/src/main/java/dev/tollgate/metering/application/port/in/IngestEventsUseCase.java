@@ -5,6 +5,8 @@ import dev.tollgate.metering.domain.IngestedEvent;
 import dev.tollgate.tenancy.api.Caller;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import dev.tollgate.metering.domain.TextFilter;
 
 /** OpenMeter's events: ingest into the caller's namespace (deduplicated on source and id) and list them back. */
 public interface IngestEventsUseCase {
@@ -14,6 +16,15 @@ public interface IngestEventsUseCase {
 
     /** Newest first. {@code idContains} and {@code subjectContains} match partially; {@code from} defaults to 72 h ago. */
     List<IngestedEvent> list(Caller caller, EventFilter filter);
+
+    /**
+     * Cursor pagination over {@code time DESC, id DESC}: a page of at most {@code limit} events after {@code cursor}
+     * (null for the first page) matching every filter (keys id, source, subject, type, time, ingestedAt, customerId).
+     */
+    EventPage listV2(Caller caller, String cursor, int limit, Map<String, TextFilter> filters);
+
+    record EventPage(List<IngestedEvent> items, String nextCursor) {
+    }
 
     record EventFilter(Instant from, Instant to, Instant ingestedAtFrom, Instant ingestedAtTo, String idContains,
                        String subjectContains, int limit) {

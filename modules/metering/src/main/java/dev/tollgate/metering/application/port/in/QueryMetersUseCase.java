@@ -9,7 +9,13 @@ import java.util.List;
 /** Usage out of a meter: aggregated rows, and the subjects and group values that occur. */
 public interface QueryMetersUseCase {
 
-    List<MeterQueryRow> query(Caller caller, String meterIdOrSlug, MeterQuery query);
+    /** {@code clientId} (optional) lets the caller follow the query with {@link #progress}. */
+    List<MeterQueryRow> query(Caller caller, String meterIdOrSlug, MeterQuery query, String clientId);
+
+    Progress progress(Caller caller, String clientId);
+
+    record Progress(long total, long success, long failed, Instant updatedAt) {
+    }
 
     List<String> subjects(Caller caller, String meterIdOrSlug, Instant from, Instant to);
 

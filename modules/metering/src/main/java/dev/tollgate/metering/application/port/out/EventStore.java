@@ -5,6 +5,8 @@ import dev.tollgate.metering.domain.CloudEvent;
 import dev.tollgate.metering.domain.IngestedEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import dev.tollgate.metering.domain.TextFilter;
 import java.util.UUID;
 
 /** Where events live. The PostgreSQL adapter is the default; ADR 0008 says how the same port scales further out. */
@@ -14,4 +16,17 @@ public interface EventStore {
     int append(UUID namespace, List<CloudEvent> events, Instant ingestedAt);
 
     List<IngestedEvent> list(UUID namespace, EventFilter filter);
+
+    /** Newest first, strictly after {@code after} in that order (null: from the newest). */
+    List<IngestedEvent> page(UUID namespace, EventPosition after, int limit, Map<String, TextFilter> filters);
+
+    /** Events with {@code time >= since}, counted by subject and type. */
+    List<EventCount> countSince(UUID namespace, Instant since);
+
+    record EventCount(String subject, String type, long count) {
+    }
+
+    /** Where a page ended: the last event's time, id and source. */
+    record EventPosition(Instant time, String id, String source) {
+    }
 }

@@ -1,11 +1,9 @@
 package dev.tollgate.metering.adapters.in.http.openmeter;
 
-import dev.tollgate.metering.adapters.in.http.openmeter.OpenMeterViews.EventView;
 import dev.tollgate.metering.adapters.in.http.openmeter.OpenMeterViews.IngestedEventView;
 import dev.tollgate.metering.application.port.in.IngestEventsUseCase;
 import dev.tollgate.metering.application.port.in.IngestEventsUseCase.EventFilter;
 import dev.tollgate.metering.domain.CloudEvent;
-import dev.tollgate.metering.domain.IngestedEvent;
 import dev.tollgate.platform.domain.ValidationException;
 import dev.tollgate.tenancy.api.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -27,7 +25,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 @Controller("/api/v1/events")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -37,10 +34,12 @@ final class EventsController {
     static final String CLOUDEVENT_BATCH = "application/cloudevents-batch+json";
     private final IngestEventsUseCase events;
     private final JsonMapper json;
+    private final EventViews views;
 
-    EventsController(IngestEventsUseCase events, JsonMapper json) {
+    EventsController(IngestEventsUseCase events, JsonMapper json, EventViews views) {
         this.events = events;
         this.json = json;
+        this.views = views;
     }
 
     @Post(consumes = MediaType.ALL)
@@ -119,18 +118,6 @@ final class EventsController {
         EventFilter filter = new EventFilter(OpenMeterParams.instant("from", from), OpenMeterParams.instant("to", to),
                 OpenMeterParams.instant("ingestedAtFrom", ingestedAtFrom), OpenMeterParams.instant("ingestedAtTo", ingestedAtTo),
                 id, subject, limit == null ? 100 : limit);
-        return events.list(caller, filter).stream().map(this::view).toList();
-    }
-
-    private IngestedEventView view(IngestedEvent stored) {
-        CloudEvent e = stored.event();
-        JsonNode data;
-        try {
-            data = e.data() == null ? null : json.readValue(e.data(), JsonNode.class);
-        } catch (IOException unreadable) {
-            data = JsonNode.createObjectNode(Map.of());
-        }
-        return new IngestedEventView(new EventView(e.id(), e.source(), e.specversion(), e.type(), e.subject(), e.time(), data),
-                stored.ingestedAt(), stored.storedAt());
+        return events.list(caller, filter).stream().map(views::view).toList();
     }
 }

@@ -5,8 +5,8 @@ import dev.tollgate.metering.adapters.in.http.openmeter.OpenMeterViews.QueryRowV
 import dev.tollgate.metering.application.port.in.QueryMetersUseCase;
 import dev.tollgate.metering.domain.MeterQuery;
 import dev.tollgate.metering.domain.MeterQueryRow;
+import dev.tollgate.metering.domain.TextFilter;
 import dev.tollgate.metering.domain.WindowSize;
-import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.ValidationException;
 import dev.tollgate.tenancy.api.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -38,9 +38,11 @@ import java.util.Map;
 final class MeterQueryController {
     static final String TEXT_CSV = "text/csv";
     private final QueryMetersUseCase queries;
+    private final io.micronaut.json.JsonMapper json;
 
-    MeterQueryController(QueryMetersUseCase queries) {
+    MeterQueryController(QueryMetersUseCase queries, io.micronaut.json.JsonMapper json) {
         this.queries = queries;
+        this.json = json;
     }
 
     @Serdeable
@@ -54,19 +56,21 @@ final class MeterQueryController {
     @Operation(operationId = "queryMeter", summary = "Query meter")
     MutableHttpResponse<?> query(Caller caller, String meterIdOrSlug, HttpRequest<?> request) {
         var parameters = request.getParameters();
-        Map<String, List<String>> filterGroupBy = new LinkedHashMap<>();
+        Map<String, TextFilter> filterGroupBy = new LinkedHashMap<>();
         for (String name : parameters.names()) {
             if (name.startsWith("filterGroupBy[") && name.endsWith("]")) {
-                filterGroupBy.put(name.substring("filterGroupBy[".length(), name.length() - 1), List.of(parameters.get(name)));
+                filterGroupBy.put(name.substring("filterGroupBy[".length(), name.length() - 1),
+                        new TextFilter.Compare("$eq", parameters.get(name)));
             }
         }
-        if (!filterGroupBy.isEmpty() && parameters.get("advancedMeterGroupByFilters") != null) {
-            throw new ValidationException("advancedMeterGroupByFilters", "cannot be combined with filterGroupBy");
+        String advanced = parameters.get("advancedMeterGroupByFilters");
+        if (advanced != null) {
+            if (!filterGroupBy.isEmpty()) {
+                throw new ValidationException("advancedMeterGroupByFilters", "cannot be combined with filterGroupBy");
+            }
+            filterGroupBy.putAll(advancedFilters(jsonObject("advancedMeterGroupByFilters", advanced)));
         }
-        if (parameters.get("advancedMeterGroupByFilters") != null) {
-            throw new ValidationException("advancedMeterGroupByFilters", "pass advancedMeterGroupByFilters in the POST form of the query");
-        }
-        Body body = new Body(parameters.get("from"), parameters.get("to"), parameters.get("windowSize"), parameters.get("windowTimeZone"),
+        Body body = new Body(parameters.get("clientId"), parameters.get("from"), parameters.get("to"), parameters.get("windowSize"), parameters.get("windowTimeZone"),
                 parameters.getAll("subject"), parameters.getAll("filterCustomerId"), filterGroupBy, parameters.getAll("groupBy"));
         QueryResultView result = run(caller, meterIdOrSlug, body);
         boolean csv = request.getHeaders().accept().stream().anyMatch(type -> type.getName().equals(TEXT_CSV))
@@ -80,54 +84,50 @@ final class MeterQueryController {
     @Post("/query")
     @Operation(operationId = "queryMeterPost", summary = "Query meter")
     QueryResultView queryPost(Caller caller, String meterIdOrSlug, @io.micronaut.http.annotation.Body MeterQueryBody body) {
-        Map<String, List<String>> filterGroupBy = body.filterGroupBy() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(body.filterGroupBy());
+        Map<String, TextFilter> filterGroupBy = new LinkedHashMap<>();
+        if (body.filterGroupBy() != null) {
+            body.filterGroupBy().forEach((key, values) -> {
+                if (values == null || values.isEmpty()) {
+                    throw new ValidationException("filterGroupBy." + key, "must list at least one value");
+                }
+                filterGroupBy.put(key, new TextFilter.Among(false, values));
+            });
+        }
         if (body.advancedMeterGroupByFilters() != null) {
             if (!filterGroupBy.isEmpty()) {
                 throw new ValidationException("advancedMeterGroupByFilters", "cannot be combined with filterGroupBy");
             }
-            body.advancedMeterGroupByFilters().forEach((key, filter) -> filterGroupBy.put(key, exactValues(key, filter)));
+            filterGroupBy.putAll(advancedFilters(body.advancedMeterGroupByFilters()));
         }
-        return run(caller, meterIdOrSlug, new Body(body.from(), body.to(), body.windowSize(), body.windowTimeZone(), body.subject(),
+        return run(caller, meterIdOrSlug, new Body(body.clientId(), body.from(), body.to(), body.windowSize(), body.windowTimeZone(), body.subject(),
                 body.filterCustomerId(), filterGroupBy, body.groupBy()));
     }
 
-    /** The filters that select exact values ($eq, $in); the pattern and range operators are not supported yet. */
-    private static List<String> exactValues(String key, Map<String, Object> filter) {
-        List<String> values = new ArrayList<>();
-        for (Map.Entry<String, Object> operator : filter.entrySet()) {
-            switch (operator.getKey()) {
-                case "$eq" -> values.add(String.valueOf(operator.getValue()));
-                case "$in" -> {
-                    if (!(operator.getValue() instanceof List<?> list)) {
-                        throw new ValidationException("advancedMeterGroupByFilters." + key + ".$in", "must be an array of strings");
-                    }
-                    list.forEach(value -> values.add(String.valueOf(value)));
-                }
-                default -> throw new ValidationException("advancedMeterGroupByFilters." + key,
-                        "operator " + operator.getKey() + " is not supported; use $eq or $in");
-            }
-        }
-        return values;
+    private static Map<String, TextFilter> advancedFilters(Map<String, ?> filters) {
+        Map<String, TextFilter> parsed = new LinkedHashMap<>();
+        filters.forEach((key, filter) -> parsed.put(key, TextFilter.parse("advancedMeterGroupByFilters." + key, filter)));
+        return parsed;
     }
 
-    private record Body(String from, String to, String windowSize, String windowTimeZone, List<String> subject,
-                        List<String> filterCustomerId, Map<String, List<String>> filterGroupBy, List<String> groupBy) {
+    private Map<String, Object> jsonObject(String field, String text) {
+        try {
+            return json.readValue(text, io.micronaut.core.type.Argument.mapOf(String.class, Object.class));
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new ValidationException(field, "must be a JSON object");
+        }
+    }
+
+    private record Body(String clientId, String from, String to, String windowSize, String windowTimeZone, List<String> subject,
+                        List<String> filterCustomerId, Map<String, TextFilter> filterGroupBy, List<String> groupBy) {
     }
 
     private QueryResultView run(Caller caller, String meterIdOrSlug, Body body) {
-        if (body.filterCustomerId() != null && !body.filterCustomerId().isEmpty()) {
-            if (body.filterCustomerId().size() > 100) {
-                throw new ValidationException("filterCustomerId", "at most 100 customers");
-            }
-            // Customers come with the customer API; until then no customer id can exist in a namespace.
-            throw NotFoundException.of("Customer", body.filterCustomerId().get(0));
-        }
         Instant from = OpenMeterParams.instant("from", body.from());
         Instant to = OpenMeterParams.instant("to", body.to());
         WindowSize windowSize = WindowSize.parse("windowSize", body.windowSize());
         MeterQuery query = new MeterQuery(from, to, windowSize, WindowSize.zone("windowTimeZone", body.windowTimeZone()),
-                body.subject(), body.groupBy(), body.filterGroupBy());
-        List<MeterQueryRow> rows = queries.query(caller, meterIdOrSlug, query);
+                body.subject(), body.groupBy(), body.filterGroupBy(), body.filterCustomerId());
+        List<MeterQueryRow> rows = queries.query(caller, meterIdOrSlug, query, body.clientId());
         return new QueryResultView(from, to, windowSize == null ? null : windowSize.name(), rows.stream().map(QueryRowView::of).toList());
     }
 

@@ -28,9 +28,10 @@ final class OpenMeterViews {
     /** {@code subject} and {@code groupBy} are required even when null or empty. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record QueryRowView(BigDecimal value, Instant windowStart, Instant windowEnd, String subject, Map<String, String> groupBy) {
+    record QueryRowView(BigDecimal value, Instant windowStart, Instant windowEnd, String subject,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String customerId, Map<String, String> groupBy) {
         static QueryRowView of(MeterQueryRow row) {
-            return new QueryRowView(row.value(), row.windowStart(), row.windowEnd(), row.subject(), row.groupBy());
+            return new QueryRowView(row.value(), row.windowStart(), row.windowEnd(), row.subject(), row.customerId(), row.groupBy());
         }
     }
 

@@ -9,7 +9,6 @@ import dev.tollgate.testing.HttpTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,9 +27,7 @@ class OpenMeterMeteringContractTest extends HttpTest {
 
     /** A fresh organization: its owner's JWT acts in it (the owner's current workspace is the namespace). */
     private String newNamespace() {
-        return http.post("/v1/auth/signup", """
-                {"email":"meter-%s@example.com","password":"correct horse battery"}""".formatted(UUID.randomUUID()))
-                .expect(201).json().get("access_token").asText();
+        return signUpOwner();
     }
 
     private String[] auth() {
@@ -213,5 +210,111 @@ class OpenMeterMeteringContractTest extends HttpTest {
         http.post("/api/v1/events", event("d", "s", "2026-01-01T00:00:00Z", "[1,2]"), auth()).expect(400).conformsTo(OPENMETER);
         assertTrue(http.post("/api/v1/events", "id=1", auth("text/plain")).expect(400).conformsTo(OPENMETER).body().contains("content type"));
         http.get("/api/v1/meters", "Authorization", "Bearer nonsense").expect(401).conformsTo(OPENMETER);
+    }
+
+    @Test
+    void subjectsAreUpsertedListedAndDeleted() {
+        JsonNode upserted = http.post("/api/v1/subjects", """
+                [{"key":"customer-1","displayName":"Acme","metadata":{"hubspotId":"123"}},{"key":"customer-2"}]""", auth())
+                .expect(200).conformsTo(OPENMETER).json();
+        assertEquals(2, upserted.size());
+        String id = upserted.get(0).get("id").asText();
+        http.post("/api/v1/subjects", "[{\"key\":\"customer-1\",\"displayName\":\"Acme Corp\"}]", auth()).expect(200).conformsTo(OPENMETER);
+        JsonNode one = http.get("/api/v1/subjects/" + id, auth()).expect(200).conformsTo(OPENMETER).json();
+        assertEquals("Acme Corp", one.get("displayName").asText(), "an upsert of an existing key updates it, same id");
+        assertEquals(2, http.get("/api/v1/subjects", auth()).expect(200).conformsTo(OPENMETER).json().size());
+        http.delete("/api/v1/subjects/customer-2", auth()).expect(204).conformsTo(OPENMETER);
+        http.get("/api/v1/subjects/customer-2", auth()).expect(404).conformsTo(OPENMETER);
+        http.post("/api/v1/subjects", "[{\"displayName\":\"no key\"}]", auth()).expect(400).conformsTo(OPENMETER);
+        http.post("/api/v1/subjects", "[{\"key\":\"a\"},{\"key\":\"a\"}]", auth()).expect(400).conformsTo(OPENMETER);
+        assertEquals(0, http.get("/api/v1/subjects", "Authorization", "Bearer " + newNamespace()).json().size());
+    }
+
+    @Test
+    void eventsV2PageWithCursorsAndFilters() {
+        List<String> batch = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            batch.add(event("v2-" + i, i % 2 == 0 ? "even" : "odd", "2026-11-03T10:%02d:00Z".formatted(i), "{}"));
+        }
+        ingest(batch.toArray(String[]::new));
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = http.get("/api/v2/events?limit=10" + (cursor == null ? "" : "&cursor=" + cursor), auth())
+                    .expect(200).conformsTo(OPENMETER).json();
+            page.get("items").forEach(item -> seen.add(item.get("event").get("id").asText()));
+            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
+        } while (cursor != null);
+        assertEquals(25, seen.size());
+        assertEquals("v2-24", seen.get(0), "newest first");
+        assertEquals(25, new java.util.HashSet<>(seen).size(), "no event twice across pages");
+
+        String filter = java.net.URLEncoder.encode("{\"subject\":{\"$eq\":\"odd\"},\"time\":{\"$gte\":\"2026-11-03T10:10:00Z\"},"
+                + "\"id\":{\"$nin\":[\"v2-11\"]}}", java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode filtered = http.get("/api/v2/events?filter=" + filter, auth()).expect(200).conformsTo(OPENMETER).json();
+        assertEquals(List.of("v2-23", "v2-21", "v2-19", "v2-17", "v2-15", "v2-13"), ids(filtered.get("items")));
+        http.get("/api/v2/events?filter=" + java.net.URLEncoder.encode("{\"subject\":{\"$regex\":\"x\"}}",
+                java.nio.charset.StandardCharsets.UTF_8), auth()).expect(400).conformsTo(OPENMETER);
+        http.get("/api/v2/events?cursor=garbage!", auth()).expect(400).conformsTo(OPENMETER);
+    }
+
+    private static List<String> ids(JsonNode items) {
+        List<String> ids = new ArrayList<>();
+        items.forEach(item -> ids.add(item.get("event").get("id").asText()));
+        return ids;
+    }
+
+    @Test
+    void advancedGroupByFiltersProgressCurrenciesAndDebugMetrics() {
+        ingest(event("f1", "alice", "2026-11-04T10:00:00Z", "{\"model\":\"gpt-4\"}"),
+                event("f2", "alice", "2026-11-04T10:01:00Z", "{\"model\":\"gpt-3.5\"}"),
+                event("f3", "bob", "2026-11-04T10:02:00Z", "{\"model\":\"claude\"}"));
+        createMeter("{\"slug\":\"calls\",\"aggregation\":\"COUNT\",\"eventType\":\"prompt\",\"groupBy\":{\"model\":\"$.model\"}}");
+        JsonNode gpt = http.post("/api/v1/meters/calls/query", """
+                {"clientId":"dashboard-1","advancedMeterGroupByFilters":{"model":{"$like":"gpt%"}}}""", auth())
+                .expect(200).conformsTo(OPENMETER).json();
+        assertEquals(2, gpt.get("data").get(0).get("value").asInt());
+        JsonNode notClaude = query("calls", "advancedMeterGroupByFilters=" + java.net.URLEncoder.encode(
+                "{\"model\":{\"$or\":[{\"$eq\":\"claude\"},{\"$ilike\":\"GPT-4\"}]}}", java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(2, notClaude.get("data").get(0).get("value").asInt());
+
+        JsonNode progress = http.get("/api/v1/info/progress/dashboard-1", auth()).expect(200).conformsTo(OPENMETER).json();
+        assertEquals(2, progress.get("total").asInt());
+        assertEquals(2, progress.get("success").asInt());
+        http.get("/api/v1/info/progress/unknown", auth()).expect(404).conformsTo(OPENMETER);
+
+        JsonNode currencies = http.get("/api/v1/info/currencies", auth()).expect(200).conformsTo(OPENMETER).json();
+        boolean usd = false;
+        for (JsonNode c : currencies) {
+            usd |= c.get("code").asText().equals("USD") && c.get("subunits").asInt() == 2;
+        }
+        assertTrue(usd, "USD with 2 subunits");
+
+        ingest(event("today", "carol", java.time.Instant.now().toString(), "{}"));
+        String metrics = http.get("/api/v1/debug/metrics", auth()).expect(200).conformsTo(OPENMETER).body();
+        assertTrue(metrics.contains("openmeter_events_total{subject=\"carol\",type=\"prompt\"} 1"), metrics);
+        assertTrue(metrics.endsWith("# EOF\n"), metrics);
+    }
+
+    @Test
+    void usageIsAttributedToCustomersBySubjectKeys() {
+        http.post("/api/v1/customers", """
+                {"name":"Acme","key":"acme","usageAttribution":{"subjectKeys":["acme-prod"]}}""", auth()).expect(201);
+        String globex = http.post("/api/v1/customers", """
+                {"name":"Globex","usageAttribution":{"subjectKeys":["globex-1","globex-2"]}}""", auth()).expect(201).json().get("id").asText();
+        ingest(event("c1", "acme", "2026-11-05T10:00:00Z", "{}"), event("c2", "acme-prod", "2026-11-05T10:00:00Z", "{}"),
+                event("c3", "globex-1", "2026-11-05T10:00:00Z", "{}"), event("c4", "globex-2", "2026-11-05T10:00:00Z", "{}"),
+                event("c5", "globex-2", "2026-11-05T10:00:00Z", "{}"), event("c6", "stranger", "2026-11-05T10:00:00Z", "{}"));
+        createMeter("{\"slug\":\"calls\",\"aggregation\":\"COUNT\",\"eventType\":\"prompt\"}");
+        JsonNode byCustomer = query("calls", "filterCustomerId=acme&filterCustomerId=" + globex);
+        assertEquals(2, byCustomer.get("data").size());
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        byCustomer.get("data").forEach(row -> counts.put(row.get("customerId").asText(), row.get("value").asInt()));
+        assertEquals(3, counts.get(globex));
+        assertEquals(2, counts.values().stream().mapToInt(Integer::intValue).min().getAsInt(), "acme: its key and its subject");
+        http.get("/api/v1/meters/calls/query?filterCustomerId=nobody", auth()).expect(404).conformsTo(OPENMETER);
+
+        String filter = java.net.URLEncoder.encode("{\"customerId\":{\"$in\":[\"" + globex + "\"]}}", java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(3, http.get("/api/v2/events?filter=" + filter, auth()).expect(200).conformsTo(OPENMETER).json().get("items").size());
     }
 }

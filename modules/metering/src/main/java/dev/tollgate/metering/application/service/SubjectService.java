@@ -1,0 +1,80 @@
+package dev.tollgate.metering.application.service;
+
+import dev.tollgate.metering.application.port.in.ManageSubjectsUseCase;
+import dev.tollgate.metering.application.port.out.SubjectStore;
+import dev.tollgate.metering.domain.Subject;
+import dev.tollgate.metering.domain.Ulid;
+import dev.tollgate.platform.domain.NotFoundException;
+import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.tenancy.api.Caller;
+import dev.tollgate.tenancy.api.TenancyApi.Capability;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+@Singleton
+class SubjectService implements ManageSubjectsUseCase {
+    private final SubjectStore subjects;
+    private final Namespaces namespaces;
+    private final Clock clock;
+
+    SubjectService(SubjectStore subjects, Namespaces namespaces, Clock clock) {
+        this.subjects = subjects;
+        this.namespaces = namespaces;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Subject> list(Caller caller) {
+        return subjects.listLive(namespaces.require(caller, Capability.READ_METERS));
+    }
+
+    @Override
+    @Transactional
+    public List<Subject> upsert(Caller caller, List<Subject.Upsert> upserts) {
+        UUID namespace = namespaces.require(caller, Capability.MANAGE_METERS);
+        if (upserts.isEmpty()) {
+            throw ValidationException.ofRequest("no subjects in the request body");
+        }
+        Instant now = clock.instant();
+        Set<String> seen = new HashSet<>();
+        List<Subject> saved = new ArrayList<>();
+        for (int i = 0; i < upserts.size(); i++) {
+            Subject.Upsert upsert = upserts.get(i).validated(i);
+            if (!seen.add(upsert.key())) {
+                throw new ValidationException("[" + i + "].key", "'" + upsert.key() + "' appears twice in the request");
+            }
+            Subject subject = subjects.findLiveByKey(namespace, upsert.key()).map(s -> s.with(upsert, now))
+                    .orElseGet(() -> Subject.create(namespace, upsert, now));
+            subjects.save(subject);
+            saved.add(subject);
+        }
+        return saved;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Subject get(Caller caller, String idOrKey) {
+        return find(namespaces.require(caller, Capability.READ_METERS), idOrKey);
+    }
+
+    @Override
+    @Transactional
+    public void delete(Caller caller, String idOrKey) {
+        Subject subject = find(namespaces.require(caller, Capability.MANAGE_METERS), idOrKey);
+        subjects.save(subject.deleted(clock.instant()));
+    }
+
+    private Subject find(UUID namespace, String idOrKey) {
+        return subjects.findLiveByKey(namespace, idOrKey)
+                .or(() -> Ulid.parse(idOrKey).flatMap(id -> subjects.findLive(namespace, id)))
+                .orElseThrow(() -> NotFoundException.of("Subject", idOrKey));
+    }
+}

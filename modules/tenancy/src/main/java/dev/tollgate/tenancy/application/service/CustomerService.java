@@ -1,0 +1,86 @@
+package dev.tollgate.tenancy.application.service;
+
+import dev.tollgate.platform.domain.NotFoundException;
+import dev.tollgate.platform.domain.Page;
+import dev.tollgate.platform.domain.PageRequest;
+import dev.tollgate.platform.domain.TypeId;
+import dev.tollgate.tenancy.api.Caller;
+import dev.tollgate.tenancy.api.TenancyApi;
+import dev.tollgate.tenancy.api.TenancyApi.Capability;
+import dev.tollgate.tenancy.application.port.in.ManageCustomersUseCase;
+import dev.tollgate.tenancy.application.port.out.CustomerStore;
+import dev.tollgate.tenancy.domain.CustomerFilter;
+import dev.tollgate.tenancy.domain.Customer;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+@Singleton
+class CustomerService implements ManageCustomersUseCase {
+    private final CustomerStore customers;
+    private final TenancyApi tenancy;
+    private final Clock clock;
+
+    CustomerService(CustomerStore customers, TenancyApi tenancy, Clock clock) {
+        this.customers = customers;
+        this.tenancy = tenancy;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public Customer create(Caller caller, Customer.Details details) {
+        UUID namespace = tenancy.requireNamespace(caller, Capability.MANAGE_METERS).id();
+        Customer customer = Customer.create(namespace, details, clock.instant());
+        customers.save(customer);
+        return customer;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<Customer> list(Caller caller, CustomerFilter filter, PageRequest page) {
+        return customers.list(tenancy.requireNamespace(caller, Capability.READ_METERS).id(), filter, page);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Customer get(Caller caller, String idOrKey) {
+        return find(tenancy.requireNamespace(caller, Capability.READ_METERS).id(), idOrKey);
+    }
+
+    @Override
+    @Transactional
+    public Customer replace(Caller caller, String idOrKey, Customer.Details details) {
+        Customer customer = find(tenancy.requireNamespace(caller, Capability.MANAGE_METERS).id(), idOrKey)
+                .replace(details, clock.instant());
+        customers.save(customer);
+        return customer;
+    }
+
+    @Override
+    @Transactional
+    public void delete(Caller caller, String idOrKey) {
+        Customer customer = find(tenancy.requireNamespace(caller, Capability.MANAGE_METERS).id(), idOrKey);
+        customers.save(customer.deleted(clock.instant()));
+    }
+
+    /** A ULID first, then a key: OpenMeter's customerIdOrKey. */
+    Customer find(UUID namespace, String idOrKey) {
+        return ulid(idOrKey).flatMap(id -> customers.findLive(namespace, id))
+                .or(() -> customers.findLiveByKey(namespace, idOrKey))
+                .orElseThrow(() -> NotFoundException.of("Customer", idOrKey));
+    }
+
+    static Optional<UUID> ulid(String text) {
+        if (text == null || text.length() != 26) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(TypeId.parse("x", "x_" + text.toLowerCase()));
+        } catch (IllegalArgumentException notAUlid) {
+            return Optional.empty();
+        }
+    }
+}
