@@ -75,6 +75,8 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
     private boolean clientNeedsFlush;
     private boolean serverNeedsFlush;
     private char status = 'I';
+    private final OutboundBatch toClient = new OutboundBatch();
+    private final OutboundBatch toServer = new OutboundBatch();
     /** Bytes relayed since the last flush: counted per batch, not per message. */
     private long bytesToServer;
     private long bytesToClient;
@@ -294,7 +296,7 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
     }
 
     private void send(ByteBuf message) {
-        server.channel.write(message, server.channel.voidPromise());
+        toServer.add(server.channel, message);
         serverNeedsFlush = true;
     }
 
@@ -302,6 +304,7 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
         ServerConnection current = server;
         if (serverNeedsFlush && current != null) {
             serverNeedsFlush = false;
+            toServer.writePending(current.channel);
             current.channel.flush();
             if (!current.channel.isWritable()) {
                 client.config().setAutoRead(false);
@@ -388,7 +391,7 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
             String sqlState = PgWire.errorField(body, 'C');
             String text = PgWire.errorField(body, 'M');
             message.release();
-            client.writeAndFlush(PgWire.fatal(client.alloc(), sqlState == null ? "08P01" : sqlState,
+            tellClient(PgWire.fatal(client.alloc(), sqlState == null ? "08P01" : sqlState,
                     "invalid connection setting: " + text)).addListener(ChannelFutureListener.CLOSE);
             return;
         }
@@ -426,7 +429,7 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
             message.release();
         } else if (mode == PoolMode.STATEMENT && state != 'I' && expected.isEmpty()) {
             message.release();
-            client.writeAndFlush(PgWire.fatal(client.alloc(), "0A000",
+            tellClient(PgWire.fatal(client.alloc(), "0A000",
                     "transaction blocks are not allowed in statement pooling mode")).addListener(ChannelFutureListener.CLOSE);
             return;
         } else {
@@ -461,13 +464,20 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
 
     private void toClient(ByteBuf message) {
         bytesToClient += message.readableBytes();
-        client.write(message, client.voidPromise());
+        toClient.add(client, message);
         clientNeedsFlush = true;
+    }
+
+    /** Writes something the proxy says itself (an error before closing, say) after everything queued for the client. */
+    private io.netty.channel.ChannelFuture tellClient(ByteBuf message) {
+        toClient.writePending(client);
+        return client.writeAndFlush(message);
     }
 
     private void flushClient() {
         if (clientNeedsFlush) {
             clientNeedsFlush = false;
+            toClient.writePending(client);
             stats.bytesToClient.increment(bytesToClient);
             bytesToClient = 0;
             client.flush();
@@ -508,7 +518,7 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
         expected.clear();
         if (!closed) {
             flushClient();
-            client.writeAndFlush(PgWire.fatal(client.alloc(), "08006", "the upstream server closed the connection"))
+            tellClient(PgWire.fatal(client.alloc(), "08006", "the upstream server closed the connection"))
                     .addListener(ChannelFutureListener.CLOSE);
         }
     }
@@ -558,7 +568,7 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
         }
         String sqlState = PgWire.errorField(fatal.slice(fatal.readerIndex() + 5, fatal.readableBytes() - 5), 'C');
         metrics.refused(sqlState == null ? "08006" : sqlState);
-        client.writeAndFlush(fatal).addListener(ChannelFutureListener.CLOSE);
+        tellClient(fatal).addListener(ChannelFutureListener.CLOSE);
     }
 
     /** Takes the server and brings its settings to what this client expects, before anything of the client runs. */
@@ -595,6 +605,7 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
 
     private void releaseServer() {
         ServerConnection released = server;
+        flushServer(); // anything still queued for this server (a Flush message, say) goes to it, not to the next one
         server = null;
         released.owner(null);
         flushClient();
@@ -637,7 +648,9 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
         queued.clear();
         statements.values().forEach(statement -> statement.parse().release());
         statements.clear();
+        toClient.discard();
         ServerConnection left = server;
+        flushServer();
         server = null;
         if (left != null) {
             left.owner(null);
