@@ -1,7 +1,8 @@
 -- OpenMeter customers: who usage belongs to inside an organization's namespace.
 CREATE TABLE tenancy.customers (
     id              uuid        PRIMARY KEY,
-    namespace       uuid        NOT NULL REFERENCES tenancy.organizations (id),
+    -- An organization's id, or the platform's system namespace (whose customers are the organizations themselves).
+    namespace       uuid        NOT NULL,
     name            text        NOT NULL,
     description     text,
     metadata        jsonb,

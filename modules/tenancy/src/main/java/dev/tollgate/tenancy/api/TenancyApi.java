@@ -35,6 +35,9 @@ public interface TenancyApi {
     record CustomerAttribution(String id, java.util.Set<String> values) {
     }
 
+    /** For each of {@code subjects} that a live customer of {@code namespace} owns: subject → the customer's id. */
+    java.util.Map<String, String> customersOfSubjects(UUID namespace, java.util.Collection<String> subjects);
+
     record OrganizationSummary(UUID id, String publicId, String slug, String name) {
     }
 

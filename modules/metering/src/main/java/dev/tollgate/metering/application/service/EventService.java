@@ -76,9 +76,16 @@ class EventService implements IngestEventsUseCase {
             TextFilter existing = effective.get("subject");
             effective.put("subject", existing == null ? bySubject : new TextFilter.All(List.of(existing, bySubject)));
         }
-        List<IngestedEvent> items = events.page(namespace, EventCursor.decode(cursor), limit, effective);
+        List<IngestedEvent> items = withCustomers(namespace, events.page(namespace, EventCursor.decode(cursor), limit, effective));
         String next = items.size() == limit ? EventCursor.encode(items.get(items.size() - 1)) : null;
         return new EventPage(items, next);
+    }
+
+    /** Each event with the customer its subject belongs to, looked up once per page. */
+    private List<IngestedEvent> withCustomers(UUID namespace, List<IngestedEvent> page) {
+        Map<String, String> owners = namespaces.customersOfSubjects(namespace,
+                page.stream().map(e -> e.event().subject()).collect(java.util.stream.Collectors.toSet()));
+        return page.stream().map(e -> e.withCustomer(owners.get(e.event().subject()))).toList();
     }
 
     @Override
@@ -92,7 +99,7 @@ class EventService implements IngestEventsUseCase {
         if (filter.to() != null && !from.isBefore(filter.to())) {
             throw new ValidationException("to", "must be after from");
         }
-        return events.list(namespace, new EventFilter(from, filter.to(), filter.ingestedAtFrom(), filter.ingestedAtTo(),
-                filter.idContains(), filter.subjectContains(), filter.limit()));
+        return withCustomers(namespace, events.list(namespace, new EventFilter(from, filter.to(), filter.ingestedAtFrom(),
+                filter.ingestedAtTo(), filter.idContains(), filter.subjectContains(), filter.limit())));
     }
 }

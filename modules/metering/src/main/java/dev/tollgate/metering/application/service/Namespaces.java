@@ -19,6 +19,10 @@ class Namespaces {
         return tenancy.requireNamespace(caller, capability).id();
     }
 
+    java.util.Map<String, String> customersOfSubjects(UUID namespace, java.util.Set<String> subjects) {
+        return tenancy.customersOfSubjects(namespace, subjects);
+    }
+
     /** Each subject usage is attributed by (customer keys and subject keys) to its customer's id; 404 for an unknown customer. */
     java.util.Map<String, String> subjectsOfCustomers(UUID namespace, java.util.List<String> customerIdsOrKeys) {
         java.util.Map<String, String> bySubject = new java.util.LinkedHashMap<>();

@@ -106,6 +106,19 @@ class TenancyApiService implements TenancyApi {
         return found;
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Map<String, String> customersOfSubjects(UUID namespace, java.util.Collection<String> subjects) {
+        java.util.Map<String, String> owners = new java.util.HashMap<>();
+        if (subjects.isEmpty()) {
+            return owners;
+        }
+        for (dev.tollgate.tenancy.domain.Customer customer : customers.ownersOf(namespace, java.util.List.copyOf(subjects))) {
+            customer.attributedValues().stream().filter(subjects::contains).forEach(subject -> owners.put(subject, customer.ulid()));
+        }
+        return owners;
+    }
+
     private static Permission permissionFor(Capability capability) {
         return switch (capability) {
             case READ_ORGANIZATION -> Permission.READ_ORGANIZATION;

@@ -97,7 +97,7 @@ final class JdbcEventStore implements EventStore {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     found.add(new IngestedEvent(new CloudEvent(rs.getString(1), rs.getString(2), "1.0", rs.getString(3), rs.getString(4),
-                            instant(rs.getTimestamp(5)), rs.getString(6)), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8))));
+                            instant(rs.getTimestamp(5)), rs.getString(6)), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)), null));
                 }
             }
             return found;

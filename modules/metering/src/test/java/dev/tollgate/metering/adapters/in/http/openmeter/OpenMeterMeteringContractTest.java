@@ -172,7 +172,7 @@ class OpenMeterMeteringContractTest extends HttpTest {
 
         String csv = http.get("/api/v1/meters/m_sum/query?windowSize=DAY&groupBy=model", "Authorization", "Bearer " + token,
                 "Accept", "text/csv").expect(200).body();
-        assertTrue(csv.startsWith("window_start,window_end,subject,model,value\n"), csv);
+        assertTrue(csv.startsWith("window_start,window_end,subject,customer_id,model,value\n"), csv);
 
         assertEquals(List.of("alice", "bob", "carol"), strings(http.get("/api/v1/meters/m_sum/subjects", auth()).expect(200)
                 .conformsTo(OPENMETER).json()));
@@ -315,6 +315,42 @@ class OpenMeterMeteringContractTest extends HttpTest {
         http.get("/api/v1/meters/calls/query?filterCustomerId=nobody", auth()).expect(404).conformsTo(OPENMETER);
 
         String filter = java.net.URLEncoder.encode("{\"customerId\":{\"$in\":[\"" + globex + "\"]}}", java.nio.charset.StandardCharsets.UTF_8);
-        assertEquals(3, http.get("/api/v2/events?filter=" + filter, auth()).expect(200).conformsTo(OPENMETER).json().get("items").size());
+        JsonNode globexEvents = http.get("/api/v2/events?filter=" + filter, auth()).expect(200).conformsTo(OPENMETER).json().get("items");
+        assertEquals(3, globexEvents.size());
+        globexEvents.forEach(item -> assertEquals(globex, item.get("customerId").asText(), "each event names its customer"));
+        JsonNode listed = http.get("/api/v1/events?from=2026-11-05T00:00:00Z&subject=stranger", auth()).expect(200).conformsTo(OPENMETER).json();
+        assertTrue(!listed.get(0).has("customerId"), "a subject no customer owns");
+    }
+
+    @Test
+    void portalTokensSeeOnlyTheirSubjectAndMeters() {
+        ingest(event("p1", "alice", "2026-11-06T10:00:00Z", "{\"tokens\":5}"), event("p2", "bob", "2026-11-06T10:00:00Z", "{\"tokens\":7}"));
+        createMeter("{\"slug\":\"tokens\",\"aggregation\":\"SUM\",\"eventType\":\"prompt\",\"valueProperty\":\"$.tokens\"}");
+        createMeter("{\"slug\":\"calls\",\"aggregation\":\"COUNT\",\"eventType\":\"prompt\"}");
+        JsonNode created = http.post("/api/v1/portal/tokens", "{\"subject\":\"alice\",\"allowedMeterSlugs\":[\"tokens\"]}", auth())
+                .expect(200).conformsTo(OPENMETER).json();
+        String secret = created.get("token").asText();
+        assertTrue(secret.startsWith("om_portal_"));
+
+        JsonNode alice = http.get("/api/v1/portal/meters/tokens/query?subject=bob", "Authorization", "Bearer " + secret)
+                .expect(200).conformsTo(OPENMETER).json();
+        assertEquals(1, alice.get("data").size());
+        assertEquals("alice", alice.get("data").get(0).get("subject").asText(), "the token's subject, whatever was asked");
+        assertEquals(5, alice.get("data").get(0).get("value").asInt());
+        http.get("/api/v1/portal/meters/calls/query", "Authorization", "Bearer " + secret).expect(401).conformsTo(OPENMETER);
+        http.get("/api/v1/portal/meters/tokens/query", "Authorization", "Bearer om_portal_forged").expect(401).conformsTo(OPENMETER);
+        http.get("/api/v1/portal/meters/tokens/query").expect(401).conformsTo(OPENMETER);
+
+        JsonNode listed = http.get("/api/v1/portal/tokens", auth()).expect(200).conformsTo(OPENMETER).json();
+        assertEquals(1, listed.size());
+        assertTrue(!listed.get(0).hasNonNull("token"), "the secret is shown once");
+        http.post("/api/v1/portal/tokens/invalidate", "{\"subject\":\"alice\"}", auth()).expect(204).conformsTo(OPENMETER);
+        http.get("/api/v1/portal/meters/tokens/query", "Authorization", "Bearer " + secret).expect(401).conformsTo(OPENMETER);
+
+        http.post("/api/v1/portal/tokens", "{\"subject\":\"alice\",\"allowedMeterSlugs\":[]}", auth()).expect(400).conformsTo(OPENMETER);
+        http.post("/api/v1/portal/tokens", "{\"subject\":\"alice\",\"allowedMeterSlugs\":[\"nope\"]}", auth()).expect(404).conformsTo(OPENMETER);
+        String expired = http.post("/api/v1/portal/tokens", "{\"subject\":\"alice\",\"expiresAt\":\"2020-01-01T00:00:00Z\"}", auth())
+                .expect(400).conformsTo(OPENMETER).body();
+        assertTrue(expired.contains("future"), expired);
     }
 }
