@@ -2,6 +2,7 @@ package dev.tollgate.metering.application.service;
 
 import dev.tollgate.metering.application.port.in.PortalUseCase;
 import dev.tollgate.metering.application.port.out.MeterStore;
+import dev.tollgate.metering.application.port.out.PortalSettings;
 import dev.tollgate.metering.application.port.out.PortalTokenStore;
 import dev.tollgate.metering.application.port.out.UsageQueries;
 import dev.tollgate.metering.domain.Meter;
@@ -14,7 +15,6 @@ import dev.tollgate.platform.domain.UnauthenticatedException;
 import dev.tollgate.platform.domain.ValidationException;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -33,13 +33,13 @@ class PortalService implements PortalUseCase {
     private final Duration ttl;
 
     PortalService(PortalTokenStore tokens, MeterStore meters, UsageQueries usage, Namespaces namespaces, Clock clock,
-                  @Value("${tollgate.metering.portal-token-ttl:24h}") Duration ttl) {
+                  PortalSettings settings) {
         this.tokens = tokens;
         this.meters = meters;
         this.usage = usage;
         this.namespaces = namespaces;
         this.clock = clock;
-        this.ttl = ttl;
+        this.ttl = settings.tokenTtl();
     }
 
     @Override
