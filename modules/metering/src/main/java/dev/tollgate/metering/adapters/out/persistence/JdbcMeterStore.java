@@ -7,13 +7,11 @@ import dev.tollgate.metering.application.port.out.MeterStore;
 import dev.tollgate.metering.domain.Meter;
 import dev.tollgate.metering.domain.MeterAggregation;
 import dev.tollgate.platform.domain.ConflictException;
+import dev.tollgate.platform.persistence.JsonColumns;
 import dev.tollgate.platform.persistence.Sql;
-import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,7 +19,6 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,8 +55,8 @@ final class JdbcMeterStore implements MeterStore {
             s.setString(7, m.eventType());
             s.setTimestamp(8, timestamp(m.eventFrom()));
             s.setString(9, m.valueProperty());
-            s.setString(10, write(m.groupBy()));
-            s.setString(11, m.metadata() == null ? null : write(m.metadata()));
+            s.setString(10, JsonColumns.write(json, m.groupBy()));
+            s.setString(11, m.metadata() == null ? null : JsonColumns.write(json, m.metadata()));
             s.setTimestamp(12, timestamp(m.createdAt()));
             s.setTimestamp(13, timestamp(m.updatedAt()));
             s.setTimestamp(14, timestamp(m.deletedAt()));
@@ -111,24 +108,8 @@ final class JdbcMeterStore implements MeterStore {
     private Meter meter(ResultSet rs) throws SQLException {
         return new Meter(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5),
                 MeterAggregation.valueOf(rs.getString(6)), rs.getString(7), instant(rs.getTimestamp(8)), rs.getString(9),
-                read(rs.getString(10)), rs.getString(11) == null ? null : read(rs.getString(11)), instant(rs.getTimestamp(12)),
+                JsonColumns.stringMap(json, rs.getString(10)), JsonColumns.stringMap(json, rs.getString(11)), instant(rs.getTimestamp(12)),
                 instant(rs.getTimestamp(13)), instant(rs.getTimestamp(14)));
-    }
-
-    private String write(Map<String, String> map) {
-        try {
-            return json.writeValueAsString(map);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Map<String, String> read(String text) {
-        try {
-            return new LinkedHashMap<>(json.readValue(text, Argument.mapOf(String.class, String.class)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
 

@@ -9,13 +9,11 @@ import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.tenancy.application.port.out.CustomerStore;
 import dev.tollgate.tenancy.domain.Customer;
 import dev.tollgate.tenancy.domain.CustomerFilter;
+import dev.tollgate.platform.persistence.JsonColumns;
 import dev.tollgate.platform.persistence.Sql;
-import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -59,12 +57,12 @@ final class JdbcCustomerStore implements CustomerStore {
             s.setObject(2, c.namespace());
             s.setString(3, c.name());
             s.setString(4, c.description());
-            s.setString(5, c.metadata() == null ? null : write(c.metadata()));
+            s.setString(5, c.metadata() == null ? null : JsonColumns.write(json, c.metadata()));
             s.setString(6, c.key());
             s.setArray(7, connection.createArrayOf("text", c.subjectKeys().toArray()));
             s.setString(8, c.primaryEmail());
             s.setString(9, c.currency());
-            s.setString(10, c.billingAddress() == null ? null : write(addressFields(c.billingAddress())));
+            s.setString(10, c.billingAddress() == null ? null : JsonColumns.write(json, addressFields(c.billingAddress())));
             s.setTimestamp(11, timestamp(c.createdAt()));
             s.setTimestamp(12, timestamp(c.updatedAt()));
             s.setTimestamp(13, timestamp(c.deletedAt()));
@@ -169,7 +167,7 @@ final class JdbcCustomerStore implements CustomerStore {
                 while (rs.next()) {
                     Array subjects = rs.getArray(7);
                     found.add(new Customer(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                            rs.getString(5) == null ? null : read(rs.getString(5)), rs.getString(6),
+                            JsonColumns.stringMap(json, rs.getString(5)), rs.getString(6),
                             Arrays.asList((String[]) subjects.getArray()), rs.getString(8), rs.getString(9),
                             rs.getString(10) == null ? null : address(rs.getString(10)), instant(rs.getTimestamp(11)),
                             instant(rs.getTimestamp(12)), instant(rs.getTimestamp(13))));
@@ -181,22 +179,6 @@ final class JdbcCustomerStore implements CustomerStore {
         }
     }
 
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Map<String, String> read(String text) {
-        try {
-            return new LinkedHashMap<>(json.readValue(text, Argument.mapOf(String.class, String.class)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static Map<String, String> addressFields(Customer.Address a) {
         Map<String, String> fields = new LinkedHashMap<>();
@@ -212,13 +194,9 @@ final class JdbcCustomerStore implements CustomerStore {
     }
 
     private Customer.Address address(String text) {
-        try {
-            Map<String, String> m = json.readValue(text, Argument.mapOf(String.class, String.class));
-            return new Customer.Address(m.get("country"), m.get("postalCode"), m.get("state"), m.get("city"), m.get("line1"),
-                    m.get("line2"), m.get("phoneNumber"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, String> m = JsonColumns.stringMap(json, text);
+        return new Customer.Address(m.get("country"), m.get("postalCode"), m.get("state"), m.get("city"), m.get("line1"),
+                m.get("line2"), m.get("phoneNumber"));
     }
 
 
