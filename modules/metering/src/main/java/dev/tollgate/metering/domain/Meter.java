@@ -1,5 +1,6 @@
 package dev.tollgate.metering.domain;
 
+import dev.tollgate.platform.domain.Ulid;
 import dev.tollgate.platform.domain.FieldError;
 import dev.tollgate.platform.domain.TypeId;
 import dev.tollgate.platform.domain.ValidationException;

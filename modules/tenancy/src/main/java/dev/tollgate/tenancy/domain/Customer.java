@@ -2,6 +2,7 @@ package dev.tollgate.tenancy.domain;
 
 import dev.tollgate.platform.domain.FieldError;
 import dev.tollgate.platform.domain.TypeId;
+import dev.tollgate.platform.domain.Ulid;
 import dev.tollgate.platform.domain.ValidationException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -99,6 +100,6 @@ public record Customer(UUID id, UUID namespace, String name, String description,
     }
 
     public String ulid() {
-        return TypeId.format("x", id).substring(2);
+        return Ulid.of(id);
     }
 }

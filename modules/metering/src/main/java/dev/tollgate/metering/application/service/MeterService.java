@@ -7,7 +7,7 @@ import dev.tollgate.metering.application.port.out.UsageQueries;
 import dev.tollgate.metering.domain.Meter;
 import dev.tollgate.metering.domain.MeterQuery;
 import dev.tollgate.metering.domain.MeterQueryRow;
-import dev.tollgate.metering.domain.Ulid;
+import dev.tollgate.platform.domain.Ulid;
 import dev.tollgate.platform.domain.FieldError;
 import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.ValidationException;

@@ -3,7 +3,7 @@ package dev.tollgate.metering.application.service;
 import dev.tollgate.metering.application.port.in.ManageSubjectsUseCase;
 import dev.tollgate.metering.application.port.out.SubjectStore;
 import dev.tollgate.metering.domain.Subject;
-import dev.tollgate.metering.domain.Ulid;
+import dev.tollgate.platform.domain.Ulid;
 import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.ValidationException;
 import dev.tollgate.tenancy.api.Caller;

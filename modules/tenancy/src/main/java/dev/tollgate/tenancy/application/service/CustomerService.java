@@ -3,7 +3,7 @@ package dev.tollgate.tenancy.application.service;
 import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
-import dev.tollgate.platform.domain.TypeId;
+import dev.tollgate.platform.domain.Ulid;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
@@ -66,21 +66,12 @@ class CustomerService implements ManageCustomersUseCase {
         customers.save(customer.deleted(clock.instant()));
     }
 
-    /** A ULID first, then a key: OpenMeter's customerIdOrKey. */
-    Customer find(UUID namespace, String idOrKey) {
-        return ulid(idOrKey).flatMap(id -> customers.findLive(namespace, id))
-                .or(() -> customers.findLiveByKey(namespace, idOrKey))
-                .orElseThrow(() -> NotFoundException.of("Customer", idOrKey));
+    private Customer find(UUID namespace, String idOrKey) {
+        return findLive(customers, namespace, idOrKey).orElseThrow(() -> NotFoundException.of("Customer", idOrKey));
     }
 
-    static Optional<UUID> ulid(String text) {
-        if (text == null || text.length() != 26) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(TypeId.parse("x", "x_" + text.toLowerCase()));
-        } catch (IllegalArgumentException notAUlid) {
-            return Optional.empty();
-        }
+    /** A ULID first, then a key: OpenMeter's customerIdOrKey. Also how other modules name customers (TenancyApi). */
+    static Optional<Customer> findLive(CustomerStore customers, UUID namespace, String idOrKey) {
+        return Ulid.parse(idOrKey).flatMap(id -> customers.findLive(namespace, id)).or(() -> customers.findLiveByKey(namespace, idOrKey));
     }
 }

@@ -98,8 +98,7 @@ class TenancyApiService implements TenancyApi {
     public java.util.List<CustomerAttribution> requireCustomers(UUID namespace, java.util.List<String> idsOrKeys) {
         java.util.List<CustomerAttribution> found = new java.util.ArrayList<>();
         for (String idOrKey : idsOrKeys) {
-            dev.tollgate.tenancy.domain.Customer customer = CustomerService.ulid(idOrKey).flatMap(id -> customers.findLive(namespace, id))
-                    .or(() -> customers.findLiveByKey(namespace, idOrKey))
+            dev.tollgate.tenancy.domain.Customer customer = CustomerService.findLive(customers, namespace, idOrKey)
                     .orElseThrow(() -> NotFoundException.of("Customer", idOrKey));
             found.add(new CustomerAttribution(customer.ulid(), customer.attributedValues()));
         }

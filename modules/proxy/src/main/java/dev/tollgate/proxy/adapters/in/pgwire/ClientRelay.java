@@ -7,7 +7,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -185,7 +184,7 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
             send(message);
             return;
         }
-        int definition = body + utf8Length(name) + 1;
+        int definition = PgWire.afterCString(message, body);
         int end = message.readerIndex() + message.readableBytes();
         noteSessionChanges(message, definition);
         String serverName = pool.statementNames.nameFor(message.slice(definition, end - definition));
@@ -214,7 +213,7 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
 
     private void bind(ByteBuf message) {
         int body = message.readerIndex() + 5;
-        int statementAt = body + utf8Length(PgWire.cStringAt(message, body)) + 1;
+        int statementAt = PgWire.afterCString(message, body);
         String name = PgWire.cStringAt(message, statementAt);
         ClientStatement statement = name.isEmpty() ? null : statements.get(name);
         if (statement == null) {
@@ -223,7 +222,7 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
             return;
         }
         prepareOnServer(statement);
-        int rest = statementAt + utf8Length(name) + 1;
+        int rest = PgWire.afterCString(message, statementAt);
         int end = message.readerIndex() + message.readableBytes();
         ByteBuf bind = client.alloc().buffer(message.readableBytes() + statement.serverName().length());
         bind.writeByte('B').writeInt(0);
@@ -458,7 +457,7 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
         int body = message.readerIndex() + 5;
         String name = PgWire.cStringAt(message, body);
         if (TRACKED.contains(name)) {
-            wanted.put(name, PgWire.cStringAt(message, body + utf8Length(name) + 1));
+            wanted.put(name, PgWire.cStringAt(message, PgWire.afterCString(message, body)));
         }
     }
 
@@ -694,9 +693,5 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         ctx.close();
-    }
-
-    private static int utf8Length(String text) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 }

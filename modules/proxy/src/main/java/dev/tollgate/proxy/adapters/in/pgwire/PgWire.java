@@ -125,6 +125,15 @@ final class PgWire {
         return value;
     }
 
+    /** The index just past the NUL-terminated string at {@code index}, found without decoding it. */
+    static int afterCString(ByteBuf in, int index) {
+        int end = in.indexOf(index, in.writerIndex(), (byte) 0);
+        if (end < 0) {
+            throw new IllegalArgumentException("unterminated string");
+        }
+        return end + 1;
+    }
+
     /** Reads a NUL-terminated string at {@code index} without moving the reader index. */
     static String cStringAt(ByteBuf in, int index) {
         int end = in.indexOf(index, in.writerIndex(), (byte) 0);

@@ -84,7 +84,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
         if (message.getByte(message.readerIndex()) == 'S') {
             int body = message.readerIndex() + 5;
             String name = PgWire.cStringAt(message, body);
-            settings.put(name, PgWire.cStringAt(message, body + name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1));
+            settings.put(name, PgWire.cStringAt(message, PgWire.afterCString(message, body)));
         }
         Owner current = owner;
         if (current == null) {

@@ -12,7 +12,6 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.util.ReferenceCountUtil;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -44,7 +43,7 @@ final class ServerConnector {
             for (ByteBuf status : ready.parameterStatuses()) {
                 int body = status.readerIndex() + 5;
                 String name = PgWire.cStringAt(status, body);
-                reported.put(name, PgWire.cStringAt(status, body + name.getBytes(StandardCharsets.UTF_8).length + 1));
+                reported.put(name, PgWire.cStringAt(status, PgWire.afterCString(status, body)));
                 status.release();
             }
             ServerConnection server = new ServerConnection(pool, channel[0], ready.processId(), ready.secretKey(), reported);

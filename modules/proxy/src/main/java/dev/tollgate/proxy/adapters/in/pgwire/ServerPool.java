@@ -222,9 +222,7 @@ final class ServerPool {
         long started = System.nanoTime();
         ServerConnector.open(this, route, loop, server -> {
             stats.serverOpened(System.nanoTime() - started);
-            if (welcome == null) {
-                welcome = Map.copyOf(server.settings);
-            }
+            rememberWelcome(server);
             synchronized (this) {
                 connecting--;
             }
@@ -254,19 +252,22 @@ final class ServerPool {
     void adopt(ServerConnection server) {
         synchronized (this) {
             open++;
-            if (welcome == null) {
-                welcome = Map.copyOf(server.settings);
-            }
         }
+        rememberWelcome(server);
         release(server);
+    }
+
+    /** The first connection's report is what clients logging in without a server are told. */
+    private void rememberWelcome(ServerConnection server) {
+        if (welcome == null) {
+            welcome = Map.copyOf(server.settings);
+        }
     }
 
     /** Opens a connection that goes straight to the idle list (for min_pool_size). */
     private void connectIdle(EventLoop loop) {
         ServerConnector.open(this, route, loop, server -> {
-            if (welcome == null) {
-                welcome = Map.copyOf(server.settings);
-            }
+            rememberWelcome(server);
             release(server);
         }, error -> {
             synchronized (this) {

@@ -1,6 +1,5 @@
-package dev.tollgate.metering.domain;
+package dev.tollgate.platform.domain;
 
-import dev.tollgate.platform.domain.TypeId;
 import java.util.Optional;
 import java.util.UUID;
 
