@@ -5,6 +5,12 @@ import java.util.UUID;
 
 /** What other modules may ask of tenancy. */
 public interface TenancyApi {
+    /**
+     * The platform operator's OpenMeter namespace (the nil UUID, never an organization's id): the organizations are its
+     * customers, keyed by their public ids, and the proxy's own usage is metered there.
+     */
+    UUID SYSTEM_NAMESPACE = new UUID(0L, 0L);
+
     /** The organization's summary, unless it does not exist or is pending deletion. */
     Optional<OrganizationSummary> findOrganization(UUID organizationId);
 

@@ -65,7 +65,7 @@ class ProxyRouteService implements ResolveProxyRouteUseCase {
                         + projectId + "\""));
         String password = sealer.open(database.sealedPassword(), Database.passwordContext(database.id()));
         Scram.Secret secret = secrets.get(database.id() + "@" + database.updatedAt(), k -> Scram.Secret.derive(password));
-        return new ProxyRoute(project.id(), database.id(), database.host(), database.port(), database.name(), database.username(),
+        return new ProxyRoute(project.organizationId(), project.id(), database.id(), database.host(), database.port(), database.name(), database.username(),
                 password, database.sslMode(), database.queryTimeoutMs(), project.maxConnections(),
                 database.poolConfig().poolSize(), database.poolConfig().minPoolSize(), database.poolConfig().maxActive(),
                 database.poolConfig().poolMode(), secret);

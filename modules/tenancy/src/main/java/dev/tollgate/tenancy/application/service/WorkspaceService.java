@@ -10,9 +10,12 @@ import dev.tollgate.platform.domain.ValidationException;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.application.port.in.ManageWorkspacesUseCase;
 import dev.tollgate.tenancy.application.port.in.PurgeDeletedWorkspacesUseCase;
+import dev.tollgate.tenancy.api.TenancyApi;
+import dev.tollgate.tenancy.application.port.out.CustomerStore;
 import dev.tollgate.tenancy.application.port.out.MembershipStore;
 import dev.tollgate.tenancy.application.port.out.OrganizationStore;
 import dev.tollgate.tenancy.application.port.out.UserStore;
+import dev.tollgate.tenancy.domain.Customer;
 import dev.tollgate.tenancy.domain.Membership;
 import dev.tollgate.tenancy.domain.Organization;
 import dev.tollgate.tenancy.domain.Permission;
@@ -32,10 +35,12 @@ class WorkspaceService implements ManageWorkspacesUseCase, PurgeDeletedWorkspace
     private final MembershipStore memberships;
     private final UserStore users;
     private final OrganizationAccess access;
+    private final CustomerStore customers;
     private final Clock clock;
 
     WorkspaceService(OrganizationStore organizations, MembershipStore memberships, UserStore users,
-                     OrganizationAccess access, Clock clock) {
+                     OrganizationAccess access, CustomerStore customers, Clock clock) {
+        this.customers = customers;
         this.organizations = organizations;
         this.memberships = memberships;
         this.users = users;
@@ -73,6 +78,9 @@ class WorkspaceService implements ManageWorkspacesUseCase, PurgeDeletedWorkspace
                 owner.id(), now);
         organizations.save(organization);
         memberships.save(Membership.join(organization.id(), owner.id(), Role.OWNER, now));
+        // The platform meters its own usage per organization: each one is a customer of the system namespace.
+        customers.save(Customer.create(TenancyApi.SYSTEM_NAMESPACE, new Customer.Details(organization.name(), null, null,
+                organization.publicId(), List.of(), organization.billingEmail(), null, null), now));
         return organization;
     }
 

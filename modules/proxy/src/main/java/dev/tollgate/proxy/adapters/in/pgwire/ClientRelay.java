@@ -148,7 +148,7 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
     private void forward(ByteBuf message) {
         switch (message.getByte(message.readerIndex())) {
             case 'Q' -> {
-                stats.queries.increment();
+                stats.query();
                 noteSessionChanges(message, message.readerIndex() + 5);
                 expect(Kind.QUERY);
                 send(message);
@@ -157,7 +157,7 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
             case 'B' -> bind(message);
             case 'D' -> describe(message);
             case 'E' -> {
-                stats.queries.increment();
+                stats.query();
                 expect(Kind.EXECUTE);
                 send(message);
             }
@@ -477,7 +477,7 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
         if (clientNeedsFlush) {
             clientNeedsFlush = false;
             toClient.writePending(client);
-            stats.bytesToClient.increment(bytesToClient);
+            stats.sentToClient(bytesToClient);
             bytesToClient = 0;
             client.flush();
             ServerConnection current = server;

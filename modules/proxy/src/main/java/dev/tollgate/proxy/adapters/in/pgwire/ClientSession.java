@@ -48,6 +48,8 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
     private ProxyRoute route;
     private Scram.ServerExchange scram;
     private CancelRegistry.Key cancelKey;
+    /** Set while the client is logged in: its connection time is metered from then until it leaves. */
+    private UsageCounters connectionUsage;
 
     ClientSession(ResolveProxyRouteUseCase routes, CancelRegistry cancels, LiveConnections live, ProxyMetrics metrics,
                   ServerPools pools, Executor blocking) {
@@ -174,7 +176,10 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         }
         ctx.write(PgWire.authentication(ctx.alloc(), 12, serverFinal.getBytes(StandardCharsets.UTF_8)));
         state = State.RELAY;
-        ClientRelay relay = new ClientRelay(ctx.channel(), pools.pool(route), parameters, metrics, () -> {
+        ServerPool pool = pools.pool(route);
+        connectionUsage = pool.stats().usage;
+        connectionUsage.connected(System.nanoTime());
+        ClientRelay relay = new ClientRelay(ctx.channel(), pool, parameters, metrics, () -> {
             cancelKey = cancels.register(relayRef[0]::cancelTarget);
             ctx.write(PgWire.backendKeyData(ctx.alloc(), cancelKey.processId(), cancelKey.secretKey()));
             metrics.login(route.projectId(), java.time.Duration.ofNanos(System.nanoTime() - startedNanos));
@@ -214,6 +219,10 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         cancels.forget(cancelKey);
         if (admitted) {
             live.release(route.projectId(), ctx.channel());
+        }
+        if (connectionUsage != null) {
+            connectionUsage.disconnected(System.nanoTime());
+            connectionUsage = null;
         }
         state = State.CLOSED;
         ctx.fireChannelInactive();

@@ -18,6 +18,7 @@ import jakarta.inject.Singleton;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ final class PgWireServer {
     private final ProxyTls tls;
     private final ProxyMetrics metrics;
     private final ServerPools pools;
+    private final ProxyUsageReporter usage;
     private final int configuredPort;
     private final String bindAddress;
     private final int threads;
@@ -44,7 +46,8 @@ final class PgWireServer {
     private ExecutorService blocking;
     private Channel serverChannel;
 
-    PgWireServer(ResolveProxyRouteUseCase routes, CancelRegistry cancels, LiveConnections live, ProxyTls tls, ProxyMetrics metrics, ServerPools pools, @Value("${tollgate.proxy.port:6432}") int port,
+    PgWireServer(ResolveProxyRouteUseCase routes, CancelRegistry cancels, LiveConnections live, ProxyTls tls, ProxyMetrics metrics, ServerPools pools,
+                 ProxyUsageReporter usage, @Value("${tollgate.proxy.port:6432}") int port,
                  @Value("${tollgate.proxy.bind:0.0.0.0}") String bindAddress, @Value("${tollgate.proxy.threads:0}") int threads) {
         // Half the cores by default: the proxy shares the machine with the HTTP API (and, when small, with PostgreSQL
         // itself), and a client and the server it borrows share a thread more often with fewer loops (ADR 0007).
@@ -55,6 +58,7 @@ final class PgWireServer {
         this.tls = tls;
         this.metrics = metrics;
         this.pools = pools;
+        this.usage = usage;
         this.configuredPort = port;
         this.bindAddress = bindAddress;
     }
@@ -104,10 +108,13 @@ final class PgWireServer {
         if (serverChannel != null) {
             serverChannel.close().syncUninterruptibly();
             pools.stop();
-            workers.shutdownGracefully();
-            boss.shutdownGracefully();
+            // Closing the loops closes every client; waiting for it ends their metered connection time before the
+            // last usage report goes out.
+            workers.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+            boss.shutdownGracefully(0, 5, TimeUnit.SECONDS);
             blocking.shutdownNow();
             serverChannel = null;
+            usage.flush();
         }
     }
 }

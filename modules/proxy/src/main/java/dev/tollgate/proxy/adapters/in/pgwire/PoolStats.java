@@ -15,12 +15,15 @@ final class PoolStats {
     private final Timer connectTime;
     private final Counter serversClosed;
     final Counter transactions;
-    final Counter queries;
-    final Counter bytesToClient;
+    private final Counter queries;
+    private final Counter bytesToClient;
     final Counter bytesToServer;
+    /** The same queries and bytes, plus connection time, as the usage the organization is metered for. */
+    final UsageCounters usage;
 
     PoolStats(Timer waitTime, Timer connectTime, Counter serversClosed, Counter transactions, Counter queries,
-              Counter bytesToClient, Counter bytesToServer) {
+              Counter bytesToClient, Counter bytesToServer, UsageCounters usage) {
+        this.usage = usage;
         this.waitTime = waitTime;
         this.connectTime = connectTime;
         this.serversClosed = serversClosed;
@@ -28,6 +31,16 @@ final class PoolStats {
         this.queries = queries;
         this.bytesToClient = bytesToClient;
         this.bytesToServer = bytesToServer;
+    }
+
+    void query() {
+        queries.increment();
+        usage.query();
+    }
+
+    void sentToClient(long bytes) {
+        bytesToClient.increment(bytes);
+        usage.sentToClient(bytes);
     }
 
     void waiting(int delta) {

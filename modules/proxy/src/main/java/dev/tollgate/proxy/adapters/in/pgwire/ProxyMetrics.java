@@ -38,7 +38,7 @@ final class ProxyMetrics {
     }
 
     /** The meters of one database's pool; the gauges read the pool currently serving the database from {@code pools}. */
-    PoolStats poolStats(ServerPools pools, UUID projectId, UUID databaseId) {
+    PoolStats poolStats(ServerPools pools, UUID organizationId, UUID projectId, UUID databaseId) {
         String project = TypeId.format("prj", projectId);
         String database = TypeId.format("db", databaseId);
         Gauge.builder("tollgate.proxy.server.connections", pools, p -> p.open(databaseId)).tags("project", project, "database", database)
@@ -56,7 +56,8 @@ final class ProxyMetrics {
                 Counter.builder("tollgate.proxy.queries").tags("project", project, "database", database)
                         .description("Simple queries and extended-protocol executions relayed").register(registry),
                 Counter.builder("tollgate.proxy.bytes").tags("project", project, "database", database, "direction", "to_client").register(registry),
-                Counter.builder("tollgate.proxy.bytes").tags("project", project, "database", database, "direction", "to_server").register(registry));
+                Counter.builder("tollgate.proxy.bytes").tags("project", project, "database", database, "direction", "to_server").register(registry),
+                new UsageCounters(organizationId, projectId, databaseId));
         Gauge.builder("tollgate.proxy.client.waiting", stats.waiting, AtomicInteger::get).tags("project", project, "database", database)
                 .description("Clients waiting for a server connection").register(registry);
         return stats;

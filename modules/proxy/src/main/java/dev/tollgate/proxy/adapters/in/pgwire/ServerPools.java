@@ -62,13 +62,18 @@ final class ServerPools {
                 return existing;
             }
             retired[0] = existing;
-            PoolStats poolStats = stats.computeIfAbsent(id, k -> metrics.poolStats(this, route.projectId(), id));
+            PoolStats poolStats = stats.computeIfAbsent(id, k -> metrics.poolStats(this, route.organizationId(), route.projectId(), id));
             return new ServerPool(route, fingerprint, loops, waitTimeout, lifetime, poolStats);
         });
         if (retired[0] != null) {
             retired[0].retire();
         }
         return pool;
+    }
+
+    /** The usage counters of every database this node has served. */
+    java.util.List<UsageCounters> usage() {
+        return stats.values().stream().map(s -> s.usage).toList();
     }
 
     Duration waitTimeout() {

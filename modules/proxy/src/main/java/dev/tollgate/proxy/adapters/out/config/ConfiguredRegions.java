@@ -15,6 +15,7 @@ import java.util.List;
 @Singleton
 final class ConfiguredRegions implements RegionCatalog {
     private final List<Region> regions;
+    private final String local;
 
     ConfiguredRegions(@Value("${tollgate.region:local}") String local,
                       @Value("${tollgate.regions:}") String configured) {
@@ -28,10 +29,16 @@ final class ConfiguredRegions implements RegionCatalog {
                     here ? "active" : "inactive", here, null, null));
         }
         this.regions = List.copyOf(all);
+        this.local = local;
     }
 
     @Override
     public List<Region> all() {
         return regions;
+    }
+
+    @Override
+    public String local() {
+        return local;
     }
 }

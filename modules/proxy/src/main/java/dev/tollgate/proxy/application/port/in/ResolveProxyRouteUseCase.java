@@ -24,7 +24,7 @@ public interface ResolveProxyRouteUseCase {
      * Everything needed to serve one client: the upstream address and credentials (the password in clear, held only
      * in memory) and the SCRAM secret clients authenticate against.
      */
-    record ProxyRoute(UUID projectId, UUID databaseId, String host, int port, String database, String username, String password,
+    record ProxyRoute(UUID organizationId, UUID projectId, UUID databaseId, String host, int port, String database, String username, String password,
                       SslMode sslMode, int queryTimeoutMs, int maxConnections, int poolSize, int minPoolSize, int maxActive, PoolMode poolMode,
                       Scram.Secret secret) {
         @Override

@@ -30,10 +30,11 @@ class ClientRelayTest {
     private final UUID databaseId = UUID.randomUUID();
 
     private ServerPool pool(PoolMode mode) {
-        ProxyRoute route = new ProxyRoute(UUID.randomUUID(), databaseId, "127.0.0.1", 5432, "app", "app", "secret", SslMode.DISABLE,
+        ProxyRoute route = new ProxyRoute(UUID.randomUUID(), UUID.randomUUID(), databaseId, "127.0.0.1", 5432, "app", "app", "secret", SslMode.DISABLE,
                 0, 100, 10, 1, 200, mode, null);
         PoolStats stats = new PoolStats(registry.timer("wait"), registry.timer("login"), registry.counter("closed"),
-                registry.counter("tx"), registry.counter("q"), registry.counter("out"), registry.counter("in"));
+                registry.counter("tx"), registry.counter("q"), registry.counter("out"), registry.counter("in"),
+                new UsageCounters(route.organizationId(), route.projectId(), databaseId));
         return new ServerPool(route, "fingerprint", null, Duration.ofSeconds(5), Duration.ofHours(1), stats);
     }
 

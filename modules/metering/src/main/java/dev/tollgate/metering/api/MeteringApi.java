@@ -1,0 +1,38 @@
+package dev.tollgate.metering.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What other modules may ask of metering: append events to a namespace, and read a meter's daily totals. The
+ * platform's own usage (the proxy's queries, bytes and connection time) goes to {@link #SYSTEM_NAMESPACE}, whose
+ * customers are the organizations.
+ */
+public interface MeteringApi {
+    /** The platform operator's namespace: the meters of what Tollgate itself sells. Not an organization's id. */
+    UUID SYSTEM_NAMESPACE = dev.tollgate.tenancy.api.TenancyApi.SYSTEM_NAMESPACE;
+
+    /**
+     * Stores the events not stored yet (by source and id) in one durable transaction; on return they are committed.
+     * Sending the same batch again after a failure counts nothing twice.
+     */
+    void ingest(UUID namespace, List<Event> events);
+
+    /** A CloudEvent; {@code dataJson} is the event's data as a JSON object text. */
+    record Event(String id, String source, String type, String subject, Instant time, String dataJson) {
+    }
+
+    /**
+     * The meter's value per UTC day in [from, to), for the given subjects (all when empty), keeping only events whose
+     * groupBy values equal {@code groupValues}, split by the groupBy keys in {@code groupBy}. Days without events are
+     * absent.
+     */
+    List<DailyValue> dailyTotals(UUID namespace, String meterSlug, Instant from, Instant to, List<String> subjects,
+                                 Map<String, String> groupValues, List<String> groupBy);
+
+    record DailyValue(Instant day, Map<String, String> groupBy, BigDecimal value) {
+    }
+}

@@ -1,0 +1,71 @@
+package dev.tollgate.proxy.adapters.in.pgwire;
+
+import dev.tollgate.platform.domain.TypeId;
+import dev.tollgate.platform.domain.Ulid;
+import dev.tollgate.proxy.application.port.in.RecordProxyUsageUseCase;
+import dev.tollgate.proxy.domain.ProxyUsage;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands the data plane's usage to metering in batches, off the event loops: every
+ * {@code tollgate.proxy.usage-flush-interval} (10 s by default) and once more when the proxy stops, after its clients
+ * are gone. A batch that fails is kept with its ids and sent again next time, so metering's de-duplication makes the
+ * retry exact: nothing is lost and nothing counts twice.
+ */
+@Singleton
+final class ProxyUsageReporter {
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyUsageReporter.class);
+
+    private final ServerPools pools;
+    private final RecordProxyUsageUseCase usage;
+    private final Clock clock;
+    private final List<ProxyUsage> unsent = new ArrayList<>();
+
+    ProxyUsageReporter(ServerPools pools, RecordProxyUsageUseCase usage, Clock clock) {
+        this.pools = pools;
+        this.usage = usage;
+        this.clock = clock;
+    }
+
+    @Scheduled(initialDelay = "${tollgate.proxy.usage-flush-interval:10s}", fixedDelay = "${tollgate.proxy.usage-flush-interval:10s}")
+    void onSchedule() {
+        flush();
+    }
+
+    /** Reports everything counted so far; true when nothing is left unsent. */
+    synchronized boolean flush() {
+        var until = clock.instant();
+        long nanos = System.nanoTime();
+        for (UsageCounters counters : pools.usage()) {
+            ProxyUsage report = counters.report(Ulid.of(TypeId.newUuid()), until, nanos);
+            if (!report.isEmpty()) {
+                unsent.add(report);
+            }
+        }
+        if (unsent.isEmpty()) {
+            return true;
+        }
+        try {
+            usage.record(List.copyOf(unsent));
+            unsent.clear();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("Could not meter {} proxy usage reports; they are kept and sent again with the next flush", unsent.size(), e);
+            return false;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (!flush()) {
+            LOG.error("Proxy usage lost at shutdown: {} reports could not be metered", unsent.size());
+        }
+    }
+}
