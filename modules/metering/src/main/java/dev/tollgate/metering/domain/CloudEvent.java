@@ -11,6 +11,8 @@ import java.util.List;
  * null); {@code time} defaults to the moment of ingestion.
  */
 public record CloudEvent(String id, String source, String specversion, String type, String subject, Instant time, String data) {
+    /** A JSON {@code \\u0000} escape (not preceded by an odd number of backslashes, which would make it literal text). */
+    private static final java.util.regex.Pattern ESCAPED_NUL = java.util.regex.Pattern.compile("(?<!\\\\)(\\\\\\\\)*\\\\u0000");
 
     /** Checks the fields OpenMeter requires; {@code field} prefixes the error paths (e.g. "[3].") for batches. */
     public CloudEvent validated(String field, Instant now) {
@@ -20,10 +22,24 @@ public record CloudEvent(String id, String source, String specversion, String ty
         required(errors, field + "specversion", specversion);
         required(errors, field + "type", type);
         required(errors, field + "subject", subject);
+        noNul(errors, field + "id", id);
+        noNul(errors, field + "source", source);
+        noNul(errors, field + "type", type);
+        noNul(errors, field + "subject", subject);
+        if (data != null && data.contains("\\u0000") && ESCAPED_NUL.matcher(data).find()) {
+            errors.add(new FieldError(field + "data", "must not contain the NUL character (\\u0000)"));
+        }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
         return time == null ? new CloudEvent(id, source, specversion, type, subject, now, data) : this;
+    }
+
+    /** PostgreSQL text and jsonb cannot hold NUL: refuse it here rather than fail in the database. */
+    private static void noNul(List<FieldError> errors, String field, String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            errors.add(new FieldError(field, "must not contain the NUL character"));
+        }
     }
 
     private static void required(List<FieldError> errors, String field, String value) {

@@ -31,8 +31,8 @@ class EventService implements IngestEventsUseCase {
         this.clock = clock;
     }
 
+    /** Not transactional: the store commits the events itself, grouped with concurrent requests (EventStore.append). */
     @Override
-    @Transactional
     public void ingest(Caller caller, List<CloudEvent> batch) {
         UUID namespace = namespaces.require(caller, Capability.INGEST_EVENTS);
         if (batch.isEmpty()) {

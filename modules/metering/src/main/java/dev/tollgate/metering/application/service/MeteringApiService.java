@@ -36,8 +36,8 @@ class MeteringApiService implements MeteringApi {
         this.clock = clock;
     }
 
+    /** Not transactional: the store commits the events itself (EventStore.append). */
     @Override
-    @Transactional
     public void ingest(UUID namespace, List<Event> batch) {
         if (batch.isEmpty()) {
             return;

@@ -29,8 +29,12 @@ class TenancyApiService implements TenancyApi {
     private final Clock clock;
     private final dev.tollgate.tenancy.application.port.out.CustomerStore customers;
 
+    private final CredentialCache cache;
+
     TenancyApiService(OrganizationStore organizations, OrganizationAccess access, UserStore users, ApiKeyStore apiKeys,
-                      AuthenticationService authentication, Clock clock, dev.tollgate.tenancy.application.port.out.CustomerStore customers) {
+                      AuthenticationService authentication, Clock clock, dev.tollgate.tenancy.application.port.out.CustomerStore customers,
+                      CredentialCache cache) {
+        this.cache = cache;
         this.customers = customers;
         this.organizations = organizations;
         this.access = access;
@@ -87,7 +91,8 @@ class TenancyApiService implements TenancyApi {
         if (organizationId == null) {
             throw new ForbiddenException("no_current_workspace", "Choose a current workspace first");
         }
-        Organization organization = organizations.findById(organizationId)
+        // Cached briefly: ingestion asks this on every request (see CredentialCache).
+        Organization organization = cache.organization(organizationId, organizations::findById)
                 .orElseThrow(() -> new ForbiddenException("no_current_workspace", "The current workspace no longer exists"));
         access.require(caller, organization, permissionFor(capability));
         return summary(organization);

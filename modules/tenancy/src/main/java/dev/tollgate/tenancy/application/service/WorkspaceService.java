@@ -36,10 +36,12 @@ class WorkspaceService implements ManageWorkspacesUseCase, PurgeDeletedWorkspace
     private final UserStore users;
     private final OrganizationAccess access;
     private final CustomerStore customers;
+    private final CredentialCache cache;
     private final Clock clock;
 
     WorkspaceService(OrganizationStore organizations, MembershipStore memberships, UserStore users,
-                     OrganizationAccess access, CustomerStore customers, Clock clock) {
+                     OrganizationAccess access, CustomerStore customers, CredentialCache cache, Clock clock) {
+        this.cache = cache;
         this.customers = customers;
         this.organizations = organizations;
         this.memberships = memberships;
@@ -176,6 +178,7 @@ class WorkspaceService implements ManageWorkspacesUseCase, PurgeDeletedWorkspace
             target.setActive(command.active(), now);
         }
         organizations.save(target);
+        cache.forgetOrganization(target.id());
         return target;
     }
 
@@ -189,6 +192,7 @@ class WorkspaceService implements ManageWorkspacesUseCase, PurgeDeletedWorkspace
         }
         target.requestDeletion(clock.instant());
         organizations.save(target);
+        cache.forgetOrganization(target.id());
         return target;
     }
 
@@ -200,6 +204,7 @@ class WorkspaceService implements ManageWorkspacesUseCase, PurgeDeletedWorkspace
         access.require(caller, target, Permission.DELETE_ORGANIZATION);
         target.restore(clock.instant());
         organizations.save(target);
+        cache.forgetOrganization(target.id());
         return target;
     }
 

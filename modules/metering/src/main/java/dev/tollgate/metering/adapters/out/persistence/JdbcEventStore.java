@@ -21,42 +21,25 @@ import java.util.UUID;
 import dev.tollgate.metering.domain.TextFilter;
 
 /**
- * Events in PostgreSQL. Appends are one batched INSERT ... ON CONFLICT DO NOTHING on the de-duplication key, so
- * concurrent resends of the same event from several connections store it exactly once.
+ * Events in PostgreSQL. Appends are batched INSERT ... ON CONFLICT DO NOTHING on the de-duplication key, so
+ * concurrent resends of the same event from several connections store it exactly once; concurrent appends share a
+ * commit ({@link GroupCommitAppender}).
  */
 @Singleton
 final class JdbcEventStore implements EventStore {
+    /** Events whose data is smaller than this (as jsonb) are "compact": the meter index covers them (migration V5). */
+    static final int COMPACT_BYTES = 2000;
     private final JdbcOperations jdbc;
+    private final GroupCommitAppender appender;
 
-    JdbcEventStore(JdbcOperations jdbc) {
+    JdbcEventStore(JdbcOperations jdbc, GroupCommitAppender appender) {
         this.jdbc = jdbc;
+        this.appender = appender;
     }
 
     @Override
     public int append(UUID namespace, List<CloudEvent> events, Instant ingestedAt) {
-        String sql = """
-                INSERT INTO metering.events (namespace, source, id, type, subject, time, data, ingested_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT DO NOTHING""";
-        try (PreparedStatement s = jdbc.getConnection().prepareStatement(sql)) {
-            for (CloudEvent e : events) {
-                s.setObject(1, namespace);
-                s.setString(2, e.source());
-                s.setString(3, e.id());
-                s.setString(4, e.type());
-                s.setString(5, e.subject());
-                s.setTimestamp(6, timestamp(e.time()));
-                s.setString(7, e.data());
-                s.setTimestamp(8, timestamp(ingestedAt));
-                s.addBatch();
-            }
-            int stored = 0;
-            for (int count : s.executeBatch()) {
-                stored += Math.max(count, 0);
-            }
-            return stored;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not store events", e);
-        }
+        return appender.append(namespace, events, ingestedAt);
     }
 
     @Override

@@ -29,7 +29,8 @@ import java.util.UUID;
 /**
  * Meter queries as one SQL statement over the raw events: PostgreSQL evaluates the JSONPaths (jsonb_path_query_first),
  * parses values as exact numerics (no floating-point drift), truncates times to calendar windows in the query's time
- * zone and aggregates. The (namespace, type, subject, time) index bounds what is read.
+ * zone and aggregates. The (namespace, type, subject, time) index bounds what is read; for compact events it also
+ * carries their data, so a query reads the index alone (migration V5, ADR 0008).
  */
 @Singleton
 final class SqlUsageQueries implements UsageQueries {
@@ -48,6 +49,7 @@ final class SqlUsageQueries implements UsageQueries {
     @Override
     public List<MeterQueryRow> aggregate(UUID namespace, Meter meter, MeterQuery q) {
         List<Object> parameters = new ArrayList<>();
+        List<Object> innerParameters = new ArrayList<>();
         List<String> meterKeys = q.groupBy().stream().filter(k -> !k.equals("subject") && !k.equals("customer_id")).toList();
         boolean bySubject = q.groupBy().contains("subject");
         boolean byCustomer = q.groupBy().contains("customer_id");
@@ -56,35 +58,35 @@ final class SqlUsageQueries implements UsageQueries {
         inner.append(q.customerBySubject().isEmpty() ? "NULL::text AS cid, " : "m.customer_id AS cid, ");
         if (meter.valueProperty() != null) {
             inner.append(VALUE_AT).append(" AS v");
-            parameters.add(meter.valueProperty());
+            innerParameters.add(meter.valueProperty());
         } else {
             inner.append("NULL::text AS v");
         }
         for (int i = 0; i < meterKeys.size(); i++) {
             inner.append(", ").append(VALUE_AT).append(" AS g").append(i);
-            parameters.add(meter.groupBy().get(meterKeys.get(i)));
+            innerParameters.add(meter.groupBy().get(meterKeys.get(i)));
         }
         inner.append(" FROM metering.events");
         if (!q.customerBySubject().isEmpty()) {
             // Only the customers' subjects, each labelled with its customer.
             inner.append(" JOIN unnest(?::text[], ?::text[]) AS m(subject_key, customer_id) ON m.subject_key = subject");
-            parameters.add(q.customerBySubject().keySet().toArray(String[]::new));
-            parameters.add(q.customerBySubject().keySet().stream().map(q.customerBySubject()::get).toArray(String[]::new));
+            innerParameters.add(q.customerBySubject().keySet().toArray(String[]::new));
+            innerParameters.add(q.customerBySubject().keySet().stream().map(q.customerBySubject()::get).toArray(String[]::new));
         }
         inner.append(" WHERE namespace = ? AND type = ?");
-        parameters.add(namespace);
-        parameters.add(meter.eventType());
-        where(inner, parameters, q.from(), q.to());
+        innerParameters.add(namespace);
+        innerParameters.add(meter.eventType());
+        where(inner, innerParameters, q.from(), q.to());
         if (!q.subjects().isEmpty()) {
             inner.append(" AND subject = ANY(?)");
-            parameters.add(q.subjects().toArray(String[]::new));
+            innerParameters.add(q.subjects().toArray(String[]::new));
         }
         for (Map.Entry<String, TextFilter> filter : q.filterGroupBy().entrySet()) {
             String path = meter.groupBy().get(filter.getKey());
             inner.append(" AND ");
-            TextFilterSql.append(inner, parameters, filter.getValue(), sql -> {
+            TextFilterSql.append(inner, innerParameters, filter.getValue(), sql -> {
                 sql.append(VALUE_AT);
-                parameters.add(path);
+                innerParameters.add(path);
             }, operand -> operand);
         }
 
@@ -92,7 +94,7 @@ final class SqlUsageQueries implements UsageQueries {
         StringBuilder select = new StringBuilder("SELECT ");
         if (q.windowSize() != null) {
             select.append("date_trunc('").append(q.windowSize().truncField()).append("', time, ?) AS ws, ");
-            parameters.add(0, q.windowTimeZone().getId()); // the select list comes first in the statement
+            parameters.add(q.windowTimeZone().getId());
             groups.add("ws");
         } else {
             select.append("NULL::timestamptz AS ws, ");
@@ -110,7 +112,7 @@ final class SqlUsageQueries implements UsageQueries {
             groups.add("g" + i);
         }
         select.append(", ").append(aggregate(meter)).append(" AS value, count(*) AS events, min(time) AS first_time, max(time) AS last_time FROM (SELECT *, ")
-                .append(NUMERIC).append(" AS n FROM (").append(inner).append(") raw) e");
+                .append(NUMERIC).append(" AS n FROM (").append(bothHalves(inner.toString(), innerParameters, parameters)).append(") raw) e");
         if (!groups.isEmpty()) {
             select.append(" GROUP BY ").append(String.join(", ", groups));
         }
@@ -173,23 +175,35 @@ final class SqlUsageQueries implements UsageQueries {
         }
     }
 
+    /**
+     * {@code query} (a SELECT from metering.events ending in its WHERE conditions) over both halves of the meter index:
+     * compact events, read from the index alone, and the others (migration V5). Its parameters are bound twice.
+     */
+    private static String bothHalves(String query, List<Object> queryParameters, List<Object> parameters) {
+        parameters.addAll(queryParameters);
+        parameters.addAll(queryParameters);
+        return query + " AND compact UNION ALL " + query + " AND NOT compact";
+    }
+
     @Override
     public List<String> distinctSubjects(UUID namespace, Meter meter, Instant from, Instant to) {
-        StringBuilder sql = new StringBuilder("SELECT DISTINCT subject FROM metering.events WHERE namespace = ? AND type = ?");
-        List<Object> parameters = new ArrayList<>(List.of(namespace, meter.eventType()));
-        where(sql, parameters, later(from, meter.eventFrom()), to);
-        sql.append(" ORDER BY subject");
-        return strings(sql.toString(), parameters);
+        StringBuilder inner = new StringBuilder("SELECT subject FROM metering.events WHERE namespace = ? AND type = ?");
+        List<Object> innerParameters = new ArrayList<>(List.of(namespace, meter.eventType()));
+        where(inner, innerParameters, later(from, meter.eventFrom()), to);
+        List<Object> parameters = new ArrayList<>();
+        String sql = "SELECT DISTINCT subject FROM (" + bothHalves(inner.toString(), innerParameters, parameters) + ") e ORDER BY subject";
+        return strings(sql, parameters);
     }
 
     @Override
     public List<String> distinctGroupValues(UUID namespace, Meter meter, String path, Instant from, Instant to) {
-        StringBuilder sql = new StringBuilder("SELECT DISTINCT g FROM (SELECT " + VALUE_AT
-                + " AS g FROM metering.events WHERE namespace = ? AND type = ?");
-        List<Object> parameters = new ArrayList<>(List.of(path, namespace, meter.eventType()));
-        where(sql, parameters, later(from, meter.eventFrom()), to);
-        sql.append(") values WHERE g IS NOT NULL ORDER BY g");
-        return strings(sql.toString(), parameters);
+        StringBuilder inner = new StringBuilder("SELECT " + VALUE_AT + " AS g FROM metering.events WHERE namespace = ? AND type = ?");
+        List<Object> innerParameters = new ArrayList<>(List.of(path, namespace, meter.eventType()));
+        where(inner, innerParameters, later(from, meter.eventFrom()), to);
+        List<Object> parameters = new ArrayList<>();
+        String sql = "SELECT DISTINCT g FROM (" + bothHalves(inner.toString(), innerParameters, parameters)
+                + ") e WHERE g IS NOT NULL ORDER BY g";
+        return strings(sql, parameters);
     }
 
     @Override

@@ -12,7 +12,10 @@ import java.util.UUID;
 /** Where events live. The PostgreSQL adapter is the default; ADR 0008 says how the same port scales further out. */
 public interface EventStore {
 
-    /** Inserts the events not stored yet (by source and id) in one durable transaction; returns how many were new. */
+    /**
+     * Inserts the events not stored yet (by source and id) in a transaction of its own, durable on return (possibly
+     * shared with concurrent appends); returns how many were new. Call it outside any transaction: it does not join one.
+     */
     int append(UUID namespace, List<CloudEvent> events, Instant ingestedAt);
 
     List<IngestedEvent> list(UUID namespace, EventFilter filter);

@@ -180,6 +180,21 @@ class OpenMeterMeteringContractTest extends HttpTest {
                 auth()).expect(200).conformsTo(OPENMETER).json()));
     }
 
+    @Test
+    void largeEventsCountAlongsideCompactOnes() {
+        // Events with large data are stored outside the covering meter index (migration V5); queries read both kinds.
+        String bulky = "x".repeat(6000);
+        ingest(event("s1", "small", "2026-11-01T10:00:00Z", "{\"tokens\":2,\"model\":\"gpt\"}"),
+                event("l1", "large", "2026-11-01T11:00:00Z", "{\"tokens\":5,\"model\":\"gpt\",\"prompt\":\"" + bulky + "\"}"));
+        createMeter("{\"slug\":\"tokens\",\"aggregation\":\"SUM\",\"eventType\":\"prompt\",\"valueProperty\":\"$.tokens\","
+                + "\"groupBy\":{\"model\":\"$.model\"}}");
+        JsonNode bySubject = query("tokens", "from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z&groupBy=subject");
+        assertEquals(2, bySubject.get("data").size());
+        assertEquals(7, bySubject.get("data").get(0).get("value").asInt() + bySubject.get("data").get(1).get("value").asInt());
+        assertEquals(List.of("large", "small"), strings(http.get("/api/v1/meters/tokens/subjects?from=2026-10-01T00:00:00Z", auth()).expect(200).json()));
+        assertEquals(List.of("gpt"), strings(http.get("/api/v1/meters/tokens/group-by/model/values?from=2026-10-01T00:00:00Z", auth()).expect(200).json()));
+    }
+
     private static List<String> strings(JsonNode array) {
         List<String> values = new ArrayList<>();
         array.forEach(node -> values.add(node.asText()));
@@ -208,6 +223,12 @@ class OpenMeterMeteringContractTest extends HttpTest {
         assertTrue(http.post("/api/v1/events", "{\"id\":\"x\"}", auth()).expect(400).conformsTo(OPENMETER).body().contains("source"));
         http.post("/api/v1/events", event("t", "s", "yesterday", "{}"), auth()).expect(400).conformsTo(OPENMETER);
         http.post("/api/v1/events", event("d", "s", "2026-01-01T00:00:00Z", "[1,2]"), auth()).expect(400).conformsTo(OPENMETER);
+        // PostgreSQL cannot store NUL: a precise 400, not a failed insert.
+        assertTrue(http.post("/api/v1/events", event("n", "s", "2026-01-01T00:00:00Z", "{\"k\":\"a\\u0000b\"}"), auth()).expect(400)
+                .conformsTo(OPENMETER).body().contains("NUL"));
+        assertTrue(http.post("/api/v1/events", event("n", "s\\u0000", "2026-01-01T00:00:00Z", "{}"), auth()).expect(400)
+                .conformsTo(OPENMETER).body().contains("subject"));
+        http.post("/api/v1/events", event("n", "s", "2026-01-01T00:00:00Z", "{\"k\":\"a\\\\u0000b\"}"), auth()).expect(204);
         assertTrue(http.post("/api/v1/events", "id=1", auth("text/plain")).expect(400).conformsTo(OPENMETER).body().contains("content type"));
         http.get("/api/v1/meters", "Authorization", "Bearer nonsense").expect(401).conformsTo(OPENMETER);
     }

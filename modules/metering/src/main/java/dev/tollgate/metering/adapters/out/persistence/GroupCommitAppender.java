@@ -1,0 +1,156 @@
+package dev.tollgate.metering.adapters.out.persistence;
+
+import static dev.tollgate.platform.persistence.Sql.timestamp;
+
+import dev.tollgate.metering.domain.CloudEvent;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Group commit for event appends. Concurrent small appends (many single-event requests, say) queue up and a few
+ * writer threads store whatever has queued in one transaction each, so N requests cost one commit rather than N;
+ * large appends commit on their own thread. There is no
+ * waiting for company: a writer takes what is there the moment it is free. An append returns only after the
+ * transaction holding its events has committed, and fails if that transaction failed; a failed group is retried one
+ * append at a time, so one bad append does not fail its neighbours.
+ */
+@Singleton
+final class GroupCommitAppender {
+    /** A writer stops adding appends to its transaction once it holds this many events. */
+    static final int MAX_EVENTS_PER_COMMIT = 5_000;
+    /** Appends this large already amortize their commit: they commit on the caller's thread, in parallel. */
+    static final int GROUP_BELOW = 50;
+
+    private record Pending(UUID namespace, List<CloudEvent> events, Instant ingestedAt, CompletableFuture<Integer> stored) {
+    }
+
+    private final TransactionOperations<Connection> transactions;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean running = true;
+
+    GroupCommitAppender(TransactionOperations<Connection> transactions, @Value("${tollgate.metering.ingest-writers:4}") int writers) {
+        this.transactions = transactions;
+        for (int i = 0; i < Math.max(1, writers); i++) {
+            Thread writer = new Thread(this::write, "metering-writer-" + i);
+            writer.setDaemon(true);
+            writer.start();
+            this.writers.add(writer);
+        }
+    }
+
+    /** Stores the events not stored yet; returns how many were new once they are committed. */
+    int append(UUID namespace, List<CloudEvent> events, Instant ingestedAt) {
+        if (!running) {
+            throw new IllegalStateException("event ingestion is shutting down");
+        }
+        Pending pending = new Pending(namespace, events, ingestedAt, new CompletableFuture<>());
+        if (events.size() >= GROUP_BELOW) {
+            commit(List.of(pending));
+        } else {
+            queue.add(pending);
+        }
+        try {
+            return pending.stored().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the events were being stored", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException("could not store events", e.getCause());
+        }
+    }
+
+    private void write() {
+        while (running || !queue.isEmpty()) {
+            Pending first;
+            try {
+                first = queue.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                continue; // stop() interrupts only after running is false: drain what is left
+            }
+            if (first == null) {
+                continue;
+            }
+            List<Pending> group = new ArrayList<>();
+            group.add(first);
+            int events = first.events().size();
+            for (Pending next; events < MAX_EVENTS_PER_COMMIT && (next = queue.poll()) != null; ) {
+                group.add(next);
+                events += next.events().size();
+            }
+            commit(group);
+        }
+    }
+
+    private void commit(List<Pending> group) {
+        try {
+            int[] stored = transactions.executeWrite(status -> insert(status.getConnection(), group));
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).stored().complete(stored[i]);
+            }
+        } catch (RuntimeException e) {
+            if (group.size() == 1) {
+                group.get(0).stored().completeExceptionally(e);
+            } else {
+                group.forEach(pending -> commit(List.of(pending)));
+            }
+        }
+    }
+
+    /** One batched INSERT for the whole group; how many rows of each append were new. */
+    private static int[] insert(Connection connection, List<Pending> group) {
+        String sql = """
+                INSERT INTO metering.events (namespace, source, id, type, subject, time, data, ingested_at, compact)
+                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, coalesce(pg_column_size(?::jsonb), 0) < %d) ON CONFLICT DO NOTHING"""
+                .formatted(JdbcEventStore.COMPACT_BYTES);
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            for (Pending pending : group) {
+                for (CloudEvent e : pending.events()) {
+                    s.setObject(1, pending.namespace());
+                    s.setString(2, e.source());
+                    s.setString(3, e.id());
+                    s.setString(4, e.type());
+                    s.setString(5, e.subject());
+                    s.setTimestamp(6, timestamp(e.time()));
+                    s.setString(7, e.data());
+                    s.setTimestamp(8, timestamp(pending.ingestedAt()));
+                    s.setString(9, e.data());
+                    s.addBatch();
+                }
+            }
+            int[] rows = s.executeBatch();
+            int[] stored = new int[group.size()];
+            int row = 0;
+            for (int i = 0; i < group.size(); i++) {
+                for (int n = 0; n < group.get(i).events().size(); n++) {
+                    stored[i] += Math.max(rows[row++], 0);
+                }
+            }
+            return stored;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store events", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        running = false;
+        for (Thread writer : writers) {
+            writer.join(TimeUnit.SECONDS.toMillis(30));
+        }
+    }
+}
