@@ -59,6 +59,31 @@ public record Meter(UUID id, UUID namespace, String slug, String name, String de
                 groupBy == null ? Map.of() : new LinkedHashMap<>(groupBy), metadata, now, now, null);
     }
 
+    /**
+     * Why an event cannot count towards this meter, or null when it can: {@code jsonType} and {@code text} are what
+     * the value property finds in the event's data (jsonb_typeof and the value as text; both null when absent).
+     * Numeric aggregations need a number or a numeric string; UNIQUE_COUNT a string or a number; COUNT anything.
+     */
+    public String validationError(String jsonType, String text) {
+        if (aggregation == MeterAggregation.COUNT || valueProperty == null) {
+            return null;
+        }
+        if (jsonType == null || jsonType.equals("null")) {
+            return "meter " + slug + ": the event has no value at " + valueProperty;
+        }
+        if (aggregation == MeterAggregation.UNIQUE_COUNT) {
+            return jsonType.equals("string") || jsonType.equals("number") ? null
+                    : "meter " + slug + ": the value at " + valueProperty + " is a JSON " + jsonType + ", not a string";
+        }
+        if (jsonType.equals("number") || jsonType.equals("string") && NUMERIC.matcher(text).matches()) {
+            return null;
+        }
+        return "meter " + slug + ": the value at " + valueProperty + " is not a number: " + (jsonType.equals("string") ? "'" + text + "'" : "a JSON " + jsonType);
+    }
+
+    /** What the store accepts as a numeric string (the same test as SqlUsageQueries' NUMERIC). */
+    private static final Pattern NUMERIC = Pattern.compile("^\\s*[-+]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][-+]?[0-9]+)?\\s*$");
+
     /** Only name, description, metadata and groupBy change. */
     public Meter update(String newName, String newDescription, Map<String, String> newGroupBy, Map<String, String> newMetadata,
                         Instant now) {

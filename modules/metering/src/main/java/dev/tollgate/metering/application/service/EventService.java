@@ -2,6 +2,9 @@ package dev.tollgate.metering.application.service;
 
 import dev.tollgate.metering.application.port.in.IngestEventsUseCase;
 import dev.tollgate.metering.application.port.out.EventStore;
+import dev.tollgate.metering.application.port.out.MeterStore;
+import dev.tollgate.metering.application.port.out.UsageQueries;
+import dev.tollgate.metering.domain.Meter;
 import dev.tollgate.metering.domain.CloudEvent;
 import dev.tollgate.metering.domain.IngestedEvent;
 import dev.tollgate.platform.domain.ValidationException;
@@ -22,11 +25,15 @@ import java.util.UUID;
 class EventService implements IngestEventsUseCase {
     static final int MAX_BATCH = 10_000;
     private final EventStore events;
+    private final MeterStore meters;
+    private final UsageQueries usage;
     private final Namespaces namespaces;
     private final Clock clock;
 
-    EventService(EventStore events, Namespaces namespaces, Clock clock) {
+    EventService(EventStore events, MeterStore meters, UsageQueries usage, Namespaces namespaces, Clock clock) {
         this.events = events;
+        this.meters = meters;
+        this.usage = usage;
         this.namespaces = namespaces;
         this.clock = clock;
     }
@@ -81,11 +88,27 @@ class EventService implements IngestEventsUseCase {
         return new EventPage(items, next);
     }
 
-    /** Each event with the customer its subject belongs to, looked up once per page. */
+    /**
+     * Each event with the customer its subject belongs to and, as OpenMeter lists it, why it does not count towards
+     * one of its type's meters (a missing or unparsable value): both looked up once per page.
+     */
     private List<IngestedEvent> withCustomers(UUID namespace, List<IngestedEvent> page) {
         Map<String, String> owners = namespaces.customersOfSubjects(namespace,
                 page.stream().map(e -> e.event().subject()).collect(java.util.stream.Collectors.toSet()));
-        return page.stream().map(e -> e.withCustomer(owners.get(e.event().subject()))).toList();
+        List<Meter> valued = meters.list(namespace, false).stream().filter(m -> m.valueProperty() != null).toList();
+        Map<String, Meter> bySlug = new java.util.HashMap<>();
+        valued.forEach(m -> bySlug.put(m.slug(), m));
+        Map<String, String> errors = new java.util.HashMap<>();
+        List<UsageQueries.MeterValue> values = new java.util.ArrayList<>(usage.meterValues(namespace, page, valued));
+        values.sort(java.util.Comparator.comparing(UsageQueries.MeterValue::meterSlug));
+        for (UsageQueries.MeterValue value : values) {
+            String error = bySlug.get(value.meterSlug()).validationError(value.jsonType(), value.text());
+            if (error != null) {
+                errors.merge(value.source() + "\u0000" + value.id(), error, (a, b) -> a + "; " + b);
+            }
+        }
+        return page.stream().map(e -> e.withCustomer(owners.get(e.event().subject()))
+                .withValidationError(errors.get(e.event().source() + "\u0000" + e.event().id()))).toList();
     }
 
     @Override

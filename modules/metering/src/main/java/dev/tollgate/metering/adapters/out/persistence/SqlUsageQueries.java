@@ -4,6 +4,7 @@ import static dev.tollgate.platform.persistence.Sql.instant;
 import static dev.tollgate.platform.persistence.Sql.timestamp;
 
 import dev.tollgate.metering.application.port.out.UsageQueries;
+import dev.tollgate.metering.domain.IngestedEvent;
 import dev.tollgate.metering.domain.Meter;
 import dev.tollgate.metering.domain.MeterQuery;
 import dev.tollgate.metering.domain.MeterQueryRow;
@@ -204,6 +205,38 @@ final class SqlUsageQueries implements UsageQueries {
         String sql = "SELECT DISTINCT g FROM (" + bothHalves(inner.toString(), innerParameters, parameters)
                 + ") e WHERE g IS NOT NULL ORDER BY g";
         return strings(sql, parameters);
+    }
+
+    @Override
+    public List<MeterValue> meterValues(UUID namespace, List<IngestedEvent> events, List<Meter> meters) {
+        if (events.isEmpty() || meters.isEmpty()) {
+            return List.of();
+        }
+        String sql = """
+                SELECT e.source, e.id, m.slug, jsonb_typeof(v.j), v.j #>> '{}'
+                FROM unnest(?::text[], ?::text[]) AS k(source, id)
+                JOIN metering.events e ON e.namespace = ? AND e.source = k.source AND e.id = k.id
+                JOIN unnest(?::text[], ?::text[], ?::text[]) AS m(slug, event_type, path) ON m.event_type = e.type
+                CROSS JOIN LATERAL (SELECT jsonb_path_query_first(e.data, CAST(m.path AS jsonpath)) AS j) v""";
+        List<Object> parameters = List.of(
+                events.stream().map(e -> e.event().source()).toArray(String[]::new),
+                events.stream().map(e -> e.event().id()).toArray(String[]::new),
+                namespace,
+                meters.stream().map(Meter::slug).toArray(String[]::new),
+                meters.stream().map(Meter::eventType).toArray(String[]::new),
+                meters.stream().map(Meter::valueProperty).toArray(String[]::new));
+        try (PreparedStatement s = jdbc.getConnection().prepareStatement(sql)) {
+            Sql.bind(s, parameters);
+            List<MeterValue> values = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    values.add(new MeterValue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the events' meter values", e);
+        }
     }
 
     @Override

@@ -28,6 +28,6 @@ final class EventViews {
             data = JsonNode.createObjectNode(Map.of());
         }
         return new IngestedEventView(new EventView(e.id(), e.source(), e.specversion(), e.type(), e.subject(), e.time(), data),
-                stored.customerId(), stored.ingestedAt(), stored.storedAt());
+                stored.customerId(), stored.ingestedAt(), stored.storedAt(), stored.validationError());
     }
 }

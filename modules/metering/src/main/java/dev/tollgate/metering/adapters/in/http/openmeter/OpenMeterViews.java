@@ -44,6 +44,6 @@ final class OpenMeterViews {
     }
 
     @Serdeable
-    record IngestedEventView(EventView event, String customerId, Instant ingestedAt, Instant storedAt) {
+    record IngestedEventView(EventView event, String customerId, Instant ingestedAt, Instant storedAt, String validationError) {
     }
 }

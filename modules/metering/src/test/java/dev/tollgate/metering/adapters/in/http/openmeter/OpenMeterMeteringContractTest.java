@@ -181,6 +181,25 @@ class OpenMeterMeteringContractTest extends HttpTest {
     }
 
     @Test
+    void listedEventsSayWhyTheyDoNotCountTowardsAMeter() {
+        ingest(event("v1", "alice", "2026-11-01T10:00:00Z", "{\"tokens\":3,\"user\":\"u1\"}"),
+                event("v2", "alice", "2026-11-01T10:01:00Z", "{\"tokens\":\"n/a\",\"user\":\"u1\"}"),
+                event("v3", "alice", "2026-11-01T10:02:00Z", "{\"user\":{\"id\":1}}"));
+        createMeter("{\"slug\":\"tokens\",\"aggregation\":\"SUM\",\"eventType\":\"prompt\",\"valueProperty\":\"$.tokens\"}");
+        createMeter("{\"slug\":\"users\",\"aggregation\":\"UNIQUE_COUNT\",\"eventType\":\"prompt\",\"valueProperty\":\"$.user\"}");
+        JsonNode listed = http.get("/api/v1/events?from=2026-11-01T00:00:00Z", auth()).expect(200).conformsTo(OPENMETER).json();
+        java.util.Map<String, String> errors = new java.util.HashMap<>();
+        listed.forEach(item -> errors.put(item.get("event").get("id").asText(),
+                item.has("validationError") ? item.get("validationError").asText() : null));
+        assertEquals(null, errors.get("v1"));
+        assertEquals("meter tokens: the value at $.tokens is not a number: 'n/a'", errors.get("v2"));
+        assertEquals("meter tokens: the event has no value at $.tokens; meter users: the value at $.user is a JSON object, not a string",
+                errors.get("v3"));
+        JsonNode page = http.get("/api/v2/events?limit=10", auth()).expect(200).conformsTo(OPENMETER).json();
+        assertTrue(page.toString().contains("is not a number: 'n/a'"), page.toString());
+    }
+
+    @Test
     void largeEventsCountAlongsideCompactOnes() {
         // Events with large data are stored outside the covering meter index (migration V5); queries read both kinds.
         String bulky = "x".repeat(6000);
