@@ -1,6 +1,9 @@
 package dev.tollgate.bootstrap;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import javax.sql.DataSource;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -19,11 +22,13 @@ public final class Application {
 
     /**
      * Micronaut's own shutdown hook stops the context (stopping it from here too would deadlock with it); the
-     * embedded server must outlive the context's last connection, so wait for that before closing it.
+     * embedded server must outlive the context's last connection, so wait until the connection pool is closed, which
+     * happens late in the shutdown (the context reports not running from its very start, while shutdown work such as
+     * the proxy's last usage report still needs the database).
      */
-    private static void stopAfter(ApplicationContext context, EmbeddedDatabase database) {
+    private static void stopAfter(HikariDataSource pool, EmbeddedDatabase database) {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (context.isRunning() && System.nanoTime() < deadline) {
+        while (pool != null && !pool.isClosed() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
@@ -68,10 +73,13 @@ public final class Application {
             }
         }
 
-        ApplicationContext context = Micronaut.build(args).mainClass(Application.class).properties(properties).start();
+        // Registered before the context starts, so that a failed start stops the embedded server too.
+        java.util.concurrent.atomic.AtomicReference<HikariDataSource> pool = new java.util.concurrent.atomic.AtomicReference<>();
         if (embedded != null) {
             EmbeddedDatabase database = embedded;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfter(context, database), "tollgate-embedded-db-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfter(pool.get(), database), "tollgate-embedded-db-shutdown"));
         }
+        ApplicationContext context = Micronaut.build(args).mainClass(Application.class).properties(properties).start();
+        pool.set((HikariDataSource) DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class)));
     }
 }

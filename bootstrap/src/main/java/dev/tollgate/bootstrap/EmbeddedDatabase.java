@@ -29,6 +29,9 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    // Application stops it once the connection pool is closed: the library's own hook would stop it
+                    // at the first moment of shutdown, while shutdown work still writes to it.
+                    .setRegisterShutdownHook(false)
                     .start();
             LOG.info("Embedded PostgreSQL on port {} with data in {}", port, directory);
             return new EmbeddedDatabase(pg);

@@ -65,7 +65,10 @@ final class GroupCommitAppender {
             queue.add(pending);
         }
         try {
-            return pending.stored().get();
+            // Bounded, so that a caller is never stuck when the writers are gone (the connection pool gives up sooner).
+            return pending.stored().get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the events were not stored within 60 s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the events were being stored", e);

@@ -3,6 +3,7 @@ package dev.tollgate.proxy.adapters.in.pgwire;
 import dev.tollgate.proxy.application.port.in.ResolveProxyRouteUseCase;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.netty.bootstrap.ServerBootstrap;
@@ -101,6 +102,15 @@ final class PgWireServer {
     /** The port actually bound (differs from the configured one when that was 0). */
     int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /**
+     * Stops at the start of the application's shutdown, while the beans the last usage report needs (metering, the
+     * data source) still work: beans are not destroyed in dependency order.
+     */
+    @EventListener
+    void onShutdown(ShutdownEvent event) {
+        stop();
     }
 
     @PreDestroy
