@@ -39,62 +39,13 @@ WORKSPACE_PATH="/api/v1/workspaces/1"
 HEALTH_PATH="/v1/health"
 JAR="$root/bootstrap/target/tollgate.jar"
 
-log() { printf '[bench] %s\n' "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-
-# --- prerequisites --------------------------------------------------------------------------------------------------
-if ! command -v wrk >/dev/null 2>&1; then
-  log "wrk not found; installing the Debian package"
-  if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
-  "${sudo[@]}" apt-get install -y wrk || { "${sudo[@]}" apt-get update && "${sudo[@]}" apt-get install -y wrk; }
-fi
-command -v curl >/dev/null 2>&1 || die "curl is required"
-command -v java >/dev/null 2>&1 || die "java (JDK 17+) is required"
-
-if [ ! -f "$JAR" ]; then
-  log "building $JAR (./mvnw -B -q install -DskipTests)"
-  ./mvnw -B -q install -DskipTests
-fi
-
-# --- free ports -----------------------------------------------------------------------------------------------------
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {
-  local port tries=0
-  while [ $tries -lt 200 ]; do
-    port=$(( 20000 + RANDOM % 40000 ))
-    if ! port_in_use "$port" && [ "$port" != "${1:-}" ]; then echo "$port"; return 0; fi
-    tries=$((tries + 1))
-  done
-  die "no free port found"
-}
-HTTP_PORT="$(free_port)"
-DB_PORT="$(free_port "$HTTP_PORT")"
-PROXY_PORT="$(free_port "$DB_PORT")"
-BASE="http://127.0.0.1:$HTTP_PORT"
-
-# --- start Tollgate -------------------------------------------------------------------------------------------------
 work="$(mktemp -d "${TMPDIR:-/tmp}/tollgate-bench.XXXXXX")"
-app_log="$work/tollgate.log"
-app_pid=""
-
-stop_app() {
-  if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
-    log "stopping Tollgate (SIGTERM to pid $app_pid)"
-    kill -TERM "$app_pid" 2>/dev/null || true
-    local waited=0
-    while kill -0 "$app_pid" 2>/dev/null && [ $waited -lt 60 ]; do sleep 1; waited=$((waited + 1)); done
-    if kill -0 "$app_pid" 2>/dev/null; then
-      log "Tollgate did not stop within 60 s; sending SIGKILL"
-      kill -KILL "$app_pid" 2>/dev/null || true
-    fi
-    wait "$app_pid" 2>/dev/null || true
-  fi
-  app_pid=""
-}
+# shellcheck source=bench/lib/common.sh
+. "$root/bench/lib/common.sh"
 cleanup() {
   local rc=$?
-  stop_app
-  if [ $rc -ne 0 ] && [ -f "$app_log" ]; then
+  stop_tollgate
+  if [ $rc -ne 0 ] && [ -f "${app_log:-}" ]; then
     log "last lines of the Tollgate log:"; tail -n 40 "$app_log" >&2 || true
   fi
   rm -rf "$work"
@@ -104,20 +55,18 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-log "starting Tollgate on port $HTTP_PORT (embedded PostgreSQL on $DB_PORT, data in $work/data)"
-# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-TOLLGATE_DATA_DIR="$work/data" TOLLGATE_HTTP_PORT="$HTTP_PORT" TOLLGATE_EMBEDDED_DB_PORT="$DB_PORT" \
-  TOLLGATE_PROXY_PORT="$PROXY_PORT" TOLLGATE_ADMIN_API_KEY="$API_KEY" java $JAVA_OPTS -jar "$JAR" >"$app_log" 2>&1 &
-app_pid=$!
+require_wrk
+command -v curl >/dev/null 2>&1 || die "curl is required"
+command -v java >/dev/null 2>&1 || die "java (JDK 17+) is required"
+build_jar_if_missing "$JAR"
 
-# The HTTP server answers before the demo data is seeded; wait for both the health check and "Startup completed".
-waited=0
-until grep -q "Startup completed" "$app_log" 2>/dev/null && curl -fsS -o /dev/null "$BASE$HEALTH_PATH" 2>/dev/null; do
-  kill -0 "$app_pid" 2>/dev/null || die "Tollgate exited during startup"
-  [ $waited -lt 240 ] || die "Tollgate was not ready (Startup completed + $HEALTH_PATH) within 240 s"
-  sleep 1; waited=$((waited + 1))
-done
-log "Tollgate is up after ~${waited} s"
+HTTP_PORT="$(free_port)"
+DB_PORT="$(free_port "$HTTP_PORT")"
+PROXY_PORT="$(free_port "$HTTP_PORT" "$DB_PORT")"
+BASE="http://127.0.0.1:$HTTP_PORT"
+
+# --- start Tollgate -------------------------------------------------------------------------------------------------
+start_tollgate "$JAR"
 
 status="$(curl -s -o "$work/ws.json" -w '%{http_code}' -H "Authorization: Bearer $API_KEY" "$BASE$WORKSPACE_PATH")"
 [ "$status" = "200" ] || die "GET $WORKSPACE_PATH answered $status: $(cat "$work/ws.json")"
@@ -142,7 +91,7 @@ log "measuring $DURATION: GET $HEALTH_PATH"
 log "measuring $DURATION: GET $WORKSPACE_PATH (API key)"
 "${auth_cmd[@]}" | tee "$work/auth.txt" >&2
 
-stop_app
+stop_tollgate
 
 # --- parse ----------------------------------------------------------------------------------------------------------
 # wrk prints latencies as e.g. 812.00us, 3.45ms, 1.02s, 1.50m; convert to milliseconds.
@@ -180,13 +129,7 @@ fi
 # --- facts ----------------------------------------------------------------------------------------------------------
 run_date="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 commit="$(git --no-optional-locks rev-parse --short HEAD 2>/dev/null || echo unknown)"
-if [ -n "$(git --no-optional-locks status --porcelain --untracked-files=no 2>/dev/null)" ]; then
-  tree="dirty (uncommitted changes to tracked files)"
-else
-  tree="clean (no uncommitted changes to tracked files)"
-fi
-untracked="$(git --no-optional-locks status --porcelain 2>/dev/null | grep -c '^??' || true)"
-[ "$untracked" = "0" ] || tree="$tree; $untracked untracked path(s)"
+tree="$(git_tree_state)"
 cpus="$(nproc)"
 cpu_model="$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)"
 mem="$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || true)"
@@ -263,24 +206,5 @@ if [ "$WRITE_RESULTS" = "1" ]; then
     echo "<!-- bench:http:results:end -->"
   } >"$block"
 
-  mkdir -p "$(dirname "$RESULTS_FILE")"
-  if [ -f "$RESULTS_FILE" ] && grep -q '<!-- bench:http:results:begin' "$RESULTS_FILE" \
-      && grep -q '<!-- bench:http:results:end -->' "$RESULTS_FILE"; then
-    awk -v blockfile="$block" '
-      /<!-- bench:http:results:begin/ { while ((getline line < blockfile) > 0) print line; skip = 1; next }
-      /<!-- bench:http:results:end -->/ { skip = 0; next }
-      !skip { print }' "$RESULTS_FILE" >"$work/results.md"
-  else
-    {
-      if [ -f "$RESULTS_FILE" ]; then cat "$RESULTS_FILE"; echo; else
-        echo "# HTTP performance"
-        echo
-        echo "Produced by \`bench/http/run.sh\` (see \`bench/README.md\`)."
-        echo
-      fi
-      cat "$block"
-    } >"$work/results.md"
-  fi
-  cat "$work/results.md" >"$RESULTS_FILE"
-  log "results written to ${RESULTS_FILE#"$root"/}"
+  write_results_block http "$block" "$RESULTS_FILE" "HTTP performance"
 fi

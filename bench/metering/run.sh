@@ -48,73 +48,31 @@ API_KEY="tg_bench_0123456789abcdefghijklmnopqrstuv"
 JAR="$root/bootstrap/target/tollgate.jar"
 LOAD=(java -cp "$JAR" "$root/bench/metering/MeteringLoad.java")
 
-log() { printf '[bench] %s\n' "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-if ! command -v wrk >/dev/null 2>&1; then
-  log "wrk not found; installing the Debian package"
-  if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
-  "${sudo[@]}" apt-get install -y wrk || { "${sudo[@]}" apt-get update && "${sudo[@]}" apt-get install -y wrk; }
-fi
-command -v curl >/dev/null 2>&1 || die "curl is required"
-command -v java >/dev/null 2>&1 || die "java (JDK 17+) is required"
-if [ ! -f "$JAR" ]; then
-  log "building $JAR (./mvnw -B -q install -DskipTests)"
-  ./mvnw -B -q install -DskipTests
-fi
-
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {
-  local port tries=0
-  while [ $tries -lt 200 ]; do
-    port=$(( 20000 + RANDOM % 40000 ))
-    if ! port_in_use "$port" && [ "$port" != "${1:-}" ]; then echo "$port"; return 0; fi
-    tries=$((tries + 1))
-  done
-  die "no free port found"
-}
-HTTP_PORT="$(free_port)"
-DB_PORT="$(free_port "$HTTP_PORT")"
-PROXY_PORT="$(free_port "$DB_PORT")"
-BASE="http://127.0.0.1:$HTTP_PORT"
-JDBC="jdbc:postgresql://127.0.0.1:$DB_PORT/postgres"
-
 work="$(mktemp -d "${TMPDIR:-/tmp}/tollgate-bench-metering.XXXXXX")"
-app_log="$work/tollgate.log"
-app_pid=""
-stop_app() {
-  if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
-    log "stopping Tollgate (SIGTERM to pid $app_pid)"
-    kill -TERM "$app_pid" 2>/dev/null || true
-    local waited=0
-    while kill -0 "$app_pid" 2>/dev/null && [ $waited -lt 60 ]; do sleep 1; waited=$((waited + 1)); done
-    kill -KILL "$app_pid" 2>/dev/null || true
-    wait "$app_pid" 2>/dev/null || true
-  fi
-  app_pid=""
-}
+# shellcheck source=bench/lib/common.sh
+. "$root/bench/lib/common.sh"
 cleanup() {
   local rc=$?
-  stop_app
-  if [ $rc -ne 0 ] && [ -f "$app_log" ]; then log "last lines of the Tollgate log:"; tail -n 40 "$app_log" >&2 || true; fi
+  stop_tollgate
+  if [ $rc -ne 0 ] && [ -f "${app_log:-}" ]; then log "last lines of the Tollgate log:"; tail -n 40 "$app_log" >&2 || true; fi
   if [ "${KEEP_WORKDIR:-0}" = "1" ]; then log "kept $work"; else rm -rf "$work"; fi
   exit $rc
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+require_wrk
+command -v curl >/dev/null 2>&1 || die "curl is required"
+command -v java >/dev/null 2>&1 || die "java (JDK 17+) is required"
+build_jar_if_missing "$JAR"
 
-log "starting Tollgate on port $HTTP_PORT (embedded PostgreSQL on $DB_PORT, data in $work/data)"
-# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-TOLLGATE_DATA_DIR="$work/data" TOLLGATE_HTTP_PORT="$HTTP_PORT" TOLLGATE_EMBEDDED_DB_PORT="$DB_PORT" \
-  TOLLGATE_PROXY_PORT="$PROXY_PORT" TOLLGATE_ADMIN_API_KEY="$API_KEY" java $JAVA_OPTS -jar "$JAR" >"$app_log" 2>&1 &
-app_pid=$!
-waited=0
-until grep -q "Startup completed" "$app_log" 2>/dev/null && curl -fsS -o /dev/null "$BASE/v1/health" 2>/dev/null; do
-  kill -0 "$app_pid" 2>/dev/null || die "Tollgate exited during startup"
-  [ $waited -lt 240 ] || die "Tollgate was not ready within 240 s"
-  sleep 1; waited=$((waited + 1))
-done
-log "Tollgate is up after ~${waited} s"
+HTTP_PORT="$(free_port)"
+DB_PORT="$(free_port "$HTTP_PORT")"
+PROXY_PORT="$(free_port "$HTTP_PORT" "$DB_PORT")"
+BASE="http://127.0.0.1:$HTTP_PORT"
+JDBC="jdbc:postgresql://127.0.0.1:$DB_PORT/postgres"
+
+start_tollgate "$JAR"
 
 api() { # method path [json]: prints the body, fails on a non-2xx answer
   local out="$work/api.json" status
@@ -171,7 +129,7 @@ phase query_ref direct-query samples="$QUERY_SAMPLES" warmup="$QUERY_WARMUP"
 phase query query samples="$QUERY_SAMPLES" warmup="$QUERY_WARMUP" meter=bench_value
 table_size="$(java -cp "$JAR" "$root/bench/metering/MeteringLoad.java" size jdbc="$JDBC" 2>/dev/null | awk -F= '$1 == "size" { print $2 }' || true)"
 
-stop_app
+stop_tollgate
 
 # --- summary --------------------------------------------------------------------------------------------------------
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }'; }
@@ -215,7 +173,7 @@ echo "$summary"
 if [ "$WRITE_RESULTS" = "1" ]; then
   run_date="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
   commit="$(git --no-optional-locks rev-parse --short HEAD 2>/dev/null || echo unknown)"
-  if [ -n "$(git --no-optional-locks status --porcelain --untracked-files=no 2>/dev/null)" ]; then tree="dirty"; else tree="clean"; fi
+  tree="$(git_tree_state)"
   cpu_model="$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)"
   mem="$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || true)"
   block="$work/block.md"
@@ -241,16 +199,5 @@ if [ "$WRITE_RESULTS" = "1" ]; then
     echo "</details>"
     echo "<!-- bench:metering:results:end -->"
   } >"$block"
-  if [ -f "$RESULTS_FILE" ] && grep -q '<!-- bench:metering:results:begin' "$RESULTS_FILE"; then
-    awk -v blockfile="$block" '
-      /<!-- bench:metering:results:begin/ { while ((getline line < blockfile) > 0) print line; skip = 1; next }
-      /<!-- bench:metering:results:end -->/ { skip = 0; next }
-      !skip { print }' "$RESULTS_FILE" >"$work/results.md"
-  else
-    { if [ -f "$RESULTS_FILE" ]; then cat "$RESULTS_FILE"; echo; else
-        printf '# Metering performance\n\nProduced by `bench/metering/run.sh` (see `bench/README.md`).\n\n'; fi
-      cat "$block"; } >"$work/results.md"
-  fi
-  cat "$work/results.md" >"$RESULTS_FILE"
-  log "results written to ${RESULTS_FILE#"$root"/}"
+  write_results_block metering "$block" "$RESULTS_FILE" "Metering performance"
 fi

@@ -82,8 +82,8 @@ TARGET_IDLE_RSS_MB=512     # ... with a resident set <= 512 MB
 # a cap, high enough for the idle-client phase.
 TOLLGATE_MAX_CONNECTIONS=20000
 
-log() { printf '[bench %s] %s\n' "$(date +%T)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
+# shellcheck source=bench/lib/common.sh
+. "$root/bench/lib/common.sh"
 
 secs() { # 20s / 20 -> 20
   local v="${1%s}"
@@ -147,13 +147,7 @@ fi
 # The commit, tree state and jar as they are when the run starts (another session may commit meanwhile).
 run_date="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 commit="$(git --no-optional-locks rev-parse --short HEAD 2>/dev/null || echo unknown)"
-if [ -n "$(git --no-optional-locks status --porcelain --untracked-files=no 2>/dev/null)" ]; then
-  tree="dirty (uncommitted changes to tracked files)"
-else
-  tree="clean (no uncommitted changes to tracked files)"
-fi
-untracked="$(git --no-optional-locks status --porcelain 2>/dev/null | grep -c '^??' || true)"
-[ "$untracked" = "0" ] || tree="$tree; $untracked untracked path(s)"
+tree="$(git_tree_state)"
 jar_facts="$(TZ=UTC stat -c '%y' "$JAR" | cut -d. -f1) UTC, sha256 $(sha256sum "$JAR" | cut -c1-12)"
 
 # Every client and server connection is a file descriptor: the idle-client phase needs more than IDLE_CLIENTS in both
@@ -166,26 +160,14 @@ fi
 CLK_TCK="$(getconf CLK_TCK)"
 
 # --- free ports -----------------------------------------------------------------------------------------------------
-taken_ports=" "
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {
-  local port tries=0
-  while [ $tries -lt 500 ]; do
-    port=$(( 20000 + RANDOM % 12000 ))
-    if ! port_in_use "$port" && [[ "$taken_ports" != *" $port "* ]]; then
-      taken_ports+="$port "; echo "$port"; return 0
-    fi
-    tries=$((tries + 1))
-  done
-  die "no free port found"
-}
-# (command substitution runs in a subshell, so record each port in the parent too)
-PG_PORT="$(free_port)"; taken_ports+="$PG_PORT "
-PGB_S_PORT="$(free_port)"; taken_ports+="$PGB_S_PORT "
-PGB_T_PORT="$(free_port)"; taken_ports+="$PGB_T_PORT "
-HTTP_PORT="$(free_port)"; taken_ports+="$HTTP_PORT "
-EMB_PORT="$(free_port)"; taken_ports+="$EMB_PORT "
-PROXY_PORT="$(free_port)"; taken_ports+="$PROXY_PORT "
+# shellcheck disable=SC2086 # the taken ports are separate arguments
+taken_ports=""
+PG_PORT="$(free_port $taken_ports)"; taken_ports+=" $PG_PORT"
+PGB_S_PORT="$(free_port $taken_ports)"; taken_ports+=" $PGB_S_PORT"
+PGB_T_PORT="$(free_port $taken_ports)"; taken_ports+=" $PGB_T_PORT"
+HTTP_PORT="$(free_port $taken_ports)"; taken_ports+=" $HTTP_PORT"
+EMB_PORT="$(free_port $taken_ports)"; taken_ports+=" $EMB_PORT"
+PROXY_PORT="$(free_port $taken_ports)"; taken_ports+=" $PROXY_PORT"
 BASE="http://127.0.0.1:$HTTP_PORT"
 
 # --- work dir and cleanup -------------------------------------------------------------------------------------------
@@ -1038,24 +1020,5 @@ if [ "$WRITE_RESULTS" = "1" ]; then
     echo "<!-- bench:proxy:results:end -->"
   } >"$block"
 
-  mkdir -p "$(dirname "$RESULTS_FILE")"
-  if [ -f "$RESULTS_FILE" ] && grep -q '<!-- bench:proxy:results:begin' "$RESULTS_FILE" \
-      && grep -q '<!-- bench:proxy:results:end -->' "$RESULTS_FILE"; then
-    awk -v blockfile="$block" '
-      /<!-- bench:proxy:results:begin/ { while ((getline line < blockfile) > 0) print line; skip = 1; next }
-      /<!-- bench:proxy:results:end -->/ { skip = 0; next }
-      !skip { print }' "$RESULTS_FILE" >"$work/results.md"
-  else
-    {
-      if [ -f "$RESULTS_FILE" ]; then cat "$RESULTS_FILE"; echo; else
-        echo "# PostgreSQL proxy performance"
-        echo
-        echo "Produced by \`bench/proxy/run.sh\` (see \`bench/README.md\`)."
-        echo
-      fi
-      cat "$block"
-    } >"$work/results.md"
-  fi
-  cat "$work/results.md" >"$RESULTS_FILE"
-  log "results written to ${RESULTS_FILE#"$root"/}"
+  write_results_block proxy "$block" "$RESULTS_FILE" "PostgreSQL proxy performance"
 fi
