@@ -48,6 +48,11 @@ class EventService implements IngestEventsUseCase {
         if (batch.size() > MAX_BATCH) {
             throw ValidationException.ofRequest("at most " + MAX_BATCH + " events per request");
         }
+        append(namespace, batch);
+    }
+
+    /** Validates every event (errors name "[i].field" in batches) and stores them; also what MeteringApi ingests with. */
+    void append(UUID namespace, List<CloudEvent> batch) {
         Instant now = clock.instant();
         List<CloudEvent> valid = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {

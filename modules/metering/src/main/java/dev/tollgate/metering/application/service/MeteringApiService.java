@@ -1,7 +1,6 @@
 package dev.tollgate.metering.application.service;
 
 import dev.tollgate.metering.api.MeteringApi;
-import dev.tollgate.metering.application.port.out.EventStore;
 import dev.tollgate.metering.application.port.out.MeterStore;
 import dev.tollgate.metering.application.port.out.UsageQueries;
 import dev.tollgate.metering.domain.CloudEvent;
@@ -12,10 +11,8 @@ import dev.tollgate.metering.domain.WindowSize;
 import dev.tollgate.platform.domain.NotFoundException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,32 +21,23 @@ import java.util.UUID;
 /** Metering for other modules: trusted callers that name the namespace themselves (no caller to authorize). */
 @Singleton
 class MeteringApiService implements MeteringApi {
-    private final EventStore events;
+    private final EventService events;
     private final MeterStore meters;
     private final UsageQueries usage;
-    private final Clock clock;
 
-    MeteringApiService(EventStore events, MeterStore meters, UsageQueries usage, Clock clock) {
+    MeteringApiService(EventService events, MeterStore meters, UsageQueries usage) {
         this.events = events;
         this.meters = meters;
         this.usage = usage;
-        this.clock = clock;
     }
 
     /** Not transactional: the store commits the events itself (EventStore.append). */
     @Override
     public void ingest(UUID namespace, List<Event> batch) {
-        if (batch.isEmpty()) {
-            return;
+        if (!batch.isEmpty()) {
+            events.append(namespace, batch.stream()
+                    .map(e -> new CloudEvent(e.id(), e.source(), "1.0", e.type(), e.subject(), e.time(), e.dataJson())).toList());
         }
-        Instant now = clock.instant();
-        List<CloudEvent> valid = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            Event e = batch.get(i);
-            valid.add(new CloudEvent(e.id(), e.source(), "1.0", e.type(), e.subject(), e.time(), e.dataJson())
-                    .validated("[" + i + "].", now));
-        }
-        events.append(namespace, valid, now);
     }
 
     @Override
