@@ -1,5 +1,6 @@
 package dev.tollgate.tenancy.adapters.in.http.openmeter;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.ValidationException;
 import dev.tollgate.platform.http.Paging;
@@ -36,7 +37,9 @@ final class CustomersController {
         this.customers = customers;
     }
 
+    /** subjectKeys is required, also when empty (a customer attributed by its key alone). */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record UsageAttribution(List<String> subjectKeys) {
     }
 
