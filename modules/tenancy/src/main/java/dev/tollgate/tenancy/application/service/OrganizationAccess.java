@@ -68,6 +68,8 @@ class OrganizationAccess {
                             "This service token lacks the '" + permission.serviceTokenAccess() + "' access");
                 }
             }
+            // Matches no organization: the operator acts in the system namespace only.
+            case OPERATOR -> requireSameOrganization(caller, organization);
             default -> throw new IllegalStateException("unknown caller kind " + caller.kind());
         }
     }

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 class ProxyUsageMeteringTest extends HttpTest {
     static final String PASSWORD = "metered-secret";
     /** Both nodes of the shutdown test must open the upstream passwords the first one sealed. */
+    static final String OPERATOR_SECRET = "operator-secret-for-tests";
     static final String MASTER_KEY = java.util.Base64.getEncoder().encodeToString(new byte[32]);
     @Inject
     PgWireServer proxy;
@@ -50,6 +51,7 @@ class ProxyUsageMeteringTest extends HttpTest {
         // The tests flush by hand; the schedule must not race them.
         properties.put("tollgate.proxy.usage-flush-interval", "1h");
         properties.put("tollgate.master-key", MASTER_KEY);
+        properties.put("tollgate.internal-secret", OPERATOR_SECRET);
         return properties;
     }
 
@@ -144,6 +146,22 @@ class ProxyUsageMeteringTest extends HttpTest {
             assertTrue(rs.next(), "no system customer for " + orgId);
             assertEquals(orgId, rs.getString(2));
         }
+    }
+
+    @Test
+    void theOperatorQueriesTheSystemNamespaceAndNothingElse() throws Exception {
+        runQueries(3);
+        String[] operator = {"X-Internal-Secret", OPERATOR_SECRET};
+        JsonNode customers = http.get("/api/v1/customers?pageSize=100", operator).expect(200)
+                .conformsTo(dev.tollgate.testing.ApiContract.Document.OPENMETER).json();
+        assertTrue(customers.toString().contains("\"key\":\"" + orgId + "\""), customers.toString());
+        JsonNode queries = http.get("/api/v1/meters/proxy_queries/query?subject=" + orgId + "&groupBy=project_id", operator)
+                .expect(200).conformsTo(dev.tollgate.testing.ApiContract.Document.OPENMETER).json().get("data");
+        assertEquals(projectId, queries.get(0).get("groupBy").get("project_id").asText());
+        assertTrue(queries.get(0).get("value").asLong() >= 3, queries.toString());
+        // The operator is not a member of any organization, and a wrong secret is no credential.
+        http.get("/v1/organizations/" + orgId, operator).expect(404);
+        http.get("/api/v1/customers", "X-Internal-Secret", "wrong").expect(401);
     }
 
     @Test

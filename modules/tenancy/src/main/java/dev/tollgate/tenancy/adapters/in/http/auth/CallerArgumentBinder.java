@@ -24,9 +24,11 @@ final class CallerArgumentBinder implements TypedRequestArgumentBinder<Caller> {
     private static final String ATTRIBUTE = "tollgate.caller";
 
     private final AuthenticateUseCase authentication;
+    private final InternalSecret operatorSecret;
 
-    CallerArgumentBinder(AuthenticateUseCase authentication) {
+    CallerArgumentBinder(AuthenticateUseCase authentication, InternalSecret operatorSecret) {
         this.authentication = authentication;
+        this.operatorSecret = operatorSecret;
     }
 
     @Override
@@ -54,6 +56,14 @@ final class CallerArgumentBinder implements TypedRequestArgumentBinder<Caller> {
         if (session.isPresent()) {
             return authentication.resolveSession(session.get().getValue())
                     .orElseThrow(() -> new UnauthenticatedException("The session is invalid, expired or logged out"));
+        }
+        String operator = request.getHeaders().get(InternalSecret.HEADER);
+        if (operator != null) {
+            // The platform operator: acts in the system namespace only (TenancyApi.requireNamespace).
+            if (!operatorSecret.matches(operator)) {
+                throw new UnauthenticatedException("The " + InternalSecret.HEADER + " header is wrong");
+            }
+            return Caller.operator();
         }
         throw new UnauthenticatedException(
                 "Authentication required: send 'Authorization: Bearer <token or API key>', 'Authorization: ServiceToken <id>:<token>' or the session cookie");

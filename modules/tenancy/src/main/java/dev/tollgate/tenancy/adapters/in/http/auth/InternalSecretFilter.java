@@ -1,13 +1,9 @@
 package dev.tollgate.tenancy.adapters.in.http.auth;
 
 import dev.tollgate.platform.domain.UnauthenticatedException;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
 /**
  * {@code /v1/internal/*} is for Tollgate's own operators and back-office jobs: it requires the
@@ -16,19 +12,16 @@ import java.security.MessageDigest;
  */
 @ServerFilter("/v1/internal/**")
 final class InternalSecretFilter {
-    static final String HEADER = "X-Internal-Secret";
-    private final byte[] expected;
+    private final InternalSecret secret;
 
-    InternalSecretFilter(@Nullable @Value("${tollgate.internal-secret}") String secret) {
-        this.expected = secret == null || secret.isBlank() ? null : secret.getBytes(StandardCharsets.UTF_8);
+    InternalSecretFilter(InternalSecret secret) {
+        this.secret = secret;
     }
 
     @RequestFilter
     void requireSecret(HttpRequest<?> request) {
-        String offered = request.getHeaders().get(HEADER);
-        if (expected == null || offered == null
-                || !MessageDigest.isEqual(expected, offered.getBytes(StandardCharsets.UTF_8))) {
-            throw new UnauthenticatedException("The " + HEADER + " header is missing or wrong");
+        if (!secret.matches(request.getHeaders().get(InternalSecret.HEADER))) {
+            throw new UnauthenticatedException("The " + InternalSecret.HEADER + " header is missing or wrong");
         }
     }
 }
