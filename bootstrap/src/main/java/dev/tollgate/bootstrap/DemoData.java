@@ -63,7 +63,7 @@ final class DemoData {
                 ================================================================================
                 """.formatted(base, admin.email(), password != null ? "(from TOLLGATE_ADMIN_PASSWORD)" : chosenPassword,
                 admin.apiKey(), admin.organizationId(), admin.organizationSlug(), admin.organizationNumber(),
-                internalSecret == null ? "" : "\n   internal secret  " + internalSecret + "  (X-Internal-Secret for /v1/internal/*)"));
+                internalSecret == null ? "" : "\n   internal secret  " + internalSecret + "  (X-Internal-Secret: the platform operator, for /v1/internal/* and the system namespace)"));
     }
 
     private static String randomPassword() {

@@ -18,22 +18,23 @@ public record UsagePeriod(LocalDate start, LocalDate end) {
         LocalDate from = date("start_date", start);
         LocalDate to = date("end_date", end);
         if (to.isBefore(from)) {
-            throw new ValidationException("end_date", "end_date " + to + " is before start_date " + from);
+            throw new ValidationException("end_date", to + " is before start_date " + from);
         }
         if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
-            throw new ValidationException("end_date", "a usage report covers at most " + MAX_DAYS + " days");
+            throw new ValidationException("end_date", "must be at most " + (MAX_DAYS - 1) + " days after start_date (a report covers at most "
+                    + MAX_DAYS + " days)");
         }
         return new UsagePeriod(from, to);
     }
 
     private static LocalDate date(String field, String text) {
         if (text == null || text.isBlank()) {
-            throw new ValidationException(field, field + " is required (YYYY-MM-DD)");
+            throw new ValidationException(field, "is required (YYYY-MM-DD)");
         }
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new ValidationException(field, field + " must be a date as YYYY-MM-DD, not '" + text + "'");
+            throw new ValidationException(field, "must be a date as YYYY-MM-DD, not '" + text + "'");
         }
     }
 
