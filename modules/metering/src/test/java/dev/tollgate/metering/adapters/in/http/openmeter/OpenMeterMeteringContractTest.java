@@ -181,6 +181,33 @@ class OpenMeterMeteringContractTest extends HttpTest {
     }
 
     @Test
+    void everyWindowSizeAndALateEventLandsInItsOwnWindow() {
+        createMeter("{\"slug\":\"tokens\",\"aggregation\":\"SUM\",\"eventType\":\"prompt\",\"valueProperty\":\"$.tokens\"}");
+        ingest(event("w1", "alice", "2026-10-31T23:59:30Z", "{\"tokens\":1}"),
+                event("w2", "alice", "2026-11-01T00:00:10Z", "{\"tokens\":2}"),
+                event("w3", "alice", "2026-11-01T00:01:00Z", "{\"tokens\":4}"));
+        String range = "from=2026-10-01T00:00:00Z&to=2026-12-01T00:00:00Z&windowSize=";
+        assertEquals(List.of("1", "2", "4"), values(query("tokens", range + "MINUTE")));
+        assertEquals(List.of("1", "6"), values(query("tokens", range + "HOUR")));
+        // Arriving after the others, an event keeps its own time: it lands in the earlier windows.
+        ingest(event("w4", "alice", "2026-10-31T23:59:50Z", "{\"tokens\":8}"));
+        assertEquals(List.of("9", "2", "4"), values(query("tokens", range + "MINUTE")));
+        assertEquals(List.of("9", "6"), values(query("tokens", range + "HOUR")));
+        assertEquals(List.of("9", "6"), values(query("tokens", range + "DAY")));
+        JsonNode months = query("tokens", range + "MONTH");
+        assertEquals(List.of("9", "6"), values(months));
+        assertEquals("2026-10-01T00:00:00Z", months.get("data").get(0).get("windowStart").asText());
+        assertEquals("2026-11-01T00:00:00Z", months.get("data").get(0).get("windowEnd").asText());
+    }
+
+    /** The rows' values in window order, as plain decimals. */
+    private static List<String> values(JsonNode result) {
+        List<String> values = new java.util.ArrayList<>();
+        result.get("data").forEach(row -> values.add(row.get("value").decimalValue().stripTrailingZeros().toPlainString()));
+        return values;
+    }
+
+    @Test
     void listedEventsSayWhyTheyDoNotCountTowardsAMeter() {
         ingest(event("v1", "alice", "2026-11-01T10:00:00Z", "{\"tokens\":3,\"user\":\"u1\"}"),
                 event("v2", "alice", "2026-11-01T10:01:00Z", "{\"tokens\":\"n/a\",\"user\":\"u1\"}"),
