@@ -4,6 +4,7 @@ import dev.tollgate.platform.domain.TypeId;
 import dev.tollgate.platform.domain.Ulid;
 import dev.tollgate.proxy.application.port.in.RecordProxyUsageUseCase;
 import dev.tollgate.proxy.domain.ProxyUsage;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -27,8 +28,15 @@ final class ProxyUsageReporter {
     private final RecordProxyUsageUseCase usage;
     private final Clock clock;
     private final List<ProxyUsage> unsent = new ArrayList<>();
+    /**
+     * How many unsent reports are kept while metering is down (one per database per flush: about a day for 100 busy
+     * databases). Beyond it the oldest are dropped, loudly, rather than letting a long outage exhaust the heap.
+     */
+    private final int maxUnsent;
 
-    ProxyUsageReporter(ServerPools pools, RecordProxyUsageUseCase usage, Clock clock) {
+    ProxyUsageReporter(ServerPools pools, RecordProxyUsageUseCase usage, Clock clock,
+                       @Value("${tollgate.proxy.usage-max-unsent:100000}") int maxUnsent) {
+        this.maxUnsent = maxUnsent;
         this.pools = pools;
         this.usage = usage;
         this.clock = clock;
@@ -51,6 +59,13 @@ final class ProxyUsageReporter {
         }
         if (unsent.isEmpty()) {
             return true;
+        }
+        if (unsent.size() > maxUnsent) {
+            List<ProxyUsage> dropped = unsent.subList(0, unsent.size() - maxUnsent);
+            LOG.error("Metering has been unreachable too long: dropping the {} oldest proxy usage reports ({} queries, {} bytes)",
+                    dropped.size(), dropped.stream().mapToLong(ProxyUsage::queries).sum(),
+                    dropped.stream().mapToLong(ProxyUsage::bytesToClient).sum());
+            dropped.clear();
         }
         try {
             usage.record(List.copyOf(unsent));

@@ -29,7 +29,7 @@ class ProxyUsageReporterTest {
     };
     private final ServerPools pools = new ServerPools(new ProxyMetrics(new SimpleMeterRegistry(), new LiveConnections()),
             Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(1));
-    private final ProxyUsageReporter reporter = new ProxyUsageReporter(pools, metering, Clock.systemUTC());
+    private final ProxyUsageReporter reporter = new ProxyUsageReporter(pools, metering, Clock.systemUTC(), 3);
 
     private PoolStats database() {
         ProxyRoute route = new ProxyRoute(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "127.0.0.1", 5432, "app", "app",
@@ -71,6 +71,22 @@ class ProxyUsageReporterTest {
         assertEquals(1, batch.get(0).queries());
         assertEquals(2, batch.get(1).queries());
         assertFalse(batch.get(0).id().equals(batch.get(1).id()));
+    }
+
+    @Test
+    void aLongOutageKeepsOnlyTheNewestReports() {
+        PoolStats stats = database();
+        meteringDown = true;
+        for (int flush = 1; flush <= 5; flush++) {
+            for (int q = 0; q < flush; q++) {
+                stats.query();
+            }
+            assertFalse(reporter.flush());
+        }
+        meteringDown = false;
+        assertTrue(reporter.flush());
+        // At most 3 kept: the reports of flushes 3, 4 and 5.
+        assertEquals(List.of(3L, 4L, 5L), delivered.get(0).stream().map(ProxyUsage::queries).toList());
     }
 
     @Test
