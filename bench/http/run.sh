@@ -42,27 +42,7 @@ JAR="$root/bootstrap/target/tollgate.jar"
 work="$(mktemp -d "${TMPDIR:-/tmp}/tollgate-bench.XXXXXX")"
 # shellcheck source=bench/lib/common.sh
 . "$root/bench/lib/common.sh"
-cleanup() {
-  local rc=$?
-  stop_tollgate
-  if [ $rc -ne 0 ] && [ -f "${app_log:-}" ]; then
-    log "last lines of the Tollgate log:"; tail -n 40 "$app_log" >&2 || true
-  fi
-  rm -rf "$work"
-  exit $rc
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-require_wrk
-command -v curl >/dev/null 2>&1 || die "curl is required"
-command -v java >/dev/null 2>&1 || die "java (JDK 17+) is required"
-build_jar_if_missing "$JAR"
-
-HTTP_PORT="$(free_port)"
-DB_PORT="$(free_port "$HTTP_PORT")"
-PROXY_PORT="$(free_port "$HTTP_PORT" "$DB_PORT")"
+prepare_single_tollgate_run "$JAR"
 BASE="http://127.0.0.1:$HTTP_PORT"
 
 # --- start Tollgate -------------------------------------------------------------------------------------------------

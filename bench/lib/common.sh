@@ -72,6 +72,32 @@ stop_tollgate() {
   app_pid=""
 }
 
+# prepare_single_tollgate_run JAR: what a benchmark of one throwaway Tollgate does first. On exit (also on failure or
+# Ctrl-C) Tollgate is stopped, its log's tail shown if the run failed, and $work removed unless KEEP_WORKDIR=1. Checks
+# the tools, builds the jar if missing and picks $HTTP_PORT, $DB_PORT and $PROXY_PORT.
+prepare_single_tollgate_run() {
+  trap _single_tollgate_cleanup EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  require_wrk
+  command -v curl >/dev/null 2>&1 || die "curl is required"
+  command -v java >/dev/null 2>&1 || die "java (JDK 17+) is required"
+  build_jar_if_missing "$1"
+  HTTP_PORT="$(free_port)"
+  DB_PORT="$(free_port "$HTTP_PORT")"
+  PROXY_PORT="$(free_port "$HTTP_PORT" "$DB_PORT")"
+}
+
+_single_tollgate_cleanup() {
+  local rc=$?
+  stop_tollgate
+  if [ $rc -ne 0 ] && [ -f "${app_log:-}" ]; then
+    log "last lines of the Tollgate log:"; tail -n 40 "$app_log" >&2 || true
+  fi
+  if [ "${KEEP_WORKDIR:-0}" = "1" ]; then log "kept $work"; else rm -rf "$work"; fi
+  exit $rc
+}
+
 # git_tree_state: "clean (...)" or "dirty (...)", with the number of untracked paths.
 git_tree_state() {
   local tree untracked

@@ -51,24 +51,7 @@ LOAD=(java -cp "$JAR" "$root/bench/metering/MeteringLoad.java")
 work="$(mktemp -d "${TMPDIR:-/tmp}/tollgate-bench-metering.XXXXXX")"
 # shellcheck source=bench/lib/common.sh
 . "$root/bench/lib/common.sh"
-cleanup() {
-  local rc=$?
-  stop_tollgate
-  if [ $rc -ne 0 ] && [ -f "${app_log:-}" ]; then log "last lines of the Tollgate log:"; tail -n 40 "$app_log" >&2 || true; fi
-  if [ "${KEEP_WORKDIR:-0}" = "1" ]; then log "kept $work"; else rm -rf "$work"; fi
-  exit $rc
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-require_wrk
-command -v curl >/dev/null 2>&1 || die "curl is required"
-command -v java >/dev/null 2>&1 || die "java (JDK 17+) is required"
-build_jar_if_missing "$JAR"
-
-HTTP_PORT="$(free_port)"
-DB_PORT="$(free_port "$HTTP_PORT")"
-PROXY_PORT="$(free_port "$HTTP_PORT" "$DB_PORT")"
+prepare_single_tollgate_run "$JAR"
 BASE="http://127.0.0.1:$HTTP_PORT"
 JDBC="jdbc:postgresql://127.0.0.1:$DB_PORT/postgres"
 
