@@ -31,4 +31,16 @@ public final class JsonColumns {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** A JSON object of any values (nested objects as maps, arrays as lists), in its order; null for null. */
+    public static Map<String, Object> objectMap(JsonMapper json, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return new LinkedHashMap<>(json.readValue(text, Argument.mapOf(String.class, Object.class)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -25,6 +25,12 @@ public interface MeteringApi {
     record Event(String id, String source, String type, String subject, Instant time, String dataJson) {
     }
 
+    /** A live meter of the namespace by slug: what other modules may know of it. */
+    java.util.Optional<MeterInfo> findMeter(UUID namespace, String slug);
+
+    record MeterInfo(String slug, String aggregation, String eventType, java.util.Set<String> groupByKeys) {
+    }
+
     /**
      * The meter's value per UTC day in [from, to), for the given subjects (all when empty), keeping only events whose
      * groupBy values equal {@code groupValues}, split by the groupBy keys in {@code groupBy}. Days without events are

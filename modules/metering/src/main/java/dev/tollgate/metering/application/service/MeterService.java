@@ -3,11 +3,13 @@ package dev.tollgate.metering.application.service;
 import dev.tollgate.metering.application.port.in.ManageMetersUseCase;
 import dev.tollgate.metering.application.port.in.QueryMetersUseCase;
 import dev.tollgate.metering.application.port.out.MeterStore;
+import dev.tollgate.metering.application.port.out.MeterUsers;
 import dev.tollgate.metering.application.port.out.UsageQueries;
 import dev.tollgate.metering.domain.Meter;
 import dev.tollgate.metering.domain.MeterQuery;
 import dev.tollgate.metering.domain.MeterQueryRow;
 import dev.tollgate.platform.domain.Ulid;
+import dev.tollgate.platform.domain.ConflictException;
 import dev.tollgate.platform.domain.FieldError;
 import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.ValidationException;
@@ -30,8 +32,10 @@ class MeterService implements ManageMetersUseCase, QueryMetersUseCase {
     private final Namespaces namespaces;
     private final Clock clock;
     private final QueryProgress progress;
+    private final MeterUsers users;
 
-    MeterService(MeterStore meters, UsageQueries usage, Namespaces namespaces, Clock clock, QueryProgress progress) {
+    MeterService(MeterStore meters, UsageQueries usage, Namespaces namespaces, Clock clock, QueryProgress progress, MeterUsers users) {
+        this.users = users;
         this.progress = progress;
         this.meters = meters;
         this.usage = usage;
@@ -69,6 +73,14 @@ class MeterService implements ManageMetersUseCase, QueryMetersUseCase {
         Meter meter = find(namespaces.require(caller, Capability.MANAGE_METERS), idOrSlug)
                 .update(name, description, groupBy, metadata, clock.instant());
         checkPaths(meter);
+        for (MeterUsers.FeatureUse use : users.activeFeatures(meter.namespace(), meter.slug())) {
+            for (String key : use.groupByKeys()) {
+                if (!meter.groupBy().containsKey(key)) {
+                    throw new ConflictException("meter_in_use", "groupBy key '" + key + "' is used by the filters of feature '"
+                            + use.featureKey() + "'");
+                }
+            }
+        }
         meters.save(meter);
         return meter;
     }
@@ -77,6 +89,11 @@ class MeterService implements ManageMetersUseCase, QueryMetersUseCase {
     @Transactional
     public void delete(Caller caller, String idOrSlug) {
         Meter meter = find(namespaces.require(caller, Capability.MANAGE_METERS), idOrSlug);
+        List<MeterUsers.FeatureUse> uses = users.activeFeatures(meter.namespace(), meter.slug());
+        if (!uses.isEmpty()) {
+            throw new ConflictException("meter_in_use", "meter has active features and cannot be deleted: "
+                    + uses.stream().map(MeterUsers.FeatureUse::featureKey).toList());
+        }
         meters.save(meter.deleted(clock.instant()));
     }
 

@@ -42,6 +42,13 @@ class MeteringApiService implements MeteringApi {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.Optional<MeterInfo> findMeter(UUID namespace, String slug) {
+        return meters.findLiveBySlug(namespace, slug)
+                .map(m -> new MeterInfo(m.slug(), m.aggregation().name(), m.eventType(), java.util.Set.copyOf(m.groupBy().keySet())));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<DailyValue> dailyTotals(UUID namespace, String meterSlug, Instant from, Instant to, List<String> subjects,
                                         Map<String, String> groupValues, List<String> groupBy) {
         Meter meter = meters.findLiveBySlug(namespace, meterSlug).orElseThrow(() -> NotFoundException.of("Meter", meterSlug));

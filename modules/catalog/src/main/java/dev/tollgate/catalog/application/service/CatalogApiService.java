@@ -1,0 +1,41 @@
+package dev.tollgate.catalog.application.service;
+
+import dev.tollgate.catalog.api.CatalogApi;
+import dev.tollgate.catalog.application.port.out.FeatureStore;
+import dev.tollgate.catalog.domain.Feature;
+import dev.tollgate.catalog.domain.FeatureFilter;
+import dev.tollgate.platform.domain.PageRequest;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** The catalog for other modules: trusted callers that name the namespace themselves. */
+@Singleton
+class CatalogApiService implements CatalogApi {
+    private final FeatureStore features;
+
+    CatalogApiService(FeatureStore features) {
+        this.features = features;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<MeteredFeature> activeFeaturesOfMeter(UUID namespace, String meterSlug) {
+        return features.list(namespace, new FeatureFilter(List.of(meterSlug), false, "id", false), new PageRequest(0, PageRequest.MAX_LIMIT))
+                .items().stream().map(f -> new MeteredFeature(f.key(), filteredKeys(f))).toList();
+    }
+
+    private static Set<String> filteredKeys(Feature f) {
+        Set<String> keys = new LinkedHashSet<>();
+        if (f.meterGroupByFilters() != null) {
+            keys.addAll(f.meterGroupByFilters().keySet());
+        }
+        if (f.advancedMeterGroupByFilters() != null) {
+            keys.addAll(f.advancedMeterGroupByFilters().keySet());
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.tollgate.catalog.application.service;
+
+import dev.tollgate.catalog.application.port.in.ManageFeaturesUseCase;
+import dev.tollgate.catalog.application.port.out.FeatureStore;
+import dev.tollgate.catalog.application.port.out.MeterDirectory;
+import dev.tollgate.catalog.domain.Feature;
+import dev.tollgate.catalog.domain.FeatureFilter;
+import dev.tollgate.catalog.domain.MeterReference;
+import dev.tollgate.platform.domain.ConflictException;
+import dev.tollgate.platform.domain.NotFoundException;
+import dev.tollgate.platform.domain.Page;
+import dev.tollgate.platform.domain.PageRequest;
+import dev.tollgate.platform.domain.Ulid;
+import dev.tollgate.tenancy.api.Caller;
+import dev.tollgate.tenancy.api.TenancyApi;
+import dev.tollgate.tenancy.api.TenancyApi.Capability;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.UUID;
+
+@Singleton
+class FeatureService implements ManageFeaturesUseCase {
+    private final FeatureStore features;
+    private final MeterDirectory meters;
+    private final TenancyApi tenancy;
+    private final Clock clock;
+
+    FeatureService(FeatureStore features, MeterDirectory meters, TenancyApi tenancy, Clock clock) {
+        this.features = features;
+        this.meters = meters;
+        this.tenancy = tenancy;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public Feature create(Caller caller, Feature.Inputs inputs) {
+        UUID namespace = tenancy.requireNamespace(caller, Capability.MANAGE_METERS).id();
+        MeterReference meter = inputs.meterSlug() == null ? null : meters.find(namespace, inputs.meterSlug()).orElse(null);
+        Feature feature = Feature.define(namespace, inputs, meter, clock.instant());
+        if (features.findLiveByKey(namespace, feature.key()).isPresent()) {
+            throw new ConflictException("feature_exists", "a feature with key '" + feature.key() + "' already exists; archive it first");
+        }
+        features.save(feature);
+        return feature;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<Feature> list(Caller caller, FeatureFilter filter, PageRequest page) {
+        return features.list(tenancy.requireNamespace(caller, Capability.READ_METERS).id(), filter, page);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Feature get(Caller caller, String featureIdOrKey) {
+        return find(tenancy.requireNamespace(caller, Capability.READ_METERS).id(), featureIdOrKey);
+    }
+
+    @Override
+    @Transactional
+    public void archive(Caller caller, String featureIdOrKey) {
+        Feature feature = find(tenancy.requireNamespace(caller, Capability.MANAGE_METERS).id(), featureIdOrKey);
+        if (!feature.isArchived()) {
+            features.save(feature.archived(clock.instant()));
+        }
+    }
+
+    /** A ULID names any feature, archived ones too; a key names the live feature with that key. */
+    private Feature find(UUID namespace, String idOrKey) {
+        return Ulid.parse(idOrKey).flatMap(id -> features.find(namespace, id))
+                .or(() -> features.findLiveByKey(namespace, idOrKey))
+                .orElseThrow(() -> NotFoundException.of("Feature", idOrKey));
+    }
+}
