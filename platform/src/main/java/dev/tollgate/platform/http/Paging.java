@@ -34,6 +34,25 @@ public final class Paging {
         return pageNumbers("page", page, 1, "pageSize", pageSize, 100, 1000);
     }
 
+    /** OpenMeter's {@code order}: ASC (the default) or DESC; true for DESC. */
+    public static boolean descending(String order) {
+        if (order != null && !order.equals("ASC") && !order.equals("DESC")) {
+            throw new ValidationException("order", "must be ASC or DESC");
+        }
+        return "DESC".equals(order);
+    }
+
+    /** OpenMeter's {@code orderBy}: one of {@code allowed}, {@code fallback} when absent. */
+    public static String orderBy(String orderBy, String fallback, java.util.List<String> allowed) {
+        if (orderBy == null) {
+            return fallback;
+        }
+        if (!allowed.contains(orderBy)) {
+            throw new ValidationException("orderBy", "must be one of " + String.join(", ", allowed));
+        }
+        return orderBy;
+    }
+
     /** OpenMeter's older style: {@code offset} (from 0) and {@code limit} (1-1000, default 100). */
     public static PageRequest limitOffset(Integer offset, Integer limit) {
         int o = offset == null ? 0 : offset;

@@ -6,7 +6,7 @@ import dev.tollgate.catalog.domain.FeatureFilter;
 import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.platform.domain.Ulid;
-import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.platform.http.Paging;
 import dev.tollgate.tenancy.api.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -74,24 +74,15 @@ final class FeaturesController {
     HttpResponse<?> list(Caller caller, @Nullable @QueryValue List<String> meterSlug, @Nullable @QueryValue Boolean includeArchived,
                          @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer pageSize, @Nullable @QueryValue Integer offset,
                          @Nullable @QueryValue Integer limit, @Nullable @QueryValue String order, @Nullable @QueryValue String orderBy) {
-        if (order != null && !order.equals("ASC") && !order.equals("DESC")) {
-            throw new ValidationException("order", "must be ASC or DESC");
-        }
-        if (orderBy != null && !List.of("id", "key", "name", "createdAt", "updatedAt").contains(orderBy)) {
-            throw new ValidationException("orderBy", "must be one of id, key, name, createdAt, updatedAt");
-        }
-        FeatureFilter filter = new FeatureFilter(meterSlug, Boolean.TRUE.equals(includeArchived), orderBy == null ? "id" : orderBy,
-                "DESC".equals(order));
+        FeatureFilter filter = new FeatureFilter(meterSlug, Boolean.TRUE.equals(includeArchived),
+                Paging.orderBy(orderBy, "id", List.of("id", "key", "name", "createdAt", "updatedAt")), Paging.descending(order));
         if (page != null || pageSize != null) {
-            int size = pageSize == null ? 100 : pageSize;
-            if (size < 1 || size > PageRequest.MAX_LIMIT) {
-                throw new ValidationException("pageSize", "must be between 1 and " + PageRequest.MAX_LIMIT);
-            }
-            Page<Feature> found = features.list(caller, filter, PageRequest.ofPage(page == null ? 1 : page, size));
-            return HttpResponse.ok(new FeaturePage(found.total(), found.pageNumber(), size, found.items().stream().map(FeatureView::of).toList()));
+            PageRequest request = Paging.openmeterPages(page, pageSize);
+            Page<Feature> found = features.list(caller, filter, request);
+            return HttpResponse.ok(new FeaturePage(found.total(), found.pageNumber(), request.limit(),
+                    found.items().stream().map(FeatureView::of).toList()));
         }
-        Page<Feature> found = features.list(caller, filter, new PageRequest(offset == null ? 0 : offset, limit == null ? 100 : limit));
-        return HttpResponse.ok(found.items().stream().map(FeatureView::of).toList());
+        return HttpResponse.ok(features.list(caller, filter, Paging.limitOffset(offset, limit)).items().stream().map(FeatureView::of).toList());
     }
 
     @Get("/{featureId}")

@@ -59,10 +59,7 @@ final class MetersController {
             default -> throw new dev.tollgate.platform.domain.ValidationException("orderBy",
                     "must be one of key, name, aggregation, createdAt, updatedAt");
         };
-        if (order != null && !order.equals("ASC") && !order.equals("DESC")) {
-            throw new dev.tollgate.platform.domain.ValidationException("order", "must be ASC or DESC");
-        }
-        if ("DESC".equals(order)) {
+        if (dev.tollgate.platform.http.Paging.descending(order)) {
             comparator = comparator.reversed();
         }
         return meters.list(caller, Boolean.TRUE.equals(includeDeleted)).stream().map(MeterView::of).sorted(comparator)

@@ -2,7 +2,6 @@ package dev.tollgate.tenancy.adapters.in.http.openmeter;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tollgate.platform.domain.Page;
-import dev.tollgate.platform.domain.ValidationException;
 import dev.tollgate.platform.http.Paging;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.application.port.in.ManageCustomersUseCase;
@@ -89,20 +88,15 @@ final class CustomersController {
                       @Nullable @QueryValue String order, @Nullable @QueryValue String orderBy, @Nullable @QueryValue Boolean includeDeleted,
                       @Nullable @QueryValue String key, @Nullable @QueryValue String name, @Nullable @QueryValue String primaryEmail,
                       @Nullable @QueryValue String subject, @Nullable @QueryValue String planKey) {
-        if (order != null && !order.equals("ASC") && !order.equals("DESC")) {
-            throw new ValidationException("order", "must be ASC or DESC");
-        }
-        String by = orderBy == null ? "id" : orderBy;
-        if (!List.of("id", "name", "createdAt").contains(by)) {
-            throw new ValidationException("orderBy", "must be one of id, name, createdAt");
-        }
+        boolean descending = Paging.descending(order);
+        String by = Paging.orderBy(orderBy, "id", List.of("id", "name", "createdAt"));
         var request = Paging.openmeterPages(page, pageSize);
         if (planKey != null) {
             // Subscriptions come with billing: no customer has a plan yet, so the filter matches nobody.
             return new CustomerPage(0, page == null ? 1 : page, request.limit(), List.of());
         }
         Page<Customer> found = customers.list(caller, new CustomerFilter(Boolean.TRUE.equals(includeDeleted), key, name, primaryEmail,
-                subject, by, "DESC".equals(order)), request);
+                subject, by, descending), request);
         return new CustomerPage(found.total(), found.pageNumber(), request.limit(), found.items().stream().map(CustomerView::of).toList());
     }
 
