@@ -204,8 +204,8 @@ public class MeteringLoad {
     private static boolean insert(Connection db, UUID namespace, List<String[]> events, Instant time) {
         try (PreparedStatement s = db.prepareStatement("""
                 INSERT INTO metering.events (namespace, source, id, type, subject, time, data, ingested_at, compact)
-                VALUES (?, 'bench', ?, 'bench.request', ?, ?, ?::jsonb, ?, coalesce(pg_column_size(?::jsonb), 0) < 2000)
-                ON CONFLICT DO NOTHING""")) {
+                SELECT ?, 'bench', ?, 'bench.request', ?, ?, d, ?, coalesce(pg_column_size(d), 0) < 2000
+                FROM (SELECT CAST(? AS jsonb) AS d) AS parsed ON CONFLICT DO NOTHING""")) {
             Timestamp at = Timestamp.from(time);
             for (String[] e : events) {
                 s.setObject(1, namespace);
@@ -213,9 +213,8 @@ public class MeteringLoad {
                 s.setString(3, e[1]);
                 s.setTimestamp(4, at);
                 String data = "{\"value\":" + (1 + Math.floorMod(e[0].hashCode(), 9)) + ",\"region\":\"eu\"}";
-                s.setString(5, data);
-                s.setTimestamp(6, at);
-                s.setString(7, data);
+                s.setTimestamp(5, at);
+                s.setString(6, data);
                 s.addBatch();
             }
             s.executeBatch();

@@ -32,6 +32,8 @@ import java.util.concurrent.TimeUnit;
 final class GroupCommitAppender {
     /** A writer stops adding appends to its transaction once it holds this many events. */
     static final int MAX_EVENTS_PER_COMMIT = 5_000;
+    /** Events whose data is smaller than this (as jsonb) are "compact": the meter index covers them (migration V5). */
+    static final int COMPACT_BYTES = 2000;
     /** Appends this large already amortize their commit: they commit on the caller's thread, in parallel. */
     static final int GROUP_BELOW = 50;
 
@@ -116,10 +118,11 @@ final class GroupCommitAppender {
 
     /** One batched INSERT for the whole group; how many rows of each append were new. */
     private static int[] insert(Connection connection, List<Pending> group) {
+        // The data is parsed once, then both stored and measured for the compact flag.
         String sql = """
                 INSERT INTO metering.events (namespace, source, id, type, subject, time, data, ingested_at, compact)
-                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, coalesce(pg_column_size(?::jsonb), 0) < %d) ON CONFLICT DO NOTHING"""
-                .formatted(JdbcEventStore.COMPACT_BYTES);
+                SELECT ?, ?, ?, ?, ?, ?, d, ?, coalesce(pg_column_size(d), 0) < %d FROM (SELECT CAST(? AS jsonb) AS d) AS parsed
+                ON CONFLICT DO NOTHING""".formatted(COMPACT_BYTES);
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             for (Pending pending : group) {
                 for (CloudEvent e : pending.events()) {
@@ -129,9 +132,8 @@ final class GroupCommitAppender {
                     s.setString(4, e.type());
                     s.setString(5, e.subject());
                     s.setTimestamp(6, timestamp(e.time()));
-                    s.setString(7, e.data());
-                    s.setTimestamp(8, timestamp(pending.ingestedAt()));
-                    s.setString(9, e.data());
+                    s.setTimestamp(7, timestamp(pending.ingestedAt()));
+                    s.setString(8, e.data());
                     s.addBatch();
                 }
             }

@@ -27,8 +27,6 @@ import dev.tollgate.metering.domain.TextFilter;
  */
 @Singleton
 final class JdbcEventStore implements EventStore {
-    /** Events whose data is smaller than this (as jsonb) are "compact": the meter index covers them (migration V5). */
-    static final int COMPACT_BYTES = 2000;
     private final JdbcOperations jdbc;
     private final GroupCommitAppender appender;
 

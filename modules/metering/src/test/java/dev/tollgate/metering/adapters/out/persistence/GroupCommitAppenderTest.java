@@ -36,6 +36,24 @@ class GroupCommitAppenderTest implements TestDatabase {
     }
 
     @Test
+    void eventsAreMarkedCompactByTheSizeOfTheirData() throws Exception {
+        UUID namespace = UUID.randomUUID();
+        String large = "{\"prompt\":\"" + "x".repeat(5000) + "\"}";
+        appender.append(namespace, List.of(event("small", "s"),
+                new CloudEvent("large", "test", "1.0", "call", "s", Instant.parse("2026-11-01T00:00:00Z"), large),
+                new CloudEvent("empty", "test", "1.0", "call", "s", Instant.parse("2026-11-01T00:00:00Z"), null)), Instant.now());
+        try (Connection c = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id, compact FROM metering.events WHERE namespace = '" + namespace + "' ORDER BY id")) {
+            java.util.Map<String, Boolean> compact = new java.util.HashMap<>();
+            while (rs.next()) {
+                compact.put(rs.getString(1), rs.getBoolean(2));
+            }
+            assertEquals(java.util.Map.of("small", true, "large", false, "empty", true), compact);
+        }
+    }
+
+    @Test
     void concurrentAppendsAreAllStoredAndABadOneFailsAlone() throws Exception {
         UUID namespace = UUID.randomUUID();
         int appends = 48;
