@@ -1,6 +1,8 @@
 package dev.tollgate.platform.persistence;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -11,15 +13,35 @@ public final class Sql {
     private Sql() {
     }
 
-    /** Binds parameters in order; a {@code String[]} becomes a PostgreSQL {@code text[]} (for {@code = ANY(?)}). */
+    /**
+     * Binds parameters in order; {@code String[]}, {@code UUID[]} and {@code Integer[]} become PostgreSQL arrays
+     * ({@code text[]}, {@code uuid[]}, {@code integer[]}) for {@code = ANY(?)}.
+     */
     public static void bind(PreparedStatement statement, List<?> parameters) throws SQLException {
         for (int i = 0; i < parameters.size(); i++) {
             Object parameter = parameters.get(i);
             if (parameter instanceof String[] array) {
                 statement.setArray(i + 1, statement.getConnection().createArrayOf("text", array));
+            } else if (parameter instanceof java.util.UUID[] array) {
+                statement.setArray(i + 1, statement.getConnection().createArrayOf("uuid", array));
+            } else if (parameter instanceof Integer[] array) {
+                statement.setArray(i + 1, statement.getConnection().createArrayOf("integer", array));
             } else {
                 statement.setObject(i + 1, parameter);
             }
+        }
+    }
+
+    /** The row count of {@code fromWhere} (a FROM ... WHERE ... clause), for a page's total. */
+    public static long count(Connection connection, String fromWhere, List<?> parameters) {
+        try (PreparedStatement s = connection.prepareStatement("SELECT count(*) " + fromWhere)) {
+            bind(s, parameters);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not count rows " + fromWhere, e);
         }
     }
 

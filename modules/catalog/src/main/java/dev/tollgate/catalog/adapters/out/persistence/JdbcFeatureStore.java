@@ -96,16 +96,7 @@ final class JdbcFeatureStore implements FeatureStore {
         paged.add(page.limit());
         paged.add(page.offset());
         List<Feature> items = query("SELECT " + COLUMNS + " FROM catalog.features" + where + order + " LIMIT ? OFFSET ?", paged);
-        long total;
-        try (PreparedStatement s = jdbc.getConnection().prepareStatement("SELECT count(*) FROM catalog.features" + where)) {
-            Sql.bind(s, parameters);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                total = rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not count features", e);
-        }
+        long total = Sql.count(jdbc.getConnection(), "FROM catalog.features" + where, parameters);
         return new Page<>(items, total, page);
     }
 

@@ -122,16 +122,7 @@ final class JdbcCustomerStore implements CustomerStore {
             where.append(" AND EXISTS (SELECT 1 FROM unnest(subject_keys) s WHERE s ILIKE ?)");
             parameters.add(Sql.containing(f.subject()));
         }
-        long total;
-        try (PreparedStatement s = jdbc.getConnection().prepareStatement("SELECT count(*)" + where)) {
-            Sql.bind(s, parameters);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                total = rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not count customers", e);
-        }
+        long total = Sql.count(jdbc.getConnection(), where.toString(), parameters);
         String order = switch (f.orderBy()) {
             case "name" -> "name";
             case "createdAt" -> "created_at";
