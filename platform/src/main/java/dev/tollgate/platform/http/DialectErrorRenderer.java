@@ -89,10 +89,18 @@ final class DialectErrorRenderer {
         body.put("instance", request.getPath());
         if (!e.fieldErrors().isEmpty()) {
             body.put("extensions", Map.of("validationErrors", e.fieldErrors().stream()
-                    .map(f -> Map.of("field", f.field() == null ? "" : f.field(), "message", f.message()))
-                    .toList()));
+                    .map(DialectErrorRenderer::openmeterFieldError).toList()));
         }
         return body;
+    }
+
+    /** OpenMeter's ErrorExtension: field, code and message (the code is the rule's own, or a generic one). */
+    private static Map<String, Object> openmeterFieldError(FieldError f) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("field", f.field() == null ? "" : f.field());
+        error.put("code", f.code() == null ? "invalid_value" : f.code());
+        error.put("message", f.message());
+        return error;
     }
 
     private static Map<String, Object> phpTenant(ApiError e) {
