@@ -127,6 +127,7 @@ public final class ApiContract {
             Path dir = apiDirectory();
             JsonNode spec = (document.file.endsWith(".json") ? JSON : YAML).readTree(dir.resolve(document.file).toFile());
             rekeyToServedPaths((ObjectNode) spec, servedPaths(dir.resolve("operations.tsv"), document.seed));
+            inlineNullableReferences(spec, spec);
             if (document == Document.CENTRALI) {
                 // Centrali declares 3.0.3 but uses 3.1 type arrays (["null","string"]) on some routes; read it as
                 // the 3.1 it is written in, or the parser refuses the whole document.
@@ -149,6 +150,39 @@ public final class ApiContract {
                     new SchemaValidator(parsed, new MessageResolver()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * OpenAPI 3.0 cannot put {@code nullable} beside a {@code $ref}, so the documents write a nullable reference as
+     * {@code {type: object, allOf: [{$ref}], nullable: true}}. The validator merges the allOf and loses the
+     * {@code nullable}, rejecting a null the document allows (OpenMeter's free rate card, {@code "price": null}).
+     * Such a schema is replaced by a copy of the referenced schema that is itself nullable, which says the same.
+     */
+    private static void inlineNullableReferences(JsonNode spec, JsonNode node) {
+        if (node.isArray()) {
+            node.forEach(child -> inlineNullableReferences(spec, child));
+            return;
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        ObjectNode object = (ObjectNode) node;
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JsonNode child = field.getValue();
+            JsonNode allOf = child.get("allOf");
+            if (child.path("nullable").asBoolean(false) && allOf != null && allOf.size() == 1 && allOf.get(0).has("$ref")) {
+                String ref = allOf.get(0).get("$ref").asText();
+                JsonNode target = spec.at(ref.substring(1));
+                if (target.isObject()) {
+                    ObjectNode copy = target.deepCopy();
+                    copy.put("nullable", true);
+                    field.setValue(copy);
+                    continue;
+                }
+            }
+            inlineNullableReferences(spec, child);
         }
     }
 
