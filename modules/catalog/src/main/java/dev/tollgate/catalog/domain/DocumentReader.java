@@ -1,0 +1,198 @@
+package dev.tollgate.catalog.domain;
+
+import dev.tollgate.platform.domain.FieldError;
+import dev.tollgate.platform.domain.ValidationException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a JSON document (objects as maps, arrays as lists) the way the catalog's request bodies arrive, collecting
+ * every problem with its path (e.g. {@code phases/1/rateCards/0/price/amount}) instead of stopping at the first.
+ * Plans and add-ons are deep documents; a client fixing one needs all of their mistakes at once.
+ */
+public final class DocumentReader {
+    static final Pattern KEY = Pattern.compile("^[a-z0-9]+(?:_[a-z0-9]+)*$");
+    private static final Pattern NUMERIC = Pattern.compile("^-?[0-9]+(\\.[0-9]+)?$");
+    private final List<FieldError> errors = new ArrayList<>();
+
+    public void fail(String path, String code, String message) {
+        errors.add(new FieldError(path, message, code));
+    }
+
+    public boolean failed() {
+        return !errors.isEmpty();
+    }
+
+    public List<FieldError> errors() {
+        return List.copyOf(errors);
+    }
+
+    /** Throws the collected problems as one validation failure, if there are any. */
+    public void throwIfFailed() {
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+
+    static String at(String path, String field) {
+        return path.isEmpty() ? field : path + "/" + field;
+    }
+
+    public String text(Map<String, ?> doc, String path, String field, boolean required, int maxLength) {
+        Object value = doc.get(field);
+        String where = at(path, field);
+        if (value == null) {
+            if (required) {
+                fail(where, "field_required", "is required");
+            }
+            return null;
+        }
+        if (!(value instanceof String s)) {
+            fail(where, "invalid_type", "must be a string");
+            return null;
+        }
+        if (required && s.isBlank()) {
+            fail(where, "field_required", "must not be empty");
+        } else if (s.length() > maxLength) {
+            fail(where, "invalid_length", "must be at most " + maxLength + " characters");
+        }
+        return s;
+    }
+
+    /** A KEY: 1-64 lowercase letters, digits and single underscores. */
+    public String key(Map<String, ?> doc, String path, String field, boolean required) {
+        String key = text(doc, path, field, required, 64);
+        if (key != null && !key.isEmpty() && !KEY.matcher(key).matches()) {
+            fail(at(path, field), "invalid_key", "'" + key + "' must be lowercase letters, digits and single underscores, e.g. api_calls");
+        }
+        return key;
+    }
+
+    public String oneOf(Map<String, ?> doc, String path, String field, Set<String> allowed, String fallback) {
+        String value = text(doc, path, field, fallback == null, 64);
+        if (value == null) {
+            return fallback;
+        }
+        if (!allowed.contains(value)) {
+            fail(at(path, field), "invalid_value", "must be one of " + new java.util.TreeSet<>(allowed) + ", not '" + value + "'");
+        }
+        return value;
+    }
+
+    public Map<String, String> metadata(Map<String, ?> doc, String path) {
+        Object value = doc.get("metadata");
+        if (value == null) {
+            return null;
+        }
+        Map<String, String> metadata = new LinkedHashMap<>();
+        if (!(value instanceof Map<?, ?> map)) {
+            fail(at(path, "metadata"), "invalid_type", "must be an object of strings");
+            return null;
+        }
+        map.forEach((k, v) -> {
+            if (v instanceof String s) {
+                metadata.put(String.valueOf(k), s);
+            } else {
+                fail(at(at(path, "metadata"), String.valueOf(k)), "invalid_type", "metadata values must be strings");
+            }
+        });
+        return metadata;
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> object(Map<String, ?> doc, String path, String field, boolean required) {
+        Object value = doc.get(field);
+        if (value == null) {
+            if (required) {
+                fail(at(path, field), "field_required", "is required");
+            }
+            return null;
+        }
+        if (!(value instanceof Map<?, ?>)) {
+            fail(at(path, field), "invalid_type", "must be an object");
+            return null;
+        }
+        return (Map<String, Object>) value;
+    }
+
+    /** A list of objects; entries that are not objects are reported and skipped. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> objects(Map<String, ?> doc, String path, String field) {
+        Object value = doc.get(field);
+        if (value == null) {
+            fail(at(path, field), "field_required", "is required");
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            fail(at(path, field), "invalid_type", "must be an array");
+            return List.of();
+        }
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) instanceof Map<?, ?> item) {
+                items.add((Map<String, Object>) item);
+            } else {
+                fail(at(at(path, field), String.valueOf(i)), "invalid_type", "must be an object");
+            }
+        }
+        return items;
+    }
+
+    public boolean bool(Map<String, ?> doc, String path, String field, boolean fallback) {
+        Object value = doc.get(field);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Boolean b)) {
+            fail(at(path, field), "invalid_type", "must be true or false");
+            return fallback;
+        }
+        return b;
+    }
+
+    /** A JSON number; null when absent. */
+    public BigDecimal number(Map<String, ?> doc, String path, String field) {
+        Object value = doc.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Number n)) {
+            fail(at(path, field), "invalid_type", "must be a number");
+            return null;
+        }
+        return new BigDecimal(n.toString());
+    }
+
+    /** OpenMeter's Numeric: an arbitrary-precision decimal written as a JSON string, e.g. "0.10". */
+    public BigDecimal numeric(Map<String, ?> doc, String path, String field, boolean required) {
+        Object value = doc.get(field);
+        if (value == null) {
+            if (required) {
+                fail(at(path, field), "field_required", "is required");
+            }
+            return null;
+        }
+        if (!(value instanceof String s) || !NUMERIC.matcher(s).matches() || s.length() > 40) {
+            fail(at(path, field), "invalid_numeric", "must be a decimal number written as a string, e.g. \"0.10\"");
+            return null;
+        }
+        return new BigDecimal(s);
+    }
+
+    public IsoDuration duration(Map<String, ?> doc, String path, String field, boolean required) {
+        String text = text(doc, path, field, required, 40);
+        if (text == null) {
+            return null;
+        }
+        IsoDuration duration = IsoDuration.parse(text).orElse(null);
+        if (duration == null) {
+            fail(at(path, field), "invalid_duration", "'" + text + "' is not an ISO-8601 duration such as P1M, P14D or PT1H");
+        }
+        return duration;
+    }
+}
