@@ -176,14 +176,34 @@ public final class ApiContract {
                 String ref = allOf.get(0).get("$ref").asText();
                 JsonNode target = spec.at(ref.substring(1));
                 if (target.isObject()) {
-                    ObjectNode copy = target.deepCopy();
-                    copy.put("nullable", true);
-                    field.setValue(copy);
+                    field.setValue(nullableCopy(spec, (ObjectNode) target));
                     continue;
                 }
             }
             inlineNullableReferences(spec, child);
         }
+    }
+
+    /**
+     * A nullable copy of {@code target}. The validator ignores {@code nullable} on a oneOf, so a oneOf becomes an
+     * anyOf of nullable copies of its alternatives (they differ by their {@code type} enum, so at most one matches a
+     * non-null value anyway), without the discriminator, which cannot read a null.
+     */
+    private static ObjectNode nullableCopy(JsonNode spec, ObjectNode target) {
+        ObjectNode copy = target.deepCopy();
+        copy.put("nullable", true);
+        JsonNode oneOf = copy.remove("oneOf");
+        if (oneOf != null) {
+            copy.remove("discriminator");
+            com.fasterxml.jackson.databind.node.ArrayNode anyOf = copy.putArray("anyOf");
+            for (JsonNode alternative : oneOf) {
+                JsonNode resolved = alternative.has("$ref") ? spec.at(alternative.get("$ref").asText().substring(1)) : alternative;
+                ObjectNode nullable = resolved.deepCopy();
+                nullable.put("nullable", true);
+                anyOf.add(nullable);
+            }
+        }
+        return copy;
     }
 
     /** spec path -> served path, from operations.tsv (the prefix is the same for every method of a path). */
