@@ -1,11 +1,13 @@
 package dev.tollgate.catalog.adapters.out.json;
 
 import dev.tollgate.catalog.application.port.out.JsonSyntax;
+import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
 
 @Singleton
 final class MicronautJsonSyntax implements JsonSyntax {
@@ -16,12 +18,15 @@ final class MicronautJsonSyntax implements JsonSyntax {
     }
 
     @Override
-    public boolean isObject(String text) {
+    public Optional<Map<String, Object>> parseObject(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        if (!trimmed.startsWith("{")) {
+            return Optional.empty(); // the mapper would read a bare array or scalar into a map's error, or coerce it
+        }
         try {
-            JsonNode node = json.readValue(text.getBytes(StandardCharsets.UTF_8), JsonNode.class);
-            return node != null && node.isObject();
+            return Optional.ofNullable(json.readValue(trimmed.getBytes(StandardCharsets.UTF_8), Argument.mapOf(String.class, Object.class)));
         } catch (IOException | RuntimeException e) {
-            return false;
+            return Optional.empty();
         }
     }
 }
