@@ -11,4 +11,14 @@ public interface CatalogApi {
 
     record MeteredFeature(String key, Set<String> filteredGroupByKeys) {
     }
+
+    /** A feature by ULID (archived ones too) or by key (the live one). */
+    java.util.Optional<FeatureInfo> findFeature(UUID namespace, String featureIdOrKey);
+
+    /**
+     * A feature as entitlements use it: its meter (null for a static feature) and the filters narrowing the meter,
+     * each as an OpenMeter filter object ({@code {"$eq": "gpt-4"}}; the deprecated plain filters become {@code $eq}).
+     */
+    record FeatureInfo(UUID id, String key, String name, String meterSlug, java.util.Map<String, Object> filters, boolean archived) {
+    }
 }

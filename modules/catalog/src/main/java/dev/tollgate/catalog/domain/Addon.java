@@ -1,5 +1,6 @@
 package dev.tollgate.catalog.domain;
 
+import dev.tollgate.platform.domain.DocumentReader;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

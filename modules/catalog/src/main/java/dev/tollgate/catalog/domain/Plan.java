@@ -1,5 +1,7 @@
 package dev.tollgate.catalog.domain;
 
+import dev.tollgate.platform.domain.DocumentReader;
+import dev.tollgate.platform.domain.IsoDuration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package dev.tollgate.catalog.domain;
 
+import dev.tollgate.platform.domain.DocumentReader;
 import dev.tollgate.platform.domain.FieldError;
 import dev.tollgate.platform.domain.TypeId;
 import dev.tollgate.platform.domain.ValidationException;

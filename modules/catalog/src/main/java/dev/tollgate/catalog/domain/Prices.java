@@ -1,5 +1,6 @@
 package dev.tollgate.catalog.domain;
 
+import dev.tollgate.platform.domain.DocumentReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -38,4 +38,23 @@ class CatalogApiService implements CatalogApi {
         }
         return keys;
     }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<FeatureInfo> findFeature(UUID namespace, String featureIdOrKey) {
+        return dev.tollgate.platform.domain.Ulid.parse(featureIdOrKey).flatMap(id -> features.find(namespace, id))
+                .or(() -> features.findLiveByKey(namespace, featureIdOrKey))
+                .map(f -> new FeatureInfo(f.id(), f.key(), f.name(), f.meterSlug(), filters(f), f.isArchived()));
+    }
+
+    private static java.util.Map<String, Object> filters(Feature f) {
+        java.util.Map<String, Object> filters = new java.util.LinkedHashMap<>();
+        if (f.meterGroupByFilters() != null) {
+            f.meterGroupByFilters().forEach((key, value) -> filters.put(key, java.util.Map.of("$eq", value)));
+        }
+        if (f.advancedMeterGroupByFilters() != null) {
+            filters.putAll(f.advancedMeterGroupByFilters());
+        }
+        return filters;
+    }
 }

@@ -1,7 +1,5 @@
-package dev.tollgate.catalog.domain;
+package dev.tollgate.platform.domain;
 
-import dev.tollgate.platform.domain.FieldError;
-import dev.tollgate.platform.domain.ValidationException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,12 +9,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads a JSON document (objects as maps, arrays as lists) the way the catalog's request bodies arrive, collecting
+ * Reads a JSON document (objects as maps, arrays as lists) as deep request bodies arrive, collecting
  * every problem with its path (e.g. {@code phases/1/rateCards/0/price/amount}) instead of stopping at the first.
- * Plans and add-ons are deep documents; a client fixing one needs all of their mistakes at once.
+ * A client fixing a deep document (a plan, an entitlement with grants) needs all of its mistakes at once.
  */
 public final class DocumentReader {
-    static final Pattern KEY = Pattern.compile("^[a-z0-9]+(?:_[a-z0-9]+)*$");
+    public static final Pattern KEY = Pattern.compile("^[a-z0-9]+(?:_[a-z0-9]+)*$");
     private static final Pattern NUMERIC = Pattern.compile("^-?[0-9]+(\\.[0-9]+)?$");
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -39,7 +37,7 @@ public final class DocumentReader {
         }
     }
 
-    static String at(String path, String field) {
+    public static String at(String path, String field) {
         return path.isEmpty() ? field : path + "/" + field;
     }
 
@@ -194,5 +192,19 @@ public final class DocumentReader {
             fail(at(path, field), "invalid_duration", "'" + text + "' is not an ISO-8601 duration such as P1M, P14D or PT1H");
         }
         return duration;
+    }
+
+    /** An RFC 3339 date-time, e.g. {@code 2026-01-01T00:00:00Z}; null when absent. */
+    public java.time.Instant time(Map<String, ?> doc, String path, String field, boolean required) {
+        String text = text(doc, path, field, required, 64);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            fail(at(path, field), "invalid_time", "'" + text + "' is not an RFC 3339 date-time such as 2026-01-01T00:00:00Z");
+            return null;
+        }
     }
 }

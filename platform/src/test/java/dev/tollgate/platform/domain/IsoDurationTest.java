@@ -1,4 +1,4 @@
-package dev.tollgate.catalog.domain;
+package dev.tollgate.platform.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,5 +47,13 @@ class IsoDurationTest {
         ZonedDateTime endOfJanuary = ZonedDateTime.of(2026, 1, 31, 0, 0, 0, 0, ZoneOffset.UTC);
         assertEquals(ZonedDateTime.of(2026, 2, 28, 0, 0, 0, 0, ZoneOffset.UTC), d("P1M").after(endOfJanuary));
         assertEquals(ZonedDateTime.of(2026, 2, 1, 0, 0, 0, 0, ZoneOffset.UTC), d("P1D").after(endOfJanuary));
+    }
+
+    @Test
+    void boundariesCountFromTheAnchorSoMonthEndsHold() {
+        ZonedDateTime anchor = ZonedDateTime.of(2026, 1, 31, 12, 0, 0, 0, ZoneOffset.UTC);
+        assertEquals(ZonedDateTime.of(2026, 2, 28, 12, 0, 0, 0, ZoneOffset.UTC), d("P1M").boundary(anchor, 1));
+        assertEquals(ZonedDateTime.of(2026, 3, 31, 12, 0, 0, 0, ZoneOffset.UTC), d("P1M").boundary(anchor, 2));
+        assertEquals(ZonedDateTime.of(2025, 12, 31, 12, 0, 0, 0, ZoneOffset.UTC), d("P1M").boundary(anchor, -1));
     }
 }

@@ -1,4 +1,4 @@
-package dev.tollgate.catalog.domain;
+package dev.tollgate.platform.domain;
 
 import java.time.ZonedDateTime;
 import java.util.Optional;
@@ -6,7 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An ISO-8601 duration as the catalog uses them (billing cadences, phase lengths, usage periods): a calendar part in
+ * An ISO-8601 duration as plans and entitlements use them (billing cadences, phase lengths, usage periods, grant
+ * recurrences): a calendar part in
  * months (years count 12) and an exact part in seconds (weeks, days, hours, minutes, seconds). {@code P1M} stays one
  * calendar month, so a cadence anchored on the 31st still lands on month ends.
  */
@@ -56,6 +57,14 @@ public record IsoDuration(String text, long months, long seconds) {
     /** The instant this long after {@code start}, months first, in {@code start}'s zone. */
     public ZonedDateTime after(ZonedDateTime start) {
         return start.plusMonths(months).plusSeconds(seconds);
+    }
+
+    /**
+     * The {@code n}-th boundary after {@code anchor}: always counted from the anchor, so months do not drift (Jan 31
+     * + 1 month = Feb 28, + 2 months = Mar 31). {@code n} may be negative.
+     */
+    public ZonedDateTime boundary(ZonedDateTime anchor, long n) {
+        return anchor.plusMonths(months * n).plusSeconds(seconds * n);
     }
 
     /** A lower bound of the length in seconds, for ordering lengths that mix calendar and exact parts. */
