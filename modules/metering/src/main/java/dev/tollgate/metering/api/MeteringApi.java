@@ -41,4 +41,16 @@ public interface MeteringApi {
 
     record DailyValue(Instant day, Map<String, String> groupBy, BigDecimal value) {
     }
+
+    /**
+     * The meter's value over [from, to) for the subjects (all when empty), counting only events whose groupBy values
+     * pass {@code filters} (OpenMeter filter objects by groupBy key, e.g. {@code {"model": {"$eq": "gpt-4"}}}): one
+     * value for the whole range when {@code windowSize} is null, else one per window (MINUTE, HOUR, DAY, MONTH) in
+     * {@code zone}. Windows without events are absent; a range without events gives an empty list.
+     */
+    List<WindowValue> usage(UUID namespace, String meterSlug, Instant from, Instant to, String windowSize, java.time.ZoneId zone,
+                            List<String> subjects, Map<String, Object> filters);
+
+    record WindowValue(Instant from, Instant to, BigDecimal value) {
+    }
 }
