@@ -78,6 +78,7 @@ public final class DocumentReader {
         }
         if (!allowed.contains(value)) {
             fail(at(path, field), "invalid_value", "must be one of " + new java.util.TreeSet<>(allowed) + ", not '" + value + "'");
+            return fallback; // the failure is recorded; callers go on reading with a known value or none
         }
         return value;
     }

@@ -123,4 +123,14 @@ public final class Paging {
         }
         return PageRequest.ofPage(p, s);
     }
+
+    /** OpenMeter's paginated list object: totalCount, page, pageSize and the items, each shown by {@code view}. */
+    public static <T> java.util.Map<String, Object> openmeterPage(Page<T> page, int pageSize, java.util.function.Function<T, ?> view) {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("totalCount", page.total());
+        out.put("page", page.pageNumber());
+        out.put("pageSize", pageSize);
+        out.put("items", page.items().stream().map(view).toList());
+        return out;
+    }
 }

@@ -3,7 +3,7 @@ package dev.tollgate.catalog.application.service;
 import dev.tollgate.catalog.application.port.in.ManageAddonsUseCase;
 import dev.tollgate.catalog.application.port.out.AddonStore;
 import dev.tollgate.catalog.application.port.out.FeatureStore;
-import dev.tollgate.catalog.application.port.out.JsonSyntax;
+import dev.tollgate.platform.domain.JsonSyntax;
 import dev.tollgate.catalog.domain.Addon;
 import dev.tollgate.catalog.domain.CatalogFilter;
 import dev.tollgate.catalog.domain.CatalogStatus;

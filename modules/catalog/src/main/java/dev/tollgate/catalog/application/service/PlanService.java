@@ -3,7 +3,7 @@ package dev.tollgate.catalog.application.service;
 import dev.tollgate.catalog.application.port.in.ManagePlansUseCase;
 import dev.tollgate.catalog.application.port.out.AddonStore;
 import dev.tollgate.catalog.application.port.out.FeatureStore;
-import dev.tollgate.catalog.application.port.out.JsonSyntax;
+import dev.tollgate.platform.domain.JsonSyntax;
 import dev.tollgate.catalog.application.port.out.PlanAddonStore;
 import dev.tollgate.catalog.application.port.out.PlanStore;
 import dev.tollgate.catalog.domain.CatalogFilter;

@@ -1,7 +1,7 @@
 package dev.tollgate.catalog.application.service;
 
 import dev.tollgate.catalog.application.port.in.ListTiersUseCase;
-import dev.tollgate.catalog.application.port.out.JsonSyntax;
+import dev.tollgate.platform.domain.JsonSyntax;
 import dev.tollgate.catalog.application.port.out.PlanStore;
 import dev.tollgate.catalog.domain.CatalogFilter;
 import dev.tollgate.catalog.domain.CatalogStatus;

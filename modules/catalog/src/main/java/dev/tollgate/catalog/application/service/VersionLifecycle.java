@@ -1,6 +1,6 @@
 package dev.tollgate.catalog.application.service;
 
-import dev.tollgate.catalog.application.port.out.JsonSyntax;
+import dev.tollgate.platform.domain.JsonSyntax;
 import dev.tollgate.catalog.application.port.out.VersionedStore;
 import dev.tollgate.catalog.domain.CatalogStatus;
 import dev.tollgate.catalog.domain.VersionedItem;

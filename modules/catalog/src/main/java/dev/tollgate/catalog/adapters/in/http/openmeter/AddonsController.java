@@ -42,7 +42,7 @@ final class AddonsController {
     Map<String, Object> list(Caller caller, HttpRequest<?> request, @Nullable @QueryValue Integer page,
                              @Nullable @QueryValue Integer pageSize) {
         PageRequest pages = Paging.openmeterPages(page, pageSize);
-        return CatalogViews.page(addons.list(caller, CatalogQuery.filter(request.getParameters(), STATUSES), pages), pages.limit(),
+        return Paging.openmeterPage(addons.list(caller, CatalogQuery.filter(request.getParameters(), STATUSES), pages), pages.limit(),
                 addon -> CatalogViews.addon(addon, clock.instant()));
     }
 

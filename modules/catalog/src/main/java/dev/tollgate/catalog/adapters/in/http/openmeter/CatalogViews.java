@@ -7,13 +7,11 @@ import dev.tollgate.catalog.domain.PlanAddon;
 import dev.tollgate.catalog.domain.Reviewed;
 import dev.tollgate.catalog.domain.Versioned;
 import dev.tollgate.platform.domain.FieldError;
-import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.Ulid;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Plans, add-ons and plan add-ons as OpenMeter shows them. Built as ordered maps rather than records because the
@@ -57,16 +55,6 @@ final class CatalogViews {
             out.put("maxQuantity", offer.maxQuantity());
         }
         out.put("validationErrors", validationErrors(reviewed.validationErrors()));
-        return out;
-    }
-
-    /** OpenMeter's paginated response: totalCount, page, pageSize, items. */
-    static <T> Map<String, Object> page(Page<T> page, int pageSize, Function<T, Map<String, Object>> view) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("totalCount", page.total());
-        out.put("page", page.pageNumber());
-        out.put("pageSize", pageSize);
-        out.put("items", page.items().stream().map(view).toList());
         return out;
     }
 

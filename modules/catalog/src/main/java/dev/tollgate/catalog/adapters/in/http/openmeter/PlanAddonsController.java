@@ -42,7 +42,7 @@ final class PlanAddonsController {
     Map<String, Object> list(Caller caller, String planId, HttpRequest<?> request, @Nullable @QueryValue Integer page,
                              @Nullable @QueryValue Integer pageSize) {
         PageRequest pages = Paging.openmeterPages(page, pageSize);
-        return CatalogViews.page(offers.list(caller, planId, CatalogQuery.filter(request.getParameters(), STATUSES), pages), pages.limit(),
+        return Paging.openmeterPage(offers.list(caller, planId, CatalogQuery.filter(request.getParameters(), STATUSES), pages), pages.limit(),
                 offer -> CatalogViews.planAddon(offer, clock.instant()));
     }
 

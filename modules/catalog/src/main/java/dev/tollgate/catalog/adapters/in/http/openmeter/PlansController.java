@@ -42,7 +42,7 @@ final class PlansController {
     Map<String, Object> list(Caller caller, HttpRequest<?> request, @Nullable @QueryValue Integer page,
                              @Nullable @QueryValue Integer pageSize) {
         PageRequest pages = Paging.openmeterPages(page, pageSize);
-        return CatalogViews.page(plans.list(caller, CatalogQuery.filter(request.getParameters(), STATUSES), pages), pages.limit(),
+        return Paging.openmeterPage(plans.list(caller, CatalogQuery.filter(request.getParameters(), STATUSES), pages), pages.limit(),
                 plan -> CatalogViews.plan(plan, clock.instant()));
     }
 

@@ -1,6 +1,6 @@
-package dev.tollgate.catalog.adapters.out.json;
+package dev.tollgate.platform.json;
 
-import dev.tollgate.catalog.application.port.out.JsonSyntax;
+import dev.tollgate.platform.domain.JsonSyntax;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;

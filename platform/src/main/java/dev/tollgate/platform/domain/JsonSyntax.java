@@ -1,9 +1,9 @@
-package dev.tollgate.catalog.application.port.out;
+package dev.tollgate.platform.domain;
 
 import java.util.Map;
 import java.util.Optional;
 
-/** JSON text that entitlement templates carry: a static entitlement's configuration must be a JSON object. */
+/** Reading JSON text held in a field: a static entitlement's configuration (in a plan's template or an entitlement) must be a JSON object. */
 public interface JsonSyntax {
     /** The object {@code text} holds; empty when it is not a JSON object. */
     Optional<Map<String, Object>> parseObject(String text);
