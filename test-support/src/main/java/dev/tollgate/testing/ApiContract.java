@@ -172,13 +172,20 @@ public final class ApiContract {
             Map.Entry<String, JsonNode> field = it.next();
             JsonNode child = field.getValue();
             JsonNode allOf = child.get("allOf");
-            if (child.path("nullable").asBoolean(false) && allOf != null && allOf.size() == 1 && allOf.get(0).has("$ref")) {
+            boolean soleReference = allOf != null && allOf.size() == 1 && allOf.get(0).has("$ref") && !child.has("properties")
+                    && !child.has("oneOf") && !child.has("anyOf");
+            if (soleReference && child.path("nullable").asBoolean(false)) {
                 String ref = allOf.get(0).get("$ref").asText();
                 JsonNode target = spec.at(ref.substring(1));
                 if (target.isObject()) {
                     field.setValue(nullableCopy(spec, (ObjectNode) target));
                     continue;
                 }
+            } else if (soleReference) {
+                // allOf: [$ref] only adds a description; merged, a referenced anyOf (OpenMeter's RecurringPeriodInterval)
+                // became an object. The reference alone says the same.
+                field.setValue(JSON.createObjectNode().put("$ref", allOf.get(0).get("$ref").asText()));
+                continue;
             }
             inlineNullableReferences(spec, child);
         }
