@@ -33,12 +33,12 @@ public interface TenancyApi {
     OrganizationSummary requireNamespace(Caller caller, Capability capability);
 
     /**
-     * The live customers of {@code namespace} named by ULID or key, each with the values usage is attributed to it by
+     * The live customers of {@code namespace} named by ULID or key, each with its key (null when it has none) and the values usage is attributed to it by
      * (its key and subject keys); not-found for the first name that matches none.
      */
     java.util.List<CustomerAttribution> requireCustomers(UUID namespace, java.util.List<String> idsOrKeys);
 
-    record CustomerAttribution(String id, java.util.Set<String> values) {
+    record CustomerAttribution(String id, String key, java.util.Set<String> values) {
     }
 
     /** For each of {@code subjects} that a live customer of {@code namespace} owns: subject → the customer's id. */

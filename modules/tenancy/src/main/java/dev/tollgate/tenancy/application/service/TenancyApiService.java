@@ -108,7 +108,7 @@ class TenancyApiService implements TenancyApi {
         for (String idOrKey : idsOrKeys) {
             dev.tollgate.tenancy.domain.Customer customer = CustomerService.findLive(customers, namespace, idOrKey)
                     .orElseThrow(() -> NotFoundException.of("Customer", idOrKey));
-            found.add(new CustomerAttribution(customer.ulid(), customer.attributedValues()));
+            found.add(new CustomerAttribution(customer.ulid(), customer.key(), customer.attributedValues()));
         }
         return found;
     }
