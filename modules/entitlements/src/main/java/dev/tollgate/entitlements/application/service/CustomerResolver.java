@@ -1,0 +1,58 @@
+package dev.tollgate.entitlements.application.service;
+
+import dev.tollgate.entitlements.application.port.out.EntitlementStore;
+import dev.tollgate.entitlements.domain.CustomerRef;
+import dev.tollgate.entitlements.domain.Entitlement;
+import dev.tollgate.platform.domain.NotFoundException;
+import dev.tollgate.platform.domain.Ulid;
+import dev.tollgate.tenancy.api.TenancyApi;
+import dev.tollgate.tenancy.api.TenancyApi.CustomerAttribution;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.UUID;
+
+/** Finds the customer a request names (v2: ULID or key; v1: a subject it owns) and its entitlements by id or feature. */
+@Singleton
+class CustomerResolver {
+    private final TenancyApi tenancy;
+    private final EntitlementStore entitlements;
+
+    CustomerResolver(TenancyApi tenancy, EntitlementStore entitlements) {
+        this.tenancy = tenancy;
+        this.entitlements = entitlements;
+    }
+
+    /** A customer: id, key, the subject key v1 shows, and the values its usage is metered under. */
+    record Customer(UUID id, String key, String subjectKey, List<String> subjects) {
+        Entitlement.Holder holder() {
+            return new Entitlement.Holder(id, key, subjectKey);
+        }
+    }
+
+    Customer resolve(UUID namespace, CustomerRef ref) {
+        String idOrKey = ref.idOrKey();
+        if (ref.subject()) {
+            idOrKey = tenancy.customersOfSubjects(namespace, List.of(ref.idOrKey())).get(ref.idOrKey());
+            if (idOrKey == null) {
+                throw NotFoundException.of("Subject", ref.idOrKey());
+            }
+        }
+        CustomerAttribution found = tenancy.requireCustomers(namespace, List.of(idOrKey)).get(0);
+        UUID id = Ulid.parse(found.id()).orElseThrow();
+        String subjectKey = ref.subject() ? ref.idOrKey()
+                : found.key() != null ? found.key() : found.values().stream().sorted().findFirst().orElse(found.id());
+        return new Customer(id, found.key(), subjectKey, found.values().stream().sorted().toList());
+    }
+
+    /** The customer's entitlement by ULID (any, deleted too), or by feature key (the live one). */
+    Entitlement entitlement(UUID namespace, Customer customer, String idOrFeatureKey) {
+        return Ulid.parse(idOrFeatureKey).flatMap(id -> entitlements.find(namespace, id)).filter(e -> e.customerId().equals(customer.id()))
+                .or(() -> entitlements.findLive(namespace, customer.id(), idOrFeatureKey))
+                .orElseThrow(() -> NotFoundException.of("Entitlement", idOrFeatureKey));
+    }
+
+    /** The values usage of the customer who holds {@code e} is metered under. */
+    List<String> subjectsOf(UUID namespace, Entitlement e) {
+        return tenancy.requireCustomers(namespace, List.of(Ulid.of(e.customerId()))).get(0).values().stream().sorted().toList();
+    }
+}
