@@ -14,6 +14,9 @@ public interface TenancyApi {
     /** The organization's summary, unless it does not exist or is pending deletion. */
     Optional<OrganizationSummary> findOrganization(UUID organizationId);
 
+    /** An organization by {@code org_...} id or slug, for trusted callers (the operator's internal routes). */
+    Optional<OrganizationSummary> findOrganization(String idOrSlug);
+
     /** What another module asks to do in an organization; tenancy maps it to roles, API key scopes and token accesses. */
     enum Capability { READ_ORGANIZATION, MANAGE_ORGANIZATION, READ_PROJECTS, MANAGE_PROJECTS, READ_METERS, MANAGE_METERS, INGEST_EVENTS }
 

@@ -38,10 +38,13 @@ class OrganizationAccess {
 
     /** Resolves an {@code org_...} id or a slug. */
     Organization requireByIdOrSlug(Caller caller, String idOrSlug, Permission permission) {
-        Optional<Organization> found = idOrSlug.startsWith("org_") ? byPublicId(idOrSlug) : organizations.findBySlug(idOrSlug);
-        Organization organization = found.orElseThrow(() -> NotFoundException.of("Organization", idOrSlug));
+        Organization organization = findByIdOrSlug(idOrSlug).orElseThrow(() -> NotFoundException.of("Organization", idOrSlug));
         require(caller, organization, permission);
         return organization;
+    }
+
+    Optional<Organization> findByIdOrSlug(String idOrSlug) {
+        return idOrSlug.startsWith("org_") ? byPublicId(idOrSlug) : organizations.findBySlug(idOrSlug);
     }
 
     void require(Caller caller, Organization organization, Permission permission) {

@@ -76,6 +76,12 @@ class TenancyApiService implements TenancyApi {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public Optional<OrganizationSummary> findOrganization(String idOrSlug) {
+        return access.findByIdOrSlug(idOrSlug).map(TenancyApiService::summary);
+    }
+
+    @Override
     public OrganizationSummary requireOrganization(Caller caller, String idOrSlug, Capability capability) {
         return summary(access.requireByIdOrSlug(caller, idOrSlug, permissionFor(capability)));
     }

@@ -23,6 +23,8 @@ import dev.tollgate.tenancy.domain.Role;
 import dev.tollgate.tenancy.domain.Slug;
 import dev.tollgate.tenancy.domain.User;
 import dev.tollgate.tenancy.domain.WorkspaceType;
+import dev.tollgate.tenancy.api.events.OrganizationCreated;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -38,9 +40,12 @@ class WorkspaceService implements ManageWorkspacesUseCase, PurgeDeletedWorkspace
     private final CustomerStore customers;
     private final CredentialCache cache;
     private final Clock clock;
+    private final ApplicationEventPublisher<OrganizationCreated> created;
 
     WorkspaceService(OrganizationStore organizations, MembershipStore memberships, UserStore users,
-                     OrganizationAccess access, CustomerStore customers, CredentialCache cache, Clock clock) {
+                     OrganizationAccess access, CustomerStore customers, CredentialCache cache, Clock clock,
+                     ApplicationEventPublisher<OrganizationCreated> created) {
+        this.created = created;
         this.cache = cache;
         this.customers = customers;
         this.organizations = organizations;
@@ -83,6 +88,7 @@ class WorkspaceService implements ManageWorkspacesUseCase, PurgeDeletedWorkspace
         // The platform meters its own usage per organization: each one is a customer of the system namespace.
         customers.save(Customer.create(TenancyApi.SYSTEM_NAMESPACE, new Customer.Details(organization.name(), null, null,
                 organization.publicId(), List.of(), organization.billingEmail(), null, null), now));
+        created.publishEvent(new OrganizationCreated(organization.id(), organization.publicId()));
         return organization;
     }
 
