@@ -21,4 +21,18 @@ public interface CatalogApi {
      */
     record FeatureInfo(UUID id, String key, String name, String meterSlug, java.util.Map<String, Object> filters, boolean archived) {
     }
+
+    /** The active version of a plan by key, with the entitlement templates of its open-ended (last) phase. */
+    java.util.Optional<PlanTerms> activePlan(UUID namespace, String key);
+
+    record PlanTerms(UUID id, String key, int version, String name, java.util.Map<String, String> metadata, List<TemplateTerms> templates) {
+    }
+
+    /**
+     * An entitlement template with the rate card it sits on: {@code usagePeriod} is the template's own or, as
+     * OpenMeter defaults it, the rate card's billing cadence (ISO-8601; null when neither is set).
+     */
+    record TemplateTerms(String featureKey, String type, String config, java.math.BigDecimal issueAfterReset, int issueAfterResetPriority,
+                         boolean isSoftLimit, boolean preserveOverageAtReset, String usagePeriod) {
+    }
 }

@@ -16,9 +16,13 @@ import java.util.UUID;
 @Singleton
 class CatalogApiService implements CatalogApi {
     private final FeatureStore features;
+    private final dev.tollgate.catalog.application.port.out.PlanStore plans;
+    private final java.time.Clock clock;
 
-    CatalogApiService(FeatureStore features) {
+    CatalogApiService(FeatureStore features, dev.tollgate.catalog.application.port.out.PlanStore plans, java.time.Clock clock) {
         this.features = features;
+        this.plans = plans;
+        this.clock = clock;
     }
 
     @Override
@@ -56,5 +60,21 @@ class CatalogApiService implements CatalogApi {
             filters.putAll(f.advancedMeterGroupByFilters());
         }
         return filters;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<PlanTerms> activePlan(UUID namespace, String key) {
+        return plans.findActive(namespace, key, clock.instant()).map(plan -> {
+            var main = plan.phases().get(plan.phases().size() - 1);
+            List<TemplateTerms> templates = main.rateCards().stream().filter(card -> card.entitlementTemplate() != null).map(card -> {
+                var t = card.entitlementTemplate();
+                var period = t.usagePeriod() != null ? t.usagePeriod() : card.billingCadence();
+                return new TemplateTerms(card.featureKey(), t.type(), t.config(), t.issueAfterReset(), t.issueAfterResetPriority(), t.isSoftLimit(),
+                        t.preserveOverageAtReset(), period == null ? null : period.text());
+            }).toList();
+            return new PlanTerms(plan.header().id(), plan.header().key(), plan.header().version(), plan.header().name(), plan.header().metadata(),
+                    templates);
+        });
     }
 }
