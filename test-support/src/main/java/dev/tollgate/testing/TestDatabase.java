@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Implement this on a {@code @MicronautTest} class (with {@code @TestInstance(PER_CLASS)}) to run it against a
- * fresh database on the shared embedded PostgreSQL. Module migrations run when the data source starts.
+ * fresh database on the shared embedded PostgreSQL. Module migrations run when the data source starts. New
+ * organizations start on the enterprise tier (no project or database limits) unless a test says otherwise.
  */
 public interface TestDatabase extends TestPropertyProvider {
     @Override
@@ -16,6 +17,8 @@ public interface TestDatabase extends TestPropertyProvider {
                 "datasources.default.password", "postgres",
                 "datasources.default.driver-class-name", "org.postgresql.Driver",
                 "datasources.default.dialect", "POSTGRES",
-                "datasources.default.maximum-pool-size", "8");
+                "datasources.default.maximum-pool-size", "8",
+                // Tests create projects freely; tests of plan limits put their organizations on a tier themselves.
+                "tollgate.tiers.initial", "enterprise");
     }
 }

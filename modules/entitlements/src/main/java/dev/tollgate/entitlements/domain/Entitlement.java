@@ -150,4 +150,11 @@ public record Entitlement(UUID id, UUID namespace, UUID customerId, String custo
         return new Entitlement(id, namespace, customerId, customerKey, subjectKey, featureId, featureKey, type, metadata, annotations, activeFrom,
                 activeTo, isSoftLimit, issueAmount, issuePriority, preserveOverageAtReset, usagePeriod, measureUsageFrom, config, createdAt, at, at);
     }
+
+    /** The same entitlement annotated (who made it and why, e.g. the tier and plan it comes from). */
+    public Entitlement withAnnotations(Map<String, Object> newAnnotations) {
+        return new Entitlement(id, namespace, customerId, customerKey, subjectKey, featureId, featureKey, type, metadata, Map.copyOf(newAnnotations),
+                activeFrom, activeTo, isSoftLimit, issueAmount, issuePriority, preserveOverageAtReset, usagePeriod, measureUsageFrom, config,
+                createdAt, updatedAt, deletedAt);
+    }
 }

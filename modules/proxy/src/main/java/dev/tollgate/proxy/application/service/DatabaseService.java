@@ -28,9 +28,11 @@ class DatabaseService implements ManageDatabasesUseCase {
     private final SecretSealer sealer;
     private final UpstreamProbe probe;
     private final Clock clock;
+    private final PlanGuard plan;
 
     DatabaseService(DatabaseStore databases, ProjectStore projects, ProjectLookup lookup, SecretSealer sealer,
-                    UpstreamProbe probe, Clock clock) {
+                    UpstreamProbe probe, Clock clock, PlanGuard plan) {
+        this.plan = plan;
         this.databases = databases;
         this.projects = projects;
         this.lookup = lookup;
@@ -58,7 +60,9 @@ class DatabaseService implements ManageDatabasesUseCase {
     @Override
     @Transactional
     public Database create(Caller caller, String projectId, DatabaseSpec spec) {
-        return register(lookup.project(caller, projectId, Capability.MANAGE_PROJECTS), spec, clock.instant());
+        Project project = lookup.project(caller, projectId, Capability.MANAGE_PROJECTS);
+        plan.requireDatabaseSlot(project);
+        return register(project, spec, clock.instant());
     }
 
     @Override

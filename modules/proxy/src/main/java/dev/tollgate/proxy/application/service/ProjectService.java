@@ -9,6 +9,7 @@ import dev.tollgate.proxy.application.port.out.ProxySettings;
 import dev.tollgate.proxy.domain.CidrEntry;
 import dev.tollgate.proxy.domain.Database;
 import dev.tollgate.proxy.domain.Project;
+import dev.tollgate.proxy.domain.ProjectLimits;
 import dev.tollgate.proxy.domain.ProjectStatus;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi;
@@ -32,9 +33,12 @@ class ProjectService implements ManageProjectsUseCase {
     private final ProxySettings settings;
     private final Clock clock;
     private final ApplicationEventPublisher<ProjectAccessRevoked> revocations;
+    private final PlanGuard plan;
 
     ProjectService(ProjectStore projects, DatabaseStore databases, DatabaseService databaseService, ProjectLookup lookup,
-                   TenancyApi tenancy, ProxySettings settings, Clock clock, ApplicationEventPublisher<ProjectAccessRevoked> revocations) {
+                   TenancyApi tenancy, ProxySettings settings, Clock clock, ApplicationEventPublisher<ProjectAccessRevoked> revocations,
+                   PlanGuard plan) {
+        this.plan = plan;
         this.revocations = revocations;
         this.projects = projects;
         this.databases = databases;
@@ -57,8 +61,9 @@ class ProjectService implements ManageProjectsUseCase {
     public Created create(Caller caller, CreateProjectCommand command) {
         var organization = tenancy.requireOrganization(caller, command.organizationIdOrSlug(), Capability.MANAGE_PROJECTS);
         Instant now = clock.instant();
+        ProjectLimits limits = plan.requireProjectSlot(organization.id(), organization.publicId(), settings.defaultLimits());
         Project project = Project.create(organization.id(), command.name(), command.description(), command.tags(),
-                command.cloud(), settings.proxyDomain(), settings.defaultLimits(), now);
+                command.cloud(), settings.proxyDomain(), limits, now);
         projects.save(project);
         Database primary = databaseService.register(project, command.database(), now);
         return new Created(new ProjectView(project, 1), primary);

@@ -1,0 +1,118 @@
+package dev.tollgate.bootstrap;
+
+import static dev.tollgate.testing.ApiContract.Document.PGBEAM;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.testing.EmbeddedPostgresServer;
+import dev.tollgate.testing.HttpTest;
+import dev.tollgate.testing.TestHttp;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tier limits in the control plane: a new organization is on starter (one project, one database per project);
+ * the operator's SyncPlan moves it to pro at once; concurrent creations never overshoot the limit.
+ */
+@MicronautTest(transactional = false)
+class PlanLimitsTest extends HttpTest {
+    static final String SECRET = "plan-limits-secret";
+    String token;
+    String orgId;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.put("tollgate.internal-secret", SECRET);
+        properties.put("tollgate.tiers.initial", "starter");
+        return properties;
+    }
+
+    @BeforeEach
+    void signUp() {
+        JsonNode signedUp = http.post("/v1/auth/signup", """
+                {"email":"owner-%s@example.com","password":"correct horse battery","organization_name":"Limits Inc"}
+                """.formatted(java.util.UUID.randomUUID())).expect(201).json();
+        token = signedUp.get("access_token").asText();
+        orgId = signedUp.get("organization").get("id").asText();
+    }
+
+    private String[] auth() {
+        return new String[] {"Authorization", "Bearer " + token};
+    }
+
+    private TestHttp.Exchange createProject(String name) {
+        int port = EmbeddedPostgresServer.get().getPort();
+        return http.post("/v1/projects", """
+                {"name":"%s","org_id":"%s","database":{"host":"localhost","port":%d,"name":"postgres","username":"postgres",
+                 "password":"pw","ssl_mode":"disable"}}""".formatted(name, orgId, port), auth());
+    }
+
+    private void syncPlan(String plan, String status) {
+        http.post("/v1/internal/sync-plan", "{\"org_id\":\"%s\",\"plan\":\"%s\",\"status\":\"%s\"}".formatted(orgId, plan, status),
+                "X-Internal-Secret", SECRET).expect(200).conformsTo(PGBEAM);
+    }
+
+    @Test
+    void starterAllowsOneProjectWithOneDatabaseUntilTheOrganizationUpgrades() {
+        JsonNode plan = http.get("/v1/organizations/" + orgId + "/plan", auth()).expect(200).conformsTo(PGBEAM).json();
+        assertEquals("starter", plan.get("plan").asText());
+        assertEquals(1, plan.get("limits").get("max_projects").asInt());
+
+        String projectId = createProject("first").expect(201).json().get("project").get("id").asText();
+        JsonNode refused = createProject("second").expect(403).conformsTo(PGBEAM).json();
+        assertEquals("plan_limit", refused.get("error").get("code").asText());
+        assertTrue(refused.get("error").get("message").asText().contains("starter plan allows 1 active project"));
+        int port = EmbeddedPostgresServer.get().getPort();
+        String database = """
+                {"host":"localhost","port":%d,"name":"postgres","username":"postgres","password":"pw","ssl_mode":"disable"}""".formatted(port);
+        http.post("/v1/projects/" + projectId + "/databases", database, auth()).expect(403).conformsTo(PGBEAM);
+
+        syncPlan("pro", "active");
+        assertEquals("pro", http.get("/v1/organizations/" + orgId + "/plan", auth()).expect(200).json().get("plan").asText());
+        createProject("second").expect(201);
+        http.post("/v1/projects/" + projectId + "/databases", database, auth()).expect(201).conformsTo(PGBEAM);
+        JsonNode created = createProject("third").expect(201).json();
+        assertEquals(100, created.get("project").get("max_connections").asInt(), "a new project gets the tier's limits");
+        assertEquals(500, created.get("project").get("queries_per_second").asInt());
+
+        syncPlan("pro", "canceled"); // back to starter: existing projects stay, new ones are refused
+        createProject("fourth").expect(403);
+        http.post("/v1/internal/sync-plan", "{\"org_id\":\"%s\",\"plan\":\"pro\",\"status\":\"active\"}".formatted(orgId), auth())
+                .expect(401).conformsTo(PGBEAM);
+        http.post("/v1/internal/sync-plan", "{\"org_id\":\"org_nope\",\"plan\":\"pro\",\"status\":\"active\"}", "X-Internal-Secret", SECRET)
+                .expect(404).conformsTo(PGBEAM);
+        http.post("/v1/internal/sync-plan", "{\"org_id\":\"%s\",\"plan\":\"gold\",\"status\":\"active\"}".formatted(orgId),
+                "X-Internal-Secret", SECRET).expect(400).conformsTo(PGBEAM);
+    }
+
+    @Test
+    void concurrentCreationsNeverOvershootTheLimit() throws Exception {
+        syncPlan("pro", "active"); // 5 projects
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String name = "p" + i;
+            results.add(pool.submit(() -> createProject(name).status()));
+        }
+        int created = 0;
+        int refused = 0;
+        for (Future<Integer> r : results) {
+            int status = r.get();
+            created += status == 201 ? 1 : 0;
+            refused += status == 403 ? 1 : 0;
+        }
+        pool.shutdown();
+        assertEquals(5, created);
+        assertEquals(7, refused);
+    }
+}

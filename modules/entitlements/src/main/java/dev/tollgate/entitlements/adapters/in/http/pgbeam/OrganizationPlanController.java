@@ -1,0 +1,72 @@
+package dev.tollgate.entitlements.adapters.in.http.pgbeam;
+
+import dev.tollgate.entitlements.api.EntitlementsApi.OrganizationLimits;
+import dev.tollgate.entitlements.application.port.in.ManageTiersUseCase;
+import dev.tollgate.entitlements.application.port.in.ManageTiersUseCase.OrganizationTier;
+import dev.tollgate.tenancy.api.Caller;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Set;
+
+/** PgBeam's organization plan: the tier and its limits, and the operator's sync after a subscription change. */
+@Controller("/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "PgBeam: billing")
+final class OrganizationPlanController {
+    private static final Set<String> TIERS = Set.of("starter", "pro", "scale", "enterprise");
+    private final ManageTiersUseCase tiers;
+
+    OrganizationPlanController(ManageTiersUseCase tiers) {
+        this.tiers = tiers;
+    }
+
+    @Serdeable
+    record PlanLimitsView(long queries_per_day, int max_projects, int max_databases, int max_connections, int queries_per_second,
+                          long bytes_per_month, int max_query_shapes, int included_seats) {
+        static PlanLimitsView of(OrganizationLimits l) {
+            return new PlanLimitsView(l.queriesPerDay(), l.maxProjects(), l.maxDatabases(), l.maxConnections(), l.queriesPerSecond(),
+                    l.bytesPerMonth(), l.maxQueryShapes(), l.includedSeats());
+        }
+    }
+
+    @Serdeable
+    record OrganizationPlanView(String org_id, String plan, PlanLimitsView limits, boolean enabled, boolean custom_pricing) {
+        static OrganizationPlanView of(OrganizationTier t) {
+            String plan = TIERS.contains(t.limits().tier()) ? t.limits().tier() : "enterprise";
+            return new OrganizationPlanView(t.organizationId(), plan, PlanLimitsView.of(t.limits()), true, !TIERS.contains(t.limits().tier()));
+        }
+    }
+
+    @Serdeable
+    record SyncPlanRequest(@Nullable String org_id, @Nullable String plan, @Nullable String status, @Nullable String stripe_customer_id,
+                           @Nullable String stripe_subscription_id) {
+    }
+
+    @Serdeable
+    record SyncPlanResponse(String status) {
+    }
+
+    @Get("/organizations/{org_id}/plan")
+    @Operation(operationId = "GetOrganizationPlan", summary = "Get organization plan")
+    OrganizationPlanView plan(Caller caller, String org_id) {
+        return OrganizationPlanView.of(tiers.organizationTier(caller, org_id));
+    }
+
+    @Post("/internal/sync-plan")
+    @Operation(operationId = "SyncPlan", summary = "Sync subscription plan")
+    SyncPlanResponse sync(Caller caller, @Body SyncPlanRequest body) {
+        if (body.org_id() == null || body.org_id().isBlank()) {
+            throw new dev.tollgate.platform.domain.ValidationException("org_id", "is required");
+        }
+        tiers.syncPlan(caller, body.org_id(), body.plan(), body.status());
+        return new SyncPlanResponse("synced");
+    }
+}

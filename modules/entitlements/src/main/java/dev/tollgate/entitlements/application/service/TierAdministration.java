@@ -1,0 +1,50 @@
+package dev.tollgate.entitlements.application.service;
+
+import dev.tollgate.entitlements.api.EntitlementsApi;
+import dev.tollgate.entitlements.application.port.in.ManageTiersUseCase;
+import dev.tollgate.platform.domain.UnauthenticatedException;
+import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.tenancy.api.Caller;
+import dev.tollgate.tenancy.api.TenancyApi;
+import dev.tollgate.tenancy.api.TenancyApi.Capability;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.util.Set;
+
+@Singleton
+class TierAdministration implements ManageTiersUseCase {
+    private static final Set<String> SELF_SERVE = Set.of("starter", "pro", "scale");
+    private static final Set<String> STANDING = Set.of("active", "trialing", "past_due");
+    private static final Set<String> ENDED = Set.of("none", "canceled", "unpaid", "incomplete", "incomplete_expired", "paused");
+    private final EntitlementsApi entitlements;
+    private final TenancyApi tenancy;
+
+    TierAdministration(EntitlementsApi entitlements, TenancyApi tenancy) {
+        this.entitlements = entitlements;
+        this.tenancy = tenancy;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public OrganizationTier organizationTier(Caller caller, String organizationIdOrSlug) {
+        var organization = tenancy.requireOrganization(caller, organizationIdOrSlug, Capability.READ_ORGANIZATION);
+        return new OrganizationTier(organization.publicId(), entitlements.limitsOf(organization.publicId()));
+    }
+
+    @Override
+    @Transactional
+    public void syncPlan(Caller caller, String organizationId, String plan, String status) {
+        if (caller.kind() != Caller.Kind.OPERATOR) {
+            throw new UnauthenticatedException("Internal routes need the X-Internal-Secret header");
+        }
+        if (plan == null || !SELF_SERVE.contains(plan)) {
+            throw new ValidationException("plan", "must be starter, pro or scale");
+        }
+        if (status == null || !STANDING.contains(status) && !ENDED.contains(status)) {
+            throw new ValidationException("status", "must be a Stripe subscription status such as active, trialing or canceled");
+        }
+        var organization = tenancy.findOrganization(organizationId)
+                .orElseThrow(() -> dev.tollgate.platform.domain.NotFoundException.of("Organization", organizationId));
+        entitlements.assignTier(organization.publicId(), STANDING.contains(status) ? plan : TierService.STARTER);
+    }
+}

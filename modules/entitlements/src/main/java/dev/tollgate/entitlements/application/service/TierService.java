@@ -1,0 +1,165 @@
+package dev.tollgate.entitlements.application.service;
+
+import dev.tollgate.catalog.api.CatalogApi;
+import dev.tollgate.catalog.api.CatalogApi.PlanTerms;
+import dev.tollgate.catalog.api.CatalogApi.TemplateTerms;
+import dev.tollgate.entitlements.api.EntitlementsApi;
+import dev.tollgate.entitlements.api.events.LimitsChanged;
+import dev.tollgate.entitlements.application.port.out.EntitlementStore;
+import dev.tollgate.entitlements.application.port.out.GrantStore;
+import dev.tollgate.entitlements.domain.CustomerRef;
+import dev.tollgate.entitlements.domain.Entitlement;
+import dev.tollgate.entitlements.domain.EntitlementFilter;
+import dev.tollgate.platform.domain.JsonSyntax;
+import dev.tollgate.platform.domain.PageRequest;
+import dev.tollgate.platform.domain.Ulid;
+import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.tenancy.api.TenancyApi;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Organizations' tiers as entitlements of their system-namespace customers. A tier's metered limits count in
+ * UTC-aligned periods (days from midnight, months from the 1st), so "queries per day" means the UTC day.
+ */
+@Singleton
+class TierService implements EntitlementsApi {
+    static final String STARTER = "starter";
+    static final String TIER_ANNOTATION = "tollgate.tier";
+    /** Usage periods of tier entitlements count from here: midnight UTC, the 1st of a month. */
+    private static final String ANCHOR = "2026-01-01T00:00:00Z";
+    private static final UUID SYSTEM = TenancyApi.SYSTEM_NAMESPACE;
+    private final EntitlementStore entitlements;
+    private final GrantStore grants;
+    private final CustomerResolver customers;
+    private final CatalogApi catalog;
+    private final JsonSyntax json;
+    private final ApplicationEventPublisher<LimitsChanged> changes;
+    private final Clock clock;
+
+    TierService(EntitlementStore entitlements, GrantStore grants, CustomerResolver customers, CatalogApi catalog, JsonSyntax json,
+                ApplicationEventPublisher<LimitsChanged> changes, Clock clock) {
+        this.entitlements = entitlements;
+        this.grants = grants;
+        this.customers = customers;
+        this.catalog = catalog;
+        this.json = json;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void assignTier(String organizationPublicId, String tierKey) {
+        PlanTerms plan = catalog.activePlan(SYSTEM, tierKey)
+                .orElseThrow(() -> new ValidationException("plan", "there is no active tier '" + tierKey + "'"));
+        CustomerResolver.Customer customer = customers.resolve(SYSTEM, CustomerRef.customer(organizationPublicId));
+        Instant now = clock.instant();
+        for (Entitlement live : liveOf(customer.id())) {
+            entitlements.save(live.deleted(now));
+        }
+        Map<String, Object> annotations = Map.of(TIER_ANNOTATION, tierKey, "plan.id", Ulid.of(plan.id()), "plan.version", plan.version());
+        for (TemplateTerms template : plan.templates()) {
+            var feature = catalog.findFeature(SYSTEM, template.featureKey()).filter(f -> !f.archived())
+                    .orElseThrow(() -> new IllegalStateException("tier " + tierKey + " names missing feature " + template.featureKey()));
+            Entitlement.Created created = Entitlement.define(document(template), SYSTEM, customer.holder(),
+                    new Entitlement.FeatureRef(feature.id(), feature.key(), feature.meterSlug() != null), true, json::isObject, now);
+            entitlements.save(created.entitlement().withAnnotations(annotations));
+            created.grants().forEach(grants::save);
+        }
+        changes.publishEvent(new LimitsChanged(organizationPublicId));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public OrganizationLimits limitsOf(String organizationPublicId) {
+        CustomerResolver.Customer customer = customers.resolve(SYSTEM, CustomerRef.customer(organizationPublicId));
+        Map<String, Entitlement> byFeature = new HashMap<>();
+        String tier = null;
+        for (Entitlement e : liveOf(customer.id())) {
+            byFeature.put(e.featureKey(), e);
+            if (e.annotations() != null && e.annotations().get(TIER_ANNOTATION) instanceof String t) {
+                tier = t;
+            }
+        }
+        if (byFeature.isEmpty()) {
+            return catalog.activePlan(SYSTEM, STARTER).map(this::fromTemplates).orElse(OrganizationLimits.UNLIMITED);
+        }
+        return new OrganizationLimits(tier == null ? "custom" : tier, allowance(byFeature.get("queries_per_day")),
+                (int) value(byFeature.get("max_projects"), "value"), (int) value(byFeature.get("max_databases"), "value"),
+                (int) value(byFeature.get("max_connections"), "value"), (int) value(byFeature.get("queries_per_second"), "value"),
+                (int) value(byFeature.get("queries_per_second"), "burst"), allowance(byFeature.get("bytes_per_month")),
+                (int) value(byFeature.get("max_query_shapes"), "value"), (int) value(byFeature.get("included_seats"), "value"),
+                byFeature.containsKey("custom_domains"));
+    }
+
+    private List<Entitlement> liveOf(UUID customerId) {
+        EntitlementFilter filter = new EntitlementFilter(List.of(customerId), List.of(), List.of(), false, null, "createdAt", false);
+        return entitlements.list(SYSTEM, filter, new PageRequest(0, PageRequest.MAX_LIMIT)).items();
+    }
+
+    private long value(Entitlement e, String field) {
+        return configValue(e == null ? null : e.config(), field);
+    }
+
+    private long configValue(String config, String field) {
+        if (config == null) {
+            return 0;
+        }
+        Object v = json.parseObject(config).orElse(Map.of()).get(field);
+        return v instanceof Number n ? n.longValue() : 0;
+    }
+
+    private static long allowance(Entitlement e) {
+        return e == null || e.issueAmount() == null ? 0 : e.issueAmount().longValue();
+    }
+
+    /** The limits a plan's templates would grant: for an organization not provisioned yet. */
+    private OrganizationLimits fromTemplates(PlanTerms plan) {
+        Map<String, TemplateTerms> t = new LinkedHashMap<>();
+        plan.templates().forEach(template -> t.put(template.featureKey(), template));
+        return new OrganizationLimits(plan.key(), allowance(t.get("queries_per_day")), (int) value(t.get("max_projects"), "value"),
+                (int) value(t.get("max_databases"), "value"), (int) value(t.get("max_connections"), "value"),
+                (int) value(t.get("queries_per_second"), "value"), (int) value(t.get("queries_per_second"), "burst"),
+                allowance(t.get("bytes_per_month")), (int) value(t.get("max_query_shapes"), "value"), (int) value(t.get("included_seats"), "value"),
+                t.containsKey("custom_domains"));
+    }
+
+    private long value(TemplateTerms t, String field) {
+        return configValue(t == null ? null : t.config(), field);
+    }
+
+    private static long allowance(TemplateTerms t) {
+        return t == null || t.issueAfterReset() == null ? 0 : t.issueAfterReset().longValue();
+    }
+
+    /** An entitlement create input (v2) from a template, with usage periods aligned to UTC days and months. */
+    private static Map<String, Object> document(TemplateTerms t) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("type", t.type());
+        doc.put("featureKey", t.featureKey());
+        if (t.usagePeriod() != null) {
+            doc.put("usagePeriod", Map.of("interval", t.usagePeriod(), "anchor", ANCHOR));
+        }
+        if ("metered".equals(t.type())) {
+            doc.put("isSoftLimit", t.isSoftLimit());
+            doc.put("preserveOverageAtReset", t.preserveOverageAtReset());
+            doc.put("measureUsageFrom", "CURRENT_PERIOD_START");
+            if (t.issueAfterReset() != null && t.issueAfterReset().signum() > 0) {
+                doc.put("issue", Map.of("amount", t.issueAfterReset(), "priority", t.issueAfterResetPriority()));
+            }
+        }
+        if ("static".equals(t.type())) {
+            doc.put("config", t.config());
+        }
+        return doc;
+    }
+}

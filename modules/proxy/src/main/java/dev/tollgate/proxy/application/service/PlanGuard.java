@@ -1,0 +1,67 @@
+package dev.tollgate.proxy.application.service;
+
+import dev.tollgate.entitlements.api.EntitlementsApi;
+import dev.tollgate.entitlements.api.EntitlementsApi.OrganizationLimits;
+import dev.tollgate.platform.domain.ForbiddenException;
+import dev.tollgate.platform.domain.PageRequest;
+import dev.tollgate.proxy.application.port.in.ManageProjectsUseCase.ProjectSort;
+import dev.tollgate.proxy.application.port.out.DatabaseStore;
+import dev.tollgate.proxy.application.port.out.PlanLocks;
+import dev.tollgate.proxy.application.port.out.ProjectStore;
+import dev.tollgate.proxy.domain.Project;
+import dev.tollgate.proxy.domain.ProjectLimits;
+import dev.tollgate.tenancy.api.TenancyApi;
+import jakarta.inject.Singleton;
+import java.util.UUID;
+
+/**
+ * The control plane's side of the tier limits: how many projects an organization and databases a project may have,
+ * and the per-project limits a new project starts with. Counts are taken under a lock so that concurrent creations
+ * never overshoot.
+ */
+@Singleton
+class PlanGuard {
+    private final EntitlementsApi entitlements;
+    private final TenancyApi tenancy;
+    private final ProjectStore projects;
+    private final DatabaseStore databases;
+    private final PlanLocks locks;
+
+    PlanGuard(EntitlementsApi entitlements, TenancyApi tenancy, ProjectStore projects, DatabaseStore databases, PlanLocks locks) {
+        this.entitlements = entitlements;
+        this.tenancy = tenancy;
+        this.projects = projects;
+        this.databases = databases;
+        this.locks = locks;
+    }
+
+    /** Refuses a project beyond {@code max_projects}; answers the limits the new project gets from the tier. */
+    ProjectLimits requireProjectSlot(UUID organizationId, String organizationPublicId, ProjectLimits defaults) {
+        OrganizationLimits limits = entitlements.limitsOf(organizationPublicId);
+        locks.lock(organizationId);
+        long active = projects.list(organizationId, ProjectSort.CREATED_AT, new PageRequest(0, 1)).total();
+        if (limits.maxProjects() > 0 && active >= limits.maxProjects()) {
+            throw new ForbiddenException("plan_limit", "Plan limit reached: the " + limits.tier() + " plan allows " + limits.maxProjects()
+                    + " active project" + (limits.maxProjects() == 1 ? "" : "s") + "; upgrade the plan or delete a project.");
+        }
+        return new ProjectLimits(orDefault(limits.maxConnections(), defaults.maxConnections()),
+                orDefault(limits.queriesPerSecond(), defaults.queriesPerSecond()), orDefault(limits.burst(), defaults.burstSize()));
+    }
+
+    /** Refuses a database beyond {@code max_databases} in the project. */
+    void requireDatabaseSlot(Project project) {
+        String publicId = tenancy.findOrganization(project.organizationId()).orElseThrow().publicId();
+        OrganizationLimits limits = entitlements.limitsOf(publicId);
+        locks.lock(project.id());
+        int count = databases.count(project.id());
+        if (limits.maxDatabases() > 0 && count >= limits.maxDatabases()) {
+            throw new ForbiddenException("plan_limit", "Plan limit reached: the " + limits.tier() + " plan allows " + limits.maxDatabases()
+                    + " database" + (limits.maxDatabases() == 1 ? "" : "s") + " per project; upgrade the plan or delete a database.");
+        }
+    }
+
+    /** 0 means unlimited in a tier; a project still needs numbers, so it keeps the node's defaults then. */
+    private static int orDefault(int tierValue, int fallback) {
+        return tierValue > 0 ? tierValue : fallback;
+    }
+}
