@@ -16,11 +16,25 @@ public interface EntitlementsApi {
     void assignTier(String organizationPublicId, String tierKey);
 
     /**
+     * Puts the organization on the enterprise tier with the given limits in place of the tier's (null keeps the
+     * tier's figure; 0 means unlimited), as PgBeam's SetEnterprisePlan does.
+     */
+    void assignCustomLimits(String organizationPublicId, CustomLimits limits);
+
+    record CustomLimits(Long queriesPerDay, Integer maxProjects, Integer maxDatabases, Integer maxConnections, Integer queriesPerSecond,
+                        Long bytesPerMonth, Integer maxQueryShapes, Integer includedSeats) {
+    }
+
+    /** The usage so far in the current period of the organization's metered tier limit on {@code featureKey}; 0 without one. */
+    long usageInPeriod(String organizationPublicId, String featureKey);
+
+    /**
      * Limits as PgBeam states them: 0 means unlimited. {@code queriesPerSecond} and {@code burst} are per project,
      * {@code maxConnections} per project, {@code maxDatabases} per project, the rest per organization.
      */
     record OrganizationLimits(String tier, long queriesPerDay, int maxProjects, int maxDatabases, int maxConnections, int queriesPerSecond,
-                              int burst, long bytesPerMonth, int maxQueryShapes, int includedSeats, boolean customDomains) {
-        public static final OrganizationLimits UNLIMITED = new OrganizationLimits("unlimited", 0, 0, 0, 0, 0, 0, 0, 0, 0, true);
+                              int burst, long bytesPerMonth, int maxQueryShapes, int includedSeats, boolean customDomains,
+                              boolean customPricing) {
+        public static final OrganizationLimits UNLIMITED = new OrganizationLimits("unlimited", 0, 0, 0, 0, 0, 0, 0, 0, 0, true, false);
     }
 }

@@ -33,10 +33,24 @@ class TierAdministration implements ManageTiersUseCase {
 
     @Override
     @Transactional
-    public void syncPlan(Caller caller, String organizationId, String plan, String status) {
+    public OrganizationTier setEnterprisePlan(Caller caller, String organizationId, EntitlementsApi.CustomLimits limits) {
+        requireOperator(caller);
+        var organization = tenancy.findOrganization(organizationId)
+                .orElseThrow(() -> dev.tollgate.platform.domain.NotFoundException.of("Organization", organizationId));
+        entitlements.assignCustomLimits(organization.publicId(), limits);
+        return new OrganizationTier(organization.publicId(), entitlements.limitsOf(organization.publicId()));
+    }
+
+    private static void requireOperator(Caller caller) {
         if (caller.kind() != Caller.Kind.OPERATOR) {
             throw new UnauthenticatedException("Internal routes need the X-Internal-Secret header");
         }
+    }
+
+    @Override
+    @Transactional
+    public void syncPlan(Caller caller, String organizationId, String plan, String status) {
+        requireOperator(caller);
         if (plan == null || !SELF_SERVE.contains(plan)) {
             throw new ValidationException("plan", "must be starter, pro or scale");
         }

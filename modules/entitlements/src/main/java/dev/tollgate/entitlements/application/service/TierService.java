@@ -43,10 +43,12 @@ class TierService implements EntitlementsApi {
     private final CatalogApi catalog;
     private final JsonSyntax json;
     private final ApplicationEventPublisher<LimitsChanged> changes;
+    private final EntitlementEvaluator evaluator;
     private final Clock clock;
 
     TierService(EntitlementStore entitlements, GrantStore grants, CustomerResolver customers, CatalogApi catalog, JsonSyntax json,
-                ApplicationEventPublisher<LimitsChanged> changes, Clock clock) {
+                ApplicationEventPublisher<LimitsChanged> changes, EntitlementEvaluator evaluator, Clock clock) {
+        this.evaluator = evaluator;
         this.entitlements = entitlements;
         this.grants = grants;
         this.customers = customers;
@@ -59,6 +61,46 @@ class TierService implements EntitlementsApi {
     @Override
     @Transactional
     public void assignTier(String organizationPublicId, String tierKey) {
+        provision(organizationPublicId, tierKey, Map.of());
+    }
+
+    @Override
+    @Transactional
+    public void assignCustomLimits(String organizationPublicId, CustomLimits limits) {
+        Map<String, String> statics = new LinkedHashMap<>();
+        putValue(statics, "max_projects", limits.maxProjects());
+        putValue(statics, "max_databases", limits.maxDatabases());
+        putValue(statics, "max_connections", limits.maxConnections());
+        putValue(statics, "max_query_shapes", limits.maxQueryShapes());
+        putValue(statics, "included_seats", limits.includedSeats());
+        if (limits.queriesPerSecond() != null) {
+            // PgBeam's enterprise request has no burst: twice the sustained rate, as the standard tiers have.
+            statics.put("queries_per_second", "{\"value\":" + limits.queriesPerSecond() + ",\"burst\":" + 2L * limits.queriesPerSecond() + "}");
+        }
+        Map<String, Long> allowances = new LinkedHashMap<>();
+        if (limits.queriesPerDay() != null) {
+            allowances.put("queries_per_day", limits.queriesPerDay());
+        }
+        if (limits.bytesPerMonth() != null) {
+            allowances.put("bytes_per_month", limits.bytesPerMonth());
+        }
+        Map<String, java.util.function.UnaryOperator<TemplateTerms>> overrides = new LinkedHashMap<>();
+        statics.forEach((feature, config) -> overrides.put(feature, t -> new TemplateTerms(t.featureKey(), t.type(), config, null, 1, false,
+                false, t.usagePeriod())));
+        allowances.forEach((feature, amount) -> overrides.put(feature, t -> new TemplateTerms(t.featureKey(), t.type(), t.config(),
+                amount > 0 ? java.math.BigDecimal.valueOf(amount) : null, 1, amount == 0 || t.isSoftLimit(), t.preserveOverageAtReset(),
+                t.usagePeriod())));
+        provision(organizationPublicId, "enterprise", overrides);
+    }
+
+    private static void putValue(Map<String, String> statics, String feature, Integer value) {
+        if (value != null) {
+            statics.put(feature, "{\"value\":" + value + "}");
+        }
+    }
+
+    /** Replaces the organization's tier entitlements with the plan's templates, some of them changed by {@code overrides}. */
+    private void provision(String organizationPublicId, String tierKey, Map<String, java.util.function.UnaryOperator<TemplateTerms>> overrides) {
         PlanTerms plan = catalog.activePlan(SYSTEM, tierKey)
                 .orElseThrow(() -> new ValidationException("plan", "there is no active tier '" + tierKey + "'"));
         CustomerResolver.Customer customer = customers.resolve(SYSTEM, CustomerRef.customer(organizationPublicId));
@@ -66,8 +108,10 @@ class TierService implements EntitlementsApi {
         for (Entitlement live : liveOf(customer.id())) {
             entitlements.save(live.deleted(now));
         }
-        Map<String, Object> annotations = Map.of(TIER_ANNOTATION, tierKey, "plan.id", Ulid.of(plan.id()), "plan.version", plan.version());
-        for (TemplateTerms template : plan.templates()) {
+        Map<String, Object> annotations = Map.of(TIER_ANNOTATION, tierKey, "plan.id", Ulid.of(plan.id()), "plan.version", plan.version(),
+                "tollgate.custom", !overrides.isEmpty());
+        for (TemplateTerms planned : plan.templates()) {
+            TemplateTerms template = overrides.getOrDefault(planned.featureKey(), t -> t).apply(planned);
             var feature = catalog.findFeature(SYSTEM, template.featureKey()).filter(f -> !f.archived())
                     .orElseThrow(() -> new IllegalStateException("tier " + tierKey + " names missing feature " + template.featureKey()));
             Entitlement.Created created = Entitlement.define(document(template), SYSTEM, customer.holder(),
@@ -84,10 +128,12 @@ class TierService implements EntitlementsApi {
         CustomerResolver.Customer customer = customers.resolve(SYSTEM, CustomerRef.customer(organizationPublicId));
         Map<String, Entitlement> byFeature = new HashMap<>();
         String tier = null;
+        boolean custom = false;
         for (Entitlement e : liveOf(customer.id())) {
             byFeature.put(e.featureKey(), e);
             if (e.annotations() != null && e.annotations().get(TIER_ANNOTATION) instanceof String t) {
                 tier = t;
+                custom |= Boolean.TRUE.equals(e.annotations().get("tollgate.custom"));
             }
         }
         if (byFeature.isEmpty()) {
@@ -98,7 +144,16 @@ class TierService implements EntitlementsApi {
                 (int) value(byFeature.get("max_connections"), "value"), (int) value(byFeature.get("queries_per_second"), "value"),
                 (int) value(byFeature.get("queries_per_second"), "burst"), allowance(byFeature.get("bytes_per_month")),
                 (int) value(byFeature.get("max_query_shapes"), "value"), (int) value(byFeature.get("included_seats"), "value"),
-                byFeature.containsKey("custom_domains"));
+                byFeature.containsKey("custom_domains"), custom);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long usageInPeriod(String organizationPublicId, String featureKey) {
+        CustomerResolver.Customer customer = customers.resolve(SYSTEM, CustomerRef.customer(organizationPublicId));
+        return entitlements.findLive(SYSTEM, customer.id(), featureKey).filter(Entitlement::metered)
+                .map(e -> evaluator.value(e, customer.subjects(), clock.instant()).usage())
+                .map(java.math.BigDecimal::longValue).orElse(0L);
     }
 
     private List<Entitlement> liveOf(UUID customerId) {
@@ -130,7 +185,7 @@ class TierService implements EntitlementsApi {
                 (int) value(t.get("max_databases"), "value"), (int) value(t.get("max_connections"), "value"),
                 (int) value(t.get("queries_per_second"), "value"), (int) value(t.get("queries_per_second"), "burst"),
                 allowance(t.get("bytes_per_month")), (int) value(t.get("max_query_shapes"), "value"), (int) value(t.get("included_seats"), "value"),
-                t.containsKey("custom_domains"));
+                t.containsKey("custom_domains"), false);
     }
 
     private long value(TemplateTerms t, String field) {

@@ -16,4 +16,7 @@ public interface ManageTiersUseCase {
      * stands (active, trialing, past due) and back to starter once it has ended (canceled, unpaid, expired, none).
      */
     void syncPlan(Caller caller, String organizationId, String plan, String status);
+
+    /** The operator's custom enterprise pricing: the enterprise tier with these limits (null keeps the tier's). */
+    OrganizationTier setEnterprisePlan(Caller caller, String organizationId, dev.tollgate.entitlements.api.EntitlementsApi.CustomLimits limits);
 }

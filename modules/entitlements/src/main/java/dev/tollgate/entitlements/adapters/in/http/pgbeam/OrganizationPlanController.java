@@ -1,5 +1,6 @@
 package dev.tollgate.entitlements.adapters.in.http.pgbeam;
 
+import dev.tollgate.entitlements.api.EntitlementsApi;
 import dev.tollgate.entitlements.api.EntitlementsApi.OrganizationLimits;
 import dev.tollgate.entitlements.application.port.in.ManageTiersUseCase;
 import dev.tollgate.entitlements.application.port.in.ManageTiersUseCase.OrganizationTier;
@@ -41,7 +42,8 @@ final class OrganizationPlanController {
     record OrganizationPlanView(String org_id, String plan, PlanLimitsView limits, boolean enabled, boolean custom_pricing) {
         static OrganizationPlanView of(OrganizationTier t) {
             String plan = TIERS.contains(t.limits().tier()) ? t.limits().tier() : "enterprise";
-            return new OrganizationPlanView(t.organizationId(), plan, PlanLimitsView.of(t.limits()), true, !TIERS.contains(t.limits().tier()));
+            return new OrganizationPlanView(t.organizationId(), plan, PlanLimitsView.of(t.limits()), true,
+                    t.limits().customPricing() || !TIERS.contains(t.limits().tier()));
         }
     }
 
@@ -52,6 +54,40 @@ final class OrganizationPlanController {
 
     @Serdeable
     record SyncPlanResponse(String status) {
+    }
+
+    @Serdeable
+    record EnterprisePlanRequest(@Nullable String org_id, @Nullable String billing_provider, @Nullable Long bytes_per_month,
+                                 @Nullable Integer included_seats, @Nullable Integer max_connections, @Nullable Integer max_databases,
+                                 @Nullable Integer max_projects, @Nullable Integer max_query_shapes, @Nullable Double overage_per_1k,
+                                 @Nullable Double overage_per_gb, @Nullable Long queries_per_day, @Nullable Integer queries_per_second) {
+        /** The document's bounds, field by field. */
+        EntitlementsApi.CustomLimits limits() {
+            require(org_id != null && !org_id.isBlank(), "org_id", "is required");
+            require("stripe".equals(billing_provider) || "manual".equals(billing_provider), "billing_provider", "must be stripe or manual");
+            require(included_seats == null || included_seats >= 1, "included_seats", "must be at least 1");
+            require(max_databases == null || max_databases >= 1, "max_databases", "must be at least 1");
+            require(max_projects == null || max_projects >= 1, "max_projects", "must be at least 1");
+            for (Number n : new Number[] {bytes_per_month, max_connections, max_query_shapes, queries_per_day, queries_per_second, overage_per_1k,
+                    overage_per_gb}) {
+                require(n == null || n.doubleValue() >= 0, "limits", "must not be negative");
+            }
+            return new EntitlementsApi.CustomLimits(queries_per_day, max_projects, max_databases, max_connections, queries_per_second,
+                    bytes_per_month, max_query_shapes, included_seats);
+        }
+
+        private static void require(boolean ok, String field, String message) {
+            if (!ok) {
+                throw new dev.tollgate.platform.domain.ValidationException(field, message);
+            }
+        }
+    }
+
+    @Post("/internal/enterprise-plan")
+    @Operation(operationId = "SetEnterprisePlan", summary = "Set enterprise plan")
+    OrganizationPlanView enterprise(Caller caller, @Body EnterprisePlanRequest body) {
+        EntitlementsApi.CustomLimits limits = body.limits();
+        return OrganizationPlanView.of(tiers.setEnterprisePlan(caller, body.org_id(), limits));
     }
 
     @Get("/organizations/{org_id}/plan")
