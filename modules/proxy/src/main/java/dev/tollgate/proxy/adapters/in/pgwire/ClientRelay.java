@@ -1,5 +1,6 @@
 package dev.tollgate.proxy.adapters.in.pgwire;
 
+import dev.tollgate.proxy.domain.OrganizationQuota;
 import dev.tollgate.proxy.domain.PoolMode;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -29,7 +30,9 @@ import java.util.Map;
 final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerConnection.Owner {
     /** What the server owes for each request sent, in order; synthetic entries are answered by the proxy itself. */
     private enum Kind { PARSE, PARSE_SILENT, BIND, DESCRIBE_STATEMENT, DESCRIBE_PORTAL, EXECUTE, CLOSE, SYNC, QUERY, FUNCTION,
-        INTERNAL, SYNTHETIC_PARSE_COMPLETE, SYNTHETIC_CLOSE_COMPLETE }
+        INTERNAL, SYNTHETIC_PARSE_COMPLETE, SYNTHETIC_CLOSE_COMPLETE,
+        /** A query or execute the tier limits refused: the proxy answers it with an ErrorResponse in its turn. */
+        REFUSED_QUERY, REFUSED_EXECUTE }
 
     private record Expect(Kind kind, String statement) {
         boolean endsWithReadyForQuery() {
@@ -70,6 +73,13 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
     private boolean acquiring;
     private boolean closed;
     private boolean discardUntilSync;
+    /** The limits checked before every query (queries per second and per day). */
+    private final QueryLimits.Admission admission;
+    /** The next Query was admitted before a server was acquired for it. */
+    private boolean admittedAhead;
+    /** An Execute was refused: like PostgreSQL after an error, the rest of the batch up to Sync is skipped. */
+    private boolean refusedUntilSync;
+    private final ArrayDeque<ByteBuf> refusals = new ArrayDeque<>();
     private int sessionChanges;
     private boolean clientNeedsFlush;
     private boolean serverNeedsFlush;
@@ -80,7 +90,9 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
     private long bytesToServer;
     private long bytesToClient;
 
-    ClientRelay(Channel client, ServerPool pool, Map<String, String> startup, ProxyMetrics metrics, Runnable loggedIn) {
+    ClientRelay(Channel client, ServerPool pool, Map<String, String> startup, ProxyMetrics metrics, QueryLimits.Admission admission,
+                Runnable loggedIn) {
+        this.admission = admission;
         this.client = client;
         this.pool = pool;
         this.mode = pool.route().poolMode();
@@ -127,6 +139,18 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
             ctx.close();
             return;
         }
+        if (server == null && queued.isEmpty() && message.getByte(message.readerIndex()) == 'Q') {
+            // Between transactions: a refused query is answered here, without taking a server from the pool.
+            OrganizationQuota.Refusal refusal = admission.check();
+            if (refusal != null) {
+                message.release();
+                toClient(PgWire.error(client.alloc(), refusal.sqlState(), refusal.message()));
+                toClient(PgWire.readyForQuery(client.alloc(), status));
+                flushClient();
+                return;
+            }
+            admittedAhead = true;
+        }
         if (server == null || !queued.isEmpty()) {
             queued.add(message);
             if (!acquiring) {
@@ -146,8 +170,17 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
     }
 
     private void forward(ByteBuf message) {
-        switch (message.getByte(message.readerIndex())) {
+        byte type = message.getByte(message.readerIndex());
+        if (refusedUntilSync && type != 'S') {
+            message.release();
+            return;
+        }
+        switch (type) {
             case 'Q' -> {
+                if (refused(Kind.REFUSED_QUERY)) {
+                    message.release();
+                    return;
+                }
                 stats.query();
                 noteSessionChanges(message, message.readerIndex() + 5);
                 expect(Kind.QUERY);
@@ -157,6 +190,11 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
             case 'B' -> bind(message);
             case 'D' -> describe(message);
             case 'E' -> {
+                if (refused(Kind.REFUSED_EXECUTE)) {
+                    message.release();
+                    refusedUntilSync = true;
+                    return;
+                }
                 stats.query();
                 expect(Kind.EXECUTE);
                 send(message);
@@ -164,6 +202,7 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
             case 'C' -> close(message);
             case 'S' -> {
                 discardUntilSync = false;
+                refusedUntilSync = false;
                 expected.addLast(PLAIN.get(Kind.SYNC));
                 send(message);
             }
@@ -404,6 +443,9 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
             if (skipped.statement() != null) {
                 server.preparing.remove(skipped.statement());
             }
+            if (skipped.kind() == Kind.REFUSED_EXECUTE || skipped.kind() == Kind.REFUSED_QUERY) {
+                refusals.pollFirst().release(); // the earlier error is the one the client gets
+            }
         }
         if (expected.isEmpty()) {
             discardUntilSync = true;
@@ -443,14 +485,47 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
         }
     }
 
+    /**
+     * Checks the limits before a Query or Execute (unless it was admitted before a server was taken). A refusal is
+     * answered in its turn, after what the server still owes the client for earlier messages.
+     */
+    private boolean refused(Kind kind) {
+        if (admittedAhead) {
+            admittedAhead = false;
+            return false;
+        }
+        OrganizationQuota.Refusal refusal = admission.check();
+        if (refusal == null) {
+            return false;
+        }
+        refusals.addLast(PgWire.error(client.alloc(), refusal.sqlState(), refusal.message()));
+        expected.addLast(PLAIN.get(kind));
+        answerSynthetic();
+        if (expected.isEmpty() && status == 'I' && mode != PoolMode.SESSION && !loggingIn && server != null) {
+            releaseServer();
+        }
+        return true;
+    }
+
     /** Answers the synthetic entries that have reached the head of the line, in the order the client expects. */
     private void answerSynthetic() {
         Expect head;
-        while ((head = expected.peekFirst()) != null
-                && (head.kind() == Kind.SYNTHETIC_PARSE_COMPLETE || head.kind() == Kind.SYNTHETIC_CLOSE_COMPLETE)) {
+        while ((head = expected.peekFirst()) != null && isSynthetic(head.kind())) {
             expected.pollFirst();
-            toClient(PgWire.empty(client.alloc(), head.kind() == Kind.SYNTHETIC_PARSE_COMPLETE ? '1' : '3'));
+            switch (head.kind()) {
+                case REFUSED_QUERY -> {
+                    toClient(refusals.pollFirst());
+                    toClient(PgWire.readyForQuery(client.alloc(), status));
+                }
+                case REFUSED_EXECUTE -> toClient(refusals.pollFirst());
+                default -> toClient(PgWire.empty(client.alloc(), head.kind() == Kind.SYNTHETIC_PARSE_COMPLETE ? '1' : '3'));
+            }
         }
+    }
+
+    private static boolean isSynthetic(Kind kind) {
+        return kind == Kind.SYNTHETIC_PARSE_COMPLETE || kind == Kind.SYNTHETIC_CLOSE_COMPLETE || kind == Kind.REFUSED_QUERY
+                || kind == Kind.REFUSED_EXECUTE;
     }
 
     private void rememberReported(ByteBuf message) {
@@ -515,6 +590,8 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
         }
         server = null;
         expected.clear();
+        refusals.forEach(ByteBuf::release);
+        refusals.clear();
         if (!closed) {
             flushClient();
             tellClient(PgWire.fatal(client.alloc(), "08006", "the upstream server closed the connection"))
@@ -645,6 +722,8 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
         }
         queued.forEach(ByteBuf::release);
         queued.clear();
+        refusals.forEach(ByteBuf::release);
+        refusals.clear();
         statements.values().forEach(statement -> statement.parse().release());
         statements.clear();
         toClient.discard();

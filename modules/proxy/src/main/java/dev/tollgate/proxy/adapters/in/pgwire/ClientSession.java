@@ -40,6 +40,9 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
     private final ServerPools pools;
     private final Executor blocking;
     private final ClientRelay[] relayRef = new ClientRelay[1];
+    private final QueryLimits queryLimits;
+    /** The tier limits of the project's organization, held in memory and checked before every query. */
+    private dev.tollgate.proxy.domain.OrganizationQuota quota;
     private boolean admitted;
     private long startedNanos;
     private State state = State.STARTUP;
@@ -52,7 +55,8 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
     private UsageCounters connectionUsage;
 
     ClientSession(ResolveProxyRouteUseCase routes, CancelRegistry cancels, LiveConnections live, ProxyMetrics metrics,
-                  ServerPools pools, Executor blocking) {
+                  ServerPools pools, Executor blocking, QueryLimits queryLimits) {
+        this.queryLimits = queryLimits;
         this.pools = pools;
         this.routes = routes;
         this.cancels = cancels;
@@ -102,8 +106,10 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         state = State.RESOLVING;
         blocking.execute(() -> {
             ProxyRoute resolved;
+            dev.tollgate.proxy.domain.OrganizationQuota limits;
             try {
                 resolved = routes.resolve(target.projectId(), sniHost, database, client.getAddress());
+                limits = queryLimits.quotaOf(resolved.organizationId());
             } catch (ConnectionRefused refused) {
                 ctx.executor().execute(() -> refuse(ctx, refused.sqlState(), refused.getMessage()));
                 return;
@@ -112,7 +118,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
                 ctx.executor().execute(() -> refuse(ctx, "XX000", "internal error while routing the connection"));
                 return;
             }
-            ctx.executor().execute(() -> onRouted(ctx, resolved));
+            ctx.executor().execute(() -> onRouted(ctx, resolved, limits));
         });
     }
 
@@ -129,14 +135,19 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         return null;
     }
 
-    private void onRouted(ChannelHandlerContext ctx, ProxyRoute resolved) {
+    private void onRouted(ChannelHandlerContext ctx, ProxyRoute resolved, dev.tollgate.proxy.domain.OrganizationQuota limits) {
         if (state != State.RESOLVING) {
             return;
         }
         route = resolved;
+        quota = limits;
         metrics.projectSeen(resolved.projectId());
-        if (!live.admit(resolved.projectId(), ctx.channel(), resolved.maxConnections())) {
-            refuse(ctx, "53300", "too many connections for this project (max_connections " + resolved.maxConnections() + ")");
+        // The tier's connection limit is in force as soon as it changes; the project's own figure applies without one.
+        int tierMax = limits.limits().maxConnections();
+        int maxConnections = tierMax > 0 ? tierMax : resolved.maxConnections();
+        if (!live.admit(resolved.projectId(), ctx.channel(), maxConnections)) {
+            refuse(ctx, "53300", "too many connections for this project (max_connections " + maxConnections
+                    + (tierMax > 0 ? " on the " + limits.limits().tier() + " plan" : "") + ")");
             return;
         }
         admitted = true;
@@ -179,7 +190,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         ServerPool pool = pools.pool(route);
         connectionUsage = pool.stats().usage;
         connectionUsage.connected(System.nanoTime());
-        ClientRelay relay = new ClientRelay(ctx.channel(), pool, parameters, metrics, () -> {
+        ClientRelay relay = new ClientRelay(ctx.channel(), pool, parameters, metrics, queryLimits.admission(quota, route.projectId()), () -> {
             cancelKey = cancels.register(relayRef[0]::cancelTarget);
             ctx.write(PgWire.backendKeyData(ctx.alloc(), cancelKey.processId(), cancelKey.secretKey()));
             metrics.login(route.projectId(), java.time.Duration.ofNanos(System.nanoTime() - startedNanos));

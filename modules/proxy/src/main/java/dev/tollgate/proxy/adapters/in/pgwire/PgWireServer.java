@@ -38,6 +38,7 @@ final class PgWireServer {
     private final ProxyTls tls;
     private final ProxyMetrics metrics;
     private final ServerPools pools;
+    private final QueryLimits queryLimits;
     private final ProxyUsageReporter usage;
     private final int configuredPort;
     private final String bindAddress;
@@ -49,11 +50,12 @@ final class PgWireServer {
 
     PgWireServer(ResolveProxyRouteUseCase routes, CancelRegistry cancels, LiveConnections live, ProxyTls tls, ProxyMetrics metrics, ServerPools pools,
                  ProxyUsageReporter usage, @Value("${tollgate.proxy.port:6432}") int port,
-                 @Value("${tollgate.proxy.bind:0.0.0.0}") String bindAddress, @Value("${tollgate.proxy.threads:0}") int threads) {
+                 @Value("${tollgate.proxy.bind:0.0.0.0}") String bindAddress, @Value("${tollgate.proxy.threads:0}") int threads, QueryLimits queryLimits) {
         // Half the cores by default: the proxy shares the machine with the HTTP API (and, when small, with PostgreSQL
         // itself), and a client and the server it borrows share a thread more often with fewer loops (ADR 0007).
         this.threads = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         this.routes = routes;
+        this.queryLimits = queryLimits;
         this.cancels = cancels;
         this.live = live;
         this.tls = tls;
@@ -90,7 +92,7 @@ final class PgWireServer {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast("startup", new StartupDecoder(tls.context()));
-                        ch.pipeline().addLast("session", new ClientSession(routes, cancels, live, metrics, pools, blocking));
+                        ch.pipeline().addLast("session", new ClientSession(routes, cancels, live, metrics, pools, blocking, queryLimits));
                     }
                 })
                 .bind(bindAddress, configuredPort)

@@ -49,8 +49,12 @@ class ClientRelayTest {
     }
 
     private EmbeddedChannel client(ServerPool pool) {
+        return client(pool, QueryLimits.Admission.OPEN);
+    }
+
+    private EmbeddedChannel client(ServerPool pool, QueryLimits.Admission admission) {
         EmbeddedChannel channel = new EmbeddedChannel();
-        ClientRelay relay = new ClientRelay(channel, pool, Map.of(), metrics, () -> { });
+        ClientRelay relay = new ClientRelay(channel, pool, Map.of(), metrics, admission, () -> { });
         channel.pipeline().addLast(relay);
         relay.login();
         List<Character> welcome = types(channel);
@@ -162,6 +166,55 @@ class ClientRelayTest {
     }
 
     // ---- behaviour -----------------------------------------------------------------------------------------------
+
+    /** Admits {@code allowed} queries, then refuses every one with the daily limit's answer. */
+    private static QueryLimits.Admission allowing(int allowed) {
+        int[] left = {allowed};
+        return () -> left[0]-- > 0 ? null
+                : new dev.tollgate.proxy.domain.OrganizationQuota.Refusal("53400", "daily query limit reached");
+    }
+
+    @Test
+    void aRefusedQueryBetweenTransactionsIsAnsweredWithoutTakingAServer() {
+        ServerPool pool = pool(PoolMode.TRANSACTION);
+        ServerConnection server = server(pool, 1);
+        EmbeddedChannel client = client(pool, allowing(0));
+        send(client, query("SELECT 1"));
+        assertEquals(List.of(), sent(server), "nothing reaches the server");
+        assertEquals(List.of('E', 'Z'), types(client));
+        assertEquals(1, pool.idle());
+    }
+
+    @Test
+    void aRefusedExecuteSkipsTheRestOfTheBatchLikeAnErrorWould() {
+        ServerPool pool = pool(PoolMode.TRANSACTION);
+        ServerConnection server = server(pool, 1);
+        EmbeddedChannel client = client(pool, allowing(1));
+        send(client, parse("", "SELECT 1"), bind(""), execute(), parse("", "SELECT 2"), bind(""), execute(),
+                parse("", "SELECT 3"), bind(""), execute(), sync());
+        assertEquals(List.of('P', 'B', 'E', 'P', 'B', 'S'), sent(server),
+                "neither the refused Execute nor anything after it up to Sync is sent, as PostgreSQL skips them after an error");
+        answer(server, empty('1'), empty('2'), complete("SELECT 1"), empty('1'), empty('2'), ready('I'));
+        assertEquals(List.of('1', '2', 'C', '1', '2', 'E', 'Z'), types(client), "the refusal in the Execute's place");
+        assertEquals(1, pool.idle());
+        send(client, parse("", "SELECT 3"), bind(""), execute(), sync());
+        assertEquals(List.of('P', 'B', 'S'), sent(server));
+    }
+
+    @Test
+    void aRefusedQueryInsideATransactionKeepsTheServerAndItsOrder() {
+        ServerPool pool = pool(PoolMode.TRANSACTION);
+        ServerConnection server = server(pool, 1);
+        EmbeddedChannel client = client(pool, allowing(1));
+        send(client, query("BEGIN"));
+        assertEquals(List.of('Q'), sent(server));
+        send(client, query("SELECT 1"));
+        assertEquals(List.of(), sent(server));
+        assertEquals(List.of(), types(client), "the refusal waits for the answer to BEGIN");
+        answer(server, complete("BEGIN"), ready('T'));
+        assertEquals(List.of('C', 'Z', 'E', 'Z'), types(client));
+        assertEquals(0, pool.idle(), "still in the transaction");
+    }
 
     @Test
     void aPipelineWithTwoSyncsKeepsItsServerUntilTheLastReadyForQuery() {
@@ -300,7 +353,7 @@ class ClientRelayTest {
         ServerPool pool = pool(PoolMode.TRANSACTION);
         ServerConnection server = server(pool, 77);
         EmbeddedChannel channel = new EmbeddedChannel();
-        ClientRelay relay = new ClientRelay(channel, pool, Map.of(), metrics, () -> { });
+        ClientRelay relay = new ClientRelay(channel, pool, Map.of(), metrics, QueryLimits.Admission.OPEN, () -> { });
         channel.pipeline().addLast(relay);
         relay.login();
         types(channel);

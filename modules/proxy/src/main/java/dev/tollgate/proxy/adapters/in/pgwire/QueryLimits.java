@@ -1,0 +1,74 @@
+package dev.tollgate.proxy.adapters.in.pgwire;
+
+import dev.tollgate.proxy.application.port.in.ProxyLimitsUseCase;
+import dev.tollgate.proxy.domain.OrganizationQuota;
+import dev.tollgate.proxy.domain.OrganizationQuota.Refusal;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The tier limits the proxy enforces on every query, from memory: each project's queries per second (a Bucket4j token
+ * bucket holding {@code burst} tokens, refilled at {@code queries_per_second}) and its organization's queries per
+ * day. A bucket is rebuilt when its project's limits change.
+ */
+@Singleton
+final class QueryLimits {
+    private record ProjectBucket(int perSecond, int burst, Bucket bucket) {
+    }
+
+    private final Map<UUID, ProjectBucket> buckets = new ConcurrentHashMap<>();
+    private final ProxyLimitsUseCase limits;
+    private final Clock clock;
+
+    QueryLimits(ProxyLimitsUseCase limits, Clock clock) {
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /** The organization's quota, loaded on first use: call off the event loops. */
+    OrganizationQuota quotaOf(UUID organizationId) {
+        return limits.quotaOf(organizationId);
+    }
+
+    /** The check one client runs before each query it sends. */
+    Admission admission(OrganizationQuota quota, UUID projectId) {
+        return () -> {
+            OrganizationQuota.Limits l = quota.limits();
+            if (l.queriesPerSecond() > 0) {
+                Bucket bucket = bucket(projectId, l.queriesPerSecond(), Math.max(l.burst(), l.queriesPerSecond()));
+                if (!bucket.tryConsume(1)) {
+                    long waitMs = Math.max(1, Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()).toMillis());
+                    return new Refusal("53400", "rate limit exceeded: the " + l.tier() + " plan allows " + l.queriesPerSecond()
+                            + " queries per second per project (burst " + Math.max(l.burst(), l.queriesPerSecond()) + "); retry in "
+                            + waitMs + " ms");
+                }
+            }
+            return quota.takeQuery(clock.instant());
+        };
+    }
+
+    private Bucket bucket(UUID projectId, int perSecond, int burst) {
+        ProjectBucket known = buckets.get(projectId);
+        if (known != null && known.perSecond() == perSecond && known.burst() == burst) {
+            return known.bucket();
+        }
+        ProjectBucket fresh = new ProjectBucket(perSecond, burst, Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)).build()).build());
+        buckets.put(projectId, fresh);
+        return fresh.bucket();
+    }
+
+    /** Whether the next query may run: null to run it, or why not. */
+    @FunctionalInterface
+    interface Admission {
+        Refusal check();
+
+        Admission OPEN = () -> null;
+    }
+}

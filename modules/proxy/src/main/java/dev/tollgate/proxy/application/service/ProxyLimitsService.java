@@ -1,0 +1,58 @@
+package dev.tollgate.proxy.application.service;
+
+import dev.tollgate.entitlements.api.EntitlementsApi;
+import dev.tollgate.entitlements.api.EntitlementsApi.OrganizationLimits;
+import dev.tollgate.proxy.application.port.in.ProxyLimitsUseCase;
+import dev.tollgate.proxy.domain.OrganizationQuota;
+import dev.tollgate.tenancy.api.TenancyApi;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+@Singleton
+class ProxyLimitsService implements ProxyLimitsUseCase {
+    private final Map<UUID, OrganizationQuota> quotas = new ConcurrentHashMap<>();
+    private final Map<String, UUID> byPublicId = new ConcurrentHashMap<>();
+    private final EntitlementsApi entitlements;
+    private final TenancyApi tenancy;
+    private final Clock clock;
+
+    ProxyLimitsService(EntitlementsApi entitlements, TenancyApi tenancy, Clock clock) {
+        this.entitlements = entitlements;
+        this.tenancy = tenancy;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public OrganizationQuota quotaOf(UUID organizationId) {
+        OrganizationQuota known = quotas.get(organizationId);
+        if (known != null) {
+            return known;
+        }
+        String publicId = tenancy.findOrganization(organizationId).orElseThrow().publicId();
+        OrganizationQuota loaded = new OrganizationQuota(limits(publicId), entitlements.usageInPeriod(publicId, "queries_per_day"),
+                clock.instant());
+        byPublicId.put(publicId, organizationId);
+        OrganizationQuota raced = quotas.putIfAbsent(organizationId, loaded);
+        return raced != null ? raced : loaded;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void refresh(String organizationPublicId) {
+        UUID organizationId = byPublicId.get(organizationPublicId);
+        OrganizationQuota quota = organizationId == null ? null : quotas.get(organizationId);
+        if (quota != null) {
+            quota.update(limits(organizationPublicId));
+        }
+    }
+
+    private OrganizationQuota.Limits limits(String publicId) {
+        OrganizationLimits l = entitlements.limitsOf(publicId);
+        return new OrganizationQuota.Limits(l.tier(), l.queriesPerDay(), l.queriesPerSecond(), l.burst(), l.maxConnections());
+    }
+}

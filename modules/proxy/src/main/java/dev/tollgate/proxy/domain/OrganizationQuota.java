@@ -1,0 +1,72 @@
+package dev.tollgate.proxy.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One organization's tier limits as the data plane holds them in memory, with its count of queries this UTC day.
+ * Checked on the event loops for every query, so it never touches the database: limits arrive through
+ * {@link #update}, the count starts from metering's figure when loaded and then grows here. Queries other nodes
+ * admit are not seen until the next load (per-node counting, ADR 0013).
+ */
+public final class OrganizationQuota {
+    /** The limits in force: 0 means unlimited. */
+    public record Limits(String tier, long queriesPerDay, int queriesPerSecond, int burst, int maxConnections) {
+    }
+
+    private volatile Limits limits;
+    private final AtomicLong usedToday = new AtomicLong();
+    private volatile LocalDate day;
+
+    public OrganizationQuota(Limits limits, long usedSoFarToday, Instant now) {
+        this.limits = limits;
+        this.usedToday.set(usedSoFarToday);
+        this.day = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    public void update(Limits newLimits) {
+        this.limits = newLimits;
+    }
+
+    public long usedToday() {
+        return usedToday.get();
+    }
+
+    /**
+     * Counts one query against today's allowance, or refuses it once the allowance is used up. A new UTC day starts
+     * the count again. Never overshoots: the check and the count are one atomic step.
+     */
+    public Refusal takeQuery(Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        if (!today.equals(day)) {
+            synchronized (this) {
+                if (!today.equals(day)) {
+                    usedToday.set(0);
+                    day = today;
+                }
+            }
+        }
+        long allowance = limits.queriesPerDay();
+        if (allowance <= 0) {
+            usedToday.incrementAndGet();
+            return null;
+        }
+        long used = usedToday.getAndUpdate(n -> n < allowance ? n + 1 : n);
+        if (used < allowance) {
+            return null;
+        }
+        Instant resets = today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return new Refusal("53400", "daily query limit reached: the " + limits.tier() + " plan allows " + allowance
+                + " queries per day; the limit resets at " + resets);
+    }
+
+    /** Why a query was not run: a PostgreSQL SQLSTATE and a message naming the limit and when it frees up. */
+    public record Refusal(String sqlState, String message) {
+    }
+}

@@ -1,0 +1,196 @@
+package dev.tollgate.proxy.adapters.in.pgwire;
+
+import static dev.tollgate.testing.ApiContract.Document.PGBEAM;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.testing.EmbeddedPostgresServer;
+import dev.tollgate.testing.HttpTest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tier limits enforced by the proxy on every query, from memory, through the real PostgreSQL JDBC driver: queries
+ * per day, queries per second and connections. The operator changes an organization's limits with PgBeam's
+ * SetEnterprisePlan and the next query already obeys them.
+ */
+@MicronautTest(transactional = false)
+class ProxyLimitsTest extends HttpTest {
+    static final String PASSWORD = "limited-secret";
+    static final String OPERATOR_SECRET = "limits-operator";
+    @Inject
+    PgWireServer proxy;
+    @Inject
+    dev.tollgate.proxy.application.port.in.ProxyLimitsUseCase quotas;
+    @Inject
+    dev.tollgate.tenancy.api.TenancyApi tenancy;
+    String orgId;
+    String projectId;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new java.util.HashMap<>(super.getProperties());
+        properties.put("tollgate.master-key", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        properties.put("tollgate.internal-secret", OPERATOR_SECRET);
+        return properties;
+    }
+
+    @BeforeEach
+    void registerProject() {
+        JsonNode signedUp = http.post("/v1/auth/signup", """
+                {"email":"limited-%s@example.com","password":"correct horse battery"}""".formatted(UUID.randomUUID())).expect(201).json();
+        String token = signedUp.get("access_token").asText();
+        orgId = signedUp.get("organization").get("id").asText();
+        projectId = http.post("/v1/projects", """
+                {"name":"limited","org_id":"%s","database":{"host":"127.0.0.1","port":%d,"name":"postgres","username":"postgres",
+                 "password":"%s","ssl_mode":"disable","pool_config":{"pool_size":20,"min_pool_size":1,"pool_mode":"transaction"}}}"""
+                .formatted(orgId, EmbeddedPostgresServer.get().getPort(), PASSWORD), "Authorization", "Bearer " + token)
+                .expect(201).json().get("project").get("id").asText();
+    }
+
+    private void limits(String fields) {
+        http.post("/v1/internal/enterprise-plan", "{\"org_id\":\"" + orgId + "\",\"billing_provider\":\"manual\"" + fields + "}",
+                "X-Internal-Secret", OPERATOR_SECRET).expect(200).conformsTo(PGBEAM);
+    }
+
+    private Connection connect() throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", "postgres." + projectId);
+        p.setProperty("password", PASSWORD);
+        p.setProperty("sslmode", "disable");
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres", p);
+    }
+
+    @Test
+    void theDailyAllowanceStopsQueriesWithAnErrorThatSaysWhenItResets() throws Exception {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            limits(",\"queries_per_day\":0"); // unlimited while we learn what the driver itself sends
+            limits(",\"queries_per_day\":20");
+            int ran = 0;
+            SQLException refused = null;
+            for (int i = 0; i < 40 && refused == null; i++) {
+                try {
+                    s.execute("SELECT " + i);
+                    ran++;
+                } catch (SQLException e) {
+                    refused = e;
+                }
+            }
+            assertTrue(refused != null && ran <= 20, "refused after at most 20 queries, ran " + ran);
+            assertEquals("53400", refused.getSQLState());
+            assertTrue(refused.getMessage().contains("daily query limit reached") && refused.getMessage().contains("resets at"),
+                    refused.getMessage());
+            // The connection is still usable, and a raised allowance takes effect on the next query.
+            limits(",\"queries_per_day\":1000");
+            s.execute("SELECT 'again'");
+            // Extended protocol: a refused Execute fails that statement only.
+            limits(",\"queries_per_day\":1");
+            try (PreparedStatement ps = c.prepareStatement("SELECT ?")) {
+                ps.setInt(1, 7);
+                SQLException e = assertThrows(SQLException.class, ps::executeQuery);
+                assertEquals("53400", e.getSQLState());
+            }
+            limits(",\"queries_per_day\":1000");
+            try (PreparedStatement ps = c.prepareStatement("SELECT ?")) {
+                ps.setInt(1, 8);
+                assertTrue(ps.executeQuery().next());
+            }
+        }
+    }
+
+    @Test
+    void queriesPerSecondAreCappedByATokenBucket() throws Exception {
+        limits(",\"queries_per_second\":5"); // burst 10
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            int ran = 0;
+            SQLException refused = null;
+            for (int i = 0; i < 50; i++) {
+                try {
+                    s.execute("SELECT " + i);
+                    ran++;
+                } catch (SQLException e) {
+                    refused = e;
+                }
+            }
+            assertTrue(ran < 50 && refused != null, "ran " + ran);
+            assertEquals("53400", refused.getSQLState());
+            assertTrue(refused.getMessage().contains("5 queries per second per project (burst 10); retry in"), refused.getMessage());
+            Thread.sleep(1100);
+            s.execute("SELECT 'refilled'");
+        }
+    }
+
+    @Test
+    void maxConnectionsFollowsTheTier() throws Exception {
+        limits(",\"max_connections\":2");
+        try (Connection a = connect(); Connection b = connect()) {
+            SQLException e = assertThrows(SQLException.class, this::connect);
+            assertEquals("53300", e.getSQLState());
+            assertTrue(e.getMessage().contains("max_connections 2 on the enterprise plan"), e.getMessage());
+        }
+    }
+
+    @Test
+    void sixtyFourConcurrentSessionsNeverPushUsagePastTheDailyAllowance() throws Exception {
+        limits(",\"queries_per_day\":0");
+        List<Connection> sessions = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            sessions.add(connect());
+        }
+        limits(",\"queries_per_day\":500");
+        var quota = quotas.quotaOf(tenancy.findOrganization(orgId).orElseThrow().id());
+        long usedWhileConnecting = quota.usedToday(); // what the driver sends at connection counts too
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger ran = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        List<Future<?>> done = new ArrayList<>();
+        for (Connection c : sessions) {
+            done.add(pool.submit(() -> {
+                start.await();
+                try (Statement s = c.createStatement()) {
+                    for (int i = 0; i < 20; i++) {
+                        try {
+                            s.execute("SELECT 1");
+                            ran.incrementAndGet();
+                        } catch (SQLException e) {
+                            assertEquals("53400", e.getSQLState());
+                            refused.incrementAndGet();
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        for (Connection c : sessions) {
+            c.close();
+        }
+        assertEquals(500 - usedWhileConnecting, ran.get(), "exactly the rest of the allowance ran");
+        assertEquals(64 * 20 - ran.get(), refused.get());
+        assertEquals(500, quota.usedToday(), "never past the allowance");
+    }
+}
