@@ -3,6 +3,9 @@
 # fresh embedded PostgreSQL, and writing a results block into docs/perf/. Source it from a script that has set
 # `root` (the repository) and `work` (its temporary directory).
 
+# The operator secret of the Tollgate the benchmarks start (X-Internal-Secret); throwaway, like their API key.
+BENCH_INTERNAL_SECRET="bench-internal-secret-0123456789"
+
 log() { printf '[bench %s] %s\n' "$(date +%T)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
@@ -44,8 +47,11 @@ start_tollgate() {
   app_log="$work/tollgate.log"
   log "starting Tollgate on port $HTTP_PORT (embedded PostgreSQL on $DB_PORT, data in $work/data)"
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  # The benchmarks measure the engine, not a plan: the demo organization starts on the enterprise tier (no project,
+  # connection or query limits); bench/proxy's tollgate_limits target sets limits through the operator's route.
   TOLLGATE_DATA_DIR="$work/data" TOLLGATE_HTTP_PORT="$HTTP_PORT" TOLLGATE_EMBEDDED_DB_PORT="$DB_PORT" \
-    TOLLGATE_PROXY_PORT="$PROXY_PORT" TOLLGATE_ADMIN_API_KEY="$API_KEY" java ${JAVA_OPTS:-} -jar "$1" >"$app_log" 2>&1 &
+    TOLLGATE_PROXY_PORT="$PROXY_PORT" TOLLGATE_ADMIN_API_KEY="$API_KEY" TOLLGATE_TIERS_INITIAL=enterprise \
+    TOLLGATE_INTERNAL_SECRET="$BENCH_INTERNAL_SECRET" java ${JAVA_OPTS:-} -jar "$1" >"$app_log" 2>&1 &
   app_pid=$!
   local waited=0
   until grep -q "Startup completed" "$app_log" 2>/dev/null && curl -fsS -o /dev/null "http://127.0.0.1:$HTTP_PORT/v1/health" 2>/dev/null; do

@@ -26,7 +26,9 @@
 #   POOL_SIZE=<max CLIENTS>  pool_size of Tollgate's project and of both PgBouncers
 #   TOLLGATE_POOL_MODE=session   pool_mode registered for Tollgate's project (session | transaction)
 #   PG_MAX_CONNECTIONS=300
-#   TARGETS="direct pgb_session pgb_txn tollgate"
+#   TARGETS="direct pgb_session pgb_txn tollgate"   also: tollgate_limits, the same Tollgate project with tier limits in
+#                         force (queries per second and per day set so high they never refuse: what checking costs);
+#                         before each run against tollgate the limits are lifted again (bench/entitlements uses both)
 #   PROFILE=1             after the measurements, profile Tollgate under load (PROFILE_SECONDS=10, PROFILE_CLIENTS=50)
 #   JAVA_OPTS=            extra JVM options for Tollgate
 #   IDLE_CLIENTS=10000    idle client connections held through a restarted Tollgate at the end, to measure its RSS
@@ -171,7 +173,8 @@ PROXY_PORT="$(free_port $taken_ports)"; taken_ports+=" $PROXY_PORT"
 BASE="http://127.0.0.1:$HTTP_PORT"
 
 # --- work dir and cleanup -------------------------------------------------------------------------------------------
-work="$(mktemp -d "${TMPDIR:-/tmp}/tollgate-proxy-bench.XXXXXX")"
+work="${WORK_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/tollgate-proxy-bench.XXXXXX")}"
+mkdir -p "$work"
 chmod 755 "$work"
 mkdir -p "$work/pg" "$work/pgsock" "$work/pgb" "$work/runs"
 chown "$RUN_AS": "$work/pg" "$work/pgsock" "$work/pgb"
@@ -327,8 +330,8 @@ start_tollgate() { # extra JVM options; sets app_pid (same data dir and ports on
   log "starting Tollgate (HTTP $HTTP_PORT, proxy $PROXY_PORT, embedded control-plane PostgreSQL $EMB_PORT)${1:+ with $1}"
   # shellcheck disable=SC2086 # the options are lists of options
   TOLLGATE_DATA_DIR="$work/tollgate" TOLLGATE_HTTP_PORT="$HTTP_PORT" TOLLGATE_EMBEDDED_DB_PORT="$EMB_PORT" \
-    TOLLGATE_PROXY_PORT="$PROXY_PORT" TOLLGATE_ADMIN_API_KEY="$API_KEY" \
-    java $TOLLGATE_BASE_OPTS $1 -jar "$JAR" >>"$work/tollgate.log" 2>&1 &
+    TOLLGATE_PROXY_PORT="$PROXY_PORT" TOLLGATE_ADMIN_API_KEY="$API_KEY" TOLLGATE_TIERS_INITIAL=enterprise \
+    TOLLGATE_INTERNAL_SECRET="$BENCH_INTERNAL_SECRET" java $TOLLGATE_BASE_OPTS $1 -jar "$JAR" >>"$work/tollgate.log" 2>&1 &
   app_pid=$!
   until [ "$(startups)" -gt "$before" ]; do
     kill -0 "$app_pid" 2>/dev/null || die "Tollgate exited during startup"
@@ -368,8 +371,26 @@ T_LABEL[direct]="PostgreSQL direct"
 T_LABEL[pgb_session]="PgBouncer session"
 T_LABEL[pgb_txn]="PgBouncer transaction"
 T_LABEL[tollgate]="Tollgate ($TOLLGATE_POOL_MODE)"
+T_PORT[tollgate_limits]="$PROXY_PORT"; T_USER[tollgate_limits]="bench.$PROJECT_ID"; T_PID[tollgate_limits]="$app_pid"
+T_LABEL[tollgate_limits]="Tollgate, limits on"
 read -r -a targets <<<"$TARGETS"
-for t in "${targets[@]}"; do [ -n "${T_PORT[$t]:-}" ] || die "unknown target '$t' (direct pgb_session pgb_txn tollgate)"; done
+for t in "${targets[@]}"; do [ -n "${T_PORT[$t]:-}" ] || die "unknown target '$t' (direct pgb_session pgb_txn tollgate tollgate_limits)"; done
+
+# Tier limits for the demo organization, through the operator's PgBeam route; in force for the next query.
+set_limits() { # on | off
+  local body status
+  if [ "$1" = on ]; then
+    body='{"org_id":"demo","billing_provider":"manual","queries_per_second":1000000000,"queries_per_day":1000000000000000}'
+  else
+    body='{"org_id":"demo","billing_provider":"manual","queries_per_second":0,"queries_per_day":0}'
+  fi
+  status="$(curl -sS -o "$work/limits.json" -w '%{http_code}' -X POST "$BASE/v1/internal/enterprise-plan" \
+    -H "X-Internal-Secret: $BENCH_INTERNAL_SECRET" -H 'Content-Type: application/json' -d "$body")"
+  [ "$status" = 200 ] || die "setting limits $1 answered $status: $(cat "$work/limits.json")"
+}
+limits_for() { # target: the limits a run against it needs
+  case "$1" in tollgate) set_limits off ;; tollgate_limits) set_limits on ;; esac
+}
 read -r -a modes <<<"$MODES"
 for m in "${modes[@]}"; do case "$m" in simple | extended | prepared) ;; *) die "unknown mode '$m'" ;; esac; done
 
@@ -430,6 +451,7 @@ printf 'round\ttarget\tclients\tmode\trc\ttps\ttxns\tfailed\taborted\tlat_ms\tco
 measure() { # round target clients mode
   local round="$1" t="$2" c="$3" m="$4" out b_p a_p b_pg a_pg b_m a_m t0 t1
   out="$work/runs/r$round-$t-c$c-$m.txt"
+  limits_for "$t"
   if [ "$warm_s" -gt 0 ]; then run_pgbench "$out.warm" "$t" "$c" "$m" "$warm_s"; fi
   b_p="$(proc_ticks "${T_PID[$t]:-0}")"; b_pg="$(pg_ticks)"; b_m="$(machine_ticks)"; t0="$(date +%s.%N)"
   run_pgbench "$out" "$t" "$c" "$m" "$dur_s"
@@ -483,6 +505,7 @@ if [ "$init_warm_s" -gt 0 ]; then
   log "initial warm-up: ${init_warm_s} s per target and mode at c=$wc"
   for m in "${modes[@]}"; do for t in "${targets[@]}"; do
     skip "$t" "$m" && continue
+    limits_for "$t"
     run_pgbench "$work/runs/initial-warmup-$t-$m.txt" "$t" "$wc" "$m" "$init_warm_s"
     [ "$(cat "$work/runs/initial-warmup-$t-$m.txt.rc")" = 0 ] \
       || { tail -n 5 "$work/runs/initial-warmup-$t-$m.txt" >&2; die "warm-up against ${T_LABEL[$t]} ($m) failed"; }
