@@ -42,6 +42,11 @@ median_tps() { # target mode
   awk -F'\t' -v t="$1" -v m="$2" -v c="$CLIENTS" 'NR > 1 && $2 == t && $4 == m && $3 == c && $5 == 0 { print $6 }' "$tsv" \
     | sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print 0; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
+median_cpu_us() { # target mode: Tollgate's CPU time (user + system) per transaction, in microseconds (100 ticks per second)
+  awk -F'\t' -v t="$1" -v m="$2" -v c="$CLIENTS" 'NR > 1 && $2 == t && $4 == m && $3 == c && $5 == 0 && $7 > 0 {
+      printf "%.1f\n", ($12 + $13) * 10000 / $7 }' "$tsv" \
+    | sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print 0; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 failed_runs() { awk -F'\t' 'NR > 1 && ($5 != 0 || $8 != 0 || $9 != 0) { n++ } END { print n + 0 }' "$tsv"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b > 0) ? a / b : 0 }'; }
 
@@ -49,16 +54,19 @@ rows=""
 verdicts=""
 for m in $MODES; do
   off="$(median_tps tollgate "$m")"; on="$(median_tps tollgate_limits "$m")"; direct="$(median_tps direct "$m")"
+  cpu_off="$(median_cpu_us tollgate "$m")"; cpu_on="$(median_cpu_us tollgate_limits "$m")"
   r="$(ratio "$on" "$off")"
   v="$(awk -v r="$r" -v t="$TARGET_RATIO" 'BEGIN { print (r >= t) ? "met" : "MISSED" }')"
-  rows+="| $m | $direct | $off | $on | $r | $(ratio "$on" "$direct") |"$'\n'
+  rows+="| $m | $direct | $off | $on | $r | $(ratio "$on" "$direct") | $cpu_off | $cpu_on | $(ratio "$cpu_on" "$cpu_off") |"$'\n'
   verdicts+="| Limits on ≥ ${TARGET_RATIO}× limits off, pgbench -S c=$CLIENTS, $m protocol | $r× | $v |"$'\n'
 done
 
-summary="Median TPS of $ROUNDS interleaved rounds, $DURATION each, pgbench -S -c $CLIENTS; failed or aborted runs: $(failed_runs).
+summary="Medians of $ROUNDS interleaved rounds, $DURATION each, pgbench -S -c $CLIENTS; failed or aborted runs: $(failed_runs).
+On two shared cores single rounds vary by up to 2x; Tollgate's CPU time per transaction varies less and shows the cost
+of the checks more directly than throughput.
 
-| Protocol | PostgreSQL direct | Tollgate, limits off | Tollgate, limits on | On / off | On / direct |
-|---|---:|---:|---:|---:|---:|
+| Protocol | PostgreSQL direct (TPS) | Tollgate, limits off (TPS) | Tollgate, limits on (TPS) | On / off | On / direct | Tollgate CPU µs per transaction, off | on | On / off |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|
 ${rows}
 | Target | Measured | Verdict |
 |---|---|---|
