@@ -23,8 +23,11 @@ class MemberService implements ManageMembersUseCase {
     private final UserStore users;
     private final TeamStore teams;
     private final java.time.Clock clock;
+    private final dev.tollgate.tenancy.application.port.out.SeatLimits seatLimits;
 
-    MemberService(OrganizationAccess access, MembershipStore memberships, UserStore users, TeamStore teams, java.time.Clock clock) {
+    MemberService(OrganizationAccess access, MembershipStore memberships, UserStore users, TeamStore teams, java.time.Clock clock,
+                  dev.tollgate.tenancy.application.port.out.SeatLimits seatLimits) {
+        this.seatLimits = seatLimits;
         this.access = access;
         this.memberships = memberships;
         this.users = users;
@@ -90,6 +93,11 @@ class MemberService implements ManageMembersUseCase {
                 .orElseThrow(() -> new ValidationException("email", "no Tollgate account has this email; they must sign up first"));
         if (memberships.find(organization.id(), user.id()).isPresent()) {
             throw new dev.tollgate.platform.domain.ConflictException("already_member", user.email() + " is already a member");
+        }
+        int seats = seatLimits.includedSeats(organization.publicId());
+        if (seats > 0 && memberships.countMembersForUpdate(organization.id()) >= seats) {
+            throw new dev.tollgate.platform.domain.ForbiddenException("plan_limit", "Plan limit reached: the plan includes " + seats
+                    + " seat" + (seats == 1 ? "" : "s") + "; upgrade the plan or remove a member.");
         }
         Membership membership = Membership.join(organization.id(), user.id(), chosen, clock.instant());
         memberships.save(membership);

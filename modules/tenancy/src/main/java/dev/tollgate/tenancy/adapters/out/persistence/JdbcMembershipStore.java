@@ -49,6 +49,12 @@ class JdbcMembershipStore implements MembershipStore {
     }
 
     @Override
+    public long countMembersForUpdate(UUID organizationId) {
+        rows.lockOrganization(organizationId.getMostSignificantBits() ^ organizationId.getLeastSignificantBits());
+        return rows.countByOrganizationId(organizationId);
+    }
+
+    @Override
     public long countMembers(UUID organizationId) {
         return counts.get(organizationId, rows::countByOrganizationId);
     }

@@ -19,4 +19,8 @@ interface MembershipRowRepository extends CrudRepository<MembershipRow, UUID> {
     @Query(value = "SELECT * FROM tenancy.memberships WHERE organization_id = :organizationId ORDER BY created_at, id LIMIT :limit OFFSET :offset",
             nativeQuery = true)
     List<MembershipRow> page(UUID organizationId, int limit, int offset);
+
+    /** A transaction-level advisory lock on an organization's membership (released at commit or rollback). */
+    @Query(value = "SELECT pg_advisory_xact_lock(:key)::text", nativeQuery = true)
+    String lockOrganization(long key);
 }

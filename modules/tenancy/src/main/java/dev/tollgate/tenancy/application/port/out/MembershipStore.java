@@ -17,5 +17,11 @@ public interface MembershipStore {
 
     long countMembers(UUID organizationId);
 
+    /**
+     * The exact member count, after taking a lock on the organization held until the transaction ends: concurrent
+     * additions count one after the other, so a seat limit is never overshot.
+     */
+    long countMembersForUpdate(UUID organizationId);
+
     void delete(UUID membershipId);
 }
