@@ -44,9 +44,9 @@ public final class OrganizationQuota {
      */
     public Refusal takeQuery(Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        if (!today.equals(day)) {
+        if (today.isAfter(day)) {
             synchronized (this) {
-                if (!today.equals(day)) {
+                if (today.isAfter(day)) { // only forward: a thread still holding yesterday's instant must not reset today
                     usedToday.set(0);
                     day = today;
                 }

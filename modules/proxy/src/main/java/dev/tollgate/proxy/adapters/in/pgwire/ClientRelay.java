@@ -31,12 +31,16 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
     /** What the server owes for each request sent, in order; synthetic entries are answered by the proxy itself. */
     private enum Kind { PARSE, PARSE_SILENT, BIND, DESCRIBE_STATEMENT, DESCRIBE_PORTAL, EXECUTE, CLOSE, SYNC, QUERY, FUNCTION,
         INTERNAL, SYNTHETIC_PARSE_COMPLETE, SYNTHETIC_CLOSE_COMPLETE,
-        /** A query or execute the tier limits refused: the proxy answers it with an ErrorResponse in its turn. */
+        /**
+         * A query or execute the tier limits refused. The server is sent something that is sure to fail in its place,
+         * so the transaction fails (or the batch is skipped up to Sync) exactly as PostgreSQL would after an error;
+         * the server's error is then answered with the refusal.
+         */
         REFUSED_QUERY, REFUSED_EXECUTE }
 
     private record Expect(Kind kind, String statement) {
         boolean endsWithReadyForQuery() {
-            return kind == Kind.SYNC || kind == Kind.QUERY || kind == Kind.FUNCTION || kind == Kind.INTERNAL;
+            return kind == Kind.SYNC || kind == Kind.QUERY || kind == Kind.FUNCTION || kind == Kind.INTERNAL || kind == Kind.REFUSED_QUERY;
         }
     }
 
@@ -77,8 +81,6 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
     private final QueryLimits.Admission admission;
     /** The next Query was admitted before a server was acquired for it. */
     private boolean admittedAhead;
-    /** An Execute was refused: like PostgreSQL after an error, the rest of the batch up to Sync is skipped. */
-    private boolean refusedUntilSync;
     private final ArrayDeque<ByteBuf> refusals = new ArrayDeque<>();
     private int sessionChanges;
     private boolean clientNeedsFlush;
@@ -171,14 +173,11 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
 
     private void forward(ByteBuf message) {
         byte type = message.getByte(message.readerIndex());
-        if (refusedUntilSync && type != 'S') {
-            message.release();
-            return;
-        }
         switch (type) {
             case 'Q' -> {
                 if (refused(Kind.REFUSED_QUERY)) {
                     message.release();
+                    send(PgWire.query(client.alloc(), "tollgate refused this query"));
                     return;
                 }
                 stats.query();
@@ -190,9 +189,9 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
             case 'B' -> bind(message);
             case 'D' -> describe(message);
             case 'E' -> {
-                if (refused(Kind.REFUSED_EXECUTE)) {
+                if (!discardUntilSync && refused(Kind.REFUSED_EXECUTE)) {
                     message.release();
-                    refusedUntilSync = true;
+                    send(PgWire.execute(client.alloc(), "tollgate refused this execute"));
                     return;
                 }
                 stats.query();
@@ -202,7 +201,6 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
             case 'C' -> close(message);
             case 'S' -> {
                 discardUntilSync = false;
-                refusedUntilSync = false;
                 expected.addLast(PLAIN.get(Kind.SYNC));
                 send(message);
             }
@@ -433,19 +431,26 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
                     "invalid connection setting: " + text)).addListener(ChannelFutureListener.CLOSE);
             return;
         }
-        toClient(message);
-        if (head == null || head.kind() == Kind.QUERY || head.kind() == Kind.FUNCTION) {
+        if (head != null && isRefusal(head.kind())) {
+            message.release(); // the failure we caused in the refused message's place: the client gets the refusal
+            toClient(refusals.pollFirst());
+        } else {
+            toClient(message);
+        }
+        if (head == null || head.kind() == Kind.QUERY || head.kind() == Kind.FUNCTION || head.kind() == Kind.REFUSED_QUERY) {
             return; // ReadyForQuery follows
         }
         // Extended protocol: the server ignores everything up to the next Sync, so nothing else is owed until then.
+        boolean first = true;
         while (!expected.isEmpty() && expected.peekFirst().kind() != Kind.SYNC) {
             Expect skipped = expected.pollFirst();
             if (skipped.statement() != null) {
                 server.preparing.remove(skipped.statement());
             }
-            if (skipped.kind() == Kind.REFUSED_EXECUTE || skipped.kind() == Kind.REFUSED_QUERY) {
-                refusals.pollFirst().release(); // the earlier error is the one the client gets
+            if (!first && isRefusal(skipped.kind())) {
+                refusals.pollFirst().release(); // skipped by the server like the rest: no second error for the client
             }
+            first = false;
         }
         if (expected.isEmpty()) {
             discardUntilSync = true;
@@ -487,7 +492,7 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
 
     /**
      * Checks the limits before a Query or Execute (unless it was admitted before a server was taken). A refusal is
-     * answered in its turn, after what the server still owes the client for earlier messages.
+     * queued with its expectation; the caller sends the server a message that fails in the refused one's place.
      */
     private boolean refused(Kind kind) {
         if (admittedAhead) {
@@ -500,10 +505,6 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
         }
         refusals.addLast(PgWire.error(client.alloc(), refusal.sqlState(), refusal.message()));
         expected.addLast(PLAIN.get(kind));
-        answerSynthetic();
-        if (expected.isEmpty() && status == 'I' && mode != PoolMode.SESSION && !loggingIn && server != null) {
-            releaseServer();
-        }
         return true;
     }
 
@@ -512,20 +513,16 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
         Expect head;
         while ((head = expected.peekFirst()) != null && isSynthetic(head.kind())) {
             expected.pollFirst();
-            switch (head.kind()) {
-                case REFUSED_QUERY -> {
-                    toClient(refusals.pollFirst());
-                    toClient(PgWire.readyForQuery(client.alloc(), status));
-                }
-                case REFUSED_EXECUTE -> toClient(refusals.pollFirst());
-                default -> toClient(PgWire.empty(client.alloc(), head.kind() == Kind.SYNTHETIC_PARSE_COMPLETE ? '1' : '3'));
-            }
+            toClient(PgWire.empty(client.alloc(), head.kind() == Kind.SYNTHETIC_PARSE_COMPLETE ? '1' : '3'));
         }
     }
 
     private static boolean isSynthetic(Kind kind) {
-        return kind == Kind.SYNTHETIC_PARSE_COMPLETE || kind == Kind.SYNTHETIC_CLOSE_COMPLETE || kind == Kind.REFUSED_QUERY
-                || kind == Kind.REFUSED_EXECUTE;
+        return kind == Kind.SYNTHETIC_PARSE_COMPLETE || kind == Kind.SYNTHETIC_CLOSE_COMPLETE;
+    }
+
+    private static boolean isRefusal(Kind kind) {
+        return kind == Kind.REFUSED_QUERY || kind == Kind.REFUSED_EXECUTE;
     }
 
     private void rememberReported(ByteBuf message) {

@@ -46,6 +46,14 @@ final class PgWire {
         return message(alloc, 'S', body);
     }
 
+    /** An Execute message for {@code portal}, all rows. */
+    static ByteBuf execute(ByteBufAllocator alloc, String portal) {
+        ByteBuf body = alloc.buffer();
+        cstring(body, portal);
+        body.writeInt(0);
+        return message(alloc, 'E', body);
+    }
+
     static ByteBuf readyForQuery(ByteBufAllocator alloc, char status) {
         return alloc.buffer(6).writeByte('Z').writeInt(5).writeByte(status);
     }

@@ -58,10 +58,12 @@ final class QueryLimits {
         if (known != null && known.perSecond() == perSecond && known.burst() == burst) {
             return known.bucket();
         }
-        ProjectBucket fresh = new ProjectBucket(perSecond, burst, Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)).build()).build());
-        buckets.put(projectId, fresh);
-        return fresh.bucket();
+        // compute: concurrent first queries of a project share one bucket instead of each starting with a full one
+        return buckets.compute(projectId, (id, current) -> current != null && current.perSecond() == perSecond && current.burst() == burst
+                ? current
+                : new ProjectBucket(perSecond, burst, Bucket.builder()
+                        .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)).build()).build()))
+                .bucket();
     }
 
     /** Whether the next query may run: null to run it, or why not. */

@@ -186,34 +186,40 @@ class ClientRelayTest {
     }
 
     @Test
-    void aRefusedExecuteSkipsTheRestOfTheBatchLikeAnErrorWould() {
+    void aRefusedExecuteFailsOnTheServerSoTheBatchIsSkippedAsAfterAnError() {
         ServerPool pool = pool(PoolMode.TRANSACTION);
         ServerConnection server = server(pool, 1);
         EmbeddedChannel client = client(pool, allowing(1));
         send(client, parse("", "SELECT 1"), bind(""), execute(), parse("", "SELECT 2"), bind(""), execute(),
                 parse("", "SELECT 3"), bind(""), execute(), sync());
-        assertEquals(List.of('P', 'B', 'E', 'P', 'B', 'S'), sent(server),
-                "neither the refused Execute nor anything after it up to Sync is sent, as PostgreSQL skips them after an error");
-        answer(server, empty('1'), empty('2'), complete("SELECT 1"), empty('1'), empty('2'), ready('I'));
-        assertEquals(List.of('1', '2', 'C', '1', '2', 'E', 'Z'), types(client), "the refusal in the Execute's place");
+        List<String> texts = new ArrayList<>();
+        assertEquals(List.of('P', 'B', 'E', 'P', 'B', 'E', 'P', 'B', 'E', 'S'), types((EmbeddedChannel) server.channel, texts),
+                "an Execute of a portal that does not exist goes in the refused one's place");
+        answer(server, empty('1'), empty('2'), complete("SELECT 1"), empty('1'), empty('2'));
+        assertEquals(0, pool.idle(), "the batch's transaction is still open on this server");
+        answer(server, error("34000"), ready('I'));
+        List<String> errors = new ArrayList<>();
+        assertEquals(List.of('1', '2', 'C', '1', '2', 'E', 'Z'), types(client, errors),
+                "the refusal in the Execute's place; the server skipped the rest, as PostgreSQL does after an error");
         assertEquals(1, pool.idle());
         send(client, parse("", "SELECT 3"), bind(""), execute(), sync());
-        assertEquals(List.of('P', 'B', 'S'), sent(server));
+        assertEquals(List.of('P', 'B', 'E', 'S'), sent(server), "refused again: the daily allowance is spent");
     }
 
     @Test
-    void aRefusedQueryInsideATransactionKeepsTheServerAndItsOrder() {
+    void aRefusedQueryInsideATransactionFailsTheTransactionLikeAnError() {
         ServerPool pool = pool(PoolMode.TRANSACTION);
         ServerConnection server = server(pool, 1);
         EmbeddedChannel client = client(pool, allowing(1));
         send(client, query("BEGIN"));
         assertEquals(List.of('Q'), sent(server));
         send(client, query("SELECT 1"));
-        assertEquals(List.of(), sent(server));
-        assertEquals(List.of(), types(client), "the refusal waits for the answer to BEGIN");
-        answer(server, complete("BEGIN"), ready('T'));
+        List<String> texts = new ArrayList<>();
+        assertEquals(List.of('Q'), types((EmbeddedChannel) server.channel, texts));
+        assertEquals("Q:tollgate refused this query", texts.get(0), "a statement sure to fail goes in its place");
+        answer(server, complete("BEGIN"), ready('T'), error("42601"), ready('E'));
         assertEquals(List.of('C', 'Z', 'E', 'Z'), types(client));
-        assertEquals(0, pool.idle(), "still in the transaction");
+        assertEquals(0, pool.idle(), "still in the (now failed) transaction");
     }
 
     @Test
