@@ -164,6 +164,10 @@ public final class DocumentReader {
             fail(at(path, field), "invalid_type", "must be a number");
             return null;
         }
+        if ((n instanceof Double d && !Double.isFinite(d)) || (n instanceof Float f && !Float.isFinite(f))) {
+            fail(at(path, field), "invalid_value", "must be a finite number");
+            return null;
+        }
         return new BigDecimal(n.toString());
     }
 
@@ -202,10 +206,28 @@ public final class DocumentReader {
             return null;
         }
         try {
-            return java.time.OffsetDateTime.parse(text).toInstant();
+            java.time.OffsetDateTime parsed = java.time.OffsetDateTime.parse(text);
+            if (parsed.getYear() < 1970 || parsed.getYear() > 9999) {
+                fail(at(path, field), "invalid_time", "must be between the years 1970 and 9999");
+                return null;
+            }
+            return parsed.toInstant();
         } catch (java.time.format.DateTimeParseException e) {
             fail(at(path, field), "invalid_time", "'" + text + "' is not an RFC 3339 date-time such as 2026-01-01T00:00:00Z");
             return null;
         }
+    }
+
+    /** A whole JSON number within [min, max]; null when absent or refused (the refusal is recorded). */
+    public Integer whole(Map<String, ?> doc, String path, String field, long min, long max, String message) {
+        BigDecimal n = number(doc, path, field);
+        if (n == null) {
+            return null;
+        }
+        if (n.stripTrailingZeros().scale() > 0 || n.compareTo(BigDecimal.valueOf(min)) < 0 || n.compareTo(BigDecimal.valueOf(max)) > 0) {
+            fail(at(path, field), "invalid_value", message);
+            return null;
+        }
+        return n.intValueExact();
     }
 }

@@ -33,18 +33,14 @@ public record EntitlementTemplate(String type, Map<String, String> metadata, boo
             if (issue != null && issue.signum() < 0) {
                 r.fail(DocumentReader.at(where, "issueAfterReset"), "invalid_value", "must not be negative");
             }
-            BigDecimal priority = r.number(doc, where, "issueAfterResetPriority");
-            if (priority != null && (priority.stripTrailingZeros().scale() > 0 || priority.intValue() < 1 || priority.intValue() > 255)) {
-                r.fail(DocumentReader.at(where, "issueAfterResetPriority"), "entitlement_template_invalid_issue_after_reset_with_priority",
-                        "must be a whole number from 1 to 255");
-            }
+            Integer priority = r.whole(doc, where, "issueAfterResetPriority", 1, 255, "must be a whole number from 1 to 255");
             IsoDuration period = r.duration(doc, where, "usagePeriod", false);
             if (period != null && !period.atLeastAnHour()) {
                 r.fail(DocumentReader.at(where, "usagePeriod"), "entitlement_template_usage_period_less_then_an_hour",
                         "a usage period must be at least one hour long");
             }
             return new EntitlementTemplate(type, metadata, r.bool(doc, where, "isSoftLimit", false), issue,
-                    priority == null ? 1 : priority.intValue(), r.bool(doc, where, "preserveOverageAtReset", false), period, null);
+                    priority == null ? 1 : priority, r.bool(doc, where, "preserveOverageAtReset", false), period, null);
         }
         String config = null;
         if (STATIC.equals(type)) {

@@ -47,11 +47,11 @@ public record Entitlement(UUID id, UUID namespace, UUID customerId, String custo
         boolean softLimit = r.bool(doc, "", "isSoftLimit", false);
         boolean preserveOverage = r.bool(doc, "", "preserveOverageAtReset", false);
         BigDecimal issue = r.number(doc, "", "issueAfterReset");
-        BigDecimal priority = r.number(doc, "", "issueAfterResetPriority");
+        Integer priority = r.whole(doc, "", "issueAfterResetPriority", 1, 255, "must be a whole number from 1 to 255");
         Map<String, Object> issueDoc = v2 ? r.object(doc, "", "issue", false) : null;
         if (issueDoc != null) {
             issue = r.number(issueDoc, "issue", "amount");
-            priority = r.number(issueDoc, "issue", "priority");
+            priority = r.whole(issueDoc, "issue", "priority", 1, 255, "must be a whole number from 1 to 255");
             if (issue == null) {
                 r.fail("issue/amount", "field_required", "is required");
             }
@@ -61,9 +61,6 @@ public record Entitlement(UUID id, UUID namespace, UUID customerId, String custo
         }
         if (issue != null && issue.signum() < 0) {
             r.fail("issueAfterReset", "invalid_value", "must not be negative");
-        }
-        if (priority != null && (priority.stripTrailingZeros().scale() > 0 || priority.intValue() < 1 || priority.intValue() > 255)) {
-            r.fail("issueAfterResetPriority", "invalid_value", "must be a whole number from 1 to 255");
         }
         boolean hasGrants = v2 && doc.get("grants") != null;
         Instant measureFrom = null;
@@ -100,7 +97,7 @@ public record Entitlement(UUID id, UUID namespace, UUID customerId, String custo
         r.throwIfFailed();
         Instant created = now.truncatedTo(ChronoUnit.MICROS);
         Entitlement e = new Entitlement(TypeId.newUuid(), namespace, holder.customerId(), holder.customerKey(), holder.subjectKey(), feature.id(),
-                feature.key(), type, metadata, null, created, null, softLimit, issue, priority == null ? 1 : priority.intValue(), preserveOverage,
+                feature.key(), type, metadata, null, created, null, softLimit, issue, priority == null ? 1 : priority, preserveOverage,
                 period, measureFrom, config, created, created, null);
         List<Grant> grants = new ArrayList<>();
         if (issue != null && issue.signum() > 0) {
@@ -121,7 +118,7 @@ public record Entitlement(UUID id, UUID namespace, UUID customerId, String custo
             return minute;
         }
         if ("CURRENT_PERIOD_START".equals(value)) {
-            return period == null ? minute : period.startOf(minute);
+            return period == null || period.interval() == null ? minute : period.startOf(minute);
         }
         Instant at = r.time(Map.of("measureUsageFrom", value), "", "measureUsageFrom", true);
         return at == null ? minute : at.truncatedTo(ChronoUnit.MINUTES);

@@ -44,10 +44,7 @@ public record Grant(UUID id, UUID namespace, UUID entitlementId, BigDecimal amou
         } else if (amount != null && amount.signum() <= 0) {
             r.fail(DocumentReader.at(path, "amount"), "grant_amount_must_be_positive", "amount must be positive");
         }
-        BigDecimal priority = r.number(doc, path, "priority");
-        if (priority != null && (priority.stripTrailingZeros().scale() > 0 || priority.intValue() < 1 || priority.intValue() > 255)) {
-            r.fail(DocumentReader.at(path, "priority"), "invalid_value", "must be a whole number from 1 (used first) to 255");
-        }
+        Integer priority = r.whole(doc, path, "priority", 1, 255, "must be a whole number from 1 (used first) to 255");
         Instant effectiveAt = r.time(doc, path, "effectiveAt", true);
         effectiveAt = effectiveAt == null ? null : effectiveAt.truncatedTo(ChronoUnit.MINUTES);
         Map<String, Object> expiration = r.object(doc, path, "expiration", !v2);
@@ -56,11 +53,9 @@ public record Grant(UUID id, UUID namespace, UUID entitlementId, BigDecimal amou
         if (expiration != null) {
             String at = DocumentReader.at(path, "expiration");
             duration = r.oneOf(expiration, at, "duration", DURATIONS, null);
-            BigDecimal n = r.number(expiration, at, "count");
-            if (n == null || n.stripTrailingZeros().scale() > 0 || n.intValue() < 1 || n.intValue() > 1000) {
-                r.fail(DocumentReader.at(at, "count"), "invalid_value", "must be a whole number from 1 to 1000");
-            } else {
-                count = n.intValue();
+            count = r.whole(expiration, at, "count", 1, 1000, "must be a whole number from 1 to 1000");
+            if (count == null && expiration.get("count") == null) {
+                r.fail(DocumentReader.at(at, "count"), "field_required", "is required");
             }
         }
         BigDecimal max = r.number(doc, path, "maxRolloverAmount");
@@ -84,7 +79,7 @@ public record Grant(UUID id, UUID namespace, UUID entitlementId, BigDecimal amou
         Map<String, Object> annotations = v2 ? r.object(doc, path, "annotations", false) : null;
         Instant created = now.truncatedTo(ChronoUnit.MICROS);
         Instant expiresAt = effectiveAt == null || duration == null || count == null ? null : expiry(effectiveAt, duration, count);
-        return new Grant(TypeId.newUuid(), namespace, entitlementId, amount, priority == null ? 1 : priority.intValue(), effectiveAt,
+        return new Grant(TypeId.newUuid(), namespace, entitlementId, amount, priority == null ? 1 : priority, effectiveAt,
                 duration, count, expiresAt, max, min, recurrence, r.metadata(doc, path), annotations, created, created, null, null);
     }
 

@@ -79,15 +79,16 @@ class EntitlementEvaluator {
      * burn-down segments between grant events and resets.
      */
     BalanceHistory history(Entitlement e, List<String> subjects, Instant from, Instant to, ChronoUnit window, ZoneId zone) {
-        List<Instant> starts = new ArrayList<>();
-        for (var w = from.atZone(zone).truncatedTo(window == ChronoUnit.MONTHS ? ChronoUnit.DAYS : window); w.toInstant().isBefore(to);
-             w = w.plus(1, window)) {
-            if (window == ChronoUnit.MONTHS && w.getDayOfMonth() != 1) {
-                w = w.withDayOfMonth(1);
-            }
+        // Window starts at the window size's boundaries in the zone; the first one clamped to from, so every window
+        // counts exactly what lies inside it.
+        List<Instant> starts = new ArrayList<>(List.of(from));
+        var boundary = window == ChronoUnit.MONTHS ? from.atZone(zone).truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1)
+                : from.atZone(zone).truncatedTo(window);
+        for (var w = boundary.plus(1, window); w.toInstant().isBefore(to); w = w.plus(1, window)) {
             starts.add(w.toInstant());
         }
         BalanceEngine.Result run = engine(e, subjects).history(from, to, Set.copyOf(starts));
+        Instant measuredFrom = timeline(e).measureUsageFrom();
         List<BalanceHistory.Window> windows = new ArrayList<>();
         for (int i = 0; i < starts.size(); i++) {
             Instant ws = starts.get(i);
@@ -102,8 +103,8 @@ class EntitlementEvaluator {
                     }
                 }
             }
-            if (opening != null && !ws.isBefore(timeline(e).measureUsageFrom())) {
-                windows.add(new BalanceHistory.Window(ws.isBefore(from) ? from : ws, we, usage, opening));
+            if (opening != null && !ws.isBefore(measuredFrom)) {
+                windows.add(new BalanceHistory.Window(ws, we, usage, opening));
             }
         }
         return new BalanceHistory(windows, segments(run.phases(), from));

@@ -39,6 +39,8 @@ import java.util.UUID;
 
 @Singleton
 class EntitlementService implements ManageEntitlementsUseCase {
+    /** A history answer's bound: MINUTE windows over a week, DAY windows over decades. */
+    private static final int MAX_WINDOWS = 10_000;
     private final EntitlementStore entitlements;
     private final GrantStore grants;
     private final ResetStore resets;
@@ -149,8 +151,9 @@ class EntitlementService implements ManageEntitlementsUseCase {
     public EntitlementState override(Caller caller, CustomerRef ref, String idOrFeatureKey, Map<String, Object> document, boolean v2) {
         UUID namespace = namespace(caller, Capability.MANAGE_METERS);
         CustomerResolver.Customer customer = customers.resolve(namespace, ref);
-        Entitlement previous = live(customers.entitlement(namespace, customer, idOrFeatureKey), idOrFeatureKey);
-        entitlements.lock(previous.id());
+        Entitlement found = live(customers.entitlement(namespace, customer, idOrFeatureKey), idOrFeatureKey);
+        entitlements.lock(found.id());
+        Entitlement previous = relocked(namespace, found, idOrFeatureKey);
         Entitlement.Created created = define(namespace, customer, document, v2);
         entitlements.save(previous.deleted(clock.instant()));
         if (!created.entitlement().featureKey().equals(previous.featureKey())) {
@@ -177,6 +180,7 @@ class EntitlementService implements ManageEntitlementsUseCase {
             throw new ValidationException("entitlement", "only metered entitlements have usage to reset");
         }
         entitlements.lock(e.id());
+        e = relocked(namespace, e, idOrFeatureKey);
         Instant now = clock.instant();
         DocumentReader r = new DocumentReader();
         Instant at = r.time(document, "", "effectiveAt", false);
@@ -209,7 +213,8 @@ class EntitlementService implements ManageEntitlementsUseCase {
             }
             return EntitlementValue.NO_ACCESS;
         }
-        return evaluator.value(e, customer.subjects(), time == null ? clock.instant() : time);
+        Instant now = clock.instant();
+        return evaluator.value(e, customer.subjects(), time == null ? now : notTooFarAhead("time", time, now));
     }
 
     @Override
@@ -225,12 +230,15 @@ class EntitlementService implements ManageEntitlementsUseCase {
         Instant now = clock.instant();
         Timeline timeline = evaluator.timeline(e);
         Instant start = (from == null ? timeline.periodStart(now) : from).truncatedTo(ChronoUnit.MINUTES);
-        Instant end = EntitlementEvaluator.ceilToMinute(to == null ? now : to);
+        Instant end = EntitlementEvaluator.ceilToMinute(to == null ? now : notTooFarAhead("to", to, now));
         if (start.isBefore(timeline.measureUsageFrom())) {
             throw new ValidationException("from", "must not be before the entitlement measures usage from (" + timeline.measureUsageFrom() + ")");
         }
         if (!start.isBefore(end)) {
             throw new ValidationException("to", "must be after from");
+        }
+        if (window.getDuration().multipliedBy(MAX_WINDOWS).compareTo(java.time.Duration.between(start, end)) < 0) {
+            throw new ValidationException("windowSize", "more than " + MAX_WINDOWS + " windows: use a larger windowSize or a shorter range");
         }
         return evaluator.history(e, customer.subjects(), start, end, window, zone);
     }
@@ -247,6 +255,19 @@ class EntitlementService implements ManageEntitlementsUseCase {
             values.put(e.featureKey(), evaluator.value(e, customer.subjects(), now));
         }
         return values;
+    }
+
+    /** Read again under the row lock: a concurrent delete or override may have ended it meanwhile. */
+    private Entitlement relocked(UUID namespace, Entitlement e, String name) {
+        return live(entitlements.find(namespace, e.id()).orElseThrow(() -> NotFoundException.of("Entitlement", name)), name);
+    }
+
+    /** Values and history are asked about the past and the present; far futures would only cost meter queries. */
+    private Instant notTooFarAhead(String field, Instant t, Instant now) {
+        if (t != null && t.isAfter(now.plus(java.time.Duration.ofDays(1)))) {
+            throw new ValidationException(field, "must not be more than a day after now");
+        }
+        return t;
     }
 
     private static Entitlement live(Entitlement e, String name) {

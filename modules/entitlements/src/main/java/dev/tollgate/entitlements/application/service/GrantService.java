@@ -60,6 +60,8 @@ class GrantService implements ManageGrantsUseCase {
             throw new ValidationException("entitlement", "grants can only be issued to active metered entitlements");
         }
         entitlements.lock(e.id());
+        e = entitlements.find(namespace, e.id()).filter(current -> current.activeAt(now))
+                .orElseThrow(() -> new ValidationException("entitlement", "grants can only be issued to active metered entitlements"));
         DocumentReader r = new DocumentReader();
         Grant grant = Grant.read(r, document, "", namespace, e.id(), v2, now);
         r.throwIfFailed();
