@@ -127,6 +127,15 @@ class OpenMeterEntitlementsContractTest extends HttpTest {
         }
         assertEquals(120, windowed);
         assertFalse(history.get("burndownHistory").isEmpty());
+        // A range that does not start on a window boundary: the first window starts at from and counts only from there.
+        String from = Instant.now().truncatedTo(ChronoUnit.MINUTES).toString();
+        JsonNode partial = get(base + "/api_calls/history?windowSize=DAY&from=" + from);
+        assertEquals(Instant.parse(from), Instant.parse(partial.get("windowedHistory").get(0).get("period").get("from").asText()));
+        double after = 0;
+        for (JsonNode w : partial.get("windowedHistory")) {
+            after += d(w, "usage");
+        }
+        assertEquals(0, after, "the usage came before from");
 
         // A manual reset starts a new period: the issue-after-reset grant is whole again.
         http.post(base + "/api_calls/reset", "{}", auth()).expect(204);
@@ -214,6 +223,12 @@ class OpenMeterEntitlementsContractTest extends HttpTest {
                 {"{\"type\":\"boolean\",\"featureKey\":\"sso\",\"issueAfterReset\":5}", "only metered entitlements"},
                 {"{\"type\":\"metered\",\"featureKey\":\"api_calls\",\"usagePeriod\":{\"interval\":\"DAY\"},\"issue\":{\"amount\":5},"
                         + "\"grants\":[{\"amount\":1,\"effectiveAt\":\"2026-01-01T00:00:00Z\"}]}", "cannot be used together"},
+                {"{\"type\":\"metered\",\"featureKey\":\"api_calls\",\"usagePeriod\":{\"interval\":\"PT5M\"},"
+                        + "\"measureUsageFrom\":\"CURRENT_PERIOD_START\"}", "at least one hour"},
+                {"{\"type\":\"metered\",\"featureKey\":\"api_calls\",\"usagePeriod\":{\"interval\":\"DAY\"},"
+                        + "\"issueAfterReset\":5,\"issueAfterResetPriority\":4294967297}", "from 1 to 255"},
+                {"{\"type\":\"metered\",\"featureKey\":\"api_calls\",\"usagePeriod\":{\"interval\":\"DAY\",\"anchor\":\"+999999999-03-10T00:00:00Z\"}}",
+                        "1970 and 9999"},
         };
         for (String[] c : cases) {
             String body = http.post(base, c[0], auth()).expect(400).conformsTo(OPENMETER).body();
@@ -225,6 +240,10 @@ class OpenMeterEntitlementsContractTest extends HttpTest {
         assertTrue(http.post(base + "/api_calls/grants", "{\"amount\":0,\"effectiveAt\":\"" + Instant.now() + "\"}", auth()).expect(400)
                 .conformsTo(OPENMETER).body().contains("grant_amount_must_be_positive"));
         http.get(base + "/api_calls/history", auth()).expect(400).conformsTo(OPENMETER);
+        http.get(base + "/api_calls/history?windowSize=MINUTE&from=2026-01-01T00:00:00Z", auth()).expect(400).conformsTo(OPENMETER);
+        http.get(base + "/api_calls/value?time=2126-01-01T00:00:00Z", auth()).expect(400).conformsTo(OPENMETER);
+        assertTrue(http.post(base + "/api_calls/grants", "{\"amount\":1e400,\"effectiveAt\":\"" + Instant.now() + "\"}", auth())
+                .expect(400).conformsTo(OPENMETER).body().contains("finite"));
         http.get(base + "/api_calls/value?time=yesterday", auth()).expect(400).conformsTo(OPENMETER);
         http.delete("/api/v1/grants/01jd8x0c3fexa6k4b1n2m3p4q5", auth()).expect(404).conformsTo(OPENMETER);
         token = signUpOwner(); // another organization sees none of it

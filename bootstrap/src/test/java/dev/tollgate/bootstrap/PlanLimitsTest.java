@@ -115,4 +115,17 @@ class PlanLimitsTest extends HttpTest {
         assertEquals(5, created);
         assertEquals(7, refused);
     }
+
+    @Test
+    void membersBeyondTheIncludedSeatsAreRefused() {
+        String email = "member-" + java.util.UUID.randomUUID() + "@example.com";
+        http.post("/v1/auth/signup", """
+                {"email":"%s","password":"correct horse battery","organization_name":"Elsewhere"}""".formatted(email)).expect(201);
+        String body = "{\"org_id\":\"" + orgId + "\",\"email\":\"" + email + "\",\"role\":\"member\"}";
+        TestHttp.Exchange refused = http.post("/v1/memberships", body, auth());
+        assertTrue(refused.status() == 401 || refused.status() == 403, refused.status() + " " + refused.body());
+        assertTrue(refused.body().contains("the plan includes 1 seat"), refused.body());
+        syncPlan("pro", "active"); // 3 seats
+        http.post("/v1/memberships", body, auth()).expect(201);
+    }
 }
