@@ -110,7 +110,9 @@ class PgBeamProjectsContractTest extends HttpTest {
         try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
              ResultSet rs = c.createStatement().executeQuery("SELECT sealed_password FROM proxy.databases")) {
             while (rs.next()) {
-                assertFalse(rs.getString(1).contains("pw"), "plaintext password at rest");
+                // The whole passwords: a two-letter fragment turns up in random ciphertext now and then.
+                String sealed = rs.getString(1);
+                assertFalse(sealed.contains("s3cret-pw") || sealed.contains("another-pw"), "plaintext password at rest");
             }
         }
 
