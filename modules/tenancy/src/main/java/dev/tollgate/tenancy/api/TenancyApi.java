@@ -14,6 +14,9 @@ public interface TenancyApi {
     /** The organization's summary, unless it does not exist or is pending deletion. */
     Optional<OrganizationSummary> findOrganization(UUID organizationId);
 
+    /** Records the name of the organization's tier, shown by the organization views (entitlements owns the tier). */
+    void recordPlan(String organizationPublicId, String plan);
+
     /** An organization by {@code org_...} id or slug, for trusted callers (the operator's internal routes). */
     Optional<OrganizationSummary> findOrganization(String idOrSlug);
 

@@ -27,7 +27,8 @@ public final class Organization {
     private final WorkspaceType type;
     private boolean active;
     private String billingEmail;
-    private final String plan;
+    /** The name of its tier (starter, pro, scale, enterprise), kept in step by entitlements when the tier changes. */
+    private String plan;
     private final UUID ownerId;
     private final Instant createdAt;
     private Instant updatedAt;
@@ -62,7 +63,12 @@ public final class Organization {
         UUID id = TypeId.newUuid();
         return new Organization(id, TypeId.format("org", id), number, slug, requireName(name),
                 limit("description", description, MAX_DESCRIPTION_LENGTH), limit("icon", icon, 50), limit("color", color, 20),
-                type, true, billingEmail, "free", owner, now, now, null, null);
+                type, true, billingEmail, "starter", owner, now, now, null, null);
+    }
+
+    public void changePlan(String newPlan, Instant now) {
+        this.plan = newPlan;
+        this.updatedAt = now;
     }
 
     public void rename(String newName, Instant now) {

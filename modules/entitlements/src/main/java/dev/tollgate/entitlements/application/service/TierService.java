@@ -44,10 +44,12 @@ class TierService implements EntitlementsApi {
     private final JsonSyntax json;
     private final ApplicationEventPublisher<LimitsChanged> changes;
     private final EntitlementEvaluator evaluator;
+    private final TenancyApi tenancy;
     private final Clock clock;
 
     TierService(EntitlementStore entitlements, GrantStore grants, CustomerResolver customers, CatalogApi catalog, JsonSyntax json,
-                ApplicationEventPublisher<LimitsChanged> changes, EntitlementEvaluator evaluator, Clock clock) {
+                ApplicationEventPublisher<LimitsChanged> changes, EntitlementEvaluator evaluator, TenancyApi tenancy, Clock clock) {
+        this.tenancy = tenancy;
         this.evaluator = evaluator;
         this.entitlements = entitlements;
         this.grants = grants;
@@ -119,6 +121,7 @@ class TierService implements EntitlementsApi {
             entitlements.save(created.entitlement().withAnnotations(annotations));
             created.grants().forEach(grants::save);
         }
+        tenancy.recordPlan(organizationPublicId, tierKey);
         changes.publishEvent(new LimitsChanged(organizationPublicId));
     }
 

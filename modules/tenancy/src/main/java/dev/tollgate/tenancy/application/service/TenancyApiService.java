@@ -76,6 +76,17 @@ class TenancyApiService implements TenancyApi {
     }
 
     @Override
+    @Transactional
+    public void recordPlan(String organizationPublicId, String plan) {
+        access.findByIdOrSlug(organizationPublicId).ifPresent(organization -> {
+            if (!plan.equals(organization.plan())) {
+                organization.changePlan(plan, clock.instant());
+                organizations.save(organization);
+            }
+        });
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public Optional<OrganizationSummary> findOrganization(String idOrSlug) {
         return access.findByIdOrSlug(idOrSlug).map(TenancyApiService::summary);
