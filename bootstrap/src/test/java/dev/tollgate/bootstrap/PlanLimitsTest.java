@@ -85,6 +85,8 @@ class PlanLimitsTest extends HttpTest {
         assertEquals(100, created.get("project").get("max_connections").asInt(), "a new project gets the tier's limits");
         assertEquals(500, created.get("project").get("queries_per_second").asInt());
 
+        assertEquals(100, http.get("/v1/projects/" + projectId, auth()).expect(200).conformsTo(PGBEAM).json().get("max_connections").asInt(),
+                "an existing project shows the limits of the tier in force (starter's 20 became pro's 100)");
         syncPlan("pro", "canceled"); // back to starter: existing projects stay, new ones are refused
         createProject("fourth").expect(403);
         http.post("/v1/internal/sync-plan", "{\"org_id\":\"%s\",\"plan\":\"pro\",\"status\":\"active\"}".formatted(orgId), auth())

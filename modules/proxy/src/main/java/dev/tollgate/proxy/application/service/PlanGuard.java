@@ -60,6 +60,16 @@ class PlanGuard {
         }
     }
 
+    /**
+     * The limits in force for an existing project: the proxy enforces its tier's figures, so those are the ones to
+     * show; the project's own figures stand where the tier sets none.
+     */
+    ProjectLimits effectiveLimits(Project project) {
+        OrganizationLimits limits = entitlements.limitsOf(tenancy.findOrganization(project.organizationId()).orElseThrow().publicId());
+        return new ProjectLimits(orDefault(limits.maxConnections(), project.maxConnections()),
+                orDefault(limits.queriesPerSecond(), project.queriesPerSecond()), orDefault(limits.burst(), project.burstSize()));
+    }
+
     /** 0 means unlimited in a tier; a project still needs numbers, so it keeps the node's defaults then. */
     private static int orDefault(int tierValue, int fallback) {
         return tierValue > 0 ? tierValue : fallback;

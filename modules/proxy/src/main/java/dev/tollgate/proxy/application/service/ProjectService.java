@@ -66,7 +66,7 @@ class ProjectService implements ManageProjectsUseCase {
                 command.cloud(), settings.proxyDomain(), limits, now);
         projects.save(project);
         Database primary = databaseService.register(project, command.database(), now);
-        return new Created(new ProjectView(project, 1), primary);
+        return new Created(new ProjectView(project, 1, limits), primary);
     }
 
     @Override
@@ -122,6 +122,6 @@ class ProjectService implements ManageProjectsUseCase {
     }
 
     private ProjectView view(Project project) {
-        return new ProjectView(project, databases.count(project.id()));
+        return new ProjectView(project, databases.count(project.id()), plan.effectiveLimits(project));
     }
 }

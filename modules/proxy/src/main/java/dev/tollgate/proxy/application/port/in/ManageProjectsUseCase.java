@@ -25,7 +25,8 @@ public interface ManageProjectsUseCase {
 
     enum ProjectSort { NAME, CREATED_AT, ACTIVE_CONNECTIONS }
 
-    record ProjectView(Project project, int databaseCount) {
+    /** A project with its database count and the limits in force for it (its tier's, where the tier sets them). */
+    record ProjectView(Project project, int databaseCount, dev.tollgate.proxy.domain.ProjectLimits limits) {
     }
 
     record Created(ProjectView project, Database database) {
