@@ -39,6 +39,16 @@ public final class OrganizationQuota {
     }
 
     /**
+     * Takes in metering's count for today (every node's queries, each reported within seconds): the count becomes the
+     * larger of the two, so queries admitted elsewhere are seen and none is counted twice.
+     */
+    public void observeMetered(long meteredToday, Instant now) {
+        if (LocalDate.ofInstant(now, ZoneOffset.UTC).equals(day)) {
+            usedToday.accumulateAndGet(meteredToday, Math::max);
+        }
+    }
+
+    /**
      * Counts one query against today's allowance, or refuses it once the allowance is used up. A new UTC day starts
      * the count again. Never overshoots: the check and the count are one atomic step.
      */

@@ -51,6 +51,18 @@ class ProxyLimitsService implements ProxyLimitsUseCase {
         }
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public void refreshAll() {
+        byPublicId.forEach((publicId, organizationId) -> {
+            OrganizationQuota quota = quotas.get(organizationId);
+            if (quota != null) {
+                quota.update(limits(publicId));
+                quota.observeMetered(entitlements.usageInPeriod(publicId, "queries_per_day"), clock.instant());
+            }
+        });
+    }
+
     private OrganizationQuota.Limits limits(String publicId) {
         OrganizationLimits l = entitlements.limitsOf(publicId);
         return new OrganizationQuota.Limits(l.tier(), l.queriesPerDay(), l.queriesPerSecond(), l.burst(), l.maxConnections());

@@ -10,4 +10,10 @@ public interface ProxyLimitsUseCase {
 
     /** Reloads the limits of an organization whose tier changed; its count of queries today is kept. */
     void refresh(String organizationPublicId);
+
+    /**
+     * Reloads every organization held: limits changed on another node, and the queries other nodes admitted today
+     * (from metering). Run periodically; a change made on this node is in force at once through {@link #refresh}.
+     */
+    void refreshAll();
 }

@@ -193,4 +193,20 @@ class ProxyLimitsTest extends HttpTest {
         assertEquals(64 * 20 - ran.get(), refused.get());
         assertEquals(500, quota.usedToday(), "never past the allowance");
     }
+
+    @Test
+    void queriesOtherNodesAdmittedReachTheCountThroughMetering() throws Exception {
+        limits(",\"queries_per_day\":1000");
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("SELECT 1");
+        }
+        var quota = quotas.quotaOf(tenancy.findOrganization(orgId).orElseThrow().id());
+        long local = quota.usedToday();
+        quota.observeMetered(local + 250, java.time.Instant.now()); // what metering would report with another node's 250
+        assertEquals(local + 250, quota.usedToday());
+        quota.observeMetered(10, java.time.Instant.now());
+        assertEquals(local + 250, quota.usedToday(), "never goes back");
+        quotas.refreshAll(); // reads metering's real figure (this node's reports are behind): the count stays
+        assertEquals(local + 250, quota.usedToday());
+    }
 }
