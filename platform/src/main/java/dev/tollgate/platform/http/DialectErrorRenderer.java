@@ -88,19 +88,9 @@ final class DialectErrorRenderer {
         body.put("detail", e.message());
         body.put("instance", request.getPath());
         if (!e.fieldErrors().isEmpty()) {
-            body.put("extensions", Map.of("validationErrors", e.fieldErrors().stream()
-                    .map(DialectErrorRenderer::openmeterFieldError).toList()));
+            body.put("extensions", Map.of("validationErrors", OpenMeterValidationErrors.of(e.fieldErrors())));
         }
         return body;
-    }
-
-    /** OpenMeter's ErrorExtension: field, code and message (the code is the rule's own, or a generic one). */
-    private static Map<String, Object> openmeterFieldError(FieldError f) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("field", f.field() == null ? "" : f.field());
-        error.put("code", f.code() == null ? "invalid_value" : f.code());
-        error.put("message", f.message());
-        return error;
     }
 
     private static Map<String, Object> phpTenant(ApiError e) {

@@ -8,6 +8,7 @@ import dev.tollgate.catalog.domain.Reviewed;
 import dev.tollgate.catalog.domain.Versioned;
 import dev.tollgate.platform.domain.FieldError;
 import dev.tollgate.platform.domain.Ulid;
+import dev.tollgate.platform.http.OpenMeterValidationErrors;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,15 +88,6 @@ final class CatalogViews {
     }
 
     private static List<Map<String, Object>> validationErrors(List<FieldError> errors) {
-        if (errors == null) {
-            return null;
-        }
-        return errors.stream().map(e -> {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("field", e.field() == null ? "" : e.field());
-            error.put("code", e.code() == null ? "invalid_value" : e.code());
-            error.put("message", e.message());
-            return error;
-        }).toList();
+        return errors == null ? null : OpenMeterValidationErrors.of(errors);
     }
 }
