@@ -1,15 +1,15 @@
 package dev.tollgate.entitlements.adapters.in.http.openmeter;
 
+import dev.tollgate.platform.domain.DocumentReader;
 import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.platform.domain.ValidationException;
 import dev.tollgate.platform.http.Paging;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
 /** Query parameters the entitlement routes share: times, windows, zones, list orders and the two paging styles. */
 final class EntitlementQueries {
@@ -19,15 +19,15 @@ final class EntitlementQueries {
     private EntitlementQueries() {
     }
 
+    /** A query parameter read as request bodies' times are (RFC 3339, years 1970-9999); null when absent. */
     static Instant time(String field, String text) {
         if (text == null) {
             return null;
         }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new ValidationException(field, "'" + text + "' is not an RFC 3339 date-time such as 2026-01-01T00:00:00Z");
-        }
+        DocumentReader reader = new DocumentReader();
+        Instant time = reader.time(Map.of(field, text), "", field, true);
+        reader.throwIfFailed();
+        return time;
     }
 
     static ChronoUnit window(String windowSize) {
