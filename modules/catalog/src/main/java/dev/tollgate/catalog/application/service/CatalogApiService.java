@@ -46,8 +46,7 @@ class CatalogApiService implements CatalogApi {
     @Override
     @Transactional(readOnly = true)
     public java.util.Optional<FeatureInfo> findFeature(UUID namespace, String featureIdOrKey) {
-        return dev.tollgate.platform.domain.Ulid.parse(featureIdOrKey).flatMap(id -> features.find(namespace, id))
-                .or(() -> features.findLiveByKey(namespace, featureIdOrKey))
+        return FeatureService.lookup(features, namespace, featureIdOrKey)
                 .map(f -> new FeatureInfo(f.id(), f.key(), f.name(), f.meterSlug(), filters(f), f.isArchived()));
     }
 

@@ -67,10 +67,12 @@ class FeatureService implements ManageFeaturesUseCase {
         }
     }
 
-    /** A ULID names any feature, archived ones too; a key names the live feature with that key. */
     private Feature find(UUID namespace, String idOrKey) {
-        return Ulid.parse(idOrKey).flatMap(id -> features.find(namespace, id))
-                .or(() -> features.findLiveByKey(namespace, idOrKey))
-                .orElseThrow(() -> NotFoundException.of("Feature", idOrKey));
+        return lookup(features, namespace, idOrKey).orElseThrow(() -> NotFoundException.of("Feature", idOrKey));
+    }
+
+    /** A ULID names any feature, archived ones too; a key names the live feature with that key. Shared with CatalogApi. */
+    static java.util.Optional<Feature> lookup(FeatureStore features, UUID namespace, String idOrKey) {
+        return Ulid.parse(idOrKey).flatMap(id -> features.find(namespace, id)).or(() -> features.findLiveByKey(namespace, idOrKey));
     }
 }
