@@ -129,25 +129,25 @@ class TierService implements EntitlementsApi {
     @Transactional(readOnly = true)
     public OrganizationLimits limitsOf(String organizationPublicId) {
         CustomerResolver.Customer customer = customers.resolve(SYSTEM, CustomerRef.customer(organizationPublicId));
-        Map<String, Entitlement> byFeature = new HashMap<>();
+        Map<String, Limit> byFeature = new HashMap<>();
         String tier = null;
         boolean custom = false;
         for (Entitlement e : liveOf(customer.id())) {
-            byFeature.put(e.featureKey(), e);
+            byFeature.put(e.featureKey(), new Limit(e.config(), e.issueAmount()));
             if (e.annotations() != null && e.annotations().get(TIER_ANNOTATION) instanceof String t) {
                 tier = t;
                 custom |= Boolean.TRUE.equals(e.annotations().get("tollgate.custom"));
             }
         }
         if (byFeature.isEmpty()) {
-            return catalog.activePlan(SYSTEM, STARTER).map(this::fromTemplates).orElse(OrganizationLimits.UNLIMITED);
+            // Not provisioned yet: the limits the starter plan's templates would grant.
+            return catalog.activePlan(SYSTEM, STARTER).map(plan -> {
+                Map<String, Limit> planned = new HashMap<>();
+                plan.templates().forEach(t -> planned.put(t.featureKey(), new Limit(t.config(), t.issueAfterReset())));
+                return limits(plan.key(), planned, false);
+            }).orElse(OrganizationLimits.UNLIMITED);
         }
-        return new OrganizationLimits(tier == null ? "custom" : tier, allowance(byFeature.get("queries_per_day")),
-                (int) value(byFeature.get("max_projects"), "value"), (int) value(byFeature.get("max_databases"), "value"),
-                (int) value(byFeature.get("max_connections"), "value"), (int) value(byFeature.get("queries_per_second"), "value"),
-                (int) value(byFeature.get("queries_per_second"), "burst"), allowance(byFeature.get("bytes_per_month")),
-                (int) value(byFeature.get("max_query_shapes"), "value"), (int) value(byFeature.get("included_seats"), "value"),
-                byFeature.containsKey("custom_domains"), custom);
+        return limits(tier == null ? "custom" : tier, byFeature, custom);
     }
 
     @Override
@@ -164,39 +164,28 @@ class TierService implements EntitlementsApi {
         return entitlements.list(SYSTEM, filter, new PageRequest(0, PageRequest.MAX_LIMIT)).items();
     }
 
-    private long value(Entitlement e, String field) {
-        return configValue(e == null ? null : e.config(), field);
+    /** What a limit feature grants, from an entitlement or a plan's template: a static config or a metered allowance. */
+    private record Limit(String config, java.math.BigDecimal allowance) {
     }
 
-    private long configValue(String config, String field) {
-        if (config == null) {
+    private OrganizationLimits limits(String tier, Map<String, Limit> byFeature, boolean custom) {
+        return new OrganizationLimits(tier, allowance(byFeature.get("queries_per_day")), (int) value(byFeature.get("max_projects"), "value"),
+                (int) value(byFeature.get("max_databases"), "value"), (int) value(byFeature.get("max_connections"), "value"),
+                (int) value(byFeature.get("queries_per_second"), "value"), (int) value(byFeature.get("queries_per_second"), "burst"),
+                allowance(byFeature.get("bytes_per_month")), (int) value(byFeature.get("max_query_shapes"), "value"),
+                (int) value(byFeature.get("included_seats"), "value"), byFeature.containsKey("custom_domains"), custom);
+    }
+
+    private long value(Limit limit, String field) {
+        if (limit == null || limit.config() == null) {
             return 0;
         }
-        Object v = json.parseObject(config).orElse(Map.of()).get(field);
+        Object v = json.parseObject(limit.config()).orElse(Map.of()).get(field);
         return v instanceof Number n ? n.longValue() : 0;
     }
 
-    private static long allowance(Entitlement e) {
-        return e == null || e.issueAmount() == null ? 0 : e.issueAmount().longValue();
-    }
-
-    /** The limits a plan's templates would grant: for an organization not provisioned yet. */
-    private OrganizationLimits fromTemplates(PlanTerms plan) {
-        Map<String, TemplateTerms> t = new LinkedHashMap<>();
-        plan.templates().forEach(template -> t.put(template.featureKey(), template));
-        return new OrganizationLimits(plan.key(), allowance(t.get("queries_per_day")), (int) value(t.get("max_projects"), "value"),
-                (int) value(t.get("max_databases"), "value"), (int) value(t.get("max_connections"), "value"),
-                (int) value(t.get("queries_per_second"), "value"), (int) value(t.get("queries_per_second"), "burst"),
-                allowance(t.get("bytes_per_month")), (int) value(t.get("max_query_shapes"), "value"), (int) value(t.get("included_seats"), "value"),
-                t.containsKey("custom_domains"), false);
-    }
-
-    private long value(TemplateTerms t, String field) {
-        return configValue(t == null ? null : t.config(), field);
-    }
-
-    private static long allowance(TemplateTerms t) {
-        return t == null || t.issueAfterReset() == null ? 0 : t.issueAfterReset().longValue();
+    private static long allowance(Limit limit) {
+        return limit == null || limit.allowance() == null ? 0 : limit.allowance().longValue();
     }
 
     /** An entitlement create input (v2) from a template, with usage periods aligned to UTC days and months. */

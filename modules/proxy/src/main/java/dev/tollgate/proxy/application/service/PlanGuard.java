@@ -44,8 +44,7 @@ class PlanGuard {
             throw new ForbiddenException("plan_limit", "Plan limit reached: the " + limits.tier() + " plan allows " + limits.maxProjects()
                     + " active project" + (limits.maxProjects() == 1 ? "" : "s") + "; upgrade the plan or delete a project.");
         }
-        return new ProjectLimits(orDefault(limits.maxConnections(), defaults.maxConnections()),
-                orDefault(limits.queriesPerSecond(), defaults.queriesPerSecond()), orDefault(limits.burst(), defaults.burstSize()));
+        return inForce(limits, defaults);
     }
 
     /** Refuses a database beyond {@code max_databases} in the project. */
@@ -66,8 +65,13 @@ class PlanGuard {
      */
     ProjectLimits effectiveLimits(Project project) {
         OrganizationLimits limits = entitlements.limitsOf(tenancy.findOrganization(project.organizationId()).orElseThrow().publicId());
-        return new ProjectLimits(orDefault(limits.maxConnections(), project.maxConnections()),
-                orDefault(limits.queriesPerSecond(), project.queriesPerSecond()), orDefault(limits.burst(), project.burstSize()));
+        return inForce(limits, new ProjectLimits(project.maxConnections(), project.queriesPerSecond(), project.burstSize()));
+    }
+
+    /** The tier's figures, and {@code fallback}'s where the tier sets none. */
+    private static ProjectLimits inForce(OrganizationLimits tier, ProjectLimits fallback) {
+        return new ProjectLimits(orDefault(tier.maxConnections(), fallback.maxConnections()),
+                orDefault(tier.queriesPerSecond(), fallback.queriesPerSecond()), orDefault(tier.burst(), fallback.burstSize()));
     }
 
     /** 0 means unlimited in a tier; a project still needs numbers, so it keeps the node's defaults then. */
