@@ -5,13 +5,16 @@ import dev.tollgate.entitlements.api.EntitlementsApi.OrganizationLimits;
 import dev.tollgate.proxy.application.port.in.ProxyLimitsUseCase;
 import dev.tollgate.proxy.domain.OrganizationQuota;
 import dev.tollgate.tenancy.api.TenancyApi;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+/**
+ * Not transactional itself: a connection that finds its organization's quota held costs a map lookup, and the
+ * loads go through the tenancy and entitlements APIs, each in its own read transaction.
+ */
 @Singleton
 class ProxyLimitsService implements ProxyLimitsUseCase {
     private final Map<UUID, OrganizationQuota> quotas = new ConcurrentHashMap<>();
@@ -27,7 +30,6 @@ class ProxyLimitsService implements ProxyLimitsUseCase {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public OrganizationQuota quotaOf(UUID organizationId) {
         OrganizationQuota known = quotas.get(organizationId);
         if (known != null) {
@@ -42,7 +44,6 @@ class ProxyLimitsService implements ProxyLimitsUseCase {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public void refresh(String organizationPublicId) {
         UUID organizationId = byPublicId.get(organizationPublicId);
         OrganizationQuota quota = organizationId == null ? null : quotas.get(organizationId);
@@ -52,7 +53,6 @@ class ProxyLimitsService implements ProxyLimitsUseCase {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public void refreshAll() {
         byPublicId.forEach((publicId, organizationId) -> {
             OrganizationQuota quota = quotas.get(organizationId);
