@@ -16,8 +16,6 @@ public record IsoDuration(String text, long months, long seconds) {
             "P(?:(\\d{1,6})Y)?(?:(\\d{1,6})M)?(?:(\\d{1,6})W)?(?:(\\d{1,6})D)?(?:T(?:(\\d{1,6})H)?(?:(\\d{1,6})M)?(?:(\\d{1,6})S)?)?");
     private static final long HOUR = 3600;
     private static final long DAY = 24 * HOUR;
-    /** The shortest month, to compare a calendar length with an exact one from below. */
-    private static final long SHORTEST_MONTH = 28 * DAY;
 
     public static Optional<IsoDuration> parse(String text) {
         if (text == null || text.length() > 40) {
@@ -54,22 +52,12 @@ public record IsoDuration(String text, long months, long seconds) {
         return false;
     }
 
-    /** The instant this long after {@code start}, months first, in {@code start}'s zone. */
-    public ZonedDateTime after(ZonedDateTime start) {
-        return start.plusMonths(months).plusSeconds(seconds);
-    }
-
     /**
      * The {@code n}-th boundary after {@code anchor}: always counted from the anchor, so months do not drift (Jan 31
      * + 1 month = Feb 28, + 2 months = Mar 31). {@code n} may be negative.
      */
     public ZonedDateTime boundary(ZonedDateTime anchor, long n) {
         return anchor.plusMonths(months * n).plusSeconds(seconds * n);
-    }
-
-    /** A lower bound of the length in seconds, for ordering lengths that mix calendar and exact parts. */
-    public long minimumSeconds() {
-        return months * SHORTEST_MONTH + seconds;
     }
 
     private static long number(Matcher m, int group) {

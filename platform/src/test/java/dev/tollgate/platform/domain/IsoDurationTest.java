@@ -45,8 +45,8 @@ class IsoDurationTest {
     @Test
     void monthsFollowTheCalendar() {
         ZonedDateTime endOfJanuary = ZonedDateTime.of(2026, 1, 31, 0, 0, 0, 0, ZoneOffset.UTC);
-        assertEquals(ZonedDateTime.of(2026, 2, 28, 0, 0, 0, 0, ZoneOffset.UTC), d("P1M").after(endOfJanuary));
-        assertEquals(ZonedDateTime.of(2026, 2, 1, 0, 0, 0, 0, ZoneOffset.UTC), d("P1D").after(endOfJanuary));
+        assertEquals(ZonedDateTime.of(2026, 2, 28, 0, 0, 0, 0, ZoneOffset.UTC), d("P1M").boundary(endOfJanuary, 1));
+        assertEquals(ZonedDateTime.of(2026, 2, 1, 0, 0, 0, 0, ZoneOffset.UTC), d("P1D").boundary(endOfJanuary, 1));
     }
 
     @Test

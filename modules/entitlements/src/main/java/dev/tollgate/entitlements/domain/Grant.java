@@ -132,10 +132,4 @@ public record Grant(UUID id, UUID namespace, UUID entitlementId, BigDecimal amou
         return new Grant(id, namespace, entitlementId, amount, priority, effectiveAt, expirationDuration, expirationCount, expiresAt, maxRollover,
                 minRollover, recurrence, metadata, annotations, createdAt, now.truncatedTo(ChronoUnit.MICROS), deletedAt, at);
     }
-
-    public Grant deleted(Instant now) {
-        Instant at = now.truncatedTo(ChronoUnit.MICROS);
-        return new Grant(id, namespace, entitlementId, amount, priority, effectiveAt, expirationDuration, expirationCount, expiresAt, maxRollover,
-                minRollover, recurrence, metadata, annotations, createdAt, at, at, voidedAt);
-    }
 }

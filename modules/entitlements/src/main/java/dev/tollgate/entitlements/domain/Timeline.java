@@ -76,10 +76,6 @@ public final class Timeline {
         return manual.stream().filter(r -> r.at().equals(t)).findFirst();
     }
 
-    public Optional<ResetRecord> lastManualReset() {
-        return manual.isEmpty() ? Optional.empty() : Optional.of(manual.get(manual.size() - 1));
-    }
-
     private Segment segmentAt(Instant t) {
         Segment found = segments.get(0);
         for (Segment s : segments) {

@@ -50,9 +50,4 @@ class CustomerResolver {
                 .or(() -> entitlements.findLive(namespace, customer.id(), idOrFeatureKey))
                 .orElseThrow(() -> NotFoundException.of("Entitlement", idOrFeatureKey));
     }
-
-    /** The values usage of the customer who holds {@code e} is metered under. */
-    List<String> subjectsOf(UUID namespace, Entitlement e) {
-        return tenancy.requireCustomers(namespace, List.of(Ulid.of(e.customerId()))).get(0).values().stream().sorted().toList();
-    }
 }
