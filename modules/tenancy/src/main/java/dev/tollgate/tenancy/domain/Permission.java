@@ -20,7 +20,11 @@ public enum Permission {
     // Metering has no PlanetScale access name: service tokens are never granted it.
     READ_METERS(Role.MEMBER, "meters.read", "-"),
     MANAGE_METERS(Role.ADMIN, "meters.write", "-"),
-    INGEST_EVENTS(Role.ADMIN, "events.write", "-");
+    INGEST_EVENTS(Role.ADMIN, "events.write", "-"),
+    // Cross-app entitlement checks and usage (php-tenant), and provisioning packages by a billing partner.
+    READ_ENTITLEMENTS(Role.MEMBER, "entitlements.read", "-"),
+    MANAGE_ENTITLEMENTS(Role.ADMIN, "entitlements.write", "-"),
+    RECORD_USAGE(Role.ADMIN, "usage.write", "-");
 
     private final Role minimumRole;
     private final String apiKeyScope;

@@ -5,12 +5,10 @@ import dev.tollgate.platform.domain.ValidationException;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** A person who signs in with email and password; the password is only ever held as a KDF hash. */
 public record User(UUID id, String publicId, String email, String name, String passwordHash,
                    UUID currentOrganizationId, Instant createdAt) {
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
     public static final int MIN_PASSWORD_LENGTH = 10;
 
     public static User register(String email, String name, String passwordHash, Instant now) {
@@ -23,7 +21,7 @@ public record User(UUID id, String publicId, String email, String name, String p
     }
 
     public static String normalizeEmail(String email) {
-        if (email == null || email.length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
+        if (!dev.tollgate.platform.domain.EmailAddress.isValid(email)) {
             throw new ValidationException("email", "must be a valid email address");
         }
         return email.strip().toLowerCase(Locale.ROOT);

@@ -143,7 +143,7 @@ class TenancyApiService implements TenancyApi {
         return owners;
     }
 
-    private static Permission permissionFor(Capability capability) {
+    static Permission permissionFor(Capability capability) {
         return switch (capability) {
             case READ_ORGANIZATION -> Permission.READ_ORGANIZATION;
             case MANAGE_ORGANIZATION -> Permission.UPDATE_ORGANIZATION;
@@ -152,6 +152,9 @@ class TenancyApiService implements TenancyApi {
             case READ_METERS -> Permission.READ_METERS;
             case MANAGE_METERS -> Permission.MANAGE_METERS;
             case INGEST_EVENTS -> Permission.INGEST_EVENTS;
+            case READ_ENTITLEMENTS -> Permission.READ_ENTITLEMENTS;
+            case MANAGE_ENTITLEMENTS -> Permission.MANAGE_ENTITLEMENTS;
+            case RECORD_USAGE -> Permission.RECORD_USAGE;
         };
     }
 

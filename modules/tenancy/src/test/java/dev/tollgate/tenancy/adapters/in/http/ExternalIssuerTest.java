@@ -1,5 +1,6 @@
 package dev.tollgate.tenancy.adapters.in.http;
 
+import dev.tollgate.testing.Accounts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -11,7 +12,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
-import dev.tollgate.tenancy.adapters.in.http.Accounts.Account;
+import dev.tollgate.testing.Accounts.Account;
 import dev.tollgate.testing.HttpTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.io.IOException;

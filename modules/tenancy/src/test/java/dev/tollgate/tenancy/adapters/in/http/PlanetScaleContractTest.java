@@ -1,11 +1,12 @@
 package dev.tollgate.tenancy.adapters.in.http;
 
+import dev.tollgate.testing.Accounts;
 import static dev.tollgate.testing.ApiContract.Document.PLANETSCALE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tollgate.tenancy.adapters.in.http.Accounts.Account;
+import dev.tollgate.testing.Accounts.Account;
 import dev.tollgate.testing.HttpTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;

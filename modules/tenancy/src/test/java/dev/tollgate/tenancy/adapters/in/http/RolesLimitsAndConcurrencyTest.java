@@ -1,12 +1,13 @@
 package dev.tollgate.tenancy.adapters.in.http;
 
+import dev.tollgate.testing.Accounts;
 import static dev.tollgate.testing.ApiContract.Document.PGBEAM;
 import static dev.tollgate.testing.ApiContract.Document.PHP_TENANT;
 import static dev.tollgate.testing.ApiContract.Document.PLANETSCALE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import dev.tollgate.tenancy.adapters.in.http.Accounts.Account;
+import dev.tollgate.testing.Accounts.Account;
 import dev.tollgate.testing.HttpTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.ArrayList;

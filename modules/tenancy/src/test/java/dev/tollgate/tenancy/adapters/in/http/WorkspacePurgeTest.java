@@ -1,8 +1,9 @@
 package dev.tollgate.tenancy.adapters.in.http;
 
+import dev.tollgate.testing.Accounts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.tollgate.tenancy.adapters.in.http.Accounts.Account;
+import dev.tollgate.testing.Accounts.Account;
 import dev.tollgate.tenancy.application.port.in.PurgeDeletedWorkspacesUseCase;
 import dev.tollgate.testing.MutableClock;
 import dev.tollgate.testing.HttpTest;

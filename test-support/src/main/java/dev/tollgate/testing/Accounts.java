@@ -1,26 +1,25 @@
-package dev.tollgate.tenancy.adapters.in.http;
+package dev.tollgate.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.testing.TestHttp;
 import java.util.UUID;
 
 /** Test fixture: accounts created through the real sign-up route. */
-final class Accounts {
+public final class Accounts {
     private Accounts() {
     }
 
     /** A signed-up user with their first organization. */
-    record Account(String email, String token, String sessionCookie, String orgId, String orgSlug, long orgNumber) {
-        String[] auth() {
+    public record Account(String email, String token, String sessionCookie, String orgId, String orgSlug, long orgNumber) {
+        public String[] auth() {
             return new String[] {"Authorization", "Bearer " + token};
         }
 
-        String[] cookie() {
+        public String[] cookie() {
             return new String[] {"Cookie", "session=" + sessionCookie};
         }
     }
 
-    static Account signUp(TestHttp http, String name) {
+    public static Account signUp(TestHttp http, String name) {
         String email = name.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         var exchange = http.post("/v1/auth/signup", """
                 {"email":"%s","password":"correct horse battery","name":"%s","organization_name":"%s Inc"}
@@ -35,7 +34,7 @@ final class Accounts {
     }
 
     /** An API key of the account's organization with the given scopes; returns the plaintext. */
-    static String apiKey(TestHttp http, Account account, String... scopes) {
+    public static String apiKey(TestHttp http, Account account, String... scopes) {
         String list = String.join("\",\"", scopes);
         return http.post("/v1/api-keys", """
                 {"org_id":"%s","name":"test key","scopes":["%s"]}""".formatted(account.orgId(), list), account.auth())
