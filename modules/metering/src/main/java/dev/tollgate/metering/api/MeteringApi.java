@@ -21,6 +21,12 @@ public interface MeteringApi {
      */
     void ingest(UUID namespace, List<Event> events);
 
+    /**
+     * Stores the events not stored yet in the caller's transaction, so they stand or fall with the caller's own writes
+     * (a usage recording checked against a limit under a lock). Needs a transaction.
+     */
+    void ingestWithin(UUID namespace, List<Event> events);
+
     /** A CloudEvent; {@code dataJson} is the event's data as a JSON object text. */
     record Event(String id, String source, String type, String subject, Instant time, String dataJson) {
     }
@@ -28,7 +34,14 @@ public interface MeteringApi {
     /** A live meter of the namespace by slug: what other modules may know of it. */
     java.util.Optional<MeterInfo> findMeter(UUID namespace, String slug);
 
-    record MeterInfo(String slug, String aggregation, String eventType, java.util.Set<String> groupByKeys) {
+    /**
+     * @param valueProperty the JSONPath into an event's data that the meter aggregates; null for COUNT
+     * @param groupBy       dimension name → JSONPath into an event's data
+     */
+    record MeterInfo(String slug, String aggregation, String eventType, String valueProperty, Map<String, String> groupBy) {
+        public java.util.Set<String> groupByKeys() {
+            return groupBy.keySet();
+        }
     }
 
     /**

@@ -54,11 +54,21 @@ class EventService implements IngestEventsUseCase {
     /** Validates every event (errors name "[i].field" in batches) and stores them; also what MeteringApi ingests with. */
     void append(UUID namespace, List<CloudEvent> batch) {
         Instant now = clock.instant();
+        events.append(namespace, validated(batch, now), now);
+    }
+
+    /** Like {@link #append}, in the caller's transaction. */
+    void appendWithin(UUID namespace, List<CloudEvent> batch) {
+        Instant now = clock.instant();
+        events.appendWithin(namespace, validated(batch, now), now);
+    }
+
+    private static List<CloudEvent> validated(List<CloudEvent> batch, Instant now) {
         List<CloudEvent> valid = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             valid.add(batch.get(i).validated(batch.size() == 1 ? "" : "[" + i + "].", now));
         }
-        events.append(namespace, valid, now);
+        return valid;
     }
 
     @Override

@@ -35,8 +35,15 @@ class MeteringApiService implements MeteringApi {
     @Override
     public void ingest(UUID namespace, List<Event> batch) {
         if (!batch.isEmpty()) {
-            events.append(namespace, batch.stream()
-                    .map(e -> new CloudEvent(e.id(), e.source(), "1.0", e.type(), e.subject(), e.time(), e.dataJson())).toList());
+            events.append(namespace, cloudEvents(batch));
+        }
+    }
+
+    @Override
+    @Transactional(propagation = io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY)
+    public void ingestWithin(UUID namespace, List<Event> batch) {
+        if (!batch.isEmpty()) {
+            events.appendWithin(namespace, cloudEvents(batch));
         }
     }
 
@@ -44,7 +51,7 @@ class MeteringApiService implements MeteringApi {
     @Transactional(readOnly = true)
     public java.util.Optional<MeterInfo> findMeter(UUID namespace, String slug) {
         return meters.findLiveBySlug(namespace, slug)
-                .map(m -> new MeterInfo(m.slug(), m.aggregation().name(), m.eventType(), java.util.Set.copyOf(m.groupBy().keySet())));
+                .map(m -> new MeterInfo(m.slug(), m.aggregation().name(), m.eventType(), m.valueProperty(), m.groupBy()));
     }
 
     @Override
@@ -78,5 +85,9 @@ class MeteringApiService implements MeteringApi {
         return byWindow.entrySet().stream().map(e -> new WindowValue(e.getKey().get(0), e.getKey().get(1), e.getValue()))
                 .sorted(java.util.Comparator.comparing(WindowValue::from, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
                 .toList();
+    }
+
+    private static List<CloudEvent> cloudEvents(List<Event> batch) {
+        return batch.stream().map(e -> new CloudEvent(e.id(), e.source(), "1.0", e.type(), e.subject(), e.time(), e.dataJson())).toList();
     }
 }

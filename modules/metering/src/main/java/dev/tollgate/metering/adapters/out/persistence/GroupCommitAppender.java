@@ -116,6 +116,11 @@ final class GroupCommitAppender {
         }
     }
 
+    /** Stores the events on {@code connection}, in whatever transaction it is in; returns how many were new. */
+    static int insertOn(Connection connection, UUID namespace, List<CloudEvent> events, Instant ingestedAt) {
+        return insert(connection, List.of(new Pending(namespace, events, ingestedAt, new CompletableFuture<>())))[0];
+    }
+
     /** One batched INSERT for the whole group; how many rows of each append were new. */
     private static int[] insert(Connection connection, List<Pending> group) {
         // The data is parsed once, then both stored and measured for the compact flag.

@@ -41,6 +41,11 @@ final class JdbcEventStore implements EventStore {
     }
 
     @Override
+    public int appendWithin(UUID namespace, List<CloudEvent> events, Instant ingestedAt) {
+        return GroupCommitAppender.insertOn(jdbc.getConnection(), namespace, events, ingestedAt);
+    }
+
+    @Override
     public List<IngestedEvent> list(UUID namespace, EventFilter f) {
         StringBuilder sql = new StringBuilder("""
                 SELECT id, source, type, subject, time, data::text, ingested_at, stored_at FROM metering.events

@@ -18,6 +18,9 @@ public interface EventStore {
      */
     int append(UUID namespace, List<CloudEvent> events, Instant ingestedAt);
 
+    /** Inserts the events not stored yet in the caller's transaction: they commit or roll back with it. */
+    int appendWithin(UUID namespace, List<CloudEvent> events, Instant ingestedAt);
+
     List<IngestedEvent> list(UUID namespace, EventFilter filter);
 
     /** Newest first, strictly after {@code after} in that order (null: from the newest). */
