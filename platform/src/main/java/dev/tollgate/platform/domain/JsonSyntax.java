@@ -3,10 +3,16 @@ package dev.tollgate.platform.domain;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reading JSON text held in a field: a static entitlement's configuration (in a plan's template or an entitlement) must be a JSON object. */
+/**
+ * JSON text held in a field: a static entitlement's configuration (in a plan's template or an entitlement) must be a
+ * JSON object; an event's data is written as one.
+ */
 public interface JsonSyntax {
     /** The object {@code text} holds; empty when it is not a JSON object. */
     Optional<Map<String, Object>> parseObject(String text);
+
+    /** {@code value} (maps, lists, strings, numbers, booleans, null) as JSON text. */
+    String write(Object value);
 
     default boolean isObject(String text) {
         return parseObject(text).isPresent();

@@ -32,7 +32,7 @@ final class DialectErrorRenderer {
             case PLANETSCALE -> response.body(planetscale(shaped)).contentType(MediaType.APPLICATION_JSON_TYPE);
             case CENTRALI -> response.body(centrali(request, shaped)).contentType(MediaType.APPLICATION_JSON_TYPE);
             case OPENMETER -> response.body(openmeter(request, shaped)).contentType(PROBLEM_JSON);
-            case PHP_TENANT -> response.body(phpTenant(shaped)).contentType(MediaType.APPLICATION_JSON_TYPE);
+            case PHP_TENANT -> response.body(phpTenant(request, shaped)).contentType(MediaType.APPLICATION_JSON_TYPE);
         };
     }
 
@@ -93,8 +93,20 @@ final class DialectErrorRenderer {
         return body;
     }
 
-    private static Map<String, Object> phpTenant(ApiError e) {
+    private static Map<String, Object> phpTenant(HttpRequest<?> request, ApiError e) {
         Map<String, Object> body = new LinkedHashMap<>();
+        String path = request.getPath();
+        if (e.status() == HttpStatus.NOT_FOUND && path.startsWith("/api/v1/entitlements/check")) {
+            body.put("allowed", false); // checkEntitlement's own 404: a refusal that still names the feature
+            body.put("reason", e.message());
+            body.put("feature_code", request.getParameters().get("feature"));
+            return body;
+        }
+        if (e.status() == HttpStatus.NOT_FOUND && (path.startsWith("/api/provisioning/") || path.startsWith("/api/v1/entitlements/usage"))) {
+            body.put("success", false); // the provisioning and usage routes' ErrorResponse
+            body.put("error", e.message());
+            return body;
+        }
         if (e.status() == HttpStatus.UNAUTHORIZED) {
             body.put("error", "Unauthenticated"); // the document's 401 body is {"error": ...}
         } else if (e.isValidation() && !"validation_failed".equals(e.code())) {
@@ -109,12 +121,17 @@ final class DialectErrorRenderer {
         return body;
     }
 
-    /** Laravel-style {@code {"field": ["message", ...]}}; request-level problems go under "request". */
+    /**
+     * Laravel-style {@code {"field": ["The field message."]}}; request-level problems go under "request". A message
+     * that is not already a sentence about its field ("is required") becomes one ("The product code field is required.").
+     */
     private static Map<String, List<String>> fieldMap(List<FieldError> errors) {
         Map<String, List<String>> map = new LinkedHashMap<>();
         for (FieldError error : errors) {
             String key = error.field() == null ? "request" : error.field();
-            map.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(error.message());
+            String message = error.field() == null || error.message().startsWith("The ") ? error.message()
+                    : "The " + key.replace('_', ' ').replace('/', ' ') + " field " + error.message() + (error.message().endsWith(".") ? "" : ".");
+            map.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(message);
         }
         return map;
     }

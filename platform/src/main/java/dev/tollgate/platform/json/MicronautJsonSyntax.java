@@ -29,4 +29,13 @@ final class MicronautJsonSyntax implements JsonSyntax {
             return Optional.empty();
         }
     }
+
+    @Override
+    public String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not writable as JSON: " + value, e);
+        }
+    }
 }
