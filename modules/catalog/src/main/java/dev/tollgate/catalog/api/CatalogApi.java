@@ -19,7 +19,8 @@ public interface CatalogApi {
      * A feature as entitlements use it: its meter (null for a static feature) and the filters narrowing the meter,
      * each as an OpenMeter filter object ({@code {"$eq": "gpt-4"}}; the deprecated plain filters become {@code $eq}).
      */
-    record FeatureInfo(UUID id, String key, String name, String meterSlug, java.util.Map<String, Object> filters, boolean archived) {
+    record FeatureInfo(UUID id, String key, String name, String meterSlug, java.util.Map<String, Object> filters, boolean archived,
+                       java.util.Map<String, String> metadata) {
     }
 
     /** The active version of a plan by key, with the entitlement templates of its open-ended (last) phase. */

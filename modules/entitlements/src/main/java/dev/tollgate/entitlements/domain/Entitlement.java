@@ -154,4 +154,15 @@ public record Entitlement(UUID id, UUID namespace, UUID customerId, String custo
                 activeFrom, activeTo, isSoftLimit, issueAmount, issuePriority, preserveOverageAtReset, usagePeriod, measureUsageFrom, config,
                 createdAt, updatedAt, deletedAt);
     }
+
+    /**
+     * The same entitlement in force until {@code until} (null: open-ended), as a provisioned package's expiry,
+     * suspension and renewal move it; its grants and history stay.
+     */
+    public Entitlement activeUntil(Instant until, Instant now) {
+        Instant end = until == null ? null : until.truncatedTo(ChronoUnit.MICROS);
+        return new Entitlement(id, namespace, customerId, customerKey, subjectKey, featureId, featureKey, type, metadata, annotations,
+                activeFrom, end, isSoftLimit, issueAmount, issuePriority, preserveOverageAtReset, usagePeriod, measureUsageFrom, config,
+                createdAt, now.truncatedTo(ChronoUnit.MICROS), deletedAt);
+    }
 }

@@ -47,7 +47,8 @@ class CatalogApiService implements CatalogApi {
     @Transactional(readOnly = true)
     public java.util.Optional<FeatureInfo> findFeature(UUID namespace, String featureIdOrKey) {
         return FeatureService.lookup(features, namespace, featureIdOrKey)
-                .map(f -> new FeatureInfo(f.id(), f.key(), f.name(), f.meterSlug(), filters(f), f.isArchived()));
+                .map(f -> new FeatureInfo(f.id(), f.key(), f.name(), f.meterSlug(), filters(f), f.isArchived(),
+                        f.metadata() == null ? java.util.Map.of() : f.metadata()));
     }
 
     private static java.util.Map<String, Object> filters(Feature f) {

@@ -63,7 +63,7 @@ class TierService implements EntitlementsApi {
     @Override
     @Transactional
     public void assignTier(String organizationPublicId, String tierKey) {
-        provision(organizationPublicId, tierKey, Map.of());
+        provision(organizationPublicId, tierKey, Map.of(), Map.of(), null);
     }
 
     @Override
@@ -92,7 +92,7 @@ class TierService implements EntitlementsApi {
         allowances.forEach((feature, amount) -> overrides.put(feature, t -> new TemplateTerms(t.featureKey(), t.type(), t.config(),
                 amount > 0 ? java.math.BigDecimal.valueOf(amount) : null, 1, amount == 0 || t.isSoftLimit(), t.preserveOverageAtReset(),
                 t.usagePeriod())));
-        provision(organizationPublicId, "enterprise", overrides);
+        provision(organizationPublicId, "enterprise", overrides, Map.of(), null);
     }
 
     private static void putValue(Map<String, String> statics, String feature, Integer value) {
@@ -101,8 +101,12 @@ class TierService implements EntitlementsApi {
         }
     }
 
-    /** Replaces the organization's tier entitlements with the plan's templates, some of them changed by {@code overrides}. */
-    private void provision(String organizationPublicId, String tierKey, Map<String, java.util.function.UnaryOperator<TemplateTerms>> overrides) {
+    /**
+     * Replaces the organization's tier entitlements with the plan's templates, some of them changed by {@code overrides},
+     * annotated also with {@code extraAnnotations} and in force until {@code activeTo} (null: open-ended).
+     */
+    void provision(String organizationPublicId, String tierKey, Map<String, java.util.function.UnaryOperator<TemplateTerms>> overrides,
+                   Map<String, Object> extraAnnotations, Instant activeTo) {
         PlanTerms plan = catalog.activePlan(SYSTEM, tierKey)
                 .orElseThrow(() -> new ValidationException("plan", "there is no active tier '" + tierKey + "'"));
         CustomerResolver.Customer customer = customers.resolve(SYSTEM, CustomerRef.customer(organizationPublicId));
@@ -110,15 +114,17 @@ class TierService implements EntitlementsApi {
         for (Entitlement live : liveOf(customer.id())) {
             entitlements.save(live.deleted(now));
         }
-        Map<String, Object> annotations = Map.of(TIER_ANNOTATION, tierKey, "plan.id", Ulid.of(plan.id()), "plan.version", plan.version(),
-                "tollgate.custom", !overrides.isEmpty());
+        Map<String, Object> annotations = new HashMap<>(Map.of(TIER_ANNOTATION, tierKey, "plan.id", Ulid.of(plan.id()),
+                "plan.version", plan.version(), "tollgate.custom", !overrides.isEmpty()));
+        annotations.putAll(extraAnnotations);
         for (TemplateTerms planned : plan.templates()) {
             TemplateTerms template = overrides.getOrDefault(planned.featureKey(), t -> t).apply(planned);
             var feature = catalog.findFeature(SYSTEM, template.featureKey()).filter(f -> !f.archived())
                     .orElseThrow(() -> new IllegalStateException("tier " + tierKey + " names missing feature " + template.featureKey()));
             Entitlement.Created created = Entitlement.define(document(template), SYSTEM, customer.holder(),
                     new Entitlement.FeatureRef(feature.id(), feature.key(), feature.meterSlug() != null), true, json::isObject, now);
-            entitlements.save(created.entitlement().withAnnotations(annotations));
+            Entitlement entitlement = created.entitlement().withAnnotations(annotations);
+            entitlements.save(activeTo == null ? entitlement : entitlement.activeUntil(activeTo, now));
             created.grants().forEach(grants::save);
         }
         tenancy.recordPlan(organizationPublicId, tierKey);
@@ -132,7 +138,11 @@ class TierService implements EntitlementsApi {
         Map<String, Limit> byFeature = new HashMap<>();
         String tier = null;
         boolean custom = false;
+        Instant now = clock.instant();
         for (Entitlement e : liveOf(customer.id())) {
+            if (!e.activeAt(now)) {
+                continue; // a suspended or expired package's limits are not in force
+            }
             byFeature.put(e.featureKey(), new Limit(e.config(), e.issueAmount()));
             if (e.annotations() != null && e.annotations().get(TIER_ANNOTATION) instanceof String t) {
                 tier = t;
@@ -157,6 +167,11 @@ class TierService implements EntitlementsApi {
         return entitlements.findLive(SYSTEM, customer.id(), featureKey).filter(Entitlement::metered)
                 .map(e -> evaluator.value(e, customer.subjects(), clock.instant()).usage())
                 .map(java.math.BigDecimal::longValue).orElse(0L);
+    }
+
+    /** The organization's live (undeleted) entitlements in the system namespace, in force or not. */
+    List<Entitlement> liveEntitlementsOf(String organizationPublicId) {
+        return liveOf(customers.resolve(SYSTEM, CustomerRef.customer(organizationPublicId)).id());
     }
 
     private List<Entitlement> liveOf(UUID customerId) {

@@ -1,0 +1,266 @@
+package dev.tollgate.bootstrap;
+
+import static dev.tollgate.testing.ApiContract.Document.OPENMETER;
+import static dev.tollgate.testing.ApiContract.Document.PHP_TENANT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.testing.Accounts;
+import dev.tollgate.testing.Accounts.Account;
+import dev.tollgate.testing.HttpTest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * php-tenant's provisioning, cross-app and summary routes (ADR 0014), validated against php-tenant.yaml: a billing
+ * partner provisions Tollgate tiers into people's workspaces; other applications check and record metered usage.
+ */
+@MicronautTest(transactional = false)
+class PhpTenantEntitlementsContractTest extends HttpTest {
+    static final String SECRET = "php-tenant-entitlements-secret";
+    static final String PARTNER_SLUG = "blesta-partner";
+    static final String[] OPERATOR = {"X-Internal-Secret", SECRET};
+    String[] partner;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.put("tollgate.internal-secret", SECRET);
+        properties.put("tollgate.tiers.initial", "starter");
+        properties.put("tollgate.provisioning.partners", PARTNER_SLUG);
+        return properties;
+    }
+
+    @BeforeAll
+    void partnerAndMeteredFeature() {
+        String token = http.post("/v1/auth/signup", """
+                {"email":"billing-%s@example.com","password":"correct horse battery","organization_slug":"%s"}"""
+                .formatted(UUID.randomUUID(), PARTNER_SLUG)).expect(201).json().get("access_token").asText();
+        String orgId = http.get("/v1/organizations/" + PARTNER_SLUG, "Authorization", "Bearer " + token).expect(200).json().get("id").asText();
+        String key = http.post("/v1/api-keys", """
+                {"org_id":"%s","name":"blesta","scopes":["entitlements.write","entitlements.read","usage.write"]}""".formatted(orgId),
+                "Authorization", "Bearer " + token).expect(201).json().get("key").asText();
+        partner = new String[] {"Authorization", "Bearer " + key};
+        http.post("/api/v1/meters", """
+                {"slug":"social_posts","aggregation":"SUM","eventType":"social_post","valueProperty":"$.posts","groupBy":{"platform":"$.platform"}}""",
+                OPERATOR).expect(201);
+        http.post("/api/v1/features", """
+                {"key":"scheduled_posts","name":"Scheduled posts","meterSlug":"social_posts","metadata":{"category":"social"}}""", OPERATOR)
+                .expect(201).conformsTo(OPENMETER);
+    }
+
+    @Test
+    void aPackageMovesThroughItsLifecycleAndItsLimitsFollow() {
+        Account jane = Accounts.signUp(http, "Jane");
+        JsonNode created = http.post("/api/provisioning/entitlements", """
+                {"email":"%s","name":"Jane","product_code":"pro","billing_cycle_anchor":"2026-11-01T00:00:00Z","blesta_service_id":"svc-%s"}"""
+                .formatted(jane.email(), jane.orgSlug()), partner).expect(201).conformsTo(PHP_TENANT).json();
+        long id = created.get("entitlement_id").asLong();
+        assertEquals(jane.orgNumber(), created.get("workspace_id").asLong(), "an existing user's current workspace gets the package");
+        assertEquals("active", created.get("status").asText());
+        assertEquals(5, check(jane, "max_projects").get("limit").asInt(), "pro's project limit is in force");
+
+        // A retry of the same service provisions nothing twice; the same service with another package is a conflict.
+        JsonNode again = http.post("/api/provisioning/entitlements", """
+                {"email":"%s","name":"Jane","product_code":"pro","blesta_service_id":"svc-%s"}""".formatted(jane.email(), jane.orgSlug()), partner)
+                .expect(201).conformsTo(PHP_TENANT).json();
+        assertEquals(id, again.get("entitlement_id").asLong());
+        http.post("/api/provisioning/entitlements", """
+                {"email":"%s","name":"Jane","product_code":"scale","blesta_service_id":"svc-%s"}""".formatted(jane.email(), jane.orgSlug()), partner)
+                .expect(409);
+
+        JsonNode detail = http.get("/api/provisioning/entitlements/" + id, partner).expect(200).conformsTo(PHP_TENANT).json().get("entitlement");
+        assertEquals("pro", detail.get("package_code").asText());
+        assertEquals("Pro", detail.get("package_name").asText());
+        assertEquals("2026-11-01T00:00:00Z", detail.get("billing_cycle_anchor").asText());
+        assertTrue(detail.get("expires_at").isNull());
+
+        JsonNode suspended = http.post("/api/provisioning/entitlements/" + id + "/suspend", "{\"reason\":\"Non-payment\"}", partner)
+                .expect(200).conformsTo(PHP_TENANT).json();
+        assertEquals("suspended", suspended.get("status").asText());
+        JsonNode whileSuspended = check(jane, "max_projects");
+        assertFalse(whileSuspended.get("allowed").asBoolean(), "a suspended package grants nothing");
+        http.post("/api/provisioning/entitlements/" + id + "/suspend", null, partner).expect(200).conformsTo(PHP_TENANT);
+        assertEquals("active", http.post("/api/provisioning/entitlements/" + id + "/unsuspend", null, partner).expect(200).conformsTo(PHP_TENANT)
+                .json().get("status").asText());
+        assertEquals(5, check(jane, "max_projects").get("limit").asInt());
+
+        // A cycle-bound boost lasts until the package renews.
+        String daily = http.get("/api/v2/customers/" + jane.orgId() + "/entitlements/queries_per_day", OPERATOR).expect(200).json().get("id").asText();
+        http.post("/api/v2/customers/" + jane.orgId() + "/entitlements/" + daily + "/grants", """
+                {"amount":5,"effectiveAt":"%s","expiration":{"duration":"DAY","count":30},"metadata":{"cycle_bound":"true"}}"""
+                .formatted(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)), OPERATOR).expect(201);
+        assertEquals(5_000_005, check(jane, "queries_per_day").get("limit").asLong());
+        assertEquals(1, http.get("/api/entitlements/summary", jane.cookie()).expect(200).conformsTo(PHP_TENANT).json().get("boosts").size());
+
+        JsonNode renewed = http.post("/api/provisioning/entitlements/" + id + "/renew", "{\"expires_at\":\"2099-12-01T00:00:00Z\"}", partner)
+                .expect(200).conformsTo(PHP_TENANT).json();
+        assertEquals("2099-12-01T00:00:00Z", renewed.get("expires_at").asText());
+        assertEquals(5_000_000, check(jane, "queries_per_day").get("limit").asLong(), "renewal ends cycle-bound boosts");
+        JsonNode summary = http.get("/api/entitlements/summary", jane.cookie()).expect(200).conformsTo(PHP_TENANT).json();
+        assertEquals(0, summary.get("boosts").size());
+        assertEquals("pro", summary.get("packages").get(0).get("code").asText());
+        http.post("/api/provisioning/entitlements/" + id + "/renew", "{\"expires_at\":\"2001-01-01T00:00:00Z\"}", partner).expect(422)
+                .conformsTo(PHP_TENANT);
+
+        assertEquals("cancelled", http.post("/api/provisioning/entitlements/" + id + "/cancel", "{\"reason\":\"Customer request\"}", partner)
+                .expect(200).conformsTo(PHP_TENANT).json().get("status").asText());
+        assertEquals(1, check(jane, "max_projects").get("limit").asInt(), "a cancelled package leaves the workspace on the initial tier");
+        http.post("/api/provisioning/entitlements/" + id + "/unsuspend", null, partner).expect(409);
+        http.post("/api/provisioning/entitlements/" + id + "/renew", null, partner).expect(409);
+    }
+
+    @Test
+    void provisioningANewPersonCreatesTheUserAndAWorkspace() {
+        String email = "new-" + UUID.randomUUID() + "@example.com";
+        JsonNode created = http.post("/api/provisioning/entitlements", """
+                {"email":"%s","name":"New Person","product_code":"scale","expires_at":"2099-01-01T00:00:00Z"}""".formatted(email), partner)
+                .expect(201).conformsTo(PHP_TENANT).json();
+        assertTrue(created.get("workspace_slug").asText().startsWith("new-person"));
+        long id = created.get("entitlement_id").asLong();
+        // A second package for the same person replaces the first in their workspace: a workspace holds one tier.
+        JsonNode second = http.post("/api/provisioning/entitlements", """
+                {"email":"%s","name":"New Person","product_code":"pro"}""".formatted(email.toUpperCase()), partner)
+                .expect(201).conformsTo(PHP_TENANT).json();
+        assertEquals(created.get("workspace_id").asLong(), second.get("workspace_id").asLong());
+        assertEquals("cancelled", http.get("/api/provisioning/entitlements/" + id, partner).expect(200).json().get("entitlement").get("status").asText());
+    }
+
+    @Test
+    void badRequestsUnknownPackagesAndStrangersAreRefused() {
+        JsonNode invalid = http.post("/api/provisioning/entitlements", "{\"email\":\"not-an-email\",\"expires_at\":\"soon\"}", partner)
+                .expect(422).conformsTo(PHP_TENANT).json().get("errors");
+        assertEquals("The email field must be a valid email address.", invalid.get("email").get(0).asText());
+        assertEquals("The product code field is required.", invalid.get("product_code").get(0).asText());
+        assertTrue(invalid.has("name") && invalid.has("expires_at"));
+
+        JsonNode unknown = http.post("/api/provisioning/entitlements", """
+                {"email":"x-%s@example.com","name":"X","product_code":"platinum"}""".formatted(UUID.randomUUID()), partner)
+                .expect(404).conformsTo(PHP_TENANT).json();
+        assertEquals("Package not found.", unknown.get("error").asText());
+        assertFalse(unknown.get("success").asBoolean());
+        http.get("/api/provisioning/entitlements/999999", partner).expect(404).conformsTo(PHP_TENANT);
+
+        // Not a partner: an ordinary organization's key, even with the scope.
+        Account mallory = Accounts.signUp(http, "Mallory");
+        String[] ordinary = {"Authorization", "Bearer " + Accounts.apiKey(http, mallory, "entitlements.write")};
+        http.post("/api/provisioning/entitlements", """
+                {"email":"%s","name":"M","product_code":"enterprise"}""".formatted(mallory.email()), ordinary).expect(403);
+        http.post("/api/provisioning/entitlements", "{}").expect(401);
+
+        // A package the operator provisioned is not the partner's to see.
+        long operators = http.post("/api/provisioning/entitlements", """
+                {"email":"%s","name":"M","product_code":"pro"}""".formatted(mallory.email()), OPERATOR).expect(201).json()
+                .get("entitlement_id").asLong();
+        http.get("/api/provisioning/entitlements/" + operators, partner).expect(404).conformsTo(PHP_TENANT);
+        http.get("/api/provisioning/entitlements/" + operators, OPERATOR).expect(200).conformsTo(PHP_TENANT);
+    }
+
+    @Test
+    void usageIsCheckedRecordedAndSummarized() {
+        Account sam = Accounts.signUp(http, "Sam");
+        http.post("/api/v2/customers/" + sam.orgId() + "/entitlements", """
+                {"type":"metered","featureKey":"scheduled_posts","usagePeriod":{"interval":"P1M"},"issue":{"amount":10}}""", OPERATOR)
+                .expect(201).conformsTo(OPENMETER);
+
+        JsonNode fresh = check(sam, "scheduled_posts");
+        assertEquals(10, fresh.get("limit").asInt());
+        assertEquals(0, fresh.get("used").asInt());
+        JsonNode recorded = http.post("/api/v1/entitlements/usage", """
+                {"email":"%s","feature":"scheduled_posts","quantity":3,"metadata":{"platform":"twitter","post_id":"abc123"}}""".formatted(sam.email()),
+                partner).expect(201).conformsTo(PHP_TENANT).json();
+        assertEquals(3, recorded.get("quantity").asInt());
+        JsonNode after = check(sam, "scheduled_posts");
+        assertEquals(3, after.get("used").asInt());
+        assertEquals(7, after.get("remaining").asInt());
+        assertEquals(30.0, after.get("usage_percentage").asDouble());
+        assertFalse(http.get("/api/v1/entitlements/check?feature=scheduled_posts&quantity=8&email=" + sam.email(), partner).expect(200)
+                .json().get("allowed").asBoolean(), "8 more would pass the limit of 10");
+
+        JsonNode refused = http.post("/api/v1/entitlements/usage", """
+                {"email":"%s","feature":"scheduled_posts","quantity":8}""".formatted(sam.email()), partner).expect(422).conformsTo(PHP_TENANT).json();
+        assertEquals("limit_reached", refused.get("error").asText());
+        http.post("/api/v1/entitlements/usage", "{\"email\":\"%s\",\"feature\":\"max_projects\"}".formatted(sam.email()), partner).expect(422)
+                .conformsTo(PHP_TENANT);
+        http.post("/api/v1/entitlements/usage", "{\"email\":\"%s\",\"feature\":\"no_such_feature\"}".formatted(sam.email()), partner).expect(422)
+                .conformsTo(PHP_TENANT);
+        http.post("/api/v1/entitlements/usage", "{\"feature\":\"scheduled_posts\",\"quantity\":0}", partner).expect(422).conformsTo(PHP_TENANT);
+        JsonNode nobody = http.post("/api/v1/entitlements/usage", "{\"email\":\"nobody@example.com\",\"feature\":\"scheduled_posts\"}", partner)
+                .expect(404).conformsTo(PHP_TENANT).json();
+        assertFalse(nobody.get("success").asBoolean());
+
+        // The organization's own key sees its members, and nobody else.
+        String[] own = {"Authorization", "Bearer " + Accounts.apiKey(http, sam, "entitlements.read")};
+        assertEquals(3, http.get("/api/v1/entitlements/check?feature=scheduled_posts&email=" + sam.email(), own).expect(200)
+                .conformsTo(PHP_TENANT).json().get("used").asInt());
+        Account stranger = Accounts.signUp(http, "Stranger");
+        JsonNode notFound = http.get("/api/v1/entitlements/check?feature=scheduled_posts&email=" + stranger.email(), own).expect(404)
+                .conformsTo(PHP_TENANT).json();
+        assertEquals("scheduled_posts", notFound.get("feature_code").asText());
+        http.post("/api/v1/entitlements/usage", "{\"email\":\"%s\",\"feature\":\"scheduled_posts\"}".formatted(sam.email()), own).expect(403);
+        http.get("/api/v1/entitlements/check?feature=scheduled_posts&quantity=0", own).expect(422).conformsTo(PHP_TENANT);
+
+        // A boost: an extra grant, cycle-bound, shows in the summary.
+        String entitlementId = http.get("/api/v2/customers/" + sam.orgId() + "/entitlements/scheduled_posts", OPERATOR).expect(200).json()
+                .get("id").asText();
+        http.post("/api/v2/customers/" + sam.orgId() + "/entitlements/" + entitlementId + "/grants", """
+                {"amount":5,"effectiveAt":"%s","expiration":{"duration":"YEAR","count":10},"metadata":{"cycle_bound":"true"}}"""
+                .formatted(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)), OPERATOR).expect(201);
+        assertEquals(15, check(sam, "scheduled_posts").get("limit").asInt());
+
+        JsonNode summary = http.get("/api/entitlements/summary", sam.cookie()).expect(200).conformsTo(PHP_TENANT).json();
+        assertEquals(sam.orgNumber(), summary.get("workspace_id").asLong());
+        JsonNode social = summary.get("features").get("social").get(0);
+        assertEquals("scheduled_posts", social.get("code").asText());
+        assertEquals(3, social.get("used").asInt());
+        assertEquals(1, summary.get("boosts").size());
+        assertEquals(5, summary.get("boosts").get(0).get("value").asInt());
+        assertTrue(summary.get("features").has("general"), "the tier's own limits are listed too");
+        http.get("/api/entitlements/summary/" + sam.orgNumber(), sam.cookie()).expect(200).conformsTo(PHP_TENANT);
+        http.get("/api/entitlements/summary/" + stranger.orgNumber(), sam.cookie()).expect(404).conformsTo(PHP_TENANT);
+    }
+
+    @Test
+    void concurrentRecordingsNeverPassAHardLimit() throws Exception {
+        Account busy = Accounts.signUp(http, "Busy");
+        http.post("/api/v2/customers/" + busy.orgId() + "/entitlements", """
+                {"type":"metered","featureKey":"scheduled_posts","usagePeriod":{"interval":"P1M"},"issue":{"amount":20}}""", OPERATOR)
+                .expect(201);
+        String body = "{\"email\":\"%s\",\"feature\":\"scheduled_posts\"}".formatted(busy.email());
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        try {
+            List<Callable<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                calls.add(() -> http.post("/api/v1/entitlements/usage", body, partner).status());
+            }
+            int accepted = 0;
+            for (Future<Integer> f : pool.invokeAll(calls)) {
+                int status = f.get();
+                assertTrue(status == 201 || status == 422, "status " + status);
+                accepted += status == 201 ? 1 : 0;
+            }
+            assertEquals(20, accepted, "exactly the limit is accepted");
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonNode after = check(busy, "scheduled_posts");
+        assertEquals(20, after.get("used").asInt());
+        assertFalse(after.get("allowed").asBoolean());
+    }
+
+    private JsonNode check(Account account, String feature) {
+        return http.get("/api/v1/entitlements/check?feature=" + feature + "&email=" + account.email(), partner).expect(200).conformsTo(PHP_TENANT).json();
+    }
+}

@@ -1,0 +1,147 @@
+package dev.tollgate.entitlements.application.service;
+
+import dev.tollgate.catalog.api.CatalogApi;
+import dev.tollgate.entitlements.application.port.in.CheckEntitlementsUseCase;
+import dev.tollgate.entitlements.application.port.out.EntitlementStore;
+import dev.tollgate.entitlements.application.port.out.UsageRecordStore;
+import dev.tollgate.entitlements.domain.Entitlement;
+import dev.tollgate.entitlements.domain.FeatureAllowance;
+import dev.tollgate.platform.domain.DocumentReader;
+import dev.tollgate.platform.domain.EmailAddress;
+import dev.tollgate.platform.domain.FieldError;
+import dev.tollgate.platform.domain.JsonSyntax;
+import dev.tollgate.platform.domain.NotFoundException;
+import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.metering.api.MeteringApi;
+import dev.tollgate.tenancy.api.AccountsApi;
+import dev.tollgate.tenancy.api.AccountsApi.Workspace;
+import dev.tollgate.tenancy.api.Caller;
+import dev.tollgate.tenancy.api.TenancyApi;
+import dev.tollgate.tenancy.api.TenancyApi.Capability;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** php-tenant's checkEntitlement and recordUsage (ADR 0014). */
+@Singleton
+class CrossAppEntitlements implements CheckEntitlementsUseCase {
+    private final PartnerAccess partners;
+    private final AccountsApi accounts;
+    private final WorkspaceAllowances allowances;
+    private final EntitlementStore entitlements;
+    private final UsageRecordStore records;
+    private final UsageEvents events;
+    private final CatalogApi catalog;
+    private final MeteringApi metering;
+    private final JsonSyntax json;
+    private final Clock clock;
+
+    CrossAppEntitlements(PartnerAccess partners, AccountsApi accounts, WorkspaceAllowances allowances, EntitlementStore entitlements,
+                         UsageRecordStore records, UsageEvents events, CatalogApi catalog, MeteringApi metering, JsonSyntax json, Clock clock) {
+        this.partners = partners;
+        this.accounts = accounts;
+        this.allowances = allowances;
+        this.entitlements = entitlements;
+        this.records = records;
+        this.events = events;
+        this.catalog = catalog;
+        this.metering = metering;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Checked check(Caller caller, String email, String featureKey, String quantity) {
+        DocumentReader r = new DocumentReader();
+        Map<String, Object> query = new java.util.HashMap<>();
+        query.put("email", email);
+        query.put("feature", featureKey);
+        requireEmail(r, query);
+        r.text(query, "", "feature", true, 255);
+        long amount = quantity(r, quantity);
+        r.throwIfFailed();
+        Workspace workspace = workspaceFor(caller, email, Capability.READ_ENTITLEMENTS);
+        FeatureAllowance allowance = allowances.of(workspace, featureKey, clock.instant());
+        return new Checked(workspace, featureKey, allowance, allowance.allows(amount));
+    }
+
+    @Override
+    @Transactional
+    public Recorded recordUsage(Caller caller, Map<String, Object> body) {
+        DocumentReader r = new DocumentReader();
+        String email = requireEmail(r, body);
+        String featureKey = r.text(body, "", "feature", true, 255);
+        Integer quantity = body.get("quantity") == null ? Integer.valueOf(1)
+                : r.whole(body, "", "quantity", 1, Integer.MAX_VALUE, "must be a whole number of at least 1");
+        Map<String, Object> metadata = r.object(body, "", "metadata", false);
+        r.throwIfFailed();
+        Workspace workspace = workspaceFor(caller, email, Capability.RECORD_USAGE);
+        CatalogApi.FeatureInfo feature = catalog.findFeature(TenancyApi.SYSTEM_NAMESPACE, featureKey).filter(f -> !f.archived())
+                .orElseThrow(() -> new ValidationException("feature", "The selected feature is invalid."));
+        MeteringApi.MeterInfo meter = Optional.ofNullable(feature.meterSlug()).flatMap(m -> metering.findMeter(TenancyApi.SYSTEM_NAMESPACE, m))
+                .orElseThrow(() -> new ValidationException("feature", "Feature '" + featureKey + "' is not metered; usage is recorded only for"
+                        + " features with a meter"));
+        events.requireRecordable(meter, featureKey, quantity);
+        CustomerResolver.Customer customer = allowances.customerOf(workspace);
+        Entitlement entitlement = allowances.live(customer, featureKey)
+                .orElseThrow(() -> new ValidationException("not_entitled", List.of(new FieldError(null,
+                        "Workspace " + workspace.number() + " has no entitlement to '" + featureKey + "'", "not_entitled"))));
+        // One recording of this feature at a time: the check below and the event stand or fall together.
+        entitlements.lock(entitlement.id());
+        Instant now = clock.instant();
+        FeatureAllowance allowance = allowances.of(customer, entitlement, now);
+        if (!allowance.allows(quantity)) {
+            throw limitReached(workspace, featureKey, quantity, allowance);
+        }
+        String metadataJson = metadata == null ? null : json.write(metadata);
+        long id = records.insert(workspace.id(), featureKey, quantity, metadataJson, caller.organizationId(), now);
+        // In this transaction: the record and its event commit together, and only then does the lock pass on.
+        metering.ingestWithin(TenancyApi.SYSTEM_NAMESPACE, events.of(id, meter, feature.filters(), customer.key(), quantity,
+                metadata == null ? Map.of() : metadata, now));
+        return new Recorded(id, featureKey, quantity);
+    }
+
+    private static ValidationException limitReached(Workspace workspace, String featureKey, long quantity, FeatureAllowance allowance) {
+        String why = allowance.inForce() ? "the limit is " + allowance.limit() + " and " + allowance.used() + " are used"
+                : "the entitlement is not in force";
+        return new ValidationException("limit_reached", List.of(new FieldError(null,
+                "Recording " + quantity + " of '" + featureKey + "' for workspace " + workspace.number() + " would pass its limit: " + why,
+                "limit_reached")));
+    }
+
+    /** Partners ask about anyone; other keys only about their own organization's members. Strangers are not found. */
+    private Workspace workspaceFor(Caller caller, String email, Capability capability) {
+        boolean partner = partners.requireApiKey(caller, capability);
+        Optional<Workspace> found = partner ? accounts.currentWorkspaceOf(email) : accounts.workspaceOfMember(caller.organizationId(), email);
+        return found.orElseThrow(() -> new NotFoundException("User or workspace not found."));
+    }
+
+    private static String requireEmail(DocumentReader r, Map<String, Object> doc) {
+        String email = r.text(doc, "", "email", true, 254);
+        if (email != null && !EmailAddress.isValid(email)) {
+            r.fail("email", "invalid_email", "must be a valid email address");
+        }
+        return email;
+    }
+
+    private static long quantity(DocumentReader r, String text) {
+        if (text == null) {
+            return 1;
+        }
+        try {
+            long value = Long.parseLong(text.strip());
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        r.fail("quantity", "invalid_value", "must be a whole number of at least 1");
+        return 1;
+    }
+}

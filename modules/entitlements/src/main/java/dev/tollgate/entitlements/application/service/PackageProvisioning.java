@@ -1,0 +1,149 @@
+package dev.tollgate.entitlements.application.service;
+
+import dev.tollgate.catalog.api.CatalogApi;
+import dev.tollgate.entitlements.application.port.in.ProvisionPackagesUseCase;
+import dev.tollgate.entitlements.application.port.out.PackageStore;
+import dev.tollgate.entitlements.domain.PackageStatus;
+import dev.tollgate.entitlements.domain.WorkspacePackage;
+import dev.tollgate.platform.domain.ConflictException;
+import dev.tollgate.platform.domain.DocumentReader;
+import dev.tollgate.platform.domain.NotFoundException;
+import dev.tollgate.tenancy.api.AccountsApi;
+import dev.tollgate.tenancy.api.AccountsApi.Workspace;
+import dev.tollgate.tenancy.api.Caller;
+import dev.tollgate.tenancy.api.TenancyApi;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+/**
+ * Provisioning by billing partners (ADR 0014): a package is a tier plan of the system namespace, put into the
+ * person's current workspace. A workspace holds one tier, so a new package there replaces (cancels) the one before.
+ */
+@Singleton
+class PackageProvisioning implements ProvisionPackagesUseCase {
+    private final PartnerAccess partners;
+    private final PackageStore packages;
+    private final PackageEntitlements applied;
+    private final AccountsApi accounts;
+    private final CatalogApi catalog;
+    private final Clock clock;
+
+    PackageProvisioning(PartnerAccess partners, PackageStore packages, PackageEntitlements applied, AccountsApi accounts, CatalogApi catalog,
+                        Clock clock) {
+        this.partners = partners;
+        this.packages = packages;
+        this.applied = applied;
+        this.accounts = accounts;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public Provisioned create(Caller caller, Map<String, Object> body) {
+        UUID partner = partners.requireProvisioner(caller);
+        Instant now = clock.instant();
+        CreateRequest request = CreateRequest.read(body, now);
+        if (request.blestaServiceId() != null) {
+            packages.lockService(partner, request.blestaServiceId());
+            var existing = packages.findByService(partner, request.blestaServiceId());
+            if (existing.isPresent()) {
+                return repeated(existing.get(), request, now);
+            }
+        }
+        CatalogApi.PlanTerms plan = catalog.activePlan(TenancyApi.SYSTEM_NAMESPACE, request.productCode())
+                .orElseThrow(() -> new NotFoundException("Package not found."));
+        Workspace workspace = accounts.provisionAccount(request.email(), request.name());
+        WorkspacePackage created = packages.insert(WorkspacePackage.provision(workspace.id(), partner, plan.key(), plan.name(),
+                request.expiresAt(), request.billingCycleAnchor(), request.blestaServiceId(), now));
+        for (WorkspacePackage previous : packages.ofOrganization(workspace.id())) {
+            if (!previous.id().equals(created.id()) && previous.status() != PackageStatus.CANCELLED) {
+                packages.update(previous.cancel("Replaced by entitlement " + created.id(), now));
+            }
+        }
+        applied.apply(created, workspace.publicId(), now);
+        return new Provisioned(created, workspace, created.statusAt(now));
+    }
+
+    /** A partner's retry: the same service names the same package, or the request is a different one and conflicts. */
+    private Provisioned repeated(WorkspacePackage existing, CreateRequest request, Instant now) {
+        if (!existing.productKey().equals(request.productCode())) {
+            throw new ConflictException("blesta_service_conflict", "blesta_service_id '" + request.blestaServiceId() + "' already provisions package '"
+                    + existing.productKey() + "' (entitlement " + existing.id() + ")");
+        }
+        return view(existing, now);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Provisioned get(Caller caller, long id) {
+        UUID partner = partners.requireProvisioner(caller);
+        WorkspacePackage p = packages.find(id).filter(visibleTo(caller, partner)).orElseThrow(PackageProvisioning::notFound);
+        return view(p, clock.instant());
+    }
+
+    @Override
+    @Transactional
+    public Provisioned suspend(Caller caller, long id, String reason) {
+        return transition(caller, id, (p, now) -> p.suspend(reason, now));
+    }
+
+    @Override
+    @Transactional
+    public Provisioned unsuspend(Caller caller, long id) {
+        return transition(caller, id, (p, now) -> p.unsuspend(now));
+    }
+
+    @Override
+    @Transactional
+    public Provisioned cancel(Caller caller, long id, String reason) {
+        return transition(caller, id, (p, now) -> p.cancel(reason, now));
+    }
+
+    @Override
+    @Transactional
+    public Provisioned renew(Caller caller, long id, Map<String, Object> body) {
+        DocumentReader r = new DocumentReader();
+        Instant expiresAt = r.time(body, "", "expires_at", false);
+        Instant anchor = r.time(body, "", "billing_cycle_anchor", false);
+        r.throwIfFailed();
+        Provisioned renewed = transition(caller, id, (p, now) -> p.renew(expiresAt, anchor, now));
+        applied.expireCycleBoundBoosts(renewed.workspace().publicId(), clock.instant());
+        return renewed;
+    }
+
+    private Provisioned transition(Caller caller, long id, BiFunction<WorkspacePackage, Instant, WorkspacePackage> change) {
+        UUID partner = partners.requireProvisioner(caller);
+        WorkspacePackage current = packages.findForUpdate(id).filter(visibleTo(caller, partner)).orElseThrow(PackageProvisioning::notFound);
+        Instant now = clock.instant();
+        WorkspacePackage next = change.apply(current, now);
+        Workspace workspace = workspaceOf(next);
+        if (next != current) {
+            packages.update(next);
+            applied.apply(next, workspace.publicId(), now);
+        }
+        return new Provisioned(next, workspace, next.statusAt(now));
+    }
+
+    private Provisioned view(WorkspacePackage p, Instant now) {
+        return new Provisioned(p, workspaceOf(p), p.statusAt(now));
+    }
+
+    private Workspace workspaceOf(WorkspacePackage p) {
+        return accounts.workspace(p.organizationId()).orElseThrow(PackageProvisioning::notFound);
+    }
+
+    /** The operator sees every package; a partner only its own, so package ids cannot be probed across partners. */
+    private static java.util.function.Predicate<WorkspacePackage> visibleTo(Caller caller, UUID partner) {
+        return p -> caller.kind() == Caller.Kind.OPERATOR || p.partnerId().equals(partner);
+    }
+
+    private static NotFoundException notFound() {
+        return new NotFoundException("Entitlement not found.");
+    }
+}

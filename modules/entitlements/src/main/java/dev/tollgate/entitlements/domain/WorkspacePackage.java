@@ -1,0 +1,102 @@
+package dev.tollgate.entitlements.domain;
+
+import dev.tollgate.platform.domain.ConflictException;
+import dev.tollgate.platform.domain.ValidationException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * A package (a Tollgate tier, i.e. a plan of the system namespace) provisioned into a workspace by a billing partner:
+ * php-tenant's "entitlement". The state machine is the document's: active ⇄ suspended, either → cancelled (final);
+ * an uncancelled package past {@code expiresAt} is expired until a renewal moves its expiry. Repeating the transition
+ * that led to the current state changes nothing, so a partner may retry any call.
+ *
+ * @param id        php-tenant's integer id; null until stored
+ * @param partnerId the organization whose API key provisioned it: the only one (beside the operator) that may manage it
+ */
+public record WorkspacePackage(Long id, UUID organizationId, UUID partnerId, String productKey, String productName, PackageStatus status,
+                               String statusReason, Instant startsAt, Instant expiresAt, Instant billingCycleAnchor, String blestaServiceId,
+                               Instant createdAt, Instant updatedAt) {
+
+    public static WorkspacePackage provision(UUID organizationId, UUID partnerId, String productKey, String productName, Instant expiresAt,
+                                             Instant billingCycleAnchor, String blestaServiceId, Instant now) {
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        return new WorkspacePackage(null, organizationId, partnerId, productKey, productName, PackageStatus.ACTIVE, null, at,
+                micros(expiresAt), micros(billingCycleAnchor), blestaServiceId, at, at);
+    }
+
+    public WorkspacePackage withId(long newId) {
+        return new WorkspacePackage(newId, organizationId, partnerId, productKey, productName, status, statusReason, startsAt, expiresAt,
+                billingCycleAnchor, blestaServiceId, createdAt, updatedAt);
+    }
+
+    /** The status clients see at {@code t}. */
+    public PackageStatus statusAt(Instant t) {
+        if (status != PackageStatus.CANCELLED && expiresAt != null && !t.isBefore(expiresAt)) {
+            return PackageStatus.EXPIRED;
+        }
+        return status;
+    }
+
+    /** Whether the package's limits are in force at {@code t}. */
+    public boolean grantsAt(Instant t) {
+        return statusAt(t) == PackageStatus.ACTIVE;
+    }
+
+    public WorkspacePackage suspend(String reason, Instant now) {
+        PackageStatus current = statusAt(now);
+        if (current == PackageStatus.SUSPENDED) {
+            return this;
+        }
+        requireIn(current, PackageStatus.ACTIVE, "suspended");
+        return with(PackageStatus.SUSPENDED, reason, expiresAt, billingCycleAnchor, now);
+    }
+
+    public WorkspacePackage unsuspend(Instant now) {
+        PackageStatus current = statusAt(now);
+        if (current == PackageStatus.ACTIVE) {
+            return this;
+        }
+        requireIn(current, PackageStatus.SUSPENDED, "unsuspended");
+        return with(PackageStatus.ACTIVE, null, expiresAt, billingCycleAnchor, now);
+    }
+
+    public WorkspacePackage cancel(String reason, Instant now) {
+        if (status == PackageStatus.CANCELLED) {
+            return this;
+        }
+        return with(PackageStatus.CANCELLED, reason, expiresAt, billingCycleAnchor, now);
+    }
+
+    /**
+     * A new billing cycle: the expiry and the cycle anchor move where given. An expired package whose expiry moves
+     * into the future is in force again, in the state (active or suspended) it expired in.
+     */
+    public WorkspacePackage renew(Instant newExpiresAt, Instant newAnchor, Instant now) {
+        if (status == PackageStatus.CANCELLED) {
+            throw new ConflictException("invalid_transition", "Entitlement " + id + " is cancelled and cannot be renewed");
+        }
+        if (newExpiresAt != null && !newExpiresAt.isAfter(now)) {
+            throw new ValidationException("expires_at", "The expires at must be a date after now.");
+        }
+        return with(status, statusReason, newExpiresAt == null ? expiresAt : micros(newExpiresAt),
+                newAnchor == null ? billingCycleAnchor : micros(newAnchor), now);
+    }
+
+    private void requireIn(PackageStatus current, PackageStatus required, String verb) {
+        if (current != required) {
+            throw new ConflictException("invalid_transition", "Entitlement " + id + " is " + current.wireName() + "; only an "
+                    + required.wireName() + " entitlement can be " + verb);
+        }
+    }
+
+    private WorkspacePackage with(PackageStatus newStatus, String reason, Instant newExpiresAt, Instant newAnchor, Instant now) {
+        return new WorkspacePackage(id, organizationId, partnerId, productKey, productName, newStatus, reason, startsAt, newExpiresAt,
+                newAnchor, blestaServiceId, createdAt, now.truncatedTo(ChronoUnit.MICROS));
+    }
+
+    private static Instant micros(Instant t) {
+        return t == null ? null : t.truncatedTo(ChronoUnit.MICROS);
+    }
+}
