@@ -13,11 +13,11 @@ import dev.tollgate.platform.domain.JsonSyntax;
 import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.ValidationException;
 import dev.tollgate.metering.api.MeteringApi;
-import dev.tollgate.tenancy.api.AccountsApi;
 import dev.tollgate.tenancy.api.AccountsApi.Workspace;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -30,7 +30,9 @@ import java.util.Optional;
 @Singleton
 class CrossAppEntitlements implements CheckEntitlementsUseCase {
     private final PartnerAccess partners;
-    private final AccountsApi accounts;
+    private final PersonWorkspaces workspaces;
+    private final CachedAllowances cached;
+    private final ApplicationEventPublisher<UsageRecorded> recordings;
     private final WorkspaceAllowances allowances;
     private final EntitlementStore entitlements;
     private final UsageRecordStore records;
@@ -40,10 +42,13 @@ class CrossAppEntitlements implements CheckEntitlementsUseCase {
     private final JsonSyntax json;
     private final Clock clock;
 
-    CrossAppEntitlements(PartnerAccess partners, AccountsApi accounts, WorkspaceAllowances allowances, EntitlementStore entitlements,
-                         UsageRecordStore records, UsageEvents events, CatalogApi catalog, MeteringApi metering, JsonSyntax json, Clock clock) {
+    CrossAppEntitlements(PartnerAccess partners, PersonWorkspaces workspaces, CachedAllowances cached, WorkspaceAllowances allowances,
+                         EntitlementStore entitlements, UsageRecordStore records, UsageEvents events, CatalogApi catalog, MeteringApi metering,
+                         JsonSyntax json, ApplicationEventPublisher<UsageRecorded> recordings, Clock clock) {
         this.partners = partners;
-        this.accounts = accounts;
+        this.workspaces = workspaces;
+        this.cached = cached;
+        this.recordings = recordings;
         this.allowances = allowances;
         this.entitlements = entitlements;
         this.records = records;
@@ -54,8 +59,8 @@ class CrossAppEntitlements implements CheckEntitlementsUseCase {
         this.clock = clock;
     }
 
+    /** No transaction: answered from memory (CachedAllowances, PersonWorkspaces), loading in their own on a miss. */
     @Override
-    @Transactional(readOnly = true)
     public Checked check(Caller caller, String email, String featureKey, String quantity) {
         DocumentReader r = new DocumentReader();
         Map<String, Object> query = new java.util.HashMap<>();
@@ -66,7 +71,7 @@ class CrossAppEntitlements implements CheckEntitlementsUseCase {
         long amount = quantity(r, quantity);
         r.throwIfFailed();
         Workspace workspace = workspaceFor(caller, email, Capability.READ_ENTITLEMENTS);
-        FeatureAllowance allowance = allowances.of(workspace, featureKey, clock.instant());
+        FeatureAllowance allowance = cached.of(workspace, featureKey);
         return new Checked(workspace, featureKey, allowance, allowance.allows(amount));
     }
 
@@ -103,6 +108,7 @@ class CrossAppEntitlements implements CheckEntitlementsUseCase {
         // In this transaction: the record and its event commit together, and only then does the lock pass on.
         metering.ingestWithin(TenancyApi.SYSTEM_NAMESPACE, events.of(id, meter, feature.filters(), customer.key(), quantity,
                 metadata == null ? Map.of() : metadata, now));
+        recordings.publishEvent(new UsageRecorded(workspace.publicId(), featureKey));
         return new Recorded(id, featureKey, quantity);
     }
 
@@ -117,8 +123,7 @@ class CrossAppEntitlements implements CheckEntitlementsUseCase {
     /** Partners ask about anyone; other keys only about their own organization's members. Strangers are not found. */
     private Workspace workspaceFor(Caller caller, String email, Capability capability) {
         boolean partner = partners.requireApiKey(caller, capability);
-        Optional<Workspace> found = partner ? accounts.currentWorkspaceOf(email) : accounts.workspaceOfMember(caller.organizationId(), email);
-        return found.orElseThrow(() -> new NotFoundException("User or workspace not found."));
+        return workspaces.find(caller, partner, email).orElseThrow(() -> new NotFoundException("User or workspace not found."));
     }
 
     private static String requireEmail(DocumentReader r, Map<String, Object> doc) {

@@ -50,9 +50,11 @@ class EntitlementService implements ManageEntitlementsUseCase {
     private final JsonSyntax json;
     private final TenancyApi tenancy;
     private final Clock clock;
+    private final EntitlementChanges changes;
 
     EntitlementService(EntitlementStore entitlements, GrantStore grants, ResetStore resets, CustomerResolver customers,
-                       EntitlementEvaluator evaluator, CatalogApi catalog, JsonSyntax json, TenancyApi tenancy, Clock clock) {
+                       EntitlementEvaluator evaluator, CatalogApi catalog, JsonSyntax json, TenancyApi tenancy, Clock clock, EntitlementChanges changes) {
+        this.changes = changes;
         this.entitlements = entitlements;
         this.grants = grants;
         this.resets = resets;
@@ -77,6 +79,7 @@ class EntitlementService implements ManageEntitlementsUseCase {
         }
         entitlements.save(e);
         created.grants().forEach(grants::save);
+        changes.changed(e);
         return evaluator.state(e, clock.instant());
     }
 
@@ -140,6 +143,7 @@ class EntitlementService implements ManageEntitlementsUseCase {
         UUID namespace = namespace(caller, Capability.MANAGE_METERS);
         Entitlement e = live(customers.entitlement(namespace, customers.resolve(namespace, ref), idOrFeatureKey), idOrFeatureKey);
         entitlements.save(e.deleted(clock.instant()));
+        changes.changed(e);
     }
 
     /**
@@ -164,6 +168,7 @@ class EntitlementService implements ManageEntitlementsUseCase {
         }
         entitlements.save(created.entitlement());
         created.grants().forEach(grants::save);
+        changes.changed(created.entitlement());
         return evaluator.state(created.entitlement(), clock.instant());
     }
 
@@ -197,6 +202,7 @@ class EntitlementService implements ManageEntitlementsUseCase {
                     + timeline.periodStart(now));
         }
         resets.save(new ResetRecord(TypeId.newUuid(), e.id(), at, retainAnchor, preserve, now));
+        changes.changed(e);
     }
 
     @Override

@@ -39,9 +39,11 @@ class GrantService implements ManageGrantsUseCase {
     private final EntitlementEvaluator evaluator;
     private final TenancyApi tenancy;
     private final Clock clock;
+    private final EntitlementChanges changes;
 
     GrantService(EntitlementStore entitlements, GrantStore grants, CustomerResolver customers, EntitlementEvaluator evaluator,
-                 TenancyApi tenancy, Clock clock) {
+                 TenancyApi tenancy, Clock clock, EntitlementChanges changes) {
+        this.changes = changes;
         this.entitlements = entitlements;
         this.grants = grants;
         this.customers = customers;
@@ -70,6 +72,7 @@ class GrantService implements ManageGrantsUseCase {
             throw new ValidationException("effectiveAt", "must not be before the current usage period's start " + periodStart);
         }
         grants.save(grant);
+        changes.changed(e);
         return grant;
     }
 
@@ -119,6 +122,7 @@ class GrantService implements ManageGrantsUseCase {
             throw new ValidationException("at", "must be within the current usage period, which started at " + periodStart);
         }
         grants.save(grant.voided(when, now));
+        changes.changed(e);
     }
 
     private UUID namespace(Caller caller, Capability capability) {

@@ -7,6 +7,7 @@ import dev.tollgate.entitlements.domain.FeatureAllowance;
 import dev.tollgate.platform.domain.JsonSyntax;
 import dev.tollgate.tenancy.api.AccountsApi.Workspace;
 import dev.tollgate.tenancy.api.TenancyApi;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Map;
@@ -39,9 +40,17 @@ class WorkspaceAllowances {
         return FeatureAllowance.of(e, evaluator.value(e, customer.subjects(), now), config -> json.parseObject(config).orElse(Map.of()));
     }
 
-    /** The feature's allowance; NONE without an entitlement. */
-    FeatureAllowance of(Workspace workspace, String featureKey, Instant now) {
+    /** The feature's live entitlement (null without one), its allowance (NONE without one) and its period's end (null without). */
+    record Loaded(Entitlement entitlement, FeatureAllowance allowance, Instant periodEnd) {
+    }
+
+    @Transactional(readOnly = true)
+    Loaded load(Workspace workspace, String featureKey, Instant now) {
         CustomerResolver.Customer customer = customerOf(workspace);
-        return live(customer, featureKey).map(e -> of(customer, e, now)).orElse(FeatureAllowance.NONE);
+        Entitlement e = live(customer, featureKey).orElse(null);
+        if (e == null) {
+            return new Loaded(null, FeatureAllowance.NONE, null);
+        }
+        return new Loaded(e, of(customer, e, now), e.usagePeriod() == null ? null : evaluator.state(e, now).periodTo());
     }
 }

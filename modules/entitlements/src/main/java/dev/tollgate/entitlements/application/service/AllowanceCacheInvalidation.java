@@ -1,0 +1,25 @@
+package dev.tollgate.entitlements.application.service;
+
+import dev.tollgate.entitlements.api.events.LimitsChanged;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
+import jakarta.inject.Singleton;
+
+/** Forgets remembered allowances once the change that outdated them has committed (not before: a reload would miss it). */
+@Singleton
+class AllowanceCacheInvalidation {
+    private final CachedAllowances allowances;
+
+    AllowanceCacheInvalidation(CachedAllowances allowances) {
+        this.allowances = allowances;
+    }
+
+    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+    void onLimitsChanged(LimitsChanged changed) {
+        allowances.forget(changed.organizationPublicId());
+    }
+
+    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+    void onUsageRecorded(UsageRecorded recorded) {
+        allowances.forget(recorded.organizationPublicId(), recorded.featureKey());
+    }
+}
