@@ -10,7 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.testing.Accounts;
 import dev.tollgate.testing.Accounts.Account;
 import dev.tollgate.testing.HttpTest;
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.env.PropertySource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,13 +36,14 @@ class PhpTenantEntitlementsContractTest extends HttpTest {
     static final String PARTNER_SLUG = "blesta-partner";
     static final String[] OPERATOR = {"X-Internal-Secret", SECRET};
     String[] partner;
+    @Inject
+    Environment environment;
 
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(super.getProperties());
         properties.put("tollgate.internal-secret", SECRET);
         properties.put("tollgate.tiers.initial", "starter");
-        properties.put("tollgate.provisioning.partners", PARTNER_SLUG);
         return properties;
     }
 
@@ -53,6 +57,8 @@ class PhpTenantEntitlementsContractTest extends HttpTest {
                 {"org_id":"%s","name":"blesta","scopes":["entitlements.write","entitlements.read","usage.write"]}""".formatted(orgId),
                 "Authorization", "Bearer " + token).expect(201).json().get("key").asText();
         partner = new String[] {"Authorization", "Bearer " + key};
+        // Partners are named by organization id, known only now: the setting is read on use, so it applies at once.
+        environment.addPropertySource(PropertySource.of("test-partners", Map.of("tollgate.provisioning.partners", "org_notanid, " + orgId)));
         http.post("/api/v1/meters", """
                 {"slug":"social_posts","aggregation":"SUM","eventType":"social_post","valueProperty":"$.posts","groupBy":{"platform":"$.platform"}}""",
                 OPERATOR).expect(201);
@@ -152,6 +158,9 @@ class PhpTenantEntitlementsContractTest extends HttpTest {
         assertEquals("Package not found.", unknown.get("error").asText());
         assertFalse(unknown.get("success").asBoolean());
         http.get("/api/provisioning/entitlements/999999", partner).expect(404).conformsTo(PHP_TENANT);
+        http.get("/api/provisioning/entitlements/abc", partner).expect(404).conformsTo(PHP_TENANT);
+        http.post("/api/provisioning/entitlements", "{\"email\":\"a\\u0000b@example.com\",\"name\":\"N\\u0000\",\"product_code\":\"pro\"}", partner)
+                .expect(422).conformsTo(PHP_TENANT);
 
         // Not a partner: an ordinary organization's key, even with the scope.
         Account mallory = Accounts.signUp(http, "Mallory");
@@ -165,12 +174,17 @@ class PhpTenantEntitlementsContractTest extends HttpTest {
                 {"email":"%s","name":"M","product_code":"pro"}""".formatted(mallory.email()), OPERATOR).expect(201).json()
                 .get("entitlement_id").asLong();
         http.get("/api/provisioning/entitlements/" + operators, partner).expect(404).conformsTo(PHP_TENANT);
+        http.post("/api/provisioning/entitlements", """
+                {"email":"%s","name":"M","product_code":"scale"}""".formatted(mallory.email()), partner).expect(409);
         http.get("/api/provisioning/entitlements/" + operators, OPERATOR).expect(200).conformsTo(PHP_TENANT);
     }
 
     @Test
     void usageIsCheckedRecordedAndSummarized() {
         Account sam = Accounts.signUp(http, "Sam");
+        // The partner reaches only workspaces that hold one of its packages.
+        http.get("/api/v1/entitlements/check?feature=max_projects&email=" + sam.email(), partner).expect(404).conformsTo(PHP_TENANT);
+        provision(sam, "pro");
         http.post("/api/v2/customers/" + sam.orgId() + "/entitlements", """
                 {"type":"metered","featureKey":"scheduled_posts","usagePeriod":{"interval":"P1M"},"issue":{"amount":10}}""", OPERATOR)
                 .expect(201).conformsTo(OPENMETER);
@@ -197,6 +211,13 @@ class PhpTenantEntitlementsContractTest extends HttpTest {
         http.post("/api/v1/entitlements/usage", "{\"email\":\"%s\",\"feature\":\"no_such_feature\"}".formatted(sam.email()), partner).expect(422)
                 .conformsTo(PHP_TENANT);
         http.post("/api/v1/entitlements/usage", "{\"feature\":\"scheduled_posts\",\"quantity\":0}", partner).expect(422).conformsTo(PHP_TENANT);
+        http.post("/api/v1/entitlements/usage", """
+                {"email":"%s","feature":"queries_per_day"}""".formatted(sam.email()), partner).expect(422).conformsTo(PHP_TENANT);
+        http.post("/api/v1/entitlements/usage", """
+                {"email":"%s","feature":"scheduled_posts","metadata":{"x":"a\\u0000"}}""".formatted(sam.email()), partner).expect(422)
+                .conformsTo(PHP_TENANT);
+        assertFalse(http.get("/api/v1/entitlements/check?feature=scheduled_posts&quantity=9223372036854775807&email=" + sam.email(), partner)
+                .expect(200).json().get("allowed").asBoolean(), "a huge quantity does not overflow into allowed");
         JsonNode nobody = http.post("/api/v1/entitlements/usage", "{\"email\":\"nobody@example.com\",\"feature\":\"scheduled_posts\"}", partner)
                 .expect(404).conformsTo(PHP_TENANT).json();
         assertFalse(nobody.get("success").asBoolean());
@@ -230,11 +251,14 @@ class PhpTenantEntitlementsContractTest extends HttpTest {
         assertTrue(summary.get("features").has("general"), "the tier's own limits are listed too");
         http.get("/api/entitlements/summary/" + sam.orgNumber(), sam.cookie()).expect(200).conformsTo(PHP_TENANT);
         http.get("/api/entitlements/summary/" + stranger.orgNumber(), sam.cookie()).expect(404).conformsTo(PHP_TENANT);
+        http.get("/api/entitlements/summary", "Authorization", "Bearer " + Accounts.apiKey(http, sam, "events.write")).expect(403);
+        http.get("/api/entitlements/summary", own).expect(200).conformsTo(PHP_TENANT);
     }
 
     @Test
     void concurrentRecordingsNeverPassAHardLimit() throws Exception {
         Account busy = Accounts.signUp(http, "Busy");
+        provision(busy, "starter");
         http.post("/api/v2/customers/" + busy.orgId() + "/entitlements", """
                 {"type":"metered","featureKey":"scheduled_posts","usagePeriod":{"interval":"P1M"},"issue":{"amount":20}}""", OPERATOR)
                 .expect(201);
@@ -258,6 +282,11 @@ class PhpTenantEntitlementsContractTest extends HttpTest {
         JsonNode after = check(busy, "scheduled_posts");
         assertEquals(20, after.get("used").asInt());
         assertFalse(after.get("allowed").asBoolean());
+    }
+
+    private void provision(Account account, String product) {
+        http.post("/api/provisioning/entitlements", """
+                {"email":"%s","name":"X","product_code":"%s"}""".formatted(account.email(), product), partner).expect(201);
     }
 
     private JsonNode check(Account account, String feature) {

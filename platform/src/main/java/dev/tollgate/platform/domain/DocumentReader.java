@@ -58,8 +58,39 @@ public final class DocumentReader {
             fail(where, "field_required", "must not be empty");
         } else if (s.length() > maxLength) {
             fail(where, "invalid_length", "must be at most " + maxLength + " characters");
+        } else if (s.indexOf('\u0000') >= 0) {
+            fail(where, "invalid_value", "must not contain NUL characters"); // PostgreSQL text cannot hold them
         }
         return s;
+    }
+
+    /**
+     * A free-form JSON object (maps, lists, strings, numbers, booleans) that PostgreSQL's jsonb can hold: no NUL in any
+     * string or key, and at most {@code maxChars} characters of JSON (measured by {@code size}).
+     */
+    public Map<String, Object> freeObject(Map<String, ?> doc, String path, String field, int maxChars, java.util.function.ToIntFunction<Object> size) {
+        Map<String, Object> value = object(doc, path, field, false);
+        if (value != null) {
+            if (containsNul(value)) {
+                fail(at(path, field), "invalid_value", "must not contain NUL characters");
+            } else if (size.applyAsInt(value) > maxChars) {
+                fail(at(path, field), "invalid_length", "must be at most " + maxChars + " characters of JSON");
+            }
+        }
+        return value;
+    }
+
+    private static boolean containsNul(Object value) {
+        if (value instanceof String s) {
+            return s.indexOf('\u0000') >= 0;
+        }
+        if (value instanceof Map<?, ?> m) {
+            return m.entrySet().stream().anyMatch(e -> containsNul(String.valueOf(e.getKey())) || containsNul(e.getValue()));
+        }
+        if (value instanceof java.util.Collection<?> c) {
+            return c.stream().anyMatch(DocumentReader::containsNul);
+        }
+        return false;
     }
 
     /** A KEY: 1-64 lowercase letters, digits and single underscores. */

@@ -10,6 +10,6 @@ public final class EmailAddress {
     }
 
     public static boolean isValid(String text) {
-        return text != null && text.length() <= 254 && SHAPE.matcher(text.strip()).matches();
+        return text != null && text.length() <= 254 && text.indexOf('\u0000') < 0 && SHAPE.matcher(text.strip()).matches();
     }
 }

@@ -57,7 +57,7 @@ public record FeatureAllowance(boolean inForce, Long limit, long used, boolean s
 
     /** Whether {@code quantity} more units may be used now. */
     public boolean allows(long quantity) {
-        return inForce && (limit == null || softLimit || used + quantity <= limit);
+        return inForce && (limit == null || softLimit || quantity <= limit - used); // no overflow for any quantity
     }
 
     /** Usage as a share of the limit, 0–100 with two decimals; 0 when unlimited. */

@@ -9,8 +9,9 @@ import java.util.UUID;
 /**
  * A package (a Tollgate tier, i.e. a plan of the system namespace) provisioned into a workspace by a billing partner:
  * php-tenant's "entitlement". The state machine is the document's: active ⇄ suspended, either → cancelled (final);
- * an uncancelled package past {@code expiresAt} is expired until a renewal moves its expiry. Repeating the transition
- * that led to the current state changes nothing, so a partner may retry any call.
+ * an uncancelled package past {@code expiresAt} shows as expired until a renewal moves its expiry, but keeps its
+ * stored state, on which transitions are decided. Repeating the transition that led to the current state changes
+ * nothing, so a partner may retry any call.
  *
  * @param id        php-tenant's integer id; null until stored
  * @param partnerId the organization whose API key provisioned it: the only one (beside the operator) that may manage it
@@ -44,21 +45,20 @@ public record WorkspacePackage(Long id, UUID organizationId, UUID partnerId, Str
         return statusAt(t) == PackageStatus.ACTIVE;
     }
 
+    /** Also when expired (a billing system suspends for non-payment, which comes after the expiry): it stays suspended when renewed. */
     public WorkspacePackage suspend(String reason, Instant now) {
-        PackageStatus current = statusAt(now);
-        if (current == PackageStatus.SUSPENDED) {
+        if (status == PackageStatus.SUSPENDED) {
             return this;
         }
-        requireIn(current, PackageStatus.ACTIVE, "suspended");
+        requireIn(PackageStatus.ACTIVE, "suspended");
         return with(PackageStatus.SUSPENDED, reason, expiresAt, billingCycleAnchor, now);
     }
 
     public WorkspacePackage unsuspend(Instant now) {
-        PackageStatus current = statusAt(now);
-        if (current == PackageStatus.ACTIVE) {
+        if (status == PackageStatus.ACTIVE) {
             return this;
         }
-        requireIn(current, PackageStatus.SUSPENDED, "unsuspended");
+        requireIn(PackageStatus.SUSPENDED, "unsuspended");
         return with(PackageStatus.ACTIVE, null, expiresAt, billingCycleAnchor, now);
     }
 
@@ -84,9 +84,10 @@ public record WorkspacePackage(Long id, UUID organizationId, UUID partnerId, Str
                 newAnchor == null ? billingCycleAnchor : micros(newAnchor), now);
     }
 
-    private void requireIn(PackageStatus current, PackageStatus required, String verb) {
-        if (current != required) {
-            throw new ConflictException("invalid_transition", "Entitlement " + id + " is " + current.wireName() + "; only an "
+    /** Transitions are decided on the stored state, so expiry (derived) never makes a retry fail. */
+    private void requireIn(PackageStatus required, String verb) {
+        if (status != required) {
+            throw new ConflictException("invalid_transition", "Entitlement " + id + " is " + status.wireName() + "; only an "
                     + required.wireName() + " entitlement can be " + verb);
         }
     }

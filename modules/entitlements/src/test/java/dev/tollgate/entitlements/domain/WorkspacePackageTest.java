@@ -38,7 +38,10 @@ class WorkspacePackageTest {
         WorkspacePackage p = active(LATER);
         assertEquals(PackageStatus.ACTIVE, p.statusAt(NOW));
         assertEquals(PackageStatus.EXPIRED, p.statusAt(LATER), "expired at its expiry instant");
-        assertThrows(ConflictException.class, () -> p.suspend("late", LATER), "an expired package cannot be suspended");
+        WorkspacePackage suspendedLate = p.suspend("Non-payment", LATER);
+        assertEquals(PackageStatus.EXPIRED, suspendedLate.statusAt(LATER), "suspending an expired package keeps it expired");
+        assertEquals(PackageStatus.SUSPENDED, suspendedLate.renew(LATER.plusSeconds(60), null, LATER).statusAt(LATER),
+                "and it is suspended once renewed");
         WorkspacePackage renewed = p.renew(LATER.plusSeconds(86_400), Instant.parse("2026-12-01T00:00:00Z"), LATER);
         assertEquals(PackageStatus.ACTIVE, renewed.statusAt(LATER));
         assertEquals(Instant.parse("2026-12-01T00:00:00Z"), renewed.billingCycleAnchor());

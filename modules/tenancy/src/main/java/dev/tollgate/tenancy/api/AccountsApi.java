@@ -9,9 +9,10 @@ import java.util.UUID;
  */
 public interface AccountsApi {
     /**
-     * The user with {@code email} and their current workspace. A new user is created with {@code name} and no usable
-     * password (they sign in through the trusted identity provider by that email); a user without a workspace gets one
-     * named after them, which becomes current. Runs in the caller's transaction.
+     * The user with {@code email} and a workspace they own: their current one if they own it, else the oldest they
+     * own, else a new one named after them (current if they had none). A new user is created with {@code name} and no
+     * usable password (they sign in through the trusted identity provider by that email). Runs in the caller's
+     * transaction.
      */
     Workspace provisionAccount(String email, String name);
 

@@ -29,6 +29,8 @@ import java.util.Optional;
 /** php-tenant's checkEntitlement and recordUsage (ADR 0014). */
 @Singleton
 class CrossAppEntitlements implements CheckEntitlementsUseCase {
+    /** Each recording's metadata travels in its event(s) and its record: kept small. */
+    static final int MAX_METADATA_CHARS = 4096;
     private final PartnerAccess partners;
     private final PersonWorkspaces workspaces;
     private final CachedAllowances cached;
@@ -83,7 +85,7 @@ class CrossAppEntitlements implements CheckEntitlementsUseCase {
         String featureKey = r.text(body, "", "feature", true, 255);
         Integer quantity = body.get("quantity") == null ? Integer.valueOf(1)
                 : r.whole(body, "", "quantity", 1, Integer.MAX_VALUE, "must be a whole number of at least 1");
-        Map<String, Object> metadata = r.object(body, "", "metadata", false);
+        Map<String, Object> metadata = r.freeObject(body, "", "metadata", MAX_METADATA_CHARS, m -> json.write(m).length());
         r.throwIfFailed();
         Workspace workspace = workspaceFor(caller, email, Capability.RECORD_USAGE);
         CatalogApi.FeatureInfo feature = catalog.findFeature(TenancyApi.SYSTEM_NAMESPACE, featureKey).filter(f -> !f.archived())
@@ -93,13 +95,13 @@ class CrossAppEntitlements implements CheckEntitlementsUseCase {
                         + " features with a meter"));
         events.requireRecordable(meter, featureKey, quantity);
         CustomerResolver.Customer customer = allowances.customerOf(workspace);
-        Entitlement entitlement = allowances.live(customer, featureKey)
-                .orElseThrow(() -> new ValidationException("not_entitled", List.of(new FieldError(null,
-                        "Workspace " + workspace.number() + " has no entitlement to '" + featureKey + "'", "not_entitled"))));
+        Entitlement entitlement = allowances.live(customer, featureKey).orElseThrow(() -> notEntitled(workspace, featureKey));
         // One recording of this feature at a time: the check below and the event stand or fall together.
         entitlements.lock(entitlement.id());
+        Entitlement locked = allowances.live(customer, featureKey).filter(current -> current.id().equals(entitlement.id()))
+                .orElseThrow(() -> notEntitled(workspace, featureKey));
         Instant now = clock.instant();
-        FeatureAllowance allowance = allowances.of(customer, entitlement, now);
+        FeatureAllowance allowance = allowances.of(customer, locked, now);
         if (!allowance.allows(quantity)) {
             throw limitReached(workspace, featureKey, quantity, allowance);
         }
@@ -110,6 +112,11 @@ class CrossAppEntitlements implements CheckEntitlementsUseCase {
                 metadata == null ? Map.of() : metadata, now));
         recordings.publishEvent(new UsageRecorded(workspace.publicId(), featureKey));
         return new Recorded(id, featureKey, quantity);
+    }
+
+    private static ValidationException notEntitled(Workspace workspace, String featureKey) {
+        return new ValidationException("not_entitled", List.of(new FieldError(null,
+                "Workspace " + workspace.number() + " has no entitlement to '" + featureKey + "'", "not_entitled")));
     }
 
     private static ValidationException limitReached(Workspace workspace, String featureKey, long quantity, FeatureAllowance allowance) {

@@ -35,9 +35,11 @@ class EntitlementSummaries implements SummarizeEntitlementsUseCase {
     private final GrantStore grants;
     private final CatalogApi catalog;
     private final Clock clock;
+    private final TenancyApi tenancy;
 
     EntitlementSummaries(AccountsApi accounts, PackageStore packages, WorkspaceAllowances allowances, TierService tiers, GrantStore grants,
-                         CatalogApi catalog, Clock clock) {
+                         CatalogApi catalog, Clock clock, TenancyApi tenancy) {
+        this.tenancy = tenancy;
         this.accounts = accounts;
         this.packages = packages;
         this.allowances = allowances;
@@ -50,6 +52,10 @@ class EntitlementSummaries implements SummarizeEntitlementsUseCase {
     @Override
     @Transactional(readOnly = true)
     public Summary summary(Caller caller, Long workspaceNumber) {
+        if (!caller.isUser()) {
+            // A key or token reads its own organization's summary only with the scope for it.
+            tenancy.requireOrganizationAccess(caller, caller.organizationId(), TenancyApi.Capability.READ_ENTITLEMENTS);
+        }
         Workspace workspace = workspaceNumber == null ? accounts.currentWorkspace(caller) : accounts.requireWorkspace(caller, workspaceNumber);
         Instant now = clock.instant();
         List<PackageLine> inForce = new ArrayList<>();

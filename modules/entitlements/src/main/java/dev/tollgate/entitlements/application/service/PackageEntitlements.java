@@ -49,9 +49,12 @@ class PackageEntitlements {
             return;
         }
         if (own.isEmpty()) {
-            // New, or replaced since by another tier: the plan's current version, as the package stands.
-            tiers.provision(organizationPublicId, p.productKey(), Map.of(), Map.of(PACKAGE_ANNOTATION, p.id()), activeTo(p, now));
-            return;
+            if (p.status() == PackageStatus.ACTIVE) {
+                // New, or its tier replaced since (by the operator): the package is what was paid for, so its plan's
+                // current version comes back.
+                tiers.provision(organizationPublicId, p.productKey(), Map.of(), Map.of(PACKAGE_ANNOTATION, p.id()), p.expiresAt());
+            }
+            return; // suspended with nothing of its own in force: nothing to withhold, and another tier stays
         }
         for (Entitlement e : own) {
             entitlements.save(e.activeUntil(activeTo(p, now), now));

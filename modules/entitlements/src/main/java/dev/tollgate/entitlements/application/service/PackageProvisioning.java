@@ -16,6 +16,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -50,7 +51,7 @@ class PackageProvisioning implements ProvisionPackagesUseCase {
         Instant now = clock.instant();
         CreateRequest request = CreateRequest.read(body, now);
         if (request.blestaServiceId() != null) {
-            packages.lockService(partner, request.blestaServiceId());
+            packages.lock("service:" + partner + ":" + request.blestaServiceId());
             var existing = packages.findByService(partner, request.blestaServiceId());
             if (existing.isPresent()) {
                 return repeated(existing.get(), request, now);
@@ -58,23 +59,33 @@ class PackageProvisioning implements ProvisionPackagesUseCase {
         }
         CatalogApi.PlanTerms plan = catalog.activePlan(TenancyApi.SYSTEM_NAMESPACE, request.productCode())
                 .orElseThrow(() -> new NotFoundException("Package not found."));
+        packages.lock("person:" + request.email().toLowerCase(java.util.Locale.ROOT));
         Workspace workspace = accounts.provisionAccount(request.email(), request.name());
+        packages.lock("workspace:" + workspace.id());
+        List<WorkspacePackage> inForce = packages.ofOrganization(workspace.id()).stream()
+                .filter(p -> p.status() != PackageStatus.CANCELLED).toList();
+        for (WorkspacePackage other : inForce) {
+            if (!other.partnerId().equals(partner)) {
+                throw new ConflictException("workspace_has_package", "Workspace " + workspace.number()
+                        + " already holds a package provisioned by another partner (entitlement " + other.id() + ")");
+            }
+        }
         WorkspacePackage created = packages.insert(WorkspacePackage.provision(workspace.id(), partner, plan.key(), plan.name(),
                 request.expiresAt(), request.billingCycleAnchor(), request.blestaServiceId(), now));
-        for (WorkspacePackage previous : packages.ofOrganization(workspace.id())) {
-            if (!previous.id().equals(created.id()) && previous.status() != PackageStatus.CANCELLED) {
-                packages.update(previous.cancel("Replaced by entitlement " + created.id(), now));
-            }
+        // A workspace holds one tier: the partner's earlier package there is replaced.
+        for (WorkspacePackage previous : inForce) {
+            packages.update(previous.cancel("Replaced by entitlement " + created.id(), now));
         }
         applied.apply(created, workspace.publicId(), now);
         return new Provisioned(created, workspace, created.statusAt(now));
     }
 
-    /** A partner's retry: the same service names the same package, or the request is a different one and conflicts. */
+    /** A partner's retry: the same service names the same package for the same person, or the request conflicts. */
     private Provisioned repeated(WorkspacePackage existing, CreateRequest request, Instant now) {
-        if (!existing.productKey().equals(request.productCode())) {
+        boolean samePerson = accounts.workspaceOfMember(existing.organizationId(), request.email()).isPresent();
+        if (!existing.productKey().equals(request.productCode()) || !samePerson) {
             throw new ConflictException("blesta_service_conflict", "blesta_service_id '" + request.blestaServiceId() + "' already provisions package '"
-                    + existing.productKey() + "' (entitlement " + existing.id() + ")");
+                    + existing.productKey() + "' (entitlement " + existing.id() + ") for someone else or another package");
         }
         return view(existing, now);
     }
@@ -119,7 +130,10 @@ class PackageProvisioning implements ProvisionPackagesUseCase {
 
     private Provisioned transition(Caller caller, long id, BiFunction<WorkspacePackage, Instant, WorkspacePackage> change) {
         UUID partner = partners.requireProvisioner(caller);
-        WorkspacePackage current = packages.findForUpdate(id).filter(visibleTo(caller, partner)).orElseThrow(PackageProvisioning::notFound);
+        WorkspacePackage found = packages.find(id).filter(visibleTo(caller, partner)).orElseThrow(PackageProvisioning::notFound);
+        // The workspace's lock first, as create takes it, so the two never wait for each other crosswise.
+        packages.lock("workspace:" + found.organizationId());
+        WorkspacePackage current = packages.findForUpdate(id).orElseThrow(PackageProvisioning::notFound);
         Instant now = clock.instant();
         WorkspacePackage next = change.apply(current, now);
         Workspace workspace = workspaceOf(next);

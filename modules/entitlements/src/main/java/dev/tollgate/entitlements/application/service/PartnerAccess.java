@@ -6,9 +6,7 @@ import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
 import jakarta.inject.Singleton;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who may act on other people's workspaces through php-tenant's entitlement routes: the operator, and API keys of the
@@ -18,8 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 class PartnerAccess {
     private final TenancyApi tenancy;
     private final ProvisioningSettings settings;
-    /** Configured name → organization id, resolved once each (an organization's id never changes). */
-    private final Map<String, UUID> resolved = new ConcurrentHashMap<>();
 
     PartnerAccess(TenancyApi tenancy, ProvisioningSettings settings) {
         this.tenancy = tenancy;
@@ -27,25 +23,8 @@ class PartnerAccess {
     }
 
     boolean isPartner(Caller caller) {
-        if (caller.kind() == Caller.Kind.OPERATOR) {
-            return true;
-        }
-        if (caller.kind() != Caller.Kind.API_KEY) {
-            return false;
-        }
-        for (String name : settings.partners()) {
-            UUID id = resolved.get(name);
-            if (id == null) {
-                id = tenancy.findOrganization(name).map(TenancyApi.OrganizationSummary::id).orElse(null);
-                if (id != null) {
-                    resolved.put(name, id);
-                }
-            }
-            if (caller.organizationId().equals(id)) {
-                return true;
-            }
-        }
-        return false;
+        return caller.kind() == Caller.Kind.OPERATOR
+                || caller.kind() == Caller.Kind.API_KEY && settings.partners().contains(caller.organizationId());
     }
 
     /**

@@ -14,12 +14,15 @@ import java.util.regex.Pattern;
 
 /**
  * The metering events a recorded usage becomes, shaped for the feature's meter: the quantity at the meter's value
- * property (SUM), or one event per unit (COUNT); the caller's metadata as the rest of the data, and the values the
- * feature's filters require ({@code $eq}) where the metadata does not say otherwise.
+ * property (SUM), or one event per unit (COUNT); the values the feature's filters require ({@code $eq}) at their
+ * paths, so the usage counts for the feature it was recorded for; and the caller's metadata under {@code metadata}
+ * (a meter groups by it with {@code $.metadata.<key>}), where it can change neither the value nor the filters.
  */
 @Singleton
 class UsageEvents {
     static final String SOURCE = "tollgate/entitlements/usage";
+    /** Event types Tollgate's own components write (the proxy's usage); no caller records into them. */
+    static final String TOLLGATE_EVENT_PREFIX = "tollgate.";
     /** COUNT meters take one event per unit; a bigger recording is refused rather than flooding the event store. */
     static final int MAX_COUNTED_UNITS = 1000;
     private static final Pattern PLAIN_PATH = Pattern.compile("^\\$(\\.[A-Za-z_][A-Za-z0-9_]*)+$");
@@ -29,8 +32,11 @@ class UsageEvents {
         this.json = json;
     }
 
-    /** Refuses what no event of this meter could say. */
+    /** Refuses what no event of this meter could say, and Tollgate's own meters (the proxy's), which only it writes. */
     void requireRecordable(MeterInfo meter, String featureKey, long quantity) {
+        if (meter.eventType().startsWith(TOLLGATE_EVENT_PREFIX)) {
+            throw new ValidationException("feature", "Feature '" + featureKey + "' is measured by Tollgate itself; usage cannot be recorded for it");
+        }
         boolean sum = "SUM".equals(meter.aggregation());
         if (!sum && !"COUNT".equals(meter.aggregation())) {
             throw new ValidationException("feature", "Feature '" + featureKey + "' is metered by " + meter.aggregation()
@@ -47,12 +53,14 @@ class UsageEvents {
 
     List<MeteringApi.Event> of(long recordId, MeterInfo meter, Map<String, Object> filters, String subject, long quantity,
                                Map<String, Object> metadata, Instant at) {
-        Map<String, Object> data = new LinkedHashMap<>(metadata);
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (!metadata.isEmpty()) {
+            data.put("metadata", metadata);
+        }
         if (filters != null) {
             filters.forEach((groupKey, filter) -> {
                 String path = meter.groupBy().get(groupKey);
-                if (filter instanceof Map<?, ?> f && f.get("$eq") != null && path != null && PLAIN_PATH.matcher(path).matches()
-                        && !metadata.containsKey(groupKey)) {
+                if (filter instanceof Map<?, ?> f && f.get("$eq") != null && path != null && PLAIN_PATH.matcher(path).matches()) {
                     put(data, path, f.get("$eq"));
                 }
             });

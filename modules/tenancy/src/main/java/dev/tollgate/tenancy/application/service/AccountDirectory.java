@@ -9,7 +9,10 @@ import dev.tollgate.tenancy.application.port.out.MembershipStore;
 import dev.tollgate.tenancy.application.port.out.OrganizationStore;
 import dev.tollgate.tenancy.application.port.out.PasswordHasher;
 import dev.tollgate.tenancy.application.port.out.UserStore;
+import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.tenancy.domain.Organization;
+import dev.tollgate.tenancy.domain.Role;
+import dev.tollgate.tenancy.domain.WorkspaceFilter;
 import dev.tollgate.tenancy.domain.User;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -47,14 +50,36 @@ class AccountDirectory implements AccountsApi {
             users.save(created);
             return created;
         });
-        Optional<Organization> current = workspaces.current(Caller.user(user.id(), null));
-        if (current.isPresent()) {
-            return view(current.get());
+        Optional<Organization> owned = ownedWorkspace(user);
+        if (owned.isPresent()) {
+            return view(owned.get());
         }
         Organization organization = workspaces.createOwnedBy(user,
                 new CreateWorkspaceCommand(user.name() + "'s workspace", null, null, null, null, "personal", normalized));
         users.save(user.withCurrentOrganization(organization.id()));
         return view(organization);
+    }
+
+    /**
+     * The workspace a package for this person goes into: their current one if they own it, else the oldest they own.
+     * Never one they merely belong to: a package replaces a workspace's tier, which is its owner's to have replaced.
+     */
+    private Optional<Organization> ownedWorkspace(User user) {
+        Optional<Organization> current = workspaces.current(Caller.user(user.id(), null)).filter(o -> owns(user, o));
+        if (current.isPresent()) {
+            return current;
+        }
+        for (int page = 0; ; page++) {
+            var batch = organizations.listForMember(user.id(), WorkspaceFilter.NONE, new PageRequest(page * 100, 100));
+            Optional<Organization> found = batch.items().stream().filter(o -> owns(user, o)).findFirst();
+            if (found.isPresent() || batch.items().size() < 100) {
+                return found;
+            }
+        }
+    }
+
+    private boolean owns(User user, Organization organization) {
+        return memberships.find(organization.id(), user.id()).map(m -> m.role() == Role.OWNER).orElse(false);
     }
 
     @Override

@@ -67,8 +67,9 @@ class TenancyApiService implements TenancyApi {
         return organizations.findById(organizationId).map(TenancyApiService::summary);
     }
 
+    // No transaction: the organization and memberships come from the stores' caches, so a hit borrows no connection
+    // (cross-app checks ask this on every request).
     @Override
-    @Transactional(readOnly = true)
     public void requireOrganizationAccess(Caller caller, UUID organizationId, Capability capability) {
         Organization organization = organizations.findById(organizationId)
                 .orElseThrow(() -> NotFoundException.of("Organization", organizationId.toString()));

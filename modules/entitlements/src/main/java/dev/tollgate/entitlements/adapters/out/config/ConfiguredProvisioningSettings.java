@@ -1,27 +1,58 @@
 package dev.tollgate.entitlements.adapters.out.config;
 
 import dev.tollgate.entitlements.application.port.out.ProvisioningSettings;
+import dev.tollgate.platform.domain.TypeId;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** {@code tollgate.provisioning.partners}: a comma-separated list; none by default, so only the operator provisions. */
+/**
+ * {@code tollgate.provisioning.partners}: a comma-separated list of {@code org_...} ids; none by default, so only the
+ * operator provisions. Read from the environment on use, so a refreshed configuration applies without a restart.
+ */
 @Singleton
 final class ConfiguredProvisioningSettings implements ProvisioningSettings {
-    private final Set<String> partners;
+    static final String PROPERTY = "tollgate.provisioning.partners";
+    private static final Logger LOG = LoggerFactory.getLogger(ConfiguredProvisioningSettings.class);
+    private final Environment environment;
     private final String initialTier;
+    private volatile Parsed parsed = new Parsed("", Set.of());
 
-    ConfiguredProvisioningSettings(@Value("${tollgate.provisioning.partners:}") String partners,
-                                   @Value("${tollgate.tiers.initial:starter}") String initialTier) {
-        this.partners = Arrays.stream(partners.split(",")).map(String::strip).filter(p -> !p.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    private record Parsed(String text, Set<UUID> ids) {
+    }
+
+    ConfiguredProvisioningSettings(Environment environment, @Value("${tollgate.tiers.initial:starter}") String initialTier) {
+        this.environment = environment;
         this.initialTier = initialTier;
     }
 
     @Override
-    public Set<String> partners() {
-        return partners;
+    public Set<UUID> partners() {
+        String text = environment.getProperty(PROPERTY, String.class).orElse("");
+        Parsed current = parsed;
+        if (!current.text().equals(text)) {
+            current = new Parsed(text, parse(text));
+            parsed = current;
+        }
+        return current.ids();
+    }
+
+    private static Set<UUID> parse(String text) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (String name : Arrays.stream(text.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList()) {
+            try {
+                ids.add(TypeId.parse("org", name));
+            } catch (IllegalArgumentException notAnId) {
+                LOG.warn("{}: '{}' is not an organization id (org_...); ignored", PROPERTY, name);
+            }
+        }
+        return Set.copyOf(ids);
     }
 
     @Override

@@ -59,12 +59,12 @@ final class JdbcPackageStore implements PackageStore {
     }
 
     @Override
-    public void lockService(UUID partnerId, String blestaServiceId) {
+    public void lock(String name) {
         try (PreparedStatement s = jdbc.getConnection().prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-            s.setString(1, "package-service:" + partnerId + ":" + blestaServiceId);
+            s.setString(1, "entitlements.packages:" + name);
             s.executeQuery().close();
         } catch (SQLException e) {
-            throw new IllegalStateException("could not lock service " + blestaServiceId, e);
+            throw new IllegalStateException("could not take lock " + name, e);
         }
     }
 

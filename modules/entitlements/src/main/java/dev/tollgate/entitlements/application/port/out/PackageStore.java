@@ -12,8 +12,11 @@ public interface PackageStore {
 
     void update(WorkspacePackage changed);
 
-    /** Until the transaction ends, the partner's provisioning of this service takes turns (even before a row exists). */
-    void lockService(UUID partnerId, String blestaServiceId);
+    /**
+     * Until the transaction ends, whatever else takes the same lock waits: provisionings of one service, of one person,
+     * and changes to one workspace's packages take turns (even before any row exists).
+     */
+    void lock(String name);
 
     /** The package, its row locked until the transaction ends so that transitions of one package take turns. */
     Optional<WorkspacePackage> findForUpdate(long id);

@@ -3,6 +3,7 @@ package dev.tollgate.entitlements.adapters.in.http.phptenant;
 import dev.tollgate.entitlements.application.port.in.SummarizeEntitlementsUseCase;
 import dev.tollgate.entitlements.application.port.in.SummarizeEntitlementsUseCase.Summary;
 import dev.tollgate.entitlements.domain.FeatureAllowance;
+import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.tenancy.api.Caller;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -34,8 +35,14 @@ final class EntitlementSummaryController {
 
     @Get("/{workspace}")
     @Operation(operationId = "workspaceEntitlementSummary", summary = "Get workspace entitlement summary")
-    Map<String, Object> ofWorkspace(Caller caller, long workspace) {
-        return view(summaries.summary(caller, workspace));
+    Map<String, Object> ofWorkspace(Caller caller, String workspace) {
+        long number;
+        try {
+            number = Long.parseLong(workspace);
+        } catch (NumberFormatException notANumber) {
+            throw new NotFoundException("Not found"); // php-tenant workspace ids are integers
+        }
+        return view(summaries.summary(caller, number));
     }
 
     private static Map<String, Object> view(Summary s) {

@@ -3,6 +3,7 @@ package dev.tollgate.entitlements.adapters.in.http.phptenant;
 import dev.tollgate.entitlements.application.port.in.ProvisionPackagesUseCase;
 import dev.tollgate.entitlements.application.port.in.ProvisionPackagesUseCase.Provisioned;
 import dev.tollgate.platform.domain.DocumentReader;
+import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.tenancy.api.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -44,8 +45,8 @@ final class ProvisioningController {
 
     @Get("/{id}")
     @Operation(operationId = "getEntitlement", summary = "Get entitlement details")
-    Map<String, Object> get(Caller caller, long id) {
-        Provisioned p = packages.get(caller, id);
+    Map<String, Object> get(Caller caller, String id) {
+        Provisioned p = packages.get(caller, number(id));
         Map<String, Object> entitlement = new LinkedHashMap<>();
         entitlement.put("id", p.pkg().id());
         entitlement.put("workspace_id", p.workspace().number());
@@ -65,26 +66,26 @@ final class ProvisioningController {
 
     @Post("/{id}/suspend")
     @Operation(operationId = "suspendEntitlement", summary = "Suspend an entitlement")
-    Map<String, Object> suspend(Caller caller, long id, @Nullable @Body Map<String, Object> body) {
-        return action(packages.suspend(caller, id, reason(body)));
+    Map<String, Object> suspend(Caller caller, String id, @Nullable @Body Map<String, Object> body) {
+        return action(packages.suspend(caller, number(id), reason(body)));
     }
 
     @Post("/{id}/unsuspend")
     @Operation(operationId = "unsuspendEntitlement", summary = "Unsuspend an entitlement")
-    Map<String, Object> unsuspend(Caller caller, long id) {
-        return action(packages.unsuspend(caller, id));
+    Map<String, Object> unsuspend(Caller caller, String id) {
+        return action(packages.unsuspend(caller, number(id)));
     }
 
     @Post("/{id}/cancel")
     @Operation(operationId = "cancelEntitlement", summary = "Cancel an entitlement")
-    Map<String, Object> cancel(Caller caller, long id, @Nullable @Body Map<String, Object> body) {
-        return action(packages.cancel(caller, id, reason(body)));
+    Map<String, Object> cancel(Caller caller, String id, @Nullable @Body Map<String, Object> body) {
+        return action(packages.cancel(caller, number(id), reason(body)));
     }
 
     @Post("/{id}/renew")
     @Operation(operationId = "renewEntitlement", summary = "Renew an entitlement")
-    Map<String, Object> renew(Caller caller, long id, @Nullable @Body Map<String, Object> body) {
-        Provisioned p = packages.renew(caller, id, body == null ? Map.of() : body);
+    Map<String, Object> renew(Caller caller, String id, @Nullable @Body Map<String, Object> body) {
+        Provisioned p = packages.renew(caller, number(id), body == null ? Map.of() : body);
         Map<String, Object> view = action(p);
         view.put("expires_at", text(p.pkg().expiresAt()));
         return view;
@@ -106,6 +107,15 @@ final class ProvisioningController {
         String reason = r.text(body, "", "reason", false, 1000);
         r.throwIfFailed();
         return reason;
+    }
+
+    /** php-tenant ids are integers; anything else names no entitlement. */
+    private static long number(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException notANumber) {
+            throw new NotFoundException("Entitlement not found.");
+        }
     }
 
     private static String text(java.time.Instant t) {
