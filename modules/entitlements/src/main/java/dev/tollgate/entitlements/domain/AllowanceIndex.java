@@ -4,13 +4,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Feature allowances held in memory, per customer and feature, each until a given instant: a check answered from
- * here costs two hash lookups and some arithmetic (benchmarked in bench/entitlements). Safe for concurrent use; an
- * entry past its time is a miss, and the caller loads and puts it again.
+ * Feature allowances held in memory, per customer and feature: a check answered from here costs two hash lookups and
+ * some arithmetic (benchmarked in bench/entitlements). Each entry may be answered until {@code validUntil} and should
+ * be reloaded from {@code refreshAfter}, so that under steady traffic one caller reloads it while the others are still
+ * answered. Safe for concurrent use; an entry past its time is a miss.
  */
 public final class AllowanceIndex {
-    /** An allowance and the epoch millisecond until which it may be answered from memory. */
-    private record Entry(FeatureAllowance allowance, long validUntil) {
+    /** An allowance with the epoch milliseconds from which it should be reloaded and until which it may be answered. */
+    public record Entry(FeatureAllowance allowance, long refreshAfter, long validUntil) {
+        public boolean staleAt(long nowMillis) {
+            return nowMillis >= refreshAfter;
+        }
     }
 
     /**
@@ -20,18 +24,18 @@ public final class AllowanceIndex {
     public static final class Slot {
         private final Map<String, Entry> features = new ConcurrentHashMap<>();
 
-        public void put(String feature, FeatureAllowance allowance, long validUntilMillis) {
-            features.put(feature, new Entry(allowance, validUntilMillis));
+        public void put(String feature, FeatureAllowance allowance, long refreshAfterMillis, long validUntilMillis) {
+            features.put(feature, new Entry(allowance, Math.min(refreshAfterMillis, validUntilMillis), validUntilMillis));
         }
     }
 
     private final Map<String, Slot> byCustomer = new ConcurrentHashMap<>();
 
-    /** The remembered allowance, or null when there is none or it is out of date at {@code nowMillis}. */
-    public FeatureAllowance find(String customer, String feature, long nowMillis) {
+    /** The remembered entry, or null when there is none or it is out of date at {@code nowMillis}. */
+    public Entry find(String customer, String feature, long nowMillis) {
         Slot slot = byCustomer.get(customer);
         Entry entry = slot == null ? null : slot.features.get(feature);
-        return entry == null || nowMillis >= entry.validUntil() ? null : entry.allowance();
+        return entry == null || nowMillis >= entry.validUntil() ? null : entry;
     }
 
     /** Where to store what is about to be loaded for {@code customer}: take it before reading. */

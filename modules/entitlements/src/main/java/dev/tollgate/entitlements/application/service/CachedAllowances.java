@@ -9,19 +9,25 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Feature allowances for checks, answered from memory ({@link AllowanceIndex}) and loaded from the database on a miss.
  * An entry is forgotten when the workspace's entitlements change ({@code LimitsChanged}) or when a recording of its
- * usage commits on this node, and otherwise lives for at most {@link #METERED_FRESHNESS} (usage metered from other
+ * usage commits on this node. Otherwise it is answered for at most {@link #METERED_FRESHNESS} (usage metered from other
  * sources, e.g. the proxy or event ingestion) or {@link #CONFIGURED_FRESHNESS} (a change made on another node), never
- * past the end of its usage period or its entitlement.
+ * past the end of its usage period or its entitlement; from half that age the first caller reloads it while the
+ * others are still answered. Concurrent misses of one entry share one load.
  */
 @Singleton
 class CachedAllowances {
     static final Duration METERED_FRESHNESS = Duration.ofSeconds(1);
     static final Duration CONFIGURED_FRESHNESS = Duration.ofSeconds(30);
     private final AllowanceIndex index = new AllowanceIndex();
+    private final Map<String, CompletableFuture<FeatureAllowance>> loading = new ConcurrentHashMap<>();
     private final WorkspaceAllowances allowances;
     private final Clock clock;
 
@@ -32,16 +38,51 @@ class CachedAllowances {
 
     FeatureAllowance of(Workspace workspace, String featureKey) {
         long now = clock.millis();
-        FeatureAllowance known = index.find(workspace.publicId(), featureKey, now);
-        return known != null ? known : load(workspace, featureKey);
+        AllowanceIndex.Entry known = index.find(workspace.publicId(), featureKey, now);
+        if (known == null) {
+            return loadOnce(workspace, featureKey);
+        }
+        if (known.staleAt(now) && !loading.containsKey(key(workspace, featureKey))) {
+            return loadOnce(workspace, featureKey); // this caller reloads; the others are answered meanwhile
+        }
+        return known.allowance();
+    }
+
+    private FeatureAllowance loadOnce(Workspace workspace, String featureKey) {
+        String key = key(workspace, featureKey);
+        CompletableFuture<FeatureAllowance> mine = new CompletableFuture<>();
+        CompletableFuture<FeatureAllowance> running = loading.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        try {
+            FeatureAllowance loaded = load(workspace, featureKey);
+            mine.complete(loaded);
+            return loaded;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            loading.remove(key, mine);
+        }
     }
 
     private FeatureAllowance load(Workspace workspace, String featureKey) {
         AllowanceIndex.Slot slot = index.slot(workspace.publicId());
         Instant now = clock.instant();
         WorkspaceAllowances.Loaded loaded = allowances.load(workspace, featureKey, now);
-        slot.put(featureKey, loaded.allowance(), validUntil(loaded, now).toEpochMilli());
+        Instant validUntil = validUntil(loaded, now);
+        Instant refreshAfter = now.plus(Duration.between(now, validUntil).dividedBy(2));
+        slot.put(featureKey, loaded.allowance(), refreshAfter.toEpochMilli(), validUntil.toEpochMilli());
         return loaded.allowance();
+    }
+
+    private static String key(Workspace workspace, String featureKey) {
+        return workspace.publicId() + "/" + featureKey;
     }
 
     private static Instant validUntil(WorkspaceAllowances.Loaded loaded, Instant now) {
@@ -57,7 +98,7 @@ class CachedAllowances {
             until = e.activeFrom();
         }
         Instant periodEnd = loaded.periodEnd();
-        return periodEnd != null && periodEnd.isBefore(until) ? periodEnd : until;
+        return periodEnd != null && periodEnd.isAfter(now) && periodEnd.isBefore(until) ? periodEnd : until;
     }
 
     void forget(String organizationPublicId) {

@@ -67,11 +67,11 @@ class TenancyApiService implements TenancyApi {
         return organizations.findById(organizationId).map(TenancyApiService::summary);
     }
 
-    // No transaction: the organization and memberships come from the stores' caches, so a hit borrows no connection
-    // (cross-app checks ask this on every request).
+    // No transaction: the organization comes from CredentialCache and memberships from their store's cache, so a hit
+    // borrows no connection (cross-app checks ask this on every request).
     @Override
     public void requireOrganizationAccess(Caller caller, UUID organizationId, Capability capability) {
-        Organization organization = organizations.findById(organizationId)
+        Organization organization = cache.organization(organizationId, organizations::findById)
                 .orElseThrow(() -> NotFoundException.of("Organization", organizationId.toString()));
         access.require(caller, organization, permissionFor(capability));
     }

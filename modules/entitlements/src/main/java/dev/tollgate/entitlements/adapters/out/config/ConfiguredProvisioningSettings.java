@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code tollgate.provisioning.partners}: a comma-separated list of {@code org_...} ids; none by default, so only the
- * operator provisions. Read from the environment on use, so a refreshed configuration applies without a restart.
+ * operator provisions. Read from the environment at most once a second, so a refreshed configuration applies within a
+ * second, without a restart.
  */
 @Singleton
 final class ConfiguredProvisioningSettings implements ProvisioningSettings {
@@ -22,9 +23,11 @@ final class ConfiguredProvisioningSettings implements ProvisioningSettings {
     private static final Logger LOG = LoggerFactory.getLogger(ConfiguredProvisioningSettings.class);
     private final Environment environment;
     private final String initialTier;
-    private volatile Parsed parsed = new Parsed("", Set.of());
+    /** How long a read of the setting is reused: checks ask on every request. */
+    static final long REREAD_MILLIS = 1000;
+    private volatile Parsed parsed = new Parsed("", Set.of(), 0);
 
-    private record Parsed(String text, Set<UUID> ids) {
+    private record Parsed(String text, Set<UUID> ids, long readAt) {
     }
 
     ConfiguredProvisioningSettings(Environment environment, @Value("${tollgate.tiers.initial:starter}") String initialTier) {
@@ -34,10 +37,11 @@ final class ConfiguredProvisioningSettings implements ProvisioningSettings {
 
     @Override
     public Set<UUID> partners() {
-        String text = environment.getProperty(PROPERTY, String.class).orElse("");
         Parsed current = parsed;
-        if (!current.text().equals(text)) {
-            current = new Parsed(text, parse(text));
+        long now = System.currentTimeMillis();
+        if (now - current.readAt() >= REREAD_MILLIS) {
+            String text = environment.getProperty(PROPERTY, String.class).orElse("");
+            current = new Parsed(text, text.equals(current.text()) ? current.ids() : parse(text), now);
             parsed = current;
         }
         return current.ids();
