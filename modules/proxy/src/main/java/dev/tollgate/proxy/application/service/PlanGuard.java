@@ -78,4 +78,12 @@ class PlanGuard {
     private static int orDefault(int tierValue, int fallback) {
         return tierValue > 0 ? tierValue : fallback;
     }
+
+    /** Custom domains are a feature of the tier (custom_domains: Scale and Enterprise). */
+    void requireCustomDomains(Project project) {
+        OrganizationLimits limits = entitlements.limitsOf(tenancy.findOrganization(project.organizationId()).orElseThrow().publicId());
+        if (!limits.customDomains()) {
+            throw new ForbiddenException("plan_required", "Custom domains require a Scale or Enterprise plan.");
+        }
+    }
 }

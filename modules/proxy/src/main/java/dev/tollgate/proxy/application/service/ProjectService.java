@@ -32,12 +32,14 @@ class ProjectService implements ManageProjectsUseCase {
     private final TenancyApi tenancy;
     private final ProxySettings settings;
     private final Clock clock;
+    private final dev.tollgate.proxy.application.port.out.CustomDomainStore customDomains;
     private final ApplicationEventPublisher<ProjectAccessRevoked> revocations;
     private final PlanGuard plan;
 
     ProjectService(ProjectStore projects, DatabaseStore databases, DatabaseService databaseService, ProjectLookup lookup,
                    TenancyApi tenancy, ProxySettings settings, Clock clock, ApplicationEventPublisher<ProjectAccessRevoked> revocations,
-                   PlanGuard plan) {
+                   PlanGuard plan, dev.tollgate.proxy.application.port.out.CustomDomainStore customDomains) {
+        this.customDomains = customDomains;
         this.plan = plan;
         this.revocations = revocations;
         this.projects = projects;
@@ -118,6 +120,7 @@ class ProjectService implements ManageProjectsUseCase {
         project.delete(now);
         projects.save(project);
         databases.deleteAllOf(project.id(), now);
+        customDomains.deleteAllOf(project.id()); // a deleted project's hostnames are free for others at once
         revocations.publishEvent(ProjectAccessRevoked.everyone(project.id()));
     }
 

@@ -1,0 +1,131 @@
+package dev.tollgate.bootstrap;
+
+import static dev.tollgate.testing.ApiContract.Document.PGBEAM;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.testing.EmbeddedPostgresServer;
+import dev.tollgate.testing.FakeDnsServer;
+import dev.tollgate.testing.HttpTest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.net.SocketException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PgBeam's four custom-domain operations, validated against the document: registration hands out DNS instructions,
+ * verification reads the TXT record through a real DNS client (from a local DNS server this test feeds), and both need
+ * the tier's custom_domains feature.
+ */
+@MicronautTest(transactional = false)
+class PgBeamCustomDomainsContractTest extends HttpTest {
+    static final String SECRET = "custom-domains-secret";
+    static final FakeDnsServer DNS = startDns();
+
+    static FakeDnsServer startDns() {
+        try {
+            return new FakeDnsServer();
+        } catch (SocketException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.put("tollgate.internal-secret", SECRET);
+        properties.put("tollgate.tiers.initial", "scale");
+        properties.put("tollgate.dns.server", DNS.address());
+        return properties;
+    }
+
+    @AfterAll
+    void stopDns() {
+        DNS.close();
+    }
+
+    record Owner(String[] auth, String orgId, String projectId) {
+    }
+
+    private Owner ownerWithProject() {
+        JsonNode signedUp = http.post("/v1/auth/signup", """
+                {"email":"owner-%s@example.com","password":"correct horse battery"}""".formatted(UUID.randomUUID())).expect(201).json();
+        String[] auth = {"Authorization", "Bearer " + signedUp.get("access_token").asText()};
+        String orgId = signedUp.get("organization").get("id").asText();
+        String projectId = http.post("/v1/projects", """
+                {"name":"app","org_id":"%s","database":{"host":"localhost","port":%d,"name":"postgres","username":"postgres","password":"pw",
+                 "ssl_mode":"disable"}}""".formatted(orgId, EmbeddedPostgresServer.get().getPort()), auth).expect(201).json()
+                .get("project").get("id").asText();
+        return new Owner(auth, orgId, projectId);
+    }
+
+    @Test
+    void aDomainIsRegisteredProvenByDnsAndDeleted() {
+        Owner owner = ownerWithProject();
+        String base = "/v1/projects/" + owner.projectId() + "/domains";
+        String name = "db-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
+        JsonNode created = http.post(base, "{\"domain\":\"" + name.toUpperCase() + "\"}", owner.auth()).expect(201).conformsTo(PGBEAM).json();
+        String id = created.get("id").asText();
+        assertTrue(id.startsWith("dom_"));
+        assertEquals(name, created.get("domain").asText(), "stored in lower case");
+        assertFalse(created.get("verified").asBoolean());
+        JsonNode dns = created.get("dns_instructions");
+        assertEquals("_tollgate-verify." + name, dns.get("txt_host").asText());
+        assertEquals("tollgate-verify=" + created.get("dns_verification_token").asText(), dns.get("txt_value").asText());
+
+        JsonNode unproven = http.post(base + "/" + id + "/verify", null, owner.auth()).expect(200).conformsTo(PGBEAM).json();
+        assertFalse(unproven.get("verified").asBoolean());
+        assertTrue(unproven.get("error").asText().contains("no TXT record"), unproven.toString());
+
+        DNS.publishTxt(dns.get("txt_host").asText(), "unrelated", "tollgate-verify=wrong");
+        JsonNode wrong = http.post(base + "/" + id + "/verify", null, owner.auth()).expect(200).conformsTo(PGBEAM).json();
+        assertFalse(wrong.get("verified").asBoolean());
+
+        DNS.publishTxt(dns.get("txt_host").asText(), "unrelated", dns.get("txt_value").asText());
+        JsonNode proven = http.post(base + "/" + id + "/verify", null, owner.auth()).expect(200).conformsTo(PGBEAM).json();
+        assertTrue(proven.get("verified").asBoolean());
+        assertFalse(proven.get("domain").get("verified_at").isNull());
+
+        JsonNode list = http.get(base + "?page_size=10", owner.auth()).expect(200).conformsTo(PGBEAM).json();
+        assertEquals(1, list.get("domains").size());
+        assertTrue(list.get("domains").get(0).get("verified").asBoolean());
+
+        // A hostname has one owner across all organizations.
+        Owner other = ownerWithProject();
+        http.post("/v1/projects/" + other.projectId() + "/domains", "{\"domain\":\"" + name + "\"}", other.auth()).expect(409).conformsTo(PGBEAM);
+        // ... and nobody else sees or removes it.
+        http.get(base, other.auth()).expect(404).conformsTo(PGBEAM);
+        http.delete(base + "/" + id, other.auth()).expect(404).conformsTo(PGBEAM);
+
+        http.delete(base + "/" + id, owner.auth()).expect(204);
+        http.delete(base + "/" + id, owner.auth()).expect(404).conformsTo(PGBEAM);
+        http.post("/v1/projects/" + other.projectId() + "/domains", "{\"domain\":\"" + name + "\"}", other.auth()).expect(201).conformsTo(PGBEAM);
+    }
+
+    @Test
+    void badNamesAreRefusedAndTheFeatureIsRequired() {
+        Owner owner = ownerWithProject();
+        String base = "/v1/projects/" + owner.projectId() + "/domains";
+        for (String bad : new String[] {"", "-bad.example.com", "under_score.example.com", "localhost", "x.tollgate.localhost", "*.example.com"}) {
+            http.post(base, "{\"domain\":\"" + bad + "\"}", owner.auth()).expect(400).conformsTo(PGBEAM);
+        }
+        http.post(base, "{}", owner.auth()).expect(400).conformsTo(PGBEAM);
+        http.post(base + "/dom_nope/verify", null, owner.auth()).expect(404).conformsTo(PGBEAM);
+
+        String domainId = http.post(base, "{\"domain\":\"keep-" + UUID.randomUUID().toString().substring(0, 8) + ".example.org\"}", owner.auth())
+                .expect(201).json().get("id").asText();
+        // Down to starter, which has no custom domains: creating and verifying are refused, listing and deleting are not.
+        http.post("/v1/internal/sync-plan", "{\"org_id\":\"%s\",\"plan\":\"pro\",\"status\":\"canceled\"}".formatted(owner.orgId()),
+                "X-Internal-Secret", SECRET).expect(200);
+        JsonNode refused = http.post(base, "{\"domain\":\"db.example.net\"}", owner.auth()).expect(403).conformsTo(PGBEAM).json();
+        assertEquals("Custom domains require a Scale or Enterprise plan.", refused.get("error").get("message").asText());
+        http.post(base + "/" + domainId + "/verify", null, owner.auth()).expect(403).conformsTo(PGBEAM);
+        http.get(base, owner.auth()).expect(200).conformsTo(PGBEAM);
+        http.delete(base + "/" + domainId, owner.auth()).expect(204);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.tollgate.proxy.application.service;
+
+import dev.tollgate.platform.domain.ConflictException;
+import dev.tollgate.platform.domain.NotFoundException;
+import dev.tollgate.platform.domain.Page;
+import dev.tollgate.platform.domain.PageRequest;
+import dev.tollgate.platform.domain.TypeId;
+import dev.tollgate.proxy.application.port.in.ManageCustomDomainsUseCase;
+import dev.tollgate.proxy.application.port.out.CustomDomainStore;
+import dev.tollgate.proxy.application.port.out.DnsTxtLookup;
+import dev.tollgate.proxy.application.port.out.ProxySettings;
+import dev.tollgate.proxy.domain.CustomDomain;
+import dev.tollgate.proxy.domain.Project;
+import dev.tollgate.tenancy.api.Caller;
+import dev.tollgate.tenancy.api.TenancyApi.Capability;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+@Singleton
+class CustomDomainService implements ManageCustomDomainsUseCase {
+    private final CustomDomainStore domains;
+    private final ProjectLookup lookup;
+    private final PlanGuard plan;
+    private final DnsTxtLookup dns;
+    private final ProxySettings settings;
+    private final Clock clock;
+
+    CustomDomainService(CustomDomainStore domains, ProjectLookup lookup, PlanGuard plan, DnsTxtLookup dns, ProxySettings settings, Clock clock) {
+        this.domains = domains;
+        this.lookup = lookup;
+        this.plan = plan;
+        this.dns = dns;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<Registered> list(Caller caller, String projectId, PageRequest page) {
+        Project project = lookup.project(caller, projectId, Capability.READ_PROJECTS);
+        Page<CustomDomain> found = domains.list(project.id(), page);
+        return new Page<>(found.items().stream().map(d -> registered(d, project)).toList(), found.total(), page);
+    }
+
+    @Override
+    @Transactional
+    public Registered create(Caller caller, String projectId, String domain) {
+        Project project = lookup.project(caller, projectId, Capability.MANAGE_PROJECTS);
+        plan.requireCustomDomains(project);
+        CustomDomain created = CustomDomain.register(project.id(), domain, settings.proxyDomain(), clock.instant());
+        domains.findByDomain(created.domain()).ifPresent(held -> {
+            throw new ConflictException("domain_taken", "The domain " + created.domain() + " is already registered"
+                    + (held.projectId().equals(project.id()) ? " for this project (" + held.publicId() + ")" : ""));
+        });
+        domains.save(created);
+        return registered(created, project);
+    }
+
+    @Override
+    @Transactional
+    public void delete(Caller caller, String projectId, String domainId) {
+        Project project = lookup.project(caller, projectId, Capability.MANAGE_PROJECTS);
+        domains.delete(find(project, domainId).id());
+    }
+
+    /** The lookup holds a connection while DNS answers: the resolver's timeouts are short (DnsTxtLookup's adapter). */
+    @Override
+    @Transactional
+    public Verification verify(Caller caller, String projectId, String domainId) {
+        Project project = lookup.project(caller, projectId, Capability.MANAGE_PROJECTS);
+        plan.requireCustomDomains(project);
+        CustomDomain domain = find(project, domainId);
+        if (domain.verified()) {
+            return new Verification(registered(domain, project), true, null);
+        }
+        List<String> published;
+        try {
+            published = dns.txt(domain.txtHost());
+        } catch (DnsTxtLookup.LookupFailed e) {
+            return new Verification(registered(domain, project), false, "DNS lookup of " + domain.txtHost() + " failed: " + e.getMessage());
+        }
+        if (!domain.provenBy(published)) {
+            String found = published.isEmpty() ? "no TXT record" : "TXT " + published;
+            return new Verification(registered(domain, project), false, "Expected a TXT record at " + domain.txtHost() + " with the value "
+                    + domain.txtValue() + "; found " + found);
+        }
+        CustomDomain verified = domain.verifiedAt(clock.instant());
+        domains.save(verified);
+        return new Verification(registered(verified, project), true, null);
+    }
+
+    private CustomDomain find(Project project, String domainId) {
+        UUID id;
+        try {
+            id = TypeId.parse("dom", domainId);
+        } catch (IllegalArgumentException notOurs) {
+            throw NotFoundException.of("Custom domain", domainId);
+        }
+        return domains.find(project.id(), id).orElseThrow(() -> NotFoundException.of("Custom domain", domainId));
+    }
+
+    private static Registered registered(CustomDomain domain, Project project) {
+        return new Registered(domain, project.publicId(), project.proxyHost());
+    }
+}
