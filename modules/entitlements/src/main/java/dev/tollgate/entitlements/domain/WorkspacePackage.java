@@ -71,7 +71,8 @@ public record WorkspacePackage(Long id, UUID organizationId, UUID partnerId, Str
 
     /**
      * A new billing cycle: the expiry and the cycle anchor move where given. An expired package whose expiry moves
-     * into the future is in force again, in the state (active or suspended) it expired in.
+     * into the future is in force again, in the state (active or suspended) it expired in. A renewal that moves
+     * nothing (a partner's retry of the one before) changes nothing, so it does not start another cycle either.
      */
     public WorkspacePackage renew(Instant newExpiresAt, Instant newAnchor, Instant now) {
         if (status == PackageStatus.CANCELLED) {
@@ -80,8 +81,12 @@ public record WorkspacePackage(Long id, UUID organizationId, UUID partnerId, Str
         if (newExpiresAt != null && !newExpiresAt.isAfter(now)) {
             throw new ValidationException("expires_at", "The expires at must be a date after now.");
         }
-        return with(status, statusReason, newExpiresAt == null ? expiresAt : micros(newExpiresAt),
-                newAnchor == null ? billingCycleAnchor : micros(newAnchor), now);
+        Instant expiry = newExpiresAt == null ? expiresAt : micros(newExpiresAt);
+        Instant anchor = newAnchor == null ? billingCycleAnchor : micros(newAnchor);
+        if (java.util.Objects.equals(expiry, expiresAt) && java.util.Objects.equals(anchor, billingCycleAnchor)) {
+            return this;
+        }
+        return with(status, statusReason, expiry, anchor, now);
     }
 
     /** Transitions are decided on the stored state, so expiry (derived) never makes a retry fail. */

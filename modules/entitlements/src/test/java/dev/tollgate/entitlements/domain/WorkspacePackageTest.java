@@ -46,6 +46,7 @@ class WorkspacePackageTest {
         assertEquals(PackageStatus.ACTIVE, renewed.statusAt(LATER));
         assertEquals(Instant.parse("2026-12-01T00:00:00Z"), renewed.billingCycleAnchor());
         assertThrows(ValidationException.class, () -> p.renew(NOW.minusSeconds(1), null, NOW), "an expiry in the past");
+        assertSame(renewed, renewed.renew(renewed.expiresAt(), renewed.billingCycleAnchor(), LATER), "a retried renewal changes nothing");
     }
 
     @Test

@@ -123,9 +123,7 @@ class PackageProvisioning implements ProvisionPackagesUseCase {
         Instant expiresAt = r.time(body, "", "expires_at", false);
         Instant anchor = r.time(body, "", "billing_cycle_anchor", false);
         r.throwIfFailed();
-        Provisioned renewed = transition(caller, id, (p, now) -> p.renew(expiresAt, anchor, now));
-        applied.expireCycleBoundBoosts(renewed.workspace().publicId(), clock.instant());
-        return renewed;
+        return transition(caller, id, (p, now) -> p.renew(expiresAt, anchor, now));
     }
 
     private Provisioned transition(Caller caller, long id, BiFunction<WorkspacePackage, Instant, WorkspacePackage> change) {
@@ -140,6 +138,10 @@ class PackageProvisioning implements ProvisionPackagesUseCase {
         if (next != current) {
             packages.update(next);
             applied.apply(next, workspace.publicId(), now);
+            if (!java.util.Objects.equals(next.expiresAt(), current.expiresAt())
+                    || !java.util.Objects.equals(next.billingCycleAnchor(), current.billingCycleAnchor())) {
+                applied.expireCycleBoundBoosts(workspace.publicId(), now); // a renewal: a new cycle starts without them
+            }
         }
         return new Provisioned(next, workspace, next.statusAt(now));
     }
