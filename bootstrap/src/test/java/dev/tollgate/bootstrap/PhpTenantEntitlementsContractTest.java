@@ -256,6 +256,52 @@ class PhpTenantEntitlementsContractTest extends HttpTest {
     }
 
     @Test
+    void anAddOnStacksOnTheTierAndFollowsItsOwnLifecycle() {
+        http.post("/api/v1/features", "{\"key\":\"priority_support\",\"name\":\"Priority support\"}", OPERATOR).expect(201);
+        String addonId = http.post("/api/v1/addons", """
+                {"key":"social_boost","name":"Social boost","instanceType":"single","currency":"USD","rateCards":[
+                  {"type":"flat_fee","key":"scheduled_posts","name":"More posts","featureKey":"scheduled_posts","billingCadence":"P1M",
+                   "price":{"type":"flat","amount":"5"},"entitlementTemplate":{"type":"metered","issueAfterReset":50,"usagePeriod":"P1M"}},
+                  {"type":"flat_fee","key":"priority_support","name":"Priority support","featureKey":"priority_support","billingCadence":"P1M",
+                   "price":{"type":"flat","amount":"1"},"entitlementTemplate":{"type":"boolean"}}]}""", OPERATOR).expect(201).json().get("id").asText();
+        http.post("/api/v1/addons/" + addonId + "/publish", "", OPERATOR).expect(200);
+
+        // A workspace without the feature gets it from the add-on.
+        Account ann = Accounts.signUp(http, "Ann");
+        provision(ann, "pro");
+        JsonNode created = http.post("/api/provisioning/entitlements", """
+                {"email":"%s","name":"Ann","product_code":"social_boost"}""".formatted(ann.email()), partner).expect(201).conformsTo(PHP_TENANT).json();
+        assertEquals("social_boost", created.get("package").asText());
+        assertEquals(50, check(ann, "scheduled_posts").get("limit").asInt());
+        assertTrue(check(ann, "priority_support").get("allowed").asBoolean());
+        // A new tier keeps the add-on on top.
+        provision(ann, "scale");
+        assertEquals(50, check(ann, "scheduled_posts").get("limit").asInt());
+        assertEquals(20, check(ann, "max_projects").get("limit").asInt());
+
+        // A workspace with the metered feature gets the add-on's allowance on top of its own.
+        Account bea = Accounts.signUp(http, "Bea");
+        provision(bea, "pro");
+        http.post("/api/v2/customers/" + bea.orgId() + "/entitlements", """
+                {"type":"metered","featureKey":"scheduled_posts","usagePeriod":{"interval":"P1M"},"issue":{"amount":10}}""", OPERATOR).expect(201);
+        long id = http.post("/api/provisioning/entitlements", """
+                {"email":"%s","name":"Bea","product_code":"social_boost"}""".formatted(bea.email()), partner).expect(201).json()
+                .get("entitlement_id").asLong();
+        assertEquals(60, check(bea, "scheduled_posts").get("limit").asInt());
+        http.post("/api/provisioning/entitlements/" + id + "/suspend", null, partner).expect(200);
+        assertEquals(10, check(bea, "scheduled_posts").get("limit").asInt(), "a suspended add-on adds nothing");
+        assertFalse(check(bea, "priority_support").get("allowed").asBoolean());
+        http.post("/api/provisioning/entitlements/" + id + "/unsuspend", null, partner).expect(200);
+        assertEquals(60, check(bea, "scheduled_posts").get("limit").asInt());
+        JsonNode summary = http.get("/api/entitlements/summary", bea.cookie()).expect(200).conformsTo(PHP_TENANT).json();
+        assertEquals(2, summary.get("packages").size(), "the tier and the add-on");
+        assertEquals(0, summary.get("boosts").size(), "a package's allowance is not a boost");
+        http.post("/api/provisioning/entitlements/" + id + "/cancel", null, partner).expect(200);
+        assertEquals(10, check(bea, "scheduled_posts").get("limit").asInt());
+        assertFalse(check(bea, "priority_support").get("allowed").asBoolean());
+    }
+
+    @Test
     void concurrentRecordingsNeverPassAHardLimit() throws Exception {
         Account busy = Accounts.signUp(http, "Busy");
         provision(busy, "starter");

@@ -29,6 +29,12 @@ public interface CatalogApi {
     record PlanTerms(UUID id, String key, int version, String name, java.util.Map<String, String> metadata, List<TemplateTerms> templates) {
     }
 
+    /** The active version of an add-on by key, with the entitlement templates of its rate cards. */
+    java.util.Optional<AddonTerms> activeAddon(UUID namespace, String key);
+
+    record AddonTerms(UUID id, String key, int version, String name, List<TemplateTerms> templates) {
+    }
+
     /**
      * An entitlement template with the rate card it sits on: {@code usagePeriod} is the template's own or, as
      * OpenMeter defaults it, the rate card's billing cadence (ISO-8601; null when neither is set).

@@ -83,6 +83,19 @@ public record Grant(UUID id, UUID namespace, UUID entitlementId, BigDecimal amou
                 duration, count, expiresAt, max, min, recurrence, r.metadata(doc, path), annotations, created, created, null, null);
     }
 
+    /**
+     * An add-on package's allowance on an entitlement the workspace already has: {@code amount} every usage period
+     * (no rollover), from the current period's start until {@code expiresAt} (null: until voided).
+     */
+    public static Grant provisioned(Entitlement e, BigDecimal amount, int priority, Instant expiresAt, Map<String, Object> annotations,
+                                    Instant now) {
+        Instant created = now.truncatedTo(ChronoUnit.MICROS);
+        Instant from = e.currentPeriodStart(now.truncatedTo(ChronoUnit.MINUTES));
+        return new Grant(TypeId.newUuid(), e.namespace(), e.id(), amount, priority, from, null, null,
+                expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MICROS), BigDecimal.ZERO, BigDecimal.ZERO, e.usagePeriod(), null,
+                annotations, created, created, null, null);
+    }
+
     /** The grant an entitlement's {@code issueAfterReset} creates: restored to {@code amount} at every reset. */
     public static Grant issuedAfterReset(Entitlement e, Instant effectiveAt, Instant now) {
         Instant created = now.truncatedTo(ChronoUnit.MICROS);

@@ -16,19 +16,20 @@ import java.util.UUID;
  * @param id        php-tenant's integer id; null until stored
  * @param partnerId the organization whose API key provisioned it: the only one (beside the operator) that may manage it
  */
-public record WorkspacePackage(Long id, UUID organizationId, UUID partnerId, String productKey, String productName, PackageStatus status,
+public record WorkspacePackage(Long id, UUID organizationId, UUID partnerId, PackageKind kind, String productKey, String productName,
+                               PackageStatus status,
                                String statusReason, Instant startsAt, Instant expiresAt, Instant billingCycleAnchor, String blestaServiceId,
                                Instant createdAt, Instant updatedAt) {
 
-    public static WorkspacePackage provision(UUID organizationId, UUID partnerId, String productKey, String productName, Instant expiresAt,
-                                             Instant billingCycleAnchor, String blestaServiceId, Instant now) {
+    public static WorkspacePackage provision(UUID organizationId, UUID partnerId, PackageKind kind, String productKey, String productName,
+                                             Instant expiresAt, Instant billingCycleAnchor, String blestaServiceId, Instant now) {
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
-        return new WorkspacePackage(null, organizationId, partnerId, productKey, productName, PackageStatus.ACTIVE, null, at,
+        return new WorkspacePackage(null, organizationId, partnerId, kind, productKey, productName, PackageStatus.ACTIVE, null, at,
                 micros(expiresAt), micros(billingCycleAnchor), blestaServiceId, at, at);
     }
 
     public WorkspacePackage withId(long newId) {
-        return new WorkspacePackage(newId, organizationId, partnerId, productKey, productName, status, statusReason, startsAt, expiresAt,
+        return new WorkspacePackage(newId, organizationId, partnerId, kind, productKey, productName, status, statusReason, startsAt, expiresAt,
                 billingCycleAnchor, blestaServiceId, createdAt, updatedAt);
     }
 
@@ -98,7 +99,7 @@ public record WorkspacePackage(Long id, UUID organizationId, UUID partnerId, Str
     }
 
     private WorkspacePackage with(PackageStatus newStatus, String reason, Instant newExpiresAt, Instant newAnchor, Instant now) {
-        return new WorkspacePackage(id, organizationId, partnerId, productKey, productName, newStatus, reason, startsAt, newExpiresAt,
+        return new WorkspacePackage(id, organizationId, partnerId, kind, productKey, productName, newStatus, reason, startsAt, newExpiresAt,
                 newAnchor, blestaServiceId, createdAt, now.truncatedTo(ChronoUnit.MICROS));
     }
 

@@ -18,8 +18,11 @@ class CatalogApiService implements CatalogApi {
     private final FeatureStore features;
     private final dev.tollgate.catalog.application.port.out.PlanStore plans;
     private final java.time.Clock clock;
+    private final dev.tollgate.catalog.application.port.out.AddonStore addons;
 
-    CatalogApiService(FeatureStore features, dev.tollgate.catalog.application.port.out.PlanStore plans, java.time.Clock clock) {
+    CatalogApiService(FeatureStore features, dev.tollgate.catalog.application.port.out.PlanStore plans, java.time.Clock clock,
+                      dev.tollgate.catalog.application.port.out.AddonStore addons) {
+        this.addons = addons;
         this.features = features;
         this.plans = plans;
         this.clock = clock;
@@ -67,14 +70,24 @@ class CatalogApiService implements CatalogApi {
     public java.util.Optional<PlanTerms> activePlan(UUID namespace, String key) {
         return plans.findActive(namespace, key, clock.instant()).map(plan -> {
             var main = plan.phases().get(plan.phases().size() - 1);
-            List<TemplateTerms> templates = main.rateCards().stream().filter(card -> card.entitlementTemplate() != null).map(card -> {
-                var t = card.entitlementTemplate();
-                var period = t.usagePeriod() != null ? t.usagePeriod() : card.billingCadence();
-                return new TemplateTerms(card.featureKey(), t.type(), t.config(), t.issueAfterReset(), t.issueAfterResetPriority(), t.isSoftLimit(),
-                        t.preserveOverageAtReset(), period == null ? null : period.text());
-            }).toList();
             return new PlanTerms(plan.header().id(), plan.header().key(), plan.header().version(), plan.header().name(), plan.header().metadata(),
-                    templates);
+                    templates(main.rateCards()));
         });
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<AddonTerms> activeAddon(UUID namespace, String key) {
+        return addons.findActive(namespace, key, clock.instant()).map(addon -> new AddonTerms(addon.header().id(), addon.header().key(),
+                addon.header().version(), addon.header().name(), templates(addon.rateCards())));
+    }
+
+    private static List<TemplateTerms> templates(List<dev.tollgate.catalog.domain.RateCard> cards) {
+        return cards.stream().filter(card -> card.entitlementTemplate() != null).map(card -> {
+            var t = card.entitlementTemplate();
+            var period = t.usagePeriod() != null ? t.usagePeriod() : card.billingCadence();
+            return new TemplateTerms(card.featureKey(), t.type(), t.config(), t.issueAfterReset(), t.issueAfterResetPriority(), t.isSoftLimit(),
+                    t.preserveOverageAtReset(), period == null ? null : period.text());
+        }).toList();
     }
 }

@@ -3,6 +3,7 @@ package dev.tollgate.entitlements.application.service;
 import dev.tollgate.catalog.api.CatalogApi;
 import dev.tollgate.entitlements.application.port.in.ProvisionPackagesUseCase;
 import dev.tollgate.entitlements.application.port.out.PackageStore;
+import dev.tollgate.entitlements.domain.PackageKind;
 import dev.tollgate.entitlements.domain.PackageStatus;
 import dev.tollgate.entitlements.domain.WorkspacePackage;
 import dev.tollgate.platform.domain.ConflictException;
@@ -22,8 +23,9 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
- * Provisioning by billing partners (ADR 0014): a package is a tier plan of the system namespace, put into the
- * person's current workspace. A workspace holds one tier, so a new package there replaces (cancels) the one before.
+ * Provisioning by billing partners (ADR 0014): a package is a tier plan or an add-on of the system namespace, put into
+ * a workspace the person owns. A workspace holds one tier, so a new tier package there replaces (cancels) the one
+ * before; add-ons stack.
  */
 @Singleton
 class PackageProvisioning implements ProvisionPackagesUseCase {
@@ -57,27 +59,43 @@ class PackageProvisioning implements ProvisionPackagesUseCase {
                 return repeated(existing.get(), request, now);
             }
         }
-        CatalogApi.PlanTerms plan = catalog.activePlan(TenancyApi.SYSTEM_NAMESPACE, request.productCode())
-                .orElseThrow(() -> new NotFoundException("Package not found."));
+        Product product = product(request.productCode());
         packages.lock("person:" + request.email().toLowerCase(java.util.Locale.ROOT));
         Workspace workspace = accounts.provisionAccount(request.email(), request.name());
         packages.lock("workspace:" + workspace.id());
-        List<WorkspacePackage> inForce = packages.ofOrganization(workspace.id()).stream()
-                .filter(p -> p.status() != PackageStatus.CANCELLED).toList();
-        for (WorkspacePackage other : inForce) {
-            if (!other.partnerId().equals(partner)) {
-                throw new ConflictException("workspace_has_package", "Workspace " + workspace.number()
-                        + " already holds a package provisioned by another partner (entitlement " + other.id() + ")");
+        List<WorkspacePackage> tiersInForce = packages.ofOrganization(workspace.id()).stream()
+                .filter(p -> p.kind() == PackageKind.PLAN && p.status() != PackageStatus.CANCELLED).toList();
+        if (product.kind() == PackageKind.PLAN) {
+            for (WorkspacePackage other : tiersInForce) {
+                if (!other.partnerId().equals(partner)) {
+                    throw new ConflictException("workspace_has_package", "Workspace " + workspace.number()
+                            + " already holds a package provisioned by another partner (entitlement " + other.id() + ")");
+                }
             }
         }
-        WorkspacePackage created = packages.insert(WorkspacePackage.provision(workspace.id(), partner, plan.key(), plan.name(),
-                request.expiresAt(), request.billingCycleAnchor(), request.blestaServiceId(), now));
-        // A workspace holds one tier: the partner's earlier package there is replaced.
-        for (WorkspacePackage previous : inForce) {
-            packages.update(previous.cancel("Replaced by entitlement " + created.id(), now));
+        WorkspacePackage created = packages.insert(WorkspacePackage.provision(workspace.id(), partner, product.kind(), product.key(),
+                product.name(), request.expiresAt(), request.billingCycleAnchor(), request.blestaServiceId(), now));
+        if (product.kind() == PackageKind.PLAN) {
+            // A workspace holds one tier: the partner's earlier tier package there is replaced. Add-ons stack and stay.
+            for (WorkspacePackage previous : tiersInForce) {
+                packages.update(previous.cancel("Replaced by entitlement " + created.id(), now));
+            }
         }
         applied.apply(created, workspace.publicId(), now);
         return new Provisioned(created, workspace, created.statusAt(now));
+    }
+
+    /** What a product code names: a tier plan, else an add-on, of the system namespace. */
+    private record Product(PackageKind kind, String key, String name) {
+    }
+
+    private Product product(String code) {
+        var plan = catalog.activePlan(TenancyApi.SYSTEM_NAMESPACE, code);
+        if (plan.isPresent()) {
+            return new Product(PackageKind.PLAN, plan.get().key(), plan.get().name());
+        }
+        return catalog.activeAddon(TenancyApi.SYSTEM_NAMESPACE, code).map(a -> new Product(PackageKind.ADDON, a.key(), a.name()))
+                .orElseThrow(() -> new NotFoundException("Package not found."));
     }
 
     /** A partner's retry: the same service names the same package for the same person, or the request conflicts. */

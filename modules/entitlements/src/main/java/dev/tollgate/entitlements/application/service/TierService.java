@@ -118,17 +118,26 @@ class TierService implements EntitlementsApi {
                 "plan.version", plan.version(), "tollgate.custom", !overrides.isEmpty()));
         annotations.putAll(extraAnnotations);
         for (TemplateTerms planned : plan.templates()) {
-            TemplateTerms template = overrides.getOrDefault(planned.featureKey(), t -> t).apply(planned);
-            var feature = catalog.findFeature(SYSTEM, template.featureKey()).filter(f -> !f.archived())
-                    .orElseThrow(() -> new IllegalStateException("tier " + tierKey + " names missing feature " + template.featureKey()));
-            Entitlement.Created created = Entitlement.define(document(template), SYSTEM, customer.holder(),
-                    new Entitlement.FeatureRef(feature.id(), feature.key(), feature.meterSlug() != null), true, json::isObject, now);
-            Entitlement entitlement = created.entitlement().withAnnotations(annotations);
-            entitlements.save(activeTo == null ? entitlement : entitlement.activeUntil(activeTo, now));
-            created.grants().forEach(grants::save);
+            create(customer, overrides.getOrDefault(planned.featureKey(), t -> t).apply(planned), annotations, activeTo, now);
         }
         tenancy.recordPlan(organizationPublicId, tierKey);
         changes.publishEvent(new LimitsChanged(organizationPublicId));
+    }
+
+    /** One entitlement of the organization from a template (an add-on's), annotated and in force until {@code activeTo}. */
+    void createFromTemplate(String organizationPublicId, TemplateTerms template, Map<String, Object> annotations, Instant activeTo, Instant now) {
+        create(customers.resolve(SYSTEM, CustomerRef.customer(organizationPublicId)), template, annotations, activeTo, now);
+    }
+
+    private void create(CustomerResolver.Customer customer, TemplateTerms template, Map<String, Object> annotations, Instant activeTo,
+                        Instant now) {
+        var feature = catalog.findFeature(SYSTEM, template.featureKey()).filter(f -> !f.archived())
+                .orElseThrow(() -> new IllegalStateException("a template names the missing feature " + template.featureKey()));
+        Entitlement.Created created = Entitlement.define(document(template), SYSTEM, customer.holder(),
+                new Entitlement.FeatureRef(feature.id(), feature.key(), feature.meterSlug() != null), true, json::isObject, now);
+        Entitlement entitlement = created.entitlement().withAnnotations(annotations);
+        entitlements.save(activeTo == null ? entitlement : entitlement.activeUntil(activeTo, now));
+        created.grants().forEach(grants::save);
     }
 
     @Override
