@@ -116,4 +116,53 @@ class OpenMeterFeaturesContractTest extends HttpTest {
         http.get("/api/v1/features?pageSize=5000", auth()).expect(400).conformsTo(OPENMETER);
         http.get("/api/v1/features").expect(401).conformsTo(OPENMETER);
     }
+
+    @Test
+    void aFeaturesCostIsItsFilteredUsageTimesItsUnitCost() {
+        create("""
+                {"key":"gpt_tokens","name":"GPT tokens","meterSlug":"tokens","meterGroupByFilters":{"model":"gpt"},
+                 "unitCost":{"type":"manual","amount":"0.002"}}""");
+        create("""
+                {"key":"all_tokens","name":"All tokens","meterSlug":"tokens","unitCost":{"type":"manual","amount":"0.5"}}""");
+        create("""
+                {"key":"llm_tokens","name":"LLM tokens","meterSlug":"tokens","unitCost":{"type":"llm","provider":"openai","modelProperty":"model","tokenType":"input"}}""");
+        create("""
+                {"key":"free_tokens","name":"Free tokens","meterSlug":"tokens"}""");
+        create("""
+                {"key":"sso","name":"Single sign-on"}""");
+        String events = String.join(",",
+                "{\"specversion\":\"1.0\",\"id\":\"c1\",\"source\":\"t\",\"type\":\"prompt\",\"subject\":\"alice\",\"time\":\"2026-11-01T10:00:00Z\",\"data\":{\"tokens\":1000,\"model\":\"gpt\"}}",
+                "{\"specversion\":\"1.0\",\"id\":\"c2\",\"source\":\"t\",\"type\":\"prompt\",\"subject\":\"bob\",\"time\":\"2026-11-02T10:00:00Z\",\"data\":{\"tokens\":500,\"model\":\"gpt\"}}",
+                "{\"specversion\":\"1.0\",\"id\":\"c3\",\"source\":\"t\",\"type\":\"prompt\",\"subject\":\"alice\",\"time\":\"2026-11-02T11:00:00Z\",\"data\":{\"tokens\":40,\"model\":\"claude\"}}");
+        http.post("/api/v1/events", "[" + events + "]", "Authorization", "Bearer " + token, "Content-Type", "application/cloudevents-batch+json")
+                .expect(204);
+        String range = "from=2026-11-01T00:00:00Z&to=2026-11-03T00:00:00Z";
+
+        JsonNode gpt = http.get("/api/v1/features/gpt_tokens/cost?" + range, auth()).expect(200).conformsTo(OPENMETER).json();
+        assertEquals("USD", gpt.get("currency").asText());
+        assertEquals(1, gpt.get("data").size());
+        assertEquals(0, new java.math.BigDecimal("1500").compareTo(new java.math.BigDecimal(gpt.get("data").get(0).get("usage").asText())),
+                "only the feature's model counts");
+        assertEquals("3", gpt.get("data").get(0).get("cost").asText(), "1,500 tokens x 0.002");
+
+        JsonNode daily = http.get("/api/v1/features/all_tokens/cost?" + range + "&windowSize=DAY&subject=alice", auth()).expect(200)
+                .conformsTo(OPENMETER).json();
+        assertEquals(2, daily.get("data").size());
+        assertEquals("500", daily.get("data").get(0).get("cost").asText());
+        assertEquals("20", daily.get("data").get(1).get("cost").asText());
+        JsonNode grouped = http.get("/api/v1/features/all_tokens/cost?" + range + "&groupBy=model", auth()).expect(200).conformsTo(OPENMETER).json();
+        assertEquals(2, grouped.get("data").size());
+
+        JsonNode llm = http.get("/api/v1/features/llm_tokens/cost?" + range, auth()).expect(200).conformsTo(OPENMETER).json();
+        assertTrue(llm.get("data").get(0).get("cost").isNull());
+        assertTrue(llm.get("data").get(0).get("detail").asText().contains("llm"));
+
+        http.get("/api/v1/features/free_tokens/cost?" + range, auth()).expect(400).conformsTo(OPENMETER);
+        http.get("/api/v1/features/sso/cost?" + range, auth()).expect(400).conformsTo(OPENMETER);
+        http.get("/api/v1/features/gpt_tokens/cost?" + range + "&filterGroupBy[model]=claude", auth()).expect(400).conformsTo(OPENMETER);
+        http.get("/api/v1/features/nope/cost?" + range, auth()).expect(404).conformsTo(OPENMETER);
+        // Another namespace's feature is not found.
+        String[] stranger = {"Authorization", "Bearer " + signUpOwner()};
+        http.get("/api/v1/features/gpt_tokens/cost?" + range, stranger).expect(404).conformsTo(OPENMETER);
+    }
 }

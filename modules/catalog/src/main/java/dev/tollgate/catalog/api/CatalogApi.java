@@ -20,7 +20,7 @@ public interface CatalogApi {
      * each as an OpenMeter filter object ({@code {"$eq": "gpt-4"}}; the deprecated plain filters become {@code $eq}).
      */
     record FeatureInfo(UUID id, String key, String name, String meterSlug, java.util.Map<String, Object> filters, boolean archived,
-                       java.util.Map<String, String> metadata) {
+                       java.util.Map<String, String> metadata, java.util.Map<String, Object> unitCost) {
     }
 
     /** The active version of a plan by key, with the entitlement templates of its open-ended (last) phase. */

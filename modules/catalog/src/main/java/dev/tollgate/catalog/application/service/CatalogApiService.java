@@ -51,7 +51,7 @@ class CatalogApiService implements CatalogApi {
     public java.util.Optional<FeatureInfo> findFeature(UUID namespace, String featureIdOrKey) {
         return FeatureService.lookup(features, namespace, featureIdOrKey)
                 .map(f -> new FeatureInfo(f.id(), f.key(), f.name(), f.meterSlug(), filters(f), f.isArchived(),
-                        f.metadata() == null ? java.util.Map.of() : f.metadata()));
+                        f.metadata() == null ? java.util.Map.of() : f.metadata(), f.unitCost()));
     }
 
     private static java.util.Map<String, Object> filters(Feature f) {
