@@ -78,6 +78,11 @@ class PgBeamCustomDomainsContractTest extends HttpTest {
         assertEquals("_tollgate-verify." + name, dns.get("txt_host").asText());
         assertEquals("tollgate-verify=" + created.get("dns_verification_token").asText(), dns.get("txt_value").asText());
 
+        http.post(base, "{\"domain\":\"" + name + "\"}", owner.auth()).expect(409).conformsTo(PGBEAM);
+        // An unproven claim blocks nobody: a squatter may claim the name too, but cannot prove it.
+        Owner squatter = ownerWithProject();
+        String squatted = http.post("/v1/projects/" + squatter.projectId() + "/domains", "{\"domain\":\"" + name + "\"}", squatter.auth())
+                .expect(201).conformsTo(PGBEAM).json().get("id").asText();
         JsonNode unproven = http.post(base + "/" + id + "/verify", null, owner.auth()).expect(200).conformsTo(PGBEAM).json();
         assertFalse(unproven.get("verified").asBoolean());
         assertTrue(unproven.get("error").asText().contains("no TXT record"), unproven.toString());
@@ -90,12 +95,14 @@ class PgBeamCustomDomainsContractTest extends HttpTest {
         JsonNode proven = http.post(base + "/" + id + "/verify", null, owner.auth()).expect(200).conformsTo(PGBEAM).json();
         assertTrue(proven.get("verified").asBoolean());
         assertFalse(proven.get("domain").get("verified_at").isNull());
+        assertFalse(http.post("/v1/projects/" + squatter.projectId() + "/domains/" + squatted + "/verify", null, squatter.auth()).expect(200)
+                .conformsTo(PGBEAM).json().get("verified").asBoolean(), "the squatter's token is not in DNS");
 
         JsonNode list = http.get(base + "?page_size=10", owner.auth()).expect(200).conformsTo(PGBEAM).json();
         assertEquals(1, list.get("domains").size());
         assertTrue(list.get("domains").get(0).get("verified").asBoolean());
 
-        // A hostname has one owner across all organizations.
+        // Once proven, a hostname has one owner across all organizations.
         Owner other = ownerWithProject();
         http.post("/v1/projects/" + other.projectId() + "/domains", "{\"domain\":\"" + name + "\"}", other.auth()).expect(409).conformsTo(PGBEAM);
         // ... and nobody else sees or removes it.

@@ -1,5 +1,6 @@
 -- PgBeam custom domains: a hostname a project's clients may connect with, once its owner proves control of it with a
--- DNS TXT record. A hostname belongs to one project at a time, across all organizations.
+-- DNS TXT record. Any project may claim a name; only one, across all organizations, can hold it verified, so an
+-- unverified claim never blocks whoever really controls the name.
 CREATE TABLE proxy.custom_domains (
     id                 uuid        PRIMARY KEY,
     project_id         uuid        NOT NULL REFERENCES proxy.projects (id) ON DELETE CASCADE,
@@ -11,5 +12,6 @@ CREATE TABLE proxy.custom_domains (
     updated_at         timestamptz NOT NULL
 );
 
-CREATE UNIQUE INDEX custom_domains_one_owner ON proxy.custom_domains (domain);
+CREATE UNIQUE INDEX custom_domains_one_owner ON proxy.custom_domains (domain) WHERE verified_at IS NOT NULL;
+CREATE UNIQUE INDEX custom_domains_once_per_project ON proxy.custom_domains (project_id, domain);
 CREATE INDEX custom_domains_by_project ON proxy.custom_domains (project_id, created_at, id);

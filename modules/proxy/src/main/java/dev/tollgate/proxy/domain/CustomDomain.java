@@ -37,6 +37,9 @@ public record CustomDomain(UUID id, UUID projectId, String domain, String verifi
         if (!domain.contains(".")) {
             throw new ValidationException("domain", "'" + requested + "' is a single label; use a fully qualified name such as db.example.com");
         }
+        if (domain.substring(domain.lastIndexOf('.') + 1).chars().allMatch(Character::isDigit)) {
+            throw new ValidationException("domain", "'" + requested + "' is an address, not a hostname; use a name such as db.example.com");
+        }
         String own = ownDomain.toLowerCase(Locale.ROOT);
         if (domain.equals(own) || domain.endsWith("." + own)) {
             throw new ValidationException("domain", "'" + requested + "' is under Tollgate's own domain " + own);
@@ -65,9 +68,13 @@ public record CustomDomain(UUID id, UUID projectId, String domain, String verifi
         return TXT_VALUE_PREFIX + verificationToken;
     }
 
-    /** Whether one of the TXT strings found at {@link #txtHost()} proves ownership. */
-    public boolean provenBy(List<String> txtStrings) {
-        return txtStrings.stream().map(String::strip).anyMatch(txtValue()::equals);
+    /**
+     * Whether one of the TXT records found at {@link #txtHost()} proves ownership. The expected value holds no quote or
+     * space, so those are dropped before comparing: a record split into several character strings, or quoted by the
+     * DNS client, still matches.
+     */
+    public boolean provenBy(List<String> txtRecords) {
+        return txtRecords.stream().map(r -> r.replace("\"", "").replace(" ", "")).anyMatch(txtValue()::equals);
     }
 
     public CustomDomain verifiedAt(Instant now) {

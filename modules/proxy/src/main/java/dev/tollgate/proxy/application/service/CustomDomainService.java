@@ -21,6 +21,8 @@ import java.util.UUID;
 
 @Singleton
 class CustomDomainService implements ManageCustomDomainsUseCase {
+    /** Claims cost nothing until proven: a bound keeps one project from claiming names wholesale. */
+    static final int MAX_PER_PROJECT = 50;
     private final CustomDomainStore domains;
     private final ProjectLookup lookup;
     private final PlanGuard plan;
@@ -51,11 +53,13 @@ class CustomDomainService implements ManageCustomDomainsUseCase {
         Project project = lookup.project(caller, projectId, Capability.MANAGE_PROJECTS);
         plan.requireCustomDomains(project);
         CustomDomain created = CustomDomain.register(project.id(), domain, settings.proxyDomain(), clock.instant());
-        domains.findByDomain(created.domain()).ifPresent(held -> {
-            throw new ConflictException("domain_taken", "The domain " + created.domain() + " is already registered"
-                    + (held.projectId().equals(project.id()) ? " for this project (" + held.publicId() + ")" : ""));
+        if (domains.list(project.id(), new PageRequest(0, 1)).total() >= MAX_PER_PROJECT) {
+            throw new ConflictException("domain_limit", "A project holds at most " + MAX_PER_PROJECT + " custom domains; delete one first");
+        }
+        domains.findVerified(created.domain()).ifPresent(held -> {
+            throw new ConflictException("domain_taken", "The domain " + created.domain() + " is already in use by a project that proved it");
         });
-        domains.save(created);
+        domains.save(created); // the same name twice in one project is a conflict (unique index)
         return registered(created, project);
     }
 
@@ -66,30 +70,43 @@ class CustomDomainService implements ManageCustomDomainsUseCase {
         domains.delete(find(project, domainId).id());
     }
 
-    /** The lookup holds a connection while DNS answers: the resolver's timeouts are short (DnsTxtLookup's adapter). */
+    /** DNS is asked outside any transaction: a slow or silent nameserver holds no database connection. */
     @Override
-    @Transactional
     public Verification verify(Caller caller, String projectId, String domainId) {
-        Project project = lookup.project(caller, projectId, Capability.MANAGE_PROJECTS);
-        plan.requireCustomDomains(project);
-        CustomDomain domain = find(project, domainId);
+        Registered registered = readForVerification(caller, projectId, domainId);
+        CustomDomain domain = registered.domain();
         if (domain.verified()) {
-            return new Verification(registered(domain, project), true, null);
+            return new Verification(registered, true, null);
         }
         List<String> published;
         try {
             published = dns.txt(domain.txtHost());
         } catch (DnsTxtLookup.LookupFailed e) {
-            return new Verification(registered(domain, project), false, "DNS lookup of " + domain.txtHost() + " failed: " + e.getMessage());
+            return new Verification(registered, false, "Could not read the TXT record at " + domain.txtHost() + ": " + e.getMessage());
         }
         if (!domain.provenBy(published)) {
             String found = published.isEmpty() ? "no TXT record" : "TXT " + published;
-            return new Verification(registered(domain, project), false, "Expected a TXT record at " + domain.txtHost() + " with the value "
+            return new Verification(registered, false, "Expected a TXT record at " + domain.txtHost() + " with the value "
                     + domain.txtValue() + "; found " + found);
         }
-        CustomDomain verified = domain.verifiedAt(clock.instant());
+        return new Verification(markVerified(registered), true, null);
+    }
+
+    @Transactional(readOnly = true)
+    protected Registered readForVerification(Caller caller, String projectId, String domainId) {
+        Project project = lookup.project(caller, projectId, Capability.MANAGE_PROJECTS);
+        plan.requireCustomDomains(project);
+        return registered(find(project, domainId), project);
+    }
+
+    /** Another project may have proven the name meanwhile: then this one cannot (a conflict, by the unique index). */
+    @Transactional
+    protected Registered markVerified(Registered registered) {
+        CustomDomain current = domains.find(registered.domain().projectId(), registered.domain().id())
+                .orElseThrow(() -> NotFoundException.of("Custom domain", registered.domain().publicId()));
+        CustomDomain verified = current.verifiedAt(clock.instant());
         domains.save(verified);
-        return new Verification(registered(verified, project), true, null);
+        return new Registered(verified, registered.projectId(), registered.projectHost());
     }
 
     private CustomDomain find(Project project, String domainId) {

@@ -15,7 +15,8 @@ import javax.naming.directory.InitialDirContext;
 
 /**
  * TXT lookups with the JDK's DNS client (JNDI's DNS provider), against {@code tollgate.dns.server} (host:port) or,
- * when unset, the system's resolvers. Short timeouts: a verification waits for DNS with a connection held.
+ * when unset, the system's resolvers, with short timeouts. A record's character strings come back as the client
+ * renders them (quoted when they hold spaces, joined by spaces); {@code CustomDomain.provenBy} compares accordingly.
  */
 @Singleton
 final class JndiDnsTxtLookup implements DnsTxtLookup {
@@ -40,14 +41,15 @@ final class JndiDnsTxtLookup implements DnsTxtLookup {
             List<String> values = new ArrayList<>();
             if (txt != null) {
                 for (NamingEnumeration<?> e = txt.getAll(); e.hasMore(); ) {
-                    values.add(unquote(String.valueOf(e.next())));
+                    values.add(String.valueOf(e.next()));
                 }
             }
             return values;
         } catch (NameNotFoundException noSuchName) {
             return List.of();
         } catch (NamingException e) {
-            throw new LookupFailed(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+            // The resolver's own message may name internal addresses: the caller gets only what went wrong.
+            throw new LookupFailed(e instanceof javax.naming.CommunicationException ? "no answer from DNS" : "the DNS lookup failed", e);
         } finally {
             if (context != null) {
                 try {
@@ -57,14 +59,5 @@ final class JndiDnsTxtLookup implements DnsTxtLookup {
                 }
             }
         }
-    }
-
-    /** JNDI renders a TXT record's character strings quoted and space-separated when there are several; one is joined. */
-    private static String unquote(String value) {
-        String v = value.strip();
-        if (v.startsWith("\"") && v.endsWith("\"") && v.length() >= 2) {
-            return v.substring(1, v.length() - 1).replace("\" \"", "");
-        }
-        return v;
     }
 }

@@ -3,6 +3,7 @@ package dev.tollgate.proxy.adapters.out.persistence;
 import static dev.tollgate.platform.persistence.Sql.instant;
 import static dev.tollgate.platform.persistence.Sql.timestamp;
 
+import dev.tollgate.platform.domain.ConflictException;
 import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.platform.persistence.Sql;
@@ -42,8 +43,8 @@ final class JdbcCustomDomainStore implements CustomDomainStore {
     }
 
     @Override
-    public Optional<CustomDomain> findByDomain(String domain) {
-        return query(" WHERE domain = ?", List.of(domain)).stream().findFirst();
+    public Optional<CustomDomain> findVerified(String domain) {
+        return query(" WHERE domain = ? AND verified_at IS NOT NULL", List.of(domain)).stream().findFirst();
     }
 
     @Override
@@ -68,6 +69,9 @@ final class JdbcCustomDomainStore implements CustomDomainStore {
             Sql.bind(s, parameters);
             s.executeUpdate();
         } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                throw new ConflictException("domain_taken", "The domain is already registered for this project, or proven by another");
+            }
             throw new IllegalStateException("could not write custom domains", e);
         }
     }

@@ -7,13 +7,16 @@ import java.util.Optional;
 import java.util.UUID;
 
 public interface CustomDomainStore {
-    /** Inserts or updates; a domain another project holds is a conflict (unique index). */
+    /**
+     * Inserts or updates; the same name twice in a project, or verified in two projects, is a conflict
+     * ({@code ConflictException}, from the unique indexes).
+     */
     void save(CustomDomain domain);
 
     Optional<CustomDomain> find(UUID projectId, UUID id);
 
-    /** Whoever holds the hostname, in any project. */
-    Optional<CustomDomain> findByDomain(String domain);
+    /** The project's claim that proved the hostname, in any organization. */
+    Optional<CustomDomain> findVerified(String domain);
 
     /** Oldest first. */
     Page<CustomDomain> list(UUID projectId, PageRequest page);
