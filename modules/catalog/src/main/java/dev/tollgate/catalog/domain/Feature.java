@@ -102,8 +102,12 @@ public record Feature(UUID id, UUID namespace, String key, String name, Map<Stri
         if ("manual".equals(type)) {
             Object amount = cost.get("amount");
             try {
-                if (amount == null || new BigDecimal(String.valueOf(amount)).signum() < 0) {
+                BigDecimal value = amount == null ? null : new BigDecimal(String.valueOf(amount));
+                if (value == null || value.signum() < 0) {
                     errors.add(new FieldError("unitCost.amount", "is required and must not be negative"));
+                } else if (value.precision() - value.scale() > 20 || value.scale() > 18) {
+                    // Bounded, so a cost (usage x amount) is always a number of sensible size to compute and print.
+                    errors.add(new FieldError("unitCost.amount", "must have at most 20 digits before the point and 18 after it"));
                 }
             } catch (NumberFormatException e) {
                 errors.add(new FieldError("unitCost.amount", "must be a number such as \"0.002\", not '" + amount + "'"));
