@@ -123,7 +123,11 @@ class PhpTenantEntitlementsContractTest extends HttpTest {
 
         assertEquals("cancelled", http.post("/api/provisioning/entitlements/" + id + "/cancel", "{\"reason\":\"Customer request\"}", partner)
                 .expect(200).conformsTo(PHP_TENANT).json().get("status").asText());
-        assertEquals(1, check(jane, "max_projects").get("limit").asInt(), "a cancelled package leaves the workspace on the initial tier");
+        // A cancelled package leaves the workspace on the initial tier, and the partner without a customer there.
+        String[] janesOwnKey = {"Authorization", "Bearer " + Accounts.apiKey(http, jane, "entitlements.read")};
+        assertEquals(1, http.get("/api/v1/entitlements/check?feature=max_projects&email=" + jane.email(), janesOwnKey).expect(200)
+                .json().get("limit").asInt());
+        http.get("/api/v1/entitlements/check?feature=max_projects&email=" + jane.email(), partner).expect(404);
         http.post("/api/provisioning/entitlements/" + id + "/unsuspend", null, partner).expect(409);
         http.post("/api/provisioning/entitlements/" + id + "/renew", null, partner).expect(409);
     }

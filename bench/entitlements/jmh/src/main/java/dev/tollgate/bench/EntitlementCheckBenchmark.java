@@ -73,7 +73,7 @@ public class EntitlementCheckBenchmark {
                 } else {
                     allowance = new FeatureAllowance(true, (long) (1 + random.nextInt(100)), 0, false); // static {"value": n}
                 }
-                slot.put(featureKeys[f], allowance, validUntil, validUntil);
+                slot.putIfCurrent(featureKeys[f], allowance, validUntil, validUntil, slot.version());
                 flat.put(customerKeys[c] + "/" + featureKeys[f], allowance.allows(1));
             }
         }

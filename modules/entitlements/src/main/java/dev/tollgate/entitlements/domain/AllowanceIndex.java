@@ -1,6 +1,7 @@
 package dev.tollgate.entitlements.domain;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,14 +19,43 @@ public final class AllowanceIndex {
     }
 
     /**
-     * One customer's entries. Forgetting the customer drops this object, so a load that began before (holding it as
-     * its {@link Slot}) stores into nothing: a change cannot be overwritten by what was read before it.
+     * One customer's entries, and the loads of them under way. Forgetting the customer drops the whole slot, so a load
+     * that began before (holding the old slot) stores into nothing and nobody joins it any more; forgetting a feature
+     * bumps the slot's version, so a load of it that began before stores nothing either. A change can therefore never
+     * be overwritten by what was read before it.
      */
     public static final class Slot {
         private final Map<String, Entry> features = new ConcurrentHashMap<>();
+        private final Map<String, CompletableFuture<FeatureAllowance>> loading = new ConcurrentHashMap<>();
+        private long version;
 
-        public void put(String feature, FeatureAllowance allowance, long refreshAfterMillis, long validUntilMillis) {
-            features.put(feature, new Entry(allowance, Math.min(refreshAfterMillis, validUntilMillis), validUntilMillis));
+        /** Taken before reading, for {@link #putIfCurrent}. */
+        public synchronized long version() {
+            return version;
+        }
+
+        /** Stores what was read, unless the feature was forgotten since {@code readAtVersion}. */
+        public synchronized void putIfCurrent(String feature, FeatureAllowance allowance, long refreshAfterMillis, long validUntilMillis,
+                                              long readAtVersion) {
+            if (version == readAtVersion) {
+                features.put(feature, new Entry(allowance, Math.min(refreshAfterMillis, validUntilMillis), validUntilMillis));
+            }
+        }
+
+        /** The load of {@code feature} under way, or {@code mine} when none was (the caller then loads). */
+        public CompletableFuture<FeatureAllowance> loadUnderWay(String feature, CompletableFuture<FeatureAllowance> mine) {
+            CompletableFuture<FeatureAllowance> running = loading.putIfAbsent(feature, mine);
+            return running == null ? mine : running;
+        }
+
+        public void loadDone(String feature, CompletableFuture<FeatureAllowance> mine) {
+            loading.remove(feature, mine);
+        }
+
+        synchronized void forget(String feature) {
+            version++;
+            features.remove(feature);
+            loading.remove(feature);
         }
     }
 
@@ -38,7 +68,7 @@ public final class AllowanceIndex {
         return entry == null || nowMillis >= entry.validUntil() ? null : entry;
     }
 
-    /** Where to store what is about to be loaded for {@code customer}: take it before reading. */
+    /** The customer's slot, where what is about to be loaded for them goes: take it before reading. */
     public Slot slot(String customer) {
         return byCustomer.computeIfAbsent(customer, c -> new Slot());
     }
@@ -47,7 +77,7 @@ public final class AllowanceIndex {
     public void forget(String customer, String feature) {
         Slot slot = byCustomer.get(customer);
         if (slot != null) {
-            slot.features.remove(feature);
+            slot.forget(feature);
         }
     }
 

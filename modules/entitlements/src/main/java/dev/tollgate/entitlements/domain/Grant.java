@@ -141,6 +141,16 @@ public record Grant(UUID id, UUID namespace, UUID entitlementId, BigDecimal amou
         return recurrence == null ? null : recurrence.nextAfter(t.isBefore(effectiveAt) ? effectiveAt : t);
     }
 
+    /**
+     * A package's grant following its package: in force again (not voided) until {@code expiresAt}. Only grants
+     * Tollgate makes for packages change like this, so a renewal or an unsuspension never hands the allowance out twice.
+     */
+    public Grant resumedUntil(Instant newExpiresAt, Instant now) {
+        return new Grant(id, namespace, entitlementId, amount, priority, effectiveAt, expirationDuration, expirationCount,
+                newExpiresAt == null ? null : newExpiresAt.truncatedTo(ChronoUnit.MICROS), maxRollover, minRollover, recurrence, metadata,
+                annotations, createdAt, now.truncatedTo(ChronoUnit.MICROS), deletedAt, null);
+    }
+
     public Grant voided(Instant at, Instant now) {
         return new Grant(id, namespace, entitlementId, amount, priority, effectiveAt, expirationDuration, expirationCount, expiresAt, maxRollover,
                 minRollover, recurrence, metadata, annotations, createdAt, now.truncatedTo(ChronoUnit.MICROS), deletedAt, at);

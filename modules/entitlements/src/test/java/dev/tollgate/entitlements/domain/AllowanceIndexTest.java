@@ -13,7 +13,7 @@ class AllowanceIndexTest {
     @Test
     void anEntryIsAnsweredUntilItsTime() {
         AllowanceIndex index = new AllowanceIndex();
-        index.slot("org_a").put("posts", TEN, 500, 1_000);
+        index.slot("org_a").putIfCurrent("posts", TEN, 500, 1_000, 0);
         assertEquals(TEN, index.find("org_a", "posts", 999).allowance());
         assertFalse(index.find("org_a", "posts", 499).staleAt(499));
         assertTrue(index.find("org_a", "posts", 500).staleAt(500), "still answered, but due for a reload");
@@ -27,11 +27,15 @@ class AllowanceIndexTest {
         AllowanceIndex index = new AllowanceIndex();
         AllowanceIndex.Slot before = index.slot("org_a");
         index.forget("org_a");
-        before.put("posts", TEN, Long.MAX_VALUE, Long.MAX_VALUE); // a load that read the old state finishes after the change
+        before.putIfCurrent("posts", TEN, Long.MAX_VALUE, Long.MAX_VALUE, before.version()); // a load that read the old state finishes after the change
         assertNull(index.find("org_a", "posts", 0), "the stale load is not remembered");
-        index.slot("org_a").put("posts", TEN, Long.MAX_VALUE, Long.MAX_VALUE);
-        index.forget("org_a", "posts");
-        assertNull(index.find("org_a", "posts", 0));
+        AllowanceIndex.Slot slot = index.slot("org_a");
+        long readAt = slot.version();
+        index.forget("org_a", "posts"); // usage recorded while a load of the feature was under way
+        slot.putIfCurrent("posts", TEN, Long.MAX_VALUE, Long.MAX_VALUE, readAt);
+        assertNull(index.find("org_a", "posts", 0), "the load that read before the recording is not remembered");
+        slot.putIfCurrent("posts", TEN, Long.MAX_VALUE, Long.MAX_VALUE, slot.version());
+        assertEquals(TEN, index.find("org_a", "posts", 0).allowance());
         assertEquals(1, index.customers());
     }
 }

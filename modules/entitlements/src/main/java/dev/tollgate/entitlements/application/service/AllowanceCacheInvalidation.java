@@ -8,14 +8,17 @@ import jakarta.inject.Singleton;
 @Singleton
 class AllowanceCacheInvalidation {
     private final CachedAllowances allowances;
+    private final PersonWorkspaces workspaces;
 
-    AllowanceCacheInvalidation(CachedAllowances allowances) {
+    AllowanceCacheInvalidation(CachedAllowances allowances, PersonWorkspaces workspaces) {
         this.allowances = allowances;
+        this.workspaces = workspaces;
     }
 
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     void onLimitsChanged(LimitsChanged changed) {
         allowances.forget(changed.organizationPublicId());
+        workspaces.forgetWorkspace(changed.organizationPublicId());
     }
 
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)

@@ -9,10 +9,8 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Feature allowances for checks, answered from memory ({@link AllowanceIndex}) and loaded from the database on a miss.
@@ -20,14 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * usage commits on this node. Otherwise it is answered for at most {@link #METERED_FRESHNESS} (usage metered from other
  * sources, e.g. the proxy or event ingestion) or {@link #CONFIGURED_FRESHNESS} (a change made on another node), never
  * past the end of its usage period or its entitlement; from half that age the first caller reloads it while the
- * others are still answered. Concurrent misses of one entry share one load.
+ * others are still answered. Concurrent misses of one entry share one load. A feature the workspace has no entitlement
+ * to is not remembered.
  */
 @Singleton
 class CachedAllowances {
     static final Duration METERED_FRESHNESS = Duration.ofSeconds(1);
     static final Duration CONFIGURED_FRESHNESS = Duration.ofSeconds(30);
     private final AllowanceIndex index = new AllowanceIndex();
-    private final Map<String, CompletableFuture<FeatureAllowance>> loading = new ConcurrentHashMap<>();
     private final WorkspaceAllowances allowances;
     private final Clock clock;
 
@@ -39,20 +37,24 @@ class CachedAllowances {
     FeatureAllowance of(Workspace workspace, String featureKey) {
         long now = clock.millis();
         AllowanceIndex.Entry known = index.find(workspace.publicId(), featureKey, now);
-        if (known == null) {
-            return loadOnce(workspace, featureKey);
+        if (known != null && !known.staleAt(now)) {
+            return known.allowance();
         }
-        if (known.staleAt(now) && !loading.containsKey(key(workspace, featureKey))) {
-            return loadOnce(workspace, featureKey); // this caller reloads; the others are answered meanwhile
-        }
-        return known.allowance();
+        return load(workspace, featureKey, known);
     }
 
-    private FeatureAllowance loadOnce(Workspace workspace, String featureKey) {
-        String key = key(workspace, featureKey);
+    /**
+     * One load per slot and feature at a time: the first caller loads, the others wait for its answer, or, when a
+     * stale answer is still valid ({@code known}), take that. A failed reload of a valid answer keeps answering it.
+     */
+    private FeatureAllowance load(Workspace workspace, String featureKey, AllowanceIndex.Entry known) {
+        AllowanceIndex.Slot slot = index.slot(workspace.publicId());
         CompletableFuture<FeatureAllowance> mine = new CompletableFuture<>();
-        CompletableFuture<FeatureAllowance> running = loading.putIfAbsent(key, mine);
-        if (running != null) {
+        CompletableFuture<FeatureAllowance> running = slot.loadUnderWay(featureKey, mine);
+        if (running != mine) {
+            if (known != null) {
+                return known.allowance();
+            }
             try {
                 return running.join();
             } catch (CompletionException e) {
@@ -60,29 +62,26 @@ class CachedAllowances {
             }
         }
         try {
-            FeatureAllowance loaded = load(workspace, featureKey);
-            mine.complete(loaded);
-            return loaded;
-        } catch (RuntimeException e) {
-            mine.completeExceptionally(e);
-            throw e;
+            long version = slot.version();
+            Instant now = clock.instant();
+            WorkspaceAllowances.Loaded loaded = allowances.load(workspace, featureKey, now);
+            if (loaded.entitlement() != null) {
+                // Only what the workspace is entitled to is remembered: checks of unknown names cannot fill the memory.
+                Instant validUntil = validUntil(loaded, now);
+                Instant refreshAfter = now.plus(Duration.between(now, validUntil).dividedBy(2));
+                slot.putIfCurrent(featureKey, loaded.allowance(), refreshAfter.toEpochMilli(), validUntil.toEpochMilli(), version);
+            }
+            mine.complete(loaded.allowance());
+            return loaded.allowance();
+        } catch (Throwable t) {
+            mine.completeExceptionally(t);
+            if (known != null && t instanceof RuntimeException) {
+                return known.allowance();
+            }
+            throw t;
         } finally {
-            loading.remove(key, mine);
+            slot.loadDone(featureKey, mine);
         }
-    }
-
-    private FeatureAllowance load(Workspace workspace, String featureKey) {
-        AllowanceIndex.Slot slot = index.slot(workspace.publicId());
-        Instant now = clock.instant();
-        WorkspaceAllowances.Loaded loaded = allowances.load(workspace, featureKey, now);
-        Instant validUntil = validUntil(loaded, now);
-        Instant refreshAfter = now.plus(Duration.between(now, validUntil).dividedBy(2));
-        slot.put(featureKey, loaded.allowance(), refreshAfter.toEpochMilli(), validUntil.toEpochMilli());
-        return loaded.allowance();
-    }
-
-    private static String key(Workspace workspace, String featureKey) {
-        return workspace.publicId() + "/" + featureKey;
     }
 
     private static Instant validUntil(WorkspaceAllowances.Loaded loaded, Instant now) {

@@ -59,6 +59,10 @@ class PackageEntitlements {
     void apply(WorkspacePackage p, String organizationPublicId, Instant now) {
         if (p.kind() == PackageKind.ADDON) {
             applyAddon(p, organizationPublicId, now);
+            if (!p.grantsAt(now)) {
+                // What it made may have carried another add-on's grant: the others are laid on again.
+                reapplyAddons(p.organizationId(), organizationPublicId, now);
+            }
         } else {
             applyPlan(p, organizationPublicId, now);
         }
@@ -70,7 +74,7 @@ class PackageEntitlements {
         if (p.status() == PackageStatus.CANCELLED) {
             if (!own.isEmpty()) {
                 tiers.assignTier(organizationPublicId, settings.initialTier());
-                reapplyAddons(p, organizationPublicId, now);
+                reapplyAddons(p.organizationId(), organizationPublicId, now);
             }
             return;
         }
@@ -79,7 +83,7 @@ class PackageEntitlements {
                 // New, or its tier replaced since (by the operator): the package is what was paid for, so its plan's
                 // current version comes back.
                 tiers.provision(organizationPublicId, p.productKey(), Map.of(), Map.of(PACKAGE_ANNOTATION, p.id()), p.expiresAt());
-                reapplyAddons(p, organizationPublicId, now);
+                reapplyAddons(p.organizationId(), organizationPublicId, now);
             }
             return; // suspended with nothing of its own in force: nothing to withhold, and another tier stays
         }
@@ -88,10 +92,10 @@ class PackageEntitlements {
         }
     }
 
-    /** A new tier replaced every entitlement, add-ons' too: the add-ons in force go on top of it again. */
-    private void reapplyAddons(WorkspacePackage plan, String organizationPublicId, Instant now) {
-        for (WorkspacePackage addon : packages.ofOrganization(plan.organizationId())) {
-            if (addon.kind() == PackageKind.ADDON && addon.status() == PackageStatus.ACTIVE) {
+    /** A new tier replaces every entitlement, add-ons' too: the add-ons in force go on top of it again. */
+    void reapplyAddons(java.util.UUID organizationId, String organizationPublicId, Instant now) {
+        for (WorkspacePackage addon : packages.ofOrganization(organizationId)) {
+            if (addon.kind() == PackageKind.ADDON && addon.grantsAt(now)) {
                 applyAddon(addon, organizationPublicId, now);
             }
         }
@@ -102,32 +106,41 @@ class PackageEntitlements {
         for (Entitlement e : live) {
             if (isFrom(e.annotations(), p)) {
                 entitlements.save(p.status() == PackageStatus.CANCELLED ? e.deleted(now) : e.activeUntil(activeTo(p, now), now));
-            } else if (e.metered()) {
-                endGrants(e, p, now); // re-made below while the package is active, with its current expiry
             }
         }
-        if (p.status() != PackageStatus.ACTIVE) {
-            return;
+        List<TemplateTerms> templates = p.status() == PackageStatus.CANCELLED ? List.of()
+                : catalog.activeAddon(TenancyApi.SYSTEM_NAMESPACE, p.productKey()).map(CatalogApi.AddonTerms::templates).orElse(List.of());
+        for (Entitlement e : live) {
+            if (e.metered() && !isFrom(e.annotations(), p)) {
+                followOnGrant(p, e, templates.stream().filter(t -> t.featureKey().equals(e.featureKey())).findFirst(), now);
+            }
         }
-        Optional<CatalogApi.AddonTerms> addon = catalog.activeAddon(TenancyApi.SYSTEM_NAMESPACE, p.productKey());
-        for (TemplateTerms t : addon.map(CatalogApi.AddonTerms::templates).orElse(List.of())) {
-            Optional<Entitlement> existing = live.stream().filter(e -> e.featureKey().equals(t.featureKey())).findFirst();
-            if (existing.isEmpty()) {
-                tiers.createFromTemplate(organizationPublicId, t, Map.of(PACKAGE_ANNOTATION, p.id()), p.expiresAt(), now);
-            } else if (!isFrom(existing.get().annotations(), p) && existing.get().metered() && "metered".equals(t.type())
-                    && t.issueAfterReset() != null && t.issueAfterReset().signum() > 0) {
-                grants.save(Grant.provisioned(existing.get(), t.issueAfterReset(), t.issueAfterResetPriority(), p.expiresAt(),
-                        Map.of(PACKAGE_ANNOTATION, p.id()), now));
+        if (p.status() == PackageStatus.ACTIVE) {
+            for (TemplateTerms t : templates) {
+                if (live.stream().noneMatch(e -> e.featureKey().equals(t.featureKey()))) {
+                    tiers.createFromTemplate(organizationPublicId, t, Map.of(PACKAGE_ANNOTATION, p.id()), p.expiresAt(), now);
+                }
             }
         }
     }
 
-    private void endGrants(Entitlement e, WorkspacePackage p, Instant now) {
+    /**
+     * The add-on's one grant on an entitlement it did not make: issued once, then moved with the package (its expiry
+     * follows renewals; suspending or cancelling voids it, unsuspending lifts the void), so the allowance of a period
+     * is never handed out twice.
+     */
+    private void followOnGrant(WorkspacePackage p, Entitlement e, Optional<TemplateTerms> template, Instant now) {
+        boolean grants = p.status() == PackageStatus.ACTIVE && e.activeAt(now) && template.isPresent() && "metered".equals(template.get().type())
+                && template.get().issueAfterReset() != null && template.get().issueAfterReset().signum() > 0;
         entitlements.lock(e.id());
-        for (Grant g : grants.ofEntitlement(e.id())) {
-            if (isFrom(g.annotations(), p) && g.voidedAt() == null && g.deletedAt() == null) {
-                grants.save(g.voided(now, now));
-            }
+        Optional<Grant> own = this.grants.ofEntitlement(e.id()).stream().filter(g -> isFrom(g.annotations(), p) && g.deletedAt() == null).findFirst();
+        if (grants && own.isEmpty()) {
+            this.grants.save(Grant.provisioned(e, template.get().issueAfterReset(), template.get().issueAfterResetPriority(), p.expiresAt(),
+                    Map.of(PACKAGE_ANNOTATION, p.id()), now));
+        } else if (grants && (own.get().voidedAt() != null || !java.util.Objects.equals(own.get().expiresAt(), p.expiresAt()))) {
+            this.grants.save(own.get().resumedUntil(p.expiresAt(), now));
+        } else if (!grants && own.isPresent() && own.get().voidedAt() == null) {
+            this.grants.save(own.get().voided(now, now));
         }
     }
 

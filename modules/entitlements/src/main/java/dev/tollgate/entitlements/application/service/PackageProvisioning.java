@@ -65,12 +65,11 @@ class PackageProvisioning implements ProvisionPackagesUseCase {
         packages.lock("workspace:" + workspace.id());
         List<WorkspacePackage> tiersInForce = packages.ofOrganization(workspace.id()).stream()
                 .filter(p -> p.kind() == PackageKind.PLAN && p.status() != PackageStatus.CANCELLED).toList();
-        if (product.kind() == PackageKind.PLAN) {
-            for (WorkspacePackage other : tiersInForce) {
-                if (!other.partnerId().equals(partner)) {
-                    throw new ConflictException("workspace_has_package", "Workspace " + workspace.number()
-                            + " already holds a package provisioned by another partner (entitlement " + other.id() + ")");
-                }
+        // Another partner's customer is not this partner's to change, by a tier or by an add-on.
+        for (WorkspacePackage other : tiersInForce) {
+            if (!other.partnerId().equals(partner)) {
+                throw new ConflictException("workspace_has_package", "Workspace " + workspace.number()
+                        + " already holds a package provisioned by another partner (entitlement " + other.id() + ")");
             }
         }
         WorkspacePackage created = packages.insert(WorkspacePackage.provision(workspace.id(), partner, product.kind(), product.key(),
@@ -156,8 +155,9 @@ class PackageProvisioning implements ProvisionPackagesUseCase {
         if (next != current) {
             packages.update(next);
             applied.apply(next, workspace.publicId(), now);
-            if (!java.util.Objects.equals(next.expiresAt(), current.expiresAt())
-                    || !java.util.Objects.equals(next.billingCycleAnchor(), current.billingCycleAnchor())) {
+            boolean renewed = !java.util.Objects.equals(next.expiresAt(), current.expiresAt())
+                    || !java.util.Objects.equals(next.billingCycleAnchor(), current.billingCycleAnchor());
+            if (renewed && next.kind() == PackageKind.PLAN) {
                 applied.expireCycleBoundBoosts(workspace.publicId(), now); // a renewal: a new cycle starts without them
             }
         }

@@ -6,6 +6,7 @@ import dev.tollgate.tenancy.api.AccountsApi;
 import dev.tollgate.tenancy.api.AccountsApi.Workspace;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.entitlements.application.port.out.PackageStore;
+import dev.tollgate.entitlements.domain.PackageStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -14,9 +15,9 @@ import java.util.Optional;
 
 /**
  * Which workspace a cross-app call about a person (by email) is about: for a partner, the person's current workspace
- * if it holds (or held) a package of that partner (the operator: any); for anyone else, the caller's own organization if the
+ * if it holds an uncancelled package of that partner (the operator: any); for anyone else, the caller's own organization if the
  * person is a member. Remembered for {@link #FRESHNESS}, so a check costs no query; a switch of workspace, a removed
- * membership or a new package takes effect within that time.
+ * membership or a package provisioned or cancelled takes effect within that time.
  */
 @Singleton
 class PersonWorkspaces {
@@ -47,6 +48,12 @@ class PersonWorkspaces {
             return accounts.workspaceOfMember(caller.organizationId(), email);
         }
         return accounts.currentWorkspaceOf(email).filter(w -> caller.kind() == Caller.Kind.OPERATOR
-                || packages.ofOrganization(w.id()).stream().anyMatch(p -> p.partnerId().equals(caller.organizationId())));
+                || packages.ofOrganization(w.id()).stream().anyMatch(p -> p.partnerId().equals(caller.organizationId())
+                && p.status() != PackageStatus.CANCELLED));
+    }
+
+    /** Forgets every answer that named the workspace: its packages (and so who may reach it) changed. */
+    void forgetWorkspace(String organizationPublicId) {
+        known.asMap().values().removeIf(w -> w.publicId().equals(organizationPublicId));
     }
 }

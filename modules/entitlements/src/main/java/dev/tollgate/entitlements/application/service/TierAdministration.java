@@ -19,9 +19,14 @@ class TierAdministration implements ManageTiersUseCase {
     private final EntitlementsApi entitlements;
     private final TenancyApi tenancy;
 
-    TierAdministration(EntitlementsApi entitlements, TenancyApi tenancy) {
+    private final PackageEntitlements packages;
+    private final java.time.Clock clock;
+
+    TierAdministration(EntitlementsApi entitlements, TenancyApi tenancy, PackageEntitlements packages, java.time.Clock clock) {
         this.entitlements = entitlements;
         this.tenancy = tenancy;
+        this.packages = packages;
+        this.clock = clock;
     }
 
     @Override
@@ -38,6 +43,7 @@ class TierAdministration implements ManageTiersUseCase {
         var organization = tenancy.findOrganization(organizationId)
                 .orElseThrow(() -> dev.tollgate.platform.domain.NotFoundException.of("Organization", organizationId));
         entitlements.assignCustomLimits(organization.publicId(), limits);
+        packages.reapplyAddons(organization.id(), organization.publicId(), clock.instant()); // a new tier keeps the paid add-ons
         return new OrganizationTier(organization.publicId(), entitlements.limitsOf(organization.publicId()));
     }
 
@@ -60,5 +66,6 @@ class TierAdministration implements ManageTiersUseCase {
         var organization = tenancy.findOrganization(organizationId)
                 .orElseThrow(() -> dev.tollgate.platform.domain.NotFoundException.of("Organization", organizationId));
         entitlements.assignTier(organization.publicId(), STANDING.contains(status) ? plan : TierService.STARTER);
+        packages.reapplyAddons(organization.id(), organization.publicId(), clock.instant()); // a new tier keeps the paid add-ons
     }
 }

@@ -132,7 +132,8 @@ class TierService implements EntitlementsApi {
     private void create(CustomerResolver.Customer customer, TemplateTerms template, Map<String, Object> annotations, Instant activeTo,
                         Instant now) {
         var feature = catalog.findFeature(SYSTEM, template.featureKey()).filter(f -> !f.archived())
-                .orElseThrow(() -> new IllegalStateException("a template names the missing feature " + template.featureKey()));
+                .orElseThrow(() -> new dev.tollgate.platform.domain.ConflictException("feature_missing", "the package names feature '"
+                        + template.featureKey() + "', which does not exist or is archived; the operator must restore it"));
         Entitlement.Created created = Entitlement.define(document(template), SYSTEM, customer.holder(),
                 new Entitlement.FeatureRef(feature.id(), feature.key(), feature.meterSlug() != null), true, json::isObject, now);
         Entitlement entitlement = created.entitlement().withAnnotations(annotations);

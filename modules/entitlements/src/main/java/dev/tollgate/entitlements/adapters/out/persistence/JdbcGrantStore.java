@@ -44,7 +44,8 @@ final class JdbcGrantStore implements GrantStore {
     public void save(Grant g) {
         String upsert = "INSERT INTO entitlements.grants (" + COLUMNS.replace("::text", "").replace("g.", "") + ") VALUES "
                 + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?) "
-                + "ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at, deleted_at = excluded.deleted_at, voided_at = excluded.voided_at";
+                + "ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at, deleted_at = excluded.deleted_at, voided_at = excluded.voided_at, "
+                + "expires_at = excluded.expires_at";
         try (PreparedStatement s = jdbc.getConnection().prepareStatement(upsert)) {
             UsagePeriod r = g.recurrence();
             Sql.bind(s, Arrays.asList(g.id(), g.namespace(), g.entitlementId(), g.amount(), g.priority(), timestamp(g.effectiveAt()),
