@@ -159,7 +159,11 @@ class OpenMeterFeaturesContractTest extends HttpTest {
 
         http.get("/api/v1/features/free_tokens/cost?" + range, auth()).expect(400).conformsTo(OPENMETER);
         http.get("/api/v1/features/sso/cost?" + range, auth()).expect(400).conformsTo(OPENMETER);
-        http.get("/api/v1/features/gpt_tokens/cost?" + range + "&filterGroupBy[model]=claude", auth()).expect(400).conformsTo(OPENMETER);
+        // A filter on the dimension the feature filters narrows it further: gpt and claude at once is nothing.
+        assertEquals(0, http.get("/api/v1/features/gpt_tokens/cost?" + range + "&filterGroupBy[model]=claude", auth()).expect(200)
+                .conformsTo(OPENMETER).json().get("data").size());
+        assertEquals(1, http.get("/api/v1/features/gpt_tokens/cost?" + range + "&filterGroupBy[model]=gpt", auth()).expect(200)
+                .conformsTo(OPENMETER).json().get("data").size());
         http.get("/api/v1/features/nope/cost?" + range, auth()).expect(404).conformsTo(OPENMETER);
         // Another namespace's feature is not found.
         String[] stranger = {"Authorization", "Bearer " + signUpOwner()};

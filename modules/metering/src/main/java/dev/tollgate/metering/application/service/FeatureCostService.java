@@ -51,15 +51,13 @@ class FeatureCostService implements QueryFeatureCostUseCase {
         return new FeatureCost(CURRENCY, rows);
     }
 
-    /** The query with the feature's own filters added; a dimension the feature already filters cannot be filtered again. */
+    /** The query with the feature's own filters added: on a dimension both filter, a row must pass both. */
     private static MeterQuery restricted(MeterQuery query, CostedFeature feature) {
         Map<String, TextFilter> filters = new LinkedHashMap<>(query.filterGroupBy());
         if (feature.filters() != null) {
             feature.filters().forEach((key, filter) -> {
-                if (filters.containsKey(key)) {
-                    throw new ValidationException("filterGroupBy." + key, "feature '" + feature.key() + "' already filters '" + key + "'");
-                }
-                filters.put(key, TextFilter.parse("feature filter " + key, filter));
+                TextFilter own = TextFilter.parse("feature filter " + key, filter);
+                filters.merge(key, own, (asked, featured) -> new TextFilter.All(java.util.List.of(featured, asked)));
             });
         }
         return new MeterQuery(query.from(), query.to(), query.windowSize(), query.windowTimeZone(), query.subjects(), query.groupBy(), filters,
