@@ -41,11 +41,13 @@ class WorkspaceService implements ManageWorkspacesUseCase, PurgeDeletedWorkspace
     private final CredentialCache cache;
     private final Clock clock;
     private final ApplicationEventPublisher<OrganizationCreated> created;
+    private final ApplicationEventPublisher<OrganizationRowChanged> rowChanges;
 
     WorkspaceService(OrganizationStore organizations, MembershipStore memberships, UserStore users,
                      OrganizationAccess access, CustomerStore customers, CredentialCache cache, Clock clock,
-                     ApplicationEventPublisher<OrganizationCreated> created) {
+                     ApplicationEventPublisher<OrganizationCreated> created, ApplicationEventPublisher<OrganizationRowChanged> rowChanges) {
         this.created = created;
+        this.rowChanges = rowChanges;
         this.cache = cache;
         this.customers = customers;
         this.organizations = organizations;
@@ -185,6 +187,7 @@ class WorkspaceService implements ManageWorkspacesUseCase, PurgeDeletedWorkspace
         }
         organizations.save(target);
         cache.forgetOrganization(target.id());
+        rowChanges.publishEvent(new OrganizationRowChanged(target.id())); // and again once committed
         return target;
     }
 
@@ -199,6 +202,7 @@ class WorkspaceService implements ManageWorkspacesUseCase, PurgeDeletedWorkspace
         target.requestDeletion(clock.instant());
         organizations.save(target);
         cache.forgetOrganization(target.id());
+        rowChanges.publishEvent(new OrganizationRowChanged(target.id())); // and again once committed
         return target;
     }
 
@@ -211,6 +215,7 @@ class WorkspaceService implements ManageWorkspacesUseCase, PurgeDeletedWorkspace
         target.restore(clock.instant());
         organizations.save(target);
         cache.forgetOrganization(target.id());
+        rowChanges.publishEvent(new OrganizationRowChanged(target.id())); // and again once committed
         return target;
     }
 
