@@ -123,6 +123,13 @@ class PgBeamCustomDomainsContractTest extends HttpTest {
         }
         http.post(base, "{}", owner.auth()).expect(400).conformsTo(PGBEAM);
         http.post(base + "/dom_nope/verify", null, owner.auth()).expect(404).conformsTo(PGBEAM);
+        // Each verification asks DNS: a few a minute per domain, then 429.
+        String pending = http.post(base, "{\"domain\":\"pending-" + UUID.randomUUID().toString().substring(0, 8) + ".example.org\"}", owner.auth())
+                .expect(201).json().get("id").asText();
+        for (int i = 0; i < 6; i++) {
+            http.post(base + "/" + pending + "/verify", null, owner.auth()).expect(200);
+        }
+        http.post(base + "/" + pending + "/verify", null, owner.auth()).expect(429).conformsTo(PGBEAM);
 
         String domainId = http.post(base, "{\"domain\":\"keep-" + UUID.randomUUID().toString().substring(0, 8) + ".example.org\"}", owner.auth())
                 .expect(201).json().get("id").asText();

@@ -5,6 +5,7 @@ import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.platform.domain.TypeId;
+import dev.tollgate.platform.ratelimit.RateLimiter;
 import dev.tollgate.proxy.application.port.in.ManageCustomDomainsUseCase;
 import dev.tollgate.proxy.application.port.out.CustomDomainStore;
 import dev.tollgate.proxy.application.port.out.DnsTxtLookup;
@@ -23,14 +24,19 @@ import java.util.UUID;
 class CustomDomainService implements ManageCustomDomainsUseCase {
     /** Claims cost nothing until proven: a bound keeps one project from claiming names wholesale. */
     static final int MAX_PER_PROJECT = 50;
+    /** Each verification asks DNS: a few a minute per domain is plenty while records propagate. */
+    static final RateLimiter.Limit VERIFICATIONS = new RateLimiter.Limit("custom-domain-verify", 6, java.time.Duration.ofMinutes(1));
     private final CustomDomainStore domains;
     private final ProjectLookup lookup;
     private final PlanGuard plan;
     private final DnsTxtLookup dns;
     private final ProxySettings settings;
     private final Clock clock;
+    private final RateLimiter limiter;
 
-    CustomDomainService(CustomDomainStore domains, ProjectLookup lookup, PlanGuard plan, DnsTxtLookup dns, ProxySettings settings, Clock clock) {
+    CustomDomainService(CustomDomainStore domains, ProjectLookup lookup, PlanGuard plan, DnsTxtLookup dns, ProxySettings settings, Clock clock,
+                        RateLimiter limiter) {
+        this.limiter = limiter;
         this.domains = domains;
         this.lookup = lookup;
         this.plan = plan;
@@ -78,6 +84,7 @@ class CustomDomainService implements ManageCustomDomainsUseCase {
         if (domain.verified()) {
             return new Verification(registered, true, null);
         }
+        limiter.acquire(VERIFICATIONS, domain.publicId());
         List<String> published;
         try {
             published = dns.txt(domain.txtHost());
