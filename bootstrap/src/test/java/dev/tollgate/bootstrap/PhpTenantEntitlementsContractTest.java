@@ -77,6 +77,16 @@ class PhpTenantEntitlementsContractTest extends HttpTest {
         assertEquals(jane.orgNumber(), created.get("workspace_id").asLong(), "an existing user's current workspace gets the package");
         assertEquals("active", created.get("status").asText());
         assertEquals(5, check(jane, "max_projects").get("limit").asInt(), "pro's project limit is in force");
+        // Tollgate counts what is used of its own static limits: projects, and seats.
+        http.post("/v1/projects", """
+                {"name":"app","org_id":"%s","database":{"host":"localhost","port":%d,"name":"postgres","username":"postgres","password":"pw",
+                 "ssl_mode":"disable"}}""".formatted(jane.orgId(), dev.tollgate.testing.EmbeddedPostgresServer.get().getPort()), jane.auth())
+                .expect(201);
+        JsonNode projects = check(jane, "max_projects");
+        assertEquals(1, projects.get("used").asInt());
+        assertEquals(4, projects.get("remaining").asInt());
+        assertEquals(20.0, projects.get("usage_percentage").asDouble());
+        assertEquals(1, check(jane, "included_seats").get("used").asInt());
 
         // A retry of the same service provisions nothing twice; the same service with another package is a conflict.
         JsonNode again = http.post("/api/provisioning/entitlements", """

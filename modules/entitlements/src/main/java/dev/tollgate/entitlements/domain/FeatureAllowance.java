@@ -11,7 +11,7 @@ import java.util.function.Function;
  * <ul>
  *   <li>boolean: unlimited while in force;</li>
  *   <li>static: the config's numeric {@code value} is the limit (0, or no number, means unlimited, as in Tollgate's
- *       tiers); nothing is counted against it here;</li>
+ *       tiers); what is used of it is counted elsewhere, if at all ({@link #withUsed});</li>
  *   <li>metered: the limit is what the period's grants provide (usage less overage, plus the balance left); a soft
  *       limit with no grants at all is unlimited, any other soft limit allows use past the limit.</li>
  * </ul>
@@ -44,6 +44,11 @@ public record FeatureAllowance(boolean inForce, Long limit, long used, boolean s
         long used = v.usage().setScale(0, RoundingMode.CEILING).longValueExact();
         boolean unlimited = e.isSoftLimit() && granted.signum() == 0;
         return new FeatureAllowance(true, unlimited ? null : granted.setScale(0, RoundingMode.FLOOR).longValueExact(), used, e.isSoftLimit());
+    }
+
+    /** The same allowance with {@code count} used (a static limit whose use is counted elsewhere). */
+    public FeatureAllowance withUsed(long count) {
+        return new FeatureAllowance(inForce, limit, count, softLimit);
     }
 
     public boolean unlimited() {

@@ -17,6 +17,9 @@ public interface TenancyApi {
     /** Records the name of the organization's tier, shown by the organization views (entitlements owns the tier). */
     void recordPlan(String organizationPublicId, String plan);
 
+    /** How many members (seats) the organization has. */
+    long memberCount(UUID organizationId);
+
     /** An organization by {@code org_...} id or slug, for trusted callers (the operator's internal routes). */
     Optional<OrganizationSummary> findOrganization(String idOrSlug);
 

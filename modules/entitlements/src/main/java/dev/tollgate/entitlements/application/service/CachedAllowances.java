@@ -19,7 +19,7 @@ import java.util.concurrent.CompletionException;
  * sources, e.g. the proxy or event ingestion) or {@link #CONFIGURED_FRESHNESS} (a change made on another node), never
  * past the end of its usage period or its entitlement; from half that age the first caller reloads it while the
  * others are still answered. Concurrent misses of one entry share one load. A feature the workspace has no entitlement
- * to is not remembered.
+ * to, and a limit whose use other modules count (max_projects, included_seats), are not remembered.
  */
 @Singleton
 class CachedAllowances {
@@ -65,8 +65,9 @@ class CachedAllowances {
             long version = slot.version();
             Instant now = clock.instant();
             WorkspaceAllowances.Loaded loaded = allowances.load(workspace, featureKey, now);
-            if (loaded.entitlement() != null) {
+            if (loaded.entitlement() != null && !loaded.counted()) {
                 // Only what the workspace is entitled to is remembered: checks of unknown names cannot fill the memory.
+                // A static limit whose use is counted elsewhere (projects, seats) changes without an event: asked each time.
                 Instant validUntil = validUntil(loaded, now);
                 Instant refreshAfter = now.plus(Duration.between(now, validUntil).dividedBy(2));
                 slot.putIfCurrent(featureKey, loaded.allowance(), refreshAfter.toEpochMilli(), validUntil.toEpochMilli(), version);

@@ -119,7 +119,7 @@ class CrossAppEntitlements implements CheckEntitlementsUseCase {
         Entitlement locked = allowances.live(customer, featureKey).filter(current -> current.id().equals(entitlement.id()))
                 .orElseThrow(() -> notEntitled(workspace, featureKey));
         Instant now = clock.instant();
-        FeatureAllowance allowance = allowances.of(customer, locked, now);
+        FeatureAllowance allowance = allowances.of(workspace, customer, locked, now);
         if (!allowance.allows(quantity)) {
             throw limitReached(workspace, featureKey, quantity, allowance);
         }

@@ -75,7 +75,7 @@ class EntitlementSummaries implements SummarizeEntitlementsUseCase {
             String name = feature.map(CatalogApi.FeatureInfo::name).orElse(e.featureKey());
             String category = feature.map(f -> f.metadata().get("category")).orElse(UNCATEGORIZED);
             features.computeIfAbsent(category == null ? UNCATEGORIZED : category, c -> new ArrayList<>())
-                    .add(new FeatureLine(e.featureKey(), name, allowances.of(customer, e, now)));
+                    .add(new FeatureLine(e.featureKey(), name, allowances.of(workspace, customer, e, now)));
             if (e.metered()) {
                 for (Grant g : grants.ofEntitlement(e.id())) {
                     if (PackageEntitlements.isBoost(g) && g.activeAt(now)) {

@@ -2,7 +2,9 @@ package dev.tollgate.entitlements.application.service;
 
 import dev.tollgate.entitlements.application.port.out.EntitlementStore;
 import dev.tollgate.entitlements.domain.CustomerRef;
+import dev.tollgate.entitlements.application.port.out.OrganizationUsage;
 import dev.tollgate.entitlements.domain.Entitlement;
+import dev.tollgate.entitlements.domain.EntitlementType;
 import dev.tollgate.entitlements.domain.FeatureAllowance;
 import dev.tollgate.platform.domain.JsonSyntax;
 import dev.tollgate.tenancy.api.AccountsApi.Workspace;
@@ -11,6 +13,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Optional;
 
 /** A workspace's features as php-tenant states them, from its entitlements in the system namespace. */
@@ -20,8 +23,10 @@ class WorkspaceAllowances {
     private final EntitlementStore entitlements;
     private final EntitlementEvaluator evaluator;
     private final JsonSyntax json;
+    private final OrganizationUsage usage;
 
-    WorkspaceAllowances(CustomerResolver customers, EntitlementStore entitlements, EntitlementEvaluator evaluator, JsonSyntax json) {
+    WorkspaceAllowances(CustomerResolver customers, EntitlementStore entitlements, EntitlementEvaluator evaluator, JsonSyntax json, OrganizationUsage usage) {
+        this.usage = usage;
         this.customers = customers;
         this.entitlements = entitlements;
         this.evaluator = evaluator;
@@ -36,12 +41,29 @@ class WorkspaceAllowances {
         return entitlements.findLive(TenancyApi.SYSTEM_NAMESPACE, customer.id(), featureKey);
     }
 
-    FeatureAllowance of(CustomerResolver.Customer customer, Entitlement e, Instant now) {
-        return FeatureAllowance.of(e, evaluator.value(e, customer.subjects(), now), config -> json.parseObject(config).orElse(Map.of()));
+    /** The allowance; a static limit Tollgate counts (projects, seats) states how much of it is used. */
+    FeatureAllowance of(Workspace workspace, CustomerResolver.Customer customer, Entitlement e, Instant now) {
+        return evaluate(workspace, customer, e, now).allowance();
     }
 
-    /** The feature's live entitlement (null without one), its allowance (NONE without one) and its period's end (null without). */
-    record Loaded(Entitlement entitlement, FeatureAllowance allowance, Instant periodEnd) {
+    private record Evaluated(FeatureAllowance allowance, boolean counted) {
+    }
+
+    private Evaluated evaluate(Workspace workspace, CustomerResolver.Customer customer, Entitlement e, Instant now) {
+        FeatureAllowance allowance = FeatureAllowance.of(e, evaluator.value(e, customer.subjects(), now),
+                config -> json.parseObject(config).orElse(Map.of()));
+        if (e.type() != EntitlementType.STATIC || !allowance.inForce()) {
+            return new Evaluated(allowance, false);
+        }
+        OptionalLong used = usage.used(workspace.id(), e.featureKey());
+        return used.isPresent() ? new Evaluated(allowance.withUsed(used.getAsLong()), true) : new Evaluated(allowance, false);
+    }
+
+    /**
+     * The feature's live entitlement (null without one), its allowance (NONE without one), its period's end (null
+     * without), and whether its use was counted elsewhere (a static limit such as max_projects).
+     */
+    record Loaded(Entitlement entitlement, FeatureAllowance allowance, Instant periodEnd, boolean counted) {
     }
 
     @Transactional(readOnly = true)
@@ -49,8 +71,9 @@ class WorkspaceAllowances {
         CustomerResolver.Customer customer = customerOf(workspace);
         Entitlement e = live(customer, featureKey).orElse(null);
         if (e == null) {
-            return new Loaded(null, FeatureAllowance.NONE, null);
+            return new Loaded(null, FeatureAllowance.NONE, null, false);
         }
-        return new Loaded(e, of(customer, e, now), e.usagePeriod() == null ? null : evaluator.state(e, now).periodTo());
+        Evaluated evaluated = evaluate(workspace, customer, e, now);
+        return new Loaded(e, evaluated.allowance(), e.usagePeriod() == null ? null : evaluator.state(e, now).periodTo(), evaluated.counted());
     }
 }

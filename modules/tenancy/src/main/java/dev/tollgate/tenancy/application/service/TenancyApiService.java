@@ -30,10 +30,12 @@ class TenancyApiService implements TenancyApi {
     private final dev.tollgate.tenancy.application.port.out.CustomerStore customers;
 
     private final CredentialCache cache;
+    private final dev.tollgate.tenancy.application.port.out.MembershipStore memberships;
 
     TenancyApiService(OrganizationStore organizations, OrganizationAccess access, UserStore users, ApiKeyStore apiKeys,
                       AuthenticationService authentication, Clock clock, dev.tollgate.tenancy.application.port.out.CustomerStore customers,
-                      CredentialCache cache) {
+                      CredentialCache cache, dev.tollgate.tenancy.application.port.out.MembershipStore memberships) {
+        this.memberships = memberships;
         this.cache = cache;
         this.customers = customers;
         this.organizations = organizations;
@@ -85,6 +87,12 @@ class TenancyApiService implements TenancyApi {
                 organizations.save(organization);
             }
         });
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long memberCount(UUID organizationId) {
+        return memberships.countMembers(organizationId);
     }
 
     @Override
