@@ -93,6 +93,15 @@ public final class DocumentReader {
         return false;
     }
 
+    /** An email address ({@link EmailAddress}): at most 254 characters of the usual shape. */
+    public String email(Map<String, ?> doc, String path, String field, boolean required) {
+        String email = text(doc, path, field, required, 254);
+        if (email != null && !EmailAddress.isValid(email)) {
+            fail(at(path, field), "invalid_email", "must be a valid email address");
+        }
+        return email;
+    }
+
     /** A KEY: 1-64 lowercase letters, digits and single underscores. */
     public String key(Map<String, ?> doc, String path, String field, boolean required) {
         String key = text(doc, path, field, required, 64);

@@ -1,7 +1,6 @@
 package dev.tollgate.entitlements.application.service;
 
 import dev.tollgate.platform.domain.DocumentReader;
-import dev.tollgate.platform.domain.EmailAddress;
 import java.time.Instant;
 import java.util.Map;
 
@@ -10,10 +9,7 @@ record CreateRequest(String email, String name, String productCode, Instant bill
 
     static CreateRequest read(Map<String, Object> body, Instant now) {
         DocumentReader r = new DocumentReader();
-        String email = r.text(body, "", "email", true, 254);
-        if (email != null && !EmailAddress.isValid(email)) {
-            r.fail("email", "invalid_email", "must be a valid email address");
-        }
+        String email = r.email(body, "", "email", true);
         String name = r.text(body, "", "name", true, 255);
         String productCode = r.text(body, "", "product_code", true, 255);
         Instant anchor = r.time(body, "", "billing_cycle_anchor", false);

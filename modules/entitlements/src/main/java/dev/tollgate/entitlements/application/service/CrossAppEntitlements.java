@@ -7,7 +7,6 @@ import dev.tollgate.entitlements.application.port.out.UsageRecordStore;
 import dev.tollgate.entitlements.domain.Entitlement;
 import dev.tollgate.entitlements.domain.FeatureAllowance;
 import dev.tollgate.platform.domain.DocumentReader;
-import dev.tollgate.platform.domain.EmailAddress;
 import dev.tollgate.platform.domain.FieldError;
 import dev.tollgate.platform.domain.JsonSyntax;
 import dev.tollgate.platform.domain.NotFoundException;
@@ -70,7 +69,7 @@ class CrossAppEntitlements implements CheckEntitlementsUseCase {
         Map<String, Object> query = new java.util.HashMap<>();
         query.put("email", email);
         query.put("feature", featureKey);
-        requireEmail(r, query);
+        r.email(query, "", "email", true);
         r.text(query, "", "feature", true, 255);
         long amount = quantity(r, quantity);
         r.throwIfFailed();
@@ -99,7 +98,7 @@ class CrossAppEntitlements implements CheckEntitlementsUseCase {
     @Transactional
     protected Recorded record(Caller caller, Map<String, Object> body) {
         DocumentReader r = new DocumentReader();
-        String email = requireEmail(r, body);
+        String email = r.email(body, "", "email", true);
         String featureKey = r.text(body, "", "feature", true, 255);
         Integer quantity = body.get("quantity") == null ? Integer.valueOf(1)
                 : r.whole(body, "", "quantity", 1, Integer.MAX_VALUE, "must be a whole number of at least 1");
@@ -149,14 +148,6 @@ class CrossAppEntitlements implements CheckEntitlementsUseCase {
     private Workspace workspaceFor(Caller caller, String email, Capability capability) {
         boolean partner = partners.requireApiKey(caller, capability);
         return workspaces.find(caller, partner, email).orElseThrow(() -> new NotFoundException("User or workspace not found."));
-    }
-
-    private static String requireEmail(DocumentReader r, Map<String, Object> doc) {
-        String email = r.text(doc, "", "email", true, 254);
-        if (email != null && !EmailAddress.isValid(email)) {
-            r.fail("email", "invalid_email", "must be a valid email address");
-        }
-        return email;
     }
 
     private static long quantity(DocumentReader r, String text) {
