@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.time.Duration;
@@ -50,7 +51,7 @@ final class JwtAccessTokens implements AccessTokens {
     JwtAccessTokens(@Nullable @Value("${tollgate.data-dir}") String dataDir,
                     @Nullable @Value("${tollgate.auth.external-jwks-url}") String externalJwksUrl,
                     @Nullable @Value("${tollgate.auth.external-issuer}") String externalIssuer) {
-        this.signingKey = dataDir == null ? generate() : loadOrCreate(Path.of(dataDir, "keys", "jwt-signing-key.json"));
+        this.signingKey = dataDir == null ? generate() : loadOrCreate(Path.of(dataDir, "keys", "jwt-signing-key.json"), JwtAccessTokens::generate);
         try {
             this.verifier = new RSASSAVerifier(signingKey.toRSAPublicKey());
         } catch (JOSEException e) {
@@ -127,22 +128,46 @@ final class JwtAccessTokens implements AccessTokens {
         }
     }
 
-    private static RSAKey loadOrCreate(Path file) {
+    /**
+     * The signing key from {@code file}, or a new one from {@code generator} written there. The file is created with
+     * mode 0600 (directory 0700) before the key exists, so the private key is never in a file others can read.
+     */
+    static RSAKey loadOrCreate(Path file, java.util.function.Supplier<RSAKey> generator) {
         try {
-            if (Files.exists(file)) {
+            if (Files.exists(file) && Files.size(file) > 0) {
                 return RSAKey.parse(Files.readString(file));
             }
-            RSAKey key = generate();
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, key.toJSONString());
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // best effort on non-POSIX file systems
+            if (Files.exists(file)) {
+                // Empty: an earlier start stopped between creating and writing it.
+                restrict(file);
+            } else {
+                createOwnerOnly(file);
             }
+            RSAKey key = generator.get();
+            Files.writeString(file, key.toJSONString(), StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
             return key;
         } catch (IOException | ParseException e) {
             throw new IllegalStateException("could not load or create the JWT signing key at " + file, e);
+        }
+    }
+
+    private static void createOwnerOnly(Path file) throws IOException {
+        try {
+            if (!Files.exists(file.getParent())) {
+                Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createDirectories(file.getParent());
+            Files.createFile(file); // non-POSIX file systems: their own access control applies
+        }
+    }
+
+    private static void restrict(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // non-POSIX file systems: their own access control applies
         }
     }
 
