@@ -51,6 +51,7 @@ start_tollgate() {
   # connection or query limits); bench/proxy's tollgate_limits target sets limits through the operator's route.
   TOLLGATE_DATA_DIR="$work/data" TOLLGATE_HTTP_PORT="$HTTP_PORT" TOLLGATE_EMBEDDED_DB_PORT="$DB_PORT" \
     TOLLGATE_PROXY_PORT="$PROXY_PORT" TOLLGATE_ADMIN_API_KEY="$API_KEY" TOLLGATE_TIERS_INITIAL=enterprise \
+    TOLLGATE_PROXY_ALLOWED_UPSTREAMS=127.0.0.1/32 \
     TOLLGATE_INTERNAL_SECRET="$BENCH_INTERNAL_SECRET" java ${JAVA_OPTS:-} -jar "$1" >"$app_log" 2>&1 &
   app_pid=$!
   local waited=0

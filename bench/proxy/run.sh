@@ -331,6 +331,7 @@ start_tollgate() { # extra JVM options; sets app_pid (same data dir and ports on
   # shellcheck disable=SC2086 # the options are lists of options
   TOLLGATE_DATA_DIR="$work/tollgate" TOLLGATE_HTTP_PORT="$HTTP_PORT" TOLLGATE_EMBEDDED_DB_PORT="$EMB_PORT" \
     TOLLGATE_PROXY_PORT="$PROXY_PORT" TOLLGATE_ADMIN_API_KEY="$API_KEY" TOLLGATE_TIERS_INITIAL=enterprise \
+    TOLLGATE_PROXY_ALLOWED_UPSTREAMS=127.0.0.1/32 \
     TOLLGATE_INTERNAL_SECRET="$BENCH_INTERNAL_SECRET" java $TOLLGATE_BASE_OPTS $1 -jar "$JAR" >>"$work/tollgate.log" 2>&1 &
   app_pid=$!
   until [ "$(startups)" -gt "$before" ]; do

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.testing.EmbeddedPostgresServer;
+import dev.tollgate.testing.UpstreamPostgres;
 import dev.tollgate.testing.FakeDnsServer;
 import dev.tollgate.testing.HttpTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -59,7 +59,7 @@ class PgBeamCustomDomainsContractTest extends HttpTest {
         String orgId = signedUp.get("organization").get("id").asText();
         String projectId = http.post("/v1/projects", """
                 {"name":"app","org_id":"%s","database":{"host":"localhost","port":%d,"name":"postgres","username":"postgres","password":"pw",
-                 "ssl_mode":"disable"}}""".formatted(orgId, EmbeddedPostgresServer.get().getPort()), auth).expect(201).json()
+                 "ssl_mode":"disable"}}""".formatted(orgId, UpstreamPostgres.get().getPort()), auth).expect(201).json()
                 .get("project").get("id").asText();
         return new Owner(auth, orgId, projectId);
     }

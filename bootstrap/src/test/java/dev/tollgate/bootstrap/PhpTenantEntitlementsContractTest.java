@@ -80,7 +80,7 @@ class PhpTenantEntitlementsContractTest extends HttpTest {
         // Tollgate counts what is used of its own static limits: projects, and seats.
         http.post("/v1/projects", """
                 {"name":"app","org_id":"%s","database":{"host":"localhost","port":%d,"name":"postgres","username":"postgres","password":"pw",
-                 "ssl_mode":"disable"}}""".formatted(jane.orgId(), dev.tollgate.testing.EmbeddedPostgresServer.get().getPort()), jane.auth())
+                 "ssl_mode":"disable"}}""".formatted(jane.orgId(), dev.tollgate.testing.UpstreamPostgres.get().getPort()), jane.auth())
                 .expect(201);
         JsonNode projects = check(jane, "max_projects");
         assertEquals(1, projects.get("used").asInt());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.testing.EmbeddedPostgresServer;
+import dev.tollgate.testing.UpstreamPostgres;
 import dev.tollgate.testing.HttpTest;
 import dev.tollgate.testing.TestHttp;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -51,7 +51,7 @@ class PlanLimitsTest extends HttpTest {
     }
 
     private TestHttp.Exchange createProject(String name) {
-        int port = EmbeddedPostgresServer.get().getPort();
+        int port = UpstreamPostgres.get().getPort();
         return http.post("/v1/projects", """
                 {"name":"%s","org_id":"%s","database":{"host":"localhost","port":%d,"name":"postgres","username":"postgres",
                  "password":"pw","ssl_mode":"disable"}}""".formatted(name, orgId, port), auth());
@@ -72,7 +72,7 @@ class PlanLimitsTest extends HttpTest {
         JsonNode refused = createProject("second").expect(403).conformsTo(PGBEAM).json();
         assertEquals("plan_limit", refused.get("error").get("code").asText());
         assertTrue(refused.get("error").get("message").asText().contains("starter plan allows 1 active project"));
-        int port = EmbeddedPostgresServer.get().getPort();
+        int port = UpstreamPostgres.get().getPort();
         String database = """
                 {"host":"localhost","port":%d,"name":"postgres","username":"postgres","password":"pw","ssl_mode":"disable"}""".formatted(port);
         http.post("/v1/projects/" + projectId + "/databases", database, auth()).expect(403).conformsTo(PGBEAM);

@@ -4,10 +4,12 @@ import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.platform.domain.TypeId;
 import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.platform.ratelimit.RateLimiter;
 import dev.tollgate.proxy.application.port.in.ManageDatabasesUseCase;
 import dev.tollgate.proxy.application.port.out.DatabaseStore;
 import dev.tollgate.proxy.application.port.out.ProjectStore;
 import dev.tollgate.proxy.application.port.out.SecretSealer;
+import dev.tollgate.proxy.application.port.out.UpstreamDestinations;
 import dev.tollgate.proxy.application.port.out.UpstreamProbe;
 import dev.tollgate.proxy.domain.Database;
 import dev.tollgate.proxy.domain.DatabaseSpec;
@@ -16,12 +18,16 @@ import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 @Singleton
 class DatabaseService implements ManageDatabasesUseCase {
+    /** Each test dials out: a few a minute per database is plenty for someone debugging, and no port scanner. */
+    static final RateLimiter.Limit CONNECTION_TESTS = new RateLimiter.Limit("connection-test", 10, java.time.Duration.ofMinutes(1));
     private final DatabaseStore databases;
     private final ProjectStore projects;
     private final ProjectLookup lookup;
@@ -29,10 +35,17 @@ class DatabaseService implements ManageDatabasesUseCase {
     private final UpstreamProbe probe;
     private final Clock clock;
     private final PlanGuard plan;
+    private final DestinationCheck destinations;
+    private final UpstreamDestinations upstreams;
+    private final RateLimiter limiter;
 
     DatabaseService(DatabaseStore databases, ProjectStore projects, ProjectLookup lookup, SecretSealer sealer,
-                    UpstreamProbe probe, Clock clock, PlanGuard plan) {
+                    UpstreamProbe probe, Clock clock, PlanGuard plan, DestinationCheck destinations, UpstreamDestinations upstreams,
+                    RateLimiter limiter) {
         this.plan = plan;
+        this.upstreams = upstreams;
+        this.limiter = limiter;
+        this.destinations = destinations;
         this.databases = databases;
         this.projects = projects;
         this.lookup = lookup;
@@ -43,6 +56,7 @@ class DatabaseService implements ManageDatabasesUseCase {
 
     /** Registers a database in {@code project} within the caller's transaction (shared with project creation). */
     Database register(Project project, DatabaseSpec spec, Instant now) {
+        destinations.requireAllowed(spec.host(), spec.port());
         UUID id = TypeId.newUuid();
         Database database = new Database(id, project.id(), spec.host(), spec.port(), spec.name(), spec.username(),
                 sealer.seal(spec.password(), Database.passwordContext(id)), spec.sslMode(), spec.role(), spec.poolConfig(),
@@ -89,6 +103,9 @@ class DatabaseService implements ManageDatabasesUseCase {
                 c.poolRegion() != null ? c.poolRegion() : current.poolRegion(),
                 c.queryTimeoutMs() != null ? c.queryTimeoutMs() : current.queryTimeoutMs(),
                 c.autoReadRouting() != null ? c.autoReadRouting() : current.autoReadRouting());
+        if (!spec.host().equals(current.host()) || spec.port() != current.port()) {
+            destinations.requireAllowed(spec.host(), spec.port());
+        }
         Database updated = new Database(current.id(), current.projectId(), spec.host(), spec.port(), spec.name(), spec.username(),
                 sealer.seal(spec.password(), Database.passwordContext(current.id())), spec.sslMode(), spec.role(),
                 spec.poolConfig(), spec.cacheConfig(), spec.poolRegion(), spec.queryTimeoutMs(), spec.autoReadRouting(),
@@ -112,8 +129,15 @@ class DatabaseService implements ManageDatabasesUseCase {
     public ConnectionTest testConnection(Caller caller, String projectId, String databaseId) {
         // Not in a transaction: the dial may take seconds and needs no control-plane connection meanwhile.
         Database database = get(caller, projectId, databaseId);
+        limiter.acquire(CONNECTION_TESTS, database.id().toString());
+        List<InetAddress> addresses;
+        try {
+            addresses = upstreams.resolveAllowed(database.host(), database.port());
+        } catch (UpstreamDestinations.Refused refused) {
+            return new ConnectionTest(false, null, null, "Tollgate will not connect to this upstream: " + refused.getMessage());
+        }
         String password = sealer.open(database.sealedPassword(), Database.passwordContext(database.id()));
-        UpstreamProbe.Result result = probe.probe(database.host(), database.port(), database.name(), database.username(),
+        UpstreamProbe.Result result = probe.probe(database.host(), addresses, database.port(), database.name(), database.username(),
                 password, database.sslMode());
         return new ConnectionTest(result.ok(), result.latencyMs(), result.serverVersion(), result.error());
     }

@@ -19,8 +19,10 @@ class ReplicaService implements ManageReplicasUseCase {
     private final DatabaseStore databases;
     private final ProjectLookup lookup;
     private final Clock clock;
+    private final DestinationCheck destinations;
 
-    ReplicaService(DatabaseStore databases, ProjectLookup lookup, Clock clock) {
+    ReplicaService(DatabaseStore databases, ProjectLookup lookup, Clock clock, DestinationCheck destinations) {
+        this.destinations = destinations;
         this.databases = databases;
         this.lookup = lookup;
         this.clock = clock;
@@ -37,6 +39,7 @@ class ReplicaService implements ManageReplicasUseCase {
     public Replica create(Caller caller, String databaseId, String host, Integer port, String sslMode) {
         Database database = lookup.database(caller, databaseId, Capability.MANAGE_PROJECTS);
         Replica replica = Replica.register(database.id(), host, port, sslMode, database.sslMode(), clock.instant());
+        destinations.requireAllowed(replica.host(), replica.port());
         databases.saveReplica(replica);
         return replica;
     }

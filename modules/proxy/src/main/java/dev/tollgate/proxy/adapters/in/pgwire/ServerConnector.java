@@ -12,6 +12,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -68,7 +69,8 @@ final class ServerConnector {
                         ch.pipeline().addLast("handshake", handshake);
                     }
                 })
-                .connect(route.host(), route.port())
+                // The addresses checked when the client connected, never the name: it may resolve elsewhere by now.
+                .connect(new InetSocketAddress(route.addresses().get(0), route.port()))
                 .addListener((ChannelFutureListener) future -> {
                     if (!future.isSuccess()) {
                         failOnce.accept(PgWire.fatal(future.channel().alloc(), "08006", "could not connect to the upstream database: "

@@ -3,30 +3,41 @@ package dev.tollgate.proxy.adapters.out.upstream;
 import dev.tollgate.proxy.application.port.out.UpstreamProbe;
 import dev.tollgate.proxy.domain.SslMode;
 import jakarta.inject.Singleton;
+import java.net.InetAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
  * Dials the upstream with the PostgreSQL JDBC driver (not the control plane's pool), honouring the registered
- * sslmode, and reports what a person debugging a connection needs: latency, server version, or the error.
+ * sslmode and connecting only to the checked addresses ({@link PinnedSocketFactory}), and reports what a person
+ * debugging a connection needs: latency, server version, or what went wrong in Tollgate's words ({@link ProbeFailure}).
  */
 @Singleton
 final class JdbcUpstreamProbe implements UpstreamProbe {
     private static final int CONNECT_TIMEOUT_SECONDS = 5;
 
     @Override
-    public Result probe(String host, int port, String database, String username, String password, SslMode sslMode) {
+    public Result probe(String host, List<InetAddress> addresses, int port, String database, String username, String password,
+                        SslMode sslMode) {
         Properties properties = new Properties();
         properties.setProperty("user", username);
         properties.setProperty("password", password);
         properties.setProperty("sslmode", sslMode.wireName());
         properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
         properties.setProperty("socketTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
+        properties.setProperty("loginTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
         properties.setProperty("ApplicationName", "tollgate-connection-test");
-        String url = "jdbc:postgresql://" + hostForUrl(host) + ":" + port + "/" + database;
+        properties.setProperty("socketFactory", PinnedSocketFactory.class.getName());
+        properties.setProperty(PinnedSocketFactory.PINNED, addresses.stream().map(InetAddress::getHostAddress).collect(Collectors.joining(",")));
+        // Encoded: a database name must not be able to add URL parameters (the driver decodes it).
+        String url = "jdbc:postgresql://" + hostForUrl(host) + ":" + port + "/" + URLEncoder.encode(database, StandardCharsets.UTF_8);
         long started = System.nanoTime();
         try (Connection connection = new org.postgresql.Driver().connect(url, properties);
              Statement statement = connection.createStatement();
@@ -35,16 +46,11 @@ final class JdbcUpstreamProbe implements UpstreamProbe {
             double latencyMs = Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
             return new Result(true, latencyMs, rs.getString(1), null);
         } catch (SQLException e) {
-            return new Result(false, null, null, describe(e));
+            return new Result(false, null, null, ProbeFailure.describe(e, host, port, database, username));
         }
     }
 
     private static String hostForUrl(String host) {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-    }
-
-    private static String describe(SQLException e) {
-        String state = e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")";
-        return e.getMessage() + state;
     }
 }

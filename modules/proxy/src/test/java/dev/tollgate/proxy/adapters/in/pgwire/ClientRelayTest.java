@@ -31,7 +31,7 @@ class ClientRelayTest {
 
     private ServerPool pool(PoolMode mode) {
         ProxyRoute route = new ProxyRoute(UUID.randomUUID(), UUID.randomUUID(), databaseId, "127.0.0.1", 5432, "app", "app", "secret", SslMode.DISABLE,
-                0, 100, 10, 1, 200, mode, null);
+                0, 100, 10, 1, 200, mode, null, java.util.List.of(java.net.InetAddress.getLoopbackAddress()));
         PoolStats stats = new PoolStats(registry.timer("wait"), registry.timer("login"), registry.counter("closed"),
                 registry.counter("tx"), registry.counter("q"), registry.counter("out"), registry.counter("in"),
                 new UsageCounters(route.organizationId(), route.projectId(), databaseId));

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.testing.EmbeddedPostgresServer;
+import dev.tollgate.testing.UpstreamPostgres;
 import dev.tollgate.testing.HttpTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -51,7 +51,7 @@ class PgWireProxyTest extends HttpTest {
     private String createProject(String orgId) {
         return http.post("/v1/projects", """
                 {"name":"wire","org_id":"%s","database":{"host":"127.0.0.1","port":%d,"name":"postgres","username":"postgres",
-                 "password":"%s","ssl_mode":"disable"}}""".formatted(orgId, EmbeddedPostgresServer.get().getPort(), PASSWORD),
+                 "password":"%s","ssl_mode":"disable"}}""".formatted(orgId, UpstreamPostgres.get().getPort(), PASSWORD),
                 "Authorization", "Bearer " + token).expect(201).json().get("project").get("id").asText();
     }
 
@@ -90,14 +90,14 @@ class PgWireProxyTest extends HttpTest {
     void prometheusMetricsShowConnectionsBytesAndRefusals() throws Exception {
         try (Connection c = connect("postgres." + projectId, PASSWORD, "postgres", null); Statement s = c.createStatement()) {
             s.execute("SELECT repeat('x', 10000)");
-            String metrics = http.get("/metrics").expect(200).body();
+            String metrics = http.get("/metrics", "X-Internal-Secret", "test-operator-secret").expect(200).body();
             assertTrue(metrics.contains("tollgate_proxy_client_connections{project=\"" + projectId + "\"}"), metrics);
             assertTrue(metrics.contains("direction=\"to_client\",project=\"" + projectId + "\"}"), metrics);
             assertTrue(metrics.contains("tollgate_proxy_transactions_total{database=\"db_"), metrics);
             assertTrue(metrics.contains("tollgate_proxy_login_seconds_count{project=\"" + projectId + "\"}"), metrics);
         }
         assertThrows(SQLException.class, () -> connect("postgres." + projectId, "wrong", "postgres", null).close());
-        assertTrue(http.get("/metrics").body().contains("tollgate_proxy_connections_refused_total{sqlstate=\"28P01\"}"));
+        assertTrue(http.get("/metrics", "X-Internal-Secret", "test-operator-secret").body().contains("tollgate_proxy_connections_refused_total{sqlstate=\"28P01\"}"));
     }
 
     @Test
@@ -198,7 +198,7 @@ class PgWireProxyTest extends HttpTest {
         String small = http.post("/v1/projects", """
                 {"name":"small","org_id":"%s","database":{"host":"127.0.0.1","port":%d,"name":"postgres","username":"postgres",
                  "password":"%s","ssl_mode":"disable","pool_config":{"pool_size":1,"min_pool_size":1,"pool_mode":"session"}}}"""
-                .formatted(orgId, EmbeddedPostgresServer.get().getPort(), PASSWORD), "Authorization", "Bearer " + token)
+                .formatted(orgId, UpstreamPostgres.get().getPort(), PASSWORD), "Authorization", "Bearer " + token)
                 .expect(201).json().get("project").get("id").asText();
         Connection holder = connect("postgres." + small, PASSWORD, "postgres", null);
         long started = System.nanoTime();

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.testing.EmbeddedPostgresServer;
+import dev.tollgate.testing.UpstreamPostgres;
 import dev.tollgate.testing.HttpTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -38,7 +38,7 @@ class PgWireRobustnessTest extends HttpTest {
         projectId = http.post("/v1/projects", """
                 {"name":"robust","org_id":"%s","database":{"host":"127.0.0.1","port":%d,"name":"postgres","username":"postgres",
                  "password":"pw-robust","ssl_mode":"disable"}}""".formatted(signedUp.get("organization").get("id").asText(),
-                EmbeddedPostgresServer.get().getPort()), "Authorization", "Bearer " + signedUp.get("access_token").asText())
+                UpstreamPostgres.get().getPort()), "Authorization", "Bearer " + signedUp.get("access_token").asText())
                 .expect(201).json().get("project").get("id").asText();
     }
 
@@ -120,7 +120,7 @@ class PgWireRobustnessTest extends HttpTest {
     }
 
     private static Void terminate(String where) throws SQLException {
-        try (Connection admin = EmbeddedPostgresServer.get().getPostgresDatabase().getConnection();
+        try (Connection admin = UpstreamPostgres.get().getPostgresDatabase().getConnection();
              Statement kill = admin.createStatement()) {
             kill.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE " + where + " AND pid <> pg_backend_pid()");
         }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.testing.EmbeddedPostgresServer;
+import dev.tollgate.testing.UpstreamPostgres;
 import dev.tollgate.testing.HttpTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -63,7 +63,7 @@ class ProxyLimitsTest extends HttpTest {
         projectId = http.post("/v1/projects", """
                 {"name":"limited","org_id":"%s","database":{"host":"127.0.0.1","port":%d,"name":"postgres","username":"postgres",
                  "password":"%s","ssl_mode":"disable","pool_config":{"pool_size":20,"min_pool_size":1,"pool_mode":"transaction"}}}"""
-                .formatted(orgId, EmbeddedPostgresServer.get().getPort(), PASSWORD), "Authorization", "Bearer " + token)
+                .formatted(orgId, UpstreamPostgres.get().getPort(), PASSWORD), "Authorization", "Bearer " + token)
                 .expect(201).json().get("project").get("id").asText();
     }
 

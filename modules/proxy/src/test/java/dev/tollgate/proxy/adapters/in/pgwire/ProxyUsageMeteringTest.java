@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.testing.EmbeddedPostgresServer;
+import dev.tollgate.testing.UpstreamPostgres;
 import dev.tollgate.testing.HttpTest;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Value;
@@ -63,7 +63,7 @@ class ProxyUsageMeteringTest extends HttpTest {
         orgId = signedUp.get("organization").get("id").asText();
         projectId = http.post("/v1/projects", """
                 {"name":"metered","org_id":"%s","database":{"host":"127.0.0.1","port":%d,"name":"postgres","username":"postgres",
-                 "password":"%s","ssl_mode":"disable"}}""".formatted(orgId, EmbeddedPostgresServer.get().getPort(), PASSWORD),
+                 "password":"%s","ssl_mode":"disable"}}""".formatted(orgId, UpstreamPostgres.get().getPort(), PASSWORD),
                 "Authorization", "Bearer " + token).expect(201).json().get("project").get("id").asText();
     }
 
@@ -204,7 +204,8 @@ class ProxyUsageMeteringTest extends HttpTest {
                 "datasources.default.url", databaseUrl, "datasources.default.username", "postgres",
                 "datasources.default.password", "postgres", "datasources.default.driver-class-name", "org.postgresql.Driver",
                 "datasources.default.dialect", "POSTGRES", "tollgate.proxy.port", "0", "tollgate.region", "second-node",
-                "tollgate.proxy.usage-flush-interval", "1h", "tollgate.master-key", MASTER_KEY), "test")) {
+                "tollgate.proxy.usage-flush-interval", "1h", "tollgate.master-key", MASTER_KEY,
+                "tollgate.proxy.allowed-upstreams", "127.0.0.0/8"), "test")) {
             Connection c = connect(node.getBean(PgWireServer.class).port(), projectId);
             try (Statement s = c.createStatement()) {
                 for (int i = 0; i < 7; i++) {

@@ -33,7 +33,7 @@ class ProxyUsageReporterTest {
 
     private PoolStats database() {
         ProxyRoute route = new ProxyRoute(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "127.0.0.1", 5432, "app", "app",
-                "secret", SslMode.DISABLE, 0, 100, 10, 0, 10, PoolMode.TRANSACTION, null);
+                "secret", SslMode.DISABLE, 0, 100, 10, 0, 10, PoolMode.TRANSACTION, null, java.util.List.of(java.net.InetAddress.getLoopbackAddress()));
         return pools.pool(route).stats();
     }
 

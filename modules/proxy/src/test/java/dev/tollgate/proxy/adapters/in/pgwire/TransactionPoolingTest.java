@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.testing.EmbeddedPostgresServer;
+import dev.tollgate.testing.UpstreamPostgres;
 import dev.tollgate.testing.HttpTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -50,7 +50,7 @@ class TransactionPoolingTest extends HttpTest {
                 {"email":"pool-%s@example.com","password":"correct horse battery"}""".formatted(UUID.randomUUID())).expect(201).json();
         token = signedUp.get("access_token").asText();
         orgId = signedUp.get("organization").get("id").asText();
-        try (Connection admin = EmbeddedPostgresServer.get().getPostgresDatabase().getConnection(); Statement s = admin.createStatement()) {
+        try (Connection admin = UpstreamPostgres.get().getPostgresDatabase().getConnection(); Statement s = admin.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS pooled_items (id int PRIMARY KEY, label text)");
         }
     }
@@ -59,7 +59,7 @@ class TransactionPoolingTest extends HttpTest {
         return http.post("/v1/projects", """
                 {"name":"pooled","org_id":"%s","database":{"host":"127.0.0.1","port":%d,"name":"postgres","username":"postgres",
                  "password":"%s","ssl_mode":"disable","pool_config":{"pool_size":%d,"min_pool_size":1,"pool_mode":"%s"}}}"""
-                .formatted(orgId, EmbeddedPostgresServer.get().getPort(), PASSWORD, poolSize, mode), "Authorization", "Bearer " + token)
+                .formatted(orgId, UpstreamPostgres.get().getPort(), PASSWORD, poolSize, mode), "Authorization", "Bearer " + token)
                 .expect(201).json().get("project").get("id").asText();
     }
 
@@ -116,7 +116,7 @@ class TransactionPoolingTest extends HttpTest {
         } finally {
             clients.shutdownNow();
         }
-        String metrics = http.get("/metrics").body();
+        String metrics = http.get("/metrics", "X-Internal-Secret", "test-operator-secret").body();
         assertTrue(metrics.lines().anyMatch(line -> line.startsWith("tollgate_proxy_server_connections{")
                 && line.contains(projectId) && Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) <= 2), metrics);
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.testing.EmbeddedPostgresServer;
+import dev.tollgate.testing.UpstreamPostgres;
 import dev.tollgate.testing.HttpTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.netty.handler.ssl.util.SelfSignedCertificate;
@@ -67,7 +67,7 @@ class UpstreamTlsTest extends HttpTest {
     }
 
     private static void admin(String... statements) throws SQLException {
-        try (Connection admin = EmbeddedPostgresServer.get().getPostgresDatabase().getConnection(); Statement s = admin.createStatement()) {
+        try (Connection admin = UpstreamPostgres.get().getPostgresDatabase().getConnection(); Statement s = admin.createStatement()) {
             for (String sql : statements) {
                 s.execute(sql);
             }
@@ -77,7 +77,7 @@ class UpstreamTlsTest extends HttpTest {
     private Connection connect(String sslMode) throws SQLException {
         String projectId = http.post("/v1/projects", """
                 {"name":"tls","org_id":"%s","database":{"host":"localhost","port":%d,"name":"postgres","username":"postgres",
-                 "password":"%s","ssl_mode":"%s"}}""".formatted(orgId, EmbeddedPostgresServer.get().getPort(), PASSWORD, sslMode),
+                 "password":"%s","ssl_mode":"%s"}}""".formatted(orgId, UpstreamPostgres.get().getPort(), PASSWORD, sslMode),
                 "Authorization", "Bearer " + token).expect(201).json().get("project").get("id").asText();
         Properties p = new Properties();
         p.setProperty("user", "postgres." + projectId);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.testing.EmbeddedPostgresServer;
+import dev.tollgate.testing.UpstreamPostgres;
 import dev.tollgate.testing.HttpTest;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -40,9 +40,9 @@ class PgBeamProjectsContractTest extends HttpTest {
         return new String[] {"Authorization", "Bearer " + token};
     }
 
-    /** The embedded PostgreSQL the tests run on doubles as the tenant's upstream. */
+    /** The tenant's upstream: the second embedded PostgreSQL, never the control plane's. */
     private String upstream(String password) {
-        int port = EmbeddedPostgresServer.get().getPort();
+        int port = UpstreamPostgres.get().getPort();
         return """
                 {"host":"localhost","port":%d,"name":"postgres","username":"postgres","password":"%s","ssl_mode":"disable",
                  "pool_config":{"pool_size":20,"min_pool_size":2,"pool_mode":"transaction"}}""".formatted(port, password);
@@ -126,7 +126,7 @@ class PgBeamProjectsContractTest extends HttpTest {
     void replicasAndRegions() {
         String databaseId = createProject("Reads").get("database").get("id").asText();
         String base = "/v1/databases/" + databaseId + "/replicas";
-        var replica = http.post(base, "{\"host\":\"replica-1.internal\",\"port\":5433}", auth()).expect(201).conformsTo(PGBEAM).json();
+        var replica = http.post(base, "{\"host\":\"localhost\",\"port\":5433}", auth()).expect(201).conformsTo(PGBEAM).json();
         assertEquals("disable", replica.get("ssl_mode").asText(), "a replica inherits its database's sslmode");
         assertEquals(1, http.get(base, auth()).expect(200).conformsTo(PGBEAM).json().get("replicas").size());
         http.delete(base + "/" + replica.get("id").asText(), auth()).expect(204);
