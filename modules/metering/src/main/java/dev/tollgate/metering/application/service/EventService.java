@@ -137,7 +137,31 @@ class EventService implements IngestEventsUseCase {
         if (filter.to() != null && !from.isBefore(filter.to())) {
             throw new ValidationException("to", "must be after from");
         }
+        java.util.Set<String> subjects = null;
+        if (!filter.customerIds().isEmpty()) {
+            subjects = subjectsOf(namespace, filter.customerIds());
+            if (subjects.isEmpty()) {
+                return List.of();
+            }
+        }
         return withCustomers(namespace, events.list(namespace, new EventFilter(from, filter.to(), filter.ingestedAtFrom(),
-                filter.ingestedAtTo(), filter.idContains(), filter.subjectContains(), filter.limit())));
+                filter.ingestedAtTo(), filter.idContains(), filter.subjectContains(), filter.customerIds(), subjects, filter.limit())));
+    }
+
+    /**
+     * The subjects whose events belong to the customers (their keys and subject keys), as OpenMeter attributes usage.
+     * listEvents types customerId as ULIDs and declares no 404, so a malformed or unknown customer is a 400 naming it.
+     */
+    private java.util.Set<String> subjectsOf(UUID namespace, List<String> customerIds) {
+        for (String id : customerIds) {
+            if (id == null || dev.tollgate.platform.domain.Ulid.parse(id).isEmpty()) {
+                throw new ValidationException("customerId", "'" + id + "' is not a customer ID (a ULID)");
+            }
+        }
+        try {
+            return new java.util.LinkedHashSet<>(namespaces.subjectsOfCustomers(namespace, customerIds).keySet());
+        } catch (dev.tollgate.platform.domain.NotFoundException unknown) {
+            throw new ValidationException("customerId", unknown.getMessage());
+        }
     }
 }

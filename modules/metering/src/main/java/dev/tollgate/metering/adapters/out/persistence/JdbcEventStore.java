@@ -71,6 +71,10 @@ final class JdbcEventStore implements EventStore {
             sql.append(" AND subject LIKE ?");
             parameters.add(Sql.containing(f.subjectContains()));
         }
+        if (f.subjectsIn() != null) {
+            sql.append(" AND subject = ANY (?)");
+            parameters.add(f.subjectsIn().toArray(new String[0]));
+        }
         sql.append(" ORDER BY time DESC, id DESC LIMIT ?");
         parameters.add(f.limit());
         return read(sql.toString(), parameters);

@@ -26,7 +26,16 @@ public interface IngestEventsUseCase {
     record EventPage(List<IngestedEvent> items, String nextCursor) {
     }
 
+    /**
+     * {@code customerIds}: only events of these customers (ULIDs; each must exist), that is, events whose subject is
+     * one of their keys or subject keys; empty for no restriction. {@code subjectsIn} is what the service resolves them
+     * to for the store (null for no restriction).
+     */
     record EventFilter(Instant from, Instant to, Instant ingestedAtFrom, Instant ingestedAtTo, String idContains,
-                       String subjectContains, int limit) {
+                       String subjectContains, List<String> customerIds, java.util.Set<String> subjectsIn, int limit) {
+        public EventFilter {
+            customerIds = customerIds == null ? List.of() : List.copyOf(customerIds);
+            subjectsIn = subjectsIn == null ? null : java.util.Set.copyOf(subjectsIn);
+        }
     }
 }

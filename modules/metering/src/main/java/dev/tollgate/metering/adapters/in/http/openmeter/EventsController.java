@@ -114,10 +114,10 @@ final class EventsController {
     List<IngestedEventView> list(Caller caller, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
                                  @Nullable @QueryValue String ingestedAtFrom, @Nullable @QueryValue String ingestedAtTo,
                                  @Nullable @QueryValue String id, @Nullable @QueryValue String subject,
-                                 @Nullable @QueryValue Integer limit) {
+                                 @Nullable @QueryValue List<String> customerId, @Nullable @QueryValue Integer limit) {
         EventFilter filter = new EventFilter(OpenMeterParams.instant("from", from), OpenMeterParams.instant("to", to),
                 OpenMeterParams.instant("ingestedAtFrom", ingestedAtFrom), OpenMeterParams.instant("ingestedAtTo", ingestedAtTo),
-                id, subject, limit == null ? 100 : limit);
+                id, subject, customerId, null, limit == null ? 100 : limit);
         return events.list(caller, filter).stream().map(views::view).toList();
     }
 }

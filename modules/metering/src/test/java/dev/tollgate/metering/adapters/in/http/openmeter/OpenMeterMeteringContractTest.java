@@ -390,6 +390,34 @@ class OpenMeterMeteringContractTest extends HttpTest {
     }
 
     @Test
+    void listEventsFiltersByCustomerThroughItsKeyAndSubjectKeys() {
+        String acme = http.post("/api/v1/customers", """
+                {"name":"Acme","key":"acme","usageAttribution":{"subjectKeys":["acme-prod"]}}""", auth()).expect(201).json().get("id").asText();
+        String globex = http.post("/api/v1/customers", """
+                {"name":"Globex","usageAttribution":{"subjectKeys":["globex-1"]}}""", auth()).expect(201).json().get("id").asText();
+        ingest(event("e1", "acme", "2026-11-07T10:00:00Z", "{}"), event("e2", "acme-prod", "2026-11-07T10:01:00Z", "{}"),
+                event("e3", "globex-1", "2026-11-07T10:02:00Z", "{}"), event("e4", "stranger", "2026-11-07T10:03:00Z", "{}"));
+        String base = "/api/v1/events?from=2026-11-07T00:00:00Z";
+
+        JsonNode acmeEvents = http.get(base + "&customerId=" + acme, auth()).expect(200).conformsTo(OPENMETER).json();
+        assertEquals(2, acmeEvents.size(), acmeEvents.toString());
+        acmeEvents.forEach(item -> assertEquals(acme, item.get("customerId").asText(), "each event names its customer"));
+        assertEquals(java.util.Set.of("e1", "e2"), java.util.Set.of(acmeEvents.get(0).get("event").get("id").asText(),
+                acmeEvents.get(1).get("event").get("id").asText()));
+
+        JsonNode both = http.get(base + "&customerId=" + acme + "&customerId=" + globex, auth()).expect(200).conformsTo(OPENMETER).json();
+        assertEquals(3, both.size(), "the stranger's event belongs to neither");
+        JsonNode narrowed = http.get(base + "&customerId=" + acme + "&subject=prod", auth()).expect(200).conformsTo(OPENMETER).json();
+        assertEquals(1, narrowed.size(), "the other filters still apply");
+        assertEquals(4, http.get(base, auth()).expect(200).conformsTo(OPENMETER).json().size(), "no filter, every event");
+
+        // listEvents declares no 404: an unknown or malformed customer is a bad request
+        String unknown = dev.tollgate.platform.domain.Ulid.of(java.util.UUID.randomUUID());
+        http.get(base + "&customerId=" + unknown, auth()).expect(400).conformsTo(OPENMETER);
+        http.get(base + "&customerId=acme", auth()).expect(400).conformsTo(OPENMETER);
+    }
+
+    @Test
     void portalTokensSeeOnlyTheirSubjectAndMeters() {
         ingest(event("p1", "alice", "2026-11-06T10:00:00Z", "{\"tokens\":5}"), event("p2", "bob", "2026-11-06T10:00:00Z", "{\"tokens\":7}"));
         createMeter("{\"slug\":\"tokens\",\"aggregation\":\"SUM\",\"eventType\":\"prompt\",\"valueProperty\":\"$.tokens\"}");
