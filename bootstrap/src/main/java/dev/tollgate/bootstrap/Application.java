@@ -50,7 +50,7 @@ public final class Application {
         Map<String, Object> properties = new HashMap<>();
         EmbeddedDatabase embedded = null;
         if (settings.databaseUrl() == null) {
-            embedded = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"));
+            embedded = EmbeddedDatabase.start(settings.dataDir(), settings.embeddedDatabasePort());
             properties.putAll(embedded.dataSourceProperties());
         } else {
             properties.put("datasources.default.url", settings.databaseUrl());

