@@ -9,7 +9,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * Prometheus scrape endpoint for the data plane's metrics (per-project connections, bytes, refusals, login time).
- * Like most exporters it is unauthenticated; expose it on a network only the scraper reaches.
+ * Only the operator may scrape it: tenancy's {@code InternalSecretFilter} requires the internal secret, as
+ * {@code X-Internal-Secret} or {@code Authorization: Bearer <secret>}; anything else is 401.
  */
 @Controller("/metrics")
 @Tag(name = "Tollgate: operations")
