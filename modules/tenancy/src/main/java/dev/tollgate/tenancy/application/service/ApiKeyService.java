@@ -8,6 +8,7 @@ import dev.tollgate.tenancy.domain.ApiKey;
 import dev.tollgate.tenancy.domain.ApiKeyScope;
 import dev.tollgate.tenancy.domain.Organization;
 import dev.tollgate.tenancy.domain.Permission;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -17,13 +18,13 @@ import java.util.List;
 class ApiKeyService implements ManageApiKeysUseCase {
     private final OrganizationAccess access;
     private final ApiKeyStore keys;
-    private final CredentialCache cache;
+    private final ApplicationEventPublisher<ApiKeyRevoked> revocations;
     private final Clock clock;
 
-    ApiKeyService(OrganizationAccess access, ApiKeyStore keys, CredentialCache cache, Clock clock) {
+    ApiKeyService(OrganizationAccess access, ApiKeyStore keys, ApplicationEventPublisher<ApiKeyRevoked> revocations, Clock clock) {
         this.access = access;
         this.keys = keys;
-        this.cache = cache;
+        this.revocations = revocations;
         this.clock = clock;
     }
 
@@ -48,6 +49,8 @@ class ApiKeyService implements ManageApiKeysUseCase {
         Organization organization = access.requireByIdOrSlug(caller, organizationIdOrSlug, Permission.MANAGE_API_KEYS);
         ApiKey key = keys.findByPublicId(organization.id(), keyId).orElseThrow(() -> NotFoundException.of("API key", keyId));
         keys.save(key.revoke(clock.instant()));
-        cache.forgetApiKey(key.secretHash());
+        // The cached key goes once the revocation has committed (CredentialCacheInvalidation): forgetting it now
+        // would let a request racing this one cache the still-committed, unrevoked row again.
+        revocations.publishEvent(new ApiKeyRevoked(key.secretHash()));
     }
 }
