@@ -2,6 +2,8 @@ package dev.tollgate.entitlements.application.service;
 
 import dev.tollgate.entitlements.api.EntitlementsApi;
 import dev.tollgate.entitlements.application.port.in.ManageTiersUseCase;
+import dev.tollgate.entitlements.application.port.out.BillingStateStore;
+import dev.tollgate.entitlements.application.port.out.BillingStateStore.BillingState;
 import dev.tollgate.platform.domain.UnauthenticatedException;
 import dev.tollgate.platform.domain.ValidationException;
 import dev.tollgate.tenancy.api.Caller;
@@ -20,31 +22,44 @@ class TierAdministration implements ManageTiersUseCase {
     private final TenancyApi tenancy;
 
     private final PackageEntitlements packages;
+    private final BillingStateStore billing;
     private final java.time.Clock clock;
 
-    TierAdministration(EntitlementsApi entitlements, TenancyApi tenancy, PackageEntitlements packages, java.time.Clock clock) {
+    TierAdministration(EntitlementsApi entitlements, TenancyApi tenancy, PackageEntitlements packages, BillingStateStore billing,
+                       java.time.Clock clock) {
         this.entitlements = entitlements;
         this.tenancy = tenancy;
         this.packages = packages;
+        this.billing = billing;
         this.clock = clock;
+    }
+
+    private OrganizationTier tierOf(TenancyApi.OrganizationSummary organization) {
+        var state = billing.find(organization.id());
+        return new OrganizationTier(organization.publicId(), entitlements.limitsOf(organization.publicId()),
+                state.map(BillingState::billingProvider).orElse(null), state.map(BillingState::subscriptionStatus).orElse(null));
     }
 
     @Override
     @Transactional(readOnly = true)
     public OrganizationTier organizationTier(Caller caller, String organizationIdOrSlug) {
         var organization = tenancy.requireOrganization(caller, organizationIdOrSlug, Capability.READ_ORGANIZATION);
-        return new OrganizationTier(organization.publicId(), entitlements.limitsOf(organization.publicId()));
+        return tierOf(organization);
     }
 
     @Override
     @Transactional
-    public OrganizationTier setEnterprisePlan(Caller caller, String organizationId, EntitlementsApi.CustomLimits limits) {
+    public OrganizationTier setEnterprisePlan(Caller caller, String organizationId, String billingProvider,
+                                              EntitlementsApi.CustomLimits limits) {
         requireOperator(caller);
         var organization = tenancy.findOrganization(organizationId)
                 .orElseThrow(() -> dev.tollgate.platform.domain.NotFoundException.of("Organization", organizationId));
         entitlements.assignCustomLimits(organization.publicId(), limits);
         packages.reapplyAddons(organization.id(), organization.publicId(), clock.instant()); // a new tier keeps the paid add-ons
-        return new OrganizationTier(organization.publicId(), entitlements.limitsOf(organization.publicId()));
+        BillingState before = billing.find(organization.id()).orElse(null);
+        billing.save(organization.id(), new BillingState(billingProvider, before == null ? "none" : before.subscriptionStatus(),
+                before == null ? null : before.stripeCustomerId(), before == null ? null : before.stripeSubscriptionId()), clock.instant());
+        return tierOf(organization);
     }
 
     private static void requireOperator(Caller caller) {
@@ -55,7 +70,8 @@ class TierAdministration implements ManageTiersUseCase {
 
     @Override
     @Transactional
-    public void syncPlan(Caller caller, String organizationId, String plan, String status) {
+    public SyncOutcome syncPlan(Caller caller, String organizationId, String plan, String status, String stripeCustomerId,
+                                String stripeSubscriptionId) {
         requireOperator(caller);
         if (plan == null || !SELF_SERVE.contains(plan)) {
             throw new ValidationException("plan", "must be starter, pro or scale");
@@ -65,7 +81,12 @@ class TierAdministration implements ManageTiersUseCase {
         }
         var organization = tenancy.findOrganization(organizationId)
                 .orElseThrow(() -> dev.tollgate.platform.domain.NotFoundException.of("Organization", organizationId));
+        if (tierOf(organization).customPricing()) {
+            return SyncOutcome.SKIPPED_CUSTOM_PRICING; // the subscription does not price this organization: nothing changes
+        }
         entitlements.assignTier(organization.publicId(), STANDING.contains(status) ? plan : TierService.STARTER);
         packages.reapplyAddons(organization.id(), organization.publicId(), clock.instant()); // a new tier keeps the paid add-ons
+        billing.save(organization.id(), new BillingState("stripe", status, stripeCustomerId, stripeSubscriptionId), clock.instant());
+        return SyncOutcome.SYNCED;
     }
 }

@@ -39,11 +39,12 @@ final class OrganizationPlanController {
     }
 
     @Serdeable
-    record OrganizationPlanView(String org_id, String plan, PlanLimitsView limits, boolean enabled, boolean custom_pricing) {
+    record OrganizationPlanView(String org_id, String plan, PlanLimitsView limits, @Nullable String billing_provider,
+                                @Nullable String subscription_status, boolean enabled, boolean custom_pricing) {
         static OrganizationPlanView of(OrganizationTier t) {
             String plan = TIERS.contains(t.limits().tier()) ? t.limits().tier() : "enterprise";
-            return new OrganizationPlanView(t.organizationId(), plan, PlanLimitsView.of(t.limits()), true,
-                    t.limits().customPricing() || !TIERS.contains(t.limits().tier()));
+            return new OrganizationPlanView(t.organizationId(), plan, PlanLimitsView.of(t.limits()), t.billingProvider(),
+                    t.subscriptionStatus() == null ? "none" : t.subscriptionStatus(), true, t.customPricing());
         }
     }
 
@@ -87,7 +88,7 @@ final class OrganizationPlanController {
     @Operation(operationId = "SetEnterprisePlan", summary = "Set enterprise plan")
     OrganizationPlanView enterprise(Caller caller, @Body EnterprisePlanRequest body) {
         EntitlementsApi.CustomLimits limits = body.limits();
-        return OrganizationPlanView.of(tiers.setEnterprisePlan(caller, body.org_id(), limits));
+        return OrganizationPlanView.of(tiers.setEnterprisePlan(caller, body.org_id(), body.billing_provider(), limits));
     }
 
     @Get("/organizations/{org_id}/plan")
@@ -102,7 +103,7 @@ final class OrganizationPlanController {
         if (body.org_id() == null || body.org_id().isBlank()) {
             throw new dev.tollgate.platform.domain.ValidationException("org_id", "is required");
         }
-        tiers.syncPlan(caller, body.org_id(), body.plan(), body.status());
-        return new SyncPlanResponse("synced");
+        var outcome = tiers.syncPlan(caller, body.org_id(), body.plan(), body.status(), body.stripe_customer_id(), body.stripe_subscription_id());
+        return new SyncPlanResponse(outcome == ManageTiersUseCase.SyncOutcome.SYNCED ? "synced" : "skipped_custom_pricing");
     }
 }
