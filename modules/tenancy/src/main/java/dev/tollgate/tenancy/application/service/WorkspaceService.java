@@ -125,6 +125,17 @@ class WorkspaceService implements ManageWorkspacesUseCase, PurgeDeletedWorkspace
         return access.require(caller, slug, Permission.READ_ORGANIZATION);
     }
 
+    @Override
+    public Organization getBySlugForbiddingStrangers(Caller caller, String slug) {
+        Organization organization = organizations.findBySlug(slug).orElseThrow(() -> NotFoundException.of("Workspace", slug));
+        try {
+            access.require(caller, organization, Permission.READ_ORGANIZATION);
+        } catch (NotFoundException noRelation) {
+            throw new ForbiddenException("You are not a member of workspace '" + slug + "'");
+        }
+        return organization;
+    }
+
     // No transaction: one read, usually from the store's cache, so a hit borrows no connection.
     @Override
     public Organization getByNumber(Caller caller, long number) {
@@ -193,9 +204,9 @@ class WorkspaceService implements ManageWorkspacesUseCase, PurgeDeletedWorkspace
 
     @Override
     @Transactional
-    public Organization requestDeletion(Caller caller, Organization target) {
+    public Organization requestDeletion(Caller caller, Organization target, LastWorkspace rule) {
         access.require(caller, target, Permission.DELETE_ORGANIZATION);
-        if (caller.isUser() && organizations.countForMember(caller.userId()) <= 1) {
+        if (rule == LastWorkspace.KEPT && caller.isUser() && organizations.countForMember(caller.userId()) <= 1) {
             throw new ValidationException("cannot_delete",
                     List.of(new dev.tollgate.platform.domain.FieldError("workspace", "You cannot delete your only workspace.")));
         }

@@ -19,6 +19,12 @@ public interface ManageWorkspacesUseCase {
 
     Organization getBySlug(Caller caller, String slug);
 
+    /**
+     * Like {@link #getBySlug}, for a dialect that documents 403 for a workspace the caller is no member of (Centrali):
+     * a workspace that exists but is not the caller's is forbidden; one that does not exist is still not found.
+     */
+    Organization getBySlugForbiddingStrangers(Caller caller, String slug);
+
     Organization getByNumber(Caller caller, long number);
 
     /** The user's current workspace (or the API key's own); empty when the user has none left. */
@@ -28,8 +34,19 @@ public interface ManageWorkspacesUseCase {
 
     Organization update(Caller caller, Organization target, UpdateWorkspaceCommand command);
 
-    /** Starts the grace period; the workspace disappears from every listing at once. */
-    Organization requestDeletion(Caller caller, Organization target);
+    /**
+     * Starts the grace period; the workspace disappears from every listing at once. With php-tenant's rule
+     * ({@link LastWorkspace#KEPT}) a user cannot delete their only workspace; Centrali allows it (restore brings it back).
+     */
+    Organization requestDeletion(Caller caller, Organization target, LastWorkspace rule);
+
+    /** php-tenant's deletion: a user's only workspace is kept. */
+    default Organization requestDeletion(Caller caller, Organization target) {
+        return requestDeletion(caller, target, LastWorkspace.KEPT);
+    }
+
+    /** Whether a user may delete the only workspace they belong to. */
+    enum LastWorkspace { KEPT, DELETABLE }
 
     Organization restore(Caller caller, String slug);
 

@@ -36,10 +36,7 @@ class CentraliWorkspaceContractTest extends HttpTest {
         var updated = http.put(BASE + "/" + ws.slug(), "{\"name\":\"Northwind Traders\"}", ws.auth()).expect(200).conformsTo(CENTRALI);
         assertEquals("Northwind Traders", updated.json().get("name").asText());
 
-        // The owner needs a second workspace: the only one cannot be deleted.
-        http.delete(BASE + "/" + ws.slug(), ws.auth()).expect(400).conformsTo(CENTRALI);
-        http.post("/api/workspaces", "{\"name\":\"Spare\"}", ws.auth()).expect(200);
-
+        // Centrali lets a user delete their only workspace: the grace period and restore protect it.
         var deleted = http.post(BASE + "/" + ws.slug() + "/delete", null, ws.auth()).expect(200).conformsTo(CENTRALI);
         assertEquals(30, deleted.json().get("grace_period_days").asInt());
         assertNotNull(deleted.json().get("restore_deadline").asText());
@@ -66,8 +63,14 @@ class CentraliWorkspaceContractTest extends HttpTest {
     void otherTenantsAndBadInputAreRefusedInCentraliShape() {
         Created mine = create("Mine");
         Created theirs = create("Theirs");
-        http.get(BASE + "/" + mine.slug(), theirs.auth()).expect(404).conformsTo(CENTRALI);
-        http.put(BASE + "/" + mine.slug(), "{\"name\":\"x\"}", theirs.auth()).expect(404).conformsTo(CENTRALI);
+        // Centrali documents 403 for a workspace the caller is no member of; one that does not exist is still 404.
+        var forbidden = http.get(BASE + "/" + mine.slug(), theirs.auth()).expect(403).conformsTo(CENTRALI);
+        assertEquals(403, forbidden.json().get("status").asInt());
+        http.put(BASE + "/" + mine.slug(), "{\"name\":\"x\"}", theirs.auth()).expect(403).conformsTo(CENTRALI);
+        http.delete(BASE + "/" + mine.slug(), theirs.auth()).expect(403).conformsTo(CENTRALI);
+        http.post(BASE + "/" + mine.slug() + "/delete", null, theirs.auth()).expect(403).conformsTo(CENTRALI);
+        http.get(BASE + "/" + mine.slug(), mine.auth()).expect(200).conformsTo(CENTRALI); // untouched by the stranger
+        http.get(BASE + "/no-such-workspace-" + UUID.randomUUID(), theirs.auth()).expect(404).conformsTo(CENTRALI);
         http.get(BASE + "/" + mine.slug()).expect(401).conformsTo(CENTRALI);
         http.post(BASE, "{\"name\":\"x\"}").expect(400).conformsTo(CENTRALI);
         http.post(BASE, "{\"name\":\"x\",\"email\":\"not-an-email\",\"username\":\"u\"}").expect(400).conformsTo(CENTRALI);

@@ -5,6 +5,7 @@ import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.application.port.in.AuthenticateUseCase;
 import dev.tollgate.tenancy.application.port.in.AuthenticateUseCase.SignUpCommand;
 import dev.tollgate.tenancy.application.port.in.ManageWorkspacesUseCase;
+import dev.tollgate.tenancy.application.port.in.ManageWorkspacesUseCase.LastWorkspace;
 import dev.tollgate.tenancy.application.port.in.ManageWorkspacesUseCase.UpdateWorkspaceCommand;
 import dev.tollgate.tenancy.domain.Organization;
 import dev.tollgate.tenancy.domain.Secrets;
@@ -30,7 +31,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** Centrali's workspace lifecycle: create (with its owner), read, update, soft delete and restore. */
+/**
+ * Centrali's workspace lifecycle: create (with its owner), read, update, soft delete and restore. Centrali documents 403
+ * for a workspace the caller is no member of, so an existing workspace is forbidden to strangers (not hidden), and a
+ * user may delete their only workspace (the grace period and restore protect it).
+ */
 @Controller("/workspace/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Centrali: workspaces")
@@ -110,13 +115,13 @@ final class CentraliWorkspaceController {
     @Get("/{slug}")
     @Operation(summary = "Get workspace details")
     Map<String, Object> get(Caller caller, String slug) {
-        return details(workspaces.getBySlug(caller, slug));
+        return details(workspaces.getBySlugForbiddingStrangers(caller, slug));
     }
 
     @Put("/{slug}")
     @Operation(summary = "Update workspace settings")
     Map<String, Object> update(Caller caller, String slug, @Nullable @Body UpdateRequest body) {
-        Organization target = workspaces.getBySlug(caller, slug);
+        Organization target = workspaces.getBySlugForbiddingStrangers(caller, slug);
         UpdateRequest changes = body == null ? new UpdateRequest(null, null) : body;
         return details(workspaces.update(caller, target, UpdateWorkspaceCommand.of(changes.name(), changes.description())));
     }
@@ -124,13 +129,13 @@ final class CentraliWorkspaceController {
     @Delete("/{slug}")
     @Operation(summary = "Delete a workspace (soft delete with grace period)")
     DeletionResponse delete(Caller caller, String slug) {
-        return deletion(workspaces.requestDeletion(caller, workspaces.getBySlug(caller, slug)));
+        return deletion(workspaces.requestDeletion(caller, workspaces.getBySlugForbiddingStrangers(caller, slug), LastWorkspace.DELETABLE));
     }
 
     @Post("/{slug}/delete")
     @Operation(summary = "Request workspace deletion with 30-day grace period")
     DeletionResponse requestDeletion(Caller caller, String slug) {
-        return deletion(workspaces.requestDeletion(caller, workspaces.getBySlug(caller, slug)));
+        return deletion(workspaces.requestDeletion(caller, workspaces.getBySlugForbiddingStrangers(caller, slug), LastWorkspace.DELETABLE));
     }
 
     @Post("/{slug}/restore")
