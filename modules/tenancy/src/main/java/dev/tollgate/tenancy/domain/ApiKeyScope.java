@@ -40,6 +40,20 @@ public final class ApiKeyScope {
         return result;
     }
 
+    /** The permissions a scope allows; {@link #ALL} allows them all. */
+    public static List<Permission> permissionsOf(String scope) {
+        return Arrays.stream(Permission.values()).filter(p -> ALL.equals(scope) || p.apiKeyScope().equals(scope)).toList();
+    }
+
+    /**
+     * The weakest member role that may put this scope on a key: the role every permission it allows needs (so
+     * {@code *} and {@code workspaces.delete} need the owner), and at least admin for scopes with nothing behind them yet.
+     */
+    public static Role weakestRoleGranting(String scope) {
+        Role needed = ALL.equals(scope) ? Role.OWNER : Role.ADMIN;
+        return permissionsOf(scope).stream().map(Permission::minimumRole).reduce(needed, ServiceTokenAccess::stronger);
+    }
+
     public static boolean grants(Set<String> held, String required) {
         return held.contains(ALL) || held.contains(required);
     }

@@ -2,7 +2,8 @@ package dev.tollgate.tenancy.domain;
 
 /**
  * Everything a caller can be allowed to do to an organization, with what each kind of credential needs for it:
- * the weakest member role, the API key scope, and the PlanetScale service-token access.
+ * the weakest member role, the API key scope, and the PlanetScale service-token access ({@code null}: no service
+ * token can ever be allowed it).
  */
 public enum Permission {
     READ_ORGANIZATION(Role.MEMBER, "workspaces.read", "read_organization"),
@@ -17,14 +18,14 @@ public enum Permission {
     MANAGE_API_KEYS(Role.ADMIN, "api_keys.write", "write_api_keys"),
     READ_PROJECTS(Role.MEMBER, "projects.read", "read_databases"),
     MANAGE_PROJECTS(Role.DATABASE_ADMIN, "projects.write", "create_databases"),
-    // Metering has no PlanetScale access name: service tokens are never granted it.
-    READ_METERS(Role.MEMBER, "meters.read", "-"),
-    MANAGE_METERS(Role.ADMIN, "meters.write", "-"),
-    INGEST_EVENTS(Role.ADMIN, "events.write", "-"),
+    // Metering has no PlanetScale access name: service tokens are never allowed it.
+    READ_METERS(Role.MEMBER, "meters.read", null),
+    MANAGE_METERS(Role.ADMIN, "meters.write", null),
+    INGEST_EVENTS(Role.ADMIN, "events.write", null),
     // Cross-app entitlement checks and usage (php-tenant), and provisioning packages by a billing partner.
-    READ_ENTITLEMENTS(Role.MEMBER, "entitlements.read", "-"),
-    MANAGE_ENTITLEMENTS(Role.ADMIN, "entitlements.write", "-"),
-    RECORD_USAGE(Role.ADMIN, "usage.write", "-");
+    READ_ENTITLEMENTS(Role.MEMBER, "entitlements.read", null),
+    MANAGE_ENTITLEMENTS(Role.ADMIN, "entitlements.write", null),
+    RECORD_USAGE(Role.ADMIN, "usage.write", null);
 
     private final Role minimumRole;
     private final String apiKeyScope;
@@ -44,6 +45,7 @@ public enum Permission {
         return apiKeyScope;
     }
 
+    /** The service-token access that allows this, or null when no service token may do it. */
     public String serviceTokenAccess() {
         return serviceTokenAccess;
     }

@@ -13,6 +13,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 @Singleton
 class ApiKeyService implements ManageApiKeysUseCase {
@@ -32,7 +33,9 @@ class ApiKeyService implements ManageApiKeysUseCase {
     @Transactional
     public ApiKey.Issued create(Caller caller, String organizationIdOrSlug, String name, List<String> scopes) {
         Organization organization = access.requireByIdOrSlug(caller, organizationIdOrSlug, Permission.MANAGE_API_KEYS);
-        ApiKey.Issued issued = ApiKey.issue(organization.id(), caller.userId(), name, ApiKeyScope.validate(scopes), clock.instant());
+        Set<String> granted = ApiKeyScope.validate(scopes);
+        access.requireGrantableScopes(caller, organization, granted);
+        ApiKey.Issued issued = ApiKey.issue(organization.id(), caller.userId(), name, granted, clock.instant());
         keys.save(issued.key());
         return issued;
     }

@@ -10,7 +10,11 @@ import dev.tollgate.tenancy.domain.Membership;
 import dev.tollgate.tenancy.domain.Organization;
 import dev.tollgate.tenancy.domain.Permission;
 import jakarta.inject.Singleton;
+import dev.tollgate.tenancy.domain.Role;
+import dev.tollgate.tenancy.domain.ServiceTokenAccess;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -66,6 +70,10 @@ class OrganizationAccess {
             }
             case SERVICE_TOKEN -> {
                 requireSameOrganization(caller, organization);
+                if (permission.serviceTokenAccess() == null) {
+                    throw new ForbiddenException("insufficient_access", "A service token cannot be allowed this; use an API key with the '"
+                            + permission.apiKeyScope() + "' scope");
+                }
                 if (!caller.grants().contains(permission.serviceTokenAccess())) {
                     throw new ForbiddenException("insufficient_access",
                             "This service token lacks the '" + permission.serviceTokenAccess() + "' access");
@@ -74,6 +82,68 @@ class OrganizationAccess {
             // Matches no organization: the operator acts in the system namespace only.
             case OPERATOR -> requireSameOrganization(caller, organization);
             default -> throw new IllegalStateException("unknown caller kind " + caller.kind());
+        }
+    }
+
+    /**
+     * Fails unless the caller could itself use every scope it wants to put on a new API key: a key or token only
+     * what it holds, a user only what their role allows. Call after {@link #require} for MANAGE_API_KEYS.
+     */
+    void requireGrantableScopes(Caller caller, Organization organization, Set<String> scopes) {
+        for (String scope : scopes) {
+            switch (caller.kind()) {
+                case USER -> requireRoleGranting(caller, organization, ApiKeyScope.weakestRoleGranting(scope), "the '" + scope + "' scope");
+                case API_KEY -> {
+                    if (!ApiKeyScope.grants(caller.grants(), scope)) {
+                        throw new ForbiddenException("insufficient_scope", "This API key cannot grant the '" + scope
+                                + "' scope: a key can only grant scopes it holds itself");
+                    }
+                }
+                case SERVICE_TOKEN -> {
+                    List<Permission> allowed = ApiKeyScope.permissionsOf(scope);
+                    Optional<String> missing = allowed.stream()
+                            .map(p -> p.serviceTokenAccess() == null ? "(none: service tokens cannot hold it)" : p.serviceTokenAccess())
+                            .filter(access -> !caller.grants().contains(access)).findFirst();
+                    if (allowed.isEmpty() || missing.isPresent()) {
+                        throw new ForbiddenException("insufficient_access", "This service token cannot grant the '" + scope
+                                + "' scope: it does not hold what the scope allows" + missing.map(a -> " (access " + a + ")").orElse(""));
+                    }
+                }
+                default -> throw new ForbiddenException("The '" + scope + "' scope cannot be granted by this credential");
+            }
+        }
+    }
+
+    /** Fails unless the caller could itself use the service-token access it wants to grant. */
+    void requireGrantableAccess(Caller caller, Organization organization, String access) {
+        switch (caller.kind()) {
+            case USER -> requireRoleGranting(caller, organization, ServiceTokenAccess.weakestRoleGranting(access), "the '" + access + "' access");
+            case SERVICE_TOKEN -> {
+                if (!caller.grants().contains(access)) {
+                    throw new ForbiddenException("insufficient_access", "This service token cannot grant the '" + access
+                            + "' access: a token can only grant accesses it holds itself");
+                }
+            }
+            case API_KEY -> {
+                List<Permission> allowed = ServiceTokenAccess.permissionsOf(access);
+                Optional<String> missing = allowed.stream().map(Permission::apiKeyScope)
+                        .filter(scope -> !ApiKeyScope.grants(caller.grants(), scope)).findFirst();
+                if (missing.isPresent() || (allowed.isEmpty() && !caller.grants().contains(ApiKeyScope.ALL))) {
+                    throw new ForbiddenException("insufficient_scope", "This API key cannot grant the '" + access
+                            + "' access: it needs the '" + missing.orElse(ApiKeyScope.ALL) + "' scope itself");
+                }
+            }
+            default -> throw new ForbiddenException("The '" + access + "' access cannot be granted by this credential");
+        }
+    }
+
+    private void requireRoleGranting(Caller caller, Organization organization, Role needed, String what) {
+        String name = organization.slug().value();
+        Membership membership = memberships.find(organization.id(), caller.userId())
+                .orElseThrow(() -> NotFoundException.of("Organization", name));
+        if (!membership.role().atLeast(needed)) {
+            throw new ForbiddenException("Your role '" + membership.role().wireName() + "' in '" + name + "' cannot grant "
+                    + what + "; it needs " + needed.wireName());
         }
     }
 

@@ -61,8 +61,10 @@ class ServiceTokenService implements ManageServiceTokensUseCase {
     @Override
     @Transactional
     public ServiceTokenAccess grant(Caller caller, String organizationSlug, String tokenId, String accessName, String database) {
-        ServiceToken token = find(access.require(caller, organizationSlug, Permission.MANAGE_SERVICE_TOKENS), tokenId);
+        Organization organization = access.require(caller, organizationSlug, Permission.MANAGE_SERVICE_TOKENS);
+        ServiceToken token = find(organization, tokenId);
         ServiceTokenAccess granted = ServiceTokenAccess.grant(token.id(), accessName, database, clock.instant());
+        access.requireGrantableAccess(caller, organization, granted.access());
         tokens.saveAccess(granted);
         return granted;
     }
