@@ -61,6 +61,9 @@ class MemberService implements ManageMembersUseCase {
         if (newRole == Role.OWNER) {
             throw new ValidationException("role", "must be one of admin, member, database_admin");
         }
+        if (membership.role() == Role.OWNER && newRole == Role.ADMIN) {
+            return withUser(membership); // the owner is shown as the admin they also are: asking for that changes nothing
+        }
         if (membership.role() == Role.OWNER) {
             throw new ValidationException("role", "the owner's role cannot be changed");
         }

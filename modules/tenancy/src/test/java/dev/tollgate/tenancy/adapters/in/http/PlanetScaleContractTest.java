@@ -38,7 +38,12 @@ class PlanetScaleContractTest extends HttpTest {
     void membersAreListedReadUpdatedAndRemoved() {
         var list = http.get(org() + "/members?page=1&per_page=10", alice.auth()).expect(200).conformsTo(PLANETSCALE);
         String ownerId = list.json().get("data").get(0).get("id").asText();
-        http.get(org() + "/members/" + ownerId, alice.auth()).expect(200).conformsTo(PLANETSCALE);
+        var owner = http.get(org() + "/members/" + ownerId, alice.auth()).expect(200).conformsTo(PLANETSCALE);
+        assertEquals("admin", owner.json().get("role").asText(), "PlanetScale has no owner role: the owner shows as admin");
+        // Asking for the role already shown changes nothing: 200 with the same member.
+        var unchanged = http.patch(org() + "/members/" + ownerId, "{\"role\":\"admin\"}", alice.auth()).expect(200).conformsTo(PLANETSCALE);
+        assertEquals("admin", unchanged.json().get("role").asText());
+        assertEquals(ownerId, unchanged.json().get("id").asText());
         // The owner's role is fixed and the owner cannot be removed: 422 in PlanetScale's shape.
         http.patch(org() + "/members/" + ownerId, "{\"role\":\"member\"}", alice.auth()).expect(422).conformsTo(PLANETSCALE);
         http.delete(org() + "/members/" + ownerId, alice.auth()).expect(422).conformsTo(PLANETSCALE);
