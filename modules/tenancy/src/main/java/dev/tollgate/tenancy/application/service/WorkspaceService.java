@@ -137,11 +137,16 @@ class WorkspaceService implements ManageWorkspacesUseCase, PurgeDeletedWorkspace
     }
 
     // No transaction: one read, usually from the store's cache, so a hit borrows no connection.
+    // Someone else's workspace answers exactly like a number nobody has (same exception, same message, no slug).
     @Override
     public Organization getByNumber(Caller caller, long number) {
-        Organization organization = organizations.findByNumber(number)
-                .orElseThrow(() -> NotFoundException.of("Workspace", Long.toString(number)));
-        access.require(caller, organization, Permission.READ_ORGANIZATION);
+        java.util.function.Supplier<NotFoundException> unknown = () -> NotFoundException.of("Workspace", Long.toString(number));
+        Organization organization = organizations.findByNumber(number).orElseThrow(unknown);
+        try {
+            access.require(caller, organization, Permission.READ_ORGANIZATION);
+        } catch (NotFoundException notTheirs) {
+            throw unknown.get();
+        }
         return organization;
     }
 
