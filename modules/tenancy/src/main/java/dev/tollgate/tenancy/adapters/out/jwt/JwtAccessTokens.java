@@ -14,11 +14,12 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.tollgate.tenancy.application.port.out.AccessTokens;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -36,9 +37,10 @@ import java.util.UUID;
 
 /**
  * RS256 access tokens signed with a key kept in the data directory (generated on first start, so tokens survive
- * restarts), published as JWKS. Optionally also accepts tokens of an external issuer verified via its JWKS URL.
+ * restarts), published as JWKS. Optionally also accepts tokens of an external issuer verified via its JWKS URL: only
+ * with that issuer, the configured audience, an unexpired {@code exp} and {@code email_verified: true}.
  */
-@Singleton
+@Context // created at start-up, so a half-configured external issuer stops the start instead of the first request
 final class JwtAccessTokens implements AccessTokens {
     static final String ISSUER = "tollgate";
     static final Duration LIFETIME = Duration.ofHours(1);
@@ -46,19 +48,32 @@ final class JwtAccessTokens implements AccessTokens {
     private final RSAKey signingKey;
     private final RSASSAVerifier verifier;
     private final DefaultJWTProcessor<SecurityContext> external;
-    private final String externalIssuer;
 
     JwtAccessTokens(@Nullable @Value("${tollgate.data-dir}") String dataDir,
                     @Nullable @Value("${tollgate.auth.external-jwks-url}") String externalJwksUrl,
-                    @Nullable @Value("${tollgate.auth.external-issuer}") String externalIssuer) {
+                    @Nullable @Value("${tollgate.auth.external-issuer}") String externalIssuer,
+                    @Nullable @Value("${tollgate.auth.external-audience}") String externalAudience) {
         this.signingKey = dataDir == null ? generate() : loadOrCreate(Path.of(dataDir, "keys", "jwt-signing-key.json"), JwtAccessTokens::generate);
         try {
             this.verifier = new RSASSAVerifier(signingKey.toRSAPublicKey());
         } catch (JOSEException e) {
             throw new IllegalStateException("unusable JWT signing key", e);
         }
-        this.externalIssuer = externalIssuer;
-        this.external = externalJwksUrl == null ? null : externalProcessor(externalJwksUrl);
+        this.external = externalJwksUrl == null || externalJwksUrl.isBlank() ? null
+                : externalProcessor(externalJwksUrl, required("issuer", externalIssuer), required("audience", externalAudience));
+    }
+
+    /**
+     * Trusting an issuer's keys without naming the issuer and the audience would accept tokens it issued to any other
+     * application (or tokens of anyone else its JWKS serves): Tollgate refuses to start instead.
+     */
+    private static String required(String what, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("tollgate.auth.external-jwks-url (TOLLGATE_AUTH_EXTERNAL_JWKS_URL) is set but tollgate.auth.external-"
+                    + what + " (TOLLGATE_AUTH_EXTERNAL_" + what.toUpperCase(java.util.Locale.ROOT) + ") is not: external JWTs are accepted only "
+                    + "from a named issuer for a named audience. Set both, or unset the JWKS URL.");
+        }
+        return value.strip();
     }
 
     @Override
@@ -98,10 +113,11 @@ final class JwtAccessTokens implements AccessTokens {
                 return Optional.of(new Claims(UUID.fromString(claims.getSubject()), UUID.fromString(claims.getStringClaim("sid")),
                         null, claims.getExpirationTime().toInstant()));
             }
-            if (external != null && (externalIssuer == null || externalIssuer.equals(claims.getIssuer()))) {
+            if (external != null) {
+                // Signature, issuer, audience, expiry and a verified email (email_verified exactly true) are all checked.
                 JWTClaimsSet verified = external.process(jwt, null);
                 String email = verified.getStringClaim("email");
-                return email == null ? Optional.empty()
+                return email == null || !Boolean.TRUE.equals(verified.getClaim("email_verified")) ? Optional.empty()
                         : Optional.of(new Claims(null, null, email, verified.getExpirationTime().toInstant()));
             }
             return Optional.empty();
@@ -116,12 +132,15 @@ final class JwtAccessTokens implements AccessTokens {
         return new JWKSet(signingKey.toPublicJWK()).toJSONObject(true);
     }
 
-    private static DefaultJWTProcessor<SecurityContext> externalProcessor(String url) {
+    private static DefaultJWTProcessor<SecurityContext> externalProcessor(String url, String issuer, String audience) {
         try {
             JWKSource<SecurityContext> source = JWKSourceBuilder.create(new URL(url)).retrying(true).build();
             DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
             processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
                     java.util.Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256, JWSAlgorithm.EdDSA), source));
+            processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(java.util.Set.of(audience),
+                    new JWTClaimsSet.Builder().issuer(issuer).claim("email_verified", Boolean.TRUE).build(),
+                    java.util.Set.of("sub", "exp", "email"), null));
             return processor;
         } catch (IOException e) {
             throw new UncheckedIOException("bad tollgate.auth.external-jwks-url " + url, e);

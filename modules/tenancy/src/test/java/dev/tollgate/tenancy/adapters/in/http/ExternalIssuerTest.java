@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 class ExternalIssuerTest extends HttpTest {
     static final String ISSUER = "https://auth.example.test";
+    static final String AUDIENCE = "tollgate-dashboard";
     static final RSAKey ISSUER_KEY = generate("issuer-key");
     static final RSAKey IMPOSTOR_KEY = generate("issuer-key");
     static HttpServer jwksServer;
@@ -40,6 +41,7 @@ class ExternalIssuerTest extends HttpTest {
         Map<String, String> properties = new HashMap<>(super.getProperties());
         properties.put("tollgate.auth.external-jwks-url", "http://127.0.0.1:" + jwksServer.getAddress().getPort() + "/jwks.json");
         properties.put("tollgate.auth.external-issuer", ISSUER);
+        properties.put("tollgate.auth.external-audience", AUDIENCE);
         return properties;
     }
 
@@ -60,10 +62,35 @@ class ExternalIssuerTest extends HttpTest {
         http.get("/v1/me", "Authorization", "Bearer " + sign(ISSUER_KEY, ISSUER, "stranger@example.test", Instant.now().plusSeconds(300))).expect(401);
     }
 
+    @Test
+    void theIssuersTokensForAnotherAudienceOrAnUnverifiedEmailAreRefused() throws Exception {
+        Account lee = Accounts.signUp(http, "Lee");
+        Instant later = Instant.now().plusSeconds(300);
+        http.get("/v1/me", "Authorization", "Bearer " + sign(ISSUER_KEY, ISSUER, AUDIENCE, lee.email(), true, later)).expect(200);
+        // another application's token from the same issuer, or one with no audience at all
+        http.get("/v1/me", "Authorization", "Bearer " + sign(ISSUER_KEY, ISSUER, "some-other-app", lee.email(), true, later)).expect(401);
+        http.get("/v1/me", "Authorization", "Bearer " + sign(ISSUER_KEY, ISSUER, null, lee.email(), true, later)).expect(401);
+        // whoever typed this email in has not proven it is theirs
+        http.get("/v1/me", "Authorization", "Bearer " + sign(ISSUER_KEY, ISSUER, AUDIENCE, lee.email(), false, later)).expect(401);
+        http.get("/v1/me", "Authorization", "Bearer " + sign(ISSUER_KEY, ISSUER, AUDIENCE, lee.email(), null, later)).expect(401);
+        http.get("/v1/me", "Authorization", "Bearer " + sign(ISSUER_KEY, ISSUER, AUDIENCE, lee.email(), "true", later)).expect(401);
+    }
+
     private static String sign(RSAKey key, String issuer, String email, Instant expires) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                new JWTClaimsSet.Builder().issuer(issuer).subject("ext-user").claim("email", email)
-                        .issueTime(new Date()).expirationTime(Date.from(expires)).build());
+        return sign(key, issuer, AUDIENCE, email, true, expires);
+    }
+
+    private static String sign(RSAKey key, String issuer, String audience, String email, Object emailVerified, Instant expires)
+            throws Exception {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuer).subject("ext-user").claim("email", email)
+                .issueTime(new Date()).expirationTime(Date.from(expires));
+        if (audience != null) {
+            claims.audience(audience);
+        }
+        if (emailVerified != null) {
+            claims.claim("email_verified", emailVerified);
+        }
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims.build());
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }
