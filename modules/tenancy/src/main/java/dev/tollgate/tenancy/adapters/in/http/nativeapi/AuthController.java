@@ -1,5 +1,6 @@
 package dev.tollgate.tenancy.adapters.in.http.nativeapi;
 
+import dev.tollgate.tenancy.adapters.in.http.auth.SessionCookie;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.application.port.in.AuthenticateUseCase;
 import dev.tollgate.tenancy.application.port.in.AuthenticateUseCase.SignUpCommand;
@@ -7,20 +8,17 @@ import dev.tollgate.tenancy.application.port.in.AuthenticateUseCase.SignedIn;
 import dev.tollgate.tenancy.domain.Organization;
 import dev.tollgate.tenancy.domain.User;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.cookie.Cookie;
-import io.micronaut.http.cookie.SameSite;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -33,9 +31,11 @@ import java.util.Map;
 @Tag(name = "Tollgate: account")
 final class AuthController {
     private final AuthenticateUseCase authentication;
+    private final SessionCookie sessionCookie;
 
-    AuthController(AuthenticateUseCase authentication) {
+    AuthController(AuthenticateUseCase authentication, SessionCookie sessionCookie) {
         this.authentication = authentication;
+        this.sessionCookie = sessionCookie;
     }
 
     @Serdeable
@@ -68,24 +68,24 @@ final class AuthController {
 
     @Post("/v1/auth/signup")
     @Operation(operationId = "SignUp", summary = "Create an account and its first organization")
-    HttpResponse<SessionResponse> signUp(@Body SignUpRequest body) {
+    HttpResponse<SessionResponse> signUp(HttpRequest<?> request, @Body SignUpRequest body) {
         SignedIn signedIn = authentication.signUp(new SignUpCommand(body.email(), body.password(), body.name(),
                 body.organization_name(), body.organization_slug()));
-        return withSessionCookie(HttpResponse.created(view(signedIn)), signedIn);
+        return HttpResponse.created(view(signedIn)).cookie(sessionCookie.issue(request, signedIn.sessionSecret(), signedIn.expiresAt()));
     }
 
     @Post("/v1/auth/login")
     @Operation(operationId = "LogIn", summary = "Log in with email and password")
-    HttpResponse<SessionResponse> logIn(@Body LoginRequest body) {
+    HttpResponse<SessionResponse> logIn(HttpRequest<?> request, @Body LoginRequest body) {
         SignedIn signedIn = authentication.logIn(body.email(), body.password());
-        return withSessionCookie(HttpResponse.ok(view(signedIn)), signedIn);
+        return HttpResponse.ok(view(signedIn)).cookie(sessionCookie.issue(request, signedIn.sessionSecret(), signedIn.expiresAt()));
     }
 
     @Post("/v1/auth/logout")
     @Operation(operationId = "LogOut", summary = "End the current session (its JWTs and cookie stop working at once)")
-    HttpResponse<Void> logOut(Caller caller) {
+    HttpResponse<Void> logOut(HttpRequest<?> request, Caller caller) {
         authentication.logOut(caller);
-        return HttpResponse.<Void>noContent().cookie(Cookie.of("session", "").path("/").maxAge(0));
+        return HttpResponse.<Void>noContent().cookie(sessionCookie.clear(request));
     }
 
     @Get("/v1/me")
@@ -111,13 +111,5 @@ final class AuthController {
     private static SessionResponse view(SignedIn s) {
         return new SessionResponse(UserView.of(s.user(), s.organization() == null ? null : s.organization().publicId()),
                 OrganizationRef.of(s.organization()), s.accessToken(), "Bearer", s.expiresAt());
-    }
-
-    private static MutableHttpResponse<SessionResponse> withSessionCookie(MutableHttpResponse<SessionResponse> response, SignedIn s) {
-        return response.cookie(Cookie.of("session", s.sessionSecret())
-                .httpOnly(true)
-                .sameSite(SameSite.Lax)
-                .path("/")
-                .maxAge(Duration.between(Instant.now(), s.expiresAt())));
     }
 }
