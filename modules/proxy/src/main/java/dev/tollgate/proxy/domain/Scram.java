@@ -95,56 +95,82 @@ public final class Scram {
         }
     }
 
-    /** The client side of one authentication, with the password in hand. */
-    /**
-     * The upstream's salt and iteration count for a role do not change between logins, so the PBKDF2 of a pool's
-     * password is computed once, not for every server connection a pool opens (it costs milliseconds of CPU).
-     */
-    private static final Map<String, byte[]> SALTED = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
-                    return size() > 1_000;
-                }
-            });
+    /** The most PBKDF2 iterations an upstream may ask for: beyond, one login would cost the proxy seconds of CPU. */
+    public static final int MAX_UPSTREAM_ITERATIONS = 100_000;
 
-    private static byte[] saltedPassword(String password, String salt, int iterations) {
-        String key = b64(sha256(password.getBytes(java.nio.charset.StandardCharsets.UTF_8))) + "|" + salt + "|" + iterations;
-        return SALTED.computeIfAbsent(key, k -> hi(password, Base64.getDecoder().decode(salt), iterations));
+    /** Why an upstream's SCRAM message cannot be answered. */
+    public static final class Refused extends RuntimeException {
+        public Refused(String message) {
+            super(message, null, false, false);
+        }
     }
 
+    /** What an upstream's server-first message asks: the salt and iteration count of PBKDF2, and the whole message. */
+    public record Challenge(String serverFirst, String nonce, byte[] salt, int iterations) {
+    }
+
+    /** The salted password of PBKDF2 (the expensive step, cached and run off the event loop by the caller). */
+    public static byte[] saltedPassword(String password, byte[] salt, int iterations) {
+        return hi(password, salt, iterations);
+    }
+
+    /**
+     * The client side of one authentication, with the password in hand. The expensive key derivation is not done
+     * here: {@link #challenge} validates the server's message, the caller derives {@link #saltedPassword} where it
+     * likes, {@link #clientFinal} answers.
+     */
     public static final class ClientExchange {
-        private final String password;
         private final String clientNonce = nonce();
         private String clientFirstBare;
         private String expectedServerSignature;
-
-        public ClientExchange(String password) {
-            this.password = password;
-        }
 
         public String clientFirst() {
             clientFirstBare = "n=,r=" + clientNonce;
             return "n,," + clientFirstBare;
         }
 
-        public String clientFinal(String serverFirst) {
+        /** Reads server-first; refuses a nonce that does not extend ours, a bad salt, and unbounded iteration counts. */
+        public Challenge challenge(String serverFirst) {
             Map<String, String> attrs = attributes(serverFirst);
             String nonce = attrs.get("r");
-            if (nonce == null || !nonce.startsWith(clientNonce)) {
-                throw new IllegalStateException("upstream SCRAM nonce does not extend ours");
+            if (nonce == null || !nonce.startsWith(clientNonce) || nonce.length() == clientNonce.length()) {
+                throw new Refused("the upstream's SCRAM nonce does not extend the proxy's");
             }
-            byte[] salted = saltedPassword(password, attrs.get("s"), Integer.parseInt(attrs.get("i")));
-            byte[] clientKey = hmac(salted, "Client Key");
-            String withoutProof = "c=biws,r=" + nonce;
-            String authMessage = clientFirstBare + "," + serverFirst + "," + withoutProof;
+            byte[] salt;
+            try {
+                salt = Base64.getDecoder().decode(attrs.getOrDefault("s", ""));
+            } catch (IllegalArgumentException e) {
+                throw new Refused("the upstream's SCRAM salt is not base64");
+            }
+            if (salt.length == 0) {
+                throw new Refused("the upstream sent no SCRAM salt");
+            }
+            int iterations;
+            try {
+                iterations = Integer.parseInt(attrs.getOrDefault("i", ""));
+            } catch (NumberFormatException e) {
+                throw new Refused("the upstream's SCRAM iteration count is not a number");
+            }
+            if (iterations < 1 || iterations > MAX_UPSTREAM_ITERATIONS) {
+                throw new Refused("the upstream asks for " + iterations + " SCRAM iterations; the proxy accepts 1 to "
+                        + MAX_UPSTREAM_ITERATIONS);
+            }
+            return new Challenge(serverFirst, nonce, salt, iterations);
+        }
+
+        public String clientFinal(Challenge challenge, byte[] saltedPassword) {
+            byte[] clientKey = hmac(saltedPassword, "Client Key");
+            String withoutProof = "c=biws,r=" + challenge.nonce();
+            String authMessage = clientFirstBare + "," + challenge.serverFirst() + "," + withoutProof;
             byte[] proof = xor(clientKey, hmac(sha256(clientKey), authMessage));
-            expectedServerSignature = b64(hmac(hmac(salted, "Server Key"), authMessage));
+            expectedServerSignature = b64(hmac(hmac(saltedPassword, "Server Key"), authMessage));
             return withoutProof + ",p=" + b64(proof);
         }
 
+        /** True only after {@link #clientFinal} and for the one signature the password's server key gives. */
         public boolean verifyServerFinal(String serverFinal) {
-            return ("v=" + expectedServerSignature).equals(serverFinal);
+            return expectedServerSignature != null && MessageDigest.isEqual(("v=" + expectedServerSignature).getBytes(StandardCharsets.UTF_8),
+                    serverFinal.getBytes(StandardCharsets.UTF_8));
         }
     }
 

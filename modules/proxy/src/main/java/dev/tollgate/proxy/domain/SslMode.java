@@ -4,6 +4,16 @@ package dev.tollgate.proxy.domain;
 public enum SslMode {
     DISABLE, ALLOW, PREFER, REQUIRE, VERIFY_CA, VERIFY_FULL;
 
+    /**
+     * Whether the proxy may send the password itself (cleartext) or its unsalted-per-server MD5 hash to the upstream:
+     * only when the server's certificate was verified, or when the tenant chose an unencrypted connection explicitly
+     * ({@code disable}). Under the modes in between, an attacker in the path could present any certificate and ask
+     * for the password; SCRAM never reveals it.
+     */
+    public boolean mayRevealPassword() {
+        return this == VERIFY_CA || this == VERIFY_FULL || this == DISABLE;
+    }
+
     public String wireName() {
         return WireEnums.wire(this);
     }

@@ -1,6 +1,8 @@
 package dev.tollgate.proxy.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,19 +30,49 @@ class ScramTest {
         assertNotNull(authMessage.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Plays the client side as the proxy does towards an upstream: challenge, derive, answer. */
+    private static String answer(Scram.ClientExchange client, String password, String serverFirst) {
+        Scram.Challenge challenge = client.challenge(serverFirst);
+        return client.clientFinal(challenge, Scram.saltedPassword(password, challenge.salt(), challenge.iterations()));
+    }
+
     @Test
     void ourClientAndServerAgreeAndAWrongPasswordFails() {
         Scram.Secret secret = Scram.Secret.derive("s3cret");
         Scram.ServerExchange server = new Scram.ServerExchange(secret);
-        Scram.ClientExchange client = new Scram.ClientExchange("s3cret");
+        Scram.ClientExchange client = new Scram.ClientExchange();
         String serverFirst = server.serverFirst(client.clientFirst());
-        String serverFinal = server.serverFinal(client.clientFinal(serverFirst));
+        assertFalse(client.verifyServerFinal("v=" ), "nothing verifies before the proof was sent");
+        String serverFinal = server.serverFinal(answer(client, "s3cret", serverFirst));
         assertNotNull(serverFinal);
         assertTrue(client.verifyServerFinal(serverFinal));
+        assertFalse(client.verifyServerFinal(serverFinal.substring(0, serverFinal.length() - 2) + "A="));
 
         Scram.ServerExchange server2 = new Scram.ServerExchange(secret);
-        Scram.ClientExchange wrong = new Scram.ClientExchange("guess");
-        assertNull(server2.serverFinal(wrong.clientFinal(server2.serverFirst(wrong.clientFirst()))));
+        Scram.ClientExchange wrong = new Scram.ClientExchange();
+        assertNull(server2.serverFinal(answer(wrong, "guess", server2.serverFirst(wrong.clientFirst()))));
+    }
+
+    @Test
+    void anUpstreamCannotAskForUnboundedWorkOrAForeignNonce() {
+        Scram.ClientExchange client = new Scram.ClientExchange();
+        String nonce = client.clientFirst().substring("n,,n=,r=".length());
+        String salt = Base64.getEncoder().encodeToString(new byte[16]);
+        assertEquals(4096, client.challenge("r=" + nonce + "xyz,s=" + salt + ",i=4096").iterations());
+        for (String bad : new String[] {
+                "r=" + nonce + "xyz,s=" + salt + ",i=100001",
+                "r=" + nonce + "xyz,s=" + salt + ",i=2147483647",
+                "r=" + nonce + "xyz,s=" + salt + ",i=0",
+                "r=" + nonce + "xyz,s=" + salt + ",i=-1",
+                "r=" + nonce + "xyz,s=" + salt + ",i=lots",
+                "r=" + nonce + "xyz,s=" + salt,
+                "r=" + nonce + "xyz,s=!!!,i=4096",
+                "r=" + nonce + "xyz,i=4096",
+                "r=someone-else,s=" + salt + ",i=4096",
+                "r=" + nonce + ",s=" + salt + ",i=4096",
+                ""}) {
+            assertThrows(Scram.Refused.class, () -> client.challenge(bad), bad);
+        }
     }
 
     @Test

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  */
 @Singleton
 final class CancelRegistry {
-    record Target(String host, int port, int processId, int secretKey) {
+    /** {@code address} is where the server connection actually is: a cancel never resolves a name again. */
+    record Target(java.net.SocketAddress address, int processId, int secretKey) {
     }
 
     record Key(int processId, int secretKey) {

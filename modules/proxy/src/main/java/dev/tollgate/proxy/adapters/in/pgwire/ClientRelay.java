@@ -127,7 +127,7 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
     CancelRegistry.Target cancelTarget() {
         ServerConnection current = server;
         return current == null ? null
-                : new CancelRegistry.Target(pool.route().host(), pool.route().port(), current.processId, current.secretKey);
+                : new CancelRegistry.Target(current.channel.remoteAddress(), current.processId, current.secretKey);
     }
 
     // ---- client to server ------------------------------------------------------------------------------------------
@@ -683,21 +683,37 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
         released.owner(null);
         flushClient();
         released.channel.config().setAutoRead(true);
-        List<String> reset = new ArrayList<>();
-        if ((sessionChanges & SessionChanges.STATEMENTS) != 0) {
-            reset.add("DEALLOCATE ALL");
-            released.prepared.clear();
-        }
-        if ((sessionChanges & SessionChanges.SETTINGS) != 0) {
-            reset.add("RESET ALL");
-            forgetUnreported(released);
-        }
+        List<String> reset = resetFor(released, sessionChanges);
         sessionChanges = 0;
         if (reset.isEmpty()) {
             pool.release(released);
         } else {
             released.resetThenRelease(reset);
         }
+    }
+
+    /**
+     * What makes {@code server} clean for the next client after {@code changes}: DISCARD ALL for state RESET ALL
+     * cannot undo (PgBouncer's server_reset_query), else DEALLOCATE ALL and RESET ALL as needed. Forgets what the
+     * reset removes: the pool's prepared statements on that server, and settings no longer reported.
+     */
+    private List<String> resetFor(ServerConnection server, int changes) {
+        List<String> reset = new ArrayList<>();
+        if ((changes & SessionChanges.SESSION) != 0) {
+            reset.add("DISCARD ALL");
+            server.prepared.clear();
+            forgetUnreported(server);
+            return reset;
+        }
+        if ((changes & SessionChanges.STATEMENTS) != 0) {
+            reset.add("DEALLOCATE ALL");
+            server.prepared.clear();
+        }
+        if ((changes & SessionChanges.SETTINGS) != 0) {
+            reset.add("RESET ALL");
+            forgetUnreported(server);
+        }
+        return reset;
     }
 
     /** After a reset the server reports the settings that changed; the others are back to their defaults. */
@@ -745,20 +761,7 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
         if (status != 'I') {
             reset.add("ROLLBACK");
         }
-        if (mode == PoolMode.SESSION) {
-            reset.add("DISCARD ALL");
-            left.prepared.clear();
-            forgetUnreported(left);
-        } else {
-            if ((sessionChanges & SessionChanges.STATEMENTS) != 0) {
-                reset.add("DEALLOCATE ALL");
-                left.prepared.clear();
-            }
-            if ((sessionChanges & SessionChanges.SETTINGS) != 0) {
-                reset.add("RESET ALL");
-                forgetUnreported(left);
-            }
-        }
+        reset.addAll(resetFor(left, mode == PoolMode.SESSION ? SessionChanges.SESSION : sessionChanges));
         if (reset.isEmpty()) {
             pool.release(left);
         } else {

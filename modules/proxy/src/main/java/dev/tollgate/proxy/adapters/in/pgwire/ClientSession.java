@@ -13,10 +13,17 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.codec.CorruptedFrameException;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
@@ -54,8 +61,16 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
     /** Set while the client is logged in: its connection time is metered from then until it leaves. */
     private UsageCounters connectionUsage;
 
+    private final PendingLogins pending;
+    private final FrontendLimits limits;
+    /** Set while this connection counts as a pending login (from connect until it is logged in or gone). */
+    private InetAddress pendingFrom;
+    private ScheduledFuture<?> loginTimeout;
+
     ClientSession(ResolveProxyRouteUseCase routes, CancelRegistry cancels, LiveConnections live, ProxyMetrics metrics,
-                  ServerPools pools, Executor blocking, QueryLimits queryLimits) {
+                  ServerPools pools, Executor blocking, QueryLimits queryLimits, PendingLogins pending, FrontendLimits limits) {
+        this.pending = pending;
+        this.limits = limits;
         this.queryLimits = queryLimits;
         this.pools = pools;
         this.routes = routes;
@@ -66,7 +81,39 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        InetAddress from = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
+        if (!pending.enter(from)) {
+            refuse(ctx, "53300", "too many connections are logging in; try again shortly");
+            return;
+        }
+        pendingFrom = from;
+        loginTimeout = ctx.executor().schedule(() -> {
+            if (state != State.RELAY) {
+                refuse(ctx, "08P01", "authentication timed out after " + limits.loginTimeout.toSeconds() + " s");
+            }
+        }, limits.loginTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        ctx.fireChannelActive();
+    }
+
+    /** The connection stops counting as a pending login: it logged in, or it is gone. */
+    private void loginOver() {
+        if (loginTimeout != null) {
+            loginTimeout.cancel(false);
+            loginTimeout = null;
+        }
+        if (pendingFrom != null) {
+            pending.leave(pendingFrom);
+            pendingFrom = null;
+        }
+    }
+
+    @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (state == State.CLOSED) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
         if (msg instanceof Startup startup) {
             onStartup(ctx, startup.parameters());
         } else if (msg instanceof Cancel cancel) {
@@ -142,15 +189,6 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         route = resolved;
         quota = limits;
         metrics.projectSeen(resolved.projectId());
-        // The tier's connection limit is in force as soon as it changes; the project's own figure applies without one.
-        int tierMax = limits.limits().maxConnections();
-        int maxConnections = tierMax > 0 ? tierMax : resolved.maxConnections();
-        if (!live.admit(resolved.projectId(), ctx.channel(), maxConnections)) {
-            refuse(ctx, "53300", "too many connections for this project (max_connections " + maxConnections
-                    + (tierMax > 0 ? " on the " + limits.limits().tier() + " plan" : "") + ")");
-            return;
-        }
-        admitted = true;
         scram = new Scram.ServerExchange(resolved.secret());
         state = State.SASL_INITIAL;
         ctx.writeAndFlush(PgWire.authenticationSasl(ctx.alloc(), Scram.MECHANISM));
@@ -185,8 +223,21 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
             refuse(ctx, "28P01", "password authentication failed for user \"" + user + "\"");
             return;
         }
+        // Only an authenticated client counts against max_connections: strangers cannot lock the project's users out.
+        // The tier's connection limit is in force as soon as it changes; the project's own figure applies without one.
+        int tierMax = quota.limits().maxConnections();
+        int maxConnections = tierMax > 0 ? tierMax : route.maxConnections();
+        if (!live.admit(route.projectId(), ctx.channel(), maxConnections)) {
+            refuse(ctx, "53300", "too many connections for this project (max_connections " + maxConnections
+                    + (tierMax > 0 ? " on the " + quota.limits().tier() + " plan" : "") + ")");
+            return;
+        }
+        admitted = true;
         ctx.write(PgWire.authentication(ctx.alloc(), 12, serverFinal.getBytes(StandardCharsets.UTF_8)));
         state = State.RELAY;
+        loginOver();
+        // Logged in: messages may now be as large as the operator allows (queries, COPY data, large parameters).
+        ctx.pipeline().replace("frames", "frames", new LengthFieldBasedFrameDecoder(limits.maxMessageSize, 1, 4, -4, 0, true));
         ServerPool pool = pools.pool(route);
         connectionUsage = pool.stats().usage;
         connectionUsage.connected(System.nanoTime());
@@ -207,7 +258,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         }
         new Bootstrap().group(ctx.channel().eventLoop()).channel(NioSocketChannel.class)
                 .handler(new ChannelInboundHandlerAdapter())
-                .connect(target.host(), target.port())
+                .connect(target.address())
                 .addListener((ChannelFutureListener) f -> {
                     if (f.isSuccess()) {
                         f.channel().writeAndFlush(PgWire.cancelRequest(f.channel().alloc(), target.processId(), target.secretKey()))
@@ -227,6 +278,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        loginOver();
         cancels.forget(cancelKey);
         if (admitted) {
             live.release(route.projectId(), ctx.channel());
@@ -241,6 +293,19 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException || cause instanceof CorruptedFrameException) {
+            // Said in the protocol, as PostgreSQL does, rather than a silent hang-up.
+            String limit = state == State.RELAY ? limits.maxMessageSize + " bytes (tollgate.proxy.max-message-size)"
+                    : PgWire.MAX_AUTH_MESSAGE_LENGTH + " bytes before login";
+            if (state == State.RELAY) {
+                state = State.CLOSED;
+                ctx.writeAndFlush(PgWire.fatal(ctx.alloc(), "08P01", "invalid message length: the limit is " + limit))
+                        .addListener(ChannelFutureListener.CLOSE);
+            } else {
+                refuse(ctx, "08P01", "invalid message length: the limit is " + limit);
+            }
+            return;
+        }
         LOG.debug("Client connection failed", cause);
         ctx.close();
     }

@@ -12,6 +12,9 @@ final class PgWire {
     static final int GSSENC_REQUEST = 80877104;
     static final int CANCEL_REQUEST = 80877102;
     static final int MAX_STARTUP_LENGTH = 10_000;
+    /** Before login: a SASL message (PostgreSQL caps its token at 64 KiB) or a password. */
+    static final int MAX_AUTH_MESSAGE_LENGTH = 64 * 1024;
+    /** From an upstream server (the tenant's own database): a large row still fits. */
     static final int MAX_MESSAGE_LENGTH = 256 * 1024 * 1024;
 
     private PgWire() {

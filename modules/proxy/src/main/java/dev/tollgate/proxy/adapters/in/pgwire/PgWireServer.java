@@ -48,13 +48,18 @@ final class PgWireServer {
     private ExecutorService blocking;
     private Channel serverChannel;
 
+    private final PendingLogins pending;
+    private final FrontendLimits limits;
+
     PgWireServer(ResolveProxyRouteUseCase routes, CancelRegistry cancels, LiveConnections live, ProxyTls tls, ProxyMetrics metrics, ServerPools pools,
-                 ProxyUsageReporter usage, @Value("${tollgate.proxy.port:6432}") int port,
+                 ProxyUsageReporter usage, PendingLogins pending, FrontendLimits limits, @Value("${tollgate.proxy.port:6432}") int port,
                  @Value("${tollgate.proxy.bind:0.0.0.0}") String bindAddress, @Value("${tollgate.proxy.threads:0}") int threads, QueryLimits queryLimits) {
         // Half the cores by default: the proxy shares the machine with the HTTP API (and, when small, with PostgreSQL
         // itself), and a client and the server it borrows share a thread more often with fewer loops (ADR 0007).
         this.threads = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         this.routes = routes;
+        this.pending = pending;
+        this.limits = limits;
         this.queryLimits = queryLimits;
         this.cancels = cancels;
         this.live = live;
@@ -92,7 +97,7 @@ final class PgWireServer {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast("startup", new StartupDecoder(tls.context()));
-                        ch.pipeline().addLast("session", new ClientSession(routes, cancels, live, metrics, pools, blocking, queryLimits));
+                        ch.pipeline().addLast("session", new ClientSession(routes, cancels, live, metrics, pools, blocking, queryLimits, pending, limits));
                     }
                 })
                 .bind(bindAddress, configuredPort)

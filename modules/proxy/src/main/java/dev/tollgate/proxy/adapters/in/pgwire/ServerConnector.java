@@ -13,7 +13,10 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.util.HashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -27,7 +30,8 @@ final class ServerConnector {
     }
 
     /** Calls exactly one of {@code connected} or {@code failed} (with a FATAL ErrorResponse) on {@code loop}. */
-    static void open(ServerPool pool, ProxyRoute route, EventLoop loop, Consumer<ServerConnection> connected, Consumer<ByteBuf> failed) {
+    static void open(ServerPool pool, ProxyRoute route, UpstreamLogins logins, EventLoop loop, Consumer<ServerConnection> connected,
+                     Consumer<ByteBuf> failed) {
         boolean[] done = {false};
         Consumer<ByteBuf> failOnce = error -> {
             if (done[0]) {
@@ -38,7 +42,18 @@ final class ServerConnector {
             failed.accept(error);
         };
         Channel[] channel = new Channel[1];
-        UpstreamHandshake handshake = new UpstreamHandshake(route, Map.of(), ready -> {
+        // The whole login (TCP, TLS, authentication) has a deadline: a silent upstream must not hold the pool's slot.
+        ScheduledFuture<?> deadline = loop.schedule(() -> {
+            if (!done[0]) {
+                failOnce.accept(PgWire.fatal(PooledByteBufAllocator.DEFAULT, "08006", "the upstream did not complete the login within "
+                        + logins.timeout.toSeconds() + " s"));
+                if (channel[0] != null) {
+                    channel[0].close();
+                }
+            }
+        }, logins.timeout.toMillis(), TimeUnit.MILLISECONDS);
+        UpstreamHandshake handshake = new UpstreamHandshake(route, logins, Map.of(), ready -> {
+            deadline.cancel(false);
             ReferenceCountUtil.release(ready.readyForQuery());
             Map<String, String> reported = new HashMap<>();
             for (ByteBuf status : ready.parameterStatuses()) {

@@ -65,7 +65,11 @@ final class ServerPool {
     private volatile Map<String, String> welcome;
     final StatementNames statementNames = new StatementNames();
 
-    ServerPool(ProxyRoute route, String fingerprint, EventLoopGroup loops, Duration waitTimeout, Duration lifetime, PoolStats stats) {
+    private final UpstreamLogins logins;
+
+    ServerPool(ProxyRoute route, String fingerprint, EventLoopGroup loops, Duration waitTimeout, Duration lifetime, PoolStats stats,
+               UpstreamLogins logins) {
+        this.logins = logins;
         this.lifetime = lifetime;
         this.route = route;
         this.fingerprint = fingerprint;
@@ -220,7 +224,7 @@ final class ServerPool {
             return;
         }
         long started = System.nanoTime();
-        ServerConnector.open(this, route, loop, server -> {
+        ServerConnector.open(this, route, logins, loop, server -> {
             stats.serverOpened(System.nanoTime() - started);
             rememberWelcome(server);
             synchronized (this) {
@@ -266,7 +270,7 @@ final class ServerPool {
 
     /** Opens a connection that goes straight to the idle list (for min_pool_size). */
     private void connectIdle(EventLoop loop) {
-        ServerConnector.open(this, route, loop, server -> {
+        ServerConnector.open(this, route, logins, loop, server -> {
             rememberWelcome(server);
             release(server);
         }, error -> {

@@ -28,10 +28,14 @@ final class ServerPools {
     private EventLoopGroup loops;
     private ScheduledFuture<?> maintenance;
 
+    private final UpstreamLogins logins;
+
     ServerPools(ProxyMetrics metrics,
                 @Value("${tollgate.proxy.pool-timeout:30s}") Duration waitTimeout,
                 @Value("${tollgate.proxy.server-idle-timeout:10m}") Duration idleTimeout,
-                @Value("${tollgate.proxy.server-lifetime:1h}") Duration lifetime) {
+                @Value("${tollgate.proxy.server-lifetime:1h}") Duration lifetime,
+                UpstreamLogins logins) {
+        this.logins = logins;
         this.metrics = metrics;
         this.waitTimeout = waitTimeout;
         this.idleTimeout = idleTimeout;
@@ -63,7 +67,7 @@ final class ServerPools {
             }
             retired[0] = existing;
             PoolStats poolStats = stats.computeIfAbsent(id, k -> metrics.poolStats(this, route.organizationId(), route.projectId(), id));
-            return new ServerPool(route, fingerprint, loops, waitTimeout, lifetime, poolStats);
+            return new ServerPool(route, fingerprint, loops, waitTimeout, lifetime, poolStats, logins);
         });
         if (retired[0] != null) {
             retired[0].retire();

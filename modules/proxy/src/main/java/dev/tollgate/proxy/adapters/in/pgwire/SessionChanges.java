@@ -4,7 +4,8 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * Spots SQL that changes session state a pooled server would carry to its next client: a statement starting with
- * {@code SET}, {@code RESET}, {@code DISCARD} or {@code DEALLOCATE}, or a call of {@code set_config}. It reads the
+ * {@code SET}, {@code RESET}, {@code DISCARD}, {@code DEALLOCATE} or {@code PREPARE}, a call of {@code set_config},
+ * and what only {@code DISCARD ALL} undoes ({@link #SESSION}). It reads the
  * query text without decoding it; comments and string literals are skipped. A false alarm only costs a reset.
  */
 final class SessionChanges {
@@ -12,6 +13,16 @@ final class SessionChanges {
     static final int SETTINGS = 1;
     /** Prepared statements may be gone: forget and drop them before the server is pooled. */
     static final int STATEMENTS = 2;
+    /**
+     * State that RESET ALL leaves behind: a role or session authorization, temporary tables, LISTEN, session-level
+     * advisory locks, cursors WITH HOLD, loaded libraries, SQL PREPARE. Only DISCARD ALL removes it all.
+     */
+    static final int SESSION = 4;
+
+    private static final int OTHER = 0;
+    private static final int SET = 1;
+    private static final int CREATE_OR_SELECT = 2;
+    private static final int DECLARE = 3;
 
     private SessionChanges() {
     }
@@ -21,6 +32,8 @@ final class SessionChanges {
         int end = sql.writerIndex();
         int flags = 0;
         boolean statementStart = true;
+        int statement = OTHER;
+        int words = 0;
         int i = from;
         while (i < end) {
             byte b = sql.getByte(i);
@@ -46,16 +59,33 @@ final class SessionChanges {
                 }
                 int length = i - start;
                 if (statementStart) {
-                    if (is(sql, start, length, "set") || is(sql, start, length, "reset")) {
+                    words = 0;
+                    statement = OTHER;
+                    if (is(sql, start, length, "set")) {
+                        flags |= SETTINGS;
+                        statement = SET;
+                    } else if (is(sql, start, length, "reset")) {
                         flags |= SETTINGS;
                     } else if (is(sql, start, length, "discard")) {
                         flags |= SETTINGS | STATEMENTS;
-                    } else if (is(sql, start, length, "deallocate")) {
+                    } else if (is(sql, start, length, "deallocate") || is(sql, start, length, "prepare")) {
                         flags |= STATEMENTS;
+                    } else if (is(sql, start, length, "listen") || is(sql, start, length, "load")) {
+                        flags |= SESSION;
+                    } else if (is(sql, start, length, "create") || is(sql, start, length, "select")) {
+                        statement = CREATE_OR_SELECT;
+                    } else if (is(sql, start, length, "declare")) {
+                        statement = DECLARE;
                     }
+                } else {
+                    words++;
+                    flags |= sessionWord(sql, start, length, statement, words);
                 }
                 if (is(sql, start, length, "set_config")) {
                     flags |= SETTINGS;
+                }
+                if (isAdvisoryLock(sql, start, length)) {
+                    flags |= SESSION;
                 }
                 statementStart = false;
             } else {
@@ -64,6 +94,23 @@ final class SessionChanges {
             }
         }
         return flags;
+    }
+
+    /** SET ROLE, SET SESSION AUTHORIZATION, CREATE TEMP …, SELECT … INTO TEMP …, DECLARE … WITH HOLD. */
+    private static int sessionWord(ByteBuf sql, int start, int length, int statement, int words) {
+        boolean session = switch (statement) {
+            case SET -> words <= 2 && (is(sql, start, length, "role") || is(sql, start, length, "authorization"));
+            case CREATE_OR_SELECT -> is(sql, start, length, "temp") || is(sql, start, length, "temporary");
+            case DECLARE -> is(sql, start, length, "hold");
+            default -> false;
+        };
+        return session ? SESSION : 0;
+    }
+
+    /** The session-level advisory lock functions (the _xact_ ones end with their transaction). */
+    private static boolean isAdvisoryLock(ByteBuf sql, int start, int length) {
+        return is(sql, start, length, "pg_advisory_lock") || is(sql, start, length, "pg_advisory_lock_shared")
+                || is(sql, start, length, "pg_try_advisory_lock") || is(sql, start, length, "pg_try_advisory_lock_shared");
     }
 
     private static int skipTo(ByteBuf sql, int i, int end, byte terminator) {

@@ -79,7 +79,8 @@ final class StartupDecoder extends ByteToMessageDecoder {
             refuse(ctx, in, "invalid startup packet layout");
             return;
         }
-        ctx.pipeline().replace(this, "frames", new LengthFieldBasedFrameDecoder(PgWire.MAX_MESSAGE_LENGTH, 1, 4, -4, 0));
+        // Until the client has logged in, its messages are authentication messages: small (ClientSession widens this).
+        ctx.pipeline().replace(this, "frames", new LengthFieldBasedFrameDecoder(PgWire.MAX_AUTH_MESSAGE_LENGTH, 1, 4, -4, 0, true));
         out.add(new Startup(parameters));
     }
 

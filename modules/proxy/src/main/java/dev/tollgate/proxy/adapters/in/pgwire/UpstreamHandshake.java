@@ -29,12 +29,16 @@ final class UpstreamHandshake extends ChannelInboundHandlerAdapter {
     private final Consumer<Ready> onReady;
     private final Consumer<ByteBuf> onError;
     private final List<ByteBuf> parameterStatuses = new ArrayList<>();
+    private final UpstreamLogins logins;
     private Scram.ClientExchange scram;
+    private boolean scramVerified;
     private int processId;
     private int secretKey;
 
-    UpstreamHandshake(ProxyRoute route, Map<String, String> clientParameters, Consumer<Ready> onReady, Consumer<ByteBuf> onError) {
+    UpstreamHandshake(ProxyRoute route, UpstreamLogins logins, Map<String, String> clientParameters, Consumer<Ready> onReady,
+                      Consumer<ByteBuf> onError) {
         this.route = route;
+        this.logins = logins;
         this.clientParameters = clientParameters;
         this.onReady = onReady;
         this.onError = onError;
@@ -83,26 +87,68 @@ final class UpstreamHandshake extends ChannelInboundHandlerAdapter {
     private void authentication(ChannelHandlerContext ctx, ByteBuf body) {
         int code = body.readInt();
         switch (code) {
-            case 0 -> { } // AuthenticationOk
-            case 3 -> ctx.writeAndFlush(PgWire.password(ctx.alloc(), (route.password() + "\0").getBytes(StandardCharsets.UTF_8)));
-            case 5 -> {
-                byte[] salt = new byte[4];
-                body.readBytes(salt);
-                ctx.writeAndFlush(PgWire.password(ctx.alloc(), (md5Password(salt) + "\0").getBytes(StandardCharsets.UTF_8)));
-            }
-            case 10 -> {
-                scram = new Scram.ClientExchange(route.password());
-                ctx.writeAndFlush(PgWire.saslInitialResponse(ctx.alloc(), Scram.MECHANISM, scram.clientFirst()));
-            }
-            case 11 -> ctx.writeAndFlush(PgWire.password(ctx.alloc(),
-                    scram.clientFinal(body.toString(StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)));
-            case 12 -> {
-                if (!scram.verifyServerFinal(body.toString(StandardCharsets.UTF_8))) {
-                    onError.accept(PgWire.fatal(ctx.alloc(), "28000", "the upstream server failed SCRAM verification"));
+            case 0 -> {
+                if (scram != null && !scramVerified) {
+                    // An upstream that started SCRAM must prove it knows the password before it is believed.
+                    fail(ctx, "28000", "the upstream server reported success before completing SCRAM authentication");
                 }
             }
-            default -> onError.accept(PgWire.fatal(ctx.alloc(), "28000", "unsupported upstream authentication method " + code));
+            case 3, 5 -> {
+                if (!route.sslMode().mayRevealPassword()) {
+                    fail(ctx, "28000", "the upstream asks for the password in " + (code == 3 ? "clear text" : "MD5")
+                            + " over a connection whose server certificate was not verified; use ssl_mode verify-full (or disable, "
+                            + "if the network is trusted), or SCRAM-SHA-256 on the server");
+                } else if (code == 3) {
+                    ctx.writeAndFlush(PgWire.password(ctx.alloc(), (route.password() + "\0").getBytes(StandardCharsets.UTF_8)));
+                } else {
+                    byte[] salt = new byte[4];
+                    body.readBytes(salt);
+                    ctx.writeAndFlush(PgWire.password(ctx.alloc(), (md5Password(salt) + "\0").getBytes(StandardCharsets.UTF_8)));
+                }
+            }
+            case 10 -> {
+                scram = new Scram.ClientExchange();
+                ctx.writeAndFlush(PgWire.saslInitialResponse(ctx.alloc(), Scram.MECHANISM, scram.clientFirst()));
+            }
+            case 11 -> continueScram(ctx, body.toString(StandardCharsets.UTF_8));
+            case 12 -> {
+                if (scram == null || !scram.verifyServerFinal(body.toString(StandardCharsets.UTF_8))) {
+                    fail(ctx, "28000", "the upstream server failed SCRAM verification");
+                } else {
+                    scramVerified = true;
+                }
+            }
+            default -> fail(ctx, "28000", "unsupported upstream authentication method " + code);
         }
+    }
+
+    /** Validates the server's challenge, derives the key off the event loop (remembered per salt), answers on it. */
+    private void continueScram(ChannelHandlerContext ctx, String serverFirst) {
+        Scram.Challenge challenge;
+        try {
+            if (scram == null) {
+                throw new Scram.Refused("the upstream continued SCRAM it never started");
+            }
+            challenge = scram.challenge(serverFirst);
+        } catch (Scram.Refused refused) {
+            fail(ctx, "28000", refused.getMessage());
+            return;
+        }
+        logins.saltedPassword(route.password(), challenge).whenComplete((salted, error) -> ctx.executor().execute(() -> {
+            if (!ctx.channel().isActive()) {
+                return;
+            }
+            if (error != null) {
+                fail(ctx, "08006", "could not log in to the upstream: " + error.getMessage());
+                return;
+            }
+            ctx.writeAndFlush(PgWire.password(ctx.alloc(), scram.clientFinal(challenge, salted).getBytes(StandardCharsets.UTF_8)));
+        }));
+    }
+
+    private void fail(ChannelHandlerContext ctx, String sqlState, String message) {
+        onError.accept(PgWire.fatal(ctx.alloc(), sqlState, message));
+        ctx.close();
     }
 
     /** PostgreSQL's md5: "md5" + md5(md5(password + user) + salt). */

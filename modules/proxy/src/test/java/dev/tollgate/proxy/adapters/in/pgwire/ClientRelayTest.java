@@ -35,7 +35,7 @@ class ClientRelayTest {
         PoolStats stats = new PoolStats(registry.timer("wait"), registry.timer("login"), registry.counter("closed"),
                 registry.counter("tx"), registry.counter("q"), registry.counter("out"), registry.counter("in"),
                 new UsageCounters(route.organizationId(), route.projectId(), databaseId));
-        return new ServerPool(route, "fingerprint", null, Duration.ofSeconds(5), Duration.ofHours(1), stats);
+        return new ServerPool(route, "fingerprint", null, Duration.ofSeconds(5), Duration.ofHours(1), stats, new UpstreamLogins(Duration.ofSeconds(15)));
     }
 
     /** A logged-in server connection: what it is sent comes out of {@code channel.readOutbound()}. */

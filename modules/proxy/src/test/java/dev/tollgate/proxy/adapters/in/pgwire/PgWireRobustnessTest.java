@@ -101,7 +101,10 @@ class PgWireRobustnessTest extends HttpTest {
             java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
             try {
                 timer.schedule(() -> terminate("query = 'SELECT pg_sleep(15)'"), 500, java.util.concurrent.TimeUnit.MILLISECONDS);
-                assertThrows(SQLException.class, () -> s.execute("SELECT pg_sleep(15)"));
+                SQLException killed = assertThrows(SQLException.class, () -> s.execute("SELECT pg_sleep(15)"));
+                // What the server said as it died reaches the client, as PgBouncer relays it.
+                assertEquals("57P01", killed.getSQLState(), killed.getMessage());
+                assertTrue(killed.getMessage().contains("terminating connection due to administrator command"), killed.getMessage());
             } finally {
                 timer.shutdownNow();
             }

@@ -28,7 +28,7 @@ class ProxyUsageReporterTest {
         delivered.add(reports);
     };
     private final ServerPools pools = new ServerPools(new ProxyMetrics(new SimpleMeterRegistry(), new LiveConnections()),
-            Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(1));
+            Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(1), new UpstreamLogins(Duration.ofSeconds(15)));
     private final ProxyUsageReporter reporter = new ProxyUsageReporter(pools, metering, Clock.systemUTC(), 3);
 
     private PoolStats database() {

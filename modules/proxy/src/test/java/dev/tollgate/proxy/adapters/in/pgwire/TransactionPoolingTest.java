@@ -137,6 +137,32 @@ class TransactionPoolingTest extends HttpTest {
     }
 
     @Test
+    void stateThatResetAllLeavesBehindIsDiscardedBeforeTheNextClient() throws Exception {
+        try (Connection admin = UpstreamPostgres.get().getPostgresDatabase().getConnection(); Statement s = admin.createStatement()) {
+            s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'pooled_tenant_role') THEN "
+                    + "CREATE ROLE pooled_tenant_role; END IF; END $$");
+        }
+        String projectId = project(1, "transaction");
+        String[][] leftBehind = {
+                {"SET ROLE pooled_tenant_role", "SELECT current_user", "postgres"},
+                {"SET SESSION AUTHORIZATION pooled_tenant_role", "SELECT session_user", "postgres"},
+                {"CREATE TEMP TABLE scratch (id int)", "SELECT count(*) FROM pg_class WHERE relname = 'scratch' AND relpersistence = 't'", "0"},
+                {"LISTEN tenant_channel", "SELECT count(*) FROM pg_listening_channels()", "0"},
+                {"SELECT pg_advisory_lock(4242)", "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()", "0"},
+                {"PREPARE sneaky AS SELECT 1", "SELECT count(*) FROM pg_prepared_statements WHERE name = 'sneaky'", "0"},
+                {"BEGIN; DECLARE kept CURSOR WITH HOLD FOR SELECT 1; COMMIT", "SELECT count(*) FROM pg_cursors WHERE name = 'kept'", "0"}};
+        for (String[] c : leftBehind) {
+            try (Connection alpha = connect(projectId, "alpha"); Connection beta = connect(projectId, "beta");
+                 Statement a = alpha.createStatement(); Statement b = beta.createStatement()) {
+                String pid = one(a, "SELECT pg_backend_pid()");
+                a.execute(c[0]);
+                assertEquals(pid, one(b, "SELECT pg_backend_pid()"), "one server serves both clients");
+                assertEquals(c[2], one(b, c[1]), "after \"" + c[0] + "\" another client sees " + c[1]);
+            }
+        }
+    }
+
+    @Test
     void aClientLeavingInsideATransactionIsRolledBack() throws Exception {
         String projectId = project(1, "transaction");
         try (Connection leaver = connect(projectId, null)) {

@@ -1,0 +1,55 @@
+package dev.tollgate.proxy.adapters.in.pgwire;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.tollgate.platform.domain.Sha256;
+import dev.tollgate.proxy.domain.Scram;
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the proxy's logins to upstreams share: the deadline for a whole login ({@code tollgate.proxy.server-login-timeout},
+ * so a silent upstream cannot hold a pool's connection slot), and SCRAM's salted passwords, derived off the event loops
+ * on two threads and remembered per password, salt and iteration count (an upstream's salt for a role does not change
+ * between logins, so a pool derives once, not per connection). Caffeine computes each key once without a global lock.
+ */
+@Singleton
+final class UpstreamLogins {
+    final Duration timeout;
+    private final ThreadPoolExecutor derivations = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000), r -> {
+        Thread thread = new Thread(r, "pgwire-scram");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AsyncCache<String, byte[]> salted = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterAccess(Duration.ofHours(1))
+            .executor(derivations)
+            .buildAsync();
+
+    UpstreamLogins(@Value("${tollgate.proxy.server-login-timeout:15s}") Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    /** The salted password for {@code challenge}, computed on the derivation threads unless remembered. */
+    CompletableFuture<byte[]> saltedPassword(String password, Scram.Challenge challenge) {
+        String key = Sha256.hex(password) + "|" + Base64.getEncoder().encodeToString(challenge.salt()) + "|" + challenge.iterations();
+        try {
+            return salted.get(key, k -> Scram.saltedPassword(password, challenge.salt(), challenge.iterations()));
+        } catch (java.util.concurrent.RejectedExecutionException busy) {
+            return CompletableFuture.failedFuture(new IllegalStateException("too many upstream logins are deriving keys at once"));
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        derivations.shutdownNow();
+    }
+}
