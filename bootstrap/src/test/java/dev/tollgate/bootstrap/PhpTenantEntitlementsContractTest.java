@@ -316,6 +316,58 @@ class PhpTenantEntitlementsContractTest extends HttpTest {
     }
 
     @Test
+    void aPartnersOwnProductAndFeatureCodesWorkEndToEnd() {
+        // The operator defines the partner's product under OpenMeter keys; the partner's codes name them (ADR 0016).
+        http.post("/api/v1/meters", """
+                {"slug":"social_accounts","aggregation":"COUNT","eventType":"social_account"}""", OPERATOR).expect(201);
+        http.post("/api/v1/features", """
+                {"key":"social_accounts","name":"Social Accounts","meterSlug":"social_accounts","metadata":{"partner_code":"social.accounts"}}""",
+                OPERATOR).expect(201).conformsTo(OPENMETER);
+        String planId = http.post("/api/v1/plans", """
+                {"key":"starter_plan","name":"Starter Plan","currency":"USD","billingCadence":"P1M",
+                 "phases":[{"key":"main","name":"Main","duration":null,"rateCards":[
+                   {"type":"flat_fee","key":"social_accounts","name":"Social accounts","featureKey":"social_accounts","billingCadence":"P1M",
+                    "price":{"type":"flat","amount":"9"},"entitlementTemplate":{"type":"metered","issueAfterReset":10,"usagePeriod":"P1M"}}]}]}""",
+                OPERATOR).expect(201).conformsTo(OPENMETER).json().get("id").asText();
+        http.post("/api/v1/plans/" + planId + "/publish", "", OPERATOR).expect(200).conformsTo(OPENMETER);
+
+        Account dana = Accounts.signUp(http, "Dana");
+        JsonNode created = http.post("/api/provisioning/entitlements", """
+                {"email":"%s","name":"Dana","product_code":"starter-plan"}""".formatted(dana.email()), partner).expect(201)
+                .conformsTo(PHP_TENANT).json();
+        assertEquals("starter-plan", created.get("package").asText(), "the partner's own code comes back");
+        long id = created.get("entitlement_id").asLong();
+        assertEquals("starter-plan", http.get("/api/provisioning/entitlements/" + id, partner).expect(200).conformsTo(PHP_TENANT).json()
+                .get("entitlement").get("package_code").asText());
+
+        JsonNode fresh = http.get("/api/v1/entitlements/check?feature=social.accounts&email=" + dana.email(), partner).expect(200)
+                .conformsTo(PHP_TENANT).json();
+        assertTrue(fresh.get("allowed").asBoolean(), fresh.toString());
+        assertEquals(10, fresh.get("limit").asInt());
+        assertEquals("social.accounts", fresh.get("feature_code").asText());
+
+        JsonNode recorded = http.post("/api/v1/entitlements/usage", """
+                {"email":"%s","feature":"social.accounts","quantity":2}""".formatted(dana.email()), partner).expect(201)
+                .conformsTo(PHP_TENANT).json();
+        assertEquals("social.accounts", recorded.get("feature_code").asText());
+        JsonNode after = http.get("/api/v1/entitlements/check?feature=social.accounts&email=" + dana.email(), partner).expect(200)
+                .conformsTo(PHP_TENANT).json();
+        assertEquals(2, after.get("used").asInt());
+        assertEquals(8, after.get("remaining").asInt());
+
+        JsonNode summary = http.get("/api/entitlements/summary", dana.cookie()).expect(200).conformsTo(PHP_TENANT).json();
+        assertEquals("starter-plan", summary.get("packages").get(0).get("code").asText());
+        JsonNode social = summary.get("features").get("social").get(0);
+        assertEquals("social.accounts", social.get("code").asText(), "listed by its code, in the category its code names");
+        assertEquals(2, social.get("used").asInt());
+
+        // A code that names nothing is still unknown.
+        http.post("/api/provisioning/entitlements", """
+                {"email":"%s","name":"Dana","product_code":"starter-plan-deluxe"}""".formatted(dana.email()), partner).expect(404)
+                .conformsTo(PHP_TENANT);
+    }
+
+    @Test
     void concurrentRecordingsNeverPassAHardLimit() throws Exception {
         Account busy = Accounts.signUp(http, "Busy");
         provision(busy, "starter");

@@ -14,22 +14,27 @@ import java.util.UUID;
  * nothing, so a partner may retry any call.
  *
  * @param id        php-tenant's integer id; null until stored
+ * @param productKey  the catalog key of the plan or add-on
+ * @param productCode the code the partner provisioned it with (php-tenant's product_code), which names that key (ADR 0016)
  * @param partnerId the organization whose API key provisioned it: the only one (beside the operator) that may manage it
  */
-public record WorkspacePackage(Long id, UUID organizationId, UUID partnerId, PackageKind kind, String productKey, String productName,
+public record WorkspacePackage(Long id, UUID organizationId, UUID partnerId, PackageKind kind, String productKey, String productCode,
+                               String productName,
                                PackageStatus status,
                                String statusReason, Instant startsAt, Instant expiresAt, Instant billingCycleAnchor, String blestaServiceId,
                                Instant createdAt, Instant updatedAt) {
 
-    public static WorkspacePackage provision(UUID organizationId, UUID partnerId, PackageKind kind, String productKey, String productName,
+    public static WorkspacePackage provision(UUID organizationId, UUID partnerId, PackageKind kind, String productKey, String productCode,
+                                             String productName,
                                              Instant expiresAt, Instant billingCycleAnchor, String blestaServiceId, Instant now) {
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
-        return new WorkspacePackage(null, organizationId, partnerId, kind, productKey, productName, PackageStatus.ACTIVE, null, at,
+        return new WorkspacePackage(null, organizationId, partnerId, kind, productKey, productCode, productName, PackageStatus.ACTIVE, null, at,
                 micros(expiresAt), micros(billingCycleAnchor), blestaServiceId, at, at);
     }
 
     public WorkspacePackage withId(long newId) {
-        return new WorkspacePackage(newId, organizationId, partnerId, kind, productKey, productName, status, statusReason, startsAt, expiresAt,
+        return new WorkspacePackage(newId, organizationId, partnerId, kind, productKey, productCode, productName, status, statusReason, startsAt,
+                expiresAt,
                 billingCycleAnchor, blestaServiceId, createdAt, updatedAt);
     }
 
@@ -99,7 +104,8 @@ public record WorkspacePackage(Long id, UUID organizationId, UUID partnerId, Pac
     }
 
     private WorkspacePackage with(PackageStatus newStatus, String reason, Instant newExpiresAt, Instant newAnchor, Instant now) {
-        return new WorkspacePackage(id, organizationId, partnerId, kind, productKey, productName, newStatus, reason, startsAt, newExpiresAt,
+        return new WorkspacePackage(id, organizationId, partnerId, kind, productKey, productCode, productName, newStatus, reason, startsAt,
+                newExpiresAt,
                 newAnchor, blestaServiceId, createdAt, now.truncatedTo(ChronoUnit.MICROS));
     }
 

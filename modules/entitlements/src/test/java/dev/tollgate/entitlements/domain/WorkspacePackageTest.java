@@ -17,7 +17,7 @@ class WorkspacePackageTest {
     static final Instant LATER = NOW.plusSeconds(3600);
 
     static WorkspacePackage active(Instant expiresAt) {
-        return WorkspacePackage.provision(UUID.randomUUID(), UUID.randomUUID(), PackageKind.PLAN, "pro", "Pro", expiresAt, null, "svc-1", NOW).withId(42);
+        return WorkspacePackage.provision(UUID.randomUUID(), UUID.randomUUID(), PackageKind.PLAN, "pro", "pro", "Pro", expiresAt, null, "svc-1", NOW).withId(42);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.tollgate.entitlements.application.service;
 
+import dev.tollgate.entitlements.domain.PartnerCodes;
+
 import dev.tollgate.catalog.api.CatalogApi;
 import dev.tollgate.entitlements.application.port.in.CheckEntitlementsUseCase;
 import dev.tollgate.entitlements.application.port.out.EntitlementStore;
@@ -74,7 +76,8 @@ class CrossAppEntitlements implements CheckEntitlementsUseCase {
         long amount = quantity(r, quantity);
         r.throwIfFailed();
         Workspace workspace = workspaceFor(caller, email, Capability.READ_ENTITLEMENTS);
-        FeatureAllowance allowance = cached.of(workspace, featureKey);
+        // The partner's code (social.accounts) names the catalog key social_accounts; the answer names the code asked for.
+        FeatureAllowance allowance = cached.of(workspace, PartnerCodes.keyOf(featureKey));
         return new Checked(workspace, featureKey, allowance, allowance.allows(amount));
     }
 
@@ -99,7 +102,8 @@ class CrossAppEntitlements implements CheckEntitlementsUseCase {
     protected Recorded record(Caller caller, Map<String, Object> body) {
         DocumentReader r = new DocumentReader();
         String email = r.email(body, "", "email", true);
-        String featureKey = r.text(body, "", "feature", true, 255);
+        String featureCode = r.text(body, "", "feature", true, 255);
+        String featureKey = PartnerCodes.keyOf(featureCode); // social.accounts names social_accounts (ADR 0016)
         Integer quantity = body.get("quantity") == null ? Integer.valueOf(1)
                 : r.whole(body, "", "quantity", 1, Integer.MAX_VALUE, "must be a whole number of at least 1");
         Map<String, Object> metadata = r.freeObject(body, "", "metadata", MAX_METADATA_CHARS, m -> json.write(m).length());
@@ -128,7 +132,7 @@ class CrossAppEntitlements implements CheckEntitlementsUseCase {
         metering.ingestWithin(TenancyApi.SYSTEM_NAMESPACE, events.of(id, meter, feature.filters(), customer.key(), quantity,
                 metadata == null ? Map.of() : metadata, now));
         recordings.publishEvent(new UsageRecorded(workspace.publicId(), featureKey));
-        return new Recorded(id, featureKey, quantity);
+        return new Recorded(id, featureCode, quantity);
     }
 
     private static ValidationException notEntitled(Workspace workspace, String featureKey) {

@@ -1,5 +1,7 @@
 package dev.tollgate.entitlements.application.service;
 
+import dev.tollgate.entitlements.domain.PartnerCodes;
+
 import dev.tollgate.catalog.api.CatalogApi;
 import dev.tollgate.entitlements.application.port.in.SummarizeEntitlementsUseCase;
 import dev.tollgate.entitlements.application.port.out.GrantStore;
@@ -61,7 +63,7 @@ class EntitlementSummaries implements SummarizeEntitlementsUseCase {
         List<PackageLine> inForce = new ArrayList<>();
         for (WorkspacePackage p : packages.ofOrganization(workspace.id())) {
             if (p.statusAt(now) == PackageStatus.ACTIVE) {
-                inForce.add(new PackageLine(p.productKey(), p.productName(), PackageStatus.ACTIVE, p.expiresAt()));
+                inForce.add(new PackageLine(p.productCode(), p.productName(), PackageStatus.ACTIVE, p.expiresAt()));
             }
         }
         CustomerResolver.Customer customer = allowances.customerOf(workspace);
@@ -73,13 +75,16 @@ class EntitlementSummaries implements SummarizeEntitlementsUseCase {
             }
             var feature = catalog.findFeature(TenancyApi.SYSTEM_NAMESPACE, e.featureKey());
             String name = feature.map(CatalogApi.FeatureInfo::name).orElse(e.featureKey());
-            String category = feature.map(f -> f.metadata().get("category")).orElse(UNCATEGORIZED);
+            // Partners know a feature by its partner code (social.accounts), whose prefix is its category (ADR 0016).
+            String code = feature.map(f -> PartnerCodes.codeOf(e.featureKey(), f.metadata())).orElse(e.featureKey());
+            String category = feature.map(f -> f.metadata().get("category")).orElse(null);
+            category = category != null ? category : PartnerCodes.categoryOf(code);
             features.computeIfAbsent(category == null ? UNCATEGORIZED : category, c -> new ArrayList<>())
-                    .add(new FeatureLine(e.featureKey(), name, allowances.of(workspace, customer, e, now)));
+                    .add(new FeatureLine(code, name, allowances.of(workspace, customer, e, now)));
             if (e.metered()) {
                 for (Grant g : grants.ofEntitlement(e.id())) {
                     if (PackageEntitlements.isBoost(g) && g.activeAt(now)) {
-                        boosts.add(new Boost(e.featureKey(), g.amount().longValue(), g.endsAt()));
+                        boosts.add(new Boost(code, g.amount().longValue(), g.endsAt()));
                     }
                 }
             }

@@ -1,5 +1,7 @@
 package dev.tollgate.entitlements.application.service;
 
+import dev.tollgate.entitlements.domain.PartnerCodes;
+
 import dev.tollgate.catalog.api.CatalogApi;
 import dev.tollgate.entitlements.application.port.in.ProvisionPackagesUseCase;
 import dev.tollgate.entitlements.application.port.out.PackageStore;
@@ -73,7 +75,7 @@ class PackageProvisioning implements ProvisionPackagesUseCase {
             }
         }
         WorkspacePackage created = packages.insert(WorkspacePackage.provision(workspace.id(), partner, product.kind(), product.key(),
-                product.name(), request.expiresAt(), request.billingCycleAnchor(), request.blestaServiceId(), now));
+                request.productCode(), product.name(), request.expiresAt(), request.billingCycleAnchor(), request.blestaServiceId(), now));
         if (product.kind() == PackageKind.PLAN) {
             // A workspace holds one tier: the partner's earlier tier package there is replaced. Add-ons stack and stay.
             for (WorkspacePackage previous : tiersInForce) {
@@ -84,23 +86,24 @@ class PackageProvisioning implements ProvisionPackagesUseCase {
         return new Provisioned(created, workspace, created.statusAt(now));
     }
 
-    /** What a product code names: a tier plan, else an add-on, of the system namespace. */
+    /** What a product code names: a tier plan, else an add-on, of the system namespace (by the key the code names). */
     private record Product(PackageKind kind, String key, String name) {
     }
 
     private Product product(String code) {
-        var plan = catalog.activePlan(TenancyApi.SYSTEM_NAMESPACE, code);
+        String key = PartnerCodes.keyOf(code); // starter-plan names the plan starter_plan (ADR 0016)
+        var plan = catalog.activePlan(TenancyApi.SYSTEM_NAMESPACE, key);
         if (plan.isPresent()) {
             return new Product(PackageKind.PLAN, plan.get().key(), plan.get().name());
         }
-        return catalog.activeAddon(TenancyApi.SYSTEM_NAMESPACE, code).map(a -> new Product(PackageKind.ADDON, a.key(), a.name()))
+        return catalog.activeAddon(TenancyApi.SYSTEM_NAMESPACE, key).map(a -> new Product(PackageKind.ADDON, a.key(), a.name()))
                 .orElseThrow(() -> new NotFoundException("Package not found."));
     }
 
     /** A partner's retry: the same service names the same package for the same person, or the request conflicts. */
     private Provisioned repeated(WorkspacePackage existing, CreateRequest request, Instant now) {
         boolean samePerson = accounts.workspaceOfMember(existing.organizationId(), request.email()).isPresent();
-        if (!existing.productKey().equals(request.productCode()) || !samePerson) {
+        if (!existing.productKey().equals(PartnerCodes.keyOf(request.productCode())) || !samePerson) {
             throw new ConflictException("blesta_service_conflict", "blesta_service_id '" + request.blestaServiceId() + "' already provisions package '"
                     + existing.productKey() + "' (entitlement " + existing.id() + ") for someone else or another package");
         }

@@ -22,7 +22,7 @@ import java.util.UUID;
 @Singleton
 final class JdbcPackageStore implements PackageStore {
     private static final String COLUMNS = "id, organization_id, partner_id, product_key, product_name, status, status_reason, starts_at, expires_at,"
-            + " billing_cycle_anchor, blesta_service_id, created_at, updated_at, product_kind";
+            + " billing_cycle_anchor, blesta_service_id, created_at, updated_at, product_kind, product_code";
     private final JdbcOperations jdbc;
 
     JdbcPackageStore(JdbcOperations jdbc) {
@@ -32,12 +32,12 @@ final class JdbcPackageStore implements PackageStore {
     @Override
     public WorkspacePackage insert(WorkspacePackage p) {
         String sql = "INSERT INTO entitlements.packages (organization_id, partner_id, product_key, product_name, status, status_reason, starts_at,"
-                + " expires_at, billing_cycle_anchor, blesta_service_id, created_at, updated_at, product_kind)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+                + " expires_at, billing_cycle_anchor, blesta_service_id, created_at, updated_at, product_kind, product_code)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
         try (PreparedStatement s = jdbc.getConnection().prepareStatement(sql)) {
             Sql.bind(s, Arrays.asList(p.organizationId(), p.partnerId(), p.productKey(), p.productName(), p.status().wireName(), p.statusReason(),
                     timestamp(p.startsAt()), timestamp(p.expiresAt()), timestamp(p.billingCycleAnchor()), p.blestaServiceId(),
-                    timestamp(p.createdAt()), timestamp(p.updatedAt()), p.kind().wireName()));
+                    timestamp(p.createdAt()), timestamp(p.updatedAt()), p.kind().wireName(), p.productCode()));
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return p.withId(rs.getLong(1));
@@ -97,7 +97,7 @@ final class JdbcPackageStore implements PackageStore {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     found.add(new WorkspacePackage(rs.getLong(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                            PackageKind.fromWire(rs.getString(14)), rs.getString(4),
+                            PackageKind.fromWire(rs.getString(14)), rs.getString(4), rs.getString(15),
                             rs.getString(5), PackageStatus.fromWire(rs.getString(6)), rs.getString(7), instant(rs.getTimestamp(8)),
                             instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)), rs.getString(11), instant(rs.getTimestamp(12)),
                             instant(rs.getTimestamp(13))));

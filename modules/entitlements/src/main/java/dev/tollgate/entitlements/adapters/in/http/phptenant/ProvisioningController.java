@@ -38,7 +38,7 @@ final class ProvisioningController {
         view.put("entitlement_id", p.pkg().id());
         view.put("workspace_id", p.workspace().number());
         view.put("workspace_slug", p.workspace().slug());
-        view.put("package", p.pkg().productKey());
+        view.put("package", p.pkg().productCode());
         view.put("status", p.status().wireName());
         return HttpResponse.created(view);
     }
@@ -51,7 +51,7 @@ final class ProvisioningController {
         entitlement.put("id", p.pkg().id());
         entitlement.put("workspace_id", p.workspace().number());
         entitlement.put("workspace_slug", p.workspace().slug());
-        entitlement.put("package_code", p.pkg().productKey());
+        entitlement.put("package_code", p.pkg().productCode());
         entitlement.put("package_name", p.pkg().productName());
         entitlement.put("status", p.status().wireName());
         entitlement.put("starts_at", text(p.pkg().startsAt()));
