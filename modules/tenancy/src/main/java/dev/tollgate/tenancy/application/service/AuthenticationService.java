@@ -10,6 +10,7 @@ import dev.tollgate.tenancy.application.port.in.ManageWorkspacesUseCase.CreateWo
 import dev.tollgate.tenancy.application.port.out.AccessTokens;
 import dev.tollgate.tenancy.application.port.out.ApiKeyStore;
 import dev.tollgate.tenancy.application.port.out.OrganizationStore;
+import dev.tollgate.tenancy.application.port.out.LoginLimits;
 import dev.tollgate.tenancy.application.port.out.PasswordHasher;
 import dev.tollgate.tenancy.application.port.out.ServiceTokenStore;
 import dev.tollgate.tenancy.application.port.out.SessionStore;
@@ -20,9 +21,11 @@ import dev.tollgate.tenancy.domain.Secrets;
 import dev.tollgate.tenancy.domain.ServiceToken;
 import dev.tollgate.tenancy.domain.ServiceTokenAccess;
 import dev.tollgate.tenancy.domain.User;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.security.MessageDigest;
+import java.sql.Connection;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +40,6 @@ class AuthenticationService implements AuthenticateUseCase {
     static final Duration SESSION_LIFETIME = Duration.ofDays(7);
     /** last_used_at is a hint for people, not an audit trail: one write per key per minute is plenty. */
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
-    static final RateLimiter.Limit LOGIN_ATTEMPTS = new RateLimiter.Limit("login", 10, Duration.ofMinutes(1));
 
     private final UserStore users;
     private final OrganizationStore organizations;
@@ -50,11 +52,15 @@ class AuthenticationService implements AuthenticateUseCase {
     private final CredentialCache cache;
     private final Clock clock;
     private final RateLimiter rateLimiter;
-    private final String dummyHash;
+    private final LoginLimits loginLimits;
+    private final TransactionOperations<Connection> transactions;
+    /** Hashed on first need (through the bounded hasher), so a busy start cannot fail this bean's creation. */
+    private volatile String dummyHash;
 
     AuthenticationService(UserStore users, OrganizationStore organizations, SessionStore sessions, ApiKeyStore apiKeys,
                           ServiceTokenStore serviceTokens, PasswordHasher passwords, AccessTokens accessTokens,
-                          WorkspaceService workspaces, CredentialCache cache, Clock clock, RateLimiter rateLimiter) {
+                          WorkspaceService workspaces, CredentialCache cache, Clock clock, RateLimiter rateLimiter,
+                          LoginLimits loginLimits, TransactionOperations<Connection> transactions) {
         this.users = users;
         this.organizations = organizations;
         this.sessions = sessions;
@@ -66,42 +72,58 @@ class AuthenticationService implements AuthenticateUseCase {
         this.cache = cache;
         this.clock = clock;
         this.rateLimiter = rateLimiter;
-        this.dummyHash = passwords.hash("not-a-real-password-" + UUID.randomUUID());
+        this.loginLimits = loginLimits;
+        this.transactions = transactions;
     }
 
+    /** The password is hashed (bounded, PasswordHasher) before the transaction, which so holds no connection while it runs. */
     @Override
-    @Transactional
     public SignedIn signUp(SignUpCommand command) {
         String email = User.normalizeEmail(command.email());
         User.checkPasswordStrength(command.password());
-        if (users.findByEmail(email).isPresent()) {
-            throw new ConflictException("email_taken", "An account with email '" + email + "' already exists");
-        }
-        Instant now = clock.instant();
-        User user = User.register(email, command.name(), passwords.hash(command.password()), now);
-        users.save(user);
-        String organizationName = command.organizationName() == null || command.organizationName().isBlank()
-                ? user.name() + "'s workspace" : command.organizationName();
-        Organization organization = workspaces.createOwnedBy(user,
-                new CreateWorkspaceCommand(organizationName, command.organizationSlug(), null, null, null, "personal", email));
-        User withCurrent = user.withCurrentOrganization(organization.id());
-        users.save(withCurrent);
-        return startSession(withCurrent, organization, now);
+        String passwordHash = passwords.hash(command.password());
+        return transactions.executeWrite(status -> {
+            if (users.findByEmail(email).isPresent()) {
+                throw new ConflictException("email_taken", "An account with email '" + email + "' already exists");
+            }
+            Instant now = clock.instant();
+            User user = User.register(email, command.name(), passwordHash, now);
+            users.save(user);
+            String organizationName = command.organizationName() == null || command.organizationName().isBlank()
+                    ? user.name() + "'s workspace" : command.organizationName();
+            Organization organization = workspaces.createOwnedBy(user,
+                    new CreateWorkspaceCommand(organizationName, command.organizationSlug(), null, null, null, "personal", email));
+            User withCurrent = user.withCurrentOrganization(organization.id());
+            users.save(withCurrent);
+            return startSession(withCurrent, organization, now);
+        });
     }
 
+    /**
+     * No transaction: the Argon2 check (bounded, PasswordHasher) must not hold a connection, and each statement
+     * (the user's row, the new session) stands alone.
+     */
     @Override
-    @Transactional
     public SignedIn logIn(String email, String password) {
-        // Per email, so guessing one account's password is slow while others log in undisturbed.
-        rateLimiter.acquire(LOGIN_ATTEMPTS, email == null ? "" : email.strip().toLowerCase());
+        // Per email, so guessing one account's password is slow while others log in undisturbed (per address: the HTTP filter).
+        rateLimiter.acquire(loginLimits.perEmail(), email == null ? "" : email.strip().toLowerCase());
         Optional<User> user = email == null ? Optional.empty() : users.findByEmail(email.strip().toLowerCase());
         // Hash even for unknown emails, so response time does not reveal which accounts exist.
-        boolean valid = passwords.matches(password == null ? "" : password, user.map(User::passwordHash).orElse(dummyHash));
+        boolean valid = passwords.matches(password == null ? "" : password, user.map(User::passwordHash).orElseGet(this::dummyHash));
         if (user.isEmpty() || !valid) {
             throw new UnauthenticatedException("Invalid email or password");
         }
         Organization current = Optional.ofNullable(user.get().currentOrganizationId()).flatMap(organizations::findById).orElse(null);
         return startSession(user.get(), current, clock.instant());
+    }
+
+    private String dummyHash() {
+        String hash = dummyHash;
+        if (hash == null) {
+            hash = passwords.hash("not-a-real-password-" + UUID.randomUUID());
+            dummyHash = hash;
+        }
+        return hash;
     }
 
     private SignedIn startSession(User user, Organization organization, Instant now) {
