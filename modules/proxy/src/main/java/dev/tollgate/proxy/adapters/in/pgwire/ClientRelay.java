@@ -135,6 +135,10 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf message = (ByteBuf) msg;
+        if (closed) {
+            message.release(); // read in the same batch as a message that ended the connection
+            return;
+        }
         bytesToServer += message.readableBytes();
         if (message.getByte(message.readerIndex()) == 'X') {
             message.release();
@@ -171,7 +175,27 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
         ctx.fireChannelReadComplete();
     }
 
+    /**
+     * Passes one client message on; a malformed one (a name without its NUL, a body shorter than its fields) ends the
+     * connection with 08P01 and is released: no frame stays pinned by a client that lies about its messages.
+     */
     private void forward(ByteBuf message) {
+        try {
+            forwardWellFormed(message);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException malformed) {
+            if (message.refCnt() > 0) {
+                message.release();
+            }
+            if (!closed) {
+                closed = true;
+                flushClient();
+                tellClient(PgWire.fatal(client.alloc(), "08P01", "invalid frontend message: " + malformed.getMessage()))
+                        .addListener(ChannelFutureListener.CLOSE);
+            }
+        }
+    }
+
+    private void forwardWellFormed(ByteBuf message) {
         byte type = message.getByte(message.readerIndex());
         switch (type) {
             case 'Q' -> {
@@ -222,6 +246,7 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
             return;
         }
         int definition = PgWire.afterCString(message, body);
+        PgWire.afterCString(message, definition); // the query text ends with its NUL, or the message is malformed
         int end = message.readerIndex() + message.readableBytes();
         noteSessionChanges(message, definition);
         String serverName = pool.statementNames.nameFor(message.slice(definition, end - definition));
@@ -274,7 +299,7 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
 
     private void describe(ByteBuf message) {
         int body = message.readerIndex() + 5;
-        if (message.getByte(body) != 'S') {
+        if (PgWire.byteAt(message, body) != 'S') {
             expect(Kind.DESCRIBE_PORTAL);
             send(message);
             return;
@@ -299,7 +324,7 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
     private void close(ByteBuf message) {
         int body = message.readerIndex() + 5;
         String name = PgWire.cStringAt(message, body + 1);
-        if (message.getByte(body) != 'S' || name.isEmpty()) {
+        if (PgWire.byteAt(message, body) != 'S' || name.isEmpty()) {
             expect(Kind.CLOSE);
             send(message);
             return;

@@ -136,9 +136,17 @@ final class PgWire {
         return value;
     }
 
+    /** The byte at {@code index}, which must lie within the message (a buffer's capacity may reach further). */
+    static byte byteAt(ByteBuf in, int index) {
+        if (index >= in.writerIndex()) {
+            throw new IllegalArgumentException("message too short");
+        }
+        return in.getByte(index);
+    }
+
     /** The index just past the NUL-terminated string at {@code index}, found without decoding it. */
     static int afterCString(ByteBuf in, int index) {
-        int end = in.indexOf(index, in.writerIndex(), (byte) 0);
+        int end = index < in.writerIndex() ? in.indexOf(index, in.writerIndex(), (byte) 0) : -1;
         if (end < 0) {
             throw new IllegalArgumentException("unterminated string");
         }
@@ -147,7 +155,7 @@ final class PgWire {
 
     /** Reads a NUL-terminated string at {@code index} without moving the reader index. */
     static String cStringAt(ByteBuf in, int index) {
-        int end = in.indexOf(index, in.writerIndex(), (byte) 0);
+        int end = index < in.writerIndex() ? in.indexOf(index, in.writerIndex(), (byte) 0) : -1;
         if (end < 0) {
             throw new IllegalArgumentException("unterminated string");
         }

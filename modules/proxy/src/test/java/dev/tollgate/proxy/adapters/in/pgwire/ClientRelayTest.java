@@ -29,7 +29,7 @@ class ClientRelayTest {
     private final ProxyMetrics metrics = new ProxyMetrics(registry, new LiveConnections());
     private final UUID databaseId = UUID.randomUUID();
 
-    private ServerPool pool(PoolMode mode) {
+    ServerPool pool(PoolMode mode) {
         ProxyRoute route = new ProxyRoute(UUID.randomUUID(), UUID.randomUUID(), databaseId, "127.0.0.1", 5432, "app", "app", "secret", SslMode.DISABLE,
                 0, 100, 10, 1, 200, mode, null, java.util.List.of(java.net.InetAddress.getLoopbackAddress()));
         PoolStats stats = new PoolStats(registry.timer("wait"), registry.timer("login"), registry.counter("closed"),
@@ -39,7 +39,7 @@ class ClientRelayTest {
     }
 
     /** A logged-in server connection: what it is sent comes out of {@code channel.readOutbound()}. */
-    private static ServerConnection server(ServerPool pool, int processId) {
+    static ServerConnection server(ServerPool pool, int processId) {
         EmbeddedChannel channel = new EmbeddedChannel();
         ServerConnection server = new ServerConnection(pool, channel, processId, 42, Map.of("application_name", "",
                 "client_encoding", "UTF8", "DateStyle", "ISO, MDY", "TimeZone", "UTC", "server_version", "17.6"));
@@ -48,7 +48,7 @@ class ClientRelayTest {
         return server;
     }
 
-    private EmbeddedChannel client(ServerPool pool) {
+    EmbeddedChannel client(ServerPool pool) {
         return client(pool, QueryLimits.Admission.OPEN);
     }
 
@@ -172,6 +172,42 @@ class ClientRelayTest {
         int[] left = {allowed};
         return () -> left[0]-- > 0 ? null
                 : new dev.tollgate.proxy.domain.OrganizationQuota.Refusal("53400", "daily query limit reached");
+    }
+
+    @Test
+    void malformedMessagesEndTheConnectionAndLeaveNoBufferBehind() {
+        io.netty.util.ResourceLeakDetector.Level before = io.netty.util.ResourceLeakDetector.getLevel();
+        io.netty.util.ResourceLeakDetector.setLevel(io.netty.util.ResourceLeakDetector.Level.PARANOID);
+        try {
+            ByteBuf[][] cases = {
+                    {message('P', Unpooled.buffer().writeBytes("stmt".getBytes(StandardCharsets.UTF_8)))},          // name without NUL
+                    {message('P', strings("stmt").writeBytes("SELECT 1".getBytes(StandardCharsets.UTF_8)))},         // query without NUL
+                    {message('B', Unpooled.buffer().writeBytes("portal".getBytes(StandardCharsets.UTF_8)))},
+                    {message('B', strings("").writeBytes("stmt".getBytes(StandardCharsets.UTF_8)))},
+                    {message('D', Unpooled.buffer())},                                                               // no S/P byte
+                    {message('D', Unpooled.buffer().writeByte('S').writeBytes("stmt".getBytes(StandardCharsets.UTF_8)))},
+                    {message('C', Unpooled.buffer().writeByte('S').writeBytes("stmt".getBytes(StandardCharsets.UTF_8)))},
+                    {parse("ok", "SELECT 1"), message('C', Unpooled.buffer()), query("SELECT 2")}};              // and what follows it
+            for (ByteBuf[] messages : cases) {
+                ServerPool pool = pool(PoolMode.TRANSACTION);
+                server(pool, 1);
+                EmbeddedChannel client = client(pool);
+                for (ByteBuf m : messages) {
+                    m.retain(); // one reference for the test, to see whether the relay let go of its own
+                }
+                client.writeInbound((Object[]) messages); // in one read, as a client's pipelined messages arrive
+                for (ByteBuf m : messages) {
+                    assertEquals(1, m.refCnt(), "the relay released what it was given");
+                    m.release();
+                }
+                List<String> texts = new ArrayList<>();
+                List<Character> answered = types(client, texts);
+                assertTrue(answered.contains('E'), "the client is told: " + answered);
+                assertFalse(client.isOpen(), "and disconnected");
+            }
+        } finally {
+            io.netty.util.ResourceLeakDetector.setLevel(before);
+        }
     }
 
     @Test
