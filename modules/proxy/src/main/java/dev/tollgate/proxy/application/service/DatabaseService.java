@@ -56,6 +56,7 @@ class DatabaseService implements ManageDatabasesUseCase {
 
     /** Registers a database in {@code project} within the caller's transaction (shared with project creation). */
     Database register(Project project, DatabaseSpec spec, Instant now) {
+        plan.requirePoolWithinTier(project, spec.poolConfig());
         destinations.requireAllowed(spec.host(), spec.port());
         UUID id = TypeId.newUuid();
         Database database = new Database(id, project.id(), spec.host(), spec.port(), spec.name(), spec.username(),
@@ -88,7 +89,8 @@ class DatabaseService implements ManageDatabasesUseCase {
     @Override
     @Transactional
     public Database update(Caller caller, String projectId, String databaseId, UpdateDatabaseCommand c) {
-        Database current = lookup.database(caller, lookup.project(caller, projectId, Capability.MANAGE_PROJECTS), databaseId);
+        Project project = lookup.project(caller, projectId, Capability.MANAGE_PROJECTS);
+        Database current = lookup.database(caller, project, databaseId);
         String password = c.password() != null ? c.password() : sealer.open(current.sealedPassword(), Database.passwordContext(current.id()));
         DatabaseSpec spec = DatabaseSpec.of(
                 c.host() != null ? c.host() : current.host(),
@@ -103,6 +105,9 @@ class DatabaseService implements ManageDatabasesUseCase {
                 c.poolRegion() != null ? c.poolRegion() : current.poolRegion(),
                 c.queryTimeoutMs() != null ? c.queryTimeoutMs() : current.queryTimeoutMs(),
                 c.autoReadRouting() != null ? c.autoReadRouting() : current.autoReadRouting());
+        if (c.poolConfig() != null) {
+            plan.requirePoolWithinTier(project, spec.poolConfig());
+        }
         if (!spec.host().equals(current.host()) || spec.port() != current.port()) {
             destinations.requireAllowed(spec.host(), spec.port());
         }

@@ -1,5 +1,6 @@
 package dev.tollgate.proxy.application.service;
 
+import dev.tollgate.platform.domain.ValidationException;
 import dev.tollgate.entitlements.api.EntitlementsApi;
 import dev.tollgate.entitlements.api.EntitlementsApi.OrganizationLimits;
 import dev.tollgate.platform.domain.ForbiddenException;
@@ -9,6 +10,7 @@ import dev.tollgate.proxy.application.port.out.DatabaseStore;
 import dev.tollgate.proxy.application.port.out.PlanLocks;
 import dev.tollgate.proxy.application.port.out.ProjectStore;
 import dev.tollgate.proxy.domain.Project;
+import dev.tollgate.proxy.domain.PoolConfig;
 import dev.tollgate.proxy.domain.ProjectLimits;
 import dev.tollgate.tenancy.api.TenancyApi;
 import jakarta.inject.Singleton;
@@ -77,6 +79,23 @@ class PlanGuard {
     /** 0 means unlimited in a tier; a project still needs numbers, so it keeps the node's defaults then. */
     private static int orDefault(int tierValue, int fallback) {
         return tierValue > 0 ? tierValue : fallback;
+    }
+
+    /**
+     * A database's upstream pool stays within its tier's connections per project: the pool is connections the proxy
+     * holds open to the tenant's server on the tenant's behalf, and a pool larger than the clients allowed to use it
+     * is load without purpose. An unlimited tier keeps the configuration's own bounds.
+     */
+    void requirePoolWithinTier(Project project, PoolConfig pool) {
+        OrganizationLimits limits = entitlements.limitsOf(tenancy.findOrganization(project.organizationId()).orElseThrow().publicId());
+        int cap = limits.maxConnections();
+        if (cap <= 0) {
+            return;
+        }
+        String field = pool.poolSize() > cap ? "pool_config.pool_size" : pool.minPoolSize() > cap ? "pool_config.min_pool_size" : null;
+        if (field != null) {
+            throw new ValidationException(field, "must not exceed " + cap + ", the connections per project of the " + limits.tier() + " plan");
+        }
     }
 
     /** Custom domains are a feature of the tier (custom_domains: Scale and Enterprise). */
