@@ -90,7 +90,12 @@ class EventService implements IngestEventsUseCase {
             if (!(customers instanceof TextFilter.Among among) || among.negated()) {
                 throw new ValidationException("filter.customerId", "takes {\"$in\": [customer ids]}");
             }
-            List<String> subjects = List.copyOf(namespaces.subjectsOfCustomers(namespace, among.operands()).keySet());
+            List<String> subjects;
+            try {
+                subjects = List.copyOf(namespaces.subjectsOfCustomers(namespace, among.operands()).keySet());
+            } catch (dev.tollgate.platform.domain.NotFoundException unknown) {
+                throw new ValidationException("filter.customerId", unknown.getMessage()); // listEventsV2 declares no 404
+            }
             if (subjects.isEmpty()) {
                 return new EventPage(List.of(), null);
             }

@@ -253,6 +253,16 @@ class OpenMeterMeteringContractTest extends HttpTest {
                 .expect(400).conformsTo(OPENMETER).body().contains("not allowed when the aggregation is count"));
         assertTrue(http.post("/api/v1/meters", "{\"slug\":\"s\",\"aggregation\":\"SUM\",\"eventType\":\"e\",\"valueProperty\":\"$.[[x\"}", auth())
                 .expect(400).conformsTo(OPENMETER).body().contains("invalid JSONPath"));
+        // Paths run in the shared database for every event read: only member names and indexes, nothing that can spin.
+        for (String unsafe : new String[] {"$.a ? (@ like_regex \\\"(a+)+$\\\")", "$.**", "$.a[*]", "$.*", "$.a.size()", "$.a + 1",
+                "$.a[0 to 1000000]", "$.a ? (@ > 1)", "$.a.b()", "$.a[last]"}) {
+            String body = "{\"slug\":\"s\",\"aggregation\":\"SUM\",\"eventType\":\"e\",\"valueProperty\":\"" + unsafe + "\"}";
+            assertTrue(http.post("/api/v1/meters", body, auth()).expect(400).conformsTo(OPENMETER).body()
+                    .contains("only member names and array indexes"), unsafe);
+            String groupBy = "{\"slug\":\"g\",\"aggregation\":\"COUNT\",\"eventType\":\"e\",\"groupBy\":{\"k\":\"" + unsafe + "\"}}";
+            http.post("/api/v1/meters", groupBy, auth()).expect(400).conformsTo(OPENMETER);
+        }
+        createMeter("{\"slug\":\"nested\",\"aggregation\":\"SUM\",\"eventType\":\"e\",\"valueProperty\":\"$.usage.items[0].\\\"input tokens\\\"\"}");
         http.post("/api/v1/meters", "{\"slug\":\"Bad Slug\",\"aggregation\":\"SUM\",\"eventType\":\"e\",\"valueProperty\":\"$.x\"}", auth())
                 .expect(400).conformsTo(OPENMETER);
         http.post("/api/v1/meters", "{\"slug\":\"s\",\"aggregation\":\"MEDIAN\",\"eventType\":\"e\",\"valueProperty\":\"$.x\"}", auth())
@@ -415,6 +425,8 @@ class OpenMeterMeteringContractTest extends HttpTest {
         String unknown = dev.tollgate.platform.domain.Ulid.of(java.util.UUID.randomUUID());
         http.get(base + "&customerId=" + unknown, auth()).expect(400).conformsTo(OPENMETER);
         http.get(base + "&customerId=acme", auth()).expect(400).conformsTo(OPENMETER);
+        String v2 = java.net.URLEncoder.encode("{\"customerId\":{\"$in\":[\"" + unknown + "\"]}}", java.nio.charset.StandardCharsets.UTF_8);
+        http.get("/api/v2/events?filter=" + v2, auth()).expect(400).conformsTo(OPENMETER);
     }
 
     @Test
