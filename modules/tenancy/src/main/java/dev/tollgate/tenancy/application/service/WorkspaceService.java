@@ -227,7 +227,11 @@ class WorkspaceService implements ManageWorkspacesUseCase, PurgeDeletedWorkspace
     public Organization restore(Caller caller, String slug) {
         Organization target = organizations.findBySlugIncludingDeleted(slug)
                 .orElseThrow(() -> NotFoundException.of("Workspace", slug));
-        access.require(caller, target, Permission.DELETE_ORGANIZATION);
+        try {
+            access.require(caller, target, Permission.DELETE_ORGANIZATION);
+        } catch (NotFoundException noRelation) {
+            throw new ForbiddenException("You are not a member of workspace '" + slug + "'"); // Centrali documents 403
+        }
         target.restore(clock.instant());
         organizations.save(target);
         cache.forgetOrganization(target.id());

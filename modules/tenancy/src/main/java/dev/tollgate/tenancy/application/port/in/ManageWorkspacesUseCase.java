@@ -48,6 +48,7 @@ public interface ManageWorkspacesUseCase {
     /** Whether a user may delete the only workspace they belong to. */
     enum LastWorkspace { KEPT, DELETABLE }
 
+    /** Centrali's restore: like {@link #getBySlugForbiddingStrangers}, a stranger to an existing workspace is forbidden. */
     Organization restore(Caller caller, String slug);
 
     /** How many members the organization has (php-tenant's users_count). */

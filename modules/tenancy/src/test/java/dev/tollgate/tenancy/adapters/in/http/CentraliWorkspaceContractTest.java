@@ -69,6 +69,7 @@ class CentraliWorkspaceContractTest extends HttpTest {
         http.put(BASE + "/" + mine.slug(), "{\"name\":\"x\"}", theirs.auth()).expect(403).conformsTo(CENTRALI);
         http.delete(BASE + "/" + mine.slug(), theirs.auth()).expect(403).conformsTo(CENTRALI);
         http.post(BASE + "/" + mine.slug() + "/delete", null, theirs.auth()).expect(403).conformsTo(CENTRALI);
+        http.post(BASE + "/" + mine.slug() + "/restore", null, theirs.auth()).expect(403).conformsTo(CENTRALI);
         http.get(BASE + "/" + mine.slug(), mine.auth()).expect(200).conformsTo(CENTRALI); // untouched by the stranger
         http.get(BASE + "/no-such-workspace-" + UUID.randomUUID(), theirs.auth()).expect(404).conformsTo(CENTRALI);
         http.get(BASE + "/" + mine.slug()).expect(401).conformsTo(CENTRALI);
