@@ -57,7 +57,12 @@ public final class ApiContract {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Map<Document, Loaded> LOADED = new ConcurrentHashMap<>();
 
-    private record Loaded(OpenApiInteractionValidator interactions, SchemaValidator schemas) {
+    private record Loaded(OpenApiInteractionValidator interactions, SchemaValidator schemas, OpenAPI api) {
+    }
+
+    /** The document as parsed for validation, its paths re-keyed to where Tollgate serves them (read-only use). */
+    public static OpenAPI openApi(Document document) {
+        return LOADED.computeIfAbsent(document, ApiContract::load).api();
     }
 
     private ApiContract() {
@@ -147,7 +152,7 @@ public final class ApiContract {
                             .withLevel("validation.response.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
                             .build())
                     .build(),
-                    new SchemaValidator(parsed, new MessageResolver()));
+                    new SchemaValidator(parsed, new MessageResolver()), parsed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
