@@ -36,14 +36,14 @@ class OrganizationAccess {
     Organization require(Caller caller, String slug, Permission permission) {
         Organization organization = organizations.findBySlug(slug)
                 .orElseThrow(() -> NotFoundException.of("Organization", slug));
-        require(caller, organization, permission);
+        require(caller, organization, permission, slug);
         return organization;
     }
 
     /** Resolves an {@code org_...} id or a slug. */
     Organization requireByIdOrSlug(Caller caller, String idOrSlug, Permission permission) {
         Organization organization = findByIdOrSlug(idOrSlug).orElseThrow(() -> NotFoundException.of("Organization", idOrSlug));
-        require(caller, organization, permission);
+        require(caller, organization, permission, idOrSlug);
         return organization;
     }
 
@@ -52,24 +52,32 @@ class OrganizationAccess {
     }
 
     void require(Caller caller, Organization organization, Permission permission) {
+        require(caller, organization, permission, null);
+    }
+
+    /**
+     * An organization the caller has no relation to is not found, named only as the caller asked for it
+     * ({@code asked}; null: not named at all), so that the answer tells nothing the caller did not already know.
+     */
+    private void require(Caller caller, Organization organization, Permission permission, String asked) {
         String name = organization.slug().value();
         switch (caller.kind()) {
             case USER -> {
                 Membership membership = memberships.find(organization.id(), caller.userId())
-                        .orElseThrow(() -> NotFoundException.of("Organization", name));
+                        .orElseThrow(() -> notFound(asked));
                 if (!membership.role().atLeast(permission.minimumRole())) {
                     throw new ForbiddenException("Your role '" + membership.role().wireName() + "' in '" + name
                             + "' does not allow this; it needs " + permission.minimumRole().wireName() + " or above");
                 }
             }
             case API_KEY -> {
-                requireSameOrganization(caller, organization);
+                requireSameOrganization(caller, organization, asked);
                 if (!ApiKeyScope.grants(caller.grants(), permission.apiKeyScope())) {
                     throw ForbiddenException.missingScope(permission.apiKeyScope());
                 }
             }
             case SERVICE_TOKEN -> {
-                requireSameOrganization(caller, organization);
+                requireSameOrganization(caller, organization, asked);
                 if (permission.serviceTokenAccess() == null) {
                     throw new ForbiddenException("insufficient_access", "A service token cannot be allowed this; use an API key with the '"
                             + permission.apiKeyScope() + "' scope");
@@ -80,7 +88,7 @@ class OrganizationAccess {
                 }
             }
             // Matches no organization: the operator acts in the system namespace only.
-            case OPERATOR -> requireSameOrganization(caller, organization);
+            case OPERATOR -> requireSameOrganization(caller, organization, asked);
             default -> throw new IllegalStateException("unknown caller kind " + caller.kind());
         }
     }
@@ -140,7 +148,7 @@ class OrganizationAccess {
     private void requireRoleGranting(Caller caller, Organization organization, Role needed, String what) {
         String name = organization.slug().value();
         Membership membership = memberships.find(organization.id(), caller.userId())
-                .orElseThrow(() -> NotFoundException.of("Organization", name));
+                .orElseThrow(() -> notFound(null));
         if (!membership.role().atLeast(needed)) {
             throw new ForbiddenException("Your role '" + membership.role().wireName() + "' in '" + name + "' cannot grant "
                     + what + "; it needs " + needed.wireName());
@@ -162,9 +170,13 @@ class OrganizationAccess {
         }
     }
 
-    private static void requireSameOrganization(Caller caller, Organization organization) {
+    private static void requireSameOrganization(Caller caller, Organization organization, String asked) {
         if (!organization.id().equals(caller.organizationId())) {
-            throw NotFoundException.of("Organization", organization.slug().value());
+            throw notFound(asked);
         }
+    }
+
+    private static NotFoundException notFound(String asked) {
+        return asked == null ? new NotFoundException("Organization not found") : NotFoundException.of("Organization", asked);
     }
 }
