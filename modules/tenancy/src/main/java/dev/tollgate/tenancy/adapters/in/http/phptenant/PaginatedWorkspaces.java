@@ -1,21 +1,25 @@
 package dev.tollgate.tenancy.adapters.in.http.phptenant;
 
+import static com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tollgate.platform.domain.Page;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
-/** Laravel's paginator envelope: data, links (absolute URLs) and meta. */
+/** Laravel's paginator envelope: data, links (absolute URLs) and meta; a link or bound that does not exist is null. */
 @Serdeable
 record PaginatedWorkspaces(List<WorkspaceResource> data, Links links, Meta meta) {
 
     @Serdeable
-    record Links(String first, String last, @Nullable String prev, @Nullable String next) {
+    record Links(String first, String last, @JsonInclude(ALWAYS) @Nullable String prev, @JsonInclude(ALWAYS) @Nullable String next) {
     }
 
     @Serdeable
-    record Meta(int current_page, @Nullable Long from, int last_page, int per_page, @Nullable Long to, long total) {
+    record Meta(int current_page, @JsonInclude(ALWAYS) @Nullable Long from, int last_page, int per_page,
+                @JsonInclude(ALWAYS) @Nullable Long to, long total) {
     }
 
     static PaginatedWorkspaces of(Page<WorkspaceResource> page, HttpRequest<?> request) {
