@@ -23,6 +23,15 @@ public final class FakeDnsServer implements AutoCloseable {
     private final Map<String, List<String>> txt = new ConcurrentHashMap<>();
     private final Thread thread;
 
+    /** A started server, for static fields of test classes (no checked exception to handle). */
+    public static FakeDnsServer startOrFail() {
+        try {
+            return new FakeDnsServer();
+        } catch (SocketException e) {
+            throw new IllegalStateException("could not start the fake DNS server", e);
+        }
+    }
+
     public FakeDnsServer() throws SocketException {
         socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
         thread = new Thread(this::serve, "fake-dns");

@@ -38,12 +38,17 @@ final class CallerArgumentBinder implements TypedRequestArgumentBinder<Caller> {
 
     @Override
     public BindingResult<Caller> bind(ArgumentConversionContext<Caller> context, HttpRequest<?> request) {
-        Caller caller = request.getAttribute(ATTRIBUTE, Caller.class).orElseGet(() -> {
+        Caller caller = callerOf(request);
+        return () -> Optional.of(caller);
+    }
+
+    /** Who is calling, resolved once per request ({@link AuthenticationFirst} usually did it before routing). */
+    Caller callerOf(HttpRequest<?> request) {
+        return request.getAttribute(ATTRIBUTE, Caller.class).orElseGet(() -> {
             Caller resolved = resolve(request);
             request.setAttribute(ATTRIBUTE, resolved);
             return resolved;
         });
-        return () -> Optional.of(caller);
     }
 
     private Caller resolve(HttpRequest<?> request) {
