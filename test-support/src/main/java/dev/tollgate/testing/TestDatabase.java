@@ -19,6 +19,8 @@ public interface TestDatabase extends TestPropertyProvider {
                 "datasources.default.driver-class-name", "org.postgresql.Driver",
                 "datasources.default.dialect", "POSTGRES",
                 "datasources.default.maximum-pool-size", "8",
+                // As bootstrap's application.yml: no request holds a control-plane connection longer than this.
+                "datasources.default.connection-init-sql", "SET statement_timeout = '30s'",
                 // Tests create projects freely; tests of plan limits put their organizations on a tier themselves.
                 "tollgate.tiers.initial", "enterprise",
                 // Upstreams are on this machine (UpstreamPostgres); the control-plane server stays refused all the same.

@@ -25,10 +25,22 @@ final class DialectErrorResponseProcessor implements ErrorResponseProcessor<Obje
     @SuppressWarnings("unchecked")
     public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         Throwable cause = context.getRootCause().orElse(null);
+        if (response.status() == HttpStatus.INTERNAL_SERVER_ERROR && isStatementTimeout(cause)) {
+            // The control plane's statement_timeout cut a request short: the caller asked for too much at once.
+            response.status(HttpStatus.SERVICE_UNAVAILABLE);
+            ApiError timeout = ApiError.ofStatus(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The request took longer than the database allows; narrow it (a shorter period, fewer groups) and try again", List.of());
+            return (MutableHttpResponse<Object>) DialectErrorRenderer.render(context.getRequest(), timeout, response);
+        }
         ApiError error = cause instanceof DomainException domain
                 ? ApiError.of(domain)
                 : ApiError.ofStatus(response.status(), message(context, response.status()), fieldErrors(context, response.status()));
         return (MutableHttpResponse<Object>) DialectErrorRenderer.render(context.getRequest(), error, response);
+    }
+
+    /** PostgreSQL's query_canceled, which a statement_timeout raises. */
+    private static boolean isStatementTimeout(Throwable cause) {
+        return cause instanceof java.sql.SQLException sql && "57014".equals(sql.getSQLState());
     }
 
     private static String message(ErrorContext context, HttpStatus status) {
