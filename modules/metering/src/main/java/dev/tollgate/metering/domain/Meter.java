@@ -48,6 +48,8 @@ public record Meter(UUID id, UUID namespace, String slug, String name, String de
             errors.add(new FieldError("valueProperty", "meter value property is not allowed when the aggregation is count"));
         } else if (how != null && how != MeterAggregation.COUNT && (valueProperty == null || !valueProperty.startsWith("$"))) {
             errors.add(new FieldError("valueProperty", "is required for " + how + " and must be a JSONPath starting with $"));
+        } else if (valueProperty != null && !MeterPath.allowed(valueProperty)) {
+            errors.add(new FieldError("valueProperty", MeterPath.RULE));
         }
         checkName(errors, name, description);
         checkGroupBy(errors, groupBy, valueProperty);
@@ -120,6 +122,8 @@ public record Meter(UUID id, UUID namespace, String slug, String name, String de
                 errors.add(new FieldError("groupBy." + key, "keys must match ^[a-zA-Z_][0-9a-zA-Z_]*$"));
             } else if (path == null || !path.startsWith("$")) {
                 errors.add(new FieldError("groupBy." + key, "must be a JSONPath starting with $"));
+            } else if (!MeterPath.allowed(path)) {
+                errors.add(new FieldError("groupBy." + key, MeterPath.RULE));
             } else if (path.equals(valueProperty)) {
                 errors.add(new FieldError("groupBy." + key, "must differ from valueProperty"));
             }
