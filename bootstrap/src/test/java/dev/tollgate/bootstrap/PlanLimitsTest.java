@@ -1,5 +1,6 @@
 package dev.tollgate.bootstrap;
 
+import static dev.tollgate.testing.ApiContract.Document.OPENMETER;
 import static dev.tollgate.testing.ApiContract.Document.PGBEAM;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -111,6 +112,21 @@ class PlanLimitsTest extends HttpTest {
         http.patch(base, "{\"pool_config\":{\"pool_size\":500,\"min_pool_size\":1}}", auth()).expect(400).conformsTo(PGBEAM);
         syncPlan("scale", "active"); // 500 connections per project
         http.patch(base, "{\"pool_config\":{\"pool_size\":500,\"min_pool_size\":1}}", auth()).expect(200).conformsTo(PGBEAM);
+    }
+
+    @Test
+    void usageEventIngestionFollowsTheTiersRate() {
+        // starter: 50 events a second, bursts of 500 (events_per_second, catalog V4).
+        StringBuilder events = new StringBuilder("[");
+        for (int i = 0; i < 501; i++) {
+            events.append(i == 0 ? "" : ",").append("""
+                    {"specversion":"1.0","id":"e%d","source":"tier","type":"call","subject":"s","data":{}}""".formatted(i));
+        }
+        String batch = events.append(']').toString();
+        String[] ingest = {"Authorization", "Bearer " + token, "Content-Type", "application/cloudevents-batch+json"};
+        var refused = http.post("/api/v1/events", batch, ingest).expect(429).conformsTo(OPENMETER);
+        assertTrue(refused.body().contains("At most 500 at once"), refused.body());
+        http.post("/api/v1/events", batch.replaceFirst("\\{[^}]*\\{}},", ""), ingest).expect(204);
     }
 
     @Test

@@ -32,6 +32,23 @@ final class Bucket4jRateLimiter implements RateLimiter {
         }
     }
 
+    @Override
+    public void acquire(Rate rate, String key, long tokens) {
+        // The rate is part of the bucket's name: a changed rate (a new tier) starts a bucket of its own.
+        Bucket bucket = buckets.get(rate.name() + '\u0000' + rate.perSecond() + '/' + rate.burst() + '\u0000' + key, k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(rate.burst()).refillGreedy(rate.perSecond(), Duration.ofSeconds(1)).build())
+                .build());
+        if (tokens > rate.burst()) {
+            throw new RateLimitedException("At most " + rate.burst() + " at once (" + rate.perSecond() + " a second)",
+                    Duration.ofNanos(Math.max(1, bucket.estimateAbilityToConsume(rate.burst()).getNanosToWaitForRefill())));
+        }
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(tokens);
+        if (!probe.isConsumed()) {
+            throw new RateLimitedException("Rate limit of " + rate.perSecond() + " a second (bursts up to " + rate.burst() + ") exceeded",
+                    Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        }
+    }
+
     private static String describe(Duration period) {
         return period.equals(Duration.ofMinutes(1)) ? "minute" : period.toString();
     }

@@ -13,6 +13,16 @@ public interface RateLimiter {
     record Limit(String name, long capacity, Duration period) {
     }
 
+    /** {@code perSecond} tokens a second, up to {@code burst} saved up, for one key (e.g. events ingested). */
+    record Rate(String name, long perSecond, long burst) {
+    }
+
     /** Takes one token for {@code key}; when none is left, throws with the time until the next one. */
     void acquire(Limit limit, String key) throws RateLimitedException;
+
+    /**
+     * Takes {@code tokens} at once for {@code key}, or none: when fewer are left, throws with the time until enough
+     * are; more than the burst can never be taken at once and is refused as such.
+     */
+    void acquire(Rate rate, String key, long tokens) throws RateLimitedException;
 }

@@ -34,7 +34,15 @@ public interface EntitlementsApi {
      */
     record OrganizationLimits(String tier, long queriesPerDay, int maxProjects, int maxDatabases, int maxConnections, int queriesPerSecond,
                               int burst, long bytesPerMonth, int maxQueryShapes, int includedSeats, boolean customDomains,
-                              boolean customPricing) {
-        public static final OrganizationLimits UNLIMITED = new OrganizationLimits("unlimited", 0, 0, 0, 0, 0, 0, 0, 0, 0, true, false);
+                              boolean customPricing, IngestRate ingestRate) {
+        public static final OrganizationLimits UNLIMITED = new OrganizationLimits("unlimited", 0, 0, 0, 0, 0, 0, 0, 0, 0, true, false,
+                null);
+    }
+
+    /**
+     * Events a second (and burst) the organization's OpenMeter namespace may ingest, from its {@code events_per_second}
+     * entitlement; null in {@link OrganizationLimits} when it has none (the node's default applies), 0 = unlimited.
+     */
+    record IngestRate(long perSecond, long burst) {
     }
 }

@@ -198,7 +198,9 @@ class TierService implements EntitlementsApi {
                 (int) value(byFeature.get("max_databases"), "value"), (int) value(byFeature.get("max_connections"), "value"),
                 (int) value(byFeature.get("queries_per_second"), "value"), (int) value(byFeature.get("queries_per_second"), "burst"),
                 allowance(byFeature.get("bytes_per_month")), (int) value(byFeature.get("max_query_shapes"), "value"),
-                (int) value(byFeature.get("included_seats"), "value"), byFeature.containsKey("custom_domains"), custom);
+                (int) value(byFeature.get("included_seats"), "value"), byFeature.containsKey("custom_domains"), custom,
+                byFeature.containsKey("events_per_second") ? new EntitlementsApi.IngestRate(value(byFeature.get("events_per_second"), "value"),
+                        value(byFeature.get("events_per_second"), "burst")) : null);
     }
 
     private long value(Limit limit, String field) {

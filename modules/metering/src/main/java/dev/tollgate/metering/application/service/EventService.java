@@ -2,13 +2,16 @@ package dev.tollgate.metering.application.service;
 
 import dev.tollgate.metering.application.port.in.IngestEventsUseCase;
 import dev.tollgate.metering.application.port.out.EventStore;
+import dev.tollgate.metering.application.port.out.IngestionQuotas;
 import dev.tollgate.metering.application.port.out.MeterStore;
 import dev.tollgate.metering.application.port.out.UsageQueries;
 import dev.tollgate.metering.domain.Meter;
 import dev.tollgate.metering.domain.CloudEvent;
 import dev.tollgate.metering.domain.IngestedEvent;
 import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.platform.ratelimit.RateLimiter;
 import dev.tollgate.tenancy.api.Caller;
+import dev.tollgate.tenancy.api.TenancyApi;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -30,7 +33,13 @@ class EventService implements IngestEventsUseCase {
     private final Namespaces namespaces;
     private final Clock clock;
 
-    EventService(EventStore events, MeterStore meters, UsageQueries usage, Namespaces namespaces, Clock clock) {
+    private final IngestionQuotas quotas;
+    private final RateLimiter limiter;
+
+    EventService(EventStore events, MeterStore meters, UsageQueries usage, Namespaces namespaces, Clock clock, IngestionQuotas quotas,
+                 RateLimiter limiter) {
+        this.quotas = quotas;
+        this.limiter = limiter;
         this.events = events;
         this.meters = meters;
         this.usage = usage;
@@ -48,7 +57,24 @@ class EventService implements IngestEventsUseCase {
         if (batch.size() > MAX_BATCH) {
             throw ValidationException.ofRequest("at most " + MAX_BATCH + " events per request");
         }
+        requireQuota(namespace, batch.size());
         append(namespace, batch);
+    }
+
+    /**
+     * A batch takes one token per event from the namespace's bucket, all or none, before anything is stored: a refused
+     * request is OpenMeter's 429 with Retry-After and stores nothing. The operator's system namespace (the proxy's own
+     * usage) is not limited.
+     */
+    private void requireQuota(UUID namespace, int events) {
+        if (TenancyApi.SYSTEM_NAMESPACE.equals(namespace)) {
+            return;
+        }
+        IngestionQuotas.Quota quota = quotas.of(namespace);
+        if (!quota.unlimited()) {
+            limiter.acquire(new RateLimiter.Rate("ingest-events", quota.perSecond(), Math.max(quota.burst(), quota.perSecond())),
+                    namespace.toString(), events);
+        }
     }
 
     /** Validates every event (errors name "[i].field" in batches) and stores them; also what MeteringApi ingests with. */
