@@ -123,6 +123,11 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
         client.writeAndFlush(PgWire.readyForQuery(client.alloc(), 'I'));
     }
 
+    /** True while the client waits for nothing: no request outstanding, no server being acquired for it. */
+    boolean idle() {
+        return expected.isEmpty() && !acquiring && queued.isEmpty();
+    }
+
     /** Where a CancelRequest for this client must go: the server running its query, if any. */
     CancelRegistry.Target cancelTarget() {
         ServerConnection current = server;

@@ -16,6 +16,8 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetAddress;
@@ -238,6 +240,9 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         loginOver();
         // Logged in: messages may now be as large as the operator allows (queries, COPY data, large parameters).
         ctx.pipeline().replace("frames", "frames", new LengthFieldBasedFrameDecoder(limits.maxMessageSize, 1, 4, -4, 0, true));
+        if (!limits.idleTimeout.isZero()) {
+            ctx.pipeline().addBefore("frames", "idle", new IdleStateHandler(0, 0, limits.idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
+        }
         ServerPool pool = pools.pool(route);
         connectionUsage = pool.stats().usage;
         connectionUsage.connected(System.nanoTime());
@@ -274,6 +279,18 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         state = State.CLOSED;
         metrics.refused(sqlState);
         ctx.writeAndFlush(PgWire.fatal(ctx.alloc(), sqlState, message)).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** A logged-in client silent past the idle timeout is let go, unless it is waiting for an answer (a long query). */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent && state == State.RELAY && relayRef[0] != null && relayRef[0].idle()) {
+            state = State.CLOSED;
+            ctx.writeAndFlush(PgWire.fatal(ctx.alloc(), "08P01", "client_idle_timeout: the connection was idle for "
+                    + limits.idleTimeout.toSeconds() + " s")).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        ctx.fireUserEventTriggered(event);
     }
 
     @Override

@@ -46,6 +46,7 @@ class PgWireHardeningTest extends HttpTest {
         properties.put("tollgate.proxy.max-pending-logins-per-address", "6");
         properties.put("tollgate.proxy.default-max-connections", "2");
         properties.put("tollgate.proxy.max-message-size", "100000");
+        properties.put("tollgate.proxy.client-idle-timeout", "1s");
         return properties;
     }
 
@@ -154,6 +155,16 @@ class PgWireHardeningTest extends HttpTest {
         }
         try (Connection next = connect(projectId)) {
             assertTrue(next.isValid(2));
+        }
+    }
+
+    @Test
+    void anIdleClientIsLetGoButOneWaitingForALongQueryIsNot() throws Exception {
+        try (Connection c = connect(projectId); java.sql.Statement s = c.createStatement()) {
+            s.execute("SELECT pg_sleep(2.5)"); // waiting for an answer is not idle
+            Thread.sleep(2_500);
+            SQLException gone = assertThrows(SQLException.class, () -> s.execute("SELECT 1"));
+            assertTrue(!c.isValid(1), "the idle client was disconnected: " + gone.getMessage());
         }
     }
 
