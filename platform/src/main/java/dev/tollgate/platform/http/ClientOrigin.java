@@ -1,4 +1,4 @@
-package dev.tollgate.tenancy.adapters.in.http.auth;
+package dev.tollgate.platform.http;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;

@@ -1,4 +1,4 @@
-package dev.tollgate.proxy.adapters.out.upstream;
+package dev.tollgate.platform.net;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -13,12 +13,13 @@ import java.util.Set;
 import javax.net.SocketFactory;
 
 /**
- * A socket factory for the PostgreSQL JDBC driver (its {@code socketFactory} property) that connects only to the
- * addresses the destination policy checked, listed in the connection property {@link #PINNED}. The driver resolves the
- * host name again; should the name now point elsewhere (DNS rebinding), the connection is refused.
+ * A socket factory that connects only to addresses checked beforehand, listed in the property {@link #PINNED}: a
+ * library that resolves the host name again (the PostgreSQL JDBC driver, through its {@code socketFactory} property)
+ * cannot be led elsewhere by a name that now resolves to another address (DNS rebinding). Public because the driver
+ * instantiates it by reflection.
  */
 public final class PinnedSocketFactory extends SocketFactory {
-    static final String PINNED = "tollgate.pinnedAddresses";
+    public static final String PINNED = "tollgate.pinnedAddresses";
     private final Set<InetAddress> pinned = new HashSet<>();
 
     /** Called by the driver with the connection's properties. */

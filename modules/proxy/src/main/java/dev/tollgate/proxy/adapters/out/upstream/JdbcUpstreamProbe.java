@@ -1,5 +1,6 @@
 package dev.tollgate.proxy.adapters.out.upstream;
 
+import dev.tollgate.platform.net.PinnedSocketFactory;
 import dev.tollgate.proxy.application.port.out.UpstreamProbe;
 import dev.tollgate.proxy.domain.SslMode;
 import jakarta.inject.Singleton;

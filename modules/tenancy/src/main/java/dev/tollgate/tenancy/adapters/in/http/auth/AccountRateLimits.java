@@ -1,5 +1,6 @@
 package dev.tollgate.tenancy.adapters.in.http.auth;
 
+import dev.tollgate.platform.http.ClientOrigin;
 import dev.tollgate.platform.ratelimit.RateLimiter;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpMethod;

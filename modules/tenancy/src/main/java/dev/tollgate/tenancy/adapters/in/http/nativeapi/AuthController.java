@@ -1,6 +1,5 @@
 package dev.tollgate.tenancy.adapters.in.http.nativeapi;
 
-import dev.tollgate.tenancy.adapters.in.http.auth.SessionCookie;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.application.port.in.AuthenticateUseCase;
 import dev.tollgate.tenancy.application.port.in.AuthenticateUseCase.SignUpCommand;

@@ -1,5 +1,6 @@
-package dev.tollgate.tenancy.adapters.in.http.auth;
+package dev.tollgate.tenancy.adapters.in.http.nativeapi;
 
+import dev.tollgate.platform.http.ClientOrigin;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
@@ -14,8 +15,9 @@ import java.time.Instant;
  * for deployments behind TLS-terminating proxies that do not say so).
  */
 @Singleton
-public final class SessionCookie {
-    public static final String NAME = CallerArgumentBinder.SESSION_COOKIE;
+final class SessionCookie {
+    /** The cookie the auth adapter (CallerArgumentBinder) reads back. */
+    static final String NAME = "session";
     private final ClientOrigin origin;
     private final boolean forceSecure;
 
