@@ -127,7 +127,7 @@ class PgWireHardeningTest extends HttpTest {
             assertEquals("08P01", error.field('C'));
             assertTrue(error.field('M').contains("invalid message length"), error.field('M'));
         }
-        // PgBouncer CVE-2025-12819's family: a StartupMessage in the middle of SCRAM must not switch the user.
+        // What PgBouncer 1.26.1 fixed (user impersonation): a StartupMessage in the middle of SCRAM must not switch the user.
         try (RawPgClient twice = startedLogin()) {
             twice.send(RawPgClient.startupPacket(Map.of("user", "postgres." + projectId, "database", "postgres")));
             assertEquals("08P01", twice.readError().field('C'));
@@ -142,6 +142,24 @@ class PgWireHardeningTest extends HttpTest {
         }
         try (Connection c = connect(projectId)) {
             assertTrue(c.isValid(2), "and the proxy still serves");
+        }
+    }
+
+    @Test
+    void malformedOptionsAreAnsweredAtOnce() throws Exception {
+        // What PgBouncer 1.26.1 fixed (a "-c=" spin): a "-c" in options without its value, or ending in a backslash, made a
+        // parser spin. Each must get an answer (the SASL request or a refusal) well within the socket's timeout.
+        String[] options = {"-c", "-c ", "-c=", "-c\\", "\\", "-c search_path=\\", "--", "-c " + "\\".repeat(4_000),
+                "project=" + projectId + " -c", "-c project=" + projectId + "\\"};
+        for (String option : options) {
+            Map<String, String> startup = new java.util.LinkedHashMap<>();
+            startup.put("user", "postgres");
+            startup.put("database", "postgres");
+            startup.put("options", option);
+            try (RawPgClient client = new RawPgClient(proxy.port()).startup(startup)) {
+                char answer = client.read().type();
+                assertTrue(answer == 'R' || answer == 'E', "options \"" + option.substring(0, Math.min(20, option.length())) + "\": " + answer);
+            }
         }
     }
 
