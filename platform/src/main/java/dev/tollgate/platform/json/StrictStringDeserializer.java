@@ -22,6 +22,10 @@ final class StrictStringDeserializer implements Deserializer<String> {
     public String deserialize(Decoder decoder, DecoderContext context, Argument<? super String> type) throws IOException {
         Object value = decoder.decodeArbitrary();
         if (value instanceof String s) {
+            if (s.indexOf('\u0000') >= 0) {
+                // PostgreSQL's text cannot hold NUL; refused here, the same for every field, not as a 500 at the store
+                throw decoder.createDeserializationException("a string must not contain NUL characters (\\u0000)", value);
+            }
             return s;
         }
         throw decoder.createDeserializationException("expected a JSON string but found " + kind(value), value);
