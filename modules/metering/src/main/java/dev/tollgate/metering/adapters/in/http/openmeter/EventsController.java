@@ -68,7 +68,8 @@ final class EventsController {
 
     private JsonNode parse(byte[] body) {
         try {
-            return json.readValue(body, JsonNode.class);
+            JsonNode root = json.readValue(body, JsonNode.class);
+            return root == null ? JsonNode.nullNode() : root; // a literal null: neither an event nor a batch, said below
         } catch (IOException | RuntimeException e) {
             throw ValidationException.ofRequest("the body is not valid JSON");
         }
