@@ -44,7 +44,8 @@ final class VersionLifecycle<T extends VersionedItem<T>> {
     }
 
     T create(UUID namespace, Map<String, Object> document, Definer<T> definer) {
-        String key = document.get("key") instanceof String s ? s : null;
+        // a key PostgreSQL cannot hold (NUL) is not looked up; define() reports it with the document's other errors
+        String key = document.get("key") instanceof String s && s.indexOf('\u0000') < 0 ? s : null;
         int version = 1;
         if (key != null) {
             requireNoDraft(namespace, key);

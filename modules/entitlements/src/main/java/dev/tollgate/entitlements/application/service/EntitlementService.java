@@ -90,6 +90,9 @@ class EntitlementService implements ManageEntitlementsUseCase {
         if (name == null) {
             throw new ValidationException("featureKey", "either featureKey or featureId is required");
         }
+        if (name.indexOf('\u0000') >= 0) {
+            throw new ValidationException(key != null ? "featureKey" : "featureId", "must not contain NUL characters");
+        }
         FeatureInfo feature = catalog.findFeature(namespace, name).filter(f -> !f.archived())
                 .orElseThrow(() -> new ValidationException(key != null ? "featureKey" : "featureId", "feature '" + name + "' not found"));
         return Entitlement.define(document, namespace, customer.holder(), new Entitlement.FeatureRef(feature.id(), feature.key(),
