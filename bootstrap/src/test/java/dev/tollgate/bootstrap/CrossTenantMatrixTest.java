@@ -630,6 +630,8 @@ class CrossTenantMatrixTest extends HttpTest {
         }
         http.get("/api/v1/portal/meters/" + a.ids.get("meterSlug") + "/query", a.portalToken).expect(200);
         http.get(a.org() + "/members", a.serviceToken).expect(200);
+        // B's refused verifications did not spend A's per-domain DNS budget
+        http.post("/v1/projects/" + a.ids.get("project_id") + "/domains/" + a.ids.get("domain_id") + "/verify", null, a.jwt).expect(200);
         http.get("/api/v1/meters", a.apiKey).expect(200);
         if (!failures.isEmpty()) {
             fail(failures.size() + " cross-tenant failures:\n" + String.join("\n", failures));
@@ -677,6 +679,9 @@ class CrossTenantMatrixTest extends HttpTest {
         reads.put("/api/v2/customers/" + a.ids.get("customerIdOrKey") + "/entitlements/" + a.ids.get("entitlementId")
                 + "/grants?includeDeleted=true", a.jwt);
         reads.put("/api/v1/portal/tokens", a.jwt);
+        reads.put("/api/v1/entitlements/check?feature=queries_per_day&email=" + a.account.email(), a.apiKey);
+        reads.put("/api/entitlements/summary", a.cookie);
+        reads.put("/workspace/api/v1/" + a.account.orgSlug() + "/capabilities", a.jwt);
         Map<String, String> snapshot = new LinkedHashMap<>();
         reads.forEach((path, credential) -> {
             snapshot.put(path, http.get(path, credential).expect(200).body());
