@@ -85,10 +85,7 @@ class CrossTenantMatrixTest extends HttpTest {
             Map.entry("POST /api/v1/plans", "creates in the caller's namespace, no identifier"),
             Map.entry("POST /api/v1/events", "ingests into the caller's namespace; subjects are keys of that namespace"),
             Map.entry("POST /api/v1/subjects", "upserts in the caller's namespace by key"),
-            Map.entry("POST /api/v1/portal/tokens", "creates in the caller's namespace; the subject is a key of that namespace"),
-            // A billing partner provisions for a person named by email, finding or creating them (ADR 0014): by design
-            // not bound to an organization the partner already has a relation to. The package routes are in the matrix.
-            Map.entry("POST /api/provisioning/entitlements", "partner provisioning by email, by design (ADR 0014)"));
+            Map.entry("POST /api/v1/portal/tokens", "creates in the caller's namespace; the subject is a key of that namespace"));
 
     /** Lists with no identifier: B may see 2xx, but never anything of A's. */
     static final Set<String> NAMESPACE_LISTS = Set.of(
@@ -436,6 +433,10 @@ class CrossTenantMatrixTest extends HttpTest {
         m.put("DELETE /api/workspaces/{workspace}", call("", null));
         m.put("POST /api/workspaces/{workspace}/switch", call("", null));
         m.put("GET /api/v1/workspaces/{workspace}", call("", null));
+        // A billing partner provisions for a person named by email, into their current workspace (ADR 0014): B, a partner
+        // too, may not take over A's workspace while it holds A's package (409), and B's other credentials are no partner's.
+        m.put("POST /api/provisioning/entitlements", new Call("", "{\"email\":\"{A.email}\",\"name\":\"intruder\",\"product_code\":\"pro\","
+                + "\"blesta_service_id\":\"svc-intruder\"}", Set.of(403, 404, 409), false));
         m.put("GET /api/provisioning/entitlements/{id}", call("", null));
         m.put("POST /api/provisioning/entitlements/{id}/suspend", call("", "{\"reason\":\"intruder\"}"));
         m.put("POST /api/provisioning/entitlements/{id}/unsuspend", call("", null));
