@@ -47,7 +47,7 @@ import org.junit.jupiter.api.Test;
  * query parameters, and garbage, very long, NUL and unicode path parameters. Every answer must be a 4xx in the
  * dialect's error shape (checked against the document), never a 5xx, and the server must stay healthy.
  *
- * <p>Not covered yet (deliberately): mutations below the second level of nesting; parameters in headers and
+ * <p>Not covered yet (deliberately): mutations below the third level of nesting or beyond an array's first element; top-level array bodies' elements; parameters in headers and
  * cookies; bodies that are not JSON (none of the served operations takes one); operations the build does not serve
  * (see {@code ../shared/tools/op-coverage --missing}) are skipped, and picked up automatically once routed. Inputs per
  * operation are sampled (a fixed seed, so runs are repeatable) to keep the sweep near a minute.
@@ -59,7 +59,7 @@ class BadInputSweepTest extends HttpTest {
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** A placeholder replaced by raw JSON text after serialization (for 1e309 and other literals Jackson cannot hold). */
     static final String RAW = "__sweep_raw_literal__";
-    static final int MAX_INPUTS_PER_OPERATION = 48;
+    static final int MAX_INPUTS_PER_OPERATION = 120;
     static final String HUNDRED_KB = "x".repeat(100 * 1024);
 
     @Inject
@@ -130,6 +130,51 @@ class BadInputSweepTest extends HttpTest {
             values.put("entitlementIdOrFeatureKey", "sweep_feature");
             if (entitlement != null) {
                 values.put("entitlementId", entitlement.get("id").asText());
+                JsonNode grant = created(http.post("/api/v2/customers/sweep-customer/entitlements/sweep_feature/grants",
+                        "{\"amount\":50,\"effectiveAt\":\"" + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES) + "\"}", jwt));
+                if (grant != null) {
+                    values.put("grantId", grant.get("id").asText());
+                }
+            }
+            http.send("POST", "/api/v1/events", """
+                    [{"specversion":"1.0","id":"sweep-1","source":"sweep","type":"sweep","subject":"sweep-subject","time":"2026-01-01T00:00:00Z",
+                      "data":{"value":"3","region":"eu"}}]""", jwt[0], jwt[1], "Content-Type", "application/cloudevents-batch+json");
+            put("replica_id", http.post("/v1/databases/" + values.get("database_id") + "/replicas", "{\"host\":\"127.0.0.1\",\"port\":5433}", jwt), "id");
+            put("domain_id", http.post("/v1/projects/" + values.get("project_id") + "/domains", "{\"domain\":\"sweep.example.com\"}", jwt), "id");
+            put("service_token_id", http.post("/v1/organizations/" + owner.orgSlug() + "/service-tokens", "{\"name\":\"sweep\"}", jwt), "id");
+            JsonNode members = created(http.get("/v1/organizations/" + owner.orgSlug() + "/members", jwt));
+            if (members != null && members.path("data").size() > 0) {
+                values.put("member_id", members.get("data").get(0).get("id").asText());
+            }
+            put("planId", http.post("/api/v1/plans", """
+                    {"key":"sweep_plan","name":"Sweep Plan","currency":"USD","billingCadence":"P1M","phases":[
+                     {"key":"main","name":"Main","duration":null,"rateCards":[
+                      {"type":"flat_fee","key":"platform","name":"Platform","billingCadence":"P1M",
+                       "price":{"type":"flat","amount":"100","paymentTerm":"in_advance"}}]}]}""", jwt), "id");
+            values.put("planIdOrKey", values.getOrDefault("planId", "sweep_plan"));
+            put("addonId", http.post("/api/v1/addons", """
+                    {"key":"sweep_seats","name":"Sweep seats","instanceType":"multiple","currency":"USD","rateCards":[
+                      {"type":"flat_fee","key":"seat","name":"Seat","billingCadence":"P1M","price":{"type":"flat","amount":"15"}}]}""", jwt), "id");
+            if (values.containsKey("addonId") && values.containsKey("planId")) {
+                http.post("/api/v1/addons/" + values.get("addonId") + "/publish", "", jwt);
+                http.post("/api/v1/plans/" + values.get("planId") + "/addons",
+                        "{\"addonId\":\"" + values.get("addonId") + "\",\"fromPlanPhase\":\"main\",\"maxQuantity\":5}", jwt);
+                values.put("planAddonId", values.get("addonId"));
+            }
+            http.post("/api/v1/meters/sweep_meter/query", "{\"clientId\":\"sweep-client\"}", jwt);
+            values.put("id", "sweep-client"); // OpenMeter's progress id; php-tenant's package id is set below
+            JsonNode pkg = created(http.post("/api/provisioning/entitlements", """
+                    {"email":"%s","name":"Sweep","product_code":"pro","blesta_service_id":"svc-sweep-%s"}"""
+                    .formatted(owner.email(), UUID.randomUUID()), apiKey));
+            if (pkg != null) {
+                values.put("package", pkg.get("entitlement_id").asText());
+            }
+        }
+
+        void put(String name, TestHttp.Exchange exchange, String field) {
+            JsonNode body = created(exchange);
+            if (body != null && body.hasNonNull(field)) {
+                values.put(name, body.get(field).asText());
             }
         }
 
@@ -161,7 +206,8 @@ class BadInputSweepTest extends HttpTest {
         }
 
         boolean destructive() {
-            return method.equals("DELETE") || path.matches(".*/(delete|archive|cancel|suspend|invalidate|switch)$");
+            return method.equals("DELETE") || path.contains("/members/")
+                    || path.matches(".*/(delete|archive|cancel|suspend|invalidate|switch)$");
         }
     }
 
@@ -200,8 +246,21 @@ class BadInputSweepTest extends HttpTest {
         ops.sort((a, b) -> Boolean.compare(a.destructive(), b.destructive()));
         long started = System.nanoTime();
         Context context = new Context();
+        int generated = 0;
+        Set<String> unresolved = new TreeSet<>();
         for (Op op : ops) {
-            for (Input input : sample(op, inputs(op, context))) {
+            List<Input> inputs = inputs(op, context);
+            generated += inputs.size();
+            java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(op.path());
+            while (names.find()) {
+                if (!context.values.containsKey(names.group(1))) {
+                    unresolved.add(names.group(1));
+                }
+            }
+            if (inputs.size() > MAX_INPUTS_PER_OPERATION) {
+                System.out.println("Bad-input sweep: " + op.name() + " sends " + MAX_INPUTS_PER_OPERATION + " of its " + inputs.size() + " inputs");
+            }
+            for (Input input : sample(op, inputs)) {
                 send(op, input, context);
             }
             if (op.destructive() && !context.healthy()) {
@@ -213,8 +272,10 @@ class BadInputSweepTest extends HttpTest {
         if (health.status() != 200) {
             failures.add("server unhealthy after the sweep: GET /v1/health -> " + health.status() + " " + health.body());
         }
-        System.out.printf("Bad-input sweep: %d requests over %d operations in %d s (%d operations not served, skipped)%n",
-                requests, ops.size(), (System.nanoTime() - started) / 1_000_000_000L, skipped.size());
+        System.out.printf("Bad-input sweep: %d requests over %d operations in %d s (%d inputs generated, the rest sampled out;"
+                        + " %d operations not served, skipped)%n",
+                requests, ops.size(), (System.nanoTime() - started) / 1_000_000_000L, generated, skipped.size());
+        System.out.println("Bad-input sweep: path parameters without a real resource behind them: " + unresolved);
         if (!accepted.isEmpty()) {
             System.out.println("Bad-input sweep: " + accepted.size() + " forbidden inputs accepted with 2xx:\n  "
                     + String.join("\n  ", accepted));
@@ -372,23 +433,30 @@ class BadInputSweepTest extends HttpTest {
                         contentType, forbidden));
             }
             Schema<?> resolved = deref(api, propertySchema);
-            if (depth < 1 && "object".equals(type(api, resolved)) && resolved.getProperties() != null) {
+            if (depth < 2 && "object".equals(type(api, resolved)) && resolved.getProperties() != null) {
                 ObjectNode copy = root.deepCopy();
                 at(copy, prefix).set(name, example(api, resolved, 1));
                 bodyMutations(api, resolved, copy, prefix + name + ".", inputs, path, contentType, depth + 1);
+            }
+            Schema<?> items = resolved.getItems() == null ? null : deref(api, resolved.getItems());
+            if (depth < 2 && "array".equals(type(api, resolved)) && items != null && "object".equals(type(api, items))) {
+                // one element, its own properties swept like the body's
+                ObjectNode copy = root.deepCopy();
+                at(copy, prefix).set(name, NODES.arrayNode().add(example(api, items, 1)));
+                bodyMutations(api, items, copy, prefix + name + ".0.", inputs, path, contentType, depth + 1);
             }
         }
     }
 
     static ObjectNode at(ObjectNode root, String prefix) {
-        ObjectNode node = root;
+        JsonNode node = root;
         if (prefix.isEmpty()) {
-            return node;
+            return root;
         }
         for (String part : prefix.substring(0, prefix.length() - 1).split("\\.")) {
-            node = (ObjectNode) node.get(part);
+            node = node.isArray() ? node.get(Integer.parseInt(part)) : node.get(part);
         }
-        return node;
+        return (ObjectNode) node;
     }
 
     /** Bad JSON values for a property: {raw JSON text, label}. None of them is what the document allows. */
@@ -646,7 +714,8 @@ class BadInputSweepTest extends HttpTest {
         while (m.find()) {
             String name = m.group(1);
             String value = overrides.containsKey(name) ? overrides.get(name)
-                    : encode(context.values.getOrDefault(name, name.equals("id") && op.document() == Document.PHP_TENANT ? "1" : "sweep-unknown-" + name));
+                    : encode(name.equals("id") && op.document() == Document.PHP_TENANT ? context.values.getOrDefault("package", "1")
+                    : context.values.getOrDefault(name, "sweep-unknown-" + name));
             m.appendReplacement(path, java.util.regex.Matcher.quoteReplacement(value));
         }
         m.appendTail(path);
