@@ -541,6 +541,17 @@ class CrossTenantMatrixTest extends HttpTest {
             }
         }
         assertEquals(List.of(), unaccounted, "implemented operations neither in the cross-tenant matrix nor in NOT_COVERED");
+        // and no entry is a typo or a stale path that would silently be skipped
+        Set<String> implemented = new HashSet<>(implementedOperations().stream().map(Operation::key).toList());
+        List<String> unknown = new ArrayList<>();
+        for (String key : matrix.keySet()) {
+            if (!implemented.contains(key)) {
+                unknown.add(key);
+            }
+        }
+        NAMESPACE_LISTS.stream().filter(key -> !implemented.contains(key)).forEach(unknown::add);
+        NOT_COVERED.keySet().stream().filter(key -> !implemented.contains(key) || matrix.containsKey(key)).forEach(unknown::add);
+        assertEquals(List.of(), unknown, "matrix, NAMESPACE_LISTS or NOT_COVERED entries that are no implemented operation (or are both covered and not)");
     }
 
     @Test
