@@ -39,9 +39,10 @@ class EmptyListsTest extends HttpTest {
                  "password":"pw","ssl_mode":"disable"}}""".formatted(orgId, UpstreamPostgres.port()), auth).expect(201).json();
         String projectId = project.get("project").get("id").asText();
         String databaseId = project.get("database").get("id").asText();
+        JsonNode noTokens = http.get("/v1/organizations/" + slug + "/service-tokens", auth).expect(200).conformsTo(PLANETSCALE).json();
+        assertTrue(noTokens.get("data").isArray() && noTokens.get("data").isEmpty(), "listServiceTokens: " + noTokens);
         String tokenId = http.post("/v1/organizations/" + slug + "/service-tokens", "{\"name\":\"ci\"}", auth).expect(201)
                 .json().get("id").asText();
-
         List<Listing> listings = List.of(
                 new Listing("/v1/projects/" + projectId + "/domains", PGBEAM, "/domains"),
                 new Listing("/v1/databases/" + databaseId + "/replicas", PGBEAM, "/replicas"),
@@ -61,6 +62,32 @@ class EmptyListsTest extends HttpTest {
                 new Listing("/api/v2/grants", OPENMETER, "/items"),
                 new Listing("/api/v1/portal/tokens", OPENMETER, ""));
         List<String> failures = new ArrayList<>();
+        sweep(listings, auth, failures);
+
+        // Parents with nothing under them yet: a customer, a meter with a group-by, a plan, a feature's entitlement.
+        http.post("/api/v1/customers", "{\"name\":\"Empty\",\"key\":\"empty\",\"usageAttribution\":{\"subjectKeys\":[\"empty-s\"]}}",
+                auth).expect(201);
+        http.post("/api/v1/meters", "{\"slug\":\"calls\",\"aggregation\":\"SUM\",\"eventType\":\"call\",\"valueProperty\":\"$.n\","
+                + "\"groupBy\":{\"model\":\"$.model\"}}", auth).expect(201);
+        String planId = http.post("/api/v1/plans", "{\"key\":\"empty\",\"name\":\"Empty\",\"currency\":\"USD\",\"billingCadence\":\"P1M\","
+                + "\"phases\":[{\"key\":\"main\",\"name\":\"Main\",\"duration\":null,\"rateCards\":[]}]}", auth).expect(201).json()
+                .get("id").asText();
+        http.post("/api/v1/features", "{\"key\":\"metered_calls\",\"name\":\"Calls\",\"meterSlug\":\"calls\"}", auth).expect(201);
+        http.post("/api/v1/customers", "{\"name\":\"Lonely\",\"key\":\"lonely\",\"usageAttribution\":{\"subjectKeys\":[\"lonely\"]}}",
+                auth).expect(201);
+        http.post("/api/v2/customers/empty/entitlements", "{\"type\":\"metered\",\"featureKey\":\"metered_calls\","
+                + "\"usagePeriod\":{\"interval\":\"MONTH\"}}", auth).expect(201);
+
+        sweep(List.of(
+                new Listing("/api/v1/meters/calls/subjects", OPENMETER, ""),
+                new Listing("/api/v1/meters/calls/group-by/model/values", OPENMETER, ""),
+                new Listing("/api/v1/plans/" + planId + "/addons", OPENMETER, "/items"),
+                new Listing("/api/v2/customers/empty/entitlements/metered_calls/grants", OPENMETER, "/items"),
+                new Listing("/api/v1/subjects/lonely/entitlements", OPENMETER, "")), auth, failures);
+        assertEquals(List.of(), failures, "lists without their empty array");
+    }
+
+    private void sweep(List<Listing> listings, String[] auth, List<String> failures) {
         for (Listing listing : listings) {
             var response = http.get(listing.path(), auth).expect(200).conformsTo(listing.dialect());
             JsonNode array = response.json().at(listing.arrayPointer());
@@ -68,7 +95,6 @@ class EmptyListsTest extends HttpTest {
                 failures.add(listing.path() + " -> " + response.body());
             }
         }
-        assertEquals(List.of(), failures, "lists without their empty array");
     }
 
     @Test
