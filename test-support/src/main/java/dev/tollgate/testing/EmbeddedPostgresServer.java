@@ -21,22 +21,28 @@ public final class EmbeddedPostgresServer {
 
     public static synchronized EmbeddedPostgres get() {
         if (server == null) {
-            try {
-                // Explicit, because initdb sizes max_connections from what the host allows at that moment.
-                server = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not start embedded PostgreSQL", e);
-            }
-            EmbeddedPostgres started = server;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (IOException ignored) {
-                    // the JVM is exiting; nothing left to clean up for
-                }
-            }));
+            server = startForThisJvm("control-plane", 300);
         }
         return server;
+    }
+
+    /** A real PostgreSQL that lives as long as the test JVM (stopped by a shutdown hook). */
+    static EmbeddedPostgres startForThisJvm(String role, int maxConnections) {
+        EmbeddedPostgres started;
+        try {
+            // Explicit, because initdb sizes max_connections from what the host allows at that moment.
+            started = EmbeddedPostgres.builder().setServerConfig("max_connections", Integer.toString(maxConnections)).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded " + role + " PostgreSQL", e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                started.close();
+            } catch (IOException ignored) {
+                // the JVM is exiting; nothing left to clean up for
+            }
+        }));
+        return started;
     }
 
     /** Creates an empty database and returns its JDBC URL. */

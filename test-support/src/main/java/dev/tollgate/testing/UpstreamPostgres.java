@@ -1,8 +1,6 @@
 package dev.tollgate.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * A second real PostgreSQL per test JVM, standing for tenants' upstream databases. It is deliberately not the server
@@ -18,19 +16,7 @@ public final class UpstreamPostgres {
 
     public static synchronized EmbeddedPostgres get() {
         if (server == null) {
-            try {
-                server = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not start the embedded upstream PostgreSQL", e);
-            }
-            EmbeddedPostgres started = server;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (IOException ignored) {
-                    // the JVM is exiting; nothing left to clean up for
-                }
-            }));
+            server = EmbeddedPostgresServer.startForThisJvm("upstream", 200);
         }
         return server;
     }
