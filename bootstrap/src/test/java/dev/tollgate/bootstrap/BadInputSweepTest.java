@@ -70,6 +70,8 @@ class BadInputSweepTest extends HttpTest {
     final List<String> failures = new ArrayList<>();
     final List<String> accepted = new ArrayList<>();
     int requests;
+    final Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+    final Set<String> unauthorized = new TreeSet<>();
 
     @Override
     public Map<String, String> getProperties() {
@@ -85,7 +87,9 @@ class BadInputSweepTest extends HttpTest {
     final class Context {
         final Accounts.Account owner;
         final String[] jwt;
-        final String[] apiKey;
+        String[] apiKey;
+        String[] portalToken;
+        int apiKeyUses;
         final Map<String, String> values = new HashMap<>();
 
         Context() {
@@ -140,6 +144,9 @@ class BadInputSweepTest extends HttpTest {
                     [{"specversion":"1.0","id":"sweep-1","source":"sweep","type":"sweep","subject":"sweep-subject","time":"2026-01-01T00:00:00Z",
                       "data":{"value":"3","region":"eu"}}]""", jwt[0], jwt[1], "Content-Type", "application/cloudevents-batch+json");
             put("replica_id", http.post("/v1/databases/" + values.get("database_id") + "/replicas", "{\"host\":\"127.0.0.1\",\"port\":5433}", jwt), "id");
+            // a tier with custom domains, so that their operations get past the plan check to the input
+            http.post("/v1/internal/sync-plan", "{\"org_id\":\"" + owner.orgId() + "\",\"plan\":\"scale\",\"status\":\"active\"}",
+                    "X-Internal-Secret", SECRET);
             put("domain_id", http.post("/v1/projects/" + values.get("project_id") + "/domains", "{\"domain\":\"sweep.example.com\"}", jwt), "id");
             put("service_token_id", http.post("/v1/organizations/" + owner.orgSlug() + "/service-tokens", "{\"name\":\"sweep\"}", jwt), "id");
             JsonNode members = created(http.get("/v1/organizations/" + owner.orgSlug() + "/members", jwt));
@@ -162,6 +169,9 @@ class BadInputSweepTest extends HttpTest {
                 values.put("planAddonId", values.get("addonId"));
             }
             http.post("/api/v1/meters/sweep_meter/query", "{\"clientId\":\"sweep-client\"}", jwt);
+            JsonNode portal = created(http.post("/api/v1/portal/tokens", """
+                    {"subject":"sweep-subject","allowedMeterSlugs":["sweep_meter"]}""", jwt));
+            portalToken = portal == null ? jwt : new String[] {"Authorization", "Bearer " + portal.get("token").asText()};
             values.put("id", "sweep-client"); // OpenMeter's progress id; php-tenant's package id is set below
             JsonNode pkg = created(http.post("/api/provisioning/entitlements", """
                     {"email":"%s","name":"Sweep","product_code":"pro","blesta_service_id":"svc-sweep-%s"}"""
@@ -185,7 +195,14 @@ class BadInputSweepTest extends HttpTest {
             }
             if (path.startsWith("/api/provisioning/") || path.startsWith("/api/v1/entitlements/check")
                     || path.startsWith("/api/v1/entitlements/usage")) {
+                // php-tenant allows a key 60 provisioning requests a minute: a fresh key every 50 keeps the sweep under it
+                if (++apiKeyUses % 50 == 0) {
+                    apiKey = new String[] {"Authorization", "Bearer " + Accounts.apiKey(http, owner, "*")};
+                }
                 return apiKey;
+            }
+            if (path.startsWith("/api/v1/portal/meters/")) {
+                return portalToken;
             }
             return jwt;
         }
@@ -276,6 +293,10 @@ class BadInputSweepTest extends HttpTest {
                         + " %d operations not served, skipped)%n",
                 requests, ops.size(), (System.nanoTime() - started) / 1_000_000_000L, generated, skipped.size());
         System.out.println("Bad-input sweep: path parameters without a real resource behind them: " + unresolved);
+        System.out.println("Bad-input sweep: answers by status: " + statuses);
+        if (!unauthorized.isEmpty()) {
+            System.out.println("Bad-input sweep: operations that refused the sweep's caller (or limited it) for some input:\n  " + String.join("\n  ", unauthorized));
+        }
         if (!accepted.isEmpty()) {
             System.out.println("Bad-input sweep: " + accepted.size() + " forbidden inputs accepted with 2xx:\n  "
                     + String.join("\n  ", accepted));
@@ -300,6 +321,10 @@ class BadInputSweepTest extends HttpTest {
             return;
         }
         int status = response.status();
+        statuses.merge(status, 1, Integer::sum);
+        if (status == 401 || status == 403 || status == 429) {
+            unauthorized.add(op.name() + " -> " + status);
+        }
         if (status >= 500) {
             failures.add(what + " -> " + status + " " + abbreviate(response.body()));
         } else if (status >= 400) {
