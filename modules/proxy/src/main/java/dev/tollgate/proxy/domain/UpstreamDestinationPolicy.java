@@ -65,8 +65,30 @@ public final class UpstreamDestinationPolicy {
         this.reserved = List.copyOf(reserved);
     }
 
+    /**
+     * The address a socket would really reach: an IPv4-mapped IPv6 address ({@code ::ffff:a.b.c.d}, as a DNS AAAA
+     * record may hold it; the JDK keeps it as an Inet6Address) is its IPv4 address. Judge and dial this one.
+     */
+    public static InetAddress canonical(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        if (address instanceof Inet6Address && isMapped(bytes)) {
+            return embeddedIpv4(address);
+        }
+        return address;
+    }
+
+    private static boolean isMapped(byte[] bytes) {
+        for (int i = 0; i < 10; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff;
+    }
+
     /** Why {@code address:port} may not be dialled, or empty when it may. */
-    public Optional<String> refusal(InetAddress address, int port) {
+    public Optional<String> refusal(InetAddress given, int port) {
+        InetAddress address = canonical(given);
         for (Reserved r : reserved) {
             if (r.port() == port && r.network().contains(address)) {
                 return Optional.of(address.getHostAddress() + ":" + port + " is " + r.what());

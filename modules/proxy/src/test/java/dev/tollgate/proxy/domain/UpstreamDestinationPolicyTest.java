@@ -33,6 +33,28 @@ class UpstreamDestinationPolicyTest {
     }
 
     @Test
+    void anIpv4MappedAddressFromDnsIsJudgedAsItsIpv4Address() throws Exception {
+        // A resolver hands an AAAA record of ::ffff:127.0.0.1 back as an Inet6Address; a socket reaches 127.0.0.1.
+        byte[] mapped = new byte[16];
+        mapped[10] = (byte) 0xff;
+        mapped[11] = (byte) 0xff;
+        mapped[12] = 127;
+        mapped[15] = 1;
+        InetAddress fromDns = java.net.Inet6Address.getByAddress(null, mapped, -1);
+        assertEquals(ip("127.0.0.1"), UpstreamDestinationPolicy.canonical(fromDns));
+        assertTrue(NOTHING_ALLOWED.refusal(fromDns, 5432).isPresent());
+        UpstreamDestinationPolicy loopbackAllowed = new UpstreamDestinationPolicy(List.of(CidrEntry.parse(0, "127.0.0.0/8", null)),
+                List.of(new UpstreamDestinationPolicy.Reserved(CidrEntry.parse(0, "127.0.0.0/8", null), 54329, "the control plane")));
+        assertTrue(loopbackAllowed.refusal(fromDns, 54329).orElseThrow().contains("the control plane"),
+                "the reserved endpoint holds for the mapped form too");
+        mapped[12] = (byte) 169;
+        mapped[13] = (byte) 254;
+        mapped[14] = (byte) 169;
+        mapped[15] = (byte) 254;
+        assertTrue(NOTHING_ALLOWED.refusal(java.net.Inet6Address.getByAddress(null, mapped, -1), 80).orElseThrow().contains("link-local"));
+    }
+
+    @Test
     void theReasonNamesTheKindOfAddress() throws Exception {
         assertTrue(NOTHING_ALLOWED.refusal(ip("169.254.169.254"), 80).orElseThrow().contains("link-local"));
         assertTrue(NOTHING_ALLOWED.refusal(ip("64:ff9b::7f00:1"), 80).orElseThrow().contains("loopback address behind NAT64"));
