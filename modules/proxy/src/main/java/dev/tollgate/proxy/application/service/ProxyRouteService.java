@@ -7,7 +7,6 @@ import dev.tollgate.proxy.application.port.in.ResolveProxyRouteUseCase;
 import dev.tollgate.proxy.application.port.out.DatabaseStore;
 import dev.tollgate.proxy.application.port.out.ProjectStore;
 import dev.tollgate.proxy.application.port.out.SecretSealer;
-import dev.tollgate.proxy.application.port.out.UpstreamDestinations;
 import dev.tollgate.proxy.domain.ConnectionRefused;
 import dev.tollgate.proxy.domain.Database;
 import dev.tollgate.proxy.domain.Project;
@@ -16,7 +15,6 @@ import dev.tollgate.proxy.domain.Scram;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 @Singleton
@@ -33,10 +31,7 @@ class ProxyRouteService implements ResolveProxyRouteUseCase {
             .expireAfterAccess(Duration.ofHours(1))
             .build();
 
-    private final UpstreamDestinations destinations;
-
-    ProxyRouteService(ProjectStore projects, DatabaseStore databases, SecretSealer sealer, UpstreamDestinations destinations) {
-        this.destinations = destinations;
+    ProxyRouteService(ProjectStore projects, DatabaseStore databases, SecretSealer sealer) {
         this.projects = projects;
         this.databases = databases;
         this.sealer = sealer;
@@ -68,18 +63,11 @@ class ProxyRouteService implements ResolveProxyRouteUseCase {
         Database database = databases.findByName(project.id(), databaseName)
                 .orElseThrow(() -> new ConnectionRefused("3D000", "database \"" + databaseName + "\" is not registered in project \""
                         + projectId + "\""));
-        List<InetAddress> addresses;
-        try {
-            addresses = destinations.resolveAllowed(database.host(), database.port());
-        } catch (UpstreamDestinations.Refused refused) {
-            throw new ConnectionRefused("08004", "database \"" + databaseName + "\" of project \"" + projectId
-                    + "\" points at an upstream Tollgate will not connect to; its owner must change the host");
-        }
         String password = sealer.open(database.sealedPassword(), Database.passwordContext(database.id()));
         Scram.Secret secret = secrets.get(database.id() + "@" + database.updatedAt(), k -> Scram.Secret.derive(password));
         return new ProxyRoute(project.organizationId(), project.id(), database.id(), database.host(), database.port(), database.name(), database.username(),
                 password, database.sslMode(), database.queryTimeoutMs(), project.maxConnections(),
                 database.poolConfig().poolSize(), database.poolConfig().minPoolSize(), database.poolConfig().maxActive(),
-                database.poolConfig().poolMode(), secret, addresses);
+                database.poolConfig().poolMode(), secret);
     }
 }

@@ -12,6 +12,8 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.util.ReferenceCountUtil;
+import dev.tollgate.proxy.domain.ConnectionRefused;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -54,6 +56,13 @@ final class ServerConnector {
         }, logins.timeout.toMillis(), TimeUnit.MILLISECONDS);
         UpstreamHandshake handshake = new UpstreamHandshake(route, logins, Map.of(), ready -> {
             deadline.cancel(false);
+            if (done[0]) {
+                // The attempt already failed (deadline, error): it must not also count as a connection.
+                ReferenceCountUtil.release(ready.readyForQuery());
+                ready.parameterStatuses().forEach(ReferenceCountUtil::release);
+                channel[0].close();
+                return;
+            }
             ReferenceCountUtil.release(ready.readyForQuery());
             Map<String, String> reported = new HashMap<>();
             for (ByteBuf status : ready.parameterStatuses()) {
@@ -72,6 +81,25 @@ final class ServerConnector {
                 channel[0].close();
             }
         });
+        // Where to dial is decided now, for this connection: the name may resolve elsewhere than when it was registered.
+        logins.addresses(route.host(), route.port()).whenComplete((addresses, refused) -> loop.execute(() -> {
+            if (done[0]) {
+                return;
+            }
+            if (refused != null) {
+                ConnectionRefused why = refused instanceof ConnectionRefused c ? c
+                        : refused.getCause() instanceof ConnectionRefused c ? c
+                        : new ConnectionRefused("08004", "the database's upstream host could not be resolved");
+                deadline.cancel(false);
+                failOnce.accept(PgWire.fatal(PooledByteBufAllocator.DEFAULT, why.sqlState(), why.getMessage()));
+                return;
+            }
+            dial(addresses.get(0), route, loop, handshake, channel, failOnce);
+        }));
+    }
+
+    private static void dial(InetAddress address, ProxyRoute route, EventLoop loop, UpstreamHandshake handshake, Channel[] channel,
+                             Consumer<ByteBuf> failOnce) {
         new Bootstrap()
                 .group(loop)
                 .channel(NioSocketChannel.class)
@@ -84,8 +112,7 @@ final class ServerConnector {
                         ch.pipeline().addLast("handshake", handshake);
                     }
                 })
-                // The addresses checked when the client connected, never the name: it may resolve elsewhere by now.
-                .connect(new InetSocketAddress(route.addresses().get(0), route.port()))
+                .connect(new InetSocketAddress(address, route.port()))
                 .addListener((ChannelFutureListener) future -> {
                     if (!future.isSuccess()) {
                         failOnce.accept(PgWire.fatal(future.channel().alloc(), "08006", "could not connect to the upstream database: "

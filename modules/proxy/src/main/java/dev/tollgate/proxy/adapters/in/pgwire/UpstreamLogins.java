@@ -3,19 +3,23 @@ package dev.tollgate.proxy.adapters.in.pgwire;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tollgate.platform.domain.Sha256;
+import dev.tollgate.proxy.application.port.in.ResolveUpstreamUseCase;
 import dev.tollgate.proxy.domain.Scram;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What the proxy's logins to upstreams share: the deadline for a whole login ({@code tollgate.proxy.server-login-timeout},
+ * What the proxy's logins to upstreams share: where to dial (the destination policy, asked before every connection),
+ * the deadline for a whole login ({@code tollgate.proxy.server-login-timeout},
  * so a silent upstream cannot hold a pool's connection slot), and SCRAM's salted passwords, derived off the event loops
  * on two threads and remembered per password, salt and iteration count (an upstream's salt for a role does not change
  * between logins, so a pool derives once, not per connection). Caffeine computes each key once without a global lock.
@@ -34,8 +38,16 @@ final class UpstreamLogins {
             .executor(derivations)
             .buildAsync();
 
-    UpstreamLogins(@Value("${tollgate.proxy.server-login-timeout:15s}") Duration timeout) {
+    private final ResolveUpstreamUseCase upstreams;
+
+    UpstreamLogins(@Value("${tollgate.proxy.server-login-timeout:15s}") Duration timeout, ResolveUpstreamUseCase upstreams) {
         this.timeout = timeout;
+        this.upstreams = upstreams;
+    }
+
+    /** Where to dial, checked against the destination policy now (never on the caller's thread). */
+    CompletableFuture<List<InetAddress>> addresses(String host, int port) {
+        return upstreams.allowedAddresses(host, port);
     }
 
     /** The salted password for {@code challenge}, computed on the derivation threads unless remembered. */

@@ -14,31 +14,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The upstream destination policy with this deployment's settings: the operator's allow-list
  * ({@code tollgate.proxy.allowed-upstreams}, CIDR blocks, {@code TOLLGATE_PROXY_ALLOWED_UPSTREAMS}) and the endpoints
- * that are never allowed ({@link ReservedEndpoints}). Names are resolved by the JVM's resolver on a small bounded pool
- * with a deadline, so a silent nameserver delays one request by at most the deadline and never piles up threads.
+ * that are never allowed ({@link ReservedEndpoints}). Names are resolved by the JVM's resolver on a bounded pool with
+ * a deadline, one lookup per name at a time, so a tenant's silent nameserver delays only its own connections.
  */
 @Singleton
 final class ResolvingUpstreamDestinations implements UpstreamDestinations {
     private static final Logger LOG = LoggerFactory.getLogger(ResolvingUpstreamDestinations.class);
     private final UpstreamDestinationPolicy policy;
     private final Duration deadline;
-    private final ThreadPoolExecutor lookups = new ThreadPoolExecutor(1, 8, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), runnable -> {
-        Thread thread = new Thread(runnable, "tollgate-upstream-dns");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** IPv4 dotted quads: parsed on the spot. (IPv6 literals go through the pool: a malformed one would be looked up.) */
+    private static final Pattern LITERAL = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$");
+    private final ThreadPoolExecutor lookups = newLookupPool();
+    private final ConcurrentHashMap<String, CompletableFuture<List<InetAddress>>> inFlight = new ConcurrentHashMap<>();
 
     ResolvingUpstreamDestinations(@Value("${tollgate.proxy.allowed-upstreams:}") List<String> allowed,
                                   @Value("${datasources.default.url:}") String controlPlaneUrl,
@@ -68,35 +69,86 @@ final class ResolvingUpstreamDestinations implements UpstreamDestinations {
 
     @Override
     public List<InetAddress> resolveAllowed(String host, int port) {
-        List<InetAddress> addresses = resolve(host);
-        Optional<String> refusal = policy.refusal(addresses, port);
-        if (refusal.isPresent()) {
-            throw new Refused(refusal.get());
+        try {
+            return resolveAllowedAsync(host, port).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Refused refused ? refused : new Refused("the host \"" + host + "\" could not be resolved");
         }
-        return addresses;
     }
 
-    private List<InetAddress> resolve(String host) {
-        Future<InetAddress[]> lookup;
-        try {
-            lookup = lookups.submit(() -> InetAddress.getAllByName(host));
-        } catch (RejectedExecutionException busy) {
-            throw new Refused("too many host names are being resolved at once; try again shortly");
-        }
-        try {
-            return List.of(lookup.get(deadline.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-            lookup.cancel(true);
-            throw new Refused("the host \"" + host + "\" did not resolve within " + deadline.toSeconds() + " s");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UnknownHostException) {
-                throw new Refused("the host \"" + host + "\" does not resolve");
+    @Override
+    public CompletableFuture<List<InetAddress>> resolveAllowedAsync(String host, int port) {
+        return resolve(host).thenApply(resolved -> {
+            List<InetAddress> addresses = resolved.stream().map(UpstreamDestinationPolicy::canonical).toList();
+            Optional<String> refusal = policy.refusal(addresses, port);
+            if (refusal.isPresent()) {
+                throw new Refused(refusal.get());
             }
-            throw new Refused("the host \"" + host + "\" could not be resolved");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Refused("the host \"" + host + "\" could not be resolved");
+            return addresses;
+        });
+    }
+
+    /**
+     * An address literal needs no lookup. A name is looked up once however many connections ask at the same moment
+     * (they share the lookup), on a bounded pool, with a deadline.
+     */
+    private CompletableFuture<List<InetAddress>> resolve(String host) {
+        if (LITERAL.matcher(host).matches()) {
+            if (!validQuad(host)) {
+                // The JDK would look a malformed quad up as a name, on the calling thread.
+                return CompletableFuture.failedFuture(new Refused("\"" + host + "\" is not a valid address"));
+            }
+            try {
+                return CompletableFuture.completedFuture(List.of(InetAddress.getByName(host))); // parsed, never looked up
+            } catch (UnknownHostException e) {
+                return CompletableFuture.failedFuture(new Refused("\"" + host + "\" is not a valid address"));
+            }
         }
+        CompletableFuture<List<InetAddress>> shared = inFlight.computeIfAbsent(host, this::startLookup);
+        shared.whenComplete((addresses, error) -> inFlight.remove(host, shared));
+        return shared;
+    }
+
+    private CompletableFuture<List<InetAddress>> startLookup(String name) {
+        CompletableFuture<List<InetAddress>> lookup;
+        try {
+            lookup = CompletableFuture.supplyAsync(() -> lookUp(name), lookups);
+        } catch (RejectedExecutionException busy) {
+            return CompletableFuture.failedFuture(new Refused("too many host names are being resolved at once; try again shortly"));
+        }
+        return lookup.orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(error -> {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            return CompletableFuture.failedFuture(cause instanceof TimeoutException
+                    ? new Refused("the host \"" + name + "\" did not resolve within " + deadline.toSeconds() + " s") : cause);
+        });
+    }
+
+    private static boolean validQuad(String host) {
+        for (String octet : host.split("\\.")) {
+            if (Integer.parseInt(octet) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<InetAddress> lookUp(String host) {
+        try {
+            return List.of(InetAddress.getAllByName(host));
+        } catch (UnknownHostException e) {
+            throw new Refused("the host \"" + host + "\" does not resolve");
+        }
+    }
+
+    /** 16 threads that may all run (a core that equals the maximum; idle ones end), and a bounded queue. */
+    private static ThreadPoolExecutor newLookupPool() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(16, 16, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000), runnable -> {
+            Thread thread = new Thread(runnable, "tollgate-upstream-dns");
+            thread.setDaemon(true);
+            return thread;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     @PreDestroy

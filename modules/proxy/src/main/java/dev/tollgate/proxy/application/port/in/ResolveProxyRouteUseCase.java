@@ -5,7 +5,6 @@ import dev.tollgate.proxy.domain.PoolMode;
 import dev.tollgate.proxy.domain.Scram;
 import dev.tollgate.proxy.domain.SslMode;
 import java.net.InetAddress;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -23,12 +22,12 @@ public interface ResolveProxyRouteUseCase {
 
     /**
      * Everything needed to serve one client: the upstream address and credentials (the password in clear, held only
-     * in memory), the SCRAM secret clients authenticate against, and the addresses {@code host} resolved to when the
-     * client connected, checked against the destination policy: the only ones the proxy dials.
+     * in memory) and the SCRAM secret clients authenticate against. Where {@code host} may be dialled is decided at
+     * each upstream connection ({@link ResolveUpstreamUseCase}).
      */
     record ProxyRoute(UUID organizationId, UUID projectId, UUID databaseId, String host, int port, String database, String username, String password,
                       SslMode sslMode, int queryTimeoutMs, int maxConnections, int poolSize, int minPoolSize, int maxActive, PoolMode poolMode,
-                      Scram.Secret secret, List<InetAddress> addresses) {
+                      Scram.Secret secret) {
         @Override
         public String toString() {
             return "ProxyRoute[" + projectId + " -> " + username + "@" + host + ":" + port + "/" + database + "]";

@@ -2,6 +2,7 @@ package dev.tollgate.proxy.application.port.out;
 
 import java.net.InetAddress;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Resolves the host a tenant registered and checks every address against the upstream destination policy
@@ -13,6 +14,9 @@ public interface UpstreamDestinations {
 
     /** The addresses {@code host} resolves to now, all allowed for {@code port}; else throws {@link Refused}. */
     List<InetAddress> resolveAllowed(String host, int port);
+
+    /** The same without blocking: completes exceptionally with {@link Refused}. */
+    CompletableFuture<List<InetAddress>> resolveAllowedAsync(String host, int port);
 
     /** Why a destination may not be dialled, in words fit for the tenant who named it. */
     final class Refused extends RuntimeException {

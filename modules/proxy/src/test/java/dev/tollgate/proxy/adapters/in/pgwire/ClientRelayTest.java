@@ -31,11 +31,12 @@ class ClientRelayTest {
 
     ServerPool pool(PoolMode mode) {
         ProxyRoute route = new ProxyRoute(UUID.randomUUID(), UUID.randomUUID(), databaseId, "127.0.0.1", 5432, "app", "app", "secret", SslMode.DISABLE,
-                0, 100, 10, 1, 200, mode, null, java.util.List.of(java.net.InetAddress.getLoopbackAddress()));
+                0, 100, 10, 1, 200, mode, null);
         PoolStats stats = new PoolStats(registry.timer("wait"), registry.timer("login"), registry.counter("closed"),
                 registry.counter("tx"), registry.counter("q"), registry.counter("out"), registry.counter("in"),
                 new UsageCounters(route.organizationId(), route.projectId(), databaseId));
-        return new ServerPool(route, "fingerprint", null, Duration.ofSeconds(5), Duration.ofHours(1), stats, new UpstreamLogins(Duration.ofSeconds(15)));
+        return new ServerPool(route, "fingerprint", null, Duration.ofSeconds(5), Duration.ofHours(1), stats, new UpstreamLogins(Duration.ofSeconds(15), (host, port) -> java.util.concurrent.CompletableFuture.completedFuture(
+                java.util.List.of(java.net.InetAddress.getLoopbackAddress()))));
     }
 
     /** A logged-in server connection: what it is sent comes out of {@code channel.readOutbound()}. */

@@ -28,12 +28,13 @@ class ProxyUsageReporterTest {
         delivered.add(reports);
     };
     private final ServerPools pools = new ServerPools(new ProxyMetrics(new SimpleMeterRegistry(), new LiveConnections()),
-            Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(1), new UpstreamLogins(Duration.ofSeconds(15)));
+            Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(1), new UpstreamLogins(Duration.ofSeconds(15), (host, port) -> java.util.concurrent.CompletableFuture.completedFuture(
+                java.util.List.of(java.net.InetAddress.getLoopbackAddress()))));
     private final ProxyUsageReporter reporter = new ProxyUsageReporter(pools, metering, Clock.systemUTC(), 3);
 
     private PoolStats database() {
         ProxyRoute route = new ProxyRoute(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "127.0.0.1", 5432, "app", "app",
-                "secret", SslMode.DISABLE, 0, 100, 10, 0, 10, PoolMode.TRANSACTION, null, java.util.List.of(java.net.InetAddress.getLoopbackAddress()));
+                "secret", SslMode.DISABLE, 0, 100, 10, 0, 10, PoolMode.TRANSACTION, null);
         return pools.pool(route).stats();
     }
 
