@@ -32,6 +32,8 @@ final class UpstreamHandshake extends ChannelInboundHandlerAdapter {
     private final UpstreamLogins logins;
     private Scram.ClientExchange scram;
     private boolean scramVerified;
+    /** Set once the login failed: nothing read after that may still complete it. */
+    private boolean finished;
     private int processId;
     private int secretKey;
 
@@ -63,6 +65,10 @@ final class UpstreamHandshake extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf frame = (ByteBuf) msg;
+        if (finished) {
+            frame.release(); // read in the same batch as the error that ended the login: it must not also succeed
+            return;
+        }
         char type = (char) frame.getByte(frame.readerIndex());
         try {
             switch (type) {
@@ -76,7 +82,10 @@ final class UpstreamHandshake extends ChannelInboundHandlerAdapter {
                     ctx.pipeline().remove(this);
                     onReady.accept(new Ready(parameterStatuses, processId, secretKey, frame.retain()));
                 }
-                case 'E' -> onError.accept(frame.retain());
+                case 'E' -> {
+                    finished = true;
+                    onError.accept(frame.retain());
+                }
                 default -> { } // NoticeResponse and the like during startup: nothing the client needs
             }
         } finally {
@@ -135,7 +144,7 @@ final class UpstreamHandshake extends ChannelInboundHandlerAdapter {
             return;
         }
         logins.saltedPassword(route.password(), challenge).whenComplete((salted, error) -> ctx.executor().execute(() -> {
-            if (!ctx.channel().isActive()) {
+            if (finished || !ctx.channel().isActive()) {
                 return;
             }
             if (error != null) {
@@ -147,6 +156,7 @@ final class UpstreamHandshake extends ChannelInboundHandlerAdapter {
     }
 
     private void fail(ChannelHandlerContext ctx, String sqlState, String message) {
+        finished = true;
         onError.accept(PgWire.fatal(ctx.alloc(), sqlState, message));
         ctx.close();
     }
