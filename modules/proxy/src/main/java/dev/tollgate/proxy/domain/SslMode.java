@@ -6,12 +6,12 @@ public enum SslMode {
 
     /**
      * Whether the proxy may send the password itself (cleartext) or its unsalted-per-server MD5 hash to the upstream:
-     * only when the server's certificate was verified, or when the tenant chose an unencrypted connection explicitly
-     * ({@code disable}). Under the modes in between, an attacker in the path could present any certificate and ask
-     * for the password; SCRAM never reveals it.
+     * only when the server proved its name ({@code verify-full}), or when the tenant chose an unencrypted connection
+     * explicitly ({@code disable}). Under the modes in between an attacker in the path could present a certificate
+     * (under {@code verify-ca}, any public CA's, for a name of its own) and ask for the password; SCRAM never reveals it.
      */
     public boolean mayRevealPassword() {
-        return this == VERIFY_CA || this == VERIFY_FULL || this == DISABLE;
+        return this == VERIFY_FULL || this == DISABLE;
     }
 
     public String wireName() {
