@@ -57,7 +57,8 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
             "extra_float_digits", "search_path", "standard_conforming_strings");
 
     /** A client's named statement: the pool's name for it and the Parse that prepares it under that name. */
-    private record ClientStatement(String serverName, ByteBuf parse) {
+    /** {@code sessionFlags}: what its SQL changes in a session (SessionChanges), owed again by every execution. */
+    private record ClientStatement(String serverName, ByteBuf parse, int sessionFlags) {
     }
 
     private final Channel client;
@@ -253,7 +254,7 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
         int definition = PgWire.afterCString(message, body);
         PgWire.afterCString(message, definition); // the query text ends with its NUL, or the message is malformed
         int end = message.readerIndex() + message.readableBytes();
-        noteSessionChanges(message, definition);
+        int flags = noteSessionChanges(message, definition);
         String serverName = pool.statementNames.nameFor(message.slice(definition, end - definition));
         ByteBuf parse = client.alloc().buffer(6 + serverName.length() + end - definition);
         parse.writeByte('P').writeInt(0);
@@ -261,7 +262,7 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
         parse.writeBytes(message, definition, end - definition);
         parse.setInt(1, parse.writerIndex() - 1);
         message.release();
-        ClientStatement previous = statements.put(name, new ClientStatement(serverName, parse));
+        ClientStatement previous = statements.put(name, new ClientStatement(serverName, parse, flags));
         if (previous != null) {
             previous.parse().release();
         }
@@ -289,6 +290,7 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
             return;
         }
         prepareOnServer(statement);
+        sessionChanges |= statement.sessionFlags(); // a named statement taking a lock, say, takes it at every execution
         int rest = PgWire.afterCString(message, statementAt);
         int end = message.readerIndex() + message.readableBytes();
         ByteBuf bind = client.alloc().buffer(message.readableBytes() + statement.serverName().length());
@@ -378,10 +380,13 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
         }
     }
 
-    private void noteSessionChanges(ByteBuf message, int sqlAt) {
-        if (mode != PoolMode.SESSION) {
-            sessionChanges |= SessionChanges.scan(message, sqlAt);
+    private int noteSessionChanges(ByteBuf message, int sqlAt) {
+        if (mode == PoolMode.SESSION) {
+            return 0;
         }
+        int flags = SessionChanges.scan(message, sqlAt);
+        sessionChanges |= flags;
+        return flags;
     }
 
     // ---- server to client ------------------------------------------------------------------------------------------

@@ -15,7 +15,8 @@ final class SessionChanges {
     static final int STATEMENTS = 2;
     /**
      * State that RESET ALL leaves behind: a role or session authorization, temporary tables, LISTEN, session-level
-     * advisory locks, cursors WITH HOLD, loaded libraries, SQL PREPARE. Only DISCARD ALL removes it all.
+     * advisory locks, cursors WITH HOLD, loaded libraries, and what a DO block or set_config may set. Only DISCARD ALL
+     * removes it all. (A function that does such things inside is not seen; session pooling is for such clients.)
      */
     static final int SESSION = 4;
 
@@ -50,6 +51,9 @@ final class SessionChanges {
             } else if (b == '/' && i + 1 < end && sql.getByte(i + 1) == '*') {
                 i = skipComment(sql, i + 2, end);
             } else if (b == '\'' || b == '"') {
+                if (b == '"' && statement == SET && words < 2) {
+                    flags |= SESSION; // SET "role" = …: a quoted setting name could be any of them
+                }
                 i = skipTo(sql, i + 1, end, b);
                 statementStart = false;
             } else if (identifierStart(b)) {
@@ -70,7 +74,7 @@ final class SessionChanges {
                         flags |= SETTINGS | STATEMENTS;
                     } else if (is(sql, start, length, "deallocate") || is(sql, start, length, "prepare")) {
                         flags |= STATEMENTS;
-                    } else if (is(sql, start, length, "listen") || is(sql, start, length, "load")) {
+                    } else if (is(sql, start, length, "listen") || is(sql, start, length, "load") || is(sql, start, length, "do")) {
                         flags |= SESSION;
                     } else if (is(sql, start, length, "create") || is(sql, start, length, "select")) {
                         statement = CREATE_OR_SELECT;
@@ -82,7 +86,10 @@ final class SessionChanges {
                     flags |= sessionWord(sql, start, length, statement, words);
                 }
                 if (is(sql, start, length, "set_config")) {
-                    flags |= SETTINGS;
+                    flags |= SETTINGS | SESSION; // set_config('role', …) or ('session_authorization', …) outlive RESET ALL
+                }
+                if (is(sql, start, length, "pg_temp")) {
+                    flags |= SESSION; // CREATE TABLE pg_temp.t, CREATE FUNCTION pg_temp.f: temporary without the word
                 }
                 if (isAdvisoryLock(sql, start, length)) {
                     flags |= SESSION;
@@ -99,7 +106,8 @@ final class SessionChanges {
     /** SET ROLE, SET SESSION AUTHORIZATION, CREATE TEMP …, SELECT … INTO TEMP …, DECLARE … WITH HOLD. */
     private static int sessionWord(ByteBuf sql, int start, int length, int statement, int words) {
         boolean session = switch (statement) {
-            case SET -> words <= 2 && (is(sql, start, length, "role") || is(sql, start, length, "authorization"));
+            case SET -> words <= 2 && (is(sql, start, length, "role") || is(sql, start, length, "authorization")
+                    || is(sql, start, length, "session_authorization"));
             case CREATE_OR_SELECT -> is(sql, start, length, "temp") || is(sql, start, length, "temporary");
             case DECLARE -> is(sql, start, length, "hold");
             default -> false;

@@ -150,7 +150,12 @@ class TransactionPoolingTest extends HttpTest {
                 {"LISTEN tenant_channel", "SELECT count(*) FROM pg_listening_channels()", "0"},
                 {"SELECT pg_advisory_lock(4242)", "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()", "0"},
                 {"PREPARE sneaky AS SELECT 1", "SELECT count(*) FROM pg_prepared_statements WHERE name = 'sneaky'", "0"},
-                {"BEGIN; DECLARE kept CURSOR WITH HOLD FOR SELECT 1; COMMIT", "SELECT count(*) FROM pg_cursors WHERE name = 'kept'", "0"}};
+                {"BEGIN; DECLARE kept CURSOR WITH HOLD FOR SELECT 1; COMMIT", "SELECT count(*) FROM pg_cursors WHERE name = 'kept'", "0"},
+                {"SET session_authorization = 'pooled_tenant_role'", "SELECT session_user", "postgres"},
+                {"SET \"role\" = 'pooled_tenant_role'", "SELECT current_user", "postgres"},
+                {"SELECT set_config('role', 'pooled_tenant_role', false)", "SELECT current_user", "postgres"},
+                {"CREATE TABLE pg_temp.shadow (id int)", "SELECT count(*) FROM pg_class WHERE relname = 'shadow'", "0"},
+                {"DO $$ BEGIN EXECUTE 'SET ROLE pooled_tenant_role'; END $$", "SELECT current_user", "postgres"}};
         for (String[] c : leftBehind) {
             try (Connection alpha = connect(projectId, "alpha"); Connection beta = connect(projectId, "beta");
                  Statement a = alpha.createStatement(); Statement b = beta.createStatement()) {
@@ -158,6 +163,20 @@ class TransactionPoolingTest extends HttpTest {
                 a.execute(c[0]);
                 assertEquals(pid, one(b, "SELECT pg_backend_pid()"), "one server serves both clients");
                 assertEquals(c[2], one(b, c[1]), "after \"" + c[0] + "\" another client sees " + c[1]);
+            }
+        }
+    }
+
+    @Test
+    void aNamedStatementTakingALockIsCleanedAfterEveryExecution() throws Exception {
+        String projectId = project(1, "transaction");
+        try (Connection alpha = connect(projectId, "alpha"); Connection beta = connect(projectId, "beta");
+             PreparedStatement lock = alpha.prepareStatement("SELECT pg_advisory_lock(?)"); Statement b = beta.createStatement()) {
+            for (int key = 1; key <= 3; key++) { // the first execution parses; the later ones only bind the named statement
+                lock.setInt(1, 7000 + key);
+                lock.execute();
+                assertEquals("0", one(b, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()"),
+                        "execution " + key + " left its session lock on the shared server");
             }
         }
     }
