@@ -238,11 +238,6 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         ctx.write(PgWire.authentication(ctx.alloc(), 12, serverFinal.getBytes(StandardCharsets.UTF_8)));
         state = State.RELAY;
         loginOver();
-        // Logged in: messages may now be as large as the operator allows (queries, COPY data, large parameters).
-        ctx.pipeline().replace("frames", "frames", new LengthFieldBasedFrameDecoder(limits.maxMessageSize, 1, 4, -4, 0, true));
-        if (!limits.idleTimeout.isZero()) {
-            ctx.pipeline().addBefore("frames", "idle", new IdleStateHandler(0, 0, limits.idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
-        }
         ServerPool pool = pools.pool(route);
         connectionUsage = pool.stats().usage;
         connectionUsage.connected(System.nanoTime());
@@ -254,6 +249,12 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         relayRef[0] = relay;
         ctx.pipeline().addBefore("session", "relay", relay);
         relay.login();
+        // Logged in: messages may now be as large as the operator allows (queries, COPY data, large parameters). Last,
+        // because the new decoder passes on at once what the client already sent behind its password (to the relay).
+        if (!limits.idleTimeout.isZero()) {
+            ctx.pipeline().addBefore("frames", "idle", new IdleStateHandler(0, 0, limits.idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
+        }
+        ctx.pipeline().replace("frames", "frames", new LengthFieldBasedFrameDecoder(limits.maxMessageSize, 1, 4, -4, 0, true));
     }
 
     private void forwardCancel(ChannelHandlerContext ctx, Cancel cancel) {
