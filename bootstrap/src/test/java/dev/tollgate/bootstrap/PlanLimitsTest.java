@@ -124,8 +124,8 @@ class PlanLimitsTest extends HttpTest {
         }
         String batch = events.append(']').toString();
         String[] ingest = {"Authorization", "Bearer " + token, "Content-Type", "application/cloudevents-batch+json"};
-        var refused = http.post("/api/v1/events", batch, ingest).expect(429).conformsTo(OPENMETER);
-        assertTrue(refused.body().contains("At most 500 at once"), refused.body());
+        var refused = http.post("/api/v1/events", batch, ingest).expect(400).conformsTo(OPENMETER);
+        assertTrue(refused.body().contains("at most 500 events per request"), refused.body());
         http.post("/api/v1/events", batch.replaceFirst("\\{[^}]*\\{}},", ""), ingest).expect(204);
     }
 

@@ -71,10 +71,16 @@ class EventService implements IngestEventsUseCase {
             return;
         }
         IngestionQuotas.Quota quota = quotas.of(namespace);
-        if (!quota.unlimited()) {
-            limiter.acquire(new RateLimiter.Rate("ingest-events", quota.perSecond(), Math.max(quota.burst(), quota.perSecond())),
-                    namespace.toString(), events);
+        if (quota.unlimited()) {
+            return;
         }
+        long burst = Math.max(quota.burst(), quota.perSecond());
+        if (events > burst) {
+            // Waiting would never help: the batch is larger than the bucket. Split it.
+            throw ValidationException.ofRequest("at most " + burst + " events per request: this namespace ingests " + quota.perSecond()
+                    + " events a second in bursts of up to " + burst);
+        }
+        limiter.acquire(new RateLimiter.Rate("ingest-events", quota.perSecond(), burst), namespace.toString(), events);
     }
 
     /** Validates every event (errors name "[i].field" in batches) and stores them; also what MeteringApi ingests with. */
