@@ -57,4 +57,23 @@ class StringFieldsRefuseOtherJsonTypesTest extends HttpTest {
                 {"org_id":"%s","name":"k","scopes":[7]}""".formatted(owner.orgId()), owner.auth()).expect(400).conformsTo(PGBEAM).json();
         assertTrue(listed.get("error").get("message").asText().contains("expected a JSON string"), listed.toString());
     }
+
+    @Test
+    void numbersAndBooleansTakeOnlyTheirJsonType() {
+        Accounts.Account owner = Accounts.signUp(http, "Typed");
+        JsonNode created = http.post("/v1/projects", """
+                {"name":"app","org_id":"%s","database":{"host":"127.0.0.1","port":%d,"name":"postgres","username":"postgres","password":"pw",
+                 "ssl_mode":"disable"}}""".formatted(owner.orgId(), dev.tollgate.testing.UpstreamPostgres.port()), owner.auth())
+                .expect(201).json();
+        String database = "/v1/projects/" + created.get("project").get("id").asText() + "/databases/"
+                + created.get("database").get("id").asText();
+        for (String wrong : new String[] {"{\"port\":\"12\"}", "{\"port\":1.5}", "{\"port\":true}", "{\"query_timeout_ms\":\"100\"}",
+                "{\"port\":99999999999}", "{\"auto_read_routing\":1}", "{\"auto_read_routing\":\"yes\"}",
+                "{\"pool_config\":{\"pool_size\":\"5\"}}"}) {
+            JsonNode error = http.patch(database, wrong, owner.auth()).expect(400).conformsTo(PGBEAM).json();
+            assertTrue(error.get("error").get("message").asText().contains("expected"), wrong + ": " + error);
+        }
+        http.patch(database, "{\"port\":" + dev.tollgate.testing.UpstreamPostgres.port() + ",\"auto_read_routing\":true}", owner.auth())
+                .expect(200).conformsTo(PGBEAM);
+    }
 }
