@@ -1,5 +1,6 @@
 package dev.tollgate.proxy.adapters.out.upstream;
 
+import dev.tollgate.platform.net.PasswordOnlyWhereSafe;
 import dev.tollgate.platform.net.PinnedSocketFactory;
 import dev.tollgate.proxy.application.port.out.UpstreamProbe;
 import dev.tollgate.proxy.domain.SslMode;
@@ -29,7 +30,10 @@ final class JdbcUpstreamProbe implements UpstreamProbe {
                         SslMode sslMode) {
         Properties properties = new Properties();
         properties.setProperty("user", username);
-        properties.setProperty("password", password);
+        // Through the plugin, which answers a cleartext or MD5 request only where ssl_mode makes that safe.
+        properties.setProperty("authenticationPluginClassName", PasswordOnlyWhereSafe.class.getName());
+        properties.setProperty(PasswordOnlyWhereSafe.PASSWORD, password);
+        properties.setProperty(PasswordOnlyWhereSafe.REVEAL_ALLOWED, Boolean.toString(sslMode.mayRevealPassword()));
         properties.setProperty("sslmode", sslMode.wireName());
         properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
         properties.setProperty("socketTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));

@@ -1,5 +1,6 @@
 package dev.tollgate.proxy.adapters.out.upstream;
 
+import dev.tollgate.platform.net.PasswordOnlyWhereSafe;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -23,6 +24,10 @@ final class ProbeFailure {
         String where = host + ":" + port;
         if (e instanceof PSQLException p && p.getServerErrorMessage() != null && state != null) {
             return serverRefused(state, database, username) + " (SQLSTATE " + state + ")";
+        }
+        if (e.getMessage() != null && e.getMessage().startsWith(PasswordOnlyWhereSafe.REFUSAL)) {
+            return "the server at " + where + " asked for the password in clear text or MD5, which Tollgate sends only when "
+                    + "ssl_mode is verify-full (or disable); use SCRAM-SHA-256 on the server or verify-full";
         }
         Throwable cause = rootCause(e);
         if (cause instanceof UnknownHostException) {

@@ -222,6 +222,21 @@ class PgWireHardeningTest extends HttpTest {
     }
 
     @Test
+    void theConnectionTestDoesNotHandThePasswordToAnUnverifiedServerEither() throws Exception {
+        try (FakeUpstream phisher = new FakeUpstream((out, in) -> FakeUpstream.authentication(out, 3, new byte[0]))) {
+            JsonNode created = http.post("/v1/projects", """
+                    {"name":"probe","org_id":"%s","database":{"host":"127.0.0.1","port":%d,"name":"postgres","username":"postgres",
+                     "password":"%s","ssl_mode":"prefer"}}""".formatted(orgId, phisher.port(), PASSWORD), "Authorization", "Bearer " + token)
+                    .expect(201).json();
+            JsonNode test = http.post("/v1/projects/" + created.get("project").get("id").asText() + "/databases/"
+                    + created.get("database").get("id").asText() + "/test-connection", null, "Authorization", "Bearer " + token)
+                    .expect(200).json();
+            assertTrue(!test.get("ok").asBoolean() && test.get("error").asText().contains("clear text or MD5"), test.toString());
+            assertEquals(0, phisher.passwordsReceived.get(), "the password never left Tollgate");
+        }
+    }
+
+    @Test
     void aSilentUpstreamDoesNotHoldTheLoginForever() throws Exception {
         try (FakeUpstream silent = new FakeUpstream(null)) {
             long started = System.nanoTime();
