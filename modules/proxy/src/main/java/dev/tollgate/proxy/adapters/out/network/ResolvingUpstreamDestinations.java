@@ -17,6 +17,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +36,16 @@ import org.slf4j.LoggerFactory;
 @Singleton
 final class ResolvingUpstreamDestinations implements UpstreamDestinations {
     private static final Logger LOG = LoggerFactory.getLogger(ResolvingUpstreamDestinations.class);
-    private final UpstreamDestinationPolicy policy;
+    /** Rebuilt every minute: the control plane's own addresses can move (a managed database failing over). */
+    private volatile UpstreamDestinationPolicy policy;
+    private volatile List<UpstreamDestinationPolicy.Reserved> reserved;
+    private final List<CidrEntry> allowList;
+    private final String controlPlaneUrl;
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "tollgate-reserved-endpoints");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Duration deadline;
     /** IPv4 dotted quads: parsed on the spot. (IPv6 literals go through the pool: a malformed one would be looked up.) */
     private static final Pattern LITERAL = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$");
@@ -45,11 +56,23 @@ final class ResolvingUpstreamDestinations implements UpstreamDestinations {
                                   @Value("${datasources.default.url:}") String controlPlaneUrl,
                                   @Value("${tollgate.proxy.upstream-resolve-timeout:5s}") Duration deadline) {
         this.deadline = deadline;
-        List<CidrEntry> allowList = parseAllowed(allowed);
-        this.policy = new UpstreamDestinationPolicy(allowList, ReservedEndpoints.controlPlane(controlPlaneUrl));
+        this.allowList = parseAllowed(allowed);
+        this.controlPlaneUrl = controlPlaneUrl;
+        this.reserved = ReservedEndpoints.controlPlane(controlPlaneUrl);
+        this.policy = new UpstreamDestinationPolicy(allowList, reserved);
+        refresher.scheduleWithFixedDelay(this::refreshReserved, 1, 1, TimeUnit.MINUTES);
         if (!allowList.isEmpty()) {
             LOG.info("Upstream databases may also be in {} (tollgate.proxy.allowed-upstreams)", allowList.stream().map(CidrEntry::cidr).toList());
         }
+    }
+
+    /** The control plane's addresses now, and the ones seen last (it may still answer there for a while). */
+    private void refreshReserved() {
+        List<UpstreamDestinationPolicy.Reserved> current = ReservedEndpoints.controlPlane(controlPlaneUrl);
+        List<UpstreamDestinationPolicy.Reserved> both = new ArrayList<>(current);
+        reserved.stream().filter(r -> !current.contains(r)).forEach(both::add);
+        policy = new UpstreamDestinationPolicy(allowList, both);
+        reserved = current;
     }
 
     private static List<CidrEntry> parseAllowed(List<String> configured) {
@@ -153,6 +176,7 @@ final class ResolvingUpstreamDestinations implements UpstreamDestinations {
 
     @PreDestroy
     void close() {
+        refresher.shutdownNow();
         lookups.shutdownNow();
     }
 }
