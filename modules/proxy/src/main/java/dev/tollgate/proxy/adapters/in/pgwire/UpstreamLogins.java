@@ -1,6 +1,7 @@
 package dev.tollgate.proxy.adapters.in.pgwire;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tollgate.platform.domain.Sha256;
 import dev.tollgate.proxy.application.port.in.ResolveUpstreamUseCase;
@@ -16,6 +17,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the proxy's logins to upstreams share: where to dial (the destination policy, asked before every connection),
@@ -39,6 +41,12 @@ final class UpstreamLogins {
             .buildAsync();
 
     private final ResolveUpstreamUseCase upstreams;
+    static final int NEW_SALTS_PER_MINUTE = 5;
+    /** New salts seen per password in the current minute. */
+    private final Cache<String, AtomicInteger> newSalts = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(Duration.ofMinutes(1))
+            .build();
 
     UpstreamLogins(@Value("${tollgate.proxy.server-login-timeout:15s}") Duration timeout, ResolveUpstreamUseCase upstreams) {
         this.timeout = timeout;
@@ -50,9 +58,23 @@ final class UpstreamLogins {
         return upstreams.allowedAddresses(host, port);
     }
 
-    /** The salted password for {@code challenge}, computed on the derivation threads unless remembered. */
+    /**
+     * The salted password for {@code challenge}, computed on the derivation threads unless remembered. A PostgreSQL
+     * role's salt does not change between logins; an upstream that presents new ones over and over only makes the
+     * shared derivation threads work for it, so beyond {@link #NEW_SALTS_PER_MINUTE} a minute for one password it is
+     * refused.
+     */
     CompletableFuture<byte[]> saltedPassword(String password, Scram.Challenge challenge) {
-        String key = Sha256.hex(password) + "|" + Base64.getEncoder().encodeToString(challenge.salt()) + "|" + challenge.iterations();
+        String passwordKey = Sha256.hex(password);
+        String key = passwordKey + "|" + Base64.getEncoder().encodeToString(challenge.salt()) + "|" + challenge.iterations();
+        CompletableFuture<byte[]> known = salted.getIfPresent(key);
+        if (known != null) {
+            return known;
+        }
+        if (newSalts.get(passwordKey, k -> new AtomicInteger()).incrementAndGet() > NEW_SALTS_PER_MINUTE) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "the upstream presents a new SCRAM salt at every login; refusing to derive more keys for it this minute"));
+        }
         try {
             return salted.get(key, k -> Scram.saltedPassword(password, challenge.salt(), challenge.iterations()));
         } catch (java.util.concurrent.RejectedExecutionException busy) {
