@@ -9,7 +9,6 @@ import dev.tollgate.proxy.application.port.in.ManageDatabasesUseCase;
 import dev.tollgate.proxy.application.port.out.DatabaseStore;
 import dev.tollgate.proxy.application.port.out.ProjectStore;
 import dev.tollgate.proxy.application.port.out.SecretSealer;
-import dev.tollgate.proxy.application.port.out.UpstreamDestinations;
 import dev.tollgate.proxy.application.port.out.UpstreamProbe;
 import dev.tollgate.proxy.domain.Database;
 import dev.tollgate.proxy.domain.DatabaseSpec;
@@ -18,10 +17,8 @@ import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 @Singleton
@@ -36,14 +33,11 @@ class DatabaseService implements ManageDatabasesUseCase {
     private final Clock clock;
     private final PlanGuard plan;
     private final DestinationCheck destinations;
-    private final UpstreamDestinations upstreams;
     private final RateLimiter limiter;
 
     DatabaseService(DatabaseStore databases, ProjectStore projects, ProjectLookup lookup, SecretSealer sealer,
-                    UpstreamProbe probe, Clock clock, PlanGuard plan, DestinationCheck destinations, UpstreamDestinations upstreams,
-                    RateLimiter limiter) {
+                    UpstreamProbe probe, Clock clock, PlanGuard plan, DestinationCheck destinations, RateLimiter limiter) {
         this.plan = plan;
-        this.upstreams = upstreams;
         this.limiter = limiter;
         this.destinations = destinations;
         this.databases = databases;
@@ -135,14 +129,12 @@ class DatabaseService implements ManageDatabasesUseCase {
         // Not in a transaction: the dial may take seconds and needs no control-plane connection meanwhile.
         Database database = get(caller, projectId, databaseId);
         limiter.acquire(CONNECTION_TESTS, database.id().toString());
-        List<InetAddress> addresses;
-        try {
-            addresses = upstreams.resolveAllowed(database.host(), database.port());
-        } catch (UpstreamDestinations.Refused refused) {
-            return new ConnectionTest(false, null, null, "Tollgate will not connect to this upstream: " + refused.getMessage());
+        DestinationCheck.Allowed allowed = destinations.addresses(database.host(), database.port());
+        if (allowed.refusal() != null) {
+            return new ConnectionTest(false, null, null, allowed.refusal());
         }
         String password = sealer.open(database.sealedPassword(), Database.passwordContext(database.id()));
-        UpstreamProbe.Result result = probe.probe(database.host(), addresses, database.port(), database.name(), database.username(),
+        UpstreamProbe.Result result = probe.probe(database.host(), allowed.addresses(), database.port(), database.name(), database.username(),
                 password, database.sslMode());
         return new ConnectionTest(result.ok(), result.latencyMs(), result.serverVersion(), result.error());
     }
