@@ -8,6 +8,9 @@ import java.util.UUID;
  * quota one namespace's flood would slow every other's.
  */
 public interface IngestionQuotas {
+    /** The name of the bean that answers the node's default for every namespace, for a source that falls back on it. */
+    String NODE_DEFAULT = "node-default";
+
     /** 0 for both means no limit. */
     record Quota(long perSecond, long burst) {
         public static final Quota UNLIMITED = new Quota(0, 0);
