@@ -22,30 +22,31 @@ final class Bucket4jRateLimiter implements RateLimiter {
 
     @Override
     public void acquire(Limit limit, String key) {
-        Bucket bucket = buckets.get(limit.name() + '\u0000' + key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()).build())
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            throw new RateLimitedException("Rate limit of " + limit.capacity() + " requests per " + describe(limit.period())
-                    + " exceeded", Duration.ofNanos(probe.getNanosToWaitForRefill()));
-        }
+        take(bucket(limit.name() + '\u0000' + key, Bandwidth.builder().capacity(limit.capacity())
+                .refillGreedy(limit.capacity(), limit.period()).build()), 1,
+                "Rate limit of " + limit.capacity() + " requests per " + describe(limit.period()) + " exceeded");
     }
 
     @Override
     public void acquire(Rate rate, String key, long tokens) {
-        // The rate is part of the bucket's name: a changed rate (a new tier) starts a bucket of its own.
-        Bucket bucket = buckets.get(rate.name() + '\u0000' + rate.perSecond() + '/' + rate.burst() + '\u0000' + key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(rate.burst()).refillGreedy(rate.perSecond(), Duration.ofSeconds(1)).build())
-                .build());
         if (tokens > rate.burst()) {
-            throw new RateLimitedException("At most " + rate.burst() + " at once (" + rate.perSecond() + " a second)",
-                    Duration.ofNanos(Math.max(1, bucket.estimateAbilityToConsume(rate.burst()).getNanosToWaitForRefill())));
+            // No wait would let it pass: the caller must refuse such a request itself, as a bad one.
+            throw new IllegalArgumentException(tokens + " tokens at once exceed the burst of " + rate.burst());
         }
+        // The rate is part of the bucket's name: a changed rate (a new tier) starts a bucket of its own.
+        take(bucket(rate.name() + '\u0000' + rate.perSecond() + '/' + rate.burst() + '\u0000' + key, Bandwidth.builder()
+                .capacity(rate.burst()).refillGreedy(rate.perSecond(), Duration.ofSeconds(1)).build()), tokens,
+                "Rate limit of " + rate.perSecond() + " a second (bursts up to " + rate.burst() + ") exceeded");
+    }
+
+    private Bucket bucket(String name, Bandwidth bandwidth) {
+        return buckets.get(name, k -> Bucket.builder().addLimit(bandwidth).build());
+    }
+
+    private static void take(Bucket bucket, long tokens, String refusal) {
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(tokens);
         if (!probe.isConsumed()) {
-            throw new RateLimitedException("Rate limit of " + rate.perSecond() + " a second (bursts up to " + rate.burst() + ") exceeded",
-                    Duration.ofNanos(probe.getNanosToWaitForRefill()));
+            throw new RateLimitedException(refusal, Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }
     }
 

@@ -22,7 +22,7 @@ public interface RateLimiter {
 
     /**
      * Takes {@code tokens} at once for {@code key}, or none: when fewer are left, throws with the time until enough
-     * are; more than the burst can never be taken at once and is refused as such.
+     * are. More than the burst could never be taken; callers refuse such requests first ({@link IllegalArgumentException}).
      */
     void acquire(Rate rate, String key, long tokens) throws RateLimitedException;
 }
