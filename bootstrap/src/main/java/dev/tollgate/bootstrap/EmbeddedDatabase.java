@@ -36,10 +36,10 @@ final class EmbeddedDatabase implements AutoCloseable {
         Path directory = dataDir.resolve("postgres");
         try {
             Files.createDirectories(directory);
-            GeneratedSecret password = GeneratedSecret.loadOrCreate(dataDir.resolve("embedded-db-password"));
+            Path passwordFile = dataDir.resolve("embedded-db-password");
+            GeneratedSecret password = GeneratedSecret.loadOrCreate(passwordFile);
             int port = port(dataDir.resolve("embedded-db-port"), configuredPort);
             boolean fresh = !Files.exists(directory.resolve("postgresql.conf"));
-            Path passwordFile = dataDir.resolve("embedded-db-password");
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)

@@ -56,8 +56,10 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
     static final List<String> TRACKED = List.of("application_name", "client_encoding", "DateStyle", "IntervalStyle", "TimeZone",
             "extra_float_digits", "search_path", "standard_conforming_strings");
 
-    /** A client's named statement: the pool's name for it and the Parse that prepares it under that name. */
-    /** {@code sessionFlags}: what its SQL changes in a session (SessionChanges), owed again by every execution. */
+    /**
+     * A client's named statement: the pool's name for it, the Parse that prepares it under that name, and what its SQL
+     * changes in a session ({@link SessionChanges} flags), owed again by every execution.
+     */
     private record ClientStatement(String serverName, ByteBuf parse, int sessionFlags) {
     }
 

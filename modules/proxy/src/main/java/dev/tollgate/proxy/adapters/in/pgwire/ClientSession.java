@@ -273,12 +273,20 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
                 });
     }
 
+    /** Turns a client away before it is logged in: counted as a refusal. */
     private void refuse(ChannelHandlerContext ctx, String sqlState, String message) {
+        if (state != State.CLOSED) {
+            metrics.refused(sqlState);
+            hangUp(ctx, sqlState, message);
+        }
+    }
+
+    /** Says why in a FATAL ErrorResponse, then closes; at most once. */
+    private void hangUp(ChannelHandlerContext ctx, String sqlState, String message) {
         if (state == State.CLOSED) {
             return;
         }
         state = State.CLOSED;
-        metrics.refused(sqlState);
         ctx.writeAndFlush(PgWire.fatal(ctx.alloc(), sqlState, message)).addListener(ChannelFutureListener.CLOSE);
     }
 
@@ -286,9 +294,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof IdleStateEvent && state == State.RELAY && relayRef[0] != null && relayRef[0].idle()) {
-            state = State.CLOSED;
-            ctx.writeAndFlush(PgWire.fatal(ctx.alloc(), "08P01", "client_idle_timeout: the connection was idle for "
-                    + limits.idleTimeout.toSeconds() + " s")).addListener(ChannelFutureListener.CLOSE);
+            hangUp(ctx, "08P01", "client_idle_timeout: the connection was idle for " + limits.idleTimeout.toSeconds() + " s");
             return;
         }
         ctx.fireUserEventTriggered(event);
@@ -313,14 +319,11 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof TooLongFrameException || cause instanceof CorruptedFrameException) {
             // Said in the protocol, as PostgreSQL does, rather than a silent hang-up.
-            String limit = state == State.RELAY ? limits.maxMessageSize + " bytes (tollgate.proxy.max-message-size)"
-                    : PgWire.MAX_AUTH_MESSAGE_LENGTH + " bytes before login";
             if (state == State.RELAY) {
-                state = State.CLOSED;
-                ctx.writeAndFlush(PgWire.fatal(ctx.alloc(), "08P01", "invalid message length: the limit is " + limit))
-                        .addListener(ChannelFutureListener.CLOSE);
+                hangUp(ctx, "08P01", "invalid message length: the limit is " + limits.maxMessageSize
+                        + " bytes (tollgate.proxy.max-message-size)");
             } else {
-                refuse(ctx, "08P01", "invalid message length: the limit is " + limit);
+                refuse(ctx, "08P01", "invalid message length: the limit is " + PgWire.MAX_AUTH_MESSAGE_LENGTH + " bytes before login");
             }
             return;
         }

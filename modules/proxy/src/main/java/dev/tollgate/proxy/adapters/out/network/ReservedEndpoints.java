@@ -57,10 +57,15 @@ final class ReservedEndpoints {
             reserved.add(new Reserved(CidrEntry.parse(0, "::1/128", null), port, WHAT));
             reserved.add(new Reserved(CidrEntry.parse(0, "0.0.0.0/32", null), port, WHAT));
             reserved.add(new Reserved(CidrEntry.parse(0, "::/128", null), port, WHAT));
-            local.forEach(a -> reserved.add(new Reserved(CidrEntry.parse(0, a.getHostAddress().replaceAll("%.*$", ""), null), port, WHAT)));
+            local.forEach(a -> reserved.add(exactly(a, port)));
         }
-        addresses.forEach(a -> reserved.add(new Reserved(CidrEntry.parse(0, a.getHostAddress().replaceAll("%.*$", ""), null), port, WHAT)));
+        addresses.forEach(a -> reserved.add(exactly(a, port)));
         return reserved;
+    }
+
+    /** One address (without an IPv6 scope such as {@code %eth0}) at {@code port}. */
+    private static Reserved exactly(InetAddress address, int port) {
+        return new Reserved(CidrEntry.parse(0, address.getHostAddress().replaceAll("%.*$", ""), null), port, WHAT);
     }
 
     private static List<InetAddress> localAddresses() {
