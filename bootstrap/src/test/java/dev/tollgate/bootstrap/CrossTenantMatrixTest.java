@@ -169,9 +169,10 @@ class CrossTenantMatrixTest extends HttpTest {
 
         void build() {
             // tenancy: a second member, a team, a service token with every access
-            JsonNode member = http.post("/v1/memberships", """
-                    {"org_id":"%s","email":"%s","role":"member"}""".formatted(account.orgId(), mate.email()), jwt).expect(201).json();
-            ids.put("member_id", member.get("id").asText());
+            ids.put("member_id", Accounts.join(http, account, mate, "member"));
+            ids.put("invitation_id", http.post("/v1/invitations", """
+                    {"org_id":"%s","email":"%s-invitee@example.com"}""".formatted(account.orgId(), tag), jwt).expect(202).json()
+                    .get("id").asText());
             http.get(org() + "/members/" + ids.get("member_id"), jwt).expect(200);
             ids.put("team_slug", http.post(org() + "/teams", "{\"name\":\"" + tag + " team\",\"description\":\"" + tag + "\"}", jwt)
                     .expect(201).json().get("slug").asText());
@@ -462,7 +463,10 @@ class CrossTenantMatrixTest extends HttpTest {
                 new String[] {"GET", "/v1/api-keys?org_id={A.org_id}", null},
                 new String[] {"DELETE", "/v1/api-keys/{A.key_id}?org_id={A.org_id}", null},
                 new String[] {"DELETE", "/v1/api-keys/{A.key_id}?org_id={B.org_id}", null},
-                new String[] {"POST", "/v1/memberships", "{\"org_id\":\"{A.org_id}\",\"email\":\"{B.email}\",\"role\":\"admin\"}"},
+                new String[] {"POST", "/v1/invitations", "{\"org_id\":\"{A.org_id}\",\"email\":\"{B.email}\",\"role\":\"admin\"}"},
+                new String[] {"GET", "/v1/invitations?org_id={A.org_id}", null},
+                new String[] {"POST", "/v1/invitations/{A.invitation_id}/accept", null},
+                new String[] {"DELETE", "/v1/invitations/{A.invitation_id}", null},
                 new String[] {"POST", "/api/v1/plans/{B.planId}/addons", "{\"addonId\":\"{A.addonId}\",\"fromPlanPhase\":\"main\",\"maxQuantity\":2}"},
                 new String[] {"GET", "/api/v1/meters/{B.meterIdOrSlug}/query?filterCustomerId={A.customerIdOrKey}", null},
                 new String[] {"POST", "/api/v1/meters/{B.meterIdOrSlug}/query", "{\"filterCustomerId\":[\"{A.customerIdOrKey}\"]}"});

@@ -153,13 +153,14 @@ class PlanLimitsTest extends HttpTest {
     @Test
     void membersBeyondTheIncludedSeatsAreRefused() {
         String email = "member-" + java.util.UUID.randomUUID() + "@example.com";
-        http.post("/v1/auth/signup", """
-                {"email":"%s","password":"correct horse battery","organization_name":"Elsewhere"}""".formatted(email)).expect(201);
+        String token = http.post("/v1/auth/signup", """
+                {"email":"%s","password":"correct horse battery","organization_name":"Elsewhere"}""".formatted(email)).expect(201)
+                .json().get("access_token").asText();
         String body = "{\"org_id\":\"" + orgId + "\",\"email\":\"" + email + "\",\"role\":\"member\"}";
-        TestHttp.Exchange refused = http.post("/v1/memberships", body, auth());
-        assertTrue(refused.status() == 401 || refused.status() == 403, refused.status() + " " + refused.body());
+        TestHttp.Exchange refused = http.post("/v1/invitations", body, auth()).expect(403).conformsTo(PGBEAM);
         assertTrue(refused.body().contains("the plan includes 1 seat"), refused.body());
         syncPlan("pro", "active"); // 3 seats
-        http.post("/v1/memberships", body, auth()).expect(201);
+        String invitation = http.post("/v1/invitations", body, auth()).expect(202).json().get("id").asText();
+        http.post("/v1/invitations/" + invitation + "/accept", null, "Authorization", "Bearer " + token).expect(201);
     }
 }

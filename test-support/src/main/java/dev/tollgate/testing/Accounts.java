@@ -33,6 +33,17 @@ public final class Accounts {
         return new Account(email, body.get("access_token").asText(), session, body.get("organization").get("id").asText(), slug, number);
     }
 
+    /**
+     * Makes {@code member} a member of {@code organization}'s first organization the way people join: invited by its
+     * owner, accepted by themselves. Returns the new membership's id.
+     */
+    public static String join(TestHttp http, Account organization, Account member, String role) {
+        String invitation = http.post("/v1/invitations", """
+                {"org_id":"%s","email":"%s","role":"%s"}""".formatted(organization.orgId(), member.email(), role), organization.auth())
+                .expect(202).json().get("id").asText();
+        return http.post("/v1/invitations/" + invitation + "/accept", null, member.auth()).expect(201).json().get("id").asText();
+    }
+
     /** An API key of the account's organization with the given scopes; returns the plaintext. */
     public static String apiKey(TestHttp http, Account account, String... scopes) {
         String list = String.join("\",\"", scopes);

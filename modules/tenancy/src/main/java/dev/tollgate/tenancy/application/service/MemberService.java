@@ -22,17 +22,12 @@ class MemberService implements ManageMembersUseCase {
     private final MembershipStore memberships;
     private final UserStore users;
     private final TeamStore teams;
-    private final java.time.Clock clock;
-    private final dev.tollgate.tenancy.application.port.out.SeatLimits seatLimits;
 
-    MemberService(OrganizationAccess access, MembershipStore memberships, UserStore users, TeamStore teams, java.time.Clock clock,
-                  dev.tollgate.tenancy.application.port.out.SeatLimits seatLimits) {
-        this.seatLimits = seatLimits;
+    MemberService(OrganizationAccess access, MembershipStore memberships, UserStore users, TeamStore teams) {
         this.access = access;
         this.memberships = memberships;
         this.users = users;
         this.teams = teams;
-        this.clock = clock;
     }
 
     @Override
@@ -82,29 +77,6 @@ class MemberService implements ManageMembersUseCase {
         }
         teams.removeMemberFromTeams(organization.id(), membership.userId());
         memberships.delete(membership.id());
-    }
-
-    @Override
-    @Transactional
-    public Member add(Caller caller, String organizationIdOrSlug, String email, String role) {
-        Organization organization = access.requireByIdOrSlug(caller, organizationIdOrSlug, Permission.MANAGE_MEMBERS);
-        Role chosen = role == null ? Role.MEMBER : Role.parse("role", role);
-        if (chosen == Role.OWNER) {
-            throw new ValidationException("role", "must be one of admin, member, database_admin");
-        }
-        var user = users.findByEmail(dev.tollgate.tenancy.domain.User.normalizeEmail(email))
-                .orElseThrow(() -> new ValidationException("email", "no Tollgate account has this email; they must sign up first"));
-        if (memberships.find(organization.id(), user.id()).isPresent()) {
-            throw new dev.tollgate.platform.domain.ConflictException("already_member", user.email() + " is already a member");
-        }
-        int seats = seatLimits.includedSeats(organization.publicId());
-        if (seats > 0 && memberships.countMembersForUpdate(organization.id()) >= seats) {
-            throw new dev.tollgate.platform.domain.ForbiddenException("plan_limit", "Plan limit reached: the plan includes " + seats
-                    + " seat" + (seats == 1 ? "" : "s") + "; upgrade the plan or remove a member.");
-        }
-        Membership membership = Membership.join(organization.id(), user.id(), chosen, clock.instant());
-        memberships.save(membership);
-        return new Member(membership, user);
     }
 
     private Membership find(Organization organization, String memberId) {

@@ -47,6 +47,12 @@ class OrganizationAccess {
         return organization;
     }
 
+    /** An organization known to exist (its id came from one of its own rows), with no access check. */
+    Organization byId(UUID organizationId) {
+        return organizations.findById(organizationId)
+                .orElseThrow(() -> new IllegalStateException("no organization " + organizationId));
+    }
+
     Optional<Organization> findByIdOrSlug(String idOrSlug) {
         return idOrSlug.startsWith("org_") ? byPublicId(idOrSlug) : organizations.findBySlug(idOrSlug);
     }

@@ -26,8 +26,7 @@ class GrantBoundsTest extends HttpTest {
     void setUp() {
         owner = Accounts.signUp(http, "Owen");
         admin = Accounts.signUp(http, "Ada");
-        String adminMemberId = http.post("/v1/memberships", "{\"org_id\":\"%s\",\"email\":\"%s\",\"role\":\"admin\"}"
-                .formatted(owner.orgSlug(), admin.email()), owner.auth()).expect(201).json().get("id").asText();
+        String adminMemberId = Accounts.join(http, owner, admin, "admin");
         assertTrue(adminMemberId.startsWith("mem"), adminMemberId);
     }
 

@@ -26,13 +26,11 @@ class RolesLimitsAndConcurrencyTest extends HttpTest {
     void aMemberReadsButOnlyAdminsManageAndOnlyTheOwnerDeletes() {
         Account owner = Accounts.signUp(http, "Olga");
         Account henry = Accounts.signUp(http, "Henry");
-        var added = http.post("/v1/memberships", "{\"org_id\":\"%s\",\"email\":\"%s\",\"role\":\"member\"}"
-                .formatted(owner.orgSlug(), henry.email()), owner.auth()).expect(201);
-        String memberId = added.json().get("id").asText();
-        http.post("/v1/memberships", "{\"org_id\":\"%s\",\"email\":\"%s\"}".formatted(owner.orgSlug(), henry.email()), owner.auth())
+        String memberId = Accounts.join(http, owner, henry, "member");
+        http.post("/v1/invitations", "{\"org_id\":\"%s\",\"email\":\"%s\"}".formatted(owner.orgSlug(), henry.email()), owner.auth())
                 .expect(409).conformsTo(PGBEAM);
-        // a plain member may not add members either
-        http.post("/v1/memberships", "{\"org_id\":\"%s\",\"email\":\"%s\"}".formatted(owner.orgSlug(), owner.email()), henry.auth())
+        // a plain member may not invite either
+        http.post("/v1/invitations", "{\"org_id\":\"%s\",\"email\":\"%s\"}".formatted(owner.orgSlug(), "x@example.com"), henry.auth())
                 .expect(403).conformsTo(PGBEAM);
 
         String org = "/v1/organizations/" + owner.orgSlug();
