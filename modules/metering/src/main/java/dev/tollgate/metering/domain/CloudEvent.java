@@ -26,6 +26,11 @@ public record CloudEvent(String id, String source, String specversion, String ty
         noNul(errors, field + "source", source);
         noNul(errors, field + "type", type);
         noNul(errors, field + "subject", subject);
+        noNul(errors, field + "specversion", specversion);
+        if (source != null && !source.isEmpty() && !isUriReference(source)) {
+            errors.add(new FieldError(field + "source", "must be a URI reference (RFC 3986) such as 'service-name' or "
+                    + "'https://example.com/billing', not '" + source + "'"));
+        }
         if (data != null && data.contains("\\u0000") && ESCAPED_NUL.matcher(data).find()) {
             errors.add(new FieldError(field + "data", "must not contain the NUL character (\\u0000)"));
         }
@@ -33,6 +38,16 @@ public record CloudEvent(String id, String source, String specversion, String ty
             throw new ValidationException(errors);
         }
         return time == null ? new CloudEvent(id, source, specversion, type, subject, now, data) : this;
+    }
+
+    /** The CloudEvents spec's {@code source}: any RFC 3986 URI reference, relative ones included. */
+    public static boolean isUriReference(String value) {
+        try {
+            new java.net.URI(value);
+            return true;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     /** PostgreSQL text and jsonb cannot hold NUL: refuse it here rather than fail in the database. */

@@ -5,6 +5,7 @@ import dev.tollgate.catalog.domain.CatalogStatus;
 import dev.tollgate.platform.domain.Ulid;
 import dev.tollgate.platform.domain.ValidationException;
 import dev.tollgate.platform.http.Paging;
+import dev.tollgate.platform.http.StrictBooleanParameters;
 import io.micronaut.http.HttpParameters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,7 +52,7 @@ final class CatalogQuery {
                             + allowedStatuses.stream().map(CatalogStatus::wire).toList() + ", not '" + status + "'"));
             statuses.add(parsed);
         }
-        return new CatalogFilter("true".equalsIgnoreCase(query.get("includeDeleted")), ids, query.getAll("key"), keyVersions, statuses,
+        return new CatalogFilter(StrictBooleanParameters.read("includeDeleted", query.get("includeDeleted"), false), ids, query.getAll("key"), keyVersions, statuses,
                 query.getAll("currency"), Paging.orderBy(query.get("orderBy"), "id", ORDER_BY), Paging.descending(query.get("order")));
     }
 }

@@ -4,9 +4,11 @@ import dev.tollgate.entitlements.application.port.in.ManageEntitlementsUseCase;
 import dev.tollgate.entitlements.application.port.in.ManageGrantsUseCase;
 import dev.tollgate.entitlements.domain.CustomerRef;
 import dev.tollgate.platform.domain.PageRequest;
+import dev.tollgate.platform.http.OptionalBody;
 import dev.tollgate.platform.http.Paging;
 import dev.tollgate.tenancy.api.Caller;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -108,8 +110,8 @@ final class CustomerEntitlementsController {
 
     @Post("/{entitlementIdOrFeatureKey}/reset")
     @Operation(operationId = "resetCustomerEntitlementUsageV2", summary = "Reset customer entitlement")
-    HttpResponse<Void> reset(Caller caller, String customerIdOrKey, String entitlementIdOrFeatureKey, @Nullable @Body Map<String, Object> body) {
-        entitlements.reset(caller, CustomerRef.customer(customerIdOrKey), entitlementIdOrFeatureKey, body == null ? Map.of() : body);
+    HttpResponse<Void> reset(Caller caller, String customerIdOrKey, String entitlementIdOrFeatureKey, HttpRequest<?> request, @Nullable @Body Map<String, Object> body) {
+        entitlements.reset(caller, CustomerRef.customer(customerIdOrKey), entitlementIdOrFeatureKey, OptionalBody.orElse(request, body, Map.of()));
         return HttpResponse.noContent();
     }
 

@@ -4,9 +4,11 @@ import dev.tollgate.entitlements.application.port.in.ManageEntitlementsUseCase;
 import dev.tollgate.entitlements.application.port.in.ManageGrantsUseCase;
 import dev.tollgate.entitlements.domain.CustomerRef;
 import dev.tollgate.platform.domain.PageRequest;
+import dev.tollgate.platform.http.OptionalBody;
 import dev.tollgate.platform.http.Paging;
 import dev.tollgate.tenancy.api.Caller;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -113,8 +115,8 @@ final class SubjectEntitlementsController {
 
     @Post("/{entitlementId}/reset")
     @Operation(operationId = "resetEntitlementUsage", summary = "Reset subject entitlement", deprecated = true)
-    HttpResponse<Void> reset(Caller caller, String subjectIdOrKey, String entitlementId, @Nullable @Body Map<String, Object> body) {
-        entitlements.reset(caller, CustomerRef.subject(subjectIdOrKey), entitlementId, body == null ? Map.of() : body);
+    HttpResponse<Void> reset(Caller caller, String subjectIdOrKey, String entitlementId, HttpRequest<?> request, @Nullable @Body Map<String, Object> body) {
+        entitlements.reset(caller, CustomerRef.subject(subjectIdOrKey), entitlementId, OptionalBody.orElse(request, body, Map.of()));
         return HttpResponse.noContent();
     }
 }

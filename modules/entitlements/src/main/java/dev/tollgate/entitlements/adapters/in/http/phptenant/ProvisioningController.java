@@ -5,7 +5,9 @@ import dev.tollgate.entitlements.application.port.in.ProvisionPackagesUseCase.Pr
 import dev.tollgate.platform.domain.DocumentReader;
 import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.tenancy.api.Caller;
+import dev.tollgate.platform.http.OptionalBody;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -66,8 +68,8 @@ final class ProvisioningController {
 
     @Post("/{id}/suspend")
     @Operation(operationId = "suspendEntitlement", summary = "Suspend an entitlement")
-    Map<String, Object> suspend(Caller caller, String id, @Nullable @Body Map<String, Object> body) {
-        return action(packages.suspend(caller, number(id), reason(body)));
+    Map<String, Object> suspend(Caller caller, String id, HttpRequest<?> request, @Nullable @Body Map<String, Object> body) {
+        return action(packages.suspend(caller, number(id), reason(OptionalBody.orElse(request, body, Map.of()))));
     }
 
     @Post("/{id}/unsuspend")
@@ -78,14 +80,14 @@ final class ProvisioningController {
 
     @Post("/{id}/cancel")
     @Operation(operationId = "cancelEntitlement", summary = "Cancel an entitlement")
-    Map<String, Object> cancel(Caller caller, String id, @Nullable @Body Map<String, Object> body) {
-        return action(packages.cancel(caller, number(id), reason(body)));
+    Map<String, Object> cancel(Caller caller, String id, HttpRequest<?> request, @Nullable @Body Map<String, Object> body) {
+        return action(packages.cancel(caller, number(id), reason(OptionalBody.orElse(request, body, Map.of()))));
     }
 
     @Post("/{id}/renew")
     @Operation(operationId = "renewEntitlement", summary = "Renew an entitlement")
-    Map<String, Object> renew(Caller caller, String id, @Nullable @Body Map<String, Object> body) {
-        Provisioned p = packages.renew(caller, number(id), body == null ? Map.of() : body);
+    Map<String, Object> renew(Caller caller, String id, HttpRequest<?> request, @Nullable @Body Map<String, Object> body) {
+        Provisioned p = packages.renew(caller, number(id), OptionalBody.orElse(request, body, Map.of()));
         Map<String, Object> view = action(p);
         view.put("expires_at", text(p.pkg().expiresAt()));
         return view;

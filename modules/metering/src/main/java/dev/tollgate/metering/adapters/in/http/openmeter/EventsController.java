@@ -95,8 +95,18 @@ final class EventsController {
         if (contentType != null && !contentType.equals(MediaType.APPLICATION_JSON)) {
             throw new ValidationException(at + "datacontenttype", "only application/json is allowed");
         }
+        String dataschema = text(node, "dataschema", at);
+        if (dataschema != null && !isAbsoluteUri(dataschema)) {
+            throw new ValidationException(at + "dataschema", "if present it must be an absolute URI such as "
+                    + "'https://example.com/schemas/usage.json'");
+        }
         return new CloudEvent(text(node, "id", at), text(node, "source", at), text(node, "specversion", at), text(node, "type", at),
                 text(node, "subject", at), OpenMeterParams.instant(at + "time", text(node, "time", at)), dataJson);
+    }
+
+    /** Documented as format uri: a scheme is required, and nothing is stored, so only the form is checked. */
+    private static boolean isAbsoluteUri(String value) {
+        return value.indexOf('\u0000') < 0 && CloudEvent.isUriReference(value) && java.net.URI.create(value).isAbsolute();
     }
 
     private static String text(JsonNode node, String field, String at) {
@@ -115,7 +125,9 @@ final class EventsController {
     List<IngestedEventView> list(Caller caller, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
                                  @Nullable @QueryValue String ingestedAtFrom, @Nullable @QueryValue String ingestedAtTo,
                                  @Nullable @QueryValue String id, @Nullable @QueryValue String subject,
-                                 @Nullable @QueryValue List<String> customerId, @Nullable @QueryValue Integer limit) {
+                                 @Nullable @QueryValue List<String> customerId, @Nullable @QueryValue Integer limit,
+                                 @Nullable @QueryValue String clientId) {
+        OpenMeterParams.clientId(clientId); // accepted for progress tracking; listing events reports none
         EventFilter filter = new EventFilter(OpenMeterParams.instant("from", from), OpenMeterParams.instant("to", to),
                 OpenMeterParams.instant("ingestedAtFrom", ingestedAtFrom), OpenMeterParams.instant("ingestedAtTo", ingestedAtTo),
                 id, subject, customerId, null, limit == null ? 100 : limit);

@@ -45,6 +45,7 @@ final class EventsV2Controller {
     @Operation(operationId = "listEventsV2", summary = "List ingested events with advanced filtering")
     EventPageView list(Caller caller, @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit,
                        @Nullable @QueryValue String clientId, @Nullable @QueryValue String filter) {
+        OpenMeterParams.clientId(clientId); // accepted for progress tracking; listing events reports none
         Map<String, TextFilter> filters = new LinkedHashMap<>();
         if (filter != null && !filter.isEmpty()) {
             Map<String, Object> parsed;

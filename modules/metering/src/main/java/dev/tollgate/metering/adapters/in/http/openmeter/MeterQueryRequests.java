@@ -45,6 +45,7 @@ final class MeterQueryRequests {
     }
 
     MeterQuery fromParameters(HttpParameters parameters) {
+        OpenMeterParams.clientId(parameters.get("clientId"));
         Map<String, TextFilter> filterGroupBy = new LinkedHashMap<>();
         for (String name : parameters.names()) {
             if (name.startsWith("filterGroupBy[") && name.endsWith("]")) {
@@ -70,6 +71,7 @@ final class MeterQueryRequests {
     }
 
     MeterQuery fromBody(MeterQueryBody body) {
+        OpenMeterParams.clientId(body.clientId());
         Map<String, TextFilter> filterGroupBy = new LinkedHashMap<>();
         if (body.filterGroupBy() != null) {
             body.filterGroupBy().forEach((key, values) -> {

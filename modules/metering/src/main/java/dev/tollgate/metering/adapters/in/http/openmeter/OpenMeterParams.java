@@ -20,4 +20,12 @@ final class OpenMeterParams {
             throw new ValidationException(field, "must be an RFC 3339 date-time such as 2024-01-01T00:00:00Z, not '" + text + "'");
         }
     }
+
+    /** OpenMeter's query-progress handle: 1 to 36 characters (a UUID fits), or absent. */
+    static String clientId(String clientId) {
+        if (clientId != null && (clientId.isEmpty() || clientId.length() > 36)) {
+            throw new ValidationException("clientId", "must be 1 to 36 characters, not " + clientId.length());
+        }
+        return clientId;
+    }
 }

@@ -9,7 +9,9 @@ import dev.tollgate.tenancy.application.port.in.ManageWorkspacesUseCase.LastWork
 import dev.tollgate.tenancy.application.port.in.ManageWorkspacesUseCase.UpdateWorkspaceCommand;
 import dev.tollgate.tenancy.domain.Organization;
 import dev.tollgate.tenancy.domain.Secrets;
+import dev.tollgate.platform.http.OptionalBody;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -120,9 +122,9 @@ final class CentraliWorkspaceController {
 
     @Put("/{slug}")
     @Operation(summary = "Update workspace settings")
-    Map<String, Object> update(Caller caller, String slug, @Nullable @Body UpdateRequest body) {
+    Map<String, Object> update(Caller caller, String slug, HttpRequest<?> request, @Nullable @Body UpdateRequest body) {
         Organization target = workspaces.getBySlugForbiddingStrangers(caller, slug);
-        UpdateRequest changes = body == null ? new UpdateRequest(null, null) : body;
+        UpdateRequest changes = OptionalBody.orElse(request, body, new UpdateRequest(null, null));
         return details(workspaces.update(caller, target, UpdateWorkspaceCommand.of(changes.name(), changes.description())));
     }
 

@@ -2,6 +2,7 @@ package dev.tollgate.tenancy.adapters.in.http.openmeter;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tollgate.platform.domain.Page;
+import dev.tollgate.platform.domain.ValidationException;
 import dev.tollgate.platform.http.Paging;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.application.port.in.ManageCustomersUseCase;
@@ -87,7 +88,9 @@ final class CustomersController {
     CustomerPage list(Caller caller, @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer pageSize,
                       @Nullable @QueryValue String order, @Nullable @QueryValue String orderBy, @Nullable @QueryValue Boolean includeDeleted,
                       @Nullable @QueryValue String key, @Nullable @QueryValue String name, @Nullable @QueryValue String primaryEmail,
-                      @Nullable @QueryValue String subject, @Nullable @QueryValue String planKey) {
+                      @Nullable @QueryValue String subject, @Nullable @QueryValue String planKey,
+                      @Nullable @QueryValue List<String> expand) {
+        requireKnownExpansions(expand);
         boolean descending = Paging.descending(order);
         String by = Paging.orderBy(orderBy, "id", List.of("id", "name", "createdAt"));
         var request = Paging.openmeterPages(page, pageSize);
@@ -102,7 +105,8 @@ final class CustomersController {
 
     @Get("/{customerIdOrKey}")
     @Operation(operationId = "getCustomer", summary = "Get customer")
-    CustomerView get(Caller caller, String customerIdOrKey) {
+    CustomerView get(Caller caller, String customerIdOrKey, @Nullable @QueryValue List<String> expand) {
+        requireKnownExpansions(expand);
         return CustomerView.of(customers.get(caller, customerIdOrKey));
     }
 
@@ -117,5 +121,14 @@ final class CustomersController {
     HttpResponse<Void> delete(Caller caller, String customerIdOrKey) {
         customers.delete(caller, customerIdOrKey);
         return HttpResponse.noContent();
+    }
+
+    /** The one expansion documented; subscriptions come with billing, so expanding them adds nothing yet. */
+    private static void requireKnownExpansions(List<String> expand) {
+        for (String part : expand == null ? List.<String>of() : expand) {
+            if (!"subscriptions".equals(part)) {
+                throw new ValidationException("expand", "must be one of [subscriptions], not '" + part + "'");
+            }
+        }
     }
 }
