@@ -322,7 +322,7 @@ class BadInputSweepTest extends HttpTest {
         String what = op.name() + " [" + input.label() + "]";
         TestHttp.Exchange response;
         try {
-            response = http.send(op.method(), input.path(), input.body(), headers.toArray(String[]::new));
+            response = http.unchecked().send(op.method(), input.path(), input.body(), headers.toArray(String[]::new));
         } catch (UncheckedIOException | IllegalArgumentException e) {
             failures.add(what + ": no answer: " + e);
             return;
@@ -623,7 +623,7 @@ class BadInputSweepTest extends HttpTest {
     // ------------------------------------------------------------------------------------------------ schemas
 
     /** A value the schema allows, as far as can be told without understanding patterns. */
-    JsonNode example(OpenAPI api, Schema<?> raw, int depth) {
+    static JsonNode example(OpenAPI api, Schema<?> raw, int depth) {
         Schema<?> schema = deref(api, raw);
         if (schema.getEnum() != null && !schema.getEnum().isEmpty()) {
             return JSON.valueToTree(schema.getEnum().get(0));
@@ -681,7 +681,7 @@ class BadInputSweepTest extends HttpTest {
     }
 
     /** The properties and required names of an object schema, allOf parts merged, first oneOf/anyOf alternative. */
-    void collect(OpenAPI api, Schema<?> raw, Map<String, Schema<?>> properties, Set<String> required, int depth) {
+    static void collect(OpenAPI api, Schema<?> raw, Map<String, Schema<?>> properties, Set<String> required, int depth) {
         Schema<?> schema = deref(api, raw);
         if (depth > 8) {
             return;

@@ -83,7 +83,9 @@ class EmptyListsTest extends HttpTest {
                 new Listing("/api/v1/meters/calls/group-by/model/values", OPENMETER, ""),
                 new Listing("/api/v1/plans/" + planId + "/addons", OPENMETER, "/items"),
                 new Listing("/api/v2/customers/empty/entitlements/metered_calls/grants", OPENMETER, "/items"),
-                new Listing("/api/v1/subjects/lonely/entitlements", OPENMETER, "")), auth, failures);
+                new Listing("/api/v1/subjects/lonely/entitlements", OPENMETER, ""),
+                new Listing("/api/v1/subjects/empty-s/entitlements/metered_calls/grants", OPENMETER, ""),
+                new Listing("/api/v2/customers/lonely/entitlements", OPENMETER, "/items")), auth, failures);
         assertEquals(List.of(), failures, "lists without their empty array");
     }
 
@@ -95,6 +97,18 @@ class EmptyListsTest extends HttpTest {
                 failures.add(listing.path() + " -> " + response.body());
             }
         }
+    }
+
+    @Test
+    void someoneWhoseOnlyWorkspaceIsDeletedListsNone() {
+        JsonNode signedUp = http.post("/v1/auth/signup", """
+                {"email":"alone-%s@example.com","password":"correct horse battery"}""".formatted(UUID.randomUUID())).expect(201).json();
+        String[] auth = {"Authorization", "Bearer " + signedUp.get("access_token").asText()};
+        http.delete("/workspace/api/v1/" + signedUp.get("organization").get("slug").asText(), auth).expect(200);
+        List<String> failures = new ArrayList<>();
+        sweep(List.of(new Listing("/v1/organizations", PLANETSCALE, "/data"), new Listing("/api/workspaces", PHP_TENANT, "/data")),
+                auth, failures);
+        assertEquals(List.of(), failures, "lists without their empty array");
     }
 
     @Test

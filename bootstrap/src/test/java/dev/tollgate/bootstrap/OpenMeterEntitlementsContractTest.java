@@ -204,6 +204,12 @@ class OpenMeterEntitlementsContractTest extends HttpTest {
         assertEquals(1, get("/api/v1/grants?page=1").get("totalCount").asInt());
         assertEquals(1, get("/api/v2/grants?customer=acme").get("totalCount").asInt());
         assertEquals(1, http.get("/api/v1/entitlements?subject=acme_prod", auth()).expect(200).conformsTo(OPENMETER).json().size());
+        assertEquals(e.get("id"), get(base + "/" + e.get("id").asText()).get("id"));
+        JsonNode overridden = http.put(base + "/api_calls/override", "{\"type\":\"metered\",\"featureKey\":\"api_calls\","
+                + "\"usagePeriod\":{\"interval\":\"DAY\"},\"issueAfterReset\":5}", auth()).expect(201).json();
+        assertEquals("api_calls", overridden.get("featureKey").asText());
+        assertTrue(!overridden.get("id").equals(e.get("id")), "an override replaces the entitlement with a new one");
+        e = overridden;
         get(base + "/" + e.get("id").asText() + "/history?windowSize=HOUR");
         http.post(base + "/" + e.get("id").asText() + "/reset", "{\"retainAnchor\":true}", auth()).expect(204);
         http.delete(base + "/" + e.get("id").asText(), auth()).expect(204);

@@ -198,7 +198,7 @@ class OpenMeterPlansContractTest extends HttpTest {
         String id = draft.get("id").asText();
         assertTrue(http.post("/api/v1/plans/" + id + "/publish", "", auth()).expect(400).conformsTo(OPENMETER).body().contains("saml"));
         // Archiving a feature a draft uses makes the draft unpublishable too.
-        JsonNode ok = post("/api/v1/plans", "{\"key\":\"basic\",\"name\":\"Basic\",\"billingCadence\":\"P1M\",\"phases\":[{\"key\":\"main\","
+        JsonNode ok = post("/api/v1/plans", "{\"key\":\"basic\",\"name\":\"Basic\",\"currency\":\"USD\",\"billingCadence\":\"P1M\",\"phases\":[{\"key\":\"main\","
                 + "\"name\":\"Main\",\"duration\":null,\"rateCards\":[{\"type\":\"flat_fee\",\"key\":\"sso\",\"name\":\"SSO\",\"featureKey\":\"sso\","
                 + "\"billingCadence\":null,\"price\":null,\"entitlementTemplate\":{\"type\":\"boolean\"}}]}]}", 201);
         assertEquals(0, ok.get("validationErrors").size());
@@ -242,6 +242,17 @@ class OpenMeterPlansContractTest extends HttpTest {
         assertEquals(0, get(base + "?key=other").get("totalCount").asInt());
         assertEquals(10, http.put(base + "/" + seatsId, "{\"fromPlanPhase\":\"trial\",\"maxQuantity\":10}", auth()).expect(200)
                 .conformsTo(OPENMETER).json().get("maxQuantity").asInt());
+        // a draft plan's offer can be withdrawn (and made again)
+        http.delete(base + "/" + seatsId, auth()).expect(204);
+        assertEquals(0, get(base).get("totalCount").asInt());
+        post(base, "{\"addonId\":\"" + seatsId + "\",\"fromPlanPhase\":\"main\",\"maxQuantity\":10}", 201);
+        // a draft add-on is replaced whole
+        JsonNode renamed = http.put("/api/v1/addons/" + euro.get("id").asText(), """
+                {"name":"Premium support","instanceType":"single","rateCards":[
+                  {"type":"flat_fee","key":"support","name":"Support","billingCadence":"P1M","price":{"type":"flat","amount":"149"}}]}""",
+                auth()).expect(200).json();
+        assertEquals("Premium support", renamed.get("name").asText());
+        assertEquals("149", renamed.get("rateCards").get(0).get("price").get("amount").asText());
 
         post("/api/v1/plans/" + planId + "/publish", "", 200);
         http.delete(base + "/" + seatsId, auth()).expect(400).conformsTo(OPENMETER);

@@ -219,7 +219,8 @@ class PhpTenantEntitlementsContractTest extends HttpTest {
 
         JsonNode refused = http.post("/api/v1/entitlements/usage", """
                 {"email":"%s","feature":"scheduled_posts","quantity":8}""".formatted(sam.email()), partner).expect(422).conformsTo(PHP_TENANT).json();
-        assertEquals("limit_reached", refused.get("error").asText());
+        assertEquals("The quantity 8 of 'scheduled_posts' for workspace " + sam.orgNumber()
+                + " would pass its limit: the limit is 10 and 3 are used.", refused.get("errors").get("quantity").get(0).asText());
         http.post("/api/v1/entitlements/usage", "{\"email\":\"%s\",\"feature\":\"max_projects\"}".formatted(sam.email()), partner).expect(422)
                 .conformsTo(PHP_TENANT);
         http.post("/api/v1/entitlements/usage", "{\"email\":\"%s\",\"feature\":\"no_such_feature\"}".formatted(sam.email()), partner).expect(422)

@@ -103,15 +103,15 @@ class PlanLimitsTest extends HttpTest {
         int port = UpstreamPostgres.get().getPort();
         String tooBig = """
                 {"name":"big","org_id":"%s","database":{"host":"localhost","port":%d,"name":"postgres","username":"postgres",
-                 "password":"pw","ssl_mode":"disable","pool_config":{"pool_size":21}}}""".formatted(orgId, port);
+                 "password":"pw","ssl_mode":"disable","pool_config":{"pool_size":21,"min_pool_size":1,"pool_mode":"transaction"}}}""".formatted(orgId, port);
         JsonNode refused = http.post("/v1/projects", tooBig, auth()).expect(400).conformsTo(PGBEAM).json();
         assertTrue(refused.get("error").get("message").asText().contains("must not exceed 20, the connections per project of the starter plan"),
                 refused.toString());
         JsonNode created = http.post("/v1/projects", tooBig.replace("\"pool_size\":21", "\"pool_size\":20"), auth()).expect(201).json();
         String base = "/v1/projects/" + created.get("project").get("id").asText() + "/databases/" + created.get("database").get("id").asText();
-        http.patch(base, "{\"pool_config\":{\"pool_size\":500,\"min_pool_size\":1}}", auth()).expect(400).conformsTo(PGBEAM);
+        http.patch(base, "{\"pool_config\":{\"pool_size\":500,\"min_pool_size\":1,\"pool_mode\":\"transaction\"}}", auth()).expect(400).conformsTo(PGBEAM);
         syncPlan("scale", "active"); // 500 connections per project
-        http.patch(base, "{\"pool_config\":{\"pool_size\":500,\"min_pool_size\":1}}", auth()).expect(200).conformsTo(PGBEAM);
+        http.patch(base, "{\"pool_config\":{\"pool_size\":500,\"min_pool_size\":1,\"pool_mode\":\"transaction\"}}", auth()).expect(200).conformsTo(PGBEAM);
     }
 
     @Test

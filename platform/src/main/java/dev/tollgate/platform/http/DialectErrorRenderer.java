@@ -108,9 +108,13 @@ final class DialectErrorRenderer {
             return body;
         }
         if (e.status() == HttpStatus.UNAUTHORIZED) {
-            body.put("error", "Unauthenticated"); // the document's 401 body is {"error": ...}
-        } else if (e.isValidation() && !"validation_failed".equals(e.code())) {
-            body.put("error", e.code()); // a named rule, documented as {"error":"cannot_delete","message":...}
+            body.put("error", "Unauthenticated"); // the document's 401 body is {"error": ...} and nothing else
+            return body;
+        }
+        if (e.isValidation() && request.getMethod() == io.micronaut.http.HttpMethod.DELETE && path.matches("/api/workspaces/[^/]+")) {
+            // deleteWorkspace documents its 422 as {"error":"cannot_delete","message":...}; every other 422 is
+            // Laravel's {"message", "errors"}
+            body.put("error", e.code());
             body.put("message", e.message());
             return body;
         }

@@ -24,10 +24,9 @@ public record Versioned(UUID id, UUID namespace, String key, int version, String
     /** The header of a new version from a create request (name, description, metadata, key, currency). */
     static Versioned read(DocumentReader r, Map<String, Object> doc, UUID namespace, int version, Instant now) {
         String key = r.key(doc, "", "key", true);
-        String currency = r.text(doc, "", "currency", false, 3);
-        if (currency == null) {
-            currency = "USD";
-        } else if (!CURRENCY.matcher(currency).matches()) {
+        // required by PlanCreate and AddonCreate: the document's "default USD" names what the SDKs send, not a fallback
+        String currency = r.text(doc, "", "currency", true, 3);
+        if (currency != null && !CURRENCY.matcher(currency).matches()) {
             r.fail("currency", "currency_invalid", "must be a three-letter ISO 4217 code such as USD, not '" + currency + "'");
         }
         Instant at = now.truncatedTo(ChronoUnit.MICROS);

@@ -143,8 +143,8 @@ class CrossAppEntitlements implements CheckEntitlementsUseCase {
     private static ValidationException limitReached(Workspace workspace, String featureKey, long quantity, FeatureAllowance allowance) {
         String why = allowance.inForce() ? "the limit is " + allowance.limit() + " and " + allowance.used() + " are used"
                 : "the entitlement is not in force";
-        return new ValidationException("limit_reached", List.of(new FieldError(null,
-                "Recording " + quantity + " of '" + featureKey + "' for workspace " + workspace.number() + " would pass its limit: " + why,
+        return new ValidationException("limit_reached", List.of(new FieldError("quantity",
+                "The quantity " + quantity + " of '" + featureKey + "' for workspace " + workspace.number() + " would pass its limit: " + why + ".",
                 "limit_reached")));
     }
 

@@ -98,7 +98,7 @@ final class EntitlementListsController {
                     @Nullable @QueryValue String orderBy) {
         PageRequest pages = EntitlementQueries.pages(page, pageSize, offset, limit);
         var found = grants.list(caller, grantFilter(feature, includeDeleted, order, orderBy), List.of(), or(subject), pages);
-        return paginatedOrArray(found, page != null || pageSize != null, pages, g -> EntitlementViews.grant(g, clock.instant()));
+        return paginatedOrArray(found, page != null || pageSize != null, pages, g -> EntitlementViews.grantV1(g, clock.instant()));
     }
 
     @Delete("/v1/grants/{grantId}")

@@ -92,6 +92,17 @@ final class EntitlementViews {
         return out;
     }
 
+    /**
+     * The v1 grant, whose {@code expiration} is required: v1 could not create a grant that never expires, but v2 can,
+     * and v1 has no word for "never". Such a grant shows the longest period v1 can name (100 years), so a v1 client
+     * reads it as not expiring within any horizon it plans for; {@code expiresAt} stays absent, as it is.
+     */
+    static Map<String, Object> grantV1(Grant g, Instant now) {
+        Map<String, Object> out = grant(g, now);
+        out.putIfAbsent("expiration", Map.of("duration", "YEAR", "count", 100));
+        return out;
+    }
+
     static Map<String, Object> value(EntitlementValue v) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("hasAccess", v.hasAccess());

@@ -77,14 +77,14 @@ final class SubjectEntitlementsController {
                                      @Nullable @QueryValue Boolean includeDeleted, @Nullable @QueryValue String orderBy) {
         return grants.listOfEntitlement(caller, CustomerRef.subject(subjectIdOrKey), entitlementIdOrFeatureKey, Boolean.TRUE.equals(includeDeleted),
                 ALL, Paging.orderBy(orderBy, "updatedAt", EntitlementQueries.GRANT_ORDER), false).items().stream()
-                .map(g -> EntitlementViews.grant(g, clock.instant())).toList();
+                .map(g -> EntitlementViews.grantV1(g, clock.instant())).toList();
     }
 
     @Post("/{entitlementIdOrFeatureKey}/grants")
     @Operation(operationId = "createGrant", summary = "Create subject entitlement grant", deprecated = true)
     HttpResponse<Map<String, Object>> grant(Caller caller, String subjectIdOrKey, String entitlementIdOrFeatureKey,
                                             @Body Map<String, Object> body) {
-        return HttpResponse.created(EntitlementViews.grant(grants.create(caller, CustomerRef.subject(subjectIdOrKey), entitlementIdOrFeatureKey,
+        return HttpResponse.created(EntitlementViews.grantV1(grants.create(caller, CustomerRef.subject(subjectIdOrKey), entitlementIdOrFeatureKey,
                 body, false), clock.instant()));
     }
 

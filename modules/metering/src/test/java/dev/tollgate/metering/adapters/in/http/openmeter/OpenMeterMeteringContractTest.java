@@ -453,6 +453,9 @@ class OpenMeterMeteringContractTest extends HttpTest {
         assertTrue(!listed.get(0).hasNonNull("token"), "the secret is shown once");
         http.post("/api/v1/portal/tokens/invalidate", "{\"subject\":\"alice\"}", auth()).expect(204).conformsTo(OPENMETER);
         http.get("/api/v1/portal/meters/tokens/query", "Authorization", "Bearer " + secret).expect(401).conformsTo(OPENMETER);
+        // a token for every meter asking for one that does not exist
+        String everyMeter = http.post("/api/v1/portal/tokens", "{\"subject\":\"alice\"}", auth()).expect(200).json().get("token").asText();
+        http.get("/api/v1/portal/meters/nonexistent/query", "Authorization", "Bearer " + everyMeter).expect(404).conformsTo(OPENMETER);
 
         http.post("/api/v1/portal/tokens", "{\"subject\":\"alice\",\"allowedMeterSlugs\":[]}", auth()).expect(400).conformsTo(OPENMETER);
         http.post("/api/v1/portal/tokens", "{\"subject\":\"alice\",\"allowedMeterSlugs\":[\"nope\"]}", auth()).expect(404).conformsTo(OPENMETER);

@@ -12,10 +12,27 @@ final class PgBeamRequests {
     private PgBeamRequests() {
     }
 
+    /**
+     * PgBeam's PoolConfig and CacheConfig are whole objects: a client sends every required field (the document's
+     * defaults describe a database created without the object at all), so a partial one is refused, field by field.
+     */
+    private static void requireAll(String object, Object... namesAndValues) {
+        List<dev.tollgate.platform.domain.FieldError> missing = new java.util.ArrayList<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] == null) {
+                missing.add(new dev.tollgate.platform.domain.FieldError(object + "." + namesAndValues[i], "is required", "required"));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new dev.tollgate.platform.domain.ValidationException(missing);
+        }
+    }
+
     @Serdeable
     record PoolConfigBody(@Nullable Integer pool_size, @Nullable Integer min_pool_size, @Nullable Integer max_active,
                           @Nullable String pool_mode) {
         PoolConfig toDomain() {
+            requireAll("pool_config", "pool_size", pool_size, "min_pool_size", min_pool_size, "pool_mode", pool_mode);
             return PoolConfig.of(pool_size, min_pool_size, max_active, pool_mode);
         }
     }
@@ -24,6 +41,8 @@ final class PgBeamRequests {
     record CacheConfigBody(@Nullable Boolean enabled, @Nullable Integer ttl_seconds, @Nullable Integer max_entries,
                            @Nullable Integer swr_seconds) {
         CacheConfig toDomain() {
+            requireAll("cache_config", "enabled", enabled, "ttl_seconds", ttl_seconds, "max_entries", max_entries,
+                    "swr_seconds", swr_seconds);
             return CacheConfig.of(enabled, ttl_seconds, max_entries, swr_seconds);
         }
     }
