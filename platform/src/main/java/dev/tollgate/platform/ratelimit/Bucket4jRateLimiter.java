@@ -6,12 +6,16 @@ import dev.tollgate.platform.domain.RateLimitedException;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Bucket4j token buckets, one per (limit, key), kept in a bounded Caffeine cache so that idle keys are forgotten.
- * Limits are per node: behind N nodes a key gets at most N times the limit (documented in ADR 0005).
+ * Limits are per node: behind N nodes a key gets at most N times the limit (documented in ADR 0005). Buckets refill
+ * on the application's {@link Clock}, so tests move time instead of waiting for it.
  */
 @Singleton
 final class Bucket4jRateLimiter implements RateLimiter {
@@ -19,6 +23,25 @@ final class Bucket4jRateLimiter implements RateLimiter {
             .maximumSize(200_000)
             .expireAfterAccess(Duration.ofHours(1))
             .build();
+    private final TimeMeter time;
+
+    Bucket4jRateLimiter(Clock clock) {
+        this.time = new ClockTime(clock);
+    }
+
+    /** Bucket4j's time source read from a {@link Clock} (wall-clock based: it may jump, as a test clock does). */
+    private record ClockTime(Clock clock) implements TimeMeter {
+        @Override
+        public long currentTimeNanos() {
+            Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return true;
+        }
+    }
 
     @Override
     public void acquire(Limit limit, String key) {
@@ -40,7 +63,7 @@ final class Bucket4jRateLimiter implements RateLimiter {
     }
 
     private Bucket bucket(String name, Bandwidth bandwidth) {
-        return buckets.get(name, k -> Bucket.builder().addLimit(bandwidth).build());
+        return buckets.get(name, k -> Bucket.builder().addLimit(bandwidth).withCustomTimePrecision(time).build());
     }
 
     private static void take(Bucket bucket, long tokens, String refusal) {
