@@ -303,6 +303,12 @@ class OpenMeterEntitlementsContractTest extends HttpTest {
                 .expect(400).conformsTo(OPENMETER).body().contains("finite"));
         http.get(base + "/api_calls/value?time=yesterday", auth()).expect(400).conformsTo(OPENMETER);
         http.delete("/api/v1/grants/01jd8x0c3fexa6k4b1n2m3p4q5", auth()).expect(404).conformsTo(OPENMETER);
+        // The lists document no 404: a customer or subject their filter names that is not there is a 400 naming the filter.
+        for (String[] list : new String[][] {{"/api/v2/grants?customer=nobody", "customer"}, {"/api/v2/entitlements?customerKeys=nobody", "customerKeys"},
+                {"/api/v1/entitlements?subject=nobody", "subject"}, {"/api/v1/grants?subject=nobody", "subject"}}) {
+            String problem = http.get(list[0], auth()).expect(400).conformsTo(OPENMETER).body();
+            assertTrue(problem.contains(list[1]) && problem.contains("nobody"), list[0] + " -> " + problem);
+        }
         token = signUpOwner(); // another organization sees none of it
         http.get(base, auth()).expect(404).conformsTo(OPENMETER);
         assertEquals(0, get("/api/v2/entitlements").get("totalCount").asInt());
