@@ -100,7 +100,7 @@ class PhpTenantEntitlementsContractTest extends HttpTest {
         assertEquals(id, again.get("entitlement_id").asLong());
         http.post("/api/provisioning/entitlements", """
                 {"email":"%s","name":"Jane","product_code":"scale","blesta_service_id":"svc-%s"}""".formatted(jane.email(), jane.orgSlug()), partner)
-                .expect(409);
+                .expect(409).conformsTo(PHP_TENANT);
 
         JsonNode detail = http.get("/api/provisioning/entitlements/" + id, partner).expect(200).conformsTo(PHP_TENANT).json().get("entitlement");
         assertEquals(id, detail.get("id").asLong());
@@ -169,8 +169,8 @@ class PhpTenantEntitlementsContractTest extends HttpTest {
                 .conformsTo(PHP_TENANT).json();
         assertFalse(gone.get("allowed").asBoolean());
         assertEquals("max_projects", gone.get("feature_code").asText());
-        http.post("/api/provisioning/entitlements/" + id + "/unsuspend", null, partner).expect(409);
-        http.post("/api/provisioning/entitlements/" + id + "/renew", null, partner).expect(409);
+        http.post("/api/provisioning/entitlements/" + id + "/unsuspend", null, partner).expect(409).conformsTo(PHP_TENANT);
+        http.post("/api/provisioning/entitlements/" + id + "/renew", null, partner).expect(409).conformsTo(PHP_TENANT);
     }
 
     @Test
@@ -219,8 +219,10 @@ class PhpTenantEntitlementsContractTest extends HttpTest {
         Account mallory = Accounts.signUp(http, "Mallory");
         String[] ordinary = {"Authorization", "Bearer " + Accounts.apiKey(http, mallory, "entitlements.write")};
         http.post("/api/provisioning/entitlements", """
-                {"email":"%s","name":"M","product_code":"enterprise"}""".formatted(mallory.email()), ordinary).expect(403);
-        http.post("/api/provisioning/entitlements", "{}").expect(401);
+                {"email":"%s","name":"M","product_code":"enterprise"}""".formatted(mallory.email()), ordinary).expect(403).conformsTo(PHP_TENANT);
+        // (createEntitlement documents no 401; the body is php-tenant's documented 401 shape, which ApiContract's fallback
+        // to ValidationErrorBody does not accept, so it is checked by value here)
+        assertEquals("Unauthenticated", http.post("/api/provisioning/entitlements", "{}").expect(401).json().get("error").asText());
 
         // A package the operator provisioned is not the partner's to see.
         long operators = http.post("/api/provisioning/entitlements", """
@@ -228,7 +230,7 @@ class PhpTenantEntitlementsContractTest extends HttpTest {
                 .get("entitlement_id").asLong();
         http.get("/api/provisioning/entitlements/" + operators, partner).expect(404).conformsTo(PHP_TENANT);
         http.post("/api/provisioning/entitlements", """
-                {"email":"%s","name":"M","product_code":"scale"}""".formatted(mallory.email()), partner).expect(409);
+                {"email":"%s","name":"M","product_code":"scale"}""".formatted(mallory.email()), partner).expect(409).conformsTo(PHP_TENANT);
         http.get("/api/provisioning/entitlements/" + operators, OPERATOR).expect(200).conformsTo(PHP_TENANT);
     }
 
@@ -288,7 +290,8 @@ class PhpTenantEntitlementsContractTest extends HttpTest {
         JsonNode notFound = http.get("/api/v1/entitlements/check?feature=scheduled_posts&email=" + stranger.email(), own).expect(404)
                 .conformsTo(PHP_TENANT).json();
         assertEquals("scheduled_posts", notFound.get("feature_code").asText());
-        http.post("/api/v1/entitlements/usage", "{\"email\":\"%s\",\"feature\":\"scheduled_posts\"}".formatted(sam.email()), own).expect(403);
+        http.post("/api/v1/entitlements/usage", "{\"email\":\"%s\",\"feature\":\"scheduled_posts\"}".formatted(sam.email()), own).expect(403)
+                .conformsTo(PHP_TENANT);
         http.get("/api/v1/entitlements/check?feature=scheduled_posts&quantity=0", own).expect(422).conformsTo(PHP_TENANT);
 
         // A boost: an extra grant, cycle-bound, shows in the summary.
@@ -309,7 +312,8 @@ class PhpTenantEntitlementsContractTest extends HttpTest {
         assertTrue(summary.get("features").has("general"), "the tier's own limits are listed too");
         http.get("/api/entitlements/summary/" + sam.orgNumber(), sam.cookie()).expect(200).conformsTo(PHP_TENANT);
         http.get("/api/entitlements/summary/" + stranger.orgNumber(), sam.cookie()).expect(404).conformsTo(PHP_TENANT);
-        http.get("/api/entitlements/summary", "Authorization", "Bearer " + Accounts.apiKey(http, sam, "events.write")).expect(403);
+        http.get("/api/entitlements/summary", "Authorization", "Bearer " + Accounts.apiKey(http, sam, "events.write")).expect(403)
+                .conformsTo(PHP_TENANT);
         http.get("/api/entitlements/summary", own).expect(200).conformsTo(PHP_TENANT);
     }
 
