@@ -58,8 +58,14 @@ class CentraliCapabilitiesTest extends HttpTest {
         assertEquals(104857600L, after.get("storage").get("maxFileSizeBytes").asLong());
         assertFalse(after.get("ai").get("enabled").asBoolean());
 
-        // Another user's token does not see this workspace.
+        // Another user's token does not see this workspace: Centrali documents 403 for a workspace the caller is no
+        // member of, as its other workspace routes answer; a workspace that does not exist is 404.
         String stranger = signUpOwner();
-        http.get("/workspace/api/v1/" + slug + "/capabilities", "Authorization", "Bearer " + stranger).expect(404).conformsTo(CENTRALI);
+        var forbidden = http.get("/workspace/api/v1/" + slug + "/capabilities", "Authorization", "Bearer " + stranger).expect(403)
+                .conformsTo(CENTRALI).json();
+        assertEquals(403, forbidden.get("status").asInt());
+        assertFalse(forbidden.toString().contains("backups"), "nothing of the workspace's capabilities");
+        http.get("/workspace/api/v1/no-such-workspace-" + UUID.randomUUID() + "/capabilities", "Authorization", "Bearer " + stranger).expect(404)
+                .conformsTo(CENTRALI);
     }
 }

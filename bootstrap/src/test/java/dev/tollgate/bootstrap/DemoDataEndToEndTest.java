@@ -1,5 +1,6 @@
 package dev.tollgate.bootstrap;
 
+import static dev.tollgate.testing.ApiContract.Document.PGBEAM;
 import static dev.tollgate.testing.ApiContract.Document.PHP_TENANT;
 import static dev.tollgate.testing.ApiContract.Document.PLANETSCALE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,10 +41,12 @@ class DemoDataEndToEndTest extends HttpTest {
 
     @Test
     void internalRoutesRequireTheSecret() {
-        http.get("/v1/internal/billing-health").expect(401);
-        http.get("/v1/internal/billing-health", "X-Internal-Secret", "wrong").expect(401);
-        // Past the secret there is no such route yet: a 404, not a 401.
-        http.get("/v1/internal/billing-health", "X-Internal-Secret", SECRET).expect(404);
+        // An implemented internal route (GetBillingHealth is documented but not served, so it proves nothing here).
+        String unknownOrganization = "{\"org_id\":\"org_00000000000000000000000000\",\"plan\":\"pro\",\"status\":\"active\"}";
+        http.post("/v1/internal/sync-plan", unknownOrganization).expect(401).conformsTo(PGBEAM);
+        http.post("/v1/internal/sync-plan", unknownOrganization, "X-Internal-Secret", "wrong").expect(401).conformsTo(PGBEAM);
+        // Past the secret the request itself is judged: the organization it names does not exist.
+        http.post("/v1/internal/sync-plan", unknownOrganization, "X-Internal-Secret", SECRET).expect(404).conformsTo(PGBEAM);
     }
 
     @Test

@@ -121,7 +121,11 @@ class EmptyListsTest extends HttpTest {
             assertTrue(page.get("links").has(link), "links." + link + " is written (null when there is none): " + page);
         }
         assertTrue(page.get("links").get("prev").isNull());
-        assertTrue(page.get("meta").has("from") && page.get("meta").has("to"), page.toString());
+        assertTrue(page.get("links").get("next").isNull(), "one workspace, one page: " + page);
+        assertEquals(page.get("links").get("first").asText(), page.get("links").get("last").asText());
+        // the sign-up's own workspace is the first and last item of the page
+        assertEquals(1, page.get("meta").get("from").asInt(), page.toString());
+        assertEquals(1, page.get("meta").get("to").asInt(), page.toString());
         JsonNode projects = http.get("/v1/projects?org_id=" + signedUp.get("organization").get("id").asText(), auth)
                 .expect(200).conformsTo(PGBEAM).json();
         assertTrue(projects.get("projects").isArray() && projects.get("projects").isEmpty(), projects.toString());

@@ -121,28 +121,32 @@ class OpenMeterEntitlementsContractTest extends HttpTest {
         http.delete("/api/v1/grants/" + grant.get("id").asText(), auth()).expect(409).conformsTo(OPENMETER);
 
         JsonNode history = get(base + "/api_calls/history?windowSize=DAY");
-        double windowed = 0;
-        for (JsonNode w : history.get("windowedHistory")) {
-            windowed += d(w, "usage");
-        }
-        assertEquals(120, windowed);
+        assertEquals(120, windowedUsage(history));
         assertFalse(history.get("burndownHistory").isEmpty());
         // A range that does not start on a window boundary: the first window starts at from and counts only from there.
         String from = Instant.now().truncatedTo(ChronoUnit.MINUTES).toString();
         JsonNode partial = get(base + "/api_calls/history?windowSize=DAY&from=" + from);
         assertEquals(Instant.parse(from), Instant.parse(partial.get("windowedHistory").get(0).get("period").get("from").asText()));
-        double after = 0;
-        for (JsonNode w : partial.get("windowedHistory")) {
-            after += d(w, "usage");
-        }
-        assertEquals(0, after, "the usage came before from");
+        assertEquals(0, windowedUsage(partial), "the usage came before from");
 
         // A manual reset starts a new period: the issue-after-reset grant is whole again.
-        http.post(base + "/api_calls/reset", "{}", auth()).expect(204);
+        Instant resetAt = lastMinute.plusSeconds(1); // the minute after the usage; given, so it does not depend on when this runs
+        http.post(base + "/api_calls/reset", "{\"effectiveAt\":\"" + resetAt + "\"}", auth()).expect(204);
         value = get(base + "/api_calls/value");
         assertEquals(0, d(value, "usage"));
         assertEquals(100, d(value, "balance"));
         assertTrue(value.get("hasAccess").asBoolean());
+        JsonNode reset = get(base + "/api_calls");
+        assertEquals(resetAt, Instant.parse(reset.get("lastReset").asText()));
+        assertEquals(resetAt, Instant.parse(reset.get("currentUsagePeriod").get("from").asText()), "without retainAnchor the period restarts");
+        // The history across the reset still holds the usage before it, and its burndown ends in a segment from the reset.
+        JsonNode across = get(base + "/api_calls/history?windowSize=DAY&from=" + periodStart);
+        assertEquals(120, windowedUsage(across));
+        JsonNode segments = across.get("burndownHistory");
+        JsonNode last = segments.get(segments.size() - 1);
+        assertEquals(resetAt, Instant.parse(last.get("period").get("from").asText()), segments.toString());
+        assertEquals(100, d(last, "balanceAtStart"));
+        assertEquals(0, windowedUsage(get(base + "/api_calls/history?windowSize=DAY")), "by default history starts at the last reset");
         http.post(base + "/api_calls/reset", "{\"effectiveAt\":\"2020-01-01T00:00:00Z\"}", auth()).expect(400).conformsTo(OPENMETER);
     }
 
@@ -174,8 +178,11 @@ class OpenMeterEntitlementsContractTest extends HttpTest {
         assertNotEquals(sso.get("id"), replaced.get("id"));
         assertTrue(get(base + "/" + sso.get("id").asText()).has("deletedAt"));
         http.delete(base + "/seats", auth()).expect(204);
+        http.get(base + "/seats", auth()).expect(404).conformsTo(OPENMETER); // the feature has no entitlement any more
         assertFalse(get(base + "/seats/value").get("hasAccess").asBoolean(), "no entitlement, no access");
-        assertEquals(1, get(base).get("totalCount").asInt());
+        JsonNode listed = get(base);
+        assertEquals(1, listed.get("totalCount").asInt());
+        assertEquals(replaced.get("id"), listed.get("items").get(0).get("id"), "only the override is left");
         assertEquals(3, get(base + "?includeDeleted=true").get("totalCount").asInt());
         assertEquals(1, get("/api/v2/entitlements?entitlementType=static").get("totalCount").asInt());
         assertEquals(replaced.get("id"), get("/api/v2/entitlements/" + replaced.get("id").asText()).get("id"));
@@ -186,34 +193,85 @@ class OpenMeterEntitlementsContractTest extends HttpTest {
     @Test
     void v1RoutesAddressEntitlementsBySubject() {
         String base = "/api/v1/subjects/acme_prod/entitlements";
-        JsonNode e = post(base, "{\"type\":\"metered\",\"featureKey\":\"api_calls\",\"usagePeriod\":{\"interval\":\"DAY\"}}", 201);
+        // The usage lands in the minute before now, so a reset (truncated to the minute, like OpenMeter's) comes after it;
+        // the daily period is anchored an hour before, so it holds that minute whatever the time of day.
+        Instant lastMinute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minusSeconds(1);
+        Instant anchor = lastMinute.truncatedTo(ChronoUnit.MINUTES).minus(1, ChronoUnit.HOURS);
+        JsonNode e = post(base, """
+                {"type":"metered","featureKey":"api_calls","usagePeriod":{"interval":"DAY","anchor":"%s"},"measureUsageFrom":"CURRENT_PERIOD_START"}"""
+                .formatted(anchor), 201);
+        String id = e.get("id").asText();
         assertEquals("acme_prod", e.get("subjectKey").asText());
         assertEquals(1, http.get(base, auth()).expect(200).conformsTo(OPENMETER).json().size());
         String periodStart = e.get("currentUsagePeriod").get("from").asText();
+        assertEquals(anchor, Instant.parse(periodStart));
         assertTrue(http.post(base + "/api_calls/grants", "{\"amount\":10,\"effectiveAt\":\"" + periodStart + "\"}", auth()).expect(400)
                 .conformsTo(OPENMETER).body().contains("expiration"), "v1 grants need an expiration");
         JsonNode grant = post(base + "/api_calls/grants", "{\"amount\":10,\"effectiveAt\":\"" + periodStart
                 + "\",\"expiration\":{\"duration\":\"DAY\",\"count\":2}}", 201);
         assertEquals(0, d(grant, "maxRolloverAmount"), "v1 grants roll nothing over by default");
-        calls("acme_dev", 3, "gpt");
+        calls("acme_dev", 3, "gpt", lastMinute);
         JsonNode value = get(base + "/api_calls/value");
         assertEquals(7, d(value, "balance"), "usage of every subject of the customer counts");
+        assertEquals(3, d(value, "usage"));
         http.get(base + "/sso/value", auth()).expect(404).conformsTo(OPENMETER);
         assertEquals(1, http.get(base + "/api_calls/grants", auth()).expect(200).conformsTo(OPENMETER).json().size());
         assertEquals(1, http.get("/api/v1/grants", auth()).expect(200).conformsTo(OPENMETER).json().size());
         assertEquals(1, get("/api/v1/grants?page=1").get("totalCount").asInt());
         assertEquals(1, get("/api/v2/grants?customer=acme").get("totalCount").asInt());
         assertEquals(1, http.get("/api/v1/entitlements?subject=acme_prod", auth()).expect(200).conformsTo(OPENMETER).json().size());
-        assertEquals(e.get("id"), get(base + "/" + e.get("id").asText()).get("id"));
+        JsonNode before = get(base + "/" + id + "/history?windowSize=HOUR");
+        assertEquals(3, windowedUsage(before));
+        assertEquals(10, d(before.get("burndownHistory").get(0), "balanceAtStart"));
+
+        // A reset starts a new usage period: usage restarts at zero, and this grant (no rollover) is used up with it.
+        // Its time is given, so the check does not depend on the minute the request lands in.
+        Instant resetAt = lastMinute.plusSeconds(1);
+        http.post(base + "/" + id + "/reset", "{\"retainAnchor\":true,\"effectiveAt\":\"" + resetAt + "\"}", auth()).expect(204);
+        value = get(base + "/api_calls/value");
+        assertEquals(0, d(value, "usage"));
+        assertEquals(0, d(value, "balance"));
+        assertFalse(value.get("hasAccess").asBoolean());
+        JsonNode afterReset = get(base + "/" + id);
+        assertEquals(resetAt, Instant.parse(afterReset.get("lastReset").asText()), "the reset is the last one");
+        assertEquals(anchor, Instant.parse(afterReset.get("usagePeriod").get("anchor").asText()), "retainAnchor kept the anchor");
+        // History from before the reset shows the usage before it and a burndown segment starting at the reset.
+        JsonNode history = get(base + "/" + id + "/history?windowSize=HOUR&from=" + periodStart);
+        assertEquals(3, windowedUsage(history));
+        List<Instant> segmentStarts = new ArrayList<>();
+        for (JsonNode segment : history.get("burndownHistory")) {
+            segmentStarts.add(Instant.parse(segment.get("period").get("from").asText()));
+        }
+        assertEquals(List.of(anchor, resetAt), segmentStarts, "one segment before the reset, one from it");
+        // History without from starts at the last reset, after the usage.
+        assertEquals(0, windowedUsage(get(base + "/" + id + "/history?windowSize=HOUR")));
+
+        // A deleted entitlement is no longer listed nor consulted, but it is kept for history (OpenMeter's deletedAt).
+        http.delete(base + "/" + id, auth()).expect(204);
+        assertEquals(0, http.get(base, auth()).expect(200).conformsTo(OPENMETER).json().size());
+        assertEquals(0, http.get("/api/v1/entitlements?subject=acme_prod", auth()).expect(200).conformsTo(OPENMETER).json().size());
+        JsonNode deleted = http.get(base + "?includeDeleted=true", auth()).expect(200).conformsTo(OPENMETER).json();
+        assertEquals(1, deleted.size());
+        assertEquals(id, deleted.get(0).get("id").asText());
+        assertTrue(deleted.get(0).has("deletedAt"));
+        http.get(base + "/api_calls/value", auth()).expect(404).conformsTo(OPENMETER);
+        http.delete(base + "/" + id, auth()).expect(404).conformsTo(OPENMETER);
+        // a deleted entitlement's feature can be granted again, and replaced (override) by a new entitlement
+        JsonNode again = post(base, "{\"type\":\"metered\",\"featureKey\":\"api_calls\",\"usagePeriod\":{\"interval\":\"DAY\"}}", 201);
+        assertEquals(again.get("id"), get(base + "/" + again.get("id").asText()).get("id"));
         JsonNode overridden = http.put(base + "/api_calls/override", "{\"type\":\"metered\",\"featureKey\":\"api_calls\","
                 + "\"usagePeriod\":{\"interval\":\"DAY\"},\"issueAfterReset\":5}", auth()).expect(201).json();
         assertEquals("api_calls", overridden.get("featureKey").asText());
-        assertTrue(!overridden.get("id").equals(e.get("id")), "an override replaces the entitlement with a new one");
-        e = overridden;
-        get(base + "/" + e.get("id").asText() + "/history?windowSize=HOUR");
-        http.post(base + "/" + e.get("id").asText() + "/reset", "{\"retainAnchor\":true}", auth()).expect(204);
-        http.delete(base + "/" + e.get("id").asText(), auth()).expect(204);
+        assertNotEquals(again.get("id"), overridden.get("id"), "an override replaces the entitlement with a new one");
         http.get("/api/v1/subjects/nobody/entitlements", auth()).expect(404).conformsTo(OPENMETER);
+    }
+
+    private static double windowedUsage(JsonNode history) {
+        double usage = 0;
+        for (JsonNode w : history.get("windowedHistory")) {
+            usage += d(w, "usage");
+        }
+        return usage;
     }
 
     @Test
@@ -252,6 +310,12 @@ class OpenMeterEntitlementsContractTest extends HttpTest {
                 .expect(400).conformsTo(OPENMETER).body().contains("finite"));
         http.get(base + "/api_calls/value?time=yesterday", auth()).expect(400).conformsTo(OPENMETER);
         http.delete("/api/v1/grants/01jd8x0c3fexa6k4b1n2m3p4q5", auth()).expect(404).conformsTo(OPENMETER);
+        // The lists document no 404: a customer or subject their filter names that is not there is a 400 naming the filter.
+        for (String[] list : new String[][] {{"/api/v2/grants?customer=nobody", "customer"}, {"/api/v2/entitlements?customerKeys=nobody", "customerKeys"},
+                {"/api/v1/entitlements?subject=nobody", "subject"}, {"/api/v1/grants?subject=nobody", "subject"}}) {
+            String problem = http.get(list[0], auth()).expect(400).conformsTo(OPENMETER).body();
+            assertTrue(problem.contains(list[1]) && problem.contains("nobody"), list[0] + " -> " + problem);
+        }
         token = signUpOwner(); // another organization sees none of it
         http.get(base, auth()).expect(404).conformsTo(OPENMETER);
         assertEquals(0, get("/api/v2/entitlements").get("totalCount").asInt());

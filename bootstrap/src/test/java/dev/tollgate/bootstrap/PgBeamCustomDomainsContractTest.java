@@ -92,9 +92,13 @@ class PgBeamCustomDomainsContractTest extends HttpTest {
         assertFalse(wrong.get("verified").asBoolean());
 
         DNS.publishTxt(dns.get("txt_host").asText(), "unrelated", dns.get("txt_value").asText());
+        java.time.Instant beforeProof = java.time.Instant.now();
         JsonNode proven = http.post(base + "/" + id + "/verify", null, owner.auth()).expect(200).conformsTo(PGBEAM).json();
         assertTrue(proven.get("verified").asBoolean());
-        assertFalse(proven.get("domain").get("verified_at").isNull());
+        // verified_at is the moment of this verification (to the microsecond it is stored with)
+        java.time.Instant verifiedAt = java.time.Instant.parse(proven.get("domain").get("verified_at").asText());
+        assertFalse(verifiedAt.isBefore(beforeProof.truncatedTo(java.time.temporal.ChronoUnit.MICROS)), verifiedAt + " < " + beforeProof);
+        assertFalse(verifiedAt.isAfter(java.time.Instant.now()), verifiedAt.toString());
         assertFalse(http.post("/v1/projects/" + squatter.projectId() + "/domains/" + squatted + "/verify", null, squatter.auth()).expect(200)
                 .conformsTo(PGBEAM).json().get("verified").asBoolean(), "the squatter's token is not in DNS");
 

@@ -1,6 +1,7 @@
 package dev.tollgate.platform.domain;
 
 import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.UUIDClock;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import java.util.UUID;
 
@@ -11,13 +12,22 @@ import java.util.UUID;
  */
 public final class TypeId {
     private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
-    private static final TimeBasedEpochGenerator UUID_V7 = Generators.timeBasedEpochGenerator();
+    private static final TimeBasedEpochGenerator UUID_V7 = generator(UUIDClock.systemTimeClock());
 
     private TypeId() {
     }
 
     public static UUID newUuid() {
         return UUID_V7.generate();
+    }
+
+    /**
+     * The generator behind {@link #newUuid()}, on the given clock; package-private so a test can stop the clock and
+     * check that ids made within one millisecond still ascend (this generator counts up within a millisecond,
+     * where a purely random one would not).
+     */
+    static TimeBasedEpochGenerator generator(UUIDClock clock) {
+        return Generators.timeBasedEpochGenerator(null, clock); // null: the library's shared SecureRandom
     }
 
     /** A fresh id with the given prefix, e.g. {@code generate("org")}. */

@@ -1,7 +1,6 @@
 package dev.tollgate.catalog.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -35,7 +34,8 @@ class FeatureTest {
         assertEquals(Instant.parse("2026-11-27T10:00:00.123456Z"), f.createdAt());
         assertNull(f.archivedAt());
         Feature archived = f.archived(NOW.plusSeconds(60));
-        assertNotNull(archived.archivedAt());
+        assertEquals(Instant.parse("2026-11-27T10:01:00.123456Z"), archived.archivedAt()); // the archiving instant, to the microsecond
+        assertEquals(archived.archivedAt(), archived.updatedAt());
         assertEquals(f.createdAt(), archived.createdAt());
     }
 

@@ -5,6 +5,7 @@ import dev.tollgate.entitlements.domain.CustomerRef;
 import dev.tollgate.entitlements.domain.Entitlement;
 import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.Ulid;
+import dev.tollgate.platform.domain.ValidationException;
 import dev.tollgate.tenancy.api.TenancyApi;
 import dev.tollgate.tenancy.api.TenancyApi.CustomerAttribution;
 import jakarta.inject.Singleton;
@@ -42,6 +43,19 @@ class CustomerResolver {
         String subjectKey = ref.subject() ? ref.idOrKey()
                 : found.key() != null ? found.key() : found.values().stream().sorted().findFirst().orElse(found.id());
         return new Customer(id, found.key(), subjectKey, found.values().stream().sorted().toList());
+    }
+
+    /**
+     * The id of a customer named in a list's filter ({@code field}). The entitlement and grant lists declare no 404 (it
+     * would read as "no such list"), so a customer or subject that is not in the namespace is the caller's bad input:
+     * 400 naming the filter, as the event lists answer.
+     */
+    UUID resolveFilter(UUID namespace, CustomerRef ref, String field) {
+        try {
+            return resolve(namespace, ref).id();
+        } catch (NotFoundException unknown) {
+            throw new ValidationException(field, unknown.getMessage());
+        }
     }
 
     /** The customer's entitlement by ULID (any, deleted too), or by feature key (the live one). */

@@ -116,8 +116,8 @@ class EntitlementService implements ManageEntitlementsUseCase {
                                        PageRequest page) {
         UUID namespace = namespace(caller, Capability.READ_METERS);
         List<UUID> ids = new ArrayList<>(filter.customerIds());
-        customerKeys.forEach(k -> ids.add(customers.resolve(namespace, CustomerRef.customer(k)).id()));
-        subjects.forEach(s -> ids.add(customers.resolve(namespace, CustomerRef.subject(s)).id()));
+        customerKeys.forEach(k -> ids.add(customers.resolveFilter(namespace, CustomerRef.customer(k), "customerKeys")));
+        subjects.forEach(s -> ids.add(customers.resolveFilter(namespace, CustomerRef.subject(s), "subject")));
         EntitlementFilter resolved = new EntitlementFilter(ids, filter.featureKeys(), filter.types(), filter.includeDeleted(), filter.activeAt(),
                 filter.orderBy(), filter.descending());
         Instant now = clock.instant();

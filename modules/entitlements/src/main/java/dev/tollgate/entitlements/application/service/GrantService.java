@@ -90,8 +90,8 @@ class GrantService implements ManageGrantsUseCase {
     public Page<Grant> list(Caller caller, GrantFilter filter, List<String> customerNames, List<String> subjects, PageRequest page) {
         UUID namespace = namespace(caller, Capability.READ_METERS);
         List<UUID> ids = new ArrayList<>(filter.customerIds());
-        customerNames.forEach(c -> ids.add(customers.resolve(namespace, CustomerRef.customer(c)).id()));
-        subjects.forEach(s -> ids.add(customers.resolve(namespace, CustomerRef.subject(s)).id()));
+        customerNames.forEach(c -> ids.add(customers.resolveFilter(namespace, CustomerRef.customer(c), "customer")));
+        subjects.forEach(s -> ids.add(customers.resolveFilter(namespace, CustomerRef.subject(s), "subject")));
         return grants.list(namespace, new GrantFilter(filter.entitlementIds(), ids, filter.featureKeys(), filter.includeDeleted(), filter.orderBy(),
                 filter.descending()), page);
     }

@@ -2,10 +2,11 @@ package dev.tollgate.tenancy.adapters.in.http;
 
 import static dev.tollgate.testing.ApiContract.Document.CENTRALI;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.tollgate.testing.HttpTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -39,12 +40,16 @@ class CentraliWorkspaceContractTest extends HttpTest {
         // Centrali lets a user delete their only workspace: the grace period and restore protect it.
         var deleted = http.post(BASE + "/" + ws.slug() + "/delete", null, ws.auth()).expect(200).conformsTo(CENTRALI);
         assertEquals(30, deleted.json().get("grace_period_days").asInt());
-        assertNotNull(deleted.json().get("restore_deadline").asText());
+        assertEquals(ws.slug(), deleted.json().get("workspace_slug").asText());
+        // The deadline is the deletion plus the grace period, not merely some text.
+        Instant deletedAt = Instant.parse(deleted.json().get("deleted_at").asText());
+        assertEquals(deletedAt.plus(Duration.ofDays(30)), Instant.parse(deleted.json().get("restore_deadline").asText()));
         http.get(BASE + "/" + ws.slug(), ws.auth()).expect(404).conformsTo(CENTRALI);
         http.delete(BASE + "/" + ws.slug(), ws.auth()).expect(404).conformsTo(CENTRALI);
 
         var restored = http.post(BASE + "/" + ws.slug() + "/restore", null, ws.auth()).expect(200).conformsTo(CENTRALI);
         assertEquals("active", restored.json().get("status").asText());
+        assertEquals(ws.slug(), restored.json().get("workspace_slug").asText());
         http.get(BASE + "/" + ws.slug(), ws.auth()).expect(200).conformsTo(CENTRALI);
         http.post(BASE + "/" + ws.slug() + "/restore", null, ws.auth()).expect(400).conformsTo(CENTRALI);
 
@@ -78,6 +83,13 @@ class CentraliWorkspaceContractTest extends HttpTest {
         http.post(BASE, "[1,2,3]").expect(400).conformsTo(CENTRALI);
         var bad = http.put(BASE + "/" + mine.slug(), "{\"name\":\"\"}", mine.auth()).expect(400).conformsTo(CENTRALI);
         assertEquals(BASE + "/" + mine.slug(), bad.json().get("path").asText());
-        assertNotNull(bad.header("X-Request-Id"));
+        assertEquals(400, bad.json().get("status").asInt());
+        // The error's requestId is the one the response header carries, so a support ticket can quote either.
+        assertEquals(bad.header("X-Request-Id"), bad.json().get("requestId").asText());
+        // A sane id offered by the caller is kept, in the header and in the body.
+        var traced = http.put(BASE + "/" + mine.slug(), "{\"name\":\"\"}",
+                "Authorization", "Bearer " + mine.token(), "X-Request-Id", "trace-42").expect(400).conformsTo(CENTRALI);
+        assertEquals("trace-42", traced.header("X-Request-Id"));
+        assertEquals("trace-42", traced.json().get("requestId").asText());
     }
 }

@@ -78,11 +78,16 @@ class PhpTenantWorkspacesContractTest extends HttpTest {
     @Test
     void badInputGetsLaravelStyleErrors() {
         var missing = http.post("/api/workspaces", "{\"description\":\"no name\"}", bob.cookie()).expect(422).conformsTo(PHP_TENANT);
-        assertTrue(missing.json().get("errors").has("name"));
+        assertEquals("The name field is required.", missing.json().get("errors").get("name").get(0).asText());
         http.post("/api/workspaces", "{\"name\":\"" + "n".repeat(256) + "\"}", bob.cookie()).expect(422).conformsTo(PHP_TENANT);
         http.post("/api/workspaces", "{\"name\":\"X\",\"type\":\"galactic\"}", bob.cookie()).expect(422).conformsTo(PHP_TENANT);
         http.post("/api/workspaces", "{\"name\":\"X\",\"slug\":\"version\"}", bob.cookie()).expect(422).conformsTo(PHP_TENANT);
-        http.post("/api/workspaces", "{\"name\":\"X\",\"slug\":\"" + bob.orgSlug() + "\"}", bob.cookie()).expect(409);
+        // createWorkspace documents no 409: a slug in use is a validation error, as Laravel's unique rule reports it.
+        var taken = http.post("/api/workspaces", "{\"name\":\"X\",\"slug\":\"" + bob.orgSlug() + "\"}", bob.cookie()).expect(422)
+                .conformsTo(PHP_TENANT);
+        assertEquals("The slug has already been taken.", taken.json().get("errors").get("slug").get(0).asText());
+        String other = http.post("/api/workspaces", "{\"name\":\"Other\"}", bob.cookie()).expect(200).json().get("slug").asText();
+        http.put("/api/workspaces/" + bob.orgNumber(), "{\"slug\":\"" + other + "\"}", bob.cookie()).expect(422).conformsTo(PHP_TENANT);
         http.post("/api/workspaces", "{\"name\":", bob.cookie()).expect(422).conformsTo(PHP_TENANT);
         http.put("/api/workspaces/" + bob.orgNumber(), "{\"is_active\":\"maybe\"}", bob.cookie()).expect(422).conformsTo(PHP_TENANT);
         http.get("/api/workspaces?per_page=500", bob.cookie()).expect(422).conformsTo(PHP_TENANT);

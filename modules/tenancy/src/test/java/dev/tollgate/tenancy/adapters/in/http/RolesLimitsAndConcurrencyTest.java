@@ -5,7 +5,7 @@ import static dev.tollgate.testing.ApiContract.Document.PGBEAM;
 import static dev.tollgate.testing.ApiContract.Document.PHP_TENANT;
 import static dev.tollgate.testing.ApiContract.Document.PLANETSCALE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.tollgate.testing.Accounts.Account;
 import dev.tollgate.testing.HttpTest;
@@ -51,18 +51,18 @@ class RolesLimitsAndConcurrencyTest extends HttpTest {
     @Test
     void provisioningIsLimitedTo60RequestsPerMinutePerKey() {
         String[] key = {"Authorization", "Bearer tg_some_provisioning_key_for_rate_limit_test"};
-        for (int i = 0; i < 60; i++) {
-            int status = http.get("/api/provisioning/entitlements/x", key).status();
-            if (status == 429) {
-                throw new AssertionError("limited after only " + i + " requests");
-            }
+        // The key is unknown, so every request is refused; what matters is that the first 60 are refused alike
+        // (not limited) and the 61st is limited.
+        int unlimited = http.get("/api/provisioning/entitlements/x", key).status();
+        assertNotEquals(429, unlimited);
+        for (int i = 1; i < 60; i++) {
+            http.get("/api/provisioning/entitlements/x", key).expect(unlimited);
         }
         var limited = http.get("/api/provisioning/entitlements/x", key).expect(429).conformsTo(PHP_TENANT);
         long retryAfter = Long.parseLong(limited.header("Retry-After"));
         assertEquals(true, retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
-        // another key is unaffected
-        http.get("/api/provisioning/entitlements/x", "Authorization", "Bearer tg_another_key_entirely_0123456789");
-        assertEquals(true, http.get("/api/provisioning/entitlements/x", "Authorization", "Bearer tg_another_key_entirely_0123456789").status() != 429);
+        // another key is unaffected: its first request is answered like the first key's unlimited ones
+        http.get("/api/provisioning/entitlements/x", "Authorization", "Bearer tg_another_key_entirely_0123456789").expect(unlimited);
     }
 
     @Test
@@ -84,7 +84,9 @@ class RolesLimitsAndConcurrencyTest extends HttpTest {
         }
         assertEquals(10, unauthorized);
         assertEquals(2, limited);
-        assertNotNull(retryAfter);
+        // a whole number of seconds within the per-email window of one minute
+        assertEquals(true, retryAfter != null && retryAfter.matches("[1-9][0-9]?") && Integer.parseInt(retryAfter) <= 60,
+                "Retry-After " + retryAfter);
     }
 
     @Test
@@ -101,7 +103,8 @@ class RolesLimitsAndConcurrencyTest extends HttpTest {
                 statuses.add(f.get());
             }
             assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
-            assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+            // php-tenant reports a slug in use as a validation error (createWorkspace documents no 409)
+            assertEquals(7, statuses.stream().filter(s -> s == 422).count(), statuses.toString());
         } finally {
             pool.shutdown();
         }

@@ -1,10 +1,12 @@
 package dev.tollgate.tenancy.adapters.in.http.phptenant;
 
+import dev.tollgate.platform.domain.ConflictException;
 import dev.tollgate.platform.domain.ValidationException;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.application.port.in.ManageWorkspacesUseCase;
 import dev.tollgate.tenancy.application.port.in.ManageWorkspacesUseCase.CreateWorkspaceCommand;
 import dev.tollgate.tenancy.application.port.in.ManageWorkspacesUseCase.UpdateWorkspaceCommand;
+import dev.tollgate.tenancy.domain.Organization;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -20,6 +22,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.function.Supplier;
 
 /** php-tenant's session routes. Deleting starts the same 30-day grace period as Centrali's delete. */
 @Controller("/api/workspaces")
@@ -62,8 +65,8 @@ final class WorkspacesController {
     @Post
     @Operation(operationId = "createWorkspace", summary = "Create a workspace")
     WorkspaceResource create(Caller caller, @Body CreateWorkspaceRequest body) {
-        return queries.resource(workspaces.create(caller, new CreateWorkspaceCommand(body.name(), body.slug(), body.description(),
-                body.icon(), body.color(), body.type(), null)));
+        return queries.resource(slugTakenIsInvalid(() -> workspaces.create(caller, new CreateWorkspaceCommand(body.name(), body.slug(),
+                body.description(), body.icon(), body.color(), body.type(), null))));
     }
 
     @Get("/current")
@@ -84,8 +87,23 @@ final class WorkspacesController {
     @Operation(operationId = "updateWorkspace", summary = "Update a workspace")
     WorkspaceResource update(Caller caller, long workspace, @Body UpdateWorkspaceRequest body) {
         var target = workspaces.getByNumber(caller, workspace);
-        return queries.resource(workspaces.update(caller, target, new UpdateWorkspaceCommand(body.name(), body.slug(),
-                body.description(), body.icon(), body.color(), body.active(), false, false, false)));
+        return queries.resource(slugTakenIsInvalid(() -> workspaces.update(caller, target, new UpdateWorkspaceCommand(body.name(),
+                body.slug(), body.description(), body.icon(), body.color(), body.active(), false, false, false))));
+    }
+
+    /**
+     * createWorkspace and updateWorkspace document no 409: like Laravel's unique rule, a slug in use (found first, or
+     * raced to by another request) is a 422 on the slug field.
+     */
+    private static Organization slugTakenIsInvalid(Supplier<Organization> write) {
+        try {
+            return write.get();
+        } catch (ConflictException e) {
+            if ("slug_taken".equals(e.code())) {
+                throw new ValidationException("slug", "The slug has already been taken.");
+            }
+            throw e;
+        }
     }
 
     @Delete("/{workspace}")
