@@ -41,13 +41,21 @@ public final class Scram {
     /** The server side of one authentication. */
     public static final class ServerExchange {
         private final Secret secret;
-        private final String serverNonce = nonce();
+        private final String serverNonce;
+        /** What the client said of channel binding ("n,," or "y,,"); client-final must repeat it as {@code c=}. */
+        private String gs2Header;
         private String clientFirstBare;
         private String serverFirst;
         private String combinedNonce;
 
         public ServerExchange(Secret secret) {
+            this(secret, nonce());
+        }
+
+        /** With a chosen nonce: only for replaying the RFC 7677 test vector. */
+        ServerExchange(Secret secret, String serverNonce) {
             this.secret = secret;
+            this.serverNonce = serverNonce;
         }
 
         /** Takes client-first ({@code n,,n=,r=...}); returns server-first, or null when the message is malformed. */
@@ -55,6 +63,7 @@ public final class Scram {
             if (!clientFirst.startsWith("n,,") && !clientFirst.startsWith("y,,")) {
                 return null; // channel binding ("p=") is not offered, so a client must not ask for it
             }
+            gs2Header = clientFirst.substring(0, 3);
             clientFirstBare = clientFirst.substring(3);
             String clientNonce = attributes(clientFirstBare).get("r");
             if (clientNonce == null || clientNonce.isEmpty()) {
@@ -73,7 +82,9 @@ public final class Scram {
             }
             String withoutProof = clientFinal.substring(0, proofAt);
             Map<String, String> attrs = attributes(clientFinal);
-            if (!combinedNonce.equals(attrs.get("r"))) {
+            // RFC 5802 5.1: c= must be the gs2 header of client-first, or a "y,," (a client able to bind that was told
+            // we cannot) could have been changed on the way without the proof, which covers only c=, noticing it.
+            if (!b64(gs2Header.getBytes(StandardCharsets.US_ASCII)).equals(attrs.get("c")) || !combinedNonce.equals(attrs.get("r"))) {
                 return null;
             }
             byte[] proof;
@@ -120,12 +131,24 @@ public final class Scram {
      * likes, {@link #clientFinal} answers.
      */
     public static final class ClientExchange {
-        private final String clientNonce = nonce();
+        private final String user;
+        private final String clientNonce;
         private String clientFirstBare;
         private String expectedServerSignature;
 
+        /** As PostgreSQL clients do: no user name in the SCRAM message (the server takes the startup's). */
+        public ClientExchange() {
+            this("", nonce());
+        }
+
+        /** With a chosen user name and nonce: only for replaying the RFC 7677 test vector. */
+        ClientExchange(String user, String clientNonce) {
+            this.user = user;
+            this.clientNonce = clientNonce;
+        }
+
         public String clientFirst() {
-            clientFirstBare = "n=,r=" + clientNonce;
+            clientFirstBare = "n=" + user + ",r=" + clientNonce;
             return "n,," + clientFirstBare;
         }
 

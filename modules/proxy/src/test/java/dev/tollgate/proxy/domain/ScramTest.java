@@ -1,33 +1,41 @@
 package dev.tollgate.proxy.domain;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class ScramTest {
+    // RFC 7677 section 3: user "user", password "pencil", salt W22ZaJ0SNY7soEsUEjb6gQ==, 4096 iterations.
+    static final String RFC_CLIENT_NONCE = "rOprNGfwEbeRWgbNEkqO";
+    static final String RFC_SERVER_NONCE = "%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0";
+    static final byte[] RFC_SALT = Base64.getDecoder().decode("W22ZaJ0SNY7soEsUEjb6gQ==");
+    static final String RFC_CLIENT_FIRST = "n,,n=user,r=" + RFC_CLIENT_NONCE;
+    static final String RFC_SERVER_FIRST = "r=" + RFC_CLIENT_NONCE + RFC_SERVER_NONCE + ",s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096";
+    static final String RFC_CLIENT_FINAL = "c=biws,r=" + RFC_CLIENT_NONCE + RFC_SERVER_NONCE + ",p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=";
+    static final String RFC_SERVER_FINAL = "v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=";
+
     @Test
-    void matchesTheRfc7677TestVector() {
-        // RFC 7677 section 3: user "user", password "pencil", salt W22ZaJ0SNY7soEsUEjb6gQ==, 4096 iterations.
-        byte[] salt = Base64.getDecoder().decode("W22ZaJ0SNY7soEsUEjb6gQ==");
-        byte[] salted = Scram.hi("pencil", salt, 4096);
-        String authMessage = "n=user,r=rOprNGfwEbeRWgbNEkqO,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096,c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0";
-        byte[] clientKey = Scram.hmac(salted, "Client Key");
-        byte[] signature = Scram.hmac(Scram.sha256(clientKey), authMessage);
-        byte[] proof = new byte[32];
-        for (int i = 0; i < 32; i++) {
-            proof[i] = (byte) (clientKey[i] ^ signature[i]);
-        }
-        assertEquals("dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=", Base64.getEncoder().encodeToString(proof));
-        assertEquals("6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=",
-                Base64.getEncoder().encodeToString(Scram.hmac(Scram.hmac(salted, "Server Key"), authMessage)));
-        assertNotNull(authMessage.getBytes(StandardCharsets.UTF_8));
+    void theServerSideReplaysTheRfc7677Exchange() {
+        Scram.ServerExchange server = new Scram.ServerExchange(Scram.Secret.derive("pencil", RFC_SALT, 4096), RFC_SERVER_NONCE);
+        assertEquals(RFC_SERVER_FIRST, server.serverFirst(RFC_CLIENT_FIRST));
+        assertEquals(RFC_SERVER_FINAL, server.serverFinal(RFC_CLIENT_FINAL));
+    }
+
+    @Test
+    void theClientSideReplaysTheRfc7677Exchange() {
+        Scram.ClientExchange client = new Scram.ClientExchange("user", RFC_CLIENT_NONCE);
+        assertEquals(RFC_CLIENT_FIRST, client.clientFirst());
+        Scram.Challenge challenge = client.challenge(RFC_SERVER_FIRST);
+        assertEquals(4096, challenge.iterations());
+        assertArrayEquals(RFC_SALT, challenge.salt());
+        assertEquals(RFC_CLIENT_FINAL, client.clientFinal(challenge, Scram.saltedPassword("pencil", RFC_SALT, 4096)));
+        assertTrue(client.verifyServerFinal(RFC_SERVER_FINAL));
     }
 
     /** Plays the client side as the proxy does towards an upstream: challenge, derive, answer. */
@@ -44,7 +52,7 @@ class ScramTest {
         String serverFirst = server.serverFirst(client.clientFirst());
         assertFalse(client.verifyServerFinal("v=" ), "nothing verifies before the proof was sent");
         String serverFinal = server.serverFinal(answer(client, "s3cret", serverFirst));
-        assertNotNull(serverFinal);
+        assertTrue(serverFinal.matches("v=[A-Za-z0-9+/]{43}="), serverFinal); // a 32-byte signature, base64
         assertTrue(client.verifyServerFinal(serverFinal));
         char[] tampered = serverFinal.toCharArray();
         tampered[5] = tampered[5] == 'x' ? 'y' : 'x';
@@ -83,5 +91,36 @@ class ScramTest {
         assertNull(server.serverFirst("p=tls-server-end-point,,n=,r=abc"));
         assertNull(server.serverFirst("n,,n=,"));
         assertNull(new Scram.ServerExchange(Scram.Secret.derive("x")).serverFinal("c=biws,r=x,p=AAAA"));
+    }
+
+    @Test
+    void theServerRefusesEachBrokenClientFinal() {
+        Scram.Secret secret = Scram.Secret.derive("pencil", RFC_SALT, 4096);
+        String nonce = RFC_CLIENT_NONCE + RFC_SERVER_NONCE;
+        String[] broken = {
+                "c=biws,r=" + RFC_CLIENT_NONCE + "someone-else,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=", // nonce not ours
+                "c=biws,r=" + nonce + ",p=!!!!", // proof not base64
+                "c=biws,r=" + nonce + ",p=AAAA", // proof of the wrong length
+                "c=biws,r=" + nonce + ",p=" + "A".repeat(43) + "=", // right length, wrong proof
+                "c=biws,r=" + nonce, // no proof at all
+                "c=eSws,r=" + nonce + ",p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=", // channel binding "y,," after "n,,"
+                ""};
+        for (String clientFinal : broken) {
+            Scram.ServerExchange server = new Scram.ServerExchange(secret, RFC_SERVER_NONCE);
+            server.serverFirst(RFC_CLIENT_FIRST);
+            assertNull(server.serverFinal(clientFinal), clientFinal);
+        }
+    }
+
+    @Test
+    void theChannelBindingClaimedInClientFirstMustBeRepeatedInClientFinal() {
+        // A client that says "y,," (it could bind, but thinks the server cannot) must send c=eSws ("y,,"); one that
+        // then sends c=biws ("n,,") had its first message altered on the way: RFC 5802 section 5.1 requires failing it.
+        Scram.Secret secret = Scram.Secret.derive("s3cret");
+        Scram.ServerExchange server = new Scram.ServerExchange(secret);
+        Scram.ClientExchange client = new Scram.ClientExchange();
+        String bare = client.clientFirst().substring("n,,".length());
+        String serverFirst = server.serverFirst("y,," + bare);
+        assertNull(server.serverFinal(answer(client, "s3cret", serverFirst)), "c=biws after y,,");
     }
 }

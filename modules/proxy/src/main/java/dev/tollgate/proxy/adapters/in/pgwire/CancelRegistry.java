@@ -13,8 +13,12 @@ import java.util.function.Supplier;
  */
 @Singleton
 final class CancelRegistry {
-    /** {@code address} is where the server connection actually is: a cancel never resolves a name again. */
-    record Target(java.net.SocketAddress address, int processId, int secretKey) {
+    /**
+     * {@code address} is where the server connection actually is: a cancel never resolves a name again. The
+     * {@code server} is held for the cancel (see {@link ServerConnection#cancelFor}): call
+     * {@link ServerConnection#cancelForwarded} once the upstream acted on it.
+     */
+    record Target(java.net.SocketAddress address, int processId, int secretKey, ServerConnection server) {
     }
 
     record Key(int processId, int secretKey) {
@@ -23,7 +27,10 @@ final class CancelRegistry {
     private final SecureRandom random = new SecureRandom();
     private final Map<Key, Supplier<Target>> targets = new ConcurrentHashMap<>();
 
-    /** A fresh key for a client; {@code target} says, when a cancel arrives, which upstream runs its query (or null). */
+    /**
+     * A fresh key for a client; {@code target} says, when a cancel arrives, which upstream runs its query (or null),
+     * and claims that server for the cancel.
+     */
     Key register(Supplier<Target> target) {
         Key key;
         do {

@@ -131,11 +131,14 @@ final class ClientRelay extends ChannelInboundHandlerAdapter implements ServerCo
         return expected.isEmpty() && !acquiring && queued.isEmpty();
     }
 
-    /** Where a CancelRequest for this client must go: the server running its query, if any. */
+    /**
+     * Where a CancelRequest for this client must go: the server running its query, if it still holds one, claimed for
+     * the cancel so that it goes to no other client before the upstream acted on it.
+     */
     CancelRegistry.Target cancelTarget() {
         ServerConnection current = server;
-        return current == null ? null
-                : new CancelRegistry.Target(current.channel.remoteAddress(), current.processId, current.secretKey);
+        return current == null || !current.cancelFor(this) ? null
+                : new CancelRegistry.Target(current.channel.remoteAddress(), current.processId, current.secretKey, current);
     }
 
     // ---- client to server ------------------------------------------------------------------------------------------

@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ClientSession extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
+    /** How long a forwarded cancel may hold its server back from the pool when the upstream does not close on it. */
+    static final java.time.Duration CANCEL_DEADLINE = java.time.Duration.ofSeconds(5);
 
     private enum State { STARTUP, RESOLVING, SASL_INITIAL, SASL_FINAL, RELAY, CLOSED }
 
@@ -262,14 +264,21 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         if (target == null) {
             return; // like PostgreSQL: an unknown key gets no answer
         }
+        // The server stays with its client until the upstream closes the cancel connection, which it does once it
+        // signalled the backend (or after CANCEL_DEADLINE): only then may the pool hand that backend to someone else.
         new Bootstrap().group(ctx.channel().eventLoop()).channel(NioSocketChannel.class)
                 .handler(new ChannelInboundHandlerAdapter())
+                .option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) CANCEL_DEADLINE.toMillis())
                 .connect(target.address())
                 .addListener((ChannelFutureListener) f -> {
-                    if (f.isSuccess()) {
-                        f.channel().writeAndFlush(PgWire.cancelRequest(f.channel().alloc(), target.processId(), target.secretKey()))
-                                .addListener(ChannelFutureListener.CLOSE);
+                    if (!f.isSuccess()) {
+                        target.server().cancelForwarded();
+                        return;
                     }
+                    io.netty.channel.Channel channel = f.channel();
+                    channel.closeFuture().addListener(closed -> target.server().cancelForwarded());
+                    channel.eventLoop().schedule(() -> channel.close(), CANCEL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+                    channel.writeAndFlush(PgWire.cancelRequest(channel.alloc(), target.processId(), target.secretKey()));
                 });
     }
 

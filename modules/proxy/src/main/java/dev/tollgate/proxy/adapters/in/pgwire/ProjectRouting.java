@@ -1,9 +1,9 @@
 package dev.tollgate.proxy.adapters.in.pgwire;
 
 /**
- * Which project a client without TLS SNI means: {@code options=project=<id>} (also {@code -c project=<id>} or
- * {@code --project=<id>}), or the user form {@code <user>.<project id>}. The user form is stripped to the real
- * upstream user name.
+ * Which project a client without TLS SNI means: {@code options=project=<id>} (also {@code -c project=<id>},
+ * {@code -cproject=<id>} or {@code --project=<id>}, the forms PostgreSQL itself accepts for a setting), or the user
+ * form {@code <user>.<project id>}. The user form is stripped to the real upstream user name.
  */
 final class ProjectRouting {
     record Target(String user, String projectId) {
@@ -26,7 +26,8 @@ final class ProjectRouting {
             return null;
         }
         for (String token : options.trim().split("\\s+")) {
-            String t = token.startsWith("--") ? token.substring(2) : token;
+            // "--name=value" and "-cname=value" are what "-c name=value" is without its space, as for postgres itself.
+            String t = token.startsWith("--") ? token.substring(2) : token.startsWith("-c") ? token.substring(2) : token;
             if (t.startsWith("project=")) {
                 return t.substring("project=".length());
             }

@@ -50,6 +50,10 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     final Set<String> preparing = new HashSet<>();
     long idleSinceNanos;
     private volatile Owner owner;
+    /** CancelRequests forwarded for this backend that the upstream has not acted on yet (guarded by this). */
+    private int cancelsInFlight;
+    /** The pool's release, held back while a cancel is in flight (guarded by this). */
+    private Runnable releaseAfterCancels;
 
     ServerConnection(ServerPool pool, Channel channel, int processId, int secretKey, Map<String, String> reported) {
         this.pool = pool;
@@ -59,8 +63,44 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
         this.settings.putAll(reported);
     }
 
-    void owner(Owner owner) {
+    /** Synchronized with {@link #cancelFor}: a cancel is claimed for a client either before it lets go or not at all. */
+    synchronized void owner(Owner owner) {
         this.owner = owner;
+    }
+
+    /**
+     * Claims a cancel for {@code client}'s query: true while the client still holds this connection, and then the
+     * connection goes to no one else until {@link #cancelForwarded}. Without that, a cancel arriving as the query ends
+     * could reach the upstream after the next client's query started on the same backend, and cancel that one.
+     */
+    synchronized boolean cancelFor(Owner client) {
+        if (owner != client || client == null) {
+            return false;
+        }
+        cancelsInFlight++;
+        return true;
+    }
+
+    /** The upstream acted on a cancel claimed by {@link #cancelFor} (or it could not be sent): a held release goes on. */
+    void cancelForwarded() {
+        Runnable release;
+        synchronized (this) {
+            if (--cancelsInFlight > 0 || releaseAfterCancels == null) {
+                return;
+            }
+            release = releaseAfterCancels;
+            releaseAfterCancels = null;
+        }
+        channel.eventLoop().execute(release);
+    }
+
+    /** True when a cancel is in flight: {@code release} then runs once the last one was acted on. */
+    synchronized boolean holdWhileCancelling(Runnable release) {
+        if (cancelsInFlight == 0) {
+            return false;
+        }
+        releaseAfterCancels = release;
+        return true;
     }
 
     boolean hasStatement(String serverName) {

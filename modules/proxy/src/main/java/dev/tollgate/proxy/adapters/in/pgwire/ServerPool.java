@@ -175,6 +175,9 @@ final class ServerPool {
 
     /** Takes back a connection that is idle and clean: to the longest waiter, else to the idle list. */
     void release(ServerConnection server) {
+        if (server.holdWhileCancelling(() -> release(server))) {
+            return; // a cancel meant for the last client could still reach the backend: nobody else gets it before
+        }
         Waiter next;
         EventLoop connectOn;
         synchronized (this) {

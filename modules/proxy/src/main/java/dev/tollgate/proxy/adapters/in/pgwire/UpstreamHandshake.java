@@ -116,6 +116,14 @@ final class UpstreamHandshake extends ChannelInboundHandlerAdapter {
                 }
             }
             case 10 -> {
+                List<String> offered = mechanisms(body);
+                if (!offered.contains(Scram.MECHANISM)) {
+                    // Only SCRAM-SHA-256-PLUS, say: the proxy cannot bind the client's channel to this one, and answering
+                    // with a mechanism the server did not offer is not SCRAM the server asked for.
+                    fail(ctx, "28000", "the upstream offers no SASL mechanism the proxy supports (SCRAM-SHA-256 without channel "
+                            + "binding): " + String.join(", ", offered));
+                    return;
+                }
                 scram = new Scram.ClientExchange();
                 ctx.writeAndFlush(PgWire.saslInitialResponse(ctx.alloc(), Scram.MECHANISM, scram.clientFirst()));
             }
@@ -129,6 +137,20 @@ final class UpstreamHandshake extends ChannelInboundHandlerAdapter {
             }
             default -> fail(ctx, "28000", "unsupported upstream authentication method " + code);
         }
+    }
+
+    /** AuthenticationSASL's list: NUL-terminated names, ended by an empty one (or by the end of the message). */
+    private static List<String> mechanisms(ByteBuf body) {
+        List<String> names = new ArrayList<>();
+        while (body.isReadable() && body.getByte(body.readerIndex()) != 0) {
+            int end = body.indexOf(body.readerIndex(), body.writerIndex(), (byte) 0);
+            if (end < 0) {
+                break; // unterminated: not a name
+            }
+            names.add(body.readCharSequence(end - body.readerIndex(), StandardCharsets.UTF_8).toString());
+            body.skipBytes(1);
+        }
+        return names;
     }
 
     /** Validates the server's challenge, derives the key off the event loop (remembered per salt), answers on it. */

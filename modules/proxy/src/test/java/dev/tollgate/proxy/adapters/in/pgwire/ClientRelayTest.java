@@ -30,8 +30,12 @@ class ClientRelayTest {
     private final UUID databaseId = UUID.randomUUID();
 
     ServerPool pool(PoolMode mode) {
+        return pool(mode, 10);
+    }
+
+    ServerPool pool(PoolMode mode, int poolSize) {
         ProxyRoute route = new ProxyRoute(UUID.randomUUID(), UUID.randomUUID(), databaseId, "127.0.0.1", 5432, "app", "app", "secret", SslMode.DISABLE,
-                0, 100, 10, 1, 200, mode, null);
+                0, 100, poolSize, 1, 200, mode, null);
         PoolStats stats = new PoolStats(registry.timer("wait"), registry.timer("login"), registry.counter("closed"),
                 registry.counter("tx"), registry.counter("q"), registry.counter("out"), registry.counter("in"),
                 new UsageCounters(route.organizationId(), route.projectId(), databaseId));
@@ -402,10 +406,37 @@ class ClientRelayTest {
         types(channel);
         assertNull(relay.cancelTarget(), "idle: nothing to cancel");
         send(channel, query("SELECT pg_sleep(10)"));
-        assertEquals(77, relay.cancelTarget().processId());
+        CancelRegistry.Target target = relay.cancelTarget();
+        assertEquals(77, target.processId());
+        assertEquals(server, target.server());
+        target.server().cancelForwarded(); // the upstream acted on it while the query still ran
         sent(server);
         answer(server, complete("SELECT 1"), ready('I'));
         assertNull(relay.cancelTarget());
         assertTrue(pool.idle() == 1);
+    }
+
+    @Test
+    void aServerWhoseClientsCancelIsInFlightGoesToNoOneElseUntilTheUpstreamActedOnIt() {
+        ServerPool pool = pool(PoolMode.TRANSACTION, 1);
+        ServerConnection server = server(pool, 77);
+        EmbeddedChannel alpha = client(pool);
+        EmbeddedChannel beta = client(pool);
+        ClientRelay alphaRelay = alpha.pipeline().get(ClientRelay.class);
+        send(alpha, query("SELECT pg_sleep(10)"));
+        assertEquals(List.of('Q'), sent(server));
+        CancelRegistry.Target cancel = alphaRelay.cancelTarget(); // alpha's CancelRequest is on its way to the upstream
+        answer(server, complete("SELECT 1"), ready('I')); // ... and the query ends before it gets there
+        assertEquals(List.of('C', 'Z'), types(alpha));
+        assertNull(alphaRelay.cancelTarget(), "alpha holds no server now: a later cancel goes nowhere");
+
+        send(beta, query("SELECT 'beta'"));
+        assertEquals(List.of(), sent(server), "beta waits: alpha's cancel could still land on beta's query");
+        assertEquals(0, pool.idle());
+
+        cancel.server().cancelForwarded(); // the upstream closed the cancel connection: it acted on it
+        ((EmbeddedChannel) server.channel).runPendingTasks();
+        beta.runPendingTasks();
+        assertEquals(List.of('Q'), sent(server), "then beta gets the server");
     }
 }

@@ -84,6 +84,28 @@ final class FakeUpstream implements AutoCloseable {
         out.write(payload);
     }
 
+    /** Reads the proxy's SASLInitialResponse and returns its client-first message ("n,,n=,r=..."). */
+    static String readSaslInitial(DataInputStream in) throws IOException {
+        byte[] body = readPasswordMessage(in);
+        String text = new String(body, StandardCharsets.UTF_8);
+        return text.substring(text.indexOf("n,,"));
+    }
+
+    /** Reads the proxy's SASLResponse and returns its client-final message ("c=biws,r=...,p=..."). */
+    static String readSaslResponse(DataInputStream in) throws IOException {
+        return new String(readPasswordMessage(in), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] readPasswordMessage(DataInputStream in) throws IOException {
+        int type = in.read();
+        byte[] body = new byte[in.readInt() - 4];
+        in.readFully(body);
+        if (type != 'p') {
+            throw new IOException("expected a password message, got " + (char) type);
+        }
+        return body;
+    }
+
     static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.testing.UpstreamPostgres;
+import dev.tollgate.proxy.application.port.in.ProxyLimitsUseCase;
 import dev.tollgate.testing.HttpTest;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -37,10 +40,14 @@ import org.junit.jupiter.api.Test;
 class ProxyLimitsTest extends HttpTest {
     static final String PASSWORD = "limited-secret";
     static final String OPERATOR_SECRET = "limits-operator";
+    /** Both nodes must open the upstream passwords this one sealed. */
+    static final String MASTER_KEY = java.util.Base64.getEncoder().encodeToString(new byte[32]);
     @Inject
     PgWireServer proxy;
     @Inject
-    dev.tollgate.proxy.application.port.in.ProxyLimitsUseCase quotas;
+    ProxyLimitsUseCase quotas;
+    @Value("${datasources.default.url}")
+    String databaseUrl;
     @Inject
     dev.tollgate.tenancy.api.TenancyApi tenancy;
     String orgId;
@@ -49,7 +56,9 @@ class ProxyLimitsTest extends HttpTest {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new java.util.HashMap<>(super.getProperties());
-        properties.put("tollgate.master-key", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        properties.put("tollgate.master-key", MASTER_KEY);
+        // This node reports only when a test says so: what metering holds is then exactly what the second node reported.
+        properties.put("tollgate.proxy.usage-flush-interval", "1h");
         properties.put("tollgate.internal-secret", OPERATOR_SECRET);
         return properties;
     }
@@ -73,11 +82,15 @@ class ProxyLimitsTest extends HttpTest {
     }
 
     private Connection connect() throws SQLException {
+        return connect(proxy.port());
+    }
+
+    private Connection connect(int port) throws SQLException {
         Properties p = new Properties();
         p.setProperty("user", "postgres." + projectId);
         p.setProperty("password", PASSWORD);
         p.setProperty("sslmode", "disable");
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres", p);
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", p);
     }
 
     @Test
@@ -195,18 +208,35 @@ class ProxyLimitsTest extends HttpTest {
     }
 
     @Test
-    void queriesOtherNodesAdmittedReachTheCountThroughMetering() throws Exception {
+    void queriesASecondNodeAdmittedReachThisNodesCountThroughMetering() throws Exception {
         limits(",\"queries_per_day\":1000");
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("SELECT 1");
         }
-        var quota = quotas.quotaOf(tenancy.findOrganization(orgId).orElseThrow().id());
+        UUID organization = tenancy.findOrganization(orgId).orElseThrow().id();
+        var quota = quotas.quotaOf(organization);
         long local = quota.usedToday();
-        quota.observeMetered(local + 250, java.time.Instant.now()); // what metering would report with another node's 250
-        assertEquals(local + 250, quota.usedToday());
-        quota.observeMetered(10, java.time.Instant.now());
-        assertEquals(local + 250, quota.usedToday(), "never goes back");
-        quotas.refreshAll(); // reads metering's real figure (this node's reports are behind): the count stays
-        assertEquals(local + 250, quota.usedToday());
+        // A real second node on the same control-plane database, as ProxyUsageMeteringTest starts one.
+        long secondNodeCount;
+        try (ApplicationContext node = ApplicationContext.run(Map.of(
+                "datasources.default.url", databaseUrl, "datasources.default.username", "postgres",
+                "datasources.default.password", "postgres", "datasources.default.driver-class-name", "org.postgresql.Driver",
+                "datasources.default.dialect", "POSTGRES", "tollgate.proxy.port", "0", "tollgate.region", "second-node",
+                "tollgate.proxy.usage-flush-interval", "1h", "tollgate.master-key", MASTER_KEY,
+                "tollgate.proxy.allowed-upstreams", "127.0.0.0/8"), "test")) {
+            try (Connection c = connect(node.getBean(PgWireServer.class).port()); Statement s = c.createStatement()) {
+                for (int i = 0; i < 30; i++) {
+                    s.execute("SELECT " + i);
+                }
+            }
+            secondNodeCount = node.getBean(ProxyLimitsUseCase.class).quotaOf(organization).usedToday();
+            assertTrue(node.getBean(ProxyUsageReporter.class).flush(), "the second node reported its usage");
+        }
+        assertTrue(secondNodeCount >= 30 && secondNodeCount > local, "second node " + secondNodeCount + ", this node " + local);
+        assertEquals(local, quota.usedToday(), "per-node counting (ADR 0013): the other node's queries are not seen before a refresh");
+        quotas.refreshAll(); // reads metering's figure: this node never reported (flushes hourly here), the second node did
+        assertEquals(secondNodeCount, quota.usedToday(), "the count is the larger of this node's and metering's");
+        quotas.refreshAll();
+        assertEquals(secondNodeCount, quota.usedToday(), "and reading it again counts nothing twice");
     }
 }

@@ -2,6 +2,7 @@ package dev.tollgate.proxy.adapters.in.pgwire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.proxy.application.port.in.RecordProxyUsageUseCase;
@@ -20,8 +21,11 @@ import org.junit.jupiter.api.Test;
 /** The usage reports between the data plane and metering: differences only, and a failed batch resent as it was. */
 class ProxyUsageReporterTest {
     private final List<List<ProxyUsage>> delivered = new ArrayList<>();
+    /** Every batch metering was handed, delivered or not. */
+    private final List<List<ProxyUsage>> attempted = new ArrayList<>();
     private boolean meteringDown;
     private final RecordProxyUsageUseCase metering = reports -> {
+        attempted.add(List.copyOf(reports));
         if (meteringDown) {
             throw new IllegalStateException("metering is down");
         }
@@ -67,11 +71,16 @@ class ProxyUsageReporterTest {
         meteringDown = false;
         assertTrue(reporter.flush());
 
+        assertEquals(2, attempted.size());
+        List<ProxyUsage> failed = attempted.get(0);
+        assertEquals(1, failed.size());
         List<ProxyUsage> batch = delivered.get(0);
         assertEquals(2, batch.size());
+        assertEquals(failed.get(0), batch.get(0), "the failed report is resent as it was, id and counts");
+        assertEquals(failed.get(0).id(), batch.get(0).id(), "same id: metering's de-duplication makes the retry exact");
         assertEquals(1, batch.get(0).queries());
         assertEquals(2, batch.get(1).queries());
-        assertFalse(batch.get(0).id().equals(batch.get(1).id()));
+        assertNotEquals(batch.get(0).id(), batch.get(1).id(), "the new counts are a new report");
     }
 
     @Test

@@ -21,11 +21,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
@@ -56,16 +61,24 @@ class TransactionPoolingTest extends HttpTest {
     }
 
     private String project(int poolSize, String mode) {
+        return project(poolSize, mode, "postgres");
+    }
+
+    private String project(int poolSize, String mode, String upstreamUser) {
         return http.post("/v1/projects", """
-                {"name":"pooled","org_id":"%s","database":{"host":"127.0.0.1","port":%d,"name":"postgres","username":"postgres",
+                {"name":"pooled","org_id":"%s","database":{"host":"127.0.0.1","port":%d,"name":"postgres","username":"%s",
                  "password":"%s","ssl_mode":"disable","pool_config":{"pool_size":%d,"min_pool_size":1,"pool_mode":"%s"}}}"""
-                .formatted(orgId, UpstreamPostgres.get().getPort(), PASSWORD, poolSize, mode), "Authorization", "Bearer " + token)
+                .formatted(orgId, UpstreamPostgres.get().getPort(), upstreamUser, PASSWORD, poolSize, mode), "Authorization", "Bearer " + token)
                 .expect(201).json().get("project").get("id").asText();
     }
 
     private Connection connect(String projectId, String applicationName) throws SQLException {
+        return connect(projectId, applicationName, "postgres");
+    }
+
+    private Connection connect(String projectId, String applicationName, String user) throws SQLException {
         Properties p = new Properties();
-        p.setProperty("user", "postgres." + projectId);
+        p.setProperty("user", user + "." + projectId);
         p.setProperty("password", PASSWORD);
         p.setProperty("sslmode", "disable");
         p.setProperty("prepareThreshold", "1");
@@ -84,15 +97,40 @@ class TransactionPoolingTest extends HttpTest {
 
     @Test
     void manyClientsShareTwoServersWithServerSidePreparedStatements() throws Exception {
-        String projectId = project(2, "transaction");
+        // A role of its own, so that the upstream's pg_stat_activity shows this pool's connections and nobody else's.
+        String role = "pooling_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection admin = UpstreamPostgres.get().getPostgresDatabase().getConnection(); Statement s = admin.createStatement()) {
+            s.execute("CREATE ROLE " + role + " LOGIN");
+        }
+        String projectId = project(2, "transaction", role);
+        AtomicInteger peak = new AtomicInteger();
+        AtomicInteger samples = new AtomicInteger();
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            try (Connection admin = UpstreamPostgres.get().getPostgresDatabase().getConnection();
+                 PreparedStatement count = admin.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE usename = ?")) {
+                count.setString(1, role);
+                while (running.get()) {
+                    try (ResultSet rs = count.executeQuery()) {
+                        rs.next();
+                        peak.accumulateAndGet(rs.getInt(1), Math::max);
+                        samples.incrementAndGet();
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }, "pg_stat_activity-sampler");
+        sampler.start();
         ExecutorService clients = Executors.newFixedThreadPool(16);
+        Map<String, Set<Integer>> clientsByPid = new ConcurrentHashMap<>();
         try {
-            List<Future<Integer>> results = new ArrayList<>();
+            List<Future<?>> results = new ArrayList<>();
             for (int client = 0; client < 16; client++) {
                 int offset = client * 1000;
+                int clientNo = client;
                 results.add(clients.submit(() -> {
-                    int sum = 0;
-                    try (Connection c = connect(projectId, null);
+                    try (Connection c = connect(projectId, null, role);
                          PreparedStatement twice = c.prepareStatement("SELECT ?::int * 2");
                          PreparedStatement pid = c.prepareStatement("SELECT pg_backend_pid()")) {
                         for (int i = 0; i < 50; i++) {
@@ -103,19 +141,26 @@ class TransactionPoolingTest extends HttpTest {
                             }
                             try (ResultSet rs = pid.executeQuery()) {
                                 rs.next();
-                                sum++;
+                                clientsByPid.computeIfAbsent(rs.getString(1), k -> ConcurrentHashMap.newKeySet()).add(clientNo);
                             }
                         }
                     }
-                    return sum;
+                    return null;
                 }));
             }
-            for (Future<Integer> result : results) {
-                assertEquals(50, result.get());
+            for (Future<?> result : results) {
+                result.get();
             }
         } finally {
             clients.shutdownNow();
+            running.set(false);
+            sampler.join();
         }
+        // Sixteen clients, two servers: every backend the clients ran on is one of at most two, shared between clients.
+        assertTrue(clientsByPid.size() <= 2, "backends seen by the clients: " + clientsByPid.keySet());
+        assertEquals(16, clientsByPid.values().stream().flatMap(Set::stream).distinct().count());
+        assertTrue(samples.get() > 0 && peak.get() >= 1, "the upstream was observed while the clients ran");
+        assertTrue(peak.get() <= 2, "the upstream saw " + peak.get() + " connections of the pool at once; pool_size is 2");
         String metrics = http.get("/metrics", "X-Internal-Secret", "test-operator-secret").body();
         assertTrue(metrics.lines().anyMatch(line -> line.startsWith("tollgate_proxy_server_connections{")
                 && line.contains(projectId) && Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) <= 2), metrics);
