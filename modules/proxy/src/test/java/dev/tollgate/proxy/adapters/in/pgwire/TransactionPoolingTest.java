@@ -48,6 +48,8 @@ class TransactionPoolingTest extends HttpTest {
     PgWireServer proxy;
     String token;
     String orgId;
+    /** A database of this class's own on the shared upstream, so its table and rows meet no other test's. */
+    final String database = "pooling_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     @BeforeAll
     void signUp() throws SQLException {
@@ -56,7 +58,10 @@ class TransactionPoolingTest extends HttpTest {
         token = signedUp.get("access_token").asText();
         orgId = signedUp.get("organization").get("id").asText();
         try (Connection admin = UpstreamPostgres.get().getPostgresDatabase().getConnection(); Statement s = admin.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS pooled_items (id int PRIMARY KEY, label text)");
+            s.execute("CREATE DATABASE " + database);
+        }
+        try (Connection admin = UpstreamPostgres.get().getDatabase("postgres", database).getConnection(); Statement s = admin.createStatement()) {
+            s.execute("CREATE TABLE pooled_items (id int PRIMARY KEY, label text)");
         }
     }
 
@@ -66,9 +71,9 @@ class TransactionPoolingTest extends HttpTest {
 
     private String project(int poolSize, String mode, String upstreamUser) {
         return http.post("/v1/projects", """
-                {"name":"pooled","org_id":"%s","database":{"host":"127.0.0.1","port":%d,"name":"postgres","username":"%s",
+                {"name":"pooled","org_id":"%s","database":{"host":"127.0.0.1","port":%d,"name":"%s","username":"%s",
                  "password":"%s","ssl_mode":"disable","pool_config":{"pool_size":%d,"min_pool_size":1,"pool_mode":"%s"}}}"""
-                .formatted(orgId, UpstreamPostgres.get().getPort(), upstreamUser, PASSWORD, poolSize, mode), "Authorization", "Bearer " + token)
+                .formatted(orgId, UpstreamPostgres.get().getPort(), database, upstreamUser, PASSWORD, poolSize, mode), "Authorization", "Bearer " + token)
                 .expect(201).json().get("project").get("id").asText();
     }
 
@@ -85,7 +90,7 @@ class TransactionPoolingTest extends HttpTest {
         if (applicationName != null) {
             p.setProperty("ApplicationName", applicationName);
         }
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres", p);
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database, p);
     }
 
     private static String one(Statement s, String sql) throws SQLException {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.testing.UpstreamPostgres;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import dev.tollgate.testing.HttpTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.netty.handler.ssl.util.SelfSignedCertificate;
@@ -26,8 +26,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The database's {@code ssl_mode} on the upstream side: the embedded PostgreSQL is switched to TLS with a self-signed
- * certificate for this class; {@code require} encrypts, {@code verify-full} refuses the untrusted certificate.
+ * The database's {@code ssl_mode} on the upstream side: an embedded PostgreSQL of this class's own serves TLS with a
+ * self-signed certificate (the shared upstream is never reconfigured under other tests); {@code require} encrypts,
+ * {@code verify-full} refuses the untrusted certificate.
  */
 @MicronautTest(transactional = false)
 class UpstreamTlsTest extends HttpTest {
@@ -37,6 +38,7 @@ class UpstreamTlsTest extends HttpTest {
     String token;
     String orgId;
     Path certificateDir;
+    EmbeddedPostgres upstream;
 
     @BeforeAll
     @SuppressWarnings("deprecation")
@@ -47,8 +49,8 @@ class UpstreamTlsTest extends HttpTest {
         Path key = Files.copy(certificate.privateKey().toPath(), certificateDir.resolve("server.key"), StandardCopyOption.REPLACE_EXISTING);
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
         certificate.delete();
-        admin("ALTER SYSTEM SET ssl_cert_file = '" + cert + "'", "ALTER SYSTEM SET ssl_key_file = '" + key + "'",
-                "ALTER SYSTEM SET ssl = on", "SELECT pg_reload_conf()");
+        upstream = EmbeddedPostgres.builder().setServerConfig("ssl", "on").setServerConfig("ssl_cert_file", cert.toString())
+                .setServerConfig("ssl_key_file", key.toString()).setServerConfig("max_connections", "30").start();
         JsonNode signedUp = http.post("/v1/auth/signup", """
                 {"email":"tls-%s@example.com","password":"correct horse battery"}""".formatted(UUID.randomUUID())).expect(201).json();
         token = signedUp.get("access_token").asText();
@@ -57,7 +59,7 @@ class UpstreamTlsTest extends HttpTest {
 
     @AfterAll
     void disableTls() throws Exception {
-        admin("ALTER SYSTEM RESET ssl", "ALTER SYSTEM RESET ssl_cert_file", "ALTER SYSTEM RESET ssl_key_file", "SELECT pg_reload_conf()");
+        upstream.close();
         try (var files = Files.list(certificateDir)) {
             for (Path file : files.toList()) {
                 Files.delete(file);
@@ -66,18 +68,10 @@ class UpstreamTlsTest extends HttpTest {
         Files.delete(certificateDir);
     }
 
-    private static void admin(String... statements) throws SQLException {
-        try (Connection admin = UpstreamPostgres.get().getPostgresDatabase().getConnection(); Statement s = admin.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
-    }
-
     private Connection connect(String sslMode) throws SQLException {
         String projectId = http.post("/v1/projects", """
                 {"name":"tls","org_id":"%s","database":{"host":"localhost","port":%d,"name":"postgres","username":"postgres",
-                 "password":"%s","ssl_mode":"%s"}}""".formatted(orgId, UpstreamPostgres.get().getPort(), PASSWORD, sslMode),
+                 "password":"%s","ssl_mode":"%s"}}""".formatted(orgId, upstream.getPort(), PASSWORD, sslMode),
                 "Authorization", "Bearer " + token).expect(201).json().get("project").get("id").asText();
         Properties p = new Properties();
         p.setProperty("user", "postgres." + projectId);
