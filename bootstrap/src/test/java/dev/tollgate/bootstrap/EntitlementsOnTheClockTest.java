@@ -179,6 +179,25 @@ class EntitlementsOnTheClockTest extends HttpTest {
     }
 
     @Test
+    void aRecurringGrantIsWholeAgainAtItsRecurrenceNotBefore() {
+        Instant start = midnightIn(6);
+        clock.set(start);
+        String base = newNamespace();
+        http.post(base, """
+                {"type":"metered","featureKey":"api_calls","usagePeriod":{"interval":"MONTH","anchor":"%s"}}""".formatted(start), auth())
+                .expect(201).conformsTo(OPENMETER);
+        http.post(base + "/api_calls/grants", """
+                {"amount":5,"effectiveAt":"%s","recurrence":{"interval":"PT1H","anchor":"%s"}}""".formatted(start, start), auth())
+                .expect(201).conformsTo(OPENMETER);
+        calls(3, start.plus(Duration.ofMinutes(10)));
+        clock.set(start.plus(Duration.ofHours(1)).minusSeconds(1));
+        assertEquals(2, value(base).get("balance").asInt(), "the hour's last second: 5 - 3");
+        clock.set(start.plus(Duration.ofHours(1)));
+        logIn();
+        assertEquals(5, value(base).get("balance").asInt(), "recurred: whole again");
+    }
+
+    @Test
     void aProvisionedPackageGrantsNothingFromItsExpiresAtOn() {
         Instant start = midnightIn(7);
         Instant expires = start.plus(Duration.ofDays(1));

@@ -65,7 +65,8 @@ class EntitlementEvaluator {
     /**
      * The value at {@code t}, ceiled to the minute so the usage of the minute under way counts, unless a reset or a
      * grant's start or end falls between {@code t} and that minute's end: the value then is read at {@code t} itself, so
-     * that a period's last minute is still that period (not the next one, fresh) and a grant lasts to its last second.
+     * that a period's last minute is still that period (not the next one, fresh), a grant lasts to its last second and
+     * recurs at its instant (ADR 0024).
      */
     EntitlementValue value(Entitlement e, List<String> subjects, Instant t) {
         if (!e.activeAt(t)) {
@@ -85,13 +86,16 @@ class EntitlementEvaluator {
         };
     }
 
-    /** Whether a reset, or a grant starting or ending, falls in (t, until]. */
+    /** Whether a reset, or a grant starting, recurring or ending, falls in (t, until]. */
     private static boolean changesBetween(Timeline timeline, List<Grant> granted, Instant t, Instant until) {
         List<Instant> changes = new ArrayList<>();
         changes.add(timeline.periodEnd(t));
         for (Grant g : granted) {
             changes.add(g.effectiveAt());
             changes.add(g.endsAt());
+            if (g.recurrence() != null) {
+                changes.add(g.recurrence().nextAfter(t));
+            }
         }
         return changes.stream().anyMatch(c -> c != null && c.isAfter(t) && !c.isAfter(until));
     }
