@@ -119,6 +119,50 @@ class PgBeamCustomDomainsContractTest extends HttpTest {
     }
 
     @Test
+    void twoProjectsRacingToVerifyOneDomainMakeExactlyOneOwner() throws Exception {
+        String name = "race-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
+        Owner first = ownerWithProject();
+        Owner second = ownerWithProject();
+        String[] paths = new String[2];
+        String[][] auths = {first.auth(), second.auth()};
+        String[] tokens = new String[2];
+        for (int i = 0; i < 2; i++) {
+            String base = "/v1/projects/" + (i == 0 ? first : second).projectId() + "/domains";
+            JsonNode created = http.post(base, "{\"domain\":\"" + name + "\"}", auths[i]).expect(201).json();
+            paths[i] = base + "/" + created.get("id").asText();
+            tokens[i] = created.get("dns_instructions").get("txt_value").asText();
+        }
+        // Both proofs are in DNS (the name changed hands, say): only the database can decide, and it must decide once.
+        DNS.publishTxt("_tollgate-verify." + name, tokens[0], tokens[1]);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<dev.tollgate.testing.TestHttp.Exchange>> answers = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                int project = i % 2;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return http.post(paths[project] + "/verify", null, auths[project]);
+                }));
+            }
+            start.countDown();
+            for (var answer : answers) {
+                var exchange = answer.get().conformsTo(PGBEAM);
+                assertTrue(exchange.status() == 200 || exchange.status() == 409, exchange.status() + " " + exchange.body());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        int owners = 0;
+        for (int i = 0; i < 2; i++) {
+            JsonNode domains = http.get(paths[i].substring(0, paths[i].lastIndexOf('/')), auths[i]).expect(200).conformsTo(PGBEAM).json()
+                    .get("domains");
+            owners += domains.get(0).get("verified").asBoolean() ? 1 : 0;
+        }
+        assertEquals(1, owners, "exactly one project owns the hostname");
+    }
+
+    @Test
     void badNamesAreRefusedAndTheFeatureIsRequired() {
         Owner owner = ownerWithProject();
         String base = "/v1/projects/" + owner.projectId() + "/domains";

@@ -14,6 +14,11 @@ public final class MutableClock extends Clock {
         now = now.plus(duration);
     }
 
+    /** Moves the clock to {@code instant} (forwards or back): for tests about a given date, a DST change say. */
+    public void set(Instant instant) {
+        now = instant;
+    }
+
     @Override
     public Instant instant() {
         return now;

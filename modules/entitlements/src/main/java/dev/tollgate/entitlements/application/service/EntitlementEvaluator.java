@@ -10,6 +10,7 @@ import dev.tollgate.entitlements.domain.Entitlement;
 import dev.tollgate.entitlements.domain.EntitlementState;
 import dev.tollgate.entitlements.domain.EntitlementType;
 import dev.tollgate.entitlements.domain.EntitlementValue;
+import dev.tollgate.entitlements.domain.Grant;
 import dev.tollgate.entitlements.domain.Timeline;
 import dev.tollgate.entitlements.domain.UsagePeriod;
 import dev.tollgate.metering.api.MeteringApi;
@@ -61,17 +62,42 @@ class EntitlementEvaluator {
         return new EntitlementState(e, timeline.periodStart(now), timeline.periodEnd(now), timeline.periodAt(now));
     }
 
-    /** The value at {@code t}, ceiled to the minute so the usage of the minute under way counts. */
+    /**
+     * The value at {@code t}, ceiled to the minute so the usage of the minute under way counts, unless a reset or a
+     * grant's start or end falls between {@code t} and that minute's end: the value then is read at {@code t} itself, so
+     * that a period's last minute is still that period (not the next one, fresh), a grant lasts to its last second and
+     * recurs at its instant (ADR 0024).
+     */
     EntitlementValue value(Entitlement e, List<String> subjects, Instant t) {
-        Instant at = ceilToMinute(t);
         if (!e.activeAt(t)) {
             return EntitlementValue.NO_ACCESS;
         }
         return switch (e.type()) {
             case BOOLEAN -> new EntitlementValue(true, null, null, null, null, null);
             case STATIC -> new EntitlementValue(true, null, null, null, null, e.config());
-            case METERED -> EntitlementValue.of(e, engine(e, subjects).valueAt(at));
+            case METERED -> {
+                List<Grant> granted = grants.ofEntitlement(e.id());
+                Instant at = ceilToMinute(t);
+                if (at.isAfter(t) && changesBetween(timeline(e), granted, t, at)) {
+                    at = t;
+                }
+                yield EntitlementValue.of(e, engine(e, subjects, granted).valueAt(at));
+            }
         };
+    }
+
+    /** Whether a reset, or a grant starting, recurring or ending, falls in (t, until]. */
+    private static boolean changesBetween(Timeline timeline, List<Grant> granted, Instant t, Instant until) {
+        List<Instant> changes = new ArrayList<>();
+        changes.add(timeline.periodEnd(t));
+        for (Grant g : granted) {
+            changes.add(g.effectiveAt());
+            changes.add(g.endsAt());
+            if (g.recurrence() != null) {
+                changes.add(g.recurrence().nextAfter(t));
+            }
+        }
+        return changes.stream().anyMatch(c -> c != null && c.isAfter(t) && !c.isAfter(until));
     }
 
     /**
@@ -87,7 +113,7 @@ class EntitlementEvaluator {
         for (var w = boundary.plus(1, window); w.toInstant().isBefore(to); w = w.plus(1, window)) {
             starts.add(w.toInstant());
         }
-        BalanceEngine.Result run = engine(e, subjects).history(from, to, Set.copyOf(starts));
+        BalanceEngine.Result run = engine(e, subjects, grants.ofEntitlement(e.id())).history(from, to, Set.copyOf(starts));
         Instant measuredFrom = timeline(e).measureUsageFrom();
         List<BalanceHistory.Window> windows = new ArrayList<>();
         for (int i = 0; i < starts.size(); i++) {
@@ -136,7 +162,7 @@ class EntitlementEvaluator {
         return segments;
     }
 
-    private BalanceEngine engine(Entitlement e, List<String> subjects) {
+    private BalanceEngine engine(Entitlement e, List<String> subjects, List<Grant> granted) {
         FeatureInfo feature = catalog.findFeature(e.namespace(), Ulid.of(e.featureId())).orElse(null);
         String meter = feature == null ? null : feature.meterSlug();
         var meterInfo = meter == null ? java.util.Optional.<MeteringApi.MeterInfo>empty() : metering.findMeter(e.namespace(), meter);
@@ -149,7 +175,7 @@ class EntitlementEvaluator {
             return metering.usage(e.namespace(), meter, from, to, null, ZoneOffset.UTC, subjects, feature.filters()).stream()
                     .map(MeteringApi.WindowValue::value).reduce(BigDecimal.ZERO, BigDecimal::add);
         };
-        return new BalanceEngine(e, grants.ofEntitlement(e.id()), timeline(e), source, latest);
+        return new BalanceEngine(e, granted, timeline(e), source, latest);
     }
 
     static Instant ceilToMinute(Instant t) {

@@ -121,6 +121,18 @@ final class GroupCommitAppender {
         return insert(connection, List.of(new Pending(namespace, events, ingestedAt, new CompletableFuture<>())))[0];
     }
 
+    /** One event of a group, with the append it came from. */
+    private record Row(int append, UUID namespace, Instant ingestedAt, CloudEvent event) {
+    }
+
+    /**
+     * Rows are inserted in key order (namespace, source, id), whatever order the requests gave them: two transactions
+     * holding some of the same new keys then wait for each other in one direction only, instead of deadlocking (the
+     * loser's request failing) when each inserted first a key the other inserts later.
+     */
+    private static final java.util.Comparator<Row> KEY_ORDER = java.util.Comparator.comparing((Row r) -> r.namespace())
+            .thenComparing(r -> r.event().source()).thenComparing(r -> r.event().id());
+
     /** One batched INSERT for the whole group; how many rows of each append were new. */
     private static int[] insert(Connection connection, List<Pending> group) {
         // The data is parsed once, then both stored and measured for the compact flag.
@@ -128,27 +140,31 @@ final class GroupCommitAppender {
                 INSERT INTO metering.events (namespace, source, id, type, subject, time, data, ingested_at, compact)
                 SELECT ?, ?, ?, ?, ?, ?, d, ?, coalesce(pg_column_size(d), 0) < %d FROM (SELECT CAST(? AS jsonb) AS d) AS parsed
                 ON CONFLICT DO NOTHING""".formatted(COMPACT_BYTES);
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            for (Pending pending : group) {
-                for (CloudEvent e : pending.events()) {
-                    s.setObject(1, pending.namespace());
-                    s.setString(2, e.source());
-                    s.setString(3, e.id());
-                    s.setString(4, e.type());
-                    s.setString(5, e.subject());
-                    s.setTimestamp(6, timestamp(e.time()));
-                    s.setTimestamp(7, timestamp(pending.ingestedAt()));
-                    s.setString(8, e.data());
-                    s.addBatch();
-                }
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+            Pending pending = group.get(i);
+            for (CloudEvent e : pending.events()) {
+                rows.add(new Row(i, pending.namespace(), pending.ingestedAt(), e));
             }
-            int[] rows = s.executeBatch();
+        }
+        rows.sort(KEY_ORDER);
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            for (Row row : rows) {
+                CloudEvent e = row.event();
+                s.setObject(1, row.namespace());
+                s.setString(2, e.source());
+                s.setString(3, e.id());
+                s.setString(4, e.type());
+                s.setString(5, e.subject());
+                s.setTimestamp(6, timestamp(e.time()));
+                s.setTimestamp(7, timestamp(row.ingestedAt()));
+                s.setString(8, e.data());
+                s.addBatch();
+            }
+            int[] inserted = s.executeBatch();
             int[] stored = new int[group.size()];
-            int row = 0;
-            for (int i = 0; i < group.size(); i++) {
-                for (int n = 0; n < group.get(i).events().size(); n++) {
-                    stored[i] += Math.max(rows[row++], 0);
-                }
+            for (int r = 0; r < rows.size(); r++) {
+                stored[rows.get(r).append()] += Math.max(inserted[r], 0);
             }
             return stored;
         } catch (SQLException e) {

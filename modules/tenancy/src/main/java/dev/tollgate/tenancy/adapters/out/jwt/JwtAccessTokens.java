@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -49,7 +50,7 @@ final class JwtAccessTokens implements AccessTokens {
     private final RSASSAVerifier verifier;
     private final DefaultJWTProcessor<SecurityContext> external;
 
-    JwtAccessTokens(@Nullable @Value("${tollgate.data-dir}") String dataDir,
+    JwtAccessTokens(Clock clock, @Nullable @Value("${tollgate.data-dir}") String dataDir,
                     @Nullable @Value("${tollgate.auth.external-jwks-url}") String externalJwksUrl,
                     @Nullable @Value("${tollgate.auth.external-issuer}") String externalIssuer,
                     @Nullable @Value("${tollgate.auth.external-audience}") String externalAudience) {
@@ -60,7 +61,7 @@ final class JwtAccessTokens implements AccessTokens {
             throw new IllegalStateException("unusable JWT signing key", e);
         }
         this.external = externalJwksUrl == null || externalJwksUrl.isBlank() ? null
-                : externalProcessor(externalJwksUrl, required("issuer", externalIssuer), required("audience", externalAudience));
+                : externalProcessor(externalJwksUrl, required("issuer", externalIssuer), required("audience", externalAudience), clock);
     }
 
     /**
@@ -132,7 +133,11 @@ final class JwtAccessTokens implements AccessTokens {
         return new JWKSet(signingKey.toPublicJWK()).toJSONObject(true);
     }
 
-    private static DefaultJWTProcessor<SecurityContext> externalProcessor(String url, String issuer, String audience) {
+    /**
+     * The external issuer's {@code exp} (and {@code nbf}) are checked on the application's clock, as Tollgate's own
+     * tokens are, with Nimbus's tolerance of 60 s for the issuer's clock being off.
+     */
+    private static DefaultJWTProcessor<SecurityContext> externalProcessor(String url, String issuer, String audience, Clock clock) {
         try {
             JWKSource<SecurityContext> source = JWKSourceBuilder.create(new URL(url)).retrying(true).build();
             DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
@@ -140,7 +145,12 @@ final class JwtAccessTokens implements AccessTokens {
                     java.util.Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256, JWSAlgorithm.EdDSA), source));
             processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(java.util.Set.of(audience),
                     new JWTClaimsSet.Builder().issuer(issuer).claim("email_verified", Boolean.TRUE).build(),
-                    java.util.Set.of("sub", "exp", "email"), null));
+                    java.util.Set.of("sub", "exp", "email"), null) {
+                @Override
+                protected Date currentTime() {
+                    return Date.from(clock.instant());
+                }
+            });
             return processor;
         } catch (IOException e) {
             throw new UncheckedIOException("bad tollgate.auth.external-jwks-url " + url, e);

@@ -5,22 +5,24 @@ import dev.tollgate.platform.persistence.Rows;
 import dev.tollgate.tenancy.application.port.out.UserStore;
 import dev.tollgate.tenancy.domain.User;
 import jakarta.inject.Singleton;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
 @Singleton
 class JdbcUserStore implements UserStore {
     private final UserRowRepository rows;
+    private final Clock clock;
 
-    JdbcUserStore(UserRowRepository rows) {
+    JdbcUserStore(UserRowRepository rows, Clock clock) {
         this.rows = rows;
+        this.clock = clock;
     }
 
     @Override
     public void save(User u) {
         UserRow row = new UserRow(u.id(), u.publicId(), u.email(), u.name(), u.passwordHash(), u.currentOrganizationId(),
-                u.createdAt(), Instant.now());
+                u.createdAt(), clock.instant());
         UniqueViolations.translate(() -> Rows.upsert(rows, u.id(), row),
                 () -> new ConflictException("email_taken", "An account with email '" + u.email() + "' already exists"));
     }

@@ -14,7 +14,9 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import dev.tollgate.testing.Accounts.Account;
 import dev.tollgate.testing.HttpTest;
+import dev.tollgate.testing.MutableClock;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -34,6 +36,8 @@ class ExternalIssuerTest extends HttpTest {
     static final RSAKey ISSUER_KEY = generate("issuer-key");
     static final RSAKey IMPOSTOR_KEY = generate("issuer-key");
     static HttpServer jwksServer;
+    @Inject
+    MutableClock clock;
 
     @Override
     public Map<String, String> getProperties() {
@@ -53,19 +57,34 @@ class ExternalIssuerTest extends HttpTest {
     @Test
     void aTokenSignedByTheTrustedIssuerAuthenticatesTheUserWithThatEmail() throws Exception {
         Account kim = Accounts.signUp(http, "Kim");
-        String token = sign(ISSUER_KEY, ISSUER, kim.email(), Instant.now().plusSeconds(300));
+        String token = sign(ISSUER_KEY, ISSUER, kim.email(), clock.instant().plusSeconds(300));
         assertEquals(kim.email(), http.get("/v1/me", "Authorization", "Bearer " + token).expect(200).json().get("email").asText());
 
-        http.get("/v1/me", "Authorization", "Bearer " + sign(IMPOSTOR_KEY, ISSUER, kim.email(), Instant.now().plusSeconds(300))).expect(401);
-        http.get("/v1/me", "Authorization", "Bearer " + sign(ISSUER_KEY, "https://evil.test", kim.email(), Instant.now().plusSeconds(300))).expect(401);
-        http.get("/v1/me", "Authorization", "Bearer " + sign(ISSUER_KEY, ISSUER, kim.email(), Instant.now().minusSeconds(300))).expect(401);
-        http.get("/v1/me", "Authorization", "Bearer " + sign(ISSUER_KEY, ISSUER, "stranger@example.test", Instant.now().plusSeconds(300))).expect(401);
+        http.get("/v1/me", "Authorization", "Bearer " + sign(IMPOSTOR_KEY, ISSUER, kim.email(), clock.instant().plusSeconds(300))).expect(401);
+        http.get("/v1/me", "Authorization", "Bearer " + sign(ISSUER_KEY, "https://evil.test", kim.email(), clock.instant().plusSeconds(300))).expect(401);
+        http.get("/v1/me", "Authorization", "Bearer " + sign(ISSUER_KEY, ISSUER, kim.email(), clock.instant().minusSeconds(300))).expect(401);
+        http.get("/v1/me", "Authorization", "Bearer " + sign(ISSUER_KEY, ISSUER, "stranger@example.test", clock.instant().plusSeconds(300))).expect(401);
+    }
+
+    @Test
+    void theIssuersExpiryIsCheckedOnTheApplicationClockWithSixtySecondsOfTolerance() throws Exception {
+        Account max = Accounts.signUp(http, "Max");
+        // Long before the machine's time: a token the system clock would call expired is valid on the application's.
+        clock.set(Instant.parse("2026-01-15T12:00:00Z"));
+        Instant expires = Instant.parse("2026-01-15T12:05:00Z");
+        String token = sign(ISSUER_KEY, ISSUER, max.email(), expires);
+        http.get("/v1/me", "Authorization", "Bearer " + token).expect(200);
+        // Refused from exp + 60 s on, exactly as Tollgate's own tokens are from exp on (plus the issuer's tolerance).
+        clock.set(expires.plusSeconds(59));
+        http.get("/v1/me", "Authorization", "Bearer " + token).expect(200);
+        clock.set(expires.plusSeconds(60));
+        http.get("/v1/me", "Authorization", "Bearer " + token).expect(401);
     }
 
     @Test
     void theIssuersTokensForAnotherAudienceOrAnUnverifiedEmailAreRefused() throws Exception {
         Account lee = Accounts.signUp(http, "Lee");
-        Instant later = Instant.now().plusSeconds(300);
+        Instant later = clock.instant().plusSeconds(300);
         http.get("/v1/me", "Authorization", "Bearer " + sign(ISSUER_KEY, ISSUER, AUDIENCE, lee.email(), true, later)).expect(200);
         // another application's token from the same issuer, or one with no audience at all
         http.get("/v1/me", "Authorization", "Bearer " + sign(ISSUER_KEY, ISSUER, "some-other-app", lee.email(), true, later)).expect(401);

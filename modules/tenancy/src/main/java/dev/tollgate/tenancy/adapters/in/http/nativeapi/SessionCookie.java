@@ -6,6 +6,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -20,14 +21,17 @@ final class SessionCookie {
     static final String NAME = "session";
     private final ClientOrigin origin;
     private final boolean forceSecure;
+    private final Clock clock;
 
-    SessionCookie(ClientOrigin origin, @Value("${tollgate.auth.cookie-secure:false}") boolean forceSecure) {
+    SessionCookie(ClientOrigin origin, @Value("${tollgate.auth.cookie-secure:false}") boolean forceSecure, Clock clock) {
         this.origin = origin;
+        this.clock = clock;
         this.forceSecure = forceSecure;
     }
 
+    /** Lives as long as the session: expiresAt was computed on the application's clock, so is its Max-Age. */
     public Cookie issue(HttpRequest<?> request, String secret, Instant expiresAt) {
-        return base(request, secret).maxAge(Duration.between(Instant.now(), expiresAt));
+        return base(request, secret).maxAge(Duration.between(clock.instant(), expiresAt));
     }
 
     /** Replaces the cookie with an expired, empty one (same attributes, so browsers match it). */
