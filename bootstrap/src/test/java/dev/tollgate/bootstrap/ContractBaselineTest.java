@@ -61,6 +61,14 @@ class ContractBaselineTest extends HttpTest {
     }
 
     record Probe(DocumentedOperations.Operation operation, OpenAPI api, Operation spec) {
+        /** The operation as its document describes it, at its served path. */
+        static java.util.Optional<Probe> of(DocumentedOperations.Operation operation) {
+            OpenAPI api = ApiContract.openApi(operation.document());
+            PathItem item = api.getPaths().get(operation.servedAt());
+            Operation spec = item == null ? null : item.readOperationsMap().get(PathItem.HttpMethod.valueOf(operation.method()));
+            return java.util.Optional.ofNullable(spec).map(found -> new Probe(operation, api, found));
+        }
+
         boolean authenticated() {
             List<SecurityRequirement> security = spec.getSecurity() != null ? spec.getSecurity() : api.getSecurity();
             return security != null && !security.isEmpty() && security.stream().noneMatch(SecurityRequirement::isEmpty);
@@ -81,12 +89,7 @@ class ContractBaselineTest extends HttpTest {
         List<Probe> probes = new ArrayList<>();
         for (DocumentedOperations.Operation op : DocumentedOperations.all()) {
             if (routed.contains(op.method() + " " + BadInputSweepTest.normalize(op.servedAt()))) {
-                OpenAPI api = ApiContract.openApi(op.document());
-                PathItem item = api.getPaths().get(op.servedAt());
-                Operation spec = item == null ? null : item.readOperationsMap().get(PathItem.HttpMethod.valueOf(op.method()));
-                if (spec != null) {
-                    probes.add(new Probe(op, api, spec));
-                }
+                Probe.of(op).ifPresent(probes::add);
             }
         }
         writeImplemented(probes);

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tollgate.testing.ApiContract;
 import dev.tollgate.testing.ContractCoverage;
 import dev.tollgate.testing.DocumentedOperations;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +31,7 @@ class ContractCoverageTest {
 
     @Test
     void everyImplementedOperationHasBeenSeenAnsweringWhatItOwes() throws IOException {
-        Path api = apiDirectory();
+        Path api = ApiContract.apiDirectory();
         Path root = api.getParent().getParent();
         Set<String> implemented = new TreeSet<>(Files.readAllLines(Path.of(ContractCoverage.DIRECTORY, ContractBaselineTest.IMPLEMENTED)));
         implemented.remove("");
@@ -90,14 +87,12 @@ class ContractCoverageTest {
 
     /** What an implemented operation must have been seen answering. */
     static List<String> owed(DocumentedOperations.Operation op) {
-        OpenAPI api = ApiContract.openApi(op.document());
-        PathItem item = api.getPaths().get(op.servedAt());
-        Operation spec = item == null ? null : item.readOperationsMap().get(PathItem.HttpMethod.valueOf(op.method()));
         List<String> owed = new ArrayList<>(List.of("success"));
-        if (spec == null) {
+        var found = ContractBaselineTest.Probe.of(op);
+        if (found.isEmpty()) {
             return owed;
         }
-        ContractBaselineTest.Probe probe = new ContractBaselineTest.Probe(op, api, spec);
+        ContractBaselineTest.Probe probe = found.get();
         if (probe.authenticated()) {
             owed.add("401");
         }
@@ -123,23 +118,12 @@ class ContractCoverageTest {
     /** {@code key answer <tab> why}: an answer an operation cannot give, with the reason. */
     static Map<String, String> exemptions() throws IOException {
         Map<String, String> exempt = new HashMap<>();
-        for (String line : Files.readAllLines(apiDirectory().resolve("coverage-exemptions.tsv"))) {
+        for (String line : Files.readAllLines(ApiContract.apiDirectory().resolve("coverage-exemptions.tsv"))) {
             if (!line.isBlank() && !line.startsWith("#")) {
                 String[] cols = line.split("\t");
                 exempt.put(cols[0].strip(), cols.length > 1 ? cols[1] : "");
             }
         }
         return exempt;
-    }
-
-    private static Path apiDirectory() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("docs/api/operations.tsv"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("docs/api not found");
-        }
-        return dir.resolve("docs/api");
     }
 }

@@ -19,7 +19,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.SocketException;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +57,7 @@ import org.yaml.snakeyaml.Yaml;
 @MicronautTest(transactional = false)
 class CrossTenantMatrixTest extends HttpTest {
     static final String SECRET = "cross-tenant-matrix-secret";
-    static final FakeDnsServer DNS = startDns();
+    static final FakeDnsServer DNS = FakeDnsServer.startOrFail();
 
     /** The one status an operation must answer each kind of B's credentials (see {@link #credentials}). */
     interface Refusal {
@@ -131,13 +130,6 @@ class CrossTenantMatrixTest extends HttpTest {
     int calls;
     final List<String> failures = new ArrayList<>();
 
-    static FakeDnsServer startDns() {
-        try {
-            return new FakeDnsServer();
-        } catch (SocketException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Override
     public Map<String, String> getProperties() {

@@ -10,7 +10,6 @@ import dev.tollgate.testing.UpstreamPostgres;
 import dev.tollgate.testing.FakeDnsServer;
 import dev.tollgate.testing.HttpTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import java.net.SocketException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -25,15 +24,8 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 class PgBeamCustomDomainsContractTest extends HttpTest {
     static final String SECRET = "custom-domains-secret";
-    static final FakeDnsServer DNS = startDns();
+    static final FakeDnsServer DNS = FakeDnsServer.startOrFail();
 
-    static FakeDnsServer startDns() {
-        try {
-            return new FakeDnsServer();
-        } catch (SocketException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Override
     public Map<String, String> getProperties() {

@@ -149,9 +149,7 @@ public final class ApiContract {
             }
             // Documents do not list every client error for every operation (a 422 for a bad page number on a
             // list, say); such a response must still have the document's general error shape.
-            Schema<?> errorSchema = new Schema<>().$ref("#/components/schemas/" + document.errorSchema);
-            problems.addAll(loaded.schemas().validate(body, errorSchema, "response.body").getMessages().stream()
-                    .filter(m -> m.getLevel() == ValidationReport.Level.ERROR).toList());
+            problems.addAll(errorShapeProblems(document, body));
         }
         if (!problems.isEmpty()) {
             throw new AssertionError(method + " " + path + " -> " + status + " breaks " + document.file + ":\n"
@@ -187,15 +185,19 @@ public final class ApiContract {
             throw new AssertionError(method + " " + path + " -> " + status + " is not an operation of " + document.file
                     + ", so its success has nothing to conform to; check its body in the test");
         }
-        Loaded loaded = LOADED.computeIfAbsent(document, ApiContract::load);
         String text = body == null ? "" : body.strip();
-        List<ValidationReport.Message> problems = loaded.schemas()
-                .validate(text, new Schema<>().$ref("#/components/schemas/" + document.errorSchema), "response.body").getMessages()
-                .stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR).toList();
+        List<ValidationReport.Message> problems = errorShapeProblems(document, text);
         if (!text.startsWith("{") || !problems.isEmpty()) {
             throw new AssertionError(method + " " + path + " -> " + status + " is not in " + document.file + "'s error shape:\n"
                     + problems.stream().map(ApiContract::describe).collect(Collectors.joining("\n")) + "\nbody: " + body);
         }
+    }
+
+    /** How {@code body} breaks the document's general error schema (nothing when it has that shape). */
+    private static List<ValidationReport.Message> errorShapeProblems(Document document, String body) {
+        Loaded loaded = LOADED.computeIfAbsent(document, ApiContract::load);
+        return loaded.schemas().validate(body, new Schema<>().$ref("#/components/schemas/" + document.errorSchema), "response.body")
+                .getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR).toList();
     }
 
     /** Whether a 2xx body is, or holds at its top level, an empty list: what a list of nothing looks like. */
@@ -258,7 +260,7 @@ public final class ApiContract {
             rekeyToServedPaths((ObjectNode) spec, servedPaths(dir.resolve("operations.tsv"), document.seed));
             inlineNullableReferences(spec, spec);
             mergeAllOf(spec, spec);
-            typeStringUnions(spec, spec);
+            typeStringUnions(spec);
             addFallbackError(document, (ObjectNode) spec);
             if (document == Document.CENTRALI) {
                 // Centrali declares 3.0.3 but uses 3.1 type arrays (["null","string"]) on some routes; read it as
@@ -345,7 +347,7 @@ public final class ApiContract {
      * A parameter whose schema is a union of strings (OpenMeter's {@code ULIDOrExternalKey}) is read by the validator
      * as JSON ("acme" is not JSON). Such a parameter is given the plain string schema every alternative shares.
      */
-    private static void typeStringUnions(JsonNode spec, JsonNode ignored) {
+    private static void typeStringUnions(JsonNode spec) {
         List<JsonNode> parameters = new java.util.ArrayList<>();
         spec.path("components").path("parameters").forEach(parameters::add);
         spec.path("paths").forEach(item -> {
@@ -483,7 +485,7 @@ public final class ApiContract {
     }
 
     /** {@code docs/api} of the checkout, found from whichever module directory the tests run in. */
-    static Path apiDirectory() {
+    public static Path apiDirectory() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
             Path candidate = dir.resolve("docs/api/operations.tsv");

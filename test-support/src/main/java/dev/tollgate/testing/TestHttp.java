@@ -105,11 +105,12 @@ public final class TestHttp {
             request.setHeader(headers[i], headers[i + 1]); // replaces the default Content-Type when given
         }
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.build();
+            HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());
             Exchange exchange = new Exchange(method, path, response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(null), response.body(), response.headers().map());
             if (checked) {
-                ApiContract.check(exchange, request.build().headers().firstValue("Content-Type").orElse(null), json);
+                ApiContract.check(exchange, built.headers().firstValue("Content-Type").orElse(null), json);
             }
             return exchange;
         } catch (IOException e) {

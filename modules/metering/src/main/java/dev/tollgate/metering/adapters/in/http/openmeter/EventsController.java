@@ -106,7 +106,11 @@ final class EventsController {
 
     /** Documented as format uri: a scheme is required, and nothing is stored, so only the form is checked. */
     private static boolean isAbsoluteUri(String value) {
-        return value.indexOf('\u0000') < 0 && CloudEvent.isUriReference(value) && java.net.URI.create(value).isAbsolute();
+        try {
+            return new java.net.URI(value).isAbsolute(); // refuses NUL and other illegal characters too
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     private static String text(JsonNode node, String field, String at) {
