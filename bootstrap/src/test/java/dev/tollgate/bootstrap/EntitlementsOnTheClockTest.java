@@ -10,6 +10,7 @@ import dev.tollgate.testing.Accounts;
 import dev.tollgate.testing.Accounts.Account;
 import dev.tollgate.testing.HttpTest;
 import dev.tollgate.testing.MutableClock;
+import dev.tollgate.testing.MutableClockFactory;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

@@ -8,11 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.testing.HttpTest;
+import dev.tollgate.testing.MutableClock;
+import dev.tollgate.testing.MutableClockFactory;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +28,26 @@ import org.junit.jupiter.api.Test;
  */
 @MicronautTest(transactional = false)
 class OpenMeterEntitlementsContractTest extends HttpTest {
+    /**
+     * Tomorrow (after the tiers the catalog seeded on start-up took effect), mid-day and 30 s into a minute: the last
+     * minute's usage and the current period share one day whenever the suite runs.
+     */
+    static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS).plusSeconds(12 * 3600 + 30);
+    @Inject
+    MutableClock clock;
     String token;
     int events;
 
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.put(MutableClockFactory.PROPERTY, "mutable");
+        return properties;
+    }
+
     @BeforeEach
     void namespace() {
+        clock.set(NOW);
         token = signUpOwner();
         http.post("/api/v1/meters", "{\"slug\":\"calls\",\"aggregation\":\"COUNT\",\"eventType\":\"call\",\"groupBy\":{\"model\":\"$.model\"}}",
                 auth()).expect(201);
@@ -54,7 +74,7 @@ class OpenMeterEntitlementsContractTest extends HttpTest {
 
     /** {@code n} calls by {@code subject} now, with the given model. */
     private void calls(String subject, int n, String model) {
-        calls(subject, n, model, Instant.now());
+        calls(subject, n, model, clock.instant());
     }
 
     private void calls(String subject, int n, String model, Instant at) {
@@ -76,9 +96,7 @@ class OpenMeterEntitlementsContractTest extends HttpTest {
     @Test
     void aMeteredEntitlementBurnsGrantsExactlyAsEventsArrive() {
         // The usage lands in the minute before now, so a void (truncated to the minute, like OpenMeter's) comes after it.
-        Instant lastMinute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minusSeconds(1);
-        org.junit.jupiter.api.Assumptions.assumeTrue(lastMinute.atZone(java.time.ZoneOffset.UTC).getDayOfMonth() == Instant.now()
-                .atZone(java.time.ZoneOffset.UTC).getDayOfMonth(), "not across a day (and month) boundary");
+        Instant lastMinute = clock.instant().truncatedTo(ChronoUnit.MINUTES).minusSeconds(1);
         String base = "/api/v2/customers/acme/entitlements";
         JsonNode e = post(base, """
                 {"type":"metered","featureKey":"api_calls","usagePeriod":{"interval":"MONTH","anchor":"2026-01-01T00:00:00Z"},"issue":{"amount":100},
@@ -124,7 +142,7 @@ class OpenMeterEntitlementsContractTest extends HttpTest {
         assertEquals(120, windowedUsage(history));
         assertFalse(history.get("burndownHistory").isEmpty());
         // A range that does not start on a window boundary: the first window starts at from and counts only from there.
-        String from = Instant.now().truncatedTo(ChronoUnit.MINUTES).toString();
+        String from = clock.instant().truncatedTo(ChronoUnit.MINUTES).toString();
         JsonNode partial = get(base + "/api_calls/history?windowSize=DAY&from=" + from);
         assertEquals(Instant.parse(from), Instant.parse(partial.get("windowedHistory").get(0).get("period").get("from").asText()));
         assertEquals(0, windowedUsage(partial), "the usage came before from");
@@ -195,7 +213,7 @@ class OpenMeterEntitlementsContractTest extends HttpTest {
         String base = "/api/v1/subjects/acme_prod/entitlements";
         // The usage lands in the minute before now, so a reset (truncated to the minute, like OpenMeter's) comes after it;
         // the daily period is anchored an hour before, so it holds that minute whatever the time of day.
-        Instant lastMinute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minusSeconds(1);
+        Instant lastMinute = clock.instant().truncatedTo(ChronoUnit.MINUTES).minusSeconds(1);
         Instant anchor = lastMinute.truncatedTo(ChronoUnit.MINUTES).minus(1, ChronoUnit.HOURS);
         JsonNode e = post(base, """
                 {"type":"metered","featureKey":"api_calls","usagePeriod":{"interval":"DAY","anchor":"%s"},"measureUsageFrom":"CURRENT_PERIOD_START"}"""
@@ -301,12 +319,12 @@ class OpenMeterEntitlementsContractTest extends HttpTest {
         http.post("/api/v2/customers/nobody/entitlements", "{\"type\":\"boolean\",\"featureKey\":\"sso\"}", auth()).expect(404)
                 .conformsTo(OPENMETER);
         post(base, "{\"type\":\"metered\",\"featureKey\":\"api_calls\",\"usagePeriod\":{\"interval\":\"DAY\"}}", 201);
-        assertTrue(http.post(base + "/api_calls/grants", "{\"amount\":0,\"effectiveAt\":\"" + Instant.now() + "\"}", auth()).expect(400)
+        assertTrue(http.post(base + "/api_calls/grants", "{\"amount\":0,\"effectiveAt\":\"" + clock.instant() + "\"}", auth()).expect(400)
                 .conformsTo(OPENMETER).body().contains("grant_amount_must_be_positive"));
         http.get(base + "/api_calls/history", auth()).expect(400).conformsTo(OPENMETER);
         http.get(base + "/api_calls/history?windowSize=MINUTE&from=2026-01-01T00:00:00Z", auth()).expect(400).conformsTo(OPENMETER);
         http.get(base + "/api_calls/value?time=2126-01-01T00:00:00Z", auth()).expect(400).conformsTo(OPENMETER);
-        assertTrue(http.post(base + "/api_calls/grants", "{\"amount\":1e400,\"effectiveAt\":\"" + Instant.now() + "\"}", auth())
+        assertTrue(http.post(base + "/api_calls/grants", "{\"amount\":1e400,\"effectiveAt\":\"" + clock.instant() + "\"}", auth())
                 .expect(400).conformsTo(OPENMETER).body().contains("finite"));
         http.get(base + "/api_calls/value?time=yesterday", auth()).expect(400).conformsTo(OPENMETER);
         http.delete("/api/v1/grants/01jd8x0c3fexa6k4b1n2m3p4q5", auth()).expect(404).conformsTo(OPENMETER);

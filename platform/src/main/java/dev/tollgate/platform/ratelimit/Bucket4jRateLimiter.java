@@ -3,6 +3,7 @@ package dev.tollgate.platform.ratelimit;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tollgate.platform.domain.RateLimitedException;
+import dev.tollgate.platform.time.ClockTimeMeter;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -10,7 +11,6 @@ import io.github.bucket4j.TimeMeter;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Bucket4j token buckets, one per (limit, key), kept in a bounded Caffeine cache so that idle keys are forgotten.
@@ -26,21 +26,7 @@ final class Bucket4jRateLimiter implements RateLimiter {
     private final TimeMeter time;
 
     Bucket4jRateLimiter(Clock clock) {
-        this.time = new ClockTime(clock);
-    }
-
-    /** Bucket4j's time source read from a {@link Clock} (wall-clock based: it may jump, as a test clock does). */
-    private record ClockTime(Clock clock) implements TimeMeter {
-        @Override
-        public long currentTimeNanos() {
-            Instant now = clock.instant();
-            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
+        this.time = new ClockTimeMeter(clock);
     }
 
     @Override

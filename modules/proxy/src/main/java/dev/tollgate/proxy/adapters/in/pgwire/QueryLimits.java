@@ -1,10 +1,12 @@
 package dev.tollgate.proxy.adapters.in.pgwire;
 
+import dev.tollgate.platform.time.ClockTimeMeter;
 import dev.tollgate.proxy.application.port.in.ProxyLimitsUseCase;
 import dev.tollgate.proxy.domain.OrganizationQuota;
 import dev.tollgate.proxy.domain.OrganizationQuota.Refusal;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The tier limits the proxy enforces on every query, from memory: each project's queries per second (a Bucket4j token
- * bucket holding {@code burst} tokens, refilled at {@code queries_per_second}) and its organization's queries per
- * day. A bucket is rebuilt when its project's limits change.
+ * bucket holding {@code burst} tokens, refilled at {@code queries_per_second} on the application clock) and its
+ * organization's queries per day. A bucket is rebuilt when its project's limits change.
  */
 @Singleton
 final class QueryLimits {
@@ -25,10 +27,12 @@ final class QueryLimits {
     private final Map<UUID, ProjectBucket> buckets = new ConcurrentHashMap<>();
     private final ProxyLimitsUseCase limits;
     private final Clock clock;
+    private final TimeMeter time;
 
     QueryLimits(ProxyLimitsUseCase limits, Clock clock) {
         this.limits = limits;
         this.clock = clock;
+        this.time = new ClockTimeMeter(clock);
     }
 
     /** The organization's quota, loaded on first use: call off the event loops. */
@@ -62,7 +66,8 @@ final class QueryLimits {
         return buckets.compute(projectId, (id, current) -> current != null && current.perSecond() == perSecond && current.burst() == burst
                 ? current
                 : new ProjectBucket(perSecond, burst, Bucket.builder()
-                        .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)).build()).build()))
+                        .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
+                        .withCustomTimePrecision(time).build()))
                 .bucket();
     }
 

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.testing.UpstreamPostgres;
 import dev.tollgate.proxy.application.port.in.ProxyLimitsUseCase;
 import dev.tollgate.testing.HttpTest;
+import dev.tollgate.testing.MutableClock;
+import dev.tollgate.testing.MutableClockFactory;
+import dev.tollgate.testing.UpstreamPostgres;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -18,6 +20,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +55,9 @@ class ProxyLimitsTest extends HttpTest {
     String databaseUrl;
     @Inject
     dev.tollgate.tenancy.api.TenancyApi tenancy;
+    /** Stands still unless a test moves it: token buckets refill only when a test says so. */
+    @Inject
+    MutableClock clock;
     String orgId;
     String projectId;
 
@@ -60,6 +68,7 @@ class ProxyLimitsTest extends HttpTest {
         // This node reports only when a test says so: what metering holds is then exactly what the second node reported.
         properties.put("tollgate.proxy.usage-flush-interval", "1h");
         properties.put("tollgate.internal-secret", OPERATOR_SECRET);
+        properties.put(MutableClockFactory.PROPERTY, "mutable");
         return properties;
     }
 
@@ -144,11 +153,19 @@ class ProxyLimitsTest extends HttpTest {
                     refused = e;
                 }
             }
-            assertTrue(ran < 50 && refused != null, "ran " + ran);
+            assertTrue(ran <= 10 && refused != null, "at most the burst of 10 ran with the clock standing still, ran " + ran);
             assertEquals("53400", refused.getSQLState());
             assertTrue(refused.getMessage().contains("5 queries per second per project (burst 10); retry in"), refused.getMessage());
-            Thread.sleep(1100);
-            s.execute("SELECT 'refilled'");
+            // The clock stands still, so the bucket refills only as the test moves it: 5 tokens a second, greedily.
+            clock.advance(Duration.ofMillis(199));
+            assertEquals("53400", assertThrows(SQLException.class, () -> s.execute("SELECT 'not yet'")).getSQLState(),
+                    "0.995 of a token: not yet one");
+            clock.advance(Duration.ofMillis(801));
+            for (int i = 0; i < 5; i++) {
+                s.execute("SELECT 'refilled " + i + "'");
+            }
+            assertEquals("53400", assertThrows(SQLException.class, () -> s.execute("SELECT 'one too many'")).getSQLState(),
+                    "one second refills exactly five");
         }
     }
 
@@ -159,6 +176,161 @@ class ProxyLimitsTest extends HttpTest {
             SQLException e = assertThrows(SQLException.class, this::connect);
             assertEquals("53300", e.getSQLState());
             assertTrue(e.getMessage().contains("max_connections 2 on the enterprise plan"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aConnectionStormAdmitsExactlyMaxConnectionsAndFreesEverySlotItTook() throws Exception {
+        limits(",\"max_connections\":10");
+        List<Connection> admitted = storm(80);
+        try {
+            assertEquals(10, admitted.size(), "80 simultaneous logins, max_connections 10");
+            for (Connection c : admitted) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SELECT 1");
+                }
+            }
+            assertEquals("53300", assertThrows(SQLException.class, this::connect).getSQLState());
+        } finally {
+            closeAll(admitted);
+        }
+        // Every slot, taken or refused, is given back: the next ten fit (once the proxy has seen the hang-ups).
+        List<Connection> again = new ArrayList<>();
+        try {
+            while (again.size() < 10) {
+                again.add(connectOnceSlotsFree());
+            }
+            assertEquals("53300", assertThrows(SQLException.class, this::connect).getSQLState(), "and the eleventh does not");
+        } finally {
+            closeAll(again);
+        }
+    }
+
+    @Test
+    void aTierDowngradeWhileSixtyFourSessionsRunAppliesToTheirNextQueryAndDropsNone() throws Exception {
+        limits(",\"max_connections\":100");
+        List<Connection> sessions = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            sessions.add(connect());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        CountDownLatch allRunning = new CountDownLatch(64);
+        AtomicBoolean downgraded = new AtomicBoolean();
+        AtomicInteger ranAfterDowngrade = new AtomicInteger();
+        List<Future<?>> done = new ArrayList<>();
+        try {
+            for (Connection c : sessions) {
+                done.add(pool.submit(() -> {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("SELECT 1");
+                        allRunning.countDown();
+                        // Each session keeps querying until the downgraded tier refuses it once.
+                        for (int i = 0; i < 100_000; i++) {
+                            boolean after = downgraded.get();
+                            try {
+                                s.execute("SELECT 1");
+                                if (after) {
+                                    ranAfterDowngrade.incrementAndGet();
+                                }
+                            } catch (SQLException e) {
+                                assertEquals("53400", e.getSQLState(), e.getMessage());
+                                // Refused by the new tier only: the old one had no rate limit.
+                                assertTrue(e.getMessage().contains("50 queries per second per project (burst 100)"), e.getMessage());
+                                return null;
+                            }
+                        }
+                    }
+                    throw new AssertionError("never refused after the downgrade");
+                }));
+            }
+            allRunning.await();
+            limits(",\"max_connections\":8,\"queries_per_second\":50");
+            downgraded.set(true);
+            for (Future<?> f : done) {
+                f.get();
+            }
+            // The clock stands still: what ran after the downgrade came out of the new tier's burst.
+            assertTrue(ranAfterDowngrade.get() <= 100, "at most the burst of 100 ran after the downgrade: " + ranAfterDowngrade);
+            SQLException refused = assertThrows(SQLException.class, this::connect);
+            assertEquals("53300", refused.getSQLState());
+            assertTrue(refused.getMessage().contains("max_connections 8"), refused.getMessage());
+            // No session was dropped: each is still open, and one second refills exactly 50 queries among them.
+            clock.advance(Duration.ofSeconds(1));
+            int ran = 0;
+            for (Connection c : sessions) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SELECT 1");
+                    ran++;
+                } catch (SQLException e) {
+                    assertEquals("53400", e.getSQLState(), e.getMessage());
+                }
+            }
+            assertEquals(50, ran);
+        } finally {
+            pool.shutdownNow();
+            closeAll(sessions.subList(8, 64));
+        }
+        // The eight left fill the new max_connections; once one more leaves, a newcomer fits.
+        try {
+            assertEquals("53300", assertThrows(SQLException.class, this::connect).getSQLState());
+            sessions.get(7).close();
+            clock.advance(Duration.ofSeconds(1)); // the driver's own queries at login need tokens too
+            connectOnceSlotsFree().close();
+        } finally {
+            closeAll(sessions.subList(0, 8));
+        }
+    }
+
+    /** {@code clients} logins at the same instant: the connections admitted (the others must be refused with 53300). */
+    private List<Connection> storm(int clients) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Connection>> attempts = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            attempts.add(pool.submit(() -> {
+                start.await();
+                try {
+                    return connect();
+                } catch (SQLException e) {
+                    assertEquals("53300", e.getSQLState(), e.getMessage());
+                    assertTrue(e.getMessage().contains("too many connections for this project"), e.getMessage());
+                    return null;
+                }
+            }));
+        }
+        start.countDown();
+        List<Connection> admitted = new ArrayList<>();
+        try {
+            for (Future<Connection> attempt : attempts) {
+                Connection c = attempt.get();
+                if (c != null) {
+                    admitted.add(c);
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return admitted;
+    }
+
+    /** Connects, retrying while the proxy has yet to see earlier clients hang up (it learns of it asynchronously). */
+    private Connection connectOnceSlotsFree() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                return connect();
+            } catch (SQLException e) {
+                if (!"53300".equals(e.getSQLState()) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private static void closeAll(List<Connection> connections) throws SQLException {
+        for (Connection c : connections) {
+            c.close();
         }
     }
 
