@@ -12,14 +12,34 @@ import dev.tollgate.architecture.TollgateImport.ExcludeTestSupportAndFixtures;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
-/** The rules are only as good as what they see: the real tenancy classes, and nothing generated or planted. */
+/** The rules are only as good as what they see: every module's real classes, and nothing generated or planted. */
 class ImportOptionsTest {
     private static final Predicate<JavaClass> GENERATED = c -> c.getName().contains("$Definition")
             || c.getName().contains("$Introspection") || c.getName().contains("$Intercepted")
             || c.getSimpleName().startsWith("$");
 
+    /** Every Maven module whose sources hold more than a package-info (read from the checkout, so none is forgotten). */
+    private static java.util.List<String> modulesWithClasses() throws java.io.IOException {
+        java.nio.file.Path root = java.nio.file.Path.of("..").toAbsolutePath().normalize();
+        java.util.List<java.nio.file.Path> sources = new java.util.ArrayList<>(
+                java.util.List.of(root.resolve("platform/src/main/java/dev/tollgate/platform"),
+                        root.resolve("bootstrap/src/main/java/dev/tollgate/bootstrap")));
+        try (var modules = java.nio.file.Files.list(root.resolve("modules"))) {
+            modules.forEach(m -> sources.add(m.resolve("src/main/java/dev/tollgate/" + m.getFileName())));
+        }
+        java.util.List<String> withClasses = new java.util.ArrayList<>();
+        for (java.nio.file.Path source : sources) {
+            try (var files = java.nio.file.Files.walk(source)) {
+                if (files.anyMatch(f -> f.toString().endsWith(".java") && !f.endsWith("package-info.java"))) {
+                    withClasses.add(source.getFileName().toString());
+                }
+            }
+        }
+        return withClasses;
+    }
+
     @Test
-    void productionImportSeesTenancyButNothingGeneratedPlantedOrTestOnly() {
+    void productionImportSeesEveryModuleButNothingGeneratedPlantedOrTestOnly() throws Exception {
         JavaClasses classes = new ClassFileImporter()
                 .withImportOption(new ImportOption.DoNotIncludeTests())
                 .withImportOption(new ExcludeMicronautGenerated())
@@ -31,6 +51,13 @@ class ImportOptionsTest {
         assertTrue(classes.contain("dev.tollgate.tenancy.adapters.out.persistence.OrganizationRow"));
         assertTrue(classes.contain("dev.tollgate.platform.domain.TypeId"));
         assertTrue(classes.contain("dev.tollgate.bootstrap.Application"));
+        // Every module with classes of its own is imported, so no rule passes on an empty set for it.
+        java.util.List<String> modules = modulesWithClasses();
+        assertTrue(modules.containsAll(java.util.List.of("platform", "tenancy", "proxy", "bootstrap")), modules.toString());
+        for (String module : modules) {
+            assertTrue(classes.stream().anyMatch(c -> (c.getPackageName() + ".").startsWith("dev.tollgate." + module + ".")
+                            && !c.getSimpleName().equals("package-info")), "no class of " + module + " imported");
+        }
         assertFalse(classes.stream().anyMatch(GENERATED), "Micronaut-generated classes imported");
         assertFalse(classes.stream().anyMatch(c -> c.getPackageName().startsWith("dev.tollgate.archfixtures")));
         assertFalse(classes.stream().anyMatch(c -> c.getPackageName().startsWith("dev.tollgate.testing")));

@@ -38,8 +38,9 @@ class PlantedViolationsTest {
     @Test
     void rule2_onlyThroughApi() {
         assertFails(TollgateRules.modulesUseEachOtherOnlyThroughApi(FIXTURES),
-                List.of("catalog.application.service.TenancyInternalsReader", "webhooks.application.service.CatalogApiCaller"),
-                List.of("webhooks.application.service.PlanEventsListener", "bootstrap.Wiring",
+                List.of("catalog.application.service.TenancyInternalsReader", "webhooks.application.service.CatalogApiCaller",
+                        "bootstrap.Wiring"),
+                List.of("webhooks.application.service.PlanEventsListener", "bootstrap.SeatLimitsBridge",
                         "tenancy.application.service.CatalogCallingService"));
     }
 

@@ -54,9 +54,13 @@ public final class TollgateRules {
                 .allowEmptyShould(true);
     }
 
-    /** 2. A module's internals stay private: others reach it only through its api (webhooks: only api.events, tenancy.api). */
+    /**
+     * 2. A module's internals stay private: others reach it only through its api (webhooks: only api.events, tenancy.api).
+     * Bootstrap too: it wires modules through their published api, including the ports they ask others to fulfil
+     * ({@code api.spi}), never through a port, domain type or adapter inside a module.
+     */
     public static ArchRule modulesUseEachOtherOnlyThroughApi(String root) {
-        return classes().that().resideInAnyPackage(modulePackages(root))
+        return classes().that().resideInAnyPackage(modulesAndBootstrap(root))
                 .should(onlyDependOn("use other modules only through their api (webhooks: only api.events and tenancy.api)",
                         (origin, target) -> {
                             String from = moduleOf(root, origin);
@@ -66,7 +70,7 @@ public final class TollgateRules {
                             }
                             boolean viaApi = in(target, root + "." + to + ".api");
                             boolean viaEvents = in(target, root + "." + to + ".api.events");
-                            return from.equals("webhooks") && !to.equals("tenancy") ? viaEvents : viaApi;
+                            return "webhooks".equals(from) && !to.equals("tenancy") ? viaEvents : viaApi;
                         }))
                 .allowEmptyShould(true);
     }
@@ -224,8 +228,10 @@ public final class TollgateRules {
         };
     }
 
-    private static String[] modulePackages(String root) {
-        return BUSINESS_MODULES.stream().map(module -> root + "." + module + "..").toArray(String[]::new);
+    /** The packages of every business module, and bootstrap's. */
+    private static String[] modulesAndBootstrap(String root) {
+        return java.util.stream.Stream.concat(BUSINESS_MODULES.stream(), java.util.stream.Stream.of("bootstrap"))
+                .map(module -> root + "." + module + "..").toArray(String[]::new);
     }
 
     /** The business module a class belongs to, or null (platform, bootstrap, libraries). */

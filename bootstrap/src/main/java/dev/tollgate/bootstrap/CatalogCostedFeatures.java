@@ -1,7 +1,7 @@
 package dev.tollgate.bootstrap;
 
 import dev.tollgate.catalog.api.CatalogApi;
-import dev.tollgate.metering.application.port.out.CostedFeatures;
+import dev.tollgate.metering.api.spi.CostedFeatures;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package dev.tollgate.bootstrap;
 
 import dev.tollgate.catalog.api.CatalogApi;
-import dev.tollgate.metering.application.port.out.MeterUsers;
+import dev.tollgate.metering.api.spi.MeterUsers;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.UUID;

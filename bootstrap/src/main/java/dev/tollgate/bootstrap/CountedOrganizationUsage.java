@@ -1,6 +1,6 @@
 package dev.tollgate.bootstrap;
 
-import dev.tollgate.entitlements.application.port.out.OrganizationUsage;
+import dev.tollgate.entitlements.api.spi.OrganizationUsage;
 import dev.tollgate.proxy.api.ProxyApi;
 import dev.tollgate.tenancy.api.TenancyApi;
 import jakarta.inject.Singleton;

@@ -1,7 +1,7 @@
 package dev.tollgate.bootstrap;
 
 import dev.tollgate.entitlements.api.EntitlementsApi;
-import dev.tollgate.tenancy.application.port.out.SeatLimits;
+import dev.tollgate.tenancy.api.spi.SeatLimits;
 import jakarta.inject.Singleton;
 
 /** Tenancy asks how many members a plan includes; plans are entitlements', and only the deployable holds both. */

@@ -1,7 +1,7 @@
 package dev.tollgate.bootstrap;
 
-import dev.tollgate.catalog.application.port.out.MeterDirectory;
-import dev.tollgate.catalog.domain.MeterReference;
+import dev.tollgate.catalog.api.spi.MeterDirectory;
+import dev.tollgate.catalog.api.spi.MeterDirectory.Meter;
 import dev.tollgate.metering.api.MeteringApi;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -20,7 +20,7 @@ final class MeteringMeterDirectory implements MeterDirectory {
     }
 
     @Override
-    public Optional<MeterReference> find(UUID namespace, String meterSlug) {
-        return metering.findMeter(namespace, meterSlug).map(m -> new MeterReference(m.slug(), m.aggregation(), m.groupByKeys()));
+    public Optional<Meter> find(UUID namespace, String meterSlug) {
+        return metering.findMeter(namespace, meterSlug).map(m -> new Meter(m.slug(), m.aggregation(), m.groupByKeys()));
     }
 }

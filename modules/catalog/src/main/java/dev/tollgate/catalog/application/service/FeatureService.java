@@ -2,7 +2,7 @@ package dev.tollgate.catalog.application.service;
 
 import dev.tollgate.catalog.application.port.in.ManageFeaturesUseCase;
 import dev.tollgate.catalog.application.port.out.FeatureStore;
-import dev.tollgate.catalog.application.port.out.MeterDirectory;
+import dev.tollgate.catalog.api.spi.MeterDirectory;
 import dev.tollgate.catalog.domain.Feature;
 import dev.tollgate.catalog.domain.FeatureFilter;
 import dev.tollgate.catalog.domain.MeterReference;
@@ -37,7 +37,8 @@ class FeatureService implements ManageFeaturesUseCase {
     @Transactional
     public Feature create(Caller caller, Feature.Inputs inputs) {
         UUID namespace = tenancy.requireNamespace(caller, Capability.MANAGE_METERS).id();
-        MeterReference meter = inputs.meterSlug() == null ? null : meters.find(namespace, inputs.meterSlug()).orElse(null);
+        MeterReference meter = inputs.meterSlug() == null ? null : meters.find(namespace, inputs.meterSlug())
+                .map(m -> new MeterReference(m.slug(), m.aggregation(), m.groupByKeys())).orElse(null);
         Feature feature = Feature.define(namespace, inputs, meter, clock.instant());
         if (features.findLiveByKey(namespace, feature.key()).isPresent()) {
             throw new ConflictException("feature_exists", "a feature with key '" + feature.key() + "' already exists; archive it first");

@@ -2,7 +2,7 @@ package dev.tollgate.entitlements.application.service;
 
 import dev.tollgate.entitlements.application.port.out.EntitlementStore;
 import dev.tollgate.entitlements.domain.CustomerRef;
-import dev.tollgate.entitlements.application.port.out.OrganizationUsage;
+import dev.tollgate.entitlements.api.spi.OrganizationUsage;
 import dev.tollgate.entitlements.domain.Entitlement;
 import dev.tollgate.entitlements.domain.EntitlementType;
 import dev.tollgate.entitlements.domain.FeatureAllowance;

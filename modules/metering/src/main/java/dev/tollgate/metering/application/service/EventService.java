@@ -2,7 +2,7 @@ package dev.tollgate.metering.application.service;
 
 import dev.tollgate.metering.application.port.in.IngestEventsUseCase;
 import dev.tollgate.metering.application.port.out.EventStore;
-import dev.tollgate.metering.application.port.out.IngestionQuotas;
+import dev.tollgate.metering.api.spi.IngestionQuotas;
 import dev.tollgate.metering.application.port.out.MeterStore;
 import dev.tollgate.metering.application.port.out.UsageQueries;
 import dev.tollgate.metering.domain.Meter;

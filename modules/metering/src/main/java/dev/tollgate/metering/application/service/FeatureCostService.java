@@ -2,8 +2,8 @@ package dev.tollgate.metering.application.service;
 
 import dev.tollgate.metering.application.port.in.QueryFeatureCostUseCase;
 import dev.tollgate.metering.application.port.in.QueryMetersUseCase;
-import dev.tollgate.metering.application.port.out.CostedFeatures;
-import dev.tollgate.metering.application.port.out.CostedFeatures.CostedFeature;
+import dev.tollgate.metering.api.spi.CostedFeatures;
+import dev.tollgate.metering.api.spi.CostedFeatures.CostedFeature;
 import dev.tollgate.metering.domain.MeterQuery;
 import dev.tollgate.metering.domain.TextFilter;
 import dev.tollgate.platform.domain.NotFoundException;

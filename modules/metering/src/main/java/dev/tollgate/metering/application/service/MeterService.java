@@ -3,7 +3,7 @@ package dev.tollgate.metering.application.service;
 import dev.tollgate.metering.application.port.in.ManageMetersUseCase;
 import dev.tollgate.metering.application.port.in.QueryMetersUseCase;
 import dev.tollgate.metering.application.port.out.MeterStore;
-import dev.tollgate.metering.application.port.out.MeterUsers;
+import dev.tollgate.metering.api.spi.MeterUsers;
 import dev.tollgate.metering.application.port.out.UsageQueries;
 import dev.tollgate.metering.domain.Meter;
 import dev.tollgate.metering.domain.MeterQuery;

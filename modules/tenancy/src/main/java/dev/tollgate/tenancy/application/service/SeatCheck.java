@@ -1,7 +1,7 @@
 package dev.tollgate.tenancy.application.service;
 
 import dev.tollgate.platform.domain.ForbiddenException;
-import dev.tollgate.tenancy.application.port.out.SeatLimits;
+import dev.tollgate.tenancy.api.spi.SeatLimits;
 import dev.tollgate.tenancy.domain.Organization;
 import jakarta.inject.Singleton;
 

@@ -1,4 +1,4 @@
-package dev.tollgate.metering.application.port.out;
+package dev.tollgate.metering.api.spi;
 
 import java.math.BigDecimal;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.tollgate.metering.application.port.out;
+package dev.tollgate.metering.api.spi;
 
 import java.util.List;
 import java.util.Set;

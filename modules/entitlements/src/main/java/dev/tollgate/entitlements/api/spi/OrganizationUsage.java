@@ -1,4 +1,4 @@
-package dev.tollgate.entitlements.application.port.out;
+package dev.tollgate.entitlements.api.spi;
 
 import java.util.OptionalLong;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package dev.tollgate.tenancy.application.port.out;
+package dev.tollgate.tenancy.api.spi;
 
 /**
  * How many members an organization's plan includes (0 = unlimited). The plans are entitlements', which tenancy may

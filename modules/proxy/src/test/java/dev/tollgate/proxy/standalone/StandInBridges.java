@@ -1,0 +1,52 @@
+package dev.tollgate.proxy.standalone;
+
+import dev.tollgate.catalog.api.spi.MeterDirectory;
+import dev.tollgate.entitlements.api.spi.OrganizationUsage;
+import dev.tollgate.metering.api.spi.CostedFeatures;
+import dev.tollgate.metering.api.spi.IngestionQuotas;
+import dev.tollgate.metering.api.spi.MeterUsers;
+import dev.tollgate.tenancy.api.spi.SeatLimits;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The proxy's tests run the modules below it without the deployable's bridges between them (bootstrap joins those):
+ * these stand-ins answer in their place, as the modules' own tests do. They exist only in tests: in the deployable a
+ * missing bridge fails start-up.
+ */
+@Factory
+class StandInBridges {
+    @Singleton
+    SeatLimits noSeatLimits() {
+        return organizationPublicId -> 0;
+    }
+
+    @Singleton
+    MeterDirectory noMeters() {
+        return (namespace, meterSlug) -> Optional.empty();
+    }
+
+    @Singleton
+    MeterUsers noMeterUsers() {
+        return (namespace, meterSlug) -> List.of();
+    }
+
+    @Singleton
+    CostedFeatures noCostedFeatures() {
+        return (namespace, featureIdOrKey) -> Optional.empty();
+    }
+
+    /** Nothing counted here: the proxy's tests set the tier limits they need themselves. */
+    @Singleton
+    OrganizationUsage noOrganizationUsage() {
+        return (organizationId, featureKey) -> OptionalLong.empty();
+    }
+
+    @Singleton
+    IngestionQuotas unlimitedIngestion() {
+        return namespace -> IngestionQuotas.Quota.UNLIMITED;
+    }
+}
