@@ -13,12 +13,12 @@ import org.slf4j.LoggerFactory;
  * HTTP server or any job can reach the database.
  * Each module owns schema {@code <module>} and keeps its scripts in {@code db/migration/<module>/}; modules
  * whose scripts are not on the classpath (a module's own tests) are skipped. Order follows the allowed
- * dependency graph, so a module never migrates before one it depends on.
+ * dependency graph, so a module never migrates before one it depends on; platform's outbox (ADR 0028) comes first.
  */
 @Context
 final class ModuleMigrations {
     static final List<String> MODULES_IN_DEPENDENCY_ORDER =
-            List.of("tenancy", "catalog", "metering", "entitlements", "billing", "proxy", "webhooks");
+            List.of("outbox", "tenancy", "catalog", "metering", "entitlements", "billing", "proxy", "webhooks");
     private static final Logger LOG = LoggerFactory.getLogger(ModuleMigrations.class);
 
     ModuleMigrations(DataSource contextual) {

@@ -1,9 +1,9 @@
 package dev.tollgate.entitlements.application.service;
 
 import dev.tollgate.entitlements.api.events.LimitsChanged;
+import dev.tollgate.platform.outbox.Outbox;
 import dev.tollgate.entitlements.domain.Entitlement;
 import dev.tollgate.tenancy.api.TenancyApi;
-import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 
 /**
@@ -13,15 +13,15 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 class EntitlementChanges {
-    private final ApplicationEventPublisher<LimitsChanged> events;
+    private final Outbox outbox;
 
-    EntitlementChanges(ApplicationEventPublisher<LimitsChanged> events) {
-        this.events = events;
+    EntitlementChanges(Outbox outbox) {
+        this.outbox = outbox;
     }
 
     void changed(Entitlement e) {
         if (TenancyApi.SYSTEM_NAMESPACE.equals(e.namespace()) && e.customerKey() != null) {
-            events.publishEvent(new LimitsChanged(e.customerKey()));
+            outbox.publish(e.customerKey(), new LimitsChanged(e.customerKey()));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.tollgate.entitlements.application.service;
 import dev.tollgate.catalog.api.CatalogApi;
 import dev.tollgate.catalog.api.CatalogApi.TemplateTerms;
 import dev.tollgate.entitlements.api.events.LimitsChanged;
+import dev.tollgate.platform.outbox.Outbox;
 import dev.tollgate.entitlements.application.port.out.EntitlementStore;
 import dev.tollgate.entitlements.application.port.out.GrantStore;
 import dev.tollgate.entitlements.application.port.out.PackageStore;
@@ -13,7 +14,6 @@ import dev.tollgate.entitlements.domain.PackageKind;
 import dev.tollgate.entitlements.domain.PackageStatus;
 import dev.tollgate.entitlements.domain.WorkspacePackage;
 import dev.tollgate.tenancy.api.TenancyApi;
-import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
@@ -43,17 +43,17 @@ class PackageEntitlements {
     private final PackageStore packages;
     private final CatalogApi catalog;
     private final ProvisioningSettings settings;
-    private final ApplicationEventPublisher<LimitsChanged> changes;
+    private final Outbox outbox;
 
     PackageEntitlements(TierService tiers, EntitlementStore entitlements, GrantStore grants, PackageStore packages, CatalogApi catalog,
-                        ProvisioningSettings settings, ApplicationEventPublisher<LimitsChanged> changes) {
+                        ProvisioningSettings settings, Outbox outbox) {
         this.tiers = tiers;
         this.entitlements = entitlements;
         this.grants = grants;
         this.packages = packages;
         this.catalog = catalog;
         this.settings = settings;
-        this.changes = changes;
+        this.outbox = outbox;
     }
 
     void apply(WorkspacePackage p, String organizationPublicId, Instant now) {
@@ -66,7 +66,7 @@ class PackageEntitlements {
         } else {
             applyPlan(p, organizationPublicId, now);
         }
-        changes.publishEvent(new LimitsChanged(organizationPublicId));
+        outbox.publish(organizationPublicId, new LimitsChanged(organizationPublicId));
     }
 
     private void applyPlan(WorkspacePackage p, String organizationPublicId, Instant now) {

@@ -5,6 +5,7 @@ import dev.tollgate.catalog.api.CatalogApi.PlanTerms;
 import dev.tollgate.catalog.api.CatalogApi.TemplateTerms;
 import dev.tollgate.entitlements.api.EntitlementsApi;
 import dev.tollgate.entitlements.api.events.LimitsChanged;
+import dev.tollgate.platform.outbox.Outbox;
 import dev.tollgate.entitlements.application.port.out.EntitlementStore;
 import dev.tollgate.entitlements.application.port.out.GrantStore;
 import dev.tollgate.entitlements.domain.CustomerRef;
@@ -15,7 +16,6 @@ import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.platform.domain.Ulid;
 import dev.tollgate.platform.domain.ValidationException;
 import dev.tollgate.tenancy.api.TenancyApi;
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -42,13 +42,13 @@ class TierService implements EntitlementsApi {
     private final CustomerResolver customers;
     private final CatalogApi catalog;
     private final JsonSyntax json;
-    private final ApplicationEventPublisher<LimitsChanged> changes;
+    private final Outbox outbox;
     private final EntitlementEvaluator evaluator;
     private final TenancyApi tenancy;
     private final Clock clock;
 
     TierService(EntitlementStore entitlements, GrantStore grants, CustomerResolver customers, CatalogApi catalog, JsonSyntax json,
-                ApplicationEventPublisher<LimitsChanged> changes, EntitlementEvaluator evaluator, TenancyApi tenancy, Clock clock) {
+                Outbox outbox, EntitlementEvaluator evaluator, TenancyApi tenancy, Clock clock) {
         this.tenancy = tenancy;
         this.evaluator = evaluator;
         this.entitlements = entitlements;
@@ -56,7 +56,7 @@ class TierService implements EntitlementsApi {
         this.customers = customers;
         this.catalog = catalog;
         this.json = json;
-        this.changes = changes;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -121,7 +121,7 @@ class TierService implements EntitlementsApi {
             create(customer, overrides.getOrDefault(planned.featureKey(), t -> t).apply(planned), annotations, activeTo, now);
         }
         tenancy.recordPlan(organizationPublicId, tierKey);
-        changes.publishEvent(new LimitsChanged(organizationPublicId));
+        outbox.publish(organizationPublicId, new LimitsChanged(organizationPublicId));
     }
 
     /** One entitlement of the organization from a template (an add-on's), annotated and in force until {@code activeTo}. */

@@ -7,6 +7,7 @@ import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.platform.outbox.Outbox;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.application.port.in.ManageWorkspacesUseCase;
 import dev.tollgate.tenancy.application.port.in.PurgeDeletedWorkspacesUseCase;
@@ -41,12 +42,15 @@ class WorkspaceService implements ManageWorkspacesUseCase, PurgeDeletedWorkspace
     private final CredentialCache cache;
     private final Clock clock;
     private final ApplicationEventPublisher<OrganizationCreated> created;
+    private final Outbox outbox;
     private final ApplicationEventPublisher<OrganizationRowChanged> rowChanges;
 
     WorkspaceService(OrganizationStore organizations, MembershipStore memberships, UserStore users,
                      OrganizationAccess access, CustomerStore customers, CredentialCache cache, Clock clock,
-                     ApplicationEventPublisher<OrganizationCreated> created, ApplicationEventPublisher<OrganizationRowChanged> rowChanges) {
+                     ApplicationEventPublisher<OrganizationCreated> created, ApplicationEventPublisher<OrganizationRowChanged> rowChanges,
+                     Outbox outbox) {
         this.created = created;
+        this.outbox = outbox;
         this.rowChanges = rowChanges;
         this.cache = cache;
         this.customers = customers;
@@ -90,7 +94,11 @@ class WorkspaceService implements ManageWorkspacesUseCase, PurgeDeletedWorkspace
         // The platform meters its own usage per organization: each one is a customer of the system namespace.
         customers.save(Customer.create(TenancyApi.SYSTEM_NAMESPACE, new Customer.Details(organization.name(), null, null,
                 organization.publicId(), List.of(), organization.billingEmail(), null, null), now));
-        created.publishEvent(new OrganizationCreated(organization.id(), organization.publicId()));
+        OrganizationCreated event = new OrganizationCreated(organization.id(), organization.publicId());
+        // Two ways out (ADR 0028): in this transaction for what must hold when the organization exists (its initial
+        // tier), and through the outbox for everything that may follow it (webhooks, other nodes).
+        created.publishEvent(event);
+        outbox.publish(organization.publicId(), event);
         return organization;
     }
 

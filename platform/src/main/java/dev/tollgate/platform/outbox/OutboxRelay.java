@@ -1,0 +1,187 @@
+package dev.tollgate.platform.outbox;
+
+import dev.tollgate.platform.outbox.OutboxConsumer.Scope;
+import dev.tollgate.platform.outbox.OutboxTable.Backlog;
+import dev.tollgate.platform.outbox.OutboxTable.StoredEvent;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's worker that hands outbox events to their consumers (ADR 0028). It runs right after a transaction that
+ * published commits (so this node's caches see the change before the request answers) and every
+ * {@code tollgate.outbox.poll-interval} (other nodes' events, retries). Each event goes to a consumer in its own
+ * transaction that also records the delivery, so a crash anywhere leaves it undelivered, never lost; a cluster
+ * consumer's transactions hold an advisory lock, so several nodes may run this and each event is delivered to it once.
+ * An event a consumer refuses holds back that aggregate's later events until it goes through.
+ */
+@Context // started with the node: node-scoped consumers get what commits from then on
+@Requires(property = "tollgate.outbox.relay.enabled", notEquals = "false")
+class OutboxRelay {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int BATCH = 100;
+    private static final TransactionDefinition OWN_TRANSACTION = TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW);
+
+    private final List<OutboxConsumer<?>> consumers;
+    private final OutboxTable table;
+    private final TransactionOperations<Connection> transactions;
+    private final JsonMapper json;
+    private final Duration retention;
+    /** Node-scoped consumers are remembered under this node's name, and start at its start. */
+    private final String node = UUID.randomUUID().toString();
+    private final Instant startedAt;
+    private final Map<String, ReentrantLock> rounds = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> backlogEvents = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> lagMillis = new ConcurrentHashMap<>();
+
+    OutboxRelay(List<OutboxConsumer<?>> consumers, OutboxTable table, TransactionOperations<Connection> transactions,
+                JsonMapper json, MeterRegistry metrics, @Value("${tollgate.outbox.retention:7d}") Duration retention) {
+        this.consumers = consumers;
+        this.table = table;
+        this.transactions = transactions;
+        this.json = json;
+        this.retention = retention;
+        // A minute back: an event whose transaction began before this node started but committed after it is still
+        // this node's to see (node-scoped consumers are idempotent, so seeing one twice costs nothing).
+        this.startedAt = inOwnTransaction(() -> table.now()).minus(Duration.ofMinutes(1));
+        for (OutboxConsumer<?> consumer : consumers) {
+            AtomicLong events = backlogEvents.computeIfAbsent(consumer.name(), name -> new AtomicLong());
+            AtomicLong lag = lagMillis.computeIfAbsent(consumer.name(), name -> new AtomicLong());
+            Gauge.builder("tollgate_outbox_backlog_events", events, AtomicLong::get)
+                    .description("Outbox events not yet delivered to the consumer").tag("consumer", consumer.name()).register(metrics);
+            Gauge.builder("tollgate_outbox_lag_seconds", lag, millis -> millis.get() / 1000.0)
+                    .description("Age of the oldest outbox event not yet delivered to the consumer")
+                    .tag("consumer", consumer.name()).register(metrics);
+        }
+    }
+
+    /** Right after a publishing transaction commits: this node's consumers get it before the request answers. */
+    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+    void onAppended(OutboxAppended appended) {
+        relayAll();
+    }
+
+    @Scheduled(initialDelay = "${tollgate.outbox.poll-interval:1s}", fixedDelay = "${tollgate.outbox.poll-interval:1s}")
+    void poll() {
+        relayAll();
+        for (OutboxConsumer<?> consumer : consumers) {
+            Backlog backlog = inOwnTransaction(() ->
+                    table.backlog(consumerKey(consumer), consumer.eventType().getName(), from(consumer)));
+            backlogEvents.get(consumer.name()).set(backlog.events());
+            lagMillis.get(consumer.name()).set(backlog.lag().toMillis());
+        }
+    }
+
+    /** Events live {@code tollgate.outbox.retention}: a cluster consumer that is down longer misses what is older. */
+    @Scheduled(initialDelay = "1m", fixedDelay = "${tollgate.outbox.prune-interval:10m}")
+    void prune() {
+        inOwnTransaction(() -> {
+            table.prune(retention);
+            return null;
+        });
+    }
+
+    /** Delivers everything due to every consumer; returns once each is up to date or held back. */
+    void relayAll() {
+        for (OutboxConsumer<?> consumer : consumers) {
+            // One round per consumer at a time on this node; a caller that waits then runs its own round, which sees
+            // its own just-committed event.
+            ReentrantLock lock = rounds.computeIfAbsent(consumer.name(), name -> new ReentrantLock());
+            lock.lock();
+            try {
+                round(consumer);
+            } catch (RuntimeException e) {
+                LOG.warn("Outbox relay to {} failed; retrying on the next round", consumer.name(), e);
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private <E extends Record> void round(OutboxConsumer<E> consumer) {
+        String key = consumerKey(consumer);
+        Set<String> heldBack = new HashSet<>();
+        while (true) {
+            List<StoredEvent> batch = inOwnTransaction(() ->
+                    table.undelivered(key, consumer.eventType().getName(), from(consumer), BATCH));
+            int progressed = 0;
+            for (StoredEvent event : batch) {
+                if (heldBack.contains(event.aggregate())) {
+                    continue; // an earlier event of this aggregate is still undelivered: keep the order
+                }
+                try {
+                    Boolean done = inOwnTransaction(() -> deliver(consumer, key, event));
+                    if (!done) {
+                        return; // another node holds this cluster consumer: it delivers, we stop
+                    }
+                    progressed++;
+                } catch (RuntimeException e) {
+                    heldBack.add(event.aggregate());
+                    LOG.warn("Outbox event {} refused by {}; it and later events of {} wait for the next round",
+                            event.id(), consumer.name(), event.aggregate(), e);
+                }
+            }
+            if (batch.size() < BATCH || progressed == 0) {
+                return;
+            }
+        }
+    }
+
+    /** In one transaction: the claim, then the consumer's effect. False when another node holds the consumer. */
+    private <E extends Record> boolean deliver(OutboxConsumer<E> consumer, String key, StoredEvent event) {
+        if (consumer.scope() == Scope.CLUSTER && !table.lockConsumer(key)) {
+            return false;
+        }
+        if (table.claim(key, event.id())) {
+            consumer.deliver(event.id(), read(event.payload(), consumer.eventType()));
+        }
+        return true;
+    }
+
+    /**
+     * Its own transaction, whatever is bound to the thread: the relay also runs right after another transaction
+     * committed, on that request's thread.
+     */
+    private <T> T inOwnTransaction(Supplier<T> work) {
+        return transactions.execute(OWN_TRANSACTION, status -> work.get());
+    }
+
+    private <E> E read(String payload, Class<E> type) {
+        try {
+            return json.readValue(payload, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String consumerKey(OutboxConsumer<?> consumer) {
+        return consumer.scope() == Scope.NODE ? consumer.name() + "@" + node : consumer.name();
+    }
+
+    private Instant from(OutboxConsumer<?> consumer) {
+        return consumer.scope() == Scope.NODE ? startedAt : Instant.EPOCH;
+    }
+}
