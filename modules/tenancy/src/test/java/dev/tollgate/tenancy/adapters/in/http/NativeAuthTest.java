@@ -16,12 +16,6 @@ import org.junit.jupiter.api.Test;
 class NativeAuthTest extends HttpTest {
 
     @Test
-    void healthIsPublicAndMatchesPgBeam() {
-        var health = http.get("/v1/health").expect(200).conformsTo(PGBEAM);
-        assertEquals("ok", health.json().get("status").asText());
-    }
-
-    @Test
     void loginIssuesWorkingCredentialsAndLogoutKillsThem() {
         Account dana = Accounts.signUp(http, "Dana");
         var login = http.post("/v1/auth/login", "{\"email\":\"" + dana.email() + "\",\"password\":\"correct horse battery\"}").expect(200);

@@ -64,6 +64,12 @@ class PgBeamProjectsContractTest extends HttpTest {
     }
 
     @Test
+    void healthIsPublicAndMatchesPgBeam() {
+        var health = http.get("/v1/health").expect(200).conformsTo(PGBEAM).json();
+        assertEquals("ok", health.get("status").asText());
+    }
+
+    @Test
     void projectsHaveTheirFullLifecycle() {
         JsonNode created = createProject("Checkout");
         String projectId = created.get("project").get("id").asText();

@@ -1,4 +1,4 @@
-package dev.tollgate.platform.http;
+package dev.tollgate.entitlements.adapters.in.http.phptenant;
 
 import dev.tollgate.platform.domain.Sha256;
 import dev.tollgate.platform.ratelimit.RateLimiter;

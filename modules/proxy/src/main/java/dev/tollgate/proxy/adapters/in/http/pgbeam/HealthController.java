@@ -1,4 +1,4 @@
-package dev.tollgate.tenancy.adapters.in.http.pgbeam;
+package dev.tollgate.proxy.adapters.in.http.pgbeam;
 
 import dev.tollgate.platform.persistence.DatabaseHealth;
 import io.micronaut.context.annotation.Value;
@@ -11,7 +11,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Instant;
 
-/** PgBeam's public health check: "ok", or "degraded" while the control-plane database does not answer. */
+/**
+ * PgBeam's public health check of the whole deployable: "ok", or "degraded" while the control-plane database does not
+ * answer. It lives with the proxy, the module PgBeam's document describes and the last in the module graph.
+ */
 @Controller("/v1/health")
 final class HealthController {
     private final DatabaseHealth database;

@@ -17,14 +17,14 @@ import java.util.List;
 import java.util.Map;
 
 @Singleton
-class TierService implements ListTiersUseCase {
+class TierListingService implements ListTiersUseCase {
     private static final CatalogFilter ACTIVE = new CatalogFilter(false, List.of(), List.of(), Map.of(), List.of(CatalogStatus.ACTIVE),
             List.of(), "key", false);
     private final PlanStore plans;
     private final JsonSyntax json;
     private final Clock clock;
 
-    TierService(PlanStore plans, JsonSyntax json, Clock clock) {
+    TierListingService(PlanStore plans, JsonSyntax json, Clock clock) {
         this.plans = plans;
         this.json = json;
         this.clock = clock;
