@@ -44,31 +44,24 @@ final class QueryAdmission {
 
     /** A Query about to be sent: true when it was refused, released and replaced with one that fails. */
     boolean refusedQuery(ByteBuf query) {
-        if (!refused(Kind.REFUSED_QUERY)) {
-            return false;
-        }
-        query.release();
-        flow.toServer(PgWire.query(flow.alloc(), "tollgate refused this query"));
-        return true;
+        return refused(query, Kind.REFUSED_QUERY);
     }
 
     /** An Execute about to be sent: true when it was refused, released and replaced with one that fails. */
     boolean refusedExecute(ByteBuf execute) {
-        if (!refused(Kind.REFUSED_EXECUTE)) {
-            return false;
-        }
-        execute.release();
-        flow.toServer(PgWire.execute(flow.alloc(), "tollgate refused this execute"));
-        return true;
+        return refused(execute, Kind.REFUSED_EXECUTE);
     }
 
-    /** Checks the limits; a refusal is queued with its expectation. */
-    private boolean refused(Kind kind) {
+    /** Checks the limits; a refusal is queued with its expectation, and the server is sent a failing stand-in. */
+    private boolean refused(ByteBuf message, Kind kind) {
         Refusal refusal = check();
         if (refusal == null) {
             return false;
         }
         replies.expectRefusal(kind, PgWire.error(flow.alloc(), refusal.sqlState(), refusal.message()));
+        message.release();
+        flow.toServer(kind == Kind.REFUSED_QUERY ? PgWire.query(flow.alloc(), "tollgate refused this query")
+                : PgWire.execute(flow.alloc(), "tollgate refused this execute"));
         return true;
     }
 
