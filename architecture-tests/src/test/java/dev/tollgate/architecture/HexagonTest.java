@@ -31,7 +31,8 @@ class HexagonTest {
     static final ArchRule drivingSideUsesOnlyInboundPorts = TollgateRules.drivingSideUsesOnlyInboundPorts(TollgateImport.ROOT);
 
     @ArchTest
-    static final ArchRule adaptersAreNotPublic = TollgateRules.adaptersAreNotPublic(TollgateImport.ROOT);
+    static final ArchRule publicAdapterClassesStayInTheirAdapter =
+            TollgateRules.publicAdapterClassesStayInTheirAdapter(TollgateImport.ROOT);
 
     @ArchTest
     static final ArchRule eventsAreRecords = TollgateRules.eventsAreRecords(TollgateImport.ROOT);

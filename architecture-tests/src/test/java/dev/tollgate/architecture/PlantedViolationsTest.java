@@ -90,15 +90,16 @@ class PlantedViolationsTest {
                         "tenancy.adapters.out.persistence.JwtAwareStore",
                         "tenancy.adapters.in.http.pgbeam.CrossDialectController"),
                 List.of("tenancy.adapters.in.http.nativeapi.AccountsController",
-                        "tenancy.adapters.out.persistence.AccountRowRepository"));
+                        "tenancy.adapters.out.persistence.AccountRowRepository", "proxy.adapters.in.pgwire.relay.Relay"));
     }
 
     @Test
-    void rule7_adaptersAreNotPublic() {
-        assertFails(TollgateRules.adaptersAreNotPublic(FIXTURES),
-                List.of("tenancy.adapters.out.jwt.PublicJwtAdapter", "tenancy.adapters.in.http.nativeapi.PublicHttpView"),
+    void rule7_publicAdapterClassesStayInTheirAdapter() {
+        assertFails(TollgateRules.publicAdapterClassesStayInTheirAdapter(FIXTURES),
+                List.of("tenancy.adapters.out.jwt.PublicJwtAdapter", "tenancy.adapters.in.http.nativeapi.PublicHttpView",
+                        "proxy.adapters.in.pgwire.frontend.ProxyListener"),
                 List.of("tenancy.adapters.in.http.nativeapi.AccountsController",
-                        "tenancy.adapters.out.persistence.AccountRow"));
+                        "tenancy.adapters.out.persistence.AccountRow", "proxy.adapters.in.pgwire.backend.ServerPool"));
     }
 
     @Test

@@ -134,10 +134,25 @@ public final class TollgateRules {
                         "java.sql..", "io.micronaut.data..");
     }
 
-    /** 7. Adapters are wired by Micronaut, never called directly, so nothing in them is public. */
-    public static ArchRule adaptersAreNotPublic(String root) {
-        return classes().that().resideInAPackage(root + "..adapters..").and().areTopLevelClasses()
-                .should().notBePublic();
+    /**
+     * 7. Adapters are wired by Micronaut, never called directly: a class in an adapter may be public only so that
+     * another package of the same adapter (in.pgwire.relay and in.pgwire.backend, say) can use it, and nothing outside
+     * that adapter uses it.
+     */
+    public static ArchRule publicAdapterClassesStayInTheirAdapter(String root) {
+        return classes().that().resideInAPackage(root + "..adapters..").and().arePublic()
+                .should(new ArchCondition<>("be used by nothing outside their adapter") {
+                    @Override
+                    public void check(JavaClass publicClass, ConditionEvents events) {
+                        String adapter = adapterOf(root, publicClass.getPackageName());
+                        for (Dependency use : publicClass.getDirectDependenciesToSelf()) {
+                            if (!adapter.equals(adapterOf(root, use.getOriginClass().getPackageName()))) {
+                                events.add(SimpleConditionEvent.violated(use, "Class <" + publicClass.getName()
+                                        + "> is public and used outside its adapter: " + use.getDescription()));
+                            }
+                        }
+                    }
+                });
     }
 
     /** 8. Events cross module boundaries and may be stored or replayed: immutable records only. */

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tollgate.proxy.adapters.in.pgwire.frontend.PgWireServer;
+import dev.tollgate.proxy.adapters.in.pgwire.protocol.PgWire;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.testing.UpstreamPostgres;
 import dev.tollgate.testing.HttpTest;

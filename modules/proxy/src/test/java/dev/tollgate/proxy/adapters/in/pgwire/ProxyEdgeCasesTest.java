@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tollgate.proxy.adapters.in.pgwire.frontend.PgWireServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.testing.HttpTest;
 import dev.tollgate.testing.UpstreamPostgres;

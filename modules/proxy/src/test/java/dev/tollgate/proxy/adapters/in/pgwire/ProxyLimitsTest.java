@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tollgate.proxy.adapters.in.pgwire.frontend.PgWireServer;
+import dev.tollgate.proxy.adapters.in.pgwire.usage.ProxyUsageReporter;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.proxy.application.port.in.ProxyLimitsUseCase;
 import dev.tollgate.testing.HttpTest;

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** A PostgreSQL frontend that says exactly the bytes a test wants, for what real drivers never send. */
-final class RawPgClient implements AutoCloseable {
+public final class RawPgClient implements AutoCloseable {
     record Message(char type, byte[] body) {
         /** An ErrorResponse's field, e.g. 'C' for the SQLSTATE or 'M' for the message. */
         String field(char code) {
@@ -37,7 +37,7 @@ final class RawPgClient implements AutoCloseable {
         out = new DataOutputStream(socket.getOutputStream());
     }
 
-    static byte[] startupPacket(Map<String, String> parameters) {
+    public static byte[] startupPacket(Map<String, String> parameters) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         parameters.forEach((k, v) -> {
             body.writeBytes((k + "\0" + v + "\0").getBytes(StandardCharsets.UTF_8));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tollgate.proxy.adapters.in.pgwire.frontend.PgWireServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.proxy.domain.Scram;
 import dev.tollgate.testing.HttpTest;

@@ -3,6 +3,7 @@ package dev.tollgate.proxy.adapters.in.pgwire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tollgate.proxy.adapters.in.pgwire.frontend.PgWireServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.testing.HttpTest;
 import dev.tollgate.testing.UpstreamPostgres;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tollgate.proxy.adapters.in.pgwire.frontend.PgWireServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.platform.domain.TypeId;
 import dev.tollgate.testing.EmbeddedPostgresServer;

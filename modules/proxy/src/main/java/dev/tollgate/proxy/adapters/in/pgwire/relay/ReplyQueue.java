@@ -1,0 +1,287 @@
+package dev.tollgate.proxy.adapters.in.pgwire.relay;
+
+import dev.tollgate.proxy.adapters.in.pgwire.backend.ServerConnection;
+import dev.tollgate.proxy.adapters.in.pgwire.protocol.PgWire;
+import dev.tollgate.proxy.adapters.in.pgwire.usage.PoolStats;
+import dev.tollgate.proxy.domain.PoolMode;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.EventLoop;
+import java.util.ArrayDeque;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * What the server owes for each request sent, in order, and what each of its replies therefore means: passed to the
+ * client, swallowed (the answers to the proxy's own requests), or answered by the proxy itself (synthetic entries,
+ * refusals). The queue decides when a server is done with the client's requests: ReadyForQuery with nothing owed.
+ * It is what the server a client holds talks to ({@link ServerConnection.Owner}), always on the client's event loop.
+ */
+final class ReplyQueue implements ServerConnection.Owner {
+    /** What one request makes the server owe; synthetic entries are answered by the proxy itself. */
+    enum Kind { PARSE, PARSE_SILENT, BIND, DESCRIBE_STATEMENT, DESCRIBE_PORTAL, EXECUTE, CLOSE, SYNC, QUERY, FUNCTION,
+        INTERNAL, SYNTHETIC_PARSE_COMPLETE, SYNTHETIC_CLOSE_COMPLETE,
+        /**
+         * A query or execute the tier limits refused. The server is sent something that is sure to fail in its place,
+         * so the transaction fails (or the batch is skipped up to Sync) exactly as PostgreSQL would after an error;
+         * the server's error is then answered with the refusal.
+         */
+        REFUSED_QUERY, REFUSED_EXECUTE;
+
+        boolean endsWithReadyForQuery() {
+            return this == SYNC || this == QUERY || this == FUNCTION || this == INTERNAL || this == REFUSED_QUERY;
+        }
+
+        boolean synthetic() {
+            return this == SYNTHETIC_PARSE_COMPLETE || this == SYNTHETIC_CLOSE_COMPLETE;
+        }
+
+        boolean refusal() {
+            return this == REFUSED_QUERY || this == REFUSED_EXECUTE;
+        }
+
+        /** Whether a reply of {@code type} is the last one this request is owed. */
+        boolean completedBy(byte type) {
+            return switch (this) {
+                case PARSE, PARSE_SILENT -> type == '1';
+                case BIND -> type == '2';
+                case DESCRIBE_STATEMENT, DESCRIBE_PORTAL -> type == 'T' || type == 'n';
+                case EXECUTE -> type == 'C' || type == 'I' || type == 's';
+                case CLOSE -> type == '3';
+                default -> false;
+            };
+        }
+    }
+
+    /** One owed reply; {@code statement} is the server name a Parse prepares, else null. */
+    record Expect(Kind kind, String statement) {
+    }
+
+    private static final Map<Kind, Expect> PLAIN = new EnumMap<>(Kind.class);
+
+    static {
+        for (Kind kind : Kind.values()) {
+            PLAIN.put(kind, new Expect(kind, null));
+        }
+    }
+
+    private final ClientRelay relay;
+    private final Flow flow;
+    private final ClientSettings settings;
+    private final PoolMode mode;
+    private final PoolStats stats;
+    /** The transaction status the server last reported ('I' idle, 'T' in a transaction, 'E' in a failed one). */
+    private char status = 'I';
+    private final ArrayDeque<Expect> expected = new ArrayDeque<>();
+    /** The errors owed for refused requests, in the order of their REFUSED_ entries. */
+    private final ArrayDeque<ByteBuf> refusals = new ArrayDeque<>();
+
+    ReplyQueue(ClientRelay relay, Flow flow, ClientSettings settings, PoolMode mode, PoolStats stats) {
+        this.relay = relay;
+        this.flow = flow;
+        this.settings = settings;
+        this.mode = mode;
+        this.stats = stats;
+    }
+
+    void expect(Kind kind) {
+        expected.addLast(PLAIN.get(kind));
+    }
+
+    /** A Parse that prepares {@code serverName} on the server. */
+    void expectParse(Kind kind, String serverName) {
+        expected.addLast(new Expect(kind, serverName));
+    }
+
+    /** A refused request: the server's error in its place is answered with {@code refusal}. */
+    void expectRefusal(Kind kind, ByteBuf refusal) {
+        refusals.addLast(refusal);
+        expected.addLast(PLAIN.get(kind));
+    }
+
+    boolean isEmpty() {
+        return expected.isEmpty();
+    }
+
+    /** The transaction status the server last reported; a server just taken from the pool is idle. */
+    char status() {
+        return status;
+    }
+
+    void newServer() {
+        status = 'I';
+    }
+
+    /** Whether the server is answering the proxy's own request (settings for this client), not the client's. */
+    boolean internal() {
+        Expect head = expected.peekFirst();
+        return head != null && head.kind() == Kind.INTERNAL;
+    }
+
+    /** The server is gone: nothing more is owed. */
+    void clear() {
+        expected.clear();
+        releaseRefusals();
+    }
+
+    void releaseRefusals() {
+        refusals.forEach(ByteBuf::release);
+        refusals.clear();
+    }
+
+    // ---- the server's side --------------------------------------------------------------------------------------
+
+    @Override
+    public EventLoop loop() {
+        return flow.loop();
+    }
+
+    @Override
+    public void onServerMessage(ServerConnection from, ByteBuf message) {
+        if (from != relay.server()) {
+            message.release(); // a late message of a server given back already
+            return;
+        }
+        byte type = message.getByte(message.readerIndex());
+        switch (type) {
+            case 'Z' -> readyForQuery(from, message);
+            case 'E' -> error(from, message);
+            case 'S' -> {
+                if (internal()) {
+                    message.release();
+                } else {
+                    settings.remember(message); // a tracked setting the client changed is what it wants now
+                    flow.toClient(message);
+                }
+            }
+            case 'N', 'A' -> {
+                if (internal()) {
+                    message.release();
+                } else {
+                    flow.toClient(message);
+                }
+            }
+            default -> response(from, type, message);
+        }
+    }
+
+    @Override
+    public void onServerReadComplete(ServerConnection from) {
+        flow.flushClient();
+    }
+
+    @Override
+    public void onServerWritable(ServerConnection from) {
+        flow.serverWritable(from);
+    }
+
+    @Override
+    public void onServerClosed(ServerConnection from) {
+        relay.serverClosed(from);
+    }
+
+    /** Answers the synthetic entries that have reached the head of the line, in the order the client expects. */
+    void answerSynthetic() {
+        Expect head;
+        while ((head = expected.peekFirst()) != null && head.kind().synthetic()) {
+            expected.pollFirst();
+            flow.toClient(PgWire.empty(flow.alloc(), head.kind() == Kind.SYNTHETIC_PARSE_COMPLETE ? '1' : '3'));
+        }
+    }
+
+    /** Any reply but ErrorResponse, ReadyForQuery and the asynchronous ones. */
+    private void response(ServerConnection server, byte type, ByteBuf message) {
+        Expect head = expected.peekFirst();
+        if (head == null) {
+            flow.toClient(message);
+            return;
+        }
+        boolean completes = head.kind().completedBy(type);
+        if (head.kind() == Kind.INTERNAL || (completes && head.kind() == Kind.PARSE_SILENT)) {
+            message.release();
+        } else {
+            flow.toClient(message);
+        }
+        if (completes) {
+            expected.pollFirst();
+            if (head.statement() != null) {
+                server.prepared(head.statement());
+            }
+            answerSynthetic();
+        }
+    }
+
+    private void error(ServerConnection server, ByteBuf message) {
+        Expect head = expected.peekFirst();
+        if (head != null && head.kind() == Kind.INTERNAL) {
+            // Applying the client's startup settings failed (say, an unknown time zone): the client cannot be served.
+            ByteBuf body = message.slice(message.readerIndex() + 5, message.readableBytes() - 5);
+            String sqlState = PgWire.errorField(body, 'C');
+            String text = PgWire.errorField(body, 'M');
+            message.release();
+            flow.tellClient(PgWire.fatal(flow.alloc(), sqlState == null ? "08P01" : sqlState,
+                    "invalid connection setting: " + text)).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        if (head != null && head.kind().refusal()) {
+            message.release(); // the failure we caused in the refused message's place: the client gets the refusal
+            flow.toClient(refusals.pollFirst());
+        } else {
+            flow.toClient(message);
+        }
+        if (head == null || head.kind() == Kind.QUERY || head.kind() == Kind.FUNCTION || head.kind() == Kind.REFUSED_QUERY) {
+            return; // ReadyForQuery follows
+        }
+        // Extended protocol: the server ignores everything up to the next Sync, so nothing else is owed until then.
+        boolean first = true;
+        while (!expected.isEmpty() && expected.peekFirst().kind() != Kind.SYNC) {
+            Expect skipped = expected.pollFirst();
+            if (skipped.statement() != null) {
+                server.notPrepared(skipped.statement());
+            }
+            if (!first && skipped.kind().refusal()) {
+                refusals.pollFirst().release(); // skipped by the server like the rest: no second error for the client
+            }
+            first = false;
+        }
+        if (expected.isEmpty()) {
+            relay.skipToSync();
+        }
+    }
+
+    /**
+     * Settles what the ReadyForQuery answers (everything up to the first request that ends with one) and passes it on,
+     * unless it ends the proxy's own query; in statement pooling a transaction block gets the client hung up on.
+     */
+    private void readyForQuery(ServerConnection server, ByteBuf message) {
+        status = (char) message.getByte(message.readerIndex() + 5);
+        Kind done = null;
+        while (!expected.isEmpty()) {
+            Expect next = expected.pollFirst();
+            if (next.kind().endsWithReadyForQuery()) {
+                done = next.kind();
+                break;
+            }
+            if (next.statement() != null) {
+                server.notPrepared(next.statement());
+            }
+        }
+        if (done == Kind.INTERNAL) {
+            message.release();
+        } else if (mode == PoolMode.STATEMENT && status != 'I' && expected.isEmpty()) {
+            message.release();
+            flow.tellClient(PgWire.fatal(flow.alloc(), "0A000",
+                    "transaction blocks are not allowed in statement pooling mode")).addListener(ChannelFutureListener.CLOSE);
+            return;
+        } else {
+            flow.toClient(message);
+            if (status == 'I') {
+                stats.transaction();
+            }
+        }
+        answerSynthetic();
+        if (expected.isEmpty() && status == 'I' && mode != PoolMode.SESSION) {
+            relay.serverIdle();
+        }
+    }
+}

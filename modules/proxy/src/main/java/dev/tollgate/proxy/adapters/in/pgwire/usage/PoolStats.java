@@ -1,0 +1,75 @@
+package dev.tollgate.proxy.adapters.in.pgwire.usage;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The meters of one database's pool, resolved once so that the hot path only increments: clients waiting and their
+ * wait time, transactions and queries relayed, bytes each way, upstream connections opened and closed.
+ */
+public final class PoolStats {
+    final AtomicInteger waiting = new AtomicInteger();
+    private final Timer waitTime;
+    private final Timer connectTime;
+    private final Counter serversClosed;
+    private final Counter transactions;
+    private final Counter queries;
+    private final Counter bytesToClient;
+    private final Counter bytesToServer;
+    /** The same queries and bytes, plus connection time, as the usage the organization is metered for. */
+    private final UsageCounters usage;
+
+    public PoolStats(Timer waitTime, Timer connectTime, Counter serversClosed, Counter transactions, Counter queries,
+              Counter bytesToClient, Counter bytesToServer, UsageCounters usage) {
+        this.usage = usage;
+        this.waitTime = waitTime;
+        this.connectTime = connectTime;
+        this.serversClosed = serversClosed;
+        this.transactions = transactions;
+        this.queries = queries;
+        this.bytesToClient = bytesToClient;
+        this.bytesToServer = bytesToServer;
+    }
+
+    public UsageCounters usage() {
+        return usage;
+    }
+
+    public void query() {
+        queries.increment();
+        usage.query();
+    }
+
+    /** A transaction ended: ReadyForQuery back to idle. */
+    public void transaction() {
+        transactions.increment();
+    }
+
+    public void sentToClient(long bytes) {
+        bytesToClient.increment(bytes);
+        usage.sentToClient(bytes);
+    }
+
+    /** Bytes the client sent, counted once per read batch. */
+    public void sentToServer(long bytes) {
+        bytesToServer.increment(bytes);
+    }
+
+    public void waiting(int delta) {
+        waiting.addAndGet(delta);
+    }
+
+    public void waited(long nanos) {
+        waitTime.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    public void serverOpened(long loginNanos) {
+        connectTime.record(loginNanos, TimeUnit.NANOSECONDS);
+    }
+
+    public void serverClosed() {
+        serversClosed.increment();
+    }
+}
