@@ -1,9 +1,9 @@
 package dev.tollgate.platform.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tollgate.platform.domain.FieldError;
-import java.util.LinkedHashMap;
+import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
-import java.util.Map;
 
 /**
  * OpenMeter's ValidationError / ErrorExtension shape: field, code and message (the rule's own code, or a generic
@@ -13,15 +13,17 @@ public final class OpenMeterValidationErrors {
     private OpenMeterValidationErrors() {
     }
 
-    public static List<Map<String, Object>> of(List<FieldError> errors) {
+    /** One field's problem; all three keys are written, as the document requires them. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ValidationErrorView(String field, String code, String message) {
+    }
+
+    public static List<ValidationErrorView> of(List<FieldError> errors) {
         return errors.stream().map(OpenMeterValidationErrors::of).toList();
     }
 
-    public static Map<String, Object> of(FieldError f) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("field", f.field() == null ? "" : f.field());
-        error.put("code", f.code() == null ? "invalid_value" : f.code());
-        error.put("message", f.message());
-        return error;
+    public static ValidationErrorView of(FieldError f) {
+        return new ValidationErrorView(f.field() == null ? "" : f.field(), f.code() == null ? "invalid_value" : f.code(), f.message());
     }
 }

@@ -125,12 +125,7 @@ public final class Paging {
     }
 
     /** OpenMeter's paginated list object: totalCount, page, pageSize and the items, each shown by {@code view}. */
-    public static <T> java.util.Map<String, Object> openmeterPage(Page<T> page, int pageSize, java.util.function.Function<T, ?> view) {
-        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
-        out.put("totalCount", page.total());
-        out.put("page", page.pageNumber());
-        out.put("pageSize", pageSize);
-        out.put("items", page.items().stream().map(view).toList());
-        return out;
+    public static <T, V> OpenMeterPage<V> openmeterPage(Page<T> page, int pageSize, java.util.function.Function<T, V> view) {
+        return new OpenMeterPage<>(page.total(), page.pageNumber(), pageSize, page.items().stream().map(view).toList());
     }
 }

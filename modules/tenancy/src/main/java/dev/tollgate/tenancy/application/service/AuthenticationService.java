@@ -208,8 +208,8 @@ class AuthenticationService implements AuthenticateUseCase {
     }
 
     @Override
-    public java.util.Map<String, Object> publicKeys() {
-        return accessTokens.jwks();
+    public java.util.List<java.util.Map<String, Object>> publicKeys() {
+        return accessTokens.publicJwks();
     }
 
     private static boolean constantTimeEquals(String a, String b) {

@@ -5,7 +5,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -32,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -129,8 +129,8 @@ final class JwtAccessTokens implements AccessTokens {
     }
 
     @Override
-    public Map<String, Object> jwks() {
-        return new JWKSet(signingKey.toPublicJWK()).toJSONObject(true);
+    public List<Map<String, Object>> publicJwks() {
+        return List.of(signingKey.toPublicJWK().toJSONObject());
     }
 
     /**

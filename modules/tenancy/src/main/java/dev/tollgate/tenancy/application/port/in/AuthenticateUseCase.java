@@ -27,8 +27,8 @@ public interface AuthenticateUseCase {
 
     User currentUser(Caller caller);
 
-    /** The public keys that verify Tollgate's access tokens, as a JWKS document. */
-    java.util.Map<String, Object> publicKeys();
+    /** The public keys that verify Tollgate's access tokens, each a JWK (the {@code keys} of a JWKS document). */
+    java.util.List<java.util.Map<String, Object>> publicKeys();
 
     record SignUpCommand(String email, String password, String name, String organizationName, String organizationSlug) {
     }

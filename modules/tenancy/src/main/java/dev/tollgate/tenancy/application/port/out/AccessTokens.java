@@ -1,6 +1,7 @@
 package dev.tollgate.tenancy.application.port.out;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,8 +14,8 @@ public interface AccessTokens {
     /** Verified claims of a token Tollgate signed, or empty if it is not valid now. */
     Optional<Claims> verify(String token, Instant now);
 
-    /** The public signing keys as a JWKS document. */
-    Map<String, Object> jwks();
+    /** The public signing keys, each a JWK (RFC 7517): its members depend on the key type. */
+    List<Map<String, Object>> publicJwks();
 
     /**
      * @param sessionId set for Tollgate's own tokens (logout revokes them); null for an external issuer's

@@ -1,8 +1,10 @@
 package dev.tollgate.catalog.adapters.in.http.openmeter;
 
+import dev.tollgate.catalog.adapters.in.http.openmeter.CatalogViews.AddonView;
 import dev.tollgate.catalog.application.port.in.ManageAddonsUseCase;
 import dev.tollgate.catalog.domain.CatalogStatus;
 import dev.tollgate.platform.domain.PageRequest;
+import dev.tollgate.platform.http.OpenMeterPage;
 import dev.tollgate.platform.http.Paging;
 import dev.tollgate.tenancy.api.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -39,29 +41,29 @@ final class AddonsController {
 
     @Get
     @Operation(operationId = "listAddons", summary = "List add-ons")
-    Map<String, Object> list(Caller caller, HttpRequest<?> request, @Nullable @QueryValue Integer page,
+    OpenMeterPage<AddonView> list(Caller caller, HttpRequest<?> request, @Nullable @QueryValue Integer page,
                              @Nullable @QueryValue Integer pageSize) {
         PageRequest pages = Paging.openmeterPages(page, pageSize);
         return Paging.openmeterPage(addons.list(caller, CatalogQuery.filter(request.getParameters(), STATUSES), pages), pages.limit(),
-                addon -> CatalogViews.addon(addon, clock.instant()));
+                addon -> AddonView.of(addon, clock.instant()));
     }
 
     @Post
     @Operation(operationId = "createAddon", summary = "Create an add-on")
-    HttpResponse<Map<String, Object>> create(Caller caller, @Body Map<String, Object> body) {
-        return HttpResponse.created(CatalogViews.addon(addons.create(caller, body), clock.instant()));
+    HttpResponse<AddonView> create(Caller caller, @Body Map<String, Object> body) {
+        return HttpResponse.created(AddonView.of(addons.create(caller, body), clock.instant()));
     }
 
     @Put("/{addonId}")
     @Operation(operationId = "updateAddon", summary = "Update add-on")
-    Map<String, Object> update(Caller caller, String addonId, @Body Map<String, Object> body) {
-        return CatalogViews.addon(addons.update(caller, addonId, body), clock.instant());
+    AddonView update(Caller caller, String addonId, @Body Map<String, Object> body) {
+        return AddonView.of(addons.update(caller, addonId, body), clock.instant());
     }
 
     @Get("/{addonId}")
     @Operation(operationId = "getAddon", summary = "Get add-on")
-    Map<String, Object> get(Caller caller, String addonId, @Nullable @QueryValue Boolean includeLatest) {
-        return CatalogViews.addon(addons.get(caller, addonId, Boolean.TRUE.equals(includeLatest)), clock.instant());
+    AddonView get(Caller caller, String addonId, @Nullable @QueryValue Boolean includeLatest) {
+        return AddonView.of(addons.get(caller, addonId, Boolean.TRUE.equals(includeLatest)), clock.instant());
     }
 
     @Delete("/{addonId}")
@@ -73,13 +75,13 @@ final class AddonsController {
 
     @Post("/{addonId}/archive")
     @Operation(operationId = "archiveAddon", summary = "Archive add-on version")
-    Map<String, Object> archive(Caller caller, String addonId) {
-        return CatalogViews.addon(addons.archive(caller, addonId), clock.instant());
+    AddonView archive(Caller caller, String addonId) {
+        return AddonView.of(addons.archive(caller, addonId), clock.instant());
     }
 
     @Post("/{addonId}/publish")
     @Operation(operationId = "publishAddon", summary = "Publish add-on")
-    Map<String, Object> publish(Caller caller, String addonId) {
-        return CatalogViews.addon(addons.publish(caller, addonId), clock.instant());
+    AddonView publish(Caller caller, String addonId) {
+        return AddonView.of(addons.publish(caller, addonId), clock.instant());
     }
 }

@@ -1,8 +1,10 @@
 package dev.tollgate.catalog.adapters.in.http.openmeter;
 
+import dev.tollgate.catalog.adapters.in.http.openmeter.CatalogViews.PlanAddonView;
 import dev.tollgate.catalog.application.port.in.ManagePlanAddonsUseCase;
 import dev.tollgate.catalog.domain.CatalogStatus;
 import dev.tollgate.platform.domain.PageRequest;
+import dev.tollgate.platform.http.OpenMeterPage;
 import dev.tollgate.platform.http.Paging;
 import dev.tollgate.tenancy.api.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -39,29 +41,29 @@ final class PlanAddonsController {
 
     @Get
     @Operation(operationId = "listPlanAddons", summary = "List all available add-ons for plan")
-    Map<String, Object> list(Caller caller, String planId, HttpRequest<?> request, @Nullable @QueryValue Integer page,
+    OpenMeterPage<PlanAddonView> list(Caller caller, String planId, HttpRequest<?> request, @Nullable @QueryValue Integer page,
                              @Nullable @QueryValue Integer pageSize) {
         PageRequest pages = Paging.openmeterPages(page, pageSize);
         return Paging.openmeterPage(offers.list(caller, planId, CatalogQuery.filter(request.getParameters(), STATUSES), pages), pages.limit(),
-                offer -> CatalogViews.planAddon(offer, clock.instant()));
+                offer -> PlanAddonView.of(offer, clock.instant()));
     }
 
     @Post
     @Operation(operationId = "createPlanAddon", summary = "Create new add-on assignment for plan")
-    HttpResponse<Map<String, Object>> create(Caller caller, String planId, @Body Map<String, Object> body) {
-        return HttpResponse.created(CatalogViews.planAddon(offers.create(caller, planId, body), clock.instant()));
+    HttpResponse<PlanAddonView> create(Caller caller, String planId, @Body Map<String, Object> body) {
+        return HttpResponse.created(PlanAddonView.of(offers.create(caller, planId, body), clock.instant()));
     }
 
     @Put("/{planAddonId}")
     @Operation(operationId = "updatePlanAddon", summary = "Update add-on assignment for plan")
-    Map<String, Object> update(Caller caller, String planId, String planAddonId, @Body Map<String, Object> body) {
-        return CatalogViews.planAddon(offers.update(caller, planId, planAddonId, body), clock.instant());
+    PlanAddonView update(Caller caller, String planId, String planAddonId, @Body Map<String, Object> body) {
+        return PlanAddonView.of(offers.update(caller, planId, planAddonId, body), clock.instant());
     }
 
     @Get("/{planAddonId}")
     @Operation(operationId = "getPlanAddon", summary = "Get add-on assignment for plan")
-    Map<String, Object> get(Caller caller, String planId, String planAddonId) {
-        return CatalogViews.planAddon(offers.get(caller, planId, planAddonId), clock.instant());
+    PlanAddonView get(Caller caller, String planId, String planAddonId) {
+        return PlanAddonView.of(offers.get(caller, planId, planAddonId), clock.instant());
     }
 
     @Delete("/{planAddonId}")

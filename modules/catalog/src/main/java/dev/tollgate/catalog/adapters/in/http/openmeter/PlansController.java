@@ -1,8 +1,10 @@
 package dev.tollgate.catalog.adapters.in.http.openmeter;
 
+import dev.tollgate.catalog.adapters.in.http.openmeter.CatalogViews.PlanView;
 import dev.tollgate.catalog.application.port.in.ManagePlansUseCase;
 import dev.tollgate.catalog.domain.CatalogStatus;
 import dev.tollgate.platform.domain.PageRequest;
+import dev.tollgate.platform.http.OpenMeterPage;
 import dev.tollgate.platform.http.Paging;
 import dev.tollgate.tenancy.api.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -39,35 +41,35 @@ final class PlansController {
 
     @Get
     @Operation(operationId = "listPlans", summary = "List plans")
-    Map<String, Object> list(Caller caller, HttpRequest<?> request, @Nullable @QueryValue Integer page,
+    OpenMeterPage<PlanView> list(Caller caller, HttpRequest<?> request, @Nullable @QueryValue Integer page,
                              @Nullable @QueryValue Integer pageSize) {
         PageRequest pages = Paging.openmeterPages(page, pageSize);
         return Paging.openmeterPage(plans.list(caller, CatalogQuery.filter(request.getParameters(), STATUSES), pages), pages.limit(),
-                plan -> CatalogViews.plan(plan, clock.instant()));
+                plan -> PlanView.of(plan, clock.instant()));
     }
 
     @Post
     @Operation(operationId = "createPlan", summary = "Create a plan")
-    HttpResponse<Map<String, Object>> create(Caller caller, @Body Map<String, Object> body) {
-        return HttpResponse.created(CatalogViews.plan(plans.create(caller, body), clock.instant()));
+    HttpResponse<PlanView> create(Caller caller, @Body Map<String, Object> body) {
+        return HttpResponse.created(PlanView.of(plans.create(caller, body), clock.instant()));
     }
 
     @Post("/{planIdOrKey}/next")
     @Operation(operationId = "nextPlan", summary = "New draft plan", deprecated = true)
-    HttpResponse<Map<String, Object>> next(Caller caller, String planIdOrKey) {
-        return HttpResponse.created(CatalogViews.plan(plans.next(caller, planIdOrKey), clock.instant()));
+    HttpResponse<PlanView> next(Caller caller, String planIdOrKey) {
+        return HttpResponse.created(PlanView.of(plans.next(caller, planIdOrKey), clock.instant()));
     }
 
     @Put("/{planId}")
     @Operation(operationId = "updatePlan", summary = "Update a plan")
-    Map<String, Object> update(Caller caller, String planId, @Body Map<String, Object> body) {
-        return CatalogViews.plan(plans.update(caller, planId, body), clock.instant());
+    PlanView update(Caller caller, String planId, @Body Map<String, Object> body) {
+        return PlanView.of(plans.update(caller, planId, body), clock.instant());
     }
 
     @Get("/{planId}")
     @Operation(operationId = "getPlan", summary = "Get plan")
-    Map<String, Object> get(Caller caller, String planId, @Nullable @QueryValue Boolean includeLatest) {
-        return CatalogViews.plan(plans.get(caller, planId, Boolean.TRUE.equals(includeLatest)), clock.instant());
+    PlanView get(Caller caller, String planId, @Nullable @QueryValue Boolean includeLatest) {
+        return PlanView.of(plans.get(caller, planId, Boolean.TRUE.equals(includeLatest)), clock.instant());
     }
 
     @Delete("/{planId}")
@@ -79,13 +81,13 @@ final class PlansController {
 
     @Post("/{planId}/archive")
     @Operation(operationId = "archivePlan", summary = "Archive plan version")
-    Map<String, Object> archive(Caller caller, String planId) {
-        return CatalogViews.plan(plans.archive(caller, planId), clock.instant());
+    PlanView archive(Caller caller, String planId) {
+        return PlanView.of(plans.archive(caller, planId), clock.instant());
     }
 
     @Post("/{planId}/publish")
     @Operation(operationId = "publishPlan", summary = "Publish plan")
-    Map<String, Object> publish(Caller caller, String planId) {
-        return CatalogViews.plan(plans.publish(caller, planId), clock.instant());
+    PlanView publish(Caller caller, String planId) {
+        return PlanView.of(plans.publish(caller, planId), clock.instant());
     }
 }

@@ -9,9 +9,9 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -33,25 +33,45 @@ final class CapabilitiesController {
         this.json = json;
     }
 
+    @Serdeable
+    record WorkspaceCapabilities(String plan, CapabilitySet capabilities) {
+    }
+
+    @Serdeable
+    record CapabilitySet(AiCapability ai, ComputeCapability compute, Capability scheduler, StorageCapability storage, Capability search,
+                         Capability billing, Capability advancedRbac, Capability supportTickets, Capability backups) {
+    }
+
+    @Serdeable
+    record Capability(boolean enabled) {
+    }
+
+    @Serdeable
+    record AiCapability(boolean enabled, boolean validation, boolean anomalyInsights) {
+    }
+
+    @Serdeable
+    record ComputeCapability(boolean enabled, boolean orchestrations) {
+    }
+
+    @Serdeable
+    record StorageCapability(boolean enabled, long maxFileSizeBytes) {
+    }
+
     @Get("/{slug}/capabilities")
     @Operation(summary = "Get workspace feature capabilities based on the current plan")
-    Map<String, Object> get(Caller caller, String slug) {
+    WorkspaceCapabilities get(Caller caller, String slug) {
         Capabilities found = capabilities.capabilitiesOf(caller, slug);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("ai", Map.of("enabled", on(found, "ai"), "validation", on(found, "ai_validation"),
-                "anomalyInsights", on(found, "ai_anomaly_insights")));
-        out.put("compute", Map.of("enabled", on(found, "compute"), "orchestrations", on(found, "compute_orchestrations")));
-        out.put("scheduler", Map.of("enabled", on(found, "scheduler")));
-        Map<String, Object> storage = new LinkedHashMap<>();
-        storage.put("enabled", on(found, "storage"));
-        storage.put("maxFileSizeBytes", maxFileSize(found.features().get("storage")));
-        out.put("storage", storage);
-        out.put("search", Map.of("enabled", on(found, "search")));
-        out.put("billing", Map.of("enabled", on(found, "billing")));
-        out.put("advancedRbac", Map.of("enabled", on(found, "advanced_rbac")));
-        out.put("supportTickets", Map.of("enabled", on(found, "support_tickets")));
-        out.put("backups", Map.of("enabled", on(found, "backups")));
-        return Map.of("plan", found.plan(), "capabilities", out);
+        return new WorkspaceCapabilities(found.plan(), new CapabilitySet(
+                new AiCapability(on(found, "ai"), on(found, "ai_validation"), on(found, "ai_anomaly_insights")),
+                new ComputeCapability(on(found, "compute"), on(found, "compute_orchestrations")),
+                new Capability(on(found, "scheduler")),
+                new StorageCapability(on(found, "storage"), maxFileSize(found.features().get("storage"))),
+                new Capability(on(found, "search")),
+                new Capability(on(found, "billing")),
+                new Capability(on(found, "advanced_rbac")),
+                new Capability(on(found, "support_tickets")),
+                new Capability(on(found, "backups"))));
     }
 
     private static boolean on(Capabilities found, String feature) {

@@ -1,10 +1,15 @@
 package dev.tollgate.entitlements.adapters.in.http.openmeter;
 
+import dev.tollgate.entitlements.adapters.in.http.openmeter.EntitlementViews.EntitlementV2View;
+import dev.tollgate.entitlements.adapters.in.http.openmeter.EntitlementViews.GrantView;
+import dev.tollgate.entitlements.adapters.in.http.openmeter.EntitlementViews.HistoryView;
+import dev.tollgate.entitlements.adapters.in.http.openmeter.EntitlementViews.ValueView;
 import dev.tollgate.entitlements.application.port.in.ManageEntitlementsUseCase;
 import dev.tollgate.entitlements.application.port.in.ManageGrantsUseCase;
 import dev.tollgate.entitlements.domain.CustomerRef;
 import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.platform.http.OptionalBody;
+import dev.tollgate.platform.http.OpenMeterPage;
 import dev.tollgate.platform.http.Paging;
 import dev.tollgate.tenancy.api.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -41,26 +46,25 @@ final class CustomerEntitlementsController {
 
     @Post
     @Operation(operationId = "createCustomerEntitlementV2", summary = "Create a customer entitlement")
-    HttpResponse<Map<String, Object>> create(Caller caller, String customerIdOrKey, @Body Map<String, Object> body) {
-        return HttpResponse.created(EntitlementViews.entitlement(entitlements.create(caller, CustomerRef.customer(customerIdOrKey), body, true),
-                true));
+    HttpResponse<EntitlementV2View> create(Caller caller, String customerIdOrKey, @Body Map<String, Object> body) {
+        return HttpResponse.created(EntitlementV2View.of(entitlements.create(caller, CustomerRef.customer(customerIdOrKey), body, true)));
     }
 
     @Get
     @Operation(operationId = "listCustomerEntitlementsV2", summary = "List customer entitlements")
-    Map<String, Object> list(Caller caller, String customerIdOrKey, @Nullable @QueryValue Boolean includeDeleted,
+    OpenMeterPage<EntitlementV2View> list(Caller caller, String customerIdOrKey, @Nullable @QueryValue Boolean includeDeleted,
                              @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer pageSize, @Nullable @QueryValue String order,
                              @Nullable @QueryValue String orderBy) {
         PageRequest pages = Paging.openmeterPages(page, pageSize);
         return Paging.openmeterPage(entitlements.listOfCustomer(caller, CustomerRef.customer(customerIdOrKey), Boolean.TRUE.equals(includeDeleted),
                 pages, Paging.orderBy(orderBy, "createdAt", EntitlementQueries.ENTITLEMENT_ORDER), Paging.descending(order)), pages.limit(),
-                e -> EntitlementViews.entitlement(e, true));
+                EntitlementV2View::of);
     }
 
     @Get("/{entitlementIdOrFeatureKey}")
     @Operation(operationId = "getCustomerEntitlementV2", summary = "Get customer entitlement")
-    Map<String, Object> get(Caller caller, String customerIdOrKey, String entitlementIdOrFeatureKey) {
-        return EntitlementViews.entitlement(entitlements.get(caller, CustomerRef.customer(customerIdOrKey), entitlementIdOrFeatureKey), true);
+    EntitlementV2View get(Caller caller, String customerIdOrKey, String entitlementIdOrFeatureKey) {
+        return EntitlementV2View.of(entitlements.get(caller, CustomerRef.customer(customerIdOrKey), entitlementIdOrFeatureKey));
     }
 
     @Delete("/{entitlementIdOrFeatureKey}")
@@ -72,40 +76,40 @@ final class CustomerEntitlementsController {
 
     @Get("/{entitlementIdOrFeatureKey}/grants")
     @Operation(operationId = "listCustomerEntitlementGrantsV2", summary = "List customer entitlement grants")
-    Map<String, Object> grants(Caller caller, String customerIdOrKey, String entitlementIdOrFeatureKey,
+    OpenMeterPage<GrantView> grants(Caller caller, String customerIdOrKey, String entitlementIdOrFeatureKey,
                                @Nullable @QueryValue Boolean includeDeleted, @Nullable @QueryValue Integer page,
                                @Nullable @QueryValue Integer pageSize, @Nullable @QueryValue Integer offset, @Nullable @QueryValue Integer limit,
                                @Nullable @QueryValue String order, @Nullable @QueryValue String orderBy) {
         PageRequest pages = EntitlementQueries.pages(page, pageSize, offset, limit);
         return Paging.openmeterPage(grants.listOfEntitlement(caller, CustomerRef.customer(customerIdOrKey), entitlementIdOrFeatureKey,
                 Boolean.TRUE.equals(includeDeleted), pages, Paging.orderBy(orderBy, "updatedAt", EntitlementQueries.GRANT_ORDER),
-                Paging.descending(order)), pages.limit(), g -> EntitlementViews.grant(g, clock.instant()));
+                Paging.descending(order)), pages.limit(), g -> GrantView.of(g, clock.instant()));
     }
 
     @Post("/{entitlementIdOrFeatureKey}/grants")
     @Operation(operationId = "createCustomerEntitlementGrantV2", summary = "Create customer entitlement grant")
-    HttpResponse<Map<String, Object>> grant(Caller caller, String customerIdOrKey, String entitlementIdOrFeatureKey,
+    HttpResponse<GrantView> grant(Caller caller, String customerIdOrKey, String entitlementIdOrFeatureKey,
                                             @Body Map<String, Object> body) {
-        return HttpResponse.created(EntitlementViews.grant(grants.create(caller, CustomerRef.customer(customerIdOrKey), entitlementIdOrFeatureKey,
+        return HttpResponse.created(GrantView.of(grants.create(caller, CustomerRef.customer(customerIdOrKey), entitlementIdOrFeatureKey,
                 body, true), clock.instant()));
     }
 
     @Get("/{entitlementIdOrFeatureKey}/history")
     @Operation(operationId = "getCustomerEntitlementHistoryV2", summary = "Get customer entitlement history")
-    Map<String, Object> history(Caller caller, String customerIdOrKey, String entitlementIdOrFeatureKey, @Nullable @QueryValue String from,
+    HistoryView history(Caller caller, String customerIdOrKey, String entitlementIdOrFeatureKey, @Nullable @QueryValue String from,
                                 @Nullable @QueryValue String to, @Nullable @QueryValue String windowSize,
                                 @Nullable @QueryValue String windowTimeZone) {
-        return EntitlementViews.history(entitlements.history(caller, CustomerRef.customer(customerIdOrKey), entitlementIdOrFeatureKey,
+        return HistoryView.of(entitlements.history(caller, CustomerRef.customer(customerIdOrKey), entitlementIdOrFeatureKey,
                 EntitlementQueries.time("from", from), EntitlementQueries.time("to", to), EntitlementQueries.window(windowSize),
                 EntitlementQueries.zone(windowTimeZone)));
     }
 
     @Put("/{entitlementIdOrFeatureKey}/override")
     @Operation(operationId = "overrideCustomerEntitlementV2", summary = "Override customer entitlement")
-    HttpResponse<Map<String, Object>> override(Caller caller, String customerIdOrKey, String entitlementIdOrFeatureKey,
+    HttpResponse<EntitlementV2View> override(Caller caller, String customerIdOrKey, String entitlementIdOrFeatureKey,
                                                @Body Map<String, Object> body) {
-        return HttpResponse.created(EntitlementViews.entitlement(entitlements.override(caller, CustomerRef.customer(customerIdOrKey),
-                entitlementIdOrFeatureKey, body, true), true));
+        return HttpResponse.created(EntitlementV2View.of(entitlements.override(caller, CustomerRef.customer(customerIdOrKey),
+                entitlementIdOrFeatureKey, body, true)));
     }
 
     @Post("/{entitlementIdOrFeatureKey}/reset")
@@ -117,8 +121,8 @@ final class CustomerEntitlementsController {
 
     @Get("/{entitlementIdOrFeatureKey}/value")
     @Operation(operationId = "getCustomerEntitlementValueV2", summary = "Get customer entitlement value")
-    Map<String, Object> value(Caller caller, String customerIdOrKey, String entitlementIdOrFeatureKey, @Nullable @QueryValue String time) {
-        return EntitlementViews.value(entitlements.value(caller, CustomerRef.customer(customerIdOrKey), entitlementIdOrFeatureKey,
+    ValueView value(Caller caller, String customerIdOrKey, String entitlementIdOrFeatureKey, @Nullable @QueryValue String time) {
+        return ValueView.of(entitlements.value(caller, CustomerRef.customer(customerIdOrKey), entitlementIdOrFeatureKey,
                 EntitlementQueries.time("time", time), false));
     }
 }

@@ -1,5 +1,10 @@
 package dev.tollgate.entitlements.adapters.in.http.openmeter;
 
+import dev.tollgate.entitlements.adapters.in.http.openmeter.EntitlementViews.AccessView;
+import dev.tollgate.entitlements.adapters.in.http.openmeter.EntitlementViews.EntitlementV2View;
+import dev.tollgate.entitlements.adapters.in.http.openmeter.EntitlementViews.EntitlementView;
+import dev.tollgate.entitlements.adapters.in.http.openmeter.EntitlementViews.GrantView;
+import dev.tollgate.entitlements.adapters.in.http.openmeter.EntitlementViews.ValueView;
 import dev.tollgate.entitlements.application.port.in.ManageEntitlementsUseCase;
 import dev.tollgate.entitlements.application.port.in.ManageGrantsUseCase;
 import dev.tollgate.entitlements.domain.CustomerRef;
@@ -9,6 +14,7 @@ import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.platform.domain.Ulid;
 import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.platform.http.OpenMeterPage;
 import dev.tollgate.platform.http.Paging;
 import dev.tollgate.tenancy.api.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -46,31 +52,31 @@ final class EntitlementListsController {
 
     @Get("/v2/entitlements")
     @Operation(operationId = "listEntitlementsV2", summary = "List all entitlements")
-    Map<String, Object> listV2(Caller caller, @Nullable @QueryValue List<String> feature, @Nullable @QueryValue List<String> customerKeys,
+    OpenMeterPage<EntitlementV2View> listV2(Caller caller, @Nullable @QueryValue List<String> feature, @Nullable @QueryValue List<String> customerKeys,
                                @Nullable @QueryValue List<String> customerIds, @Nullable @QueryValue List<String> entitlementType,
                                @Nullable @QueryValue Boolean excludeInactive, @Nullable @QueryValue Integer page,
                                @Nullable @QueryValue Integer pageSize, @Nullable @QueryValue Integer offset, @Nullable @QueryValue Integer limit,
                                @Nullable @QueryValue String order, @Nullable @QueryValue String orderBy) {
         PageRequest pages = EntitlementQueries.pages(page, pageSize, offset, limit);
         return Paging.openmeterPage(entitlements.list(caller, filter(customerIds, feature, entitlementType, excludeInactive, order, orderBy),
-                or(customerKeys), List.of(), pages), pages.limit(), e -> EntitlementViews.entitlement(e, true));
+                or(customerKeys), List.of(), pages), pages.limit(), EntitlementV2View::of);
     }
 
     @Get("/v2/entitlements/{entitlementId}")
     @Operation(operationId = "getEntitlementByIdV2", summary = "Get entitlement by id")
-    Map<String, Object> getV2(Caller caller, String entitlementId) {
-        return EntitlementViews.entitlement(entitlements.getById(caller, entitlementId), true);
+    EntitlementV2View getV2(Caller caller, String entitlementId) {
+        return EntitlementV2View.of(entitlements.getById(caller, entitlementId));
     }
 
     @Get("/v2/grants")
     @Operation(operationId = "listGrantsV2", summary = "List grants")
-    Map<String, Object> grantsV2(Caller caller, @Nullable @QueryValue List<String> feature, @Nullable @QueryValue List<String> customer,
+    OpenMeterPage<GrantView> grantsV2(Caller caller, @Nullable @QueryValue List<String> feature, @Nullable @QueryValue List<String> customer,
                                  @Nullable @QueryValue Boolean includeDeleted, @Nullable @QueryValue Integer page,
                                  @Nullable @QueryValue Integer pageSize, @Nullable @QueryValue Integer offset, @Nullable @QueryValue Integer limit,
                                  @Nullable @QueryValue String order, @Nullable @QueryValue String orderBy) {
         PageRequest pages = EntitlementQueries.pages(page, pageSize, offset, limit);
         return Paging.openmeterPage(grants.list(caller, grantFilter(feature, includeDeleted, order, orderBy), or(customer), List.of(), pages),
-                pages.limit(), g -> EntitlementViews.grant(g, clock.instant()));
+                pages.limit(), g -> GrantView.of(g, clock.instant()));
     }
 
     @Get("/v1/entitlements")
@@ -81,13 +87,13 @@ final class EntitlementListsController {
                   @Nullable @QueryValue Integer limit, @Nullable @QueryValue String order, @Nullable @QueryValue String orderBy) {
         PageRequest pages = EntitlementQueries.pages(page, pageSize, offset, limit);
         var found = entitlements.list(caller, filter(null, feature, entitlementType, excludeInactive, order, orderBy), List.of(), or(subject), pages);
-        return paginatedOrArray(found, page != null || pageSize != null, pages, e -> EntitlementViews.entitlement(e, false));
+        return paginatedOrArray(found, page != null || pageSize != null, pages, EntitlementView::of);
     }
 
     @Get("/v1/entitlements/{entitlementId}")
     @Operation(operationId = "getEntitlementById", summary = "Get entitlement by id", deprecated = true)
-    Map<String, Object> getV1(Caller caller, String entitlementId) {
-        return EntitlementViews.entitlement(entitlements.getById(caller, entitlementId), false);
+    EntitlementView getV1(Caller caller, String entitlementId) {
+        return EntitlementView.of(entitlements.getById(caller, entitlementId));
     }
 
     @Get("/v1/grants")
@@ -98,7 +104,7 @@ final class EntitlementListsController {
                     @Nullable @QueryValue String orderBy) {
         PageRequest pages = EntitlementQueries.pages(page, pageSize, offset, limit);
         var found = grants.list(caller, grantFilter(feature, includeDeleted, order, orderBy), List.of(), or(subject), pages);
-        return paginatedOrArray(found, page != null || pageSize != null, pages, g -> EntitlementViews.grantV1(g, clock.instant()));
+        return paginatedOrArray(found, page != null || pageSize != null, pages, g -> GrantView.v1(g, clock.instant()));
     }
 
     @Delete("/v1/grants/{grantId}")
@@ -110,21 +116,21 @@ final class EntitlementListsController {
 
     @Get("/v1/customers/{customerIdOrKey}/access")
     @Operation(operationId = "getCustomerAccess", summary = "Get customer access")
-    Map<String, Object> access(Caller caller, String customerIdOrKey) {
-        Map<String, Object> values = new java.util.LinkedHashMap<>();
+    AccessView access(Caller caller, String customerIdOrKey) {
+        Map<String, ValueView> values = new java.util.LinkedHashMap<>();
         entitlements.access(caller, CustomerRef.customer(customerIdOrKey)).forEach((feature, value) -> values.put(feature,
-                EntitlementViews.value(value)));
-        return Map.of("entitlements", values);
+                ValueView.of(value)));
+        return new AccessView(values);
     }
 
     @Get("/v1/customers/{customerIdOrKey}/entitlements/{featureKey}/value")
     @Operation(operationId = "getCustomerEntitlementValue", summary = "Get customer entitlement value")
-    Map<String, Object> customerValue(Caller caller, String customerIdOrKey, String featureKey, @Nullable @QueryValue String time) {
-        return EntitlementViews.value(entitlements.value(caller, CustomerRef.customer(customerIdOrKey), featureKey,
+    ValueView customerValue(Caller caller, String customerIdOrKey, String featureKey, @Nullable @QueryValue String time) {
+        return ValueView.of(entitlements.value(caller, CustomerRef.customer(customerIdOrKey), featureKey,
                 EntitlementQueries.time("time", time), false));
     }
 
-    private <T> Object paginatedOrArray(Page<T> found, boolean paginated, PageRequest pages, java.util.function.Function<T, Map<String, Object>> view) {
+    private <T> Object paginatedOrArray(Page<T> found, boolean paginated, PageRequest pages, java.util.function.Function<T, ?> view) {
         return paginated ? Paging.openmeterPage(found, pages.limit(), view) : found.items().stream().map(view).toList();
     }
 

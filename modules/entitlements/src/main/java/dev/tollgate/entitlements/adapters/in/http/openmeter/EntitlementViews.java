@@ -1,5 +1,6 @@
 package dev.tollgate.entitlements.adapters.in.http.openmeter;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tollgate.entitlements.domain.BalanceHistory;
 import dev.tollgate.entitlements.domain.Entitlement;
 import dev.tollgate.entitlements.domain.EntitlementState;
@@ -7,164 +8,185 @@ import dev.tollgate.entitlements.domain.EntitlementValue;
 import dev.tollgate.entitlements.domain.Grant;
 import dev.tollgate.entitlements.domain.UsagePeriod;
 import dev.tollgate.platform.domain.Ulid;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
-/** Entitlements, grants, values and history in OpenMeter's v1 and v2 shapes. */
+/**
+ * Entitlements, grants, values and history in OpenMeter's v1 and v2 shapes. An entitlement shows the fields of its
+ * type only (the metered ones, a static one's {@code config}); the others are null and so left out.
+ */
 final class EntitlementViews {
     private EntitlementViews() {
     }
 
-    /** v2 names the customer (customerId, customerKey); v1 the subject (subjectKey). */
-    static Map<String, Object> entitlement(EntitlementState state, boolean v2) {
-        Entitlement e = state.entitlement();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("type", e.type().wire());
-        out.put("id", Ulid.of(e.id()));
-        out.put("featureKey", e.featureKey());
-        out.put("featureId", Ulid.of(e.featureId()));
-        if (v2) {
-            out.put("customerId", Ulid.of(e.customerId()));
-            putIfPresent(out, "customerKey", e.customerKey());
-        } else {
-            out.put("subjectKey", e.subjectKey());
+    /** v1 names the subject ({@code subjectKey}, written even when the entitlement's customer has none). */
+    @Serdeable
+    record EntitlementView(String type, String id, String featureKey, String featureId,
+                           @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String subjectKey, @Nullable Map<String, String> metadata,
+                           @Nullable Map<String, Object> annotations, Instant activeFrom, @Nullable Instant activeTo, Instant createdAt,
+                           Instant updatedAt, @Nullable Instant deletedAt, @Nullable Boolean isSoftLimit,
+                           @Nullable Boolean preserveOverageAtReset, @Nullable BigDecimal issueAfterReset,
+                           @Nullable Integer issueAfterResetPriority, @Nullable Boolean isUnlimited, @Nullable Instant lastReset,
+                           @Nullable Instant measureUsageFrom, @Nullable String config, @Nullable Period currentUsagePeriod,
+                           @Nullable RecurringPeriod usagePeriod) {
+        static EntitlementView of(EntitlementState state) {
+            Entitlement e = state.entitlement();
+            Metered m = Metered.of(state);
+            Periods p = Periods.of(state);
+            return new EntitlementView(e.type().wire(), Ulid.of(e.id()), e.featureKey(), Ulid.of(e.featureId()), e.subjectKey(), e.metadata(),
+                    e.annotations(), e.activeFrom(), e.activeTo(), e.createdAt(), e.updatedAt(), e.deletedAt(), m.isSoftLimit,
+                    m.preserveOverageAtReset, m.issueAfterReset, m.issueAfterResetPriority, e.metered() ? Boolean.FALSE : null, m.lastReset,
+                    m.measureUsageFrom, e.config(), p.current, p.usagePeriod);
         }
-        putIfPresent(out, "metadata", e.metadata());
-        putIfPresent(out, "annotations", e.annotations());
-        out.put("activeFrom", e.activeFrom());
-        putIfPresent(out, "activeTo", e.activeTo());
-        out.put("createdAt", e.createdAt());
-        out.put("updatedAt", e.updatedAt());
-        putIfPresent(out, "deletedAt", e.deletedAt());
-        if (e.metered()) {
-            out.put("isSoftLimit", e.isSoftLimit());
-            out.put("preserveOverageAtReset", e.preserveOverageAtReset());
-            if (e.issueAmount() != null) {
-                out.put("issueAfterReset", e.issueAmount());
-                out.put("issueAfterResetPriority", e.issuePriority());
-                if (v2) {
-                    out.put("issue", Map.of("amount", e.issueAmount(), "priority", e.issuePriority()));
-                }
+    }
+
+    /** v2 names the customer ({@code customerId}, {@code customerKey}) and adds {@code issue}. */
+    @Serdeable
+    record EntitlementV2View(String type, String id, String featureKey, String featureId, String customerId, @Nullable String customerKey,
+                             @Nullable Map<String, String> metadata, @Nullable Map<String, Object> annotations, Instant activeFrom,
+                             @Nullable Instant activeTo, Instant createdAt, Instant updatedAt, @Nullable Instant deletedAt,
+                             @Nullable Boolean isSoftLimit, @Nullable Boolean preserveOverageAtReset, @Nullable BigDecimal issueAfterReset,
+                             @Nullable Integer issueAfterResetPriority, @Nullable Issue issue, @Nullable Instant lastReset,
+                             @Nullable Instant measureUsageFrom, @Nullable String config, @Nullable Period currentUsagePeriod,
+                             @Nullable RecurringPeriod usagePeriod) {
+        static EntitlementV2View of(EntitlementState state) {
+            Entitlement e = state.entitlement();
+            Metered m = Metered.of(state);
+            Periods p = Periods.of(state);
+            return new EntitlementV2View(e.type().wire(), Ulid.of(e.id()), e.featureKey(), Ulid.of(e.featureId()), Ulid.of(e.customerId()),
+                    e.customerKey(), e.metadata(), e.annotations(), e.activeFrom(), e.activeTo(), e.createdAt(), e.updatedAt(),
+                    e.deletedAt(), m.isSoftLimit, m.preserveOverageAtReset, m.issueAfterReset, m.issueAfterResetPriority,
+                    m.issueAfterReset == null ? null : new Issue(m.issueAfterReset, m.issueAfterResetPriority), m.lastReset,
+                    m.measureUsageFrom, e.config(), p.current, p.usagePeriod);
+        }
+    }
+
+    /** The fields only a metered entitlement has; all null for the others. */
+    private record Metered(Boolean isSoftLimit, Boolean preserveOverageAtReset, BigDecimal issueAfterReset, Integer issueAfterResetPriority,
+                           Instant lastReset, Instant measureUsageFrom) {
+        static Metered of(EntitlementState state) {
+            Entitlement e = state.entitlement();
+            if (!e.metered()) {
+                return new Metered(null, null, null, null, null, null);
             }
-            if (!v2) {
-                out.put("isUnlimited", false);
-            }
-            out.put("lastReset", state.periodFrom());
-            out.put("measureUsageFrom", e.measureUsageFrom());
+            boolean issues = e.issueAmount() != null;
+            return new Metered(e.isSoftLimit(), e.preserveOverageAtReset(), e.issueAmount(), issues ? e.issuePriority() : null,
+                    state.periodFrom(), e.measureUsageFrom());
         }
-        if (e.config() != null) {
-            out.put("config", e.config());
-        }
-        if (state.usagePeriod() != null) {
-            out.put("currentUsagePeriod", period(state.periodFrom(), state.periodTo()));
-            out.put("usagePeriod", recurringPeriod(state.usagePeriod()));
-        }
-        return out;
     }
 
-    static Map<String, Object> grant(Grant g, Instant now) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", Ulid.of(g.id()));
-        out.put("entitlementId", Ulid.of(g.entitlementId()));
-        out.put("amount", g.amount());
-        out.put("priority", g.priority());
-        out.put("effectiveAt", g.effectiveAt());
-        if (g.expirationDuration() != null) {
-            out.put("expiration", Map.of("duration", g.expirationDuration(), "count", g.expirationCount()));
+    /** The current usage period and its recurrence, for an entitlement that has one. */
+    private record Periods(Period current, RecurringPeriod usagePeriod) {
+        static Periods of(EntitlementState state) {
+            return state.usagePeriod() == null ? new Periods(null, null)
+                    : new Periods(new Period(state.periodFrom(), state.periodTo()), RecurringPeriod.of(state.usagePeriod()));
         }
-        putIfPresent(out, "expiresAt", g.expiresAt());
-        out.put("maxRolloverAmount", g.maxRollover());
-        out.put("minRolloverAmount", g.minRollover());
-        putIfPresent(out, "metadata", g.metadata());
-        putIfPresent(out, "annotations", g.annotations());
-        if (g.recurrence() != null) {
-            out.put("recurrence", recurringPeriod(g.recurrence()));
-            if (g.activeAt(now) || now.isBefore(g.effectiveAt())) {
-                out.put("nextRecurrence", g.nextRecurrence(now));
-            }
+    }
+
+    @Serdeable
+    record Issue(BigDecimal amount, int priority) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Period(Instant from, Instant to) {
+    }
+
+    @Serdeable
+    record RecurringPeriod(String interval, String intervalISO, Instant anchor) {
+        static RecurringPeriod of(UsagePeriod p) {
+            return new RecurringPeriod(p.intervalName(), p.interval().text(), p.anchor());
         }
-        putIfPresent(out, "voidedAt", g.voidedAt());
-        out.put("createdAt", g.createdAt());
-        out.put("updatedAt", g.updatedAt());
-        putIfPresent(out, "deletedAt", g.deletedAt());
-        return out;
     }
 
-    /**
-     * The v1 grant, whose {@code expiration} is required: v1 could not create a grant that never expires, but v2 can,
-     * and v1 has no word for "never". Such a grant shows the longest period v1 can name (100 years), so a v1 client
-     * reads it as not expiring within any horizon it plans for; {@code expiresAt} stays absent, as it is.
-     */
-    static Map<String, Object> grantV1(Grant g, Instant now) {
-        Map<String, Object> out = grant(g, now);
-        out.putIfAbsent("expiration", Map.of("duration", "YEAR", "count", 100));
-        return out;
+    /** The rollover bounds are written even when null (no bound). */
+    @Serdeable
+    record GrantView(String id, String entitlementId, BigDecimal amount, int priority, Instant effectiveAt, @Nullable Expiration expiration,
+                     @Nullable Instant expiresAt, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable BigDecimal maxRolloverAmount,
+                     @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable BigDecimal minRolloverAmount,
+                     @Nullable Map<String, String> metadata, @Nullable Map<String, Object> annotations, @Nullable RecurringPeriod recurrence,
+                     @Nullable Instant nextRecurrence, @Nullable Instant voidedAt, Instant createdAt, Instant updatedAt,
+                     @Nullable Instant deletedAt) {
+        /** The v2 grant: {@code expiration} only when the grant expires. */
+        static GrantView of(Grant g, Instant now) {
+            return of(g, now, g.expirationDuration() == null ? null : new Expiration(g.expirationDuration(), g.expirationCount()));
+        }
+
+        /**
+         * The v1 grant, whose {@code expiration} is required: v1 could not create a grant that never expires, but v2
+         * can, and v1 has no word for "never". Such a grant shows the longest period v1 can name (100 years), so a v1
+         * client reads it as not expiring within any horizon it plans for; {@code expiresAt} stays absent, as it is.
+         */
+        static GrantView v1(Grant g, Instant now) {
+            return of(g, now, g.expirationDuration() == null ? new Expiration("YEAR", 100)
+                    : new Expiration(g.expirationDuration(), g.expirationCount()));
+        }
+
+        private static GrantView of(Grant g, Instant now, Expiration expiration) {
+            boolean recurs = g.recurrence() != null;
+            Instant next = recurs && (g.activeAt(now) || now.isBefore(g.effectiveAt())) ? g.nextRecurrence(now) : null;
+            return new GrantView(Ulid.of(g.id()), Ulid.of(g.entitlementId()), g.amount(), g.priority(), g.effectiveAt(), expiration,
+                    g.expiresAt(), g.maxRollover(), g.minRollover(), g.metadata(), g.annotations(),
+                    recurs ? RecurringPeriod.of(g.recurrence()) : null, next, g.voidedAt(), g.createdAt(), g.updatedAt(), g.deletedAt());
+        }
     }
 
-    static Map<String, Object> value(EntitlementValue v) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("hasAccess", v.hasAccess());
-        putIfPresent(out, "balance", v.balance());
-        putIfPresent(out, "usage", v.usage());
-        putIfPresent(out, "overage", v.overage());
-        putIfPresent(out, "totalAvailableGrantAmount", v.totalAvailableGrantAmount());
-        putIfPresent(out, "config", v.config());
-        return out;
+    @Serdeable
+    record Expiration(String duration, int count) {
     }
 
-    static Map<String, Object> history(BalanceHistory h) {
-        List<Map<String, Object>> windows = h.windows().stream().map(w -> {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("period", period(w.from(), w.to()));
-            out.put("usage", w.usage());
-            out.put("balanceAtStart", w.balanceAtStart());
-            return out;
-        }).toList();
-        List<Map<String, Object>> segments = h.segments().stream().map(s -> {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("period", period(s.from(), s.to()));
-            out.put("usage", s.usage());
-            out.put("overage", s.overage());
-            out.put("balanceAtStart", s.balanceAtStart());
-            out.put("grantBalancesAtStart", byGrant(s.grantBalancesAtStart()));
-            out.put("balanceAtEnd", s.balanceAtEnd());
-            out.put("grantBalancesAtEnd", byGrant(s.grantBalancesAtEnd()));
-            out.put("grantUsages", s.grantUsages().entrySet().stream()
-                    .map(u -> Map.<String, Object>of("grantId", Ulid.of(u.getKey()), "usage", u.getValue())).toList());
-            return out;
-        }).toList();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("windowedHistory", windows);
-        out.put("burndownHistory", segments);
-        return out;
+    /** Access, and for metered entitlements the balance and usage; for static ones the configuration. */
+    @Serdeable
+    record ValueView(boolean hasAccess, @Nullable BigDecimal balance, @Nullable BigDecimal usage, @Nullable BigDecimal overage,
+                     @Nullable BigDecimal totalAvailableGrantAmount, @Nullable String config) {
+        static ValueView of(EntitlementValue v) {
+            return new ValueView(v.hasAccess(), v.balance(), v.usage(), v.overage(), v.totalAvailableGrantAmount(), v.config());
+        }
     }
 
-    private static Map<String, Object> byGrant(Map<java.util.UUID, java.math.BigDecimal> balances) {
-        Map<String, Object> out = new LinkedHashMap<>();
+    /** A customer's access to each feature, keyed by feature key. */
+    @Serdeable
+    record AccessView(Map<String, ValueView> entitlements) {
+    }
+
+    @Serdeable
+    record HistoryView(List<Window> windowedHistory, List<Segment> burndownHistory) {
+        static HistoryView of(BalanceHistory h) {
+            return new HistoryView(h.windows().stream().map(w -> new Window(new Period(w.from(), w.to()), w.usage(), w.balanceAtStart())).toList(),
+                    h.segments().stream().map(Segment::of).toList());
+        }
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Window(Period period, BigDecimal usage, BigDecimal balanceAtStart) {
+    }
+
+    /** A stretch between grant events; the grant balances are keyed by grant id. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Segment(Period period, BigDecimal usage, BigDecimal overage, BigDecimal balanceAtStart, Map<String, BigDecimal> grantBalancesAtStart,
+                   BigDecimal balanceAtEnd, Map<String, BigDecimal> grantBalancesAtEnd, List<GrantUsage> grantUsages) {
+        static Segment of(BalanceHistory.Segment s) {
+            return new Segment(new Period(s.from(), s.to()), s.usage(), s.overage(), s.balanceAtStart(), byGrant(s.grantBalancesAtStart()),
+                    s.balanceAtEnd(), byGrant(s.grantBalancesAtEnd()),
+                    s.grantUsages().entrySet().stream().map(u -> new GrantUsage(Ulid.of(u.getKey()), u.getValue())).toList());
+        }
+    }
+
+    @Serdeable
+    record GrantUsage(String grantId, BigDecimal usage) {
+    }
+
+    private static Map<String, BigDecimal> byGrant(Map<UUID, BigDecimal> balances) {
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
         balances.forEach((id, amount) -> out.put(Ulid.of(id), amount));
         return out;
-    }
-
-    private static Map<String, Object> period(Instant from, Instant to) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("from", from);
-        out.put("to", to);
-        return out;
-    }
-
-    private static Map<String, Object> recurringPeriod(UsagePeriod p) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("interval", p.intervalName());
-        out.put("intervalISO", p.interval().text());
-        out.put("anchor", p.anchor());
-        return out;
-    }
-
-    private static void putIfPresent(Map<String, Object> out, String field, Object value) {
-        if (value != null) {
-            out.put(field, value);
-        }
     }
 }

@@ -1,5 +1,9 @@
 package dev.tollgate.entitlements.adapters.in.http.openmeter;
 
+import dev.tollgate.entitlements.adapters.in.http.openmeter.EntitlementViews.EntitlementView;
+import dev.tollgate.entitlements.adapters.in.http.openmeter.EntitlementViews.GrantView;
+import dev.tollgate.entitlements.adapters.in.http.openmeter.EntitlementViews.HistoryView;
+import dev.tollgate.entitlements.adapters.in.http.openmeter.EntitlementViews.ValueView;
 import dev.tollgate.entitlements.application.port.in.ManageEntitlementsUseCase;
 import dev.tollgate.entitlements.application.port.in.ManageGrantsUseCase;
 import dev.tollgate.entitlements.domain.CustomerRef;
@@ -46,22 +50,21 @@ final class SubjectEntitlementsController {
 
     @Post
     @Operation(operationId = "createEntitlement", summary = "Create a subject entitlement", deprecated = true)
-    HttpResponse<Map<String, Object>> create(Caller caller, String subjectIdOrKey, @Body Map<String, Object> body) {
-        return HttpResponse.created(EntitlementViews.entitlement(entitlements.create(caller, CustomerRef.subject(subjectIdOrKey), body, false),
-                false));
+    HttpResponse<EntitlementView> create(Caller caller, String subjectIdOrKey, @Body Map<String, Object> body) {
+        return HttpResponse.created(EntitlementView.of(entitlements.create(caller, CustomerRef.subject(subjectIdOrKey), body, false)));
     }
 
     @Get
     @Operation(operationId = "listSubjectEntitlements", summary = "List subject entitlements", deprecated = true)
-    List<Map<String, Object>> list(Caller caller, String subjectIdOrKey, @Nullable @QueryValue Boolean includeDeleted) {
+    List<EntitlementView> list(Caller caller, String subjectIdOrKey, @Nullable @QueryValue Boolean includeDeleted) {
         return entitlements.listOfCustomer(caller, CustomerRef.subject(subjectIdOrKey), Boolean.TRUE.equals(includeDeleted), ALL, "createdAt",
-                false).items().stream().map(e -> EntitlementViews.entitlement(e, false)).toList();
+                false).items().stream().map(EntitlementView::of).toList();
     }
 
     @Get("/{entitlementId}")
     @Operation(operationId = "getEntitlement", summary = "Get subject entitlement", deprecated = true)
-    Map<String, Object> get(Caller caller, String subjectIdOrKey, String entitlementId) {
-        return EntitlementViews.entitlement(entitlements.get(caller, CustomerRef.subject(subjectIdOrKey), entitlementId), false);
+    EntitlementView get(Caller caller, String subjectIdOrKey, String entitlementId) {
+        return EntitlementView.of(entitlements.get(caller, CustomerRef.subject(subjectIdOrKey), entitlementId));
     }
 
     @Delete("/{entitlementId}")
@@ -73,42 +76,42 @@ final class SubjectEntitlementsController {
 
     @Get("/{entitlementIdOrFeatureKey}/grants")
     @Operation(operationId = "listEntitlementGrants", summary = "List subject entitlement grants", deprecated = true)
-    List<Map<String, Object>> grants(Caller caller, String subjectIdOrKey, String entitlementIdOrFeatureKey,
+    List<GrantView> grants(Caller caller, String subjectIdOrKey, String entitlementIdOrFeatureKey,
                                      @Nullable @QueryValue Boolean includeDeleted, @Nullable @QueryValue String orderBy) {
         return grants.listOfEntitlement(caller, CustomerRef.subject(subjectIdOrKey), entitlementIdOrFeatureKey, Boolean.TRUE.equals(includeDeleted),
                 ALL, Paging.orderBy(orderBy, "updatedAt", EntitlementQueries.GRANT_ORDER), false).items().stream()
-                .map(g -> EntitlementViews.grantV1(g, clock.instant())).toList();
+                .map(g -> GrantView.v1(g, clock.instant())).toList();
     }
 
     @Post("/{entitlementIdOrFeatureKey}/grants")
     @Operation(operationId = "createGrant", summary = "Create subject entitlement grant", deprecated = true)
-    HttpResponse<Map<String, Object>> grant(Caller caller, String subjectIdOrKey, String entitlementIdOrFeatureKey,
+    HttpResponse<GrantView> grant(Caller caller, String subjectIdOrKey, String entitlementIdOrFeatureKey,
                                             @Body Map<String, Object> body) {
-        return HttpResponse.created(EntitlementViews.grantV1(grants.create(caller, CustomerRef.subject(subjectIdOrKey), entitlementIdOrFeatureKey,
+        return HttpResponse.created(GrantView.v1(grants.create(caller, CustomerRef.subject(subjectIdOrKey), entitlementIdOrFeatureKey,
                 body, false), clock.instant()));
     }
 
     @Put("/{entitlementIdOrFeatureKey}/override")
     @Operation(operationId = "overrideEntitlement", summary = "Override subject entitlement", deprecated = true)
-    HttpResponse<Map<String, Object>> override(Caller caller, String subjectIdOrKey, String entitlementIdOrFeatureKey,
+    HttpResponse<EntitlementView> override(Caller caller, String subjectIdOrKey, String entitlementIdOrFeatureKey,
                                                @Body Map<String, Object> body) {
-        return HttpResponse.created(EntitlementViews.entitlement(entitlements.override(caller, CustomerRef.subject(subjectIdOrKey),
-                entitlementIdOrFeatureKey, body, false), false));
+        return HttpResponse.created(EntitlementView.of(entitlements.override(caller, CustomerRef.subject(subjectIdOrKey),
+                entitlementIdOrFeatureKey, body, false)));
     }
 
     @Get("/{entitlementIdOrFeatureKey}/value")
     @Operation(operationId = "getEntitlementValue", summary = "Get subject entitlement value", deprecated = true)
-    Map<String, Object> value(Caller caller, String subjectIdOrKey, String entitlementIdOrFeatureKey, @Nullable @QueryValue String time) {
-        return EntitlementViews.value(entitlements.value(caller, CustomerRef.subject(subjectIdOrKey), entitlementIdOrFeatureKey,
+    ValueView value(Caller caller, String subjectIdOrKey, String entitlementIdOrFeatureKey, @Nullable @QueryValue String time) {
+        return ValueView.of(entitlements.value(caller, CustomerRef.subject(subjectIdOrKey), entitlementIdOrFeatureKey,
                 EntitlementQueries.time("time", time), true));
     }
 
     @Get("/{entitlementId}/history")
     @Operation(operationId = "getEntitlementHistory", summary = "Get subject entitlement history", deprecated = true)
-    Map<String, Object> history(Caller caller, String subjectIdOrKey, String entitlementId, @Nullable @QueryValue String from,
+    HistoryView history(Caller caller, String subjectIdOrKey, String entitlementId, @Nullable @QueryValue String from,
                                 @Nullable @QueryValue String to, @Nullable @QueryValue String windowSize,
                                 @Nullable @QueryValue String windowTimeZone) {
-        return EntitlementViews.history(entitlements.history(caller, CustomerRef.subject(subjectIdOrKey), entitlementId,
+        return HistoryView.of(entitlements.history(caller, CustomerRef.subject(subjectIdOrKey), entitlementId,
                 EntitlementQueries.time("from", from), EntitlementQueries.time("to", to), EntitlementQueries.window(windowSize),
                 EntitlementQueries.zone(windowTimeZone)));
     }

@@ -1,7 +1,10 @@
 package dev.tollgate.entitlements.adapters.in.http.phptenant;
 
+import dev.tollgate.entitlements.adapters.in.http.phptenant.PhpTenantViews.EntitlementAction;
+import dev.tollgate.entitlements.adapters.in.http.phptenant.PhpTenantViews.EntitlementDetails;
+import dev.tollgate.entitlements.adapters.in.http.phptenant.PhpTenantViews.EntitlementRenewed;
+import dev.tollgate.entitlements.adapters.in.http.phptenant.PhpTenantViews.ProvisionedEntitlement;
 import dev.tollgate.entitlements.application.port.in.ProvisionPackagesUseCase;
-import dev.tollgate.entitlements.application.port.in.ProvisionPackagesUseCase.Provisioned;
 import dev.tollgate.platform.domain.DocumentReader;
 import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.tenancy.api.Caller;
@@ -17,7 +20,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** php-tenant's provisioning API for billing partners (Blesta): API key with entitlements.write, 60 requests/min per key. */
@@ -33,72 +35,38 @@ final class ProvisioningController {
 
     @Post
     @Operation(operationId = "createEntitlement", summary = "Create an entitlement")
-    HttpResponse<Map<String, Object>> create(Caller caller, @Body Map<String, Object> body) {
-        Provisioned p = packages.create(caller, body);
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("success", true);
-        view.put("entitlement_id", p.pkg().id());
-        view.put("workspace_id", p.workspace().number());
-        view.put("workspace_slug", p.workspace().slug());
-        view.put("package", p.pkg().productCode());
-        view.put("status", p.status().wireName());
-        return HttpResponse.created(view);
+    HttpResponse<ProvisionedEntitlement> create(Caller caller, @Body Map<String, Object> body) {
+        return HttpResponse.created(ProvisionedEntitlement.of(packages.create(caller, body)));
     }
 
     @Get("/{id}")
     @Operation(operationId = "getEntitlement", summary = "Get entitlement details")
-    Map<String, Object> get(Caller caller, String id) {
-        Provisioned p = packages.get(caller, number(id));
-        Map<String, Object> entitlement = new LinkedHashMap<>();
-        entitlement.put("id", p.pkg().id());
-        entitlement.put("workspace_id", p.workspace().number());
-        entitlement.put("workspace_slug", p.workspace().slug());
-        entitlement.put("package_code", p.pkg().productCode());
-        entitlement.put("package_name", p.pkg().productName());
-        entitlement.put("status", p.status().wireName());
-        entitlement.put("starts_at", text(p.pkg().startsAt()));
-        entitlement.put("expires_at", text(p.pkg().expiresAt()));
-        entitlement.put("billing_cycle_anchor", text(p.pkg().billingCycleAnchor()));
-        entitlement.put("blesta_service_id", p.pkg().blestaServiceId());
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("success", true);
-        view.put("entitlement", entitlement);
-        return view;
+    EntitlementDetails get(Caller caller, String id) {
+        return EntitlementDetails.of(packages.get(caller, number(id)));
     }
 
     @Post("/{id}/suspend")
     @Operation(operationId = "suspendEntitlement", summary = "Suspend an entitlement")
-    Map<String, Object> suspend(Caller caller, String id, HttpRequest<?> request, @Nullable @Body Map<String, Object> body) {
-        return action(packages.suspend(caller, number(id), reason(OptionalBody.orElse(request, body, Map.of()))));
+    EntitlementAction suspend(Caller caller, String id, HttpRequest<?> request, @Nullable @Body Map<String, Object> body) {
+        return EntitlementAction.of(packages.suspend(caller, number(id), reason(OptionalBody.orElse(request, body, Map.of()))));
     }
 
     @Post("/{id}/unsuspend")
     @Operation(operationId = "unsuspendEntitlement", summary = "Unsuspend an entitlement")
-    Map<String, Object> unsuspend(Caller caller, String id) {
-        return action(packages.unsuspend(caller, number(id)));
+    EntitlementAction unsuspend(Caller caller, String id) {
+        return EntitlementAction.of(packages.unsuspend(caller, number(id)));
     }
 
     @Post("/{id}/cancel")
     @Operation(operationId = "cancelEntitlement", summary = "Cancel an entitlement")
-    Map<String, Object> cancel(Caller caller, String id, HttpRequest<?> request, @Nullable @Body Map<String, Object> body) {
-        return action(packages.cancel(caller, number(id), reason(OptionalBody.orElse(request, body, Map.of()))));
+    EntitlementAction cancel(Caller caller, String id, HttpRequest<?> request, @Nullable @Body Map<String, Object> body) {
+        return EntitlementAction.of(packages.cancel(caller, number(id), reason(OptionalBody.orElse(request, body, Map.of()))));
     }
 
     @Post("/{id}/renew")
     @Operation(operationId = "renewEntitlement", summary = "Renew an entitlement")
-    Map<String, Object> renew(Caller caller, String id, HttpRequest<?> request, @Nullable @Body Map<String, Object> body) {
-        Provisioned p = packages.renew(caller, number(id), OptionalBody.orElse(request, body, Map.of()));
-        Map<String, Object> view = action(p);
-        view.put("expires_at", text(p.pkg().expiresAt()));
-        return view;
-    }
-
-    private static Map<String, Object> action(Provisioned p) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("success", true);
-        view.put("entitlement_id", p.pkg().id());
-        view.put("status", p.status().wireName());
-        return view;
+    EntitlementRenewed renew(Caller caller, String id, HttpRequest<?> request, @Nullable @Body Map<String, Object> body) {
+        return EntitlementRenewed.of(packages.renew(caller, number(id), OptionalBody.orElse(request, body, Map.of())));
     }
 
     private static String reason(Map<String, Object> body) {
@@ -118,9 +86,5 @@ final class ProvisioningController {
         } catch (NumberFormatException notANumber) {
             throw new NotFoundException("Entitlement not found.");
         }
-    }
-
-    private static String text(java.time.Instant t) {
-        return t == null ? null : t.toString();
     }
 }

@@ -1,19 +1,22 @@
 package dev.tollgate.metering.adapters.in.http.openmeter;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tollgate.metering.application.port.in.QueryFeatureCostUseCase;
 import dev.tollgate.metering.application.port.in.QueryFeatureCostUseCase.CostRow;
 import dev.tollgate.metering.application.port.in.QueryFeatureCostUseCase.FeatureCost;
 import dev.tollgate.metering.domain.MeterQuery;
+import dev.tollgate.metering.domain.MeterQueryRow;
 import dev.tollgate.tenancy.api.Caller;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -30,41 +33,30 @@ final class FeatureCostController {
         this.requests = requests;
     }
 
+    /** {@code cost} is null when the usage cannot be priced; {@code detail} then says why. */
+    @Serdeable
+    record CostRowView(String usage, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String cost,
+                       @JsonInclude(JsonInclude.Include.ALWAYS) String currency, @Nullable String detail, Instant windowStart,
+                       Instant windowEnd, @Nullable String subject, @Nullable String customerId, @Nullable Map<String, String> groupBy) {
+        static CostRowView of(CostRow row, String currency) {
+            MeterQueryRow usage = row.usage();
+            return new CostRowView(usage.value().toPlainString(), row.cost() == null ? null : row.cost().stripTrailingZeros().toPlainString(),
+                    currency, row.detail(), usage.windowStart(), usage.windowEnd(), usage.subject(), usage.customerId(),
+                    usage.groupBy() == null || usage.groupBy().isEmpty() ? null : usage.groupBy());
+        }
+    }
+
+    @Serdeable
+    record FeatureCostView(@JsonInclude(JsonInclude.Include.ALWAYS) Instant from, @JsonInclude(JsonInclude.Include.ALWAYS) Instant to,
+                           @Nullable String windowSize, @JsonInclude(JsonInclude.Include.ALWAYS) String currency, List<CostRowView> data) {
+    }
+
     @Get
     @Operation(operationId = "queryFeatureCost", summary = "Query feature cost")
-    Map<String, Object> cost(Caller caller, String featureId, HttpRequest<?> request) {
+    FeatureCostView cost(Caller caller, String featureId, HttpRequest<?> request) {
         MeterQuery query = requests.fromParameters(request.getParameters());
         FeatureCost cost = costs.cost(caller, featureId, query, request.getParameters().get("clientId"));
-        List<Map<String, Object>> data = new ArrayList<>();
-        for (CostRow row : cost.rows()) {
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("usage", row.usage().value().toPlainString());
-            view.put("cost", row.cost() == null ? null : row.cost().stripTrailingZeros().toPlainString());
-            view.put("currency", cost.currency());
-            if (row.detail() != null) {
-                view.put("detail", row.detail());
-            }
-            view.put("windowStart", row.usage().windowStart());
-            view.put("windowEnd", row.usage().windowEnd());
-            if (row.usage().subject() != null) {
-                view.put("subject", row.usage().subject());
-            }
-            if (row.usage().customerId() != null) {
-                view.put("customerId", row.usage().customerId());
-            }
-            if (row.usage().groupBy() != null && !row.usage().groupBy().isEmpty()) {
-                view.put("groupBy", row.usage().groupBy());
-            }
-            data.add(view);
-        }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("from", query.from());
-        result.put("to", query.to());
-        if (query.windowSize() != null) {
-            result.put("windowSize", query.windowSize().name());
-        }
-        result.put("currency", cost.currency());
-        result.put("data", data);
-        return result;
+        return new FeatureCostView(query.from(), query.to(), query.windowSize() == null ? null : query.windowSize().name(), cost.currency(),
+                cost.rows().stream().map(row -> CostRowView.of(row, cost.currency())).toList());
     }
 }

@@ -1,5 +1,6 @@
 package dev.tollgate.tenancy.adapters.in.http.centrali;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tollgate.platform.domain.ValidationException;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.application.port.in.AuthenticateUseCase;
@@ -29,8 +30,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -65,6 +64,16 @@ final class CentraliWorkspaceController {
 
     @Serdeable
     record UpdateRequest(@Nullable String name, @Nullable String description) {
+    }
+
+    /** The workspace's {@code description} is written even when it has none. */
+    @Serdeable
+    record WorkspaceDetails(String id, String name, String slug, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String description,
+                            String owner_id, String plan, String status, String created_at, String updated_at) {
+        static WorkspaceDetails of(Organization o) {
+            return new WorkspaceDetails(o.id().toString(), o.name(), o.slug().value(), o.description(), o.ownerId().toString(), o.plan(),
+                    CentraliWorkspaceController.status(o), o.createdAt().toString(), o.updatedAt().toString());
+        }
     }
 
     @Serdeable
@@ -116,16 +125,16 @@ final class CentraliWorkspaceController {
 
     @Get("/{slug}")
     @Operation(summary = "Get workspace details")
-    Map<String, Object> get(Caller caller, String slug) {
-        return details(workspaces.getBySlugForbiddingStrangers(caller, slug));
+    WorkspaceDetails get(Caller caller, String slug) {
+        return WorkspaceDetails.of(workspaces.getBySlugForbiddingStrangers(caller, slug));
     }
 
     @Put("/{slug}")
     @Operation(summary = "Update workspace settings")
-    Map<String, Object> update(Caller caller, String slug, HttpRequest<?> request, @Nullable @Body UpdateRequest body) {
+    WorkspaceDetails update(Caller caller, String slug, HttpRequest<?> request, @Nullable @Body UpdateRequest body) {
         Organization target = workspaces.getBySlugForbiddingStrangers(caller, slug);
         UpdateRequest changes = OptionalBody.orElse(request, body, new UpdateRequest(null, null));
-        return details(workspaces.update(caller, target, UpdateWorkspaceCommand.of(changes.name(), changes.description())));
+        return WorkspaceDetails.of(workspaces.update(caller, target, UpdateWorkspaceCommand.of(changes.name(), changes.description())));
     }
 
     @Delete("/{slug}")
@@ -150,20 +159,6 @@ final class CentraliWorkspaceController {
     private static DeletionResponse deletion(Organization o) {
         return new DeletionResponse("Workspace scheduled for deletion", o.slug().value(), o.deletedAt().toString(),
                 o.purgeAfter().toString(), (int) Organization.DELETION_GRACE_PERIOD.toDays());
-    }
-
-    private static Map<String, Object> details(Organization o) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", o.id().toString());
-        body.put("name", o.name());
-        body.put("slug", o.slug().value());
-        body.put("description", o.description());
-        body.put("owner_id", o.ownerId().toString());
-        body.put("plan", o.plan());
-        body.put("status", status(o));
-        body.put("created_at", o.createdAt().toString());
-        body.put("updated_at", o.updatedAt().toString());
-        return body;
     }
 
     private static String status(Organization o) {

@@ -19,6 +19,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,6 +61,11 @@ final class AuthController {
         }
     }
 
+    /** A JWKS document (RFC 7517): each key a JWK, whose members depend on its type. */
+    @Serdeable
+    record JwkSet(List<Map<String, Object>> keys) {
+    }
+
     @Serdeable
     record SessionResponse(UserView user, @Nullable OrganizationRef organization, String access_token, String token_type,
                            Instant session_expires_at) {
@@ -97,14 +103,14 @@ final class AuthController {
 
     @Get("/v1/auth/jwks.json")
     @Operation(operationId = "GetJwks", summary = "Public keys that verify Tollgate's access tokens")
-    Map<String, Object> jwks() {
-        return authentication.publicKeys();
+    JwkSet jwks() {
+        return new JwkSet(authentication.publicKeys());
     }
 
     @Get("/.well-known/jwks.json")
     @Operation(operationId = "GetWellKnownJwks", summary = "Public keys that verify Tollgate's access tokens")
-    Map<String, Object> wellKnownJwks() {
-        return authentication.publicKeys();
+    JwkSet wellKnownJwks() {
+        return jwks();
     }
 
     private static SessionResponse view(SignedIn s) {
