@@ -9,7 +9,7 @@ import dev.tollgate.proxy.application.port.out.RegionCatalog;
 import dev.tollgate.proxy.domain.DailyUsage;
 import dev.tollgate.proxy.domain.Project;
 import dev.tollgate.proxy.domain.ProxyUsage;
-import dev.tollgate.proxy.domain.UsagePeriod;
+import dev.tollgate.proxy.domain.UsageReportDays;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
@@ -67,7 +67,7 @@ class ProxyUsageService implements RecordProxyUsageUseCase, GetUsageUseCase {
     }
 
     @Override
-    public List<DailyUsage> organizationUsage(Caller caller, String organizationId, UsagePeriod period) {
+    public List<DailyUsage> organizationUsage(Caller caller, String organizationId, UsageReportDays period) {
         var organization = tenancy.requireOrganization(caller, organizationId, Capability.READ_PROJECTS);
         Map<String, DailyUsage> byDay = daily(period, organization.publicId(), Map.of(), List.of());
         List<DailyUsage> rows = new ArrayList<>();
@@ -79,14 +79,14 @@ class ProxyUsageService implements RecordProxyUsageUseCase, GetUsageUseCase {
     }
 
     @Override
-    public List<DailyUsage> projectUsage(Caller caller, String projectId, UsagePeriod period) {
+    public List<DailyUsage> projectUsage(Caller caller, String projectId, UsageReportDays period) {
         Project project = lookup.project(caller, projectId, Capability.READ_PROJECTS);
         return List.copyOf(daily(period, TypeId.format("org", project.organizationId()),
                 Map.of("project_id", TypeId.format("prj", project.id())), List.of("region")).values());
     }
 
     /** The five meters' daily totals (in {@link #METERS} order) merged into rows, in day then region order. */
-    private Map<String, DailyUsage> daily(UsagePeriod period, String subject, Map<String, String> filter, List<String> groupBy) {
+    private Map<String, DailyUsage> daily(UsageReportDays period, String subject, Map<String, String> filter, List<String> groupBy) {
         record Row(LocalDate day, String region) {
         }
         Map<String, Row> keys = new TreeMap<>();

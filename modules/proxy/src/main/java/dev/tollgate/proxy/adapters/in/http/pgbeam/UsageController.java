@@ -2,7 +2,7 @@ package dev.tollgate.proxy.adapters.in.http.pgbeam;
 
 import dev.tollgate.proxy.application.port.in.GetUsageUseCase;
 import dev.tollgate.proxy.domain.DailyUsage;
-import dev.tollgate.proxy.domain.UsagePeriod;
+import dev.tollgate.proxy.domain.UsageReportDays;
 import dev.tollgate.tenancy.api.Caller;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
@@ -59,7 +59,7 @@ final class UsageController {
     @Operation(operationId = "GetOrganizationUsage", summary = "Get organization usage")
     UsageResponse organization(Caller caller, String org_id, @Nullable @QueryValue("start_date") String start_date,
                                @Nullable @QueryValue("end_date") String end_date) {
-        return new UsageResponse(usage.organizationUsage(caller, org_id, UsagePeriod.parse(start_date, end_date)).stream()
+        return new UsageResponse(usage.organizationUsage(caller, org_id, UsageReportDays.parse(start_date, end_date)).stream()
                 .map(DailyUsageView::of).toList());
     }
 
@@ -67,7 +67,7 @@ final class UsageController {
     @Operation(operationId = "GetProjectUsage", summary = "Get project usage")
     ProjectUsageResponse project(Caller caller, String project_id, @Nullable @QueryValue("start_date") String start_date,
                                  @Nullable @QueryValue("end_date") String end_date) {
-        return new ProjectUsageResponse(usage.projectUsage(caller, project_id, UsagePeriod.parse(start_date, end_date)).stream()
+        return new ProjectUsageResponse(usage.projectUsage(caller, project_id, UsageReportDays.parse(start_date, end_date)).stream()
                 .map(ProjectDailyUsageView::of).toList());
     }
 }

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The UTC days a usage report covers: start and end inclusive, at most {@value #MAX_DAYS} of them. */
-public record UsagePeriod(LocalDate start, LocalDate end) {
+public record UsageReportDays(LocalDate start, LocalDate end) {
     public static final int MAX_DAYS = 92;
 
     /** Parses PgBeam's {@code start_date} and {@code end_date} (YYYY-MM-DD, both required). */
-    public static UsagePeriod parse(String start, String end) {
+    public static UsageReportDays parse(String start, String end) {
         LocalDate from = date("start_date", start);
         LocalDate to = date("end_date", end);
         if (to.isBefore(from)) {
@@ -24,7 +24,7 @@ public record UsagePeriod(LocalDate start, LocalDate end) {
             throw new ValidationException("end_date", "must be at most " + (MAX_DAYS - 1) + " days after start_date (a report covers at most "
                     + MAX_DAYS + " days)");
         }
-        return new UsagePeriod(from, to);
+        return new UsageReportDays(from, to);
     }
 
     private static LocalDate date(String field, String text) {
