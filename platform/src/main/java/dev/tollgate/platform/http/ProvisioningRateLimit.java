@@ -1,4 +1,4 @@
-package dev.tollgate.entitlements.adapters.in.http.phptenant;
+package dev.tollgate.platform.http;
 
 import dev.tollgate.platform.domain.Sha256;
 import dev.tollgate.platform.ratelimit.RateLimiter;
