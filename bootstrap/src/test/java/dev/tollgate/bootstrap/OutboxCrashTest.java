@@ -49,7 +49,8 @@ class OutboxCrashTest extends HttpTest {
             assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child node died");
         }
         assertEquals(137, child.exitValue(), "killed by SIGKILL");
-        assertEquals(0, deliveriesOf(organization), "the dead node relayed nothing");
+        // The child ran with its relay off, so whatever delivers the event is this node's relay (which may already
+        // have done so: it polls every second).
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!consumer.received.contains(organization) && System.nanoTime() < deadline) {
