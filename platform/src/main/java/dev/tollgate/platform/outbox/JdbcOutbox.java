@@ -44,6 +44,6 @@ final class JdbcOutbox implements Outbox {
                     statement.setString(4, payload);
                     return statement.executeUpdate();
                 });
-        appended.publishEvent(new OutboxAppended(id));
+        appended.publishEvent(new OutboxAppended(id, event.getClass()));
     }
 }

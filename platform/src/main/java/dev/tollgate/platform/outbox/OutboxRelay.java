@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,15 +79,18 @@ class OutboxRelay {
         }
     }
 
-    /** Right after a publishing transaction commits: this node's consumers get it before the request answers. */
+    /**
+     * Right after a publishing transaction commits, on its thread: this node's consumers of that event get it before
+     * the request answers. Only those: cluster consumers and other event types wait for the poll, off the request path.
+     */
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     void onAppended(OutboxAppended appended) {
-        relayAll();
+        relay(consumer -> consumer.scope() == Scope.NODE && consumer.eventType() == appended.type());
     }
 
     @Scheduled(initialDelay = "${tollgate.outbox.poll-interval:1s}", fixedDelay = "${tollgate.outbox.poll-interval:1s}")
     void poll() {
-        relayAll();
+        relay(consumer -> true);
         for (OutboxConsumer<?> consumer : consumers) {
             Backlog backlog = inOwnTransaction(() ->
                     table.backlog(consumerKey(consumer), consumer.eventType().getName(), from(consumer)));
@@ -104,9 +108,12 @@ class OutboxRelay {
         });
     }
 
-    /** Delivers everything due to every consumer; returns once each is up to date or held back. */
-    void relayAll() {
+    /** Delivers everything due to the consumers {@code chosen}; returns once each is up to date or held back. */
+    private void relay(Predicate<OutboxConsumer<?>> chosen) {
         for (OutboxConsumer<?> consumer : consumers) {
+            if (!chosen.test(consumer)) {
+                continue;
+            }
             // One round per consumer at a time on this node; a caller that waits then runs its own round, which sees
             // its own just-committed event.
             ReentrantLock lock = rounds.computeIfAbsent(consumer.name(), name -> new ReentrantLock());
