@@ -1,5 +1,6 @@
 package dev.tollgate.platform.persistence;
 
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,6 +31,19 @@ public final class Sql {
                 statement.setObject(i + 1, parameter);
             }
         }
+    }
+
+    /**
+     * The rows of an explicit query (one whose text is built at run time: optional filters, a chosen order), read into
+     * the {@code @MappedEntity} {@code row} by column name with Micronaut Data's own mapping, as a repository would.
+     */
+    public static <R> List<R> rows(JdbcOperations jdbc, Class<R> row, String sql, List<?> parameters) {
+        return jdbc.prepareStatement(sql, statement -> {
+            bind(statement, parameters);
+            try (ResultSet rs = statement.executeQuery()) {
+                return jdbc.entityStream(rs, row).toList();
+            }
+        });
     }
 
     /** The row count of {@code fromWhere} (a FROM ... WHERE ... clause), for a page's total. */
