@@ -271,4 +271,25 @@ class ProxyEdgeCasesTest extends HttpTest {
             assertEquals("0", one(next, "SELECT count(*) FROM pg_listening_channels()"));
         }
     }
+
+    // ---- a client leaving in the middle of an extended-protocol batch -------------------------------------------------
+
+    @Test
+    void aClientLeavingAfterAnErrorBeforeItsSyncDoesNotLeaveTheNextClientAServerThatIgnoresIt() throws Exception {
+        String projectId = project(1, "transaction");
+        try (RawPgClient leaving = RawPgClient.loggedIn(proxy.port(), "postgres." + projectId, "postgres", PASSWORD)) {
+            // Parse of a broken statement, then Flush: the server answers the error and then skips every message
+            // until a Sync, which this client never sends.
+            leaving.message('P', "\0SELEC 1\0\0\0".getBytes(java.nio.charset.StandardCharsets.UTF_8)).message('H', new byte[0]);
+            assertEquals("42601", leaving.readError().field('C'));
+        }
+        CompletableFuture<String> next = CompletableFuture.supplyAsync(() -> {
+            try (Connection c = connect(projectId)) {
+                return one(c, "SELECT 'answered'");
+            } catch (SQLException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        assertEquals("answered", next.get(20, TimeUnit.SECONDS), "pool_size 1: the next client's query is answered");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.tollgate.proxy.adapters.in.pgwire;
 
+import dev.tollgate.proxy.domain.Scram;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -83,6 +84,37 @@ public final class RawPgClient implements AutoCloseable {
         byte[] body = new byte[in.readInt() - 4];
         in.readFully(body);
         return new Message((char) type, body);
+    }
+
+    /** Logs in with SCRAM-SHA-256 like a driver would and reads up to the first ReadyForQuery. */
+    static RawPgClient loggedIn(int port, String user, String database, String password) throws IOException {
+        RawPgClient client = new RawPgClient(port).startup(Map.of("user", user, "database", database));
+        expectAuthentication(client.read(), 10); // AuthenticationSASL
+        Scram.ClientExchange scram = new Scram.ClientExchange();
+        byte[] clientFirst = scram.clientFirst().getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream initial = new ByteArrayOutputStream();
+        DataOutputStream data = new DataOutputStream(initial);
+        data.write((Scram.MECHANISM + "\0").getBytes(StandardCharsets.UTF_8));
+        data.writeInt(clientFirst.length);
+        data.write(clientFirst);
+        client.message('p', initial.toByteArray());
+        Message continued = client.read();
+        expectAuthentication(continued, 11); // AuthenticationSASLContinue
+        Scram.Challenge challenge = scram.challenge(new String(continued.body(), 4, continued.body().length - 4, StandardCharsets.UTF_8));
+        String clientFinal = scram.clientFinal(challenge, Scram.saltedPassword(password, challenge.salt(), challenge.iterations()));
+        client.message('p', clientFinal.getBytes(StandardCharsets.UTF_8));
+        for (Message m = client.read(); m.type() != 'Z'; m = client.read()) {
+            if (m.type() == 'E') {
+                throw new IOException("login refused: " + m.field('M'));
+            }
+        }
+        return client;
+    }
+
+    private static void expectAuthentication(Message m, int code) throws IOException {
+        if (m.type() != 'R' || java.nio.ByteBuffer.wrap(m.body()).getInt() != code) {
+            throw new IOException("expected Authentication " + code + ", got '" + m.type() + "'");
+        }
     }
 
     /** Reads until an ErrorResponse and returns it (fails on EOF). */

@@ -85,10 +85,6 @@ public final class ServerPools implements ProxyMetrics.ServerCount, ProxyUsageRe
         return stats.values().stream().map(PoolStats::usage).toList();
     }
 
-    Duration waitTimeout() {
-        return waitTimeout;
-    }
-
     @Override
     public int open(UUID databaseId) {
         ServerPool pool = byDatabase.get(databaseId);

@@ -240,7 +240,7 @@ public final class ClientRelay extends ChannelInboundHandlerAdapter {
         flow.flushServer();
         state = Closed.INSTANCE;
         if (before.server() != null) {
-            lease.giveBackAfterClient(before.server());
+            lease.giveBackAfterClient(before.server(), before);
         }
         ctx.fireChannelInactive();
     }

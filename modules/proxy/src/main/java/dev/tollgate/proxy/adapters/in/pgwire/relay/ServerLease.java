@@ -180,12 +180,16 @@ final class ServerLease {
         queued.clear();
     }
 
-    /** The client left holding {@code left}: reuse it if it can be made clean, else close it. */
-    void giveBackAfterClient(ServerConnection left) {
+    /** The client left holding {@code left} in state {@code before}: reuse it if it can be made clean, else close it. */
+    void giveBackAfterClient(ServerConnection left, RelayState before) {
         left.owner(null);
         left.channel().config().setAutoRead(true);
         if (!replies.isEmpty()) {
             left.channel().close(); // a request is still running: its answers would reach nobody
+            return;
+        }
+        if (before instanceof RelayState.SkippingToSync) {
+            left.channel().close(); // after an error the server ignores everything, our reset too, until a Sync
             return;
         }
         List<String> reset = new ArrayList<>();
