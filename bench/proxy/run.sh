@@ -68,7 +68,7 @@ KEEP_WORKDIR="${KEEP_WORKDIR:-0}"
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 PGBENCH="$PG_BIN/pgbench"
 PSQL="$PG_BIN/psql"
-JAR="$root/bootstrap/target/tollgate.jar"
+JAR="${JAR:-$root/bootstrap/target/tollgate.jar}" # another build's jar, to compare two builds in one session
 # Fixed throwaway credentials, used only by the instances this script starts.
 API_KEY="tg_bench_0123456789abcdefghijklmnopqrstuv"
 BENCH_PW="bench-pw-0123456789"
