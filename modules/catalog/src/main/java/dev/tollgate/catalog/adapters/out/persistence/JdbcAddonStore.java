@@ -4,14 +4,13 @@ import dev.tollgate.catalog.application.port.out.AddonStore;
 import dev.tollgate.catalog.domain.Addon;
 import dev.tollgate.catalog.domain.Versioned;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.util.Map;
 
 @Singleton
 final class JdbcAddonStore extends JdbcVersionedStore<Addon> implements AddonStore {
-    JdbcAddonStore(JdbcOperations jdbc, JsonMapper json) {
-        super(Addon.KIND, jdbc, json);
+    JdbcAddonStore(ProductVersionRowRepository rows, JdbcOperations jdbc) {
+        super(Addon.KIND, rows, jdbc);
     }
 
     @Override

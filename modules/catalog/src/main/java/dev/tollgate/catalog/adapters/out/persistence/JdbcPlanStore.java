@@ -4,14 +4,13 @@ import dev.tollgate.catalog.application.port.out.PlanStore;
 import dev.tollgate.catalog.domain.Plan;
 import dev.tollgate.catalog.domain.Versioned;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.util.Map;
 
 @Singleton
 final class JdbcPlanStore extends JdbcVersionedStore<Plan> implements PlanStore {
-    JdbcPlanStore(JdbcOperations jdbc, JsonMapper json) {
-        super(Plan.KIND, jdbc, json);
+    JdbcPlanStore(ProductVersionRowRepository rows, JdbcOperations jdbc) {
+        super(Plan.KIND, rows, jdbc);
     }
 
     @Override

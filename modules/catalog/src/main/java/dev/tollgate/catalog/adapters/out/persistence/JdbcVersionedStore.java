@@ -1,6 +1,5 @@
 package dev.tollgate.catalog.adapters.out.persistence;
 
-import static dev.tollgate.platform.persistence.Sql.instant;
 import static dev.tollgate.platform.persistence.Sql.timestamp;
 
 import dev.tollgate.catalog.application.port.out.VersionedStore;
@@ -12,13 +11,9 @@ import dev.tollgate.platform.domain.FieldError;
 import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.platform.domain.ValidationException;
-import dev.tollgate.platform.persistence.JsonColumns;
+import dev.tollgate.platform.persistence.Rows;
 import dev.tollgate.platform.persistence.Sql;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.json.JsonMapper;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,21 +21,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Plans or add-ons in {@code catalog.product_versions}, told apart by {@code kind}. */
+/**
+ * Plans or add-ons in {@code catalog.product_versions}, told apart by {@code kind}, through their repository; the
+ * filtered, ordered listings are explicit SQL read by column name (ADR 0029).
+ */
 abstract class JdbcVersionedStore<T extends VersionedItem<T>> implements VersionedStore<T> {
-    static final String COLUMNS = "v.id, v.namespace, v.key, v.version, v.name, v.description, v.metadata::text, v.currency, "
-            + "v.terms::text, v.effective_from, v.effective_to, v.created_at, v.updated_at, v.deleted_at";
     /** OpenMeter's PlanOrderBy, AddonOrderBy and PlanAddonOrderBy, each made total by the id. */
     private static final Map<String, String> ORDER = Map.of("id", "v.id", "key", "v.key", "version", "v.version",
             "created_at", "v.created_at", "updated_at", "v.updated_at");
     private final String kind;
+    private final ProductVersionRowRepository rows;
     private final JdbcOperations jdbc;
-    private final JsonMapper json;
 
-    JdbcVersionedStore(String kind, JdbcOperations jdbc, JsonMapper json) {
+    JdbcVersionedStore(String kind, ProductVersionRowRepository rows, JdbcOperations jdbc) {
         this.kind = kind;
+        this.rows = rows;
         this.jdbc = jdbc;
-        this.json = json;
     }
 
     abstract T restore(Versioned header, Map<String, Object> terms);
@@ -50,59 +46,35 @@ abstract class JdbcVersionedStore<T extends VersionedItem<T>> implements Version
     @Override
     public void save(T item) {
         Versioned h = item.header();
-        String upsert = """
-                INSERT INTO catalog.product_versions (id, namespace, kind, key, version, name, description, metadata, currency, terms,
-                    effective_from, effective_to, created_at, updated_at, deleted_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description, metadata = excluded.metadata,
-                    terms = excluded.terms, effective_from = excluded.effective_from, effective_to = excluded.effective_to,
-                    updated_at = excluded.updated_at, deleted_at = excluded.deleted_at""";
-        try (PreparedStatement s = jdbc.getConnection().prepareStatement(upsert)) {
-            Sql.bind(s, java.util.Arrays.asList(h.id(), h.namespace(), kind, h.key(), h.version(), h.name(), h.description(),
-                    h.metadata() == null ? null : JsonColumns.write(json, h.metadata()), h.currency(), JsonColumns.write(json, terms(item)),
-                    timestamp(h.effectiveFrom()), timestamp(h.effectiveTo()), timestamp(h.createdAt()), timestamp(h.updatedAt()),
-                    timestamp(h.deletedAt())));
-            s.executeUpdate();
-        } catch (SQLException e) {
-            if ("23505".equals(e.getSQLState())) {
-                // A concurrent request made a version of this key first (a draft, or the same version number).
-                String code = kind + "_draft_exists";
-                throw new ValidationException(code, List.of(new FieldError("key", "another version of '" + h.key()
-                        + "' was created at the same time; only a single draft version is allowed", code)));
-            }
-            throw new IllegalStateException("could not save " + kind + " " + h.id(), e);
-        }
+        // A concurrent request made a version of this key first (a draft, or the same version number): the unique indexes decide.
+        String code = kind + "_draft_exists";
+        UniqueViolations.translate(() -> Rows.upsert(rows, h.id(), toRow(item)), () -> new ValidationException(code, List.of(
+                new FieldError("key", "another version of '" + h.key() + "' was created at the same time; only a single draft version is allowed",
+                        code))));
     }
 
     @Override
     public Optional<T> find(UUID namespace, UUID id) {
-        return first(" WHERE v.namespace = ? AND v.kind = ? AND v.id = ?", List.of(namespace, kind, id));
+        return rows.findByNamespaceAndKindAndId(namespace, kind, id).map(this::toDomain);
     }
 
+    /** Explicit SQL only to share the status rule with the listing's filter. */
     @Override
     public Optional<T> findActive(UUID namespace, String key, Instant now) {
-        return first(" WHERE v.namespace = ? AND v.kind = ? AND v.key = ? AND v.deleted_at IS NULL AND " + statusCondition(CatalogStatus.ACTIVE)
-                + " ORDER BY v.version DESC LIMIT 1", List.of(namespace, kind, key, timestamp(now), timestamp(now)));
+        String sql = "SELECT v.* FROM catalog.product_versions v WHERE v.namespace = ? AND v.kind = ? AND v.key = ? AND v.deleted_at IS NULL AND "
+                + statusCondition(CatalogStatus.ACTIVE) + " ORDER BY v.version DESC LIMIT 1";
+        return Sql.rows(jdbc, ProductVersionRow.class, sql, List.of(namespace, kind, key, timestamp(now), timestamp(now))).stream()
+                .findFirst().map(this::toDomain);
     }
 
     @Override
     public Optional<T> findLatest(UUID namespace, String key) {
-        return first(" WHERE v.namespace = ? AND v.kind = ? AND v.key = ? AND v.deleted_at IS NULL ORDER BY v.version DESC LIMIT 1",
-                List.of(namespace, kind, key));
+        return rows.findFirstByNamespaceAndKindAndKeyAndDeletedAtIsNullOrderByVersionDesc(namespace, kind, key).map(this::toDomain);
     }
 
     @Override
     public int maxVersion(UUID namespace, String key) {
-        try (PreparedStatement s = jdbc.getConnection().prepareStatement(
-                "SELECT coalesce(max(version), 0) FROM catalog.product_versions WHERE namespace = ? AND kind = ? AND key = ?")) {
-            Sql.bind(s, List.of(namespace, kind, key));
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not number a version of " + key, e);
-        }
+        return rows.maxVersion(namespace, kind, key);
     }
 
     @Override
@@ -177,30 +149,19 @@ abstract class JdbcVersionedStore<T extends VersionedItem<T>> implements Version
         List<Object> paged = new ArrayList<>(parameters);
         paged.add(page.limit());
         paged.add(page.offset());
-        List<T> items = query("SELECT " + COLUMNS + fromWhere + order + " LIMIT ? OFFSET ?", paged);
+        List<T> items = Sql.rows(jdbc, ProductVersionRow.class, "SELECT v.*" + fromWhere + order + " LIMIT ? OFFSET ?", paged).stream()
+                .map(this::toDomain).toList();
         return new Page<>(items, Sql.count(jdbc.getConnection(), fromWhere, parameters), page);
     }
 
-    private Optional<T> first(String whereAndOrder, List<Object> parameters) {
-        return query("SELECT " + COLUMNS + " FROM catalog.product_versions v" + whereAndOrder, parameters).stream().findFirst();
+    private ProductVersionRow toRow(T item) {
+        Versioned h = item.header();
+        return new ProductVersionRow(h.id(), h.namespace(), kind, h.key(), h.version(), h.name(), h.description(), h.metadata(), h.currency(),
+                terms(item), h.effectiveFrom(), h.effectiveTo(), h.createdAt(), h.updatedAt(), h.deletedAt());
     }
 
-    private List<T> query(String sql, List<Object> parameters) {
-        try (PreparedStatement s = jdbc.getConnection().prepareStatement(sql)) {
-            Sql.bind(s, parameters);
-            List<T> found = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    Versioned header = new Versioned(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4),
-                            rs.getString(5), rs.getString(6), JsonColumns.stringMap(json, rs.getString(7)), rs.getString(8),
-                            instant(rs.getTimestamp(10)), instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12)),
-                            instant(rs.getTimestamp(13)), instant(rs.getTimestamp(14)));
-                    found.add(restore(header, JsonColumns.objectMap(json, rs.getString(9))));
-                }
-            }
-            return found;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read " + kind + "s", e);
-        }
+    private T toDomain(ProductVersionRow r) {
+        return restore(new Versioned(r.id(), r.namespace(), r.key(), r.version(), r.name(), r.description(), r.metadata(), r.currency(),
+                r.effectiveFrom(), r.effectiveTo(), r.createdAt(), r.updatedAt(), r.deletedAt()), r.terms());
     }
 }
