@@ -1,6 +1,5 @@
 package dev.tollgate.metering.adapters.out.persistence;
 
-import static dev.tollgate.platform.persistence.Sql.instant;
 import static dev.tollgate.platform.persistence.Sql.timestamp;
 
 import dev.tollgate.metering.application.port.in.IngestEventsUseCase.EventFilter;
@@ -48,8 +47,7 @@ final class JdbcEventStore implements EventStore {
     @Override
     public List<IngestedEvent> list(UUID namespace, EventFilter f) {
         StringBuilder sql = new StringBuilder("""
-                SELECT id, source, type, subject, time, data::text, ingested_at, stored_at FROM metering.events
-                WHERE namespace = ? AND time >= ?""");
+                SELECT * FROM metering.events WHERE namespace = ? AND time >= ?""");
         List<Object> parameters = new ArrayList<>(List.of(namespace, timestamp(f.from())));
         if (f.to() != null) {
             sql.append(" AND time < ?");
@@ -81,25 +79,16 @@ final class JdbcEventStore implements EventStore {
     }
 
     private List<IngestedEvent> read(String sql, List<Object> parameters) {
-        try (PreparedStatement s = jdbc.getConnection().prepareStatement(sql)) {
-            Sql.bind(s, parameters);
-            List<IngestedEvent> found = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    found.add(new IngestedEvent(new CloudEvent(rs.getString(1), rs.getString(2), "1.0", rs.getString(3), rs.getString(4),
-                            instant(rs.getTimestamp(5)), rs.getString(6)), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)), null));
-                }
-            }
-            return found;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not list events", e);
-        }
+        return Sql.rows(jdbc, EventRow.class, sql, parameters).stream()
+                .map(r -> new IngestedEvent(new CloudEvent(r.id(), r.source(), "1.0", r.type(), r.subject(), r.time(), r.data()), r.ingestedAt(),
+                        r.storedAt(), null))
+                .toList();
     }
 
     @Override
     public List<IngestedEvent> page(UUID namespace, EventPosition after, int limit, Map<String, TextFilter> filters) {
         StringBuilder sql = new StringBuilder("""
-                SELECT id, source, type, subject, time, data::text, ingested_at, stored_at FROM metering.events WHERE namespace = ?""");
+                SELECT * FROM metering.events WHERE namespace = ?""");
         List<Object> parameters = new ArrayList<>(List.of(namespace));
         if (after != null) {
             sql.append(" AND (time, id, source) < (?, ?, ?)");
