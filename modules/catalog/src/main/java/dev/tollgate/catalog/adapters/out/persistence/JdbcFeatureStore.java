@@ -1,5 +1,6 @@
 package dev.tollgate.catalog.adapters.out.persistence;
 
+import dev.tollgate.platform.persistence.UniqueViolations;
 import dev.tollgate.catalog.application.port.out.FeatureStore;
 import dev.tollgate.catalog.domain.Feature;
 import dev.tollgate.catalog.domain.FeatureFilter;

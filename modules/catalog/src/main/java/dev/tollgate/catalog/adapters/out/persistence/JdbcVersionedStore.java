@@ -1,5 +1,6 @@
 package dev.tollgate.catalog.adapters.out.persistence;
 
+import dev.tollgate.platform.persistence.UniqueViolations;
 import static dev.tollgate.platform.persistence.Sql.timestamp;
 
 import dev.tollgate.catalog.application.port.out.VersionedStore;

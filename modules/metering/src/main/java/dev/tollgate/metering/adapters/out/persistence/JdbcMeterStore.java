@@ -1,5 +1,6 @@
 package dev.tollgate.metering.adapters.out.persistence;
 
+import dev.tollgate.platform.persistence.UniqueViolations;
 import dev.tollgate.metering.application.port.out.MeterStore;
 import dev.tollgate.metering.domain.Meter;
 import dev.tollgate.metering.domain.MeterAggregation;

@@ -1,5 +1,6 @@
 package dev.tollgate.tenancy.adapters.out.persistence;
 
+import dev.tollgate.platform.persistence.UniqueViolations;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tollgate.platform.domain.ConflictException;

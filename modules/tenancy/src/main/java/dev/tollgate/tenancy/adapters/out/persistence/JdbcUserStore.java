@@ -1,5 +1,6 @@
 package dev.tollgate.tenancy.adapters.out.persistence;
 
+import dev.tollgate.platform.persistence.UniqueViolations;
 import dev.tollgate.platform.domain.ConflictException;
 import dev.tollgate.platform.persistence.Rows;
 import dev.tollgate.tenancy.application.port.out.UserStore;

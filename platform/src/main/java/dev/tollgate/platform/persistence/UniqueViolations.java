@@ -1,15 +1,18 @@
-package dev.tollgate.metering.adapters.out.persistence;
+package dev.tollgate.platform.persistence;
 
 import dev.tollgate.platform.domain.DomainException;
 import java.sql.SQLException;
 import java.util.function.Supplier;
 
-/** Turns a PostgreSQL unique violation (SQLSTATE 23505) into the domain's conflict, whatever wraps it. */
-final class UniqueViolations {
+/**
+ * Unique indexes decide the races services cannot (two creates of one key at once): their violation (SQLSTATE 23505),
+ * however a repository or driver wraps it, becomes the domain's conflict.
+ */
+public final class UniqueViolations {
     private UniqueViolations() {
     }
 
-    static void translate(Runnable write, Supplier<? extends DomainException> conflict) {
+    public static void translate(Runnable write, Supplier<? extends DomainException> conflict) {
         try {
             write.run();
         } catch (RuntimeException e) {
