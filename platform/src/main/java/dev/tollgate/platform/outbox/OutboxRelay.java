@@ -8,7 +8,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
@@ -57,6 +59,8 @@ class OutboxRelay {
     private final Map<String, ReentrantLock> rounds = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> backlogEvents = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> lagMillis = new ConcurrentHashMap<>();
+    /** Set when the node shuts down: a round started then would find the data source or its beans already gone. */
+    private volatile boolean stopping;
 
     OutboxRelay(List<OutboxConsumer<?>> consumers, OutboxTable table, TransactionOperations<Connection> transactions,
                 JsonMapper json, MeterRegistry metrics, @Value("${tollgate.outbox.retention:7d}") Duration retention) {
@@ -88,8 +92,16 @@ class OutboxRelay {
         relay(consumer -> consumer.scope() == Scope.NODE && consumer.eventType() == appended.type());
     }
 
+    @EventListener
+    void onShutdown(ShutdownEvent shutdown) {
+        stopping = true;
+    }
+
     @Scheduled(initialDelay = "${tollgate.outbox.poll-interval:1s}", fixedDelay = "${tollgate.outbox.poll-interval:1s}")
     void poll() {
+        if (stopping) {
+            return;
+        }
         relay(consumer -> true);
         for (OutboxConsumer<?> consumer : consumers) {
             Backlog backlog = inOwnTransaction(() ->
@@ -102,6 +114,9 @@ class OutboxRelay {
     /** Events live {@code tollgate.outbox.retention}: a cluster consumer that is down longer misses what is older. */
     @Scheduled(initialDelay = "1m", fixedDelay = "${tollgate.outbox.prune-interval:10m}")
     void prune() {
+        if (stopping) {
+            return;
+        }
         inOwnTransaction(() -> {
             table.prune(retention);
             return null;
@@ -111,7 +126,7 @@ class OutboxRelay {
     /** Delivers everything due to the consumers {@code chosen}; returns once each is up to date or held back. */
     private void relay(Predicate<OutboxConsumer<?>> chosen) {
         for (OutboxConsumer<?> consumer : consumers) {
-            if (!chosen.test(consumer)) {
+            if (stopping || !chosen.test(consumer)) {
                 continue;
             }
             // One round per consumer at a time on this node; a caller that waits then runs its own round, which sees
