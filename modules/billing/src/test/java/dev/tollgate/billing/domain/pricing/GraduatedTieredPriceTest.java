@@ -4,7 +4,6 @@ import static dev.tollgate.billing.domain.pricing.Pricing.BHD;
 import static dev.tollgate.billing.domain.pricing.Pricing.JPY;
 import static dev.tollgate.billing.domain.pricing.Pricing.USD;
 import static dev.tollgate.billing.domain.pricing.Pricing.assertTotal;
-import static dev.tollgate.billing.domain.pricing.Pricing.d;
 import static dev.tollgate.billing.domain.pricing.Pricing.describe;
 import static dev.tollgate.billing.domain.pricing.Pricing.tier;
 import static dev.tollgate.billing.domain.pricing.Pricing.whole;
