@@ -1,5 +1,6 @@
 package dev.tollgate.entitlements.adapters.out.persistence;
 
+import dev.tollgate.platform.persistence.UniqueViolations;
 import static dev.tollgate.platform.persistence.Sql.timestamp;
 
 import dev.tollgate.entitlements.application.port.out.EntitlementStore;
@@ -14,7 +15,6 @@ import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.platform.persistence.Sql;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,15 +36,8 @@ final class JdbcEntitlementStore implements EntitlementStore {
 
     @Override
     public void save(Entitlement e) {
-        try {
-            rows.upsert(toRow(e));
-        } catch (RuntimeException ex) {
-            if (isUniqueViolation(ex)) {
-                throw new ConflictException("entitlement_exists", "the customer already has an entitlement to feature '" + e.featureKey()
-                        + "'; delete or override it");
-            }
-            throw ex;
-        }
+        UniqueViolations.translate(() -> rows.upsert(toRow(e)), () -> new ConflictException("entitlement_exists",
+                "the customer already has an entitlement to feature '" + e.featureKey() + "'; delete or override it"));
     }
 
     @Override
@@ -96,15 +89,6 @@ final class JdbcEntitlementStore implements EntitlementStore {
     }
 
     /** The one live entitlement per customer and feature is a partial unique index; the repository wraps its refusal. */
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static EntitlementRow toRow(Entitlement e) {
         UsagePeriod p = e.usagePeriod();
         return new EntitlementRow(e.id(), e.namespace(), e.customerId(), e.customerKey(), e.subjectKey(), e.featureId(), e.featureKey(),
