@@ -45,12 +45,10 @@ prepare_single_tollgate_run "$JAR"
 BASE="http://127.0.0.1:$HTTP_PORT"
 
 # --- 1. in-process check (JMH), before Tollgate starts so it has the machine to itself -------------------------------
-if [ ! -f "$HOME/.m2/repository/dev/tollgate/tollgate-entitlements/0.1.0-SNAPSHOT/tollgate-entitlements-0.1.0-SNAPSHOT.jar" ]; then
-  log "installing the modules (./mvnw -B -q install -DskipTests) for the JMH build"
-  ./mvnw -B -q install -DskipTests
-fi
-log "building the JMH benchmark (bench/entitlements/jmh)"
-./mvnw -B -q -f bench/entitlements/jmh/pom.xml package
+log "compiling the entitlements module of this tree for the JMH build (./mvnw -B -q compile -pl modules/entitlements -am)"
+./mvnw -B -q compile -pl modules/entitlements -am
+log "building the JMH benchmark (bench/entitlements/jmh) on those classes"
+./mvnw -B -q -f bench/entitlements/jmh/pom.xml clean package
 log "running JMH: EntitlementCheckBenchmark ${JMH_ARGS}"
 # shellcheck disable=SC2086 # JMH_ARGS is a list of options
 java -jar "$JMH_JAR" EntitlementCheckBenchmark $JMH_ARGS 2>&1 | tee "$work/jmh.txt" >&2
