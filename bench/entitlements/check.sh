@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Entitlements benchmark, check part (issue 5):
-#   1. the in-process check (JMH, bench/entitlements/jmh): AllowanceIndex over 10,000 customers x 50 features, 20 %
+#   1. the in-process check (JMH, bench/entitlements/jmh): AllowanceCache over 10,000 customers x 50 features, 20 %
 #      metered, against one ConcurrentHashMap.get as the reference; target p99 <= 5 us;
 #   2. php-tenant's checkEntitlement over HTTP with an API key (a metered feature, answered from memory), against
 #      GET /v1/health on the same Tollgate as the reference: closed-loop maximum with wrk (target >= 5,000 req/s) and a
@@ -102,7 +102,7 @@ summary="$(cat <<EOF
 
 | Benchmark | p50 (µs) | p99 (µs) | p99.9 (µs) | ops/µs |
 |---|---:|---:|---:|---:|
-| \`AllowanceIndex.find\` + \`allows\` | $j_p50 | $j_p99 | $j_p999 | $j_ops |
+| \`AllowanceCache.get\` + \`allows\` | $j_p50 | $j_p99 | $j_p999 | $j_ops |
 | reference: one \`ConcurrentHashMap.get\` | $r_p50 | $r_p99 | | $r_ops |
 
 **checkEntitlement over HTTP** (API key, metered feature), closed-loop maximum (wrk -t2 -c$CONNECTIONS, $DURATION):
