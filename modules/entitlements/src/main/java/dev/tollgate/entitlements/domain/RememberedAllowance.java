@@ -5,12 +5,13 @@ import java.time.Instant;
 
 /**
  * A feature allowance as read at one instant, and how long a check may answer it from memory: until
- * {@code validUntil}, and from {@code reloadFrom} (half that time) it should be read again while it is still answered.
+ * {@code validUntil}, and from {@code reloadFrom} (half that time) it should be read again while it is still answered
+ * (both in epoch milliseconds, the resolution checks read the clock at).
  * Usage metered from other sources (the proxy, event ingestion) changes it without this node hearing of it: at most
  * {@link #METERED_FRESHNESS}; anything else changes on another node: at most {@link #CONFIGURED_FRESHNESS}. Never past
  * the end of its usage period or its entitlement, nor past an entitlement's start.
  */
-public record RememberedAllowance(FeatureAllowance allowance, Instant reloadFrom, Instant validUntil) {
+public record RememberedAllowance(FeatureAllowance allowance, long reloadFrom, long validUntil) {
     public static final Duration METERED_FRESHNESS = Duration.ofSeconds(1);
     public static final Duration CONFIGURED_FRESHNESS = Duration.ofSeconds(30);
 
@@ -26,7 +27,7 @@ public record RememberedAllowance(FeatureAllowance allowance, Instant reloadFrom
         if (periodEnd != null && periodEnd.isAfter(now) && periodEnd.isBefore(until)) {
             until = periodEnd;
         }
-        return new RememberedAllowance(allowance, now.plus(Duration.between(now, until).dividedBy(2)), until);
+        return new RememberedAllowance(allowance, now.plus(Duration.between(now, until).dividedBy(2)).toEpochMilli(), until.toEpochMilli());
     }
 
     /**
@@ -35,16 +36,16 @@ public record RememberedAllowance(FeatureAllowance allowance, Instant reloadFrom
      * changes without an event.
      */
     public static RememberedAllowance once(FeatureAllowance allowance, Instant now) {
-        return new RememberedAllowance(allowance, now, now);
+        return new RememberedAllowance(allowance, now.toEpochMilli(), now.toEpochMilli());
     }
 
-    /** Whether it may still be answered at {@code t}. */
-    public boolean validAt(Instant t) {
-        return t.isBefore(validUntil);
+    /** Whether it may still be answered at {@code nowMillis}. */
+    public boolean validAt(long nowMillis) {
+        return nowMillis < validUntil;
     }
 
-    /** Whether it should be read again at {@code t} (it may still be answered meanwhile, while {@link #validAt}). */
-    public boolean dueAt(Instant t) {
-        return !t.isBefore(reloadFrom);
+    /** Whether it should be read again at {@code nowMillis} (it may still be answered meanwhile, while {@link #validAt}). */
+    public boolean dueAt(long nowMillis) {
+        return nowMillis >= reloadFrom;
     }
 }

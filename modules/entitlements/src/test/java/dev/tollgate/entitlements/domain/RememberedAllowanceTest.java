@@ -18,45 +18,49 @@ class RememberedAllowanceTest {
                 activeFrom, activeTo, false, null, 1, false, null, null, null, activeFrom, activeFrom, null);
     }
 
+    static long ms(Instant t) {
+        return t.toEpochMilli();
+    }
+
     @Test
     void anAllowanceIsAnsweredUntilItsTimeAndDueForAReloadFromHalfOfIt() {
-        RememberedAllowance r = new RememberedAllowance(TEN, NOW.plusMillis(500), NOW.plusMillis(1_000));
-        assertTrue(r.validAt(NOW.plusMillis(999)));
-        assertFalse(r.dueAt(NOW.plusMillis(499)));
-        assertTrue(r.dueAt(NOW.plusMillis(500)), "still answered, but due for a reload");
-        assertFalse(r.validAt(NOW.plusMillis(1_000)), "out of date at its time");
+        RememberedAllowance r = new RememberedAllowance(TEN, 500, 1_000);
+        assertTrue(r.validAt(999));
+        assertFalse(r.dueAt(499));
+        assertTrue(r.dueAt(500), "still answered, but due for a reload");
+        assertFalse(r.validAt(1_000), "out of date at its time");
     }
 
     @Test
     void meteredUsageIsFreshForASecondAnythingElseForThirty() {
         Instant start = NOW.minus(Duration.ofDays(1));
         RememberedAllowance metered = RememberedAllowance.of(TEN, entitlement(EntitlementType.METERED, start, null), null, NOW);
-        assertEquals(NOW.plusSeconds(1), metered.validUntil());
-        assertEquals(NOW.plusMillis(500), metered.reloadFrom());
+        assertEquals(ms(NOW.plusSeconds(1)), metered.validUntil());
+        assertEquals(ms(NOW.plusMillis(500)), metered.reloadFrom());
         RememberedAllowance configured = RememberedAllowance.of(TEN, entitlement(EntitlementType.STATIC, start, null), null, NOW);
-        assertEquals(NOW.plusSeconds(30), configured.validUntil());
-        assertEquals(NOW.plusSeconds(15), configured.reloadFrom());
+        assertEquals(ms(NOW.plusSeconds(30)), configured.validUntil());
+        assertEquals(ms(NOW.plusSeconds(15)), configured.reloadFrom());
     }
 
     @Test
     void neverPastTheEndOfItsPeriodOrEntitlementNorPastAStart() {
         Instant start = NOW.minus(Duration.ofDays(1));
         Instant soon = NOW.plusSeconds(10);
-        assertEquals(soon, RememberedAllowance.of(TEN, entitlement(EntitlementType.BOOLEAN, start, soon), null, NOW).validUntil(),
+        assertEquals(ms(soon), RememberedAllowance.of(TEN, entitlement(EntitlementType.BOOLEAN, start, soon), null, NOW).validUntil(),
                 "the entitlement ends");
-        assertEquals(soon, RememberedAllowance.of(TEN, entitlement(EntitlementType.BOOLEAN, soon, null), null, NOW).validUntil(),
+        assertEquals(ms(soon), RememberedAllowance.of(TEN, entitlement(EntitlementType.BOOLEAN, soon, null), null, NOW).validUntil(),
                 "the entitlement starts");
         RememberedAllowance periodEnds = RememberedAllowance.of(TEN, entitlement(EntitlementType.METERED, start, null), NOW.plusMillis(200), NOW);
-        assertEquals(NOW.plusMillis(200), periodEnds.validUntil(), "the usage period resets");
-        assertEquals(NOW.plusMillis(100), periodEnds.reloadFrom());
-        assertEquals(NOW.plusSeconds(30), RememberedAllowance.of(TEN, entitlement(EntitlementType.STATIC, start, NOW.plusSeconds(60)), NOW,
+        assertEquals(ms(NOW.plusMillis(200)), periodEnds.validUntil(), "the usage period resets");
+        assertEquals(ms(NOW.plusMillis(100)), periodEnds.reloadFrom());
+        assertEquals(ms(NOW.plusSeconds(30)), RememberedAllowance.of(TEN, entitlement(EntitlementType.STATIC, start, NOW.plusSeconds(60)), NOW,
                 NOW).validUntil(), "boundaries later than its freshness, or not after now, do not shorten it");
     }
 
     @Test
     void whatIsAnsweredOnceIsNotValidAfterwards() {
         RememberedAllowance once = RememberedAllowance.once(TEN, NOW);
-        assertFalse(once.validAt(NOW));
+        assertFalse(once.validAt(NOW.toEpochMilli()));
         assertEquals(TEN, once.allowance());
     }
 }

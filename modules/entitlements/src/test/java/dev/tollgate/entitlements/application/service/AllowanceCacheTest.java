@@ -40,7 +40,7 @@ class AllowanceCacheTest {
             throw failure;
         }
         FeatureAllowance allowance = new FeatureAllowance(true, 100L, n, false);
-        return remember ? new RememberedAllowance(allowance, now.plusMillis(500), now.plusSeconds(1)) : RememberedAllowance.once(allowance, now);
+        return remember ? new RememberedAllowance(allowance, now.toEpochMilli() + 500, now.toEpochMilli() + 1_000) : RememberedAllowance.once(allowance, now);
     }
 
     long used() {

@@ -57,7 +57,7 @@ public class EntitlementCheckBenchmark {
         Map<String, FeatureAllowance> loaded = new HashMap<>();
         // Answered for a day: the benchmark measures hits, no reload falls due.
         cache = new AllowanceCache<>((customer, feature, now) -> new RememberedAllowance(loaded.get(customer + "/" + feature),
-                now.plus(Duration.ofHours(12)), now.plus(Duration.ofDays(1))), Clock.systemUTC(), Runnable::run);
+                now.plus(Duration.ofHours(12)).toEpochMilli(), now.plus(Duration.ofDays(1)).toEpochMilli()), Clock.systemUTC(), Runnable::run);
         flat = new ConcurrentHashMap<>();
         customerKeys = new String[customers];
         featureKeys = new String[features];
