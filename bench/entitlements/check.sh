@@ -52,7 +52,9 @@ log "building the JMH benchmark (bench/entitlements/jmh) on those classes"
 log "running JMH: EntitlementCheckBenchmark ${JMH_ARGS}"
 # shellcheck disable=SC2086 # JMH_ARGS is a list of options
 java -jar "$JMH_JAR" EntitlementCheckBenchmark $JMH_ARGS 2>&1 | tee "$work/jmh.txt" >&2
-jmh_value() { awk -v name="$1" -v mode="$2" '$1 == name && $0 ~ mode { for (i = NF; i > 0; i--) if ($i ~ /^[0-9.]+$/) { print $i; exit } }' "$work/jmh.txt"; }
+# The score: the number before "±" on a line that has an error (throughput), else the last number on it.
+jmh_value() { awk -v name="$1" -v mode="$2" '$1 == name && $0 ~ mode { for (i = 2; i <= NF; i++) if ($i == "±") { print $(i - 1); exit }
+  for (i = NF; i > 0; i--) if ($i ~ /^[0-9.]+$/) { print $i; exit } }' "$work/jmh.txt"; }
 j_p50="$(jmh_value 'EntitlementCheckBenchmark.check:p0.50' sample)"
 j_p99="$(jmh_value 'EntitlementCheckBenchmark.check:p0.99' sample)"
 j_p999="$(jmh_value 'EntitlementCheckBenchmark.check:p0.999' sample)"
