@@ -14,69 +14,41 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 /**
- * Feature allowances answered from memory, per customer and feature: a bounded Caffeine cache on the application clock
- * (ADR 0027). Entries expire {@link RememberedAllowance#CONFIGURED_FRESHNESS} after they were written, the longest any
- * allowance may be answered; an entry that ends earlier (metered usage after a second, the end of a usage period or of
- * an entitlement) is not answered past its {@link RememberedAllowance#validUntil()}, and from its
+ * Feature allowances answered from memory: a bounded Caffeine cache of customers on the application clock (ADR 0027),
+ * each holding its features' allowances. An allowance is not answered past its {@link RememberedAllowance#validUntil()}
+ * (metered usage after a second, the end of a usage period or of an entitlement), and from its
  * {@link RememberedAllowance#reloadFrom()} it is reloaded in the background while it is still answered (refresh-ahead;
- * one reload at a time); a failed reload keeps answering it. Concurrent misses of one entry share one load, run by the
- * first caller on its own thread. What was read before a {@code forget} is never remembered after it: forgetting
- * drops the loads and reloads under way too.
+ * one reload at a time); a failed reload keeps answering it. A customer leaves the cache
+ * {@link RememberedAllowance#CONFIGURED_FRESHNESS} after the last load of any of its features (an active customer's
+ * features keep reloading, so it stays), or when the bound evicts it. Concurrent misses of one feature share one load,
+ * run by the first caller on its own thread. What was read before a {@code forget} is never remembered after it:
+ * forgetting drops the loads and reloads under way too.
  *
- * <p>A hit is one synchronous Caffeine lookup (a map lookup and a read of the clock, for the fixed expiry) and one
- * more read of the clock's milliseconds for the entry's own end and reload instant: no future, no allocation but the
- * key's. The per-entry end is checked here rather than given to Caffeine as a variable expiry, with which Caffeine
- * records every read; loads and reloads are kept out of the cache, in a small map of those under way, rather than
- * being Caffeine's ({@code AsyncCache} values are futures, one more object to reach on every hit, and
- * {@code refreshAfterWrite} makes Caffeine record every read too). Measured in docs/perf/entitlements.md, "Caffeine
- * caches (issue 14)".
+ * <p>Why customers, not (customer, feature) entries: a hit costs what its memory reads cost. Keyed by customer, the
+ * cache holds ~10,000 entries that stay in the CPU's caches, and the feature is one lookup in the customer's small
+ * map; keyed flat, 500,000 entries made every hit wait on memory (half the speed; docs/perf/entitlements.md,
+ * "Caffeine caches (issue 14)"). The per-feature end is checked here rather than given to Caffeine as a variable
+ * expiry, with which Caffeine records every read.
  *
  * @param <S> what a load needs to know about the customer besides its id (a workspace)
  */
 final class AllowanceCache<S> {
     /**
-     * Twice the scale checks are sized for (issue 5: 10,000 customers with 50 features each, 500,000 entries): below
-     * half its bound Caffeine does not record reads for its eviction policy yet, so a hit costs a map lookup.
+     * Customers held at most. Below half its bound Caffeine does not record reads for its eviction policy yet, so a hit
+     * stays a lookup at the scale checks are sized for (issue 5: 10,000 customers with 50 features each).
      */
-    static final long MAXIMUM_SIZE = 1 << 20;
+    static final long MAXIMUM_CUSTOMERS = 1 << 16;
 
     /** Reads one feature of a customer at {@code now}. */
     interface Loader<S> {
         RememberedAllowance load(S source, String featureKey, Instant now);
     }
 
-    /** A customer and feature; built on every check, so its hash is computed once, in the constructor. */
-    static final class Key {
-        final String customer;
-        final String feature;
-        private final int hash;
-
-        Key(String customer, String feature) {
-            this.customer = customer;
-            this.feature = feature;
-            this.hash = 31 * customer.hashCode() + feature.hashCode();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && hash == k.hash && customer.equals(k.customer) && feature.equals(k.feature);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-
-        @Override
-        public String toString() {
-            return customer + "/" + feature;
-        }
+    /** A customer and feature, naming a load or reload under way. */
+    record Key(String customer, String feature) {
     }
 
-    /**
-     * What the cache holds: a {@link RememberedAllowance} laid out flat (one object to reach on a hit, besides the
-     * allowance itself), and the source its reloads need. Immutable; a reload replaces it.
-     */
+    /** What is held of one feature: a {@link RememberedAllowance} laid out flat, and the source its reloads need. */
     private static final class Held<S> {
         final FeatureAllowance allowance;
         final long reloadFrom;
@@ -91,13 +63,18 @@ final class AllowanceCache<S> {
         }
     }
 
-    private final Cache<Key, Held<S>> cache;
+    /** One customer's features. Replaced whole by a forget of the customer, so loads into a forgotten one are lost. */
+    private static final class Features<S> {
+        final ConcurrentHashMap<String, Held<S>> byKey = new ConcurrentHashMap<>();
+    }
+
+    private final Cache<String, Features<S>> customers;
     /**
-     * The loads of misses under way, by key: a miss joins the one there, and a load stores what it read only if it is
-     * still there (a forget removes it). Holds only what is being read.
+     * The loads of misses under way: a miss joins the one there, and a load stores what it read only if it is still
+     * there (a forget removes it). Holds only what is being read.
      */
     private final ConcurrentHashMap<Key, CompletableFuture<Held<S>>> loading = new ConcurrentHashMap<>();
-    /** The keys being reloaded in the background: one reload at a time. */
+    /** The features being reloaded in the background: one reload at a time. */
     private final Set<Key> reloading = ConcurrentHashMap.newKeySet();
     private final Loader<S> loader;
     private final Clock clock;
@@ -110,8 +87,8 @@ final class AllowanceCache<S> {
         this.reloads = executor;
         // No initialCapacity: with a maximum size, Caffeine sizes its frequency sketch for it at once, and from then on
         // records every read (as if the cache were half full), which costs a hit several times its lookup.
-        this.cache = Caffeine.newBuilder()
-                .maximumSize(MAXIMUM_SIZE)
+        this.customers = Caffeine.newBuilder()
+                .maximumSize(MAXIMUM_CUSTOMERS)
                 .expireAfterWrite(RememberedAllowance.CONFIGURED_FRESHNESS)
                 .ticker(new ClockTicker(clock))
                 .build();
@@ -119,20 +96,22 @@ final class AllowanceCache<S> {
 
     /** The allowance of {@code featureKey} for {@code customer} (whose loads need {@code source}). */
     FeatureAllowance get(String customer, S source, String featureKey) {
-        Key key = new Key(customer, featureKey);
-        Held<S> held = cache.getIfPresent(key);
-        if (held != null) {
-            long now = clock.millis();
-            if (now < held.reloadFrom) {
-                return held.allowance;
+        Features<S> features = customers.getIfPresent(customer);
+        if (features != null) {
+            Held<S> held = features.byKey.get(featureKey);
+            if (held != null) {
+                long now = clock.millis();
+                if (now < held.reloadFrom) {
+                    return held.allowance;
+                }
+                if (now < held.validUntil) {
+                    reload(customer, featureKey, features, held); // in the background; one at a time
+                    return held.allowance;
+                }
+                features.byKey.remove(featureKey, held); // past its end: loaded again
             }
-            if (now < held.validUntil) {
-                reload(key, held); // in the background; a reload under way is not started again
-                return held.allowance;
-            }
-            cache.asMap().remove(key, held); // past its end: loaded again
         }
-        return load(key, source);
+        return load(new Key(customer, featureKey), source);
     }
 
     /** A miss: joins the load under way, or loads on the caller's thread. */
@@ -149,15 +128,17 @@ final class AllowanceCache<S> {
         Held<S> loaded;
         try {
             Instant now = clock.instant();
-            RememberedAllowance remembered = loader.load(source, key.feature, now);
+            RememberedAllowance remembered = loader.load(source, key.feature(), now);
             loaded = new Held<>(remembered, source);
             boolean keep = remembered.validAt(now.toEpochMilli());
             loading.computeIfPresent(key, (k, current) -> {
                 if (current != mine) {
                     return current;
                 }
-                if (keep) {
-                    cache.put(k, loaded); // under the key's lock in loading: a forget of it waits, then removes it
+                if (keep) { // under the key's lock in loading: a forget of it waits, then removes what this stores
+                    Features<S> features = customers.get(k.customer(), c -> new Features<>());
+                    features.byKey.put(k.feature(), loaded);
+                    customers.asMap().replace(k.customer(), features, features); // written now: its freshness restarts
                 }
                 return null;
             });
@@ -171,11 +152,12 @@ final class AllowanceCache<S> {
     }
 
     /**
-     * Reloads a due entry in the background, unless a reload of it is under way. What it reads replaces the entry only
-     * if the entry is still the one it reloads: after a forget (or a load that replaced it) it is dropped. A failed
-     * reload keeps the entry, answered until its end.
+     * Reloads a due feature in the background, unless a reload of it is under way. What it reads replaces the feature
+     * only if it is still the one it reloads, in a customer still held: after a forget (or a load that replaced it) it
+     * is dropped. A failed reload keeps the feature, answered until its end.
      */
-    private void reload(Key key, Held<S> held) {
+    private void reload(String customer, String featureKey, Features<S> features, Held<S> held) {
+        Key key = new Key(customer, featureKey);
         if (!reloading.add(key)) {
             return;
         }
@@ -183,11 +165,13 @@ final class AllowanceCache<S> {
             reloads.execute(() -> {
                 try {
                     Instant now = clock.instant();
-                    RememberedAllowance remembered = loader.load(held.source, key.feature, now);
+                    RememberedAllowance remembered = loader.load(held.source, featureKey, now);
                     if (remembered.validAt(now.toEpochMilli())) {
-                        cache.asMap().replace(key, held, new Held<>(remembered, held.source));
+                        if (features.byKey.replace(featureKey, held, new Held<>(remembered, held.source))) {
+                            customers.asMap().replace(customer, features, features); // still held: written now
+                        }
                     } else {
-                        cache.asMap().remove(key, held); // not to be remembered any more: the next check loads it
+                        features.byKey.remove(featureKey, held); // not to be remembered any more: the next check loads it
                     }
                 } catch (RuntimeException e) {
                     // still answered until its end
@@ -203,24 +187,27 @@ final class AllowanceCache<S> {
     /** Forgets everything about a customer (their entitlements changed). */
     void forget(String customer) {
         for (Key key : loading.keySet()) {
-            if (key.customer.equals(customer)) {
-                forget(key);
+            if (key.customer().equals(customer)) {
+                loading.computeIfPresent(key, (k, running) -> null);
             }
         }
-        cache.asMap().keySet().removeIf(key -> key.customer.equals(customer));
+        customers.invalidate(customer);
     }
 
     /** Forgets one feature of a customer (its usage changed). */
     void forget(String customer, String featureKey) {
-        forget(new Key(customer, featureKey));
-    }
-
-    /** Drops the key's load under way (it will not store what it read), then the entry (a reload will not replace it). */
-    private void forget(Key key) {
+        Key key = new Key(customer, featureKey);
         loading.computeIfPresent(key, (k, running) -> {
-            cache.invalidate(k);
+            dropFeature(customer, featureKey);
             return null;
         });
-        cache.invalidate(key);
+        dropFeature(customer, featureKey);
+    }
+
+    private void dropFeature(String customer, String featureKey) {
+        Features<S> features = customers.getIfPresent(customer);
+        if (features != null) {
+            features.byKey.remove(featureKey);
+        }
     }
 }
