@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Entitlements benchmark, check part (issue 5):
-#   1. the in-process check (JMH, bench/entitlements/jmh): AllowanceIndex over 10,000 customers x 50 features, 20 %
+#   1. the in-process check (JMH, bench/entitlements/jmh): AllowanceCache over 10,000 customers x 50 features, 20 %
 #      metered, against one ConcurrentHashMap.get as the reference; target p99 <= 5 us;
 #   2. php-tenant's checkEntitlement over HTTP with an API key (a metered feature, answered from memory), against
 #      GET /v1/health on the same Tollgate as the reference: closed-loop maximum with wrk (target >= 5,000 req/s) and a
@@ -45,16 +45,16 @@ prepare_single_tollgate_run "$JAR"
 BASE="http://127.0.0.1:$HTTP_PORT"
 
 # --- 1. in-process check (JMH), before Tollgate starts so it has the machine to itself -------------------------------
-if [ ! -f "$HOME/.m2/repository/dev/tollgate/tollgate-entitlements/0.1.0-SNAPSHOT/tollgate-entitlements-0.1.0-SNAPSHOT.jar" ]; then
-  log "installing the modules (./mvnw -B -q install -DskipTests) for the JMH build"
-  ./mvnw -B -q install -DskipTests
-fi
-log "building the JMH benchmark (bench/entitlements/jmh)"
-./mvnw -B -q -f bench/entitlements/jmh/pom.xml package
+log "compiling the entitlements module of this tree for the JMH build (./mvnw -B -q compile -pl modules/entitlements -am)"
+./mvnw -B -q compile -pl modules/entitlements -am
+log "building the JMH benchmark (bench/entitlements/jmh) on those classes"
+./mvnw -B -q -f bench/entitlements/jmh/pom.xml clean package
 log "running JMH: EntitlementCheckBenchmark ${JMH_ARGS}"
 # shellcheck disable=SC2086 # JMH_ARGS is a list of options
 java -jar "$JMH_JAR" EntitlementCheckBenchmark $JMH_ARGS 2>&1 | tee "$work/jmh.txt" >&2
-jmh_value() { awk -v name="$1" -v mode="$2" '$1 == name && $0 ~ mode { for (i = NF; i > 0; i--) if ($i ~ /^[0-9.]+$/) { print $i; exit } }' "$work/jmh.txt"; }
+# The score: the number before "±" on a line that has an error (throughput), else the last number on it.
+jmh_value() { awk -v name="$1" -v mode="$2" '$1 == name && $0 ~ mode { for (i = 2; i <= NF; i++) if ($i == "±") { print $(i - 1); exit }
+  for (i = NF; i > 0; i--) if ($i ~ /^[0-9.]+$/) { print $i; exit } }' "$work/jmh.txt"; }
 j_p50="$(jmh_value 'EntitlementCheckBenchmark.check:p0.50' sample)"
 j_p99="$(jmh_value 'EntitlementCheckBenchmark.check:p0.99' sample)"
 j_p999="$(jmh_value 'EntitlementCheckBenchmark.check:p0.999' sample)"
@@ -104,7 +104,7 @@ summary="$(cat <<EOF
 
 | Benchmark | p50 (µs) | p99 (µs) | p99.9 (µs) | ops/µs |
 |---|---:|---:|---:|---:|
-| \`AllowanceIndex.find\` + \`allows\` | $j_p50 | $j_p99 | $j_p999 | $j_ops |
+| \`AllowanceCache.get\` + \`allows\` | $j_p50 | $j_p99 | $j_p999 | $j_ops |
 | reference: one \`ConcurrentHashMap.get\` | $r_p50 | $r_p99 | | $r_ops |
 
 **checkEntitlement over HTTP** (API key, metered feature), closed-loop maximum (wrk -t2 -c$CONNECTIONS, $DURATION):

@@ -2,7 +2,6 @@ package dev.tollgate.platform.time;
 
 import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
-import java.time.Instant;
 
 /**
  * Bucket4j's time source read from the application's {@link Clock}, so token buckets refill as that clock moves: in
@@ -12,8 +11,7 @@ import java.time.Instant;
 public record ClockTimeMeter(Clock clock) implements TimeMeter {
     @Override
     public long currentTimeNanos() {
-        Instant now = clock.instant();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        return ClockTicker.epochNanos(clock.instant());
     }
 
     @Override
