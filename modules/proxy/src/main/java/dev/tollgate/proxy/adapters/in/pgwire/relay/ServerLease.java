@@ -184,12 +184,10 @@ final class ServerLease {
     void giveBackAfterClient(ServerConnection left, RelayState before) {
         left.owner(null);
         left.channel().config().setAutoRead(true);
-        if (!replies.isEmpty()) {
-            left.channel().close(); // a request is still running: its answers would reach nobody
-            return;
-        }
-        if (before instanceof RelayState.SkippingToSync) {
-            left.channel().close(); // after an error the server ignores everything, our reset too, until a Sync
+        // A request still running would answer nobody; after an error the server ignores everything, our reset too,
+        // until a Sync. Either way it cannot be made clean.
+        if (!replies.isEmpty() || before instanceof RelayState.SkippingToSync) {
+            left.channel().close();
             return;
         }
         List<String> reset = new ArrayList<>();
