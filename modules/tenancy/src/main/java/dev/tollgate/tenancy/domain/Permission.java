@@ -25,7 +25,10 @@ public enum Permission {
     // Cross-app entitlement checks and usage (php-tenant), and provisioning packages by a billing partner.
     READ_ENTITLEMENTS(Role.MEMBER, "entitlements.read", null),
     MANAGE_ENTITLEMENTS(Role.ADMIN, "entitlements.write", null),
-    RECORD_USAGE(Role.ADMIN, "usage.write", null);
+    RECORD_USAGE(Role.ADMIN, "usage.write", null),
+    // Billing (OpenMeter's billing profiles, apps, invoices and subscriptions): money, so admins only.
+    READ_BILLING(Role.ADMIN, "billing.read", null),
+    MANAGE_BILLING(Role.ADMIN, "billing.write", null);
 
     private final Role minimumRole;
     private final String apiKeyScope;

@@ -164,6 +164,8 @@ class TenancyApiService implements TenancyApi {
             case READ_ENTITLEMENTS -> Permission.READ_ENTITLEMENTS;
             case MANAGE_ENTITLEMENTS -> Permission.MANAGE_ENTITLEMENTS;
             case RECORD_USAGE -> Permission.RECORD_USAGE;
+            case READ_BILLING -> Permission.READ_BILLING;
+            case MANAGE_BILLING -> Permission.MANAGE_BILLING;
         };
     }
 
