@@ -42,4 +42,12 @@ public interface CatalogApi {
     record TemplateTerms(String featureKey, String type, String config, java.math.BigDecimal issueAfterReset, int issueAfterResetPriority,
                          boolean isSoftLimit, boolean preserveOverageAtReset, String usagePeriod) {
     }
+
+    /**
+     * Reads an invoice line's rate card (featureKey, price, discounts, taxConfig) from a request, checked as plans'
+     * rate cards are, into OpenMeter's shape with defaults filled in; problems are collected in {@code reader} under
+     * {@code path}. Billing's manual and simulated lines use it, so one set of price rules holds everywhere.
+     */
+    java.util.Map<String, Object> readLineRateCard(dev.tollgate.platform.domain.DocumentReader reader, java.util.Map<String, Object> line,
+                                                  String path);
 }

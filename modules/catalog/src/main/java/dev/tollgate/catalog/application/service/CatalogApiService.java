@@ -90,4 +90,10 @@ class CatalogApiService implements CatalogApi {
                     t.preserveOverageAtReset(), period == null ? null : period.text());
         }).toList();
     }
+
+    @Override
+    public java.util.Map<String, Object> readLineRateCard(dev.tollgate.platform.domain.DocumentReader reader,
+                                                         java.util.Map<String, Object> line, String path) {
+        return dev.tollgate.catalog.domain.LineRateCards.read(reader, line, path);
+    }
 }

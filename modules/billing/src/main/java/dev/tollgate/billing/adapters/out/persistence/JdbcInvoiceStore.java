@@ -1,0 +1,180 @@
+package dev.tollgate.billing.adapters.out.persistence;
+
+import dev.tollgate.billing.application.port.out.InvoiceStore;
+import dev.tollgate.billing.domain.invoice.Invoice;
+import dev.tollgate.billing.domain.invoice.InvoiceFilter;
+import dev.tollgate.billing.domain.invoice.InvoiceLine;
+import dev.tollgate.platform.domain.Page;
+import dev.tollgate.platform.domain.PageRequest;
+import dev.tollgate.platform.persistence.Sql;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.time.Instant;
+
+/** Invoices as a header row plus line rows (ADR 0029: an aggregate with its own rows; run-time queries by column name). */
+@Singleton
+final class JdbcInvoiceStore implements InvoiceStore {
+    private static final Map<String, String> ORDER_COLUMNS = Map.of("created_at", "i.created_at", "updated_at", "i.updated_at",
+            "issued_at", "i.issued_at", "state", "i.state", "period_from", "i.period_from", "customer_name", "i.customer->>'name'");
+    private final InvoiceRowRepository invoices;
+    private final InvoiceLineRowRepository lines;
+    private final JdbcOperations jdbc;
+
+    JdbcInvoiceStore(InvoiceRowRepository invoices, InvoiceLineRowRepository lines, JdbcOperations jdbc) {
+        this.invoices = invoices;
+        this.lines = lines;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Invoice> find(UUID namespace, UUID id) {
+        return invoices.findById(id).filter(row -> row.namespace().equals(namespace)).map(this::withLines);
+    }
+
+    @Override
+    public void lockCustomer(UUID namespace, String customerId) {
+        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", statement -> {
+            Sql.bind(statement, List.of("billing.customer:" + namespace + ":" + customerId));
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
+    @Override
+    public Optional<Invoice> lock(UUID namespace, UUID id) {
+        return Sql.rows(jdbc, InvoiceRow.class, "SELECT * FROM billing.invoices WHERE id = ? AND namespace = ? FOR UPDATE",
+                List.of(id, namespace)).stream().findFirst().map(this::withLines);
+    }
+
+    @Override
+    public Optional<Invoice> lockGathering(UUID namespace, String customerId, String currency) {
+        return Sql.rows(jdbc, InvoiceRow.class, "SELECT * FROM billing.invoices WHERE namespace = ? AND customer_id = ? AND currency = ?"
+                + " AND state = 'gathering' AND deleted_at IS NULL FOR UPDATE", List.of(namespace, customerId, currency)).stream().findFirst()
+                .map(this::withLines);
+    }
+
+    @Override
+    public List<Invoice> gatheringOf(UUID namespace, String customerId) {
+        return withLines(Sql.rows(jdbc, InvoiceRow.class, "SELECT * FROM billing.invoices WHERE namespace = ? AND customer_id = ?"
+                + " AND state = 'gathering' AND deleted_at IS NULL ORDER BY currency", List.of(namespace, customerId)));
+    }
+
+    @Override
+    public void insert(Invoice invoice) {
+        invoices.save(InvoiceRows.row(invoice));
+        lines.saveAll(InvoiceRows.lineRows(invoice));
+    }
+
+    @Override
+    public Invoice save(Invoice invoice) {
+        Invoice next = InvoiceRows.bumped(invoice);
+        invoices.update(InvoiceRows.row(next));
+        lines.deleteByInvoiceId(invoice.id());
+        lines.saveAll(InvoiceRows.lineRows(next));
+        return next;
+    }
+
+    @Override
+    public void delete(Invoice invoice) {
+        lines.deleteByInvoiceId(invoice.id());
+        invoices.deleteById(invoice.id());
+    }
+
+    @Override
+    public Page<Invoice> list(UUID namespace, InvoiceFilter filter, PageRequest page, boolean withLines) {
+        StringBuilder where = new StringBuilder(" FROM billing.invoices i WHERE i.namespace = ?");
+        List<Object> parameters = new ArrayList<>(List.of(namespace));
+        if (!filter.includeDeleted()) {
+            where.append(" AND i.deleted_at IS NULL");
+        }
+        if (!filter.statuses().isEmpty()) {
+            where.append(" AND split_part(i.state, '.', 1) = ANY(?)");
+            parameters.add(filter.statuses().stream().map(s -> "deleted".equals(s) ? "delete" : s).toArray(String[]::new));
+        }
+        if (!filter.extendedStatuses().isEmpty()) {
+            where.append(" AND i.state = ANY(?)");
+            parameters.add(filter.extendedStatuses().toArray(String[]::new));
+        }
+        if (!filter.customers().isEmpty()) {
+            where.append(" AND i.customer_id = ANY(?)");
+            parameters.add(filter.customers().toArray(String[]::new));
+        }
+        range(where, parameters, "i.issued_at", filter.issuedAfter(), filter.issuedBefore());
+        range(where, parameters, "i.period_from", filter.periodStartAfter(), filter.periodStartBefore());
+        range(where, parameters, "i.created_at", filter.createdAfter(), filter.createdBefore());
+        String column = ORDER_COLUMNS.getOrDefault(filter.orderBy(), "i.created_at");
+        String direction = filter.descending() ? " DESC" : " ASC";
+        String order = " ORDER BY " + column + direction + " NULLS LAST, i.id" + direction;
+        List<Object> paged = new ArrayList<>(parameters);
+        paged.add(page.limit());
+        paged.add(page.offset());
+        List<InvoiceRow> rows = Sql.rows(jdbc, InvoiceRow.class, "SELECT i.*" + where + order + " LIMIT ? OFFSET ?", paged);
+        List<Invoice> items = withLines ? withLines(rows) : rows.stream().map(row -> InvoiceRows.invoice(row, List.of())).toList();
+        return new Page<>(items, Sql.count(jdbc.getConnection(), where.toString(), parameters), page);
+    }
+
+    @Override
+    public List<Invoice> claimWaiting(Instant now, int limit) {
+        return withLines(Sql.rows(jdbc, InvoiceRow.class, "SELECT * FROM billing.invoices WHERE deleted_at IS NULL AND ("
+                + "(state = 'draft.waiting_for_collection' AND collection_at <= ?)"
+                + " OR (state = 'draft.waiting_auto_approval' AND draft_until <= ?)) ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
+                List.of(Sql.timestamp(now), Sql.timestamp(now), limit)));
+    }
+
+    @Override
+    public List<Invoice> claimGatheringDue(Instant now, int limit) {
+        return withLines(Sql.rows(jdbc, InvoiceRow.class, "SELECT * FROM billing.invoices i WHERE i.state = 'gathering'"
+                + " AND i.deleted_at IS NULL AND EXISTS (SELECT 1 FROM billing.invoice_lines l WHERE l.invoice_id = i.id AND l.invoice_at <= ?)"
+                + " ORDER BY i.id LIMIT ? FOR UPDATE SKIP LOCKED", List.of(Sql.timestamp(now), limit)));
+    }
+
+    @Override
+    public long nextNumber(UUID namespace, String series) {
+        return jdbc.prepareStatement("INSERT INTO billing.invoice_number_series (namespace, series, last_value) VALUES (?, ?, 1)"
+                + " ON CONFLICT (namespace, series) DO UPDATE SET last_value = billing.invoice_number_series.last_value + 1"
+                + " RETURNING last_value", statement -> {
+                    Sql.bind(statement, List.of(namespace, series));
+                    try (ResultSet rs = statement.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                });
+    }
+
+    private static void range(StringBuilder where, List<Object> parameters, String column, Instant after, Instant before) {
+        if (after != null) {
+            where.append(" AND ").append(column).append(" >= ?");
+            parameters.add(Sql.timestamp(after));
+        }
+        if (before != null) {
+            where.append(" AND ").append(column).append(" <= ?");
+            parameters.add(Sql.timestamp(before));
+        }
+    }
+
+    private Invoice withLines(InvoiceRow row) {
+        return InvoiceRows.invoice(row, lines.findByInvoiceIdOrderByPosition(row.id()).stream().map(InvoiceRows::line).toList());
+    }
+
+    /** One query for the lines of all the rows, not one per invoice. */
+    private List<Invoice> withLines(List<InvoiceRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Collection<UUID> ids = rows.stream().map(InvoiceRow::id).toList();
+        Map<UUID, List<InvoiceLine>> byInvoice = lines.findByInvoiceIdInOrderByPosition(ids).stream()
+                .collect(Collectors.groupingBy(InvoiceLineRow::invoiceId, LinkedHashMap::new,
+                        Collectors.mapping(InvoiceRows::line, Collectors.toList())));
+        return rows.stream().map(row -> InvoiceRows.invoice(row, byInvoice.getOrDefault(row.id(), List.of()))).toList();
+    }
+}

@@ -1,0 +1,158 @@
+package dev.tollgate.billing.application.service;
+
+import dev.tollgate.billing.application.port.in.InvoicePendingLinesUseCase;
+import dev.tollgate.billing.application.port.in.ResolveInvoicingTermsUseCase;
+import dev.tollgate.billing.application.port.in.ShownInvoice;
+import dev.tollgate.billing.application.port.out.InvoiceStore;
+import dev.tollgate.billing.application.service.InvoiceCustomers.InvoiceCustomer;
+import dev.tollgate.billing.domain.invoice.Invoice;
+import dev.tollgate.billing.domain.invoice.InvoiceState;
+import dev.tollgate.billing.domain.invoice.InvoiceTiming;
+import dev.tollgate.billing.domain.profile.InvoicingTerms;
+import dev.tollgate.platform.domain.DocumentReader;
+import dev.tollgate.platform.domain.FieldError;
+import dev.tollgate.platform.domain.NotFoundException;
+import dev.tollgate.platform.domain.TypeId;
+import dev.tollgate.platform.domain.Ulid;
+import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.tenancy.api.Caller;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Invoices a customer's pending lines: one new standard invoice per gathering invoice (per currency) that has lines due,
+ * under the customer's current billing profile, advanced at once as far as its workflow allows. Runs under the
+ * customer's lock, so a line is invoiced once however many requests and workers race for it.
+ */
+@Singleton
+class InvoicingService implements InvoicePendingLinesUseCase {
+    private final InvoiceAccess access;
+    private final InvoiceCustomers customers;
+    private final ResolveInvoicingTermsUseCase terms;
+    private final InvoiceStore store;
+    private final InvoiceNumbers numbers;
+    private final InvoicePricing pricing;
+    private final InvoiceDriver driver;
+    private final Clock clock;
+
+    InvoicingService(InvoiceAccess access, InvoiceCustomers customers, ResolveInvoicingTermsUseCase terms, InvoiceStore store,
+                     InvoiceNumbers numbers, InvoicePricing pricing, InvoiceDriver driver, Clock clock) {
+        this.access = access;
+        this.customers = customers;
+        this.terms = terms;
+        this.store = store;
+        this.numbers = numbers;
+        this.pricing = pricing;
+        this.driver = driver;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public List<ShownInvoice> invoicePendingLines(Caller caller, Map<String, Object> body) {
+        UUID namespace = access.managing(caller);
+        DocumentReader r = new DocumentReader();
+        String customerId = r.text(body, "", "customerId", true, 256);
+        Instant asOf = r.time(body, "", "asOf", false);
+        Boolean override = body.get("progressiveBillingOverride") == null ? null : r.bool(body, "", "progressiveBillingOverride", false);
+        Set<UUID> lineIds = lineIds(r, body);
+        r.throwIfFailed();
+        InvoiceCustomer customer = customers.require(namespace, customerId);
+        Instant now = clock.instant();
+        List<Invoice> made = invoice(namespace, customer, asOf == null ? now : asOf, override, lineIds, now);
+        if (made.isEmpty()) {
+            throw new ValidationException("invoice_create_no_lines", List.of(new FieldError("customerId",
+                    "the customer has no pending lines to invoice as of " + (asOf == null ? now : asOf), "invoice_create_no_lines")));
+        }
+        return made.stream().map(i -> new ShownInvoice(i, driver.details(i))).toList();
+    }
+
+    @Override
+    @Transactional
+    public int invoiceDueLines(Instant now, int limit) {
+        int made = 0;
+        for (Invoice gathering : store.claimGatheringDue(now, limit)) {
+            InvoiceCustomer customer;
+            try {
+                customer = customers.require(gathering.namespace(), gathering.customerId());
+            } catch (NotFoundException gone) {
+                continue; // a deleted customer's pending lines wait until someone decides what to do with them
+            }
+            // The worker invoices what is due; splitting running usage early is a request's decision, never the clock's.
+            made += invoice(gathering.namespace(), customer, now, false, Set.of(), now).size();
+        }
+        return made;
+    }
+
+    private List<Invoice> invoice(UUID namespace, InvoiceCustomer customer, Instant asOf, Boolean progressiveOverride, Set<UUID> lineIds,
+                                  Instant now) {
+        store.lockCustomer(namespace, customer.id());
+        List<Invoice> made = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        for (Invoice listed : store.gatheringOf(namespace, customer.id())) {
+            Invoice gathering = store.lockGathering(namespace, customer.id(), listed.currency()).orElse(null);
+            if (gathering == null) {
+                continue;
+            }
+            gathering.lines().forEach(line -> seen.add(line.id()));
+            boolean progressive = progressiveOverride != null ? progressiveOverride : gathering.terms().progressiveBilling();
+            Set<UUID> wanted = new HashSet<>(lineIds);
+            wanted.retainAll(gathering.lines().stream().map(l -> l.id()).toList());
+            if (!lineIds.isEmpty() && wanted.isEmpty()) {
+                continue;
+            }
+            PendingLineSelection selection = PendingLineSelection.of(gathering.lines(), asOf, progressive, wanted, now);
+            if (selection.invoiced().isEmpty()) {
+                continue;
+            }
+            if (selection.pending().isEmpty()) {
+                store.delete(gathering);
+            } else {
+                store.save(gathering.withLines(selection.pending(), now));
+            }
+            InvoicingTerms current = terms.termsFor(namespace, customer.id());
+            Invoice draft = new Invoice(TypeId.newUuid(), namespace, customer.id(), customer.snapshot(), current.supplier(), gathering.currency(),
+                    InvoiceState.DRAFT_CREATED, numbers.draft(namespace, customer.numberPrefix()), current, null, null, null, null, null, null,
+                    null, null, null, List.of(), null, now, now, null, selection.invoiced(), 0);
+            draft = pricing.measured(draft, customer.attributedValues(), now);
+            draft = draft.withTiming(InvoiceTiming.of(draft.lines(), current, now));
+            made.add(driver.start(draft));
+        }
+        List<String> unknown = lineIds.stream().filter(id -> !seen.contains(id)).map(Ulid::of).toList();
+        if (!unknown.isEmpty()) {
+            throw new ValidationException("invoice_lines_not_billable", List.of(new FieldError("filters/lineIds",
+                    "no pending lines of the customer have the ids " + String.join(", ", unknown), "invoice_lines_not_billable")));
+        }
+        return made;
+    }
+
+    private static Set<UUID> lineIds(DocumentReader r, Map<String, Object> body) {
+        Set<UUID> ids = new HashSet<>();
+        Map<String, Object> filters = r.object(body, "", "filters", false);
+        if (filters == null || filters.get("lineIds") == null) {
+            return ids;
+        }
+        if (!(filters.get("lineIds") instanceof List<?> list)) {
+            r.fail("filters/lineIds", "invalid_type", "must be an array of line ids");
+            return ids;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            Object each = list.get(i);
+            UUID id = each instanceof String text ? Ulid.parse(text).orElse(null) : null;
+            if (id == null) {
+                r.fail("filters/lineIds/" + i, "invalid_value", "must be a line's ULID");
+            } else {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+}
