@@ -52,6 +52,25 @@ public interface TenancyApi {
     record CustomerAttribution(String id, String key, java.util.Set<String> values) {
     }
 
+    /** A live customer of {@code namespace} by ULID or key, with what billing shows of it; not-found when none matches. */
+    CustomerDetails requireCustomer(UUID namespace, String idOrKey);
+
+    /**
+     * Every live customer of {@code namespace} whose name, key and primary email contain the given texts
+     * (case-insensitive; null = any), oldest first. For billing's customer overrides, which list customers with or
+     * without an override of their own.
+     */
+    java.util.List<CustomerDetails> findCustomers(UUID namespace, String name, String key, String primaryEmail);
+
+    /** A customer as OpenMeter's Customer object shows it; {@code id} is its ULID. */
+    record CustomerDetails(String id, String name, String description, java.util.Map<String, String> metadata, String key,
+                           java.util.List<String> subjectKeys, String primaryEmail, String currency, PostalAddress billingAddress,
+                           java.time.Instant createdAt, java.time.Instant updatedAt) {
+    }
+
+    record PostalAddress(String country, String postalCode, String state, String city, String line1, String line2, String phoneNumber) {
+    }
+
     /** For each of {@code subjects} that a live customer of {@code namespace} owns: subject → the customer's id. */
     java.util.Map<String, String> customersOfSubjects(UUID namespace, java.util.Collection<String> subjects);
 

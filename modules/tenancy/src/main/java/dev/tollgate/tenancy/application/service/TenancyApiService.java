@@ -141,6 +141,35 @@ class TenancyApiService implements TenancyApi {
 
     @Override
     @Transactional(readOnly = true)
+    public CustomerDetails requireCustomer(UUID namespace, String idOrKey) {
+        return details(CustomerService.findLive(customers, namespace, idOrKey).orElseThrow(() -> NotFoundException.of("Customer", idOrKey)));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.List<CustomerDetails> findCustomers(UUID namespace, String name, String key, String primaryEmail) {
+        var filter = new dev.tollgate.tenancy.domain.CustomerFilter(false, key, name, primaryEmail, null, "createdAt", false);
+        java.util.List<CustomerDetails> found = new java.util.ArrayList<>();
+        // Whole pages until the last: the store's largest page, so a namespace's customers cost few round trips.
+        for (int offset = 0; ; offset += dev.tollgate.platform.domain.PageRequest.MAX_LIMIT) {
+            var page = customers.list(namespace, filter, new dev.tollgate.platform.domain.PageRequest(offset,
+                    dev.tollgate.platform.domain.PageRequest.MAX_LIMIT));
+            page.items().forEach(c -> found.add(details(c)));
+            if (!page.hasNext()) {
+                return found;
+            }
+        }
+    }
+
+    private static CustomerDetails details(dev.tollgate.tenancy.domain.Customer c) {
+        dev.tollgate.tenancy.domain.Customer.Address a = c.billingAddress();
+        return new CustomerDetails(c.ulid(), c.name(), c.description(), c.metadata(), c.key(), c.subjectKeys(), c.primaryEmail(), c.currency(),
+                a == null ? null : new PostalAddress(a.country(), a.postalCode(), a.state(), a.city(), a.line1(), a.line2(), a.phoneNumber()),
+                c.createdAt(), c.updatedAt());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public java.util.Map<String, String> customersOfSubjects(UUID namespace, java.util.Collection<String> subjects) {
         java.util.Map<String, String> owners = new java.util.HashMap<>();
         if (subjects.isEmpty()) {

@@ -1,0 +1,59 @@
+package dev.tollgate.billing.adapters.in.http.openmeter;
+
+import dev.tollgate.billing.adapters.in.http.openmeter.BillingViews.AppView;
+import dev.tollgate.billing.adapters.in.http.openmeter.BillingViews.InstallView;
+import dev.tollgate.billing.adapters.in.http.openmeter.BillingViews.ListingView;
+import dev.tollgate.billing.application.port.in.MarketplaceUseCase;
+import dev.tollgate.platform.domain.PageRequest;
+import dev.tollgate.platform.http.OpenMeterPage;
+import dev.tollgate.platform.http.Paging;
+import dev.tollgate.tenancy.api.Caller;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** OpenMeter's marketplace: the three listings, and installing the two that need no credentials. */
+@Controller("/api/v1/marketplace/listings")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "OpenMeter: marketplace")
+final class MarketplaceController {
+    private final MarketplaceUseCase marketplace;
+
+    MarketplaceController(MarketplaceUseCase marketplace) {
+        this.marketplace = marketplace;
+    }
+
+    /** MarketplaceInstallRequestPayload. The document requires the body, so {@code {}} asks for the defaults and no body is a 400. */
+    @Serdeable
+    record InstallBody(@Nullable String name, @Nullable Boolean createBillingProfile) {
+    }
+
+    @Get
+    @Operation(operationId = "listMarketplaceListings", summary = "List available apps")
+    OpenMeterPage<ListingView> list(Caller caller, @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer pageSize) {
+        PageRequest pages = Paging.openmeterPages(page, pageSize);
+        return Paging.openmeterPage(marketplace.listings(caller, pages), pages.limit(), ListingView::of);
+    }
+
+    @Get("/{type}")
+    @Operation(operationId = "getMarketplaceListing", summary = "Get app details by type")
+    ListingView get(Caller caller, String type) {
+        return ListingView.of(marketplace.listing(caller, type));
+    }
+
+    @Post("/{type}/install")
+    @Operation(operationId = "marketplaceAppInstall", summary = "Install app")
+    InstallView install(Caller caller, String type, @Body InstallBody body) {
+        MarketplaceUseCase.Installed installed = marketplace.install(caller, type, body.name(),
+                body.createBillingProfile() == null || body.createBillingProfile());
+        return new InstallView(AppView.of(installed.app()), installed.defaultForCapabilityTypes());
+    }
+}

@@ -1,0 +1,22 @@
+package dev.tollgate.billing.application.port.out;
+
+import dev.tollgate.billing.domain.profile.CustomerOverride;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+public interface OverrideStore {
+    /** Inserts or updates the customer's override. */
+    void save(CustomerOverride override);
+
+    Optional<CustomerOverride> find(UUID namespace, UUID customerId);
+
+    /** True when there was one to delete. */
+    boolean delete(UUID namespace, UUID customerId);
+
+    /** Every override of the namespace (at most one per customer). */
+    List<CustomerOverride> all(UUID namespace);
+
+    /** How many customers the profile is pinned to. */
+    long countPinning(UUID namespace, UUID profileId);
+}

@@ -1,0 +1,85 @@
+package dev.tollgate.billing.application.service;
+
+import dev.tollgate.billing.application.port.in.MarketplaceUseCase;
+import dev.tollgate.billing.application.port.out.AppStore;
+import dev.tollgate.billing.application.port.out.ProfileStore;
+import dev.tollgate.billing.domain.app.App;
+import dev.tollgate.billing.domain.app.AppType;
+import dev.tollgate.billing.domain.app.Listing;
+import dev.tollgate.billing.domain.app.Marketplace;
+import dev.tollgate.billing.domain.profile.BillingProfile;
+import dev.tollgate.billing.domain.profile.ProfileApps;
+import dev.tollgate.billing.domain.profile.Workflow;
+import dev.tollgate.platform.domain.FieldError;
+import dev.tollgate.platform.domain.NotFoundException;
+import dev.tollgate.platform.domain.Page;
+import dev.tollgate.platform.domain.PageRequest;
+import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.tenancy.api.Caller;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Singleton
+class MarketplaceService implements MarketplaceUseCase {
+    private final BillingSetup setup;
+    private final AppStore apps;
+    private final ProfileStore profiles;
+    private final Clock clock;
+
+    MarketplaceService(BillingSetup setup, AppStore apps, ProfileStore profiles, Clock clock) {
+        this.setup = setup;
+        this.apps = apps;
+        this.profiles = profiles;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public Page<Listing> listings(Caller caller, PageRequest page) {
+        setup.reading(caller);
+        List<Listing> all = Marketplace.LISTINGS;
+        return new Page<>(all.stream().skip(page.offset()).limit(page.limit()).toList(), all.size(), page);
+    }
+
+    @Override
+    @Transactional
+    public Listing listing(Caller caller, String type) {
+        setup.reading(caller);
+        return find(type);
+    }
+
+    @Override
+    @Transactional
+    public Installed install(Caller caller, String type, String name, boolean createBillingProfile) {
+        UUID namespace = setup.writing(caller);
+        Listing listing = find(type);
+        if (!listing.installsWithoutCredentials()) {
+            throw new ValidationException("install_method_not_supported", List.of(new FieldError("type",
+                    "the Stripe app installs with an API key: POST /api/v1/marketplace/listings/stripe/install/apikey", "install_method_not_supported")));
+        }
+        Instant now = clock.instant();
+        App app = App.install(namespace, listing, name, now);
+        apps.save(app);
+        if (!createBillingProfile) {
+            return new Installed(app, List.of());
+        }
+        BillingProfile current = profiles.findDefault(namespace).orElseThrow();
+        // The namespace's starting point (invoicing through a sandbox) gives way to the first real invoicing app.
+        boolean becomesDefault = app.type() != AppType.SANDBOX
+                && apps.find(namespace, current.apps().invoicing()).map(a -> a.type() == AppType.SANDBOX).orElse(false);
+        if (becomesDefault) {
+            profiles.save(current.demoted(now));
+        }
+        profiles.save(BillingProfile.create(namespace, new BillingProfile.Details(app.name() + " Billing Profile", null, null, current.supplier(),
+                Workflow.DEFAULTS, becomesDefault), ProfileApps.all(app.id()), now));
+        return new Installed(app, becomesDefault ? listing.capabilityTypes() : List.of());
+    }
+
+    private static Listing find(String type) {
+        return Marketplace.find(type).orElseThrow(() -> NotFoundException.of("Marketplace listing", type));
+    }
+}
