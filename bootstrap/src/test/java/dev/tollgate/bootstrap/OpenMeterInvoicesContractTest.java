@@ -167,14 +167,14 @@ class OpenMeterInvoicesContractTest extends HttpTest {
                   {"name":"Packs","period":{"from":"%1$s","to":"%2$s"},"invoiceAt":"%3$s","quantity":"98",
                    "rateCard":{"featureKey":"api_calls","price":{"type":"package","amount":"10","quantityPerPackage":"20"}}}]}"""
                 .formatted(now.minus(1, ChronoUnit.DAYS), now, now);
-        JsonNode simulated = post("/api/v1/billing/customers/acme/invoices/simulate", body, 200);
+        JsonNode simulated = post("/api/v1/billing/customers/" + customerId + "/invoices/simulate", body, 200);
         assertEquals("5.00", simulated.get("lines").get(0).get("totals").get("amount").asText());
         assertEquals("0.50", simulated.get("lines").get(0).get("totals").get("discountsTotal").asText());
         assertEquals("50.00", simulated.get("lines").get(1).get("totals").get("total").asText(), "98 units in packs of 20: 5 packs");
         assertEquals("54.50", simulated.get("totals").get("total").asText());
         assertEquals(0, get("/api/v1/billing/invoices").get("totalCount").asInt(), "a simulation stores nothing");
 
-        JsonNode bad = http.post("/api/v1/billing/customers/acme/invoices/simulate", """
+        JsonNode bad = http.post("/api/v1/billing/customers/" + customerId + "/invoices/simulate", """
                 {"currency":"USD","lines":[{"name":"x","period":{"from":"%s","to":"%s"},"invoiceAt":"%s","quantity":"-1",
                  "rateCard":{"price":{"type":"tiered","mode":"volume","tiers":[{"upToAmount":"5","unitPrice":{"type":"unit","amount":"1"}}]}}}]}"""
                 .formatted(now, now.plusSeconds(60), now), auth()).expect(400).conformsTo(OPENMETER).json();

@@ -52,7 +52,7 @@ class InvoiceSimulationService implements SimulateInvoiceUseCase {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: a namespace's first billing request sets up its sandbox and default profile
     public ShownInvoice simulate(Caller caller, String customerIdOrKey, Map<String, Object> body) {
         UUID namespace = access.reading(caller);
         InvoiceCustomer customer = customers.require(namespace, customerIdOrKey);

@@ -14,6 +14,7 @@ import dev.tollgate.billing.domain.pricing.RateCardDiscounts;
 import dev.tollgate.billing.domain.pricing.RateCardPricing;
 import dev.tollgate.billing.domain.pricing.ServicePeriodShare;
 import dev.tollgate.billing.domain.pricing.SplitPosition;
+import dev.tollgate.platform.domain.Ulid;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public final class LinePricing {
     private static Map<String, Object> child(InvoiceLine line, CurrencyPrecision currency, DetailedLine detailed, Map<String, Object> before,
                                              RateCardDiscounts rateCardDiscounts, Supplier<UUID> ids, Instant now) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", before == null ? ids.get().toString() : before.get("id"));
+        out.put("id", before == null ? Ulid.of(ids.get()) : before.get("id"));
         out.put(REFERENCE, detailed.childUniqueReferenceId());
         out.put("name", detailed.name());
         out.put("createdAt", before == null ? now.toString() : before.get("createdAt"));
@@ -105,7 +106,7 @@ public final class LinePricing {
         for (AmountDiscount discount : detailed.discounts()) {
             Map<String, Object> was = earlier.get(discount.childUniqueReferenceId());
             Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("id", was == null ? ids.get().toString() : was.get("id"));
+            doc.put("id", was == null ? Ulid.of(ids.get()) : was.get("id"));
             doc.put(REFERENCE, discount.childUniqueReferenceId());
             doc.put("createdAt", was == null ? now.toString() : was.get("createdAt"));
             doc.put("updatedAt", now.toString());
