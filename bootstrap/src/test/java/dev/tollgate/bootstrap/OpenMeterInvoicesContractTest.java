@@ -216,6 +216,9 @@ class OpenMeterInvoicesContractTest extends HttpTest {
         assertEquals("acme", edited.get("customer").get("key").asText(), "the customer's identity is not editable");
         assertEquals("draft.manual_approval_needed", edited.get("statusDetails").get("extendedStatus").asText());
 
+        JsonNode recalculated = post("/api/v1/billing/invoices/" + id + "/taxes/recalculate", "", 200);
+        assertEquals("49.99", recalculated.get("totals").get("total").asText(), "no tax app: taxes stay zero");
+        assertEquals("0.00", recalculated.get("totals").get("taxesTotal").asText());
         JsonNode approved = post("/api/v1/billing/invoices/" + id + "/approve", "", 200);
         assertEquals("uncollectible", approved.get("status").asText(), approved.toString());
         assertTrue(approved.get("statusDetails").get("availableActions").has("void"));
@@ -320,6 +323,51 @@ class OpenMeterInvoicesContractTest extends HttpTest {
         http.post("/api/v1/apps/custom-invoicing/" + id + "/payment/status", "{\"trigger\":\"paid\"}", auth()).expect(204).conformsTo(OPENMETER);
         assertEquals("paid", get("/api/v1/billing/invoices/" + id).get("status").asText());
         assertNotEquals(null, installed.get("defaultForCapabilityTypes"));
+    }
+
+    @Test
+    void anEmptiedDraftFailsValidationUntilRetriedAndADraftCanBeDeleted() throws InterruptedException {
+        manualApproval();
+        Instant from = now.minus(3, ChronoUnit.DAYS);
+        String fee = "{\"price\":{\"type\":\"flat\",\"amount\":\"5\"}}";
+        pending(line("Fee", from, now.minus(2, ChronoUnit.DAYS), from, fee));
+        JsonNode draft = invoiceNow("");
+        String id = draft.get("id").asText();
+        String empty = """
+                {"supplier":{"name":"Tollgate Demo"},"customer":{"name":"Acme"},"lines":[],
+                 "workflow":{"workflow":{"invoicing":{"autoAdvance":false},"payment":{"collectionMethod":"charge_automatically"}}}}""";
+        JsonNode invalid = http.put("/api/v1/billing/invoices/" + id, empty, auth()).expect(200).conformsTo(OPENMETER).json();
+        assertEquals("draft.invalid", invalid.get("statusDetails").get("extendedStatus").asText(), invalid.toString());
+        assertEquals("invoice_empty", invalid.get("validationIssues").get(0).get("code").asText());
+        assertTrue(invalid.get("statusDetails").get("availableActions").has("retry"));
+        JsonNode retried = post("/api/v1/billing/invoices/" + id + "/retry", "", 200);
+        assertEquals("draft.invalid", retried.get("statusDetails").get("extendedStatus").asText(), "still nothing to bill");
+        http.delete("/api/v1/billing/invoices/" + id, auth()).expect(204).conformsTo(OPENMETER);
+        http.get("/api/v1/billing/invoices/" + id, auth()).expect(404).conformsTo(OPENMETER);
+        assertEquals(1, get("/api/v1/billing/invoices?includeDeleted=true").get("totalCount").asInt());
+
+        // A draft whose collection time comes while nobody runs the worker: advance moves it on by hand.
+        calls(3, now.minus(2, ChronoUnit.HOURS));
+        Instant invoiceAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(1, ChronoUnit.HOURS).plusSeconds(2);
+        pending(line("Calls", invoiceAt.minus(1, ChronoUnit.DAYS), invoiceAt, invoiceAt,
+                "{\"featureKey\":\"api_calls\",\"price\":{\"type\":\"unit\",\"amount\":\"2\"}}"));
+        JsonNode waiting = invoiceNow("");
+        assertEquals("draft.waiting_for_collection", waiting.get("statusDetails").get("extendedStatus").asText(), waiting.toString());
+        assertFalse(waiting.get("statusDetails").get("availableActions").has("advance"), "collection is not due yet");
+        String waitingId = waiting.get("id").asText();
+        JsonNode advanced = null;
+        for (int attempt = 0; attempt < 40 && advanced == null; attempt++) {
+            Thread.sleep(250);
+            var answer = http.post("/api/v1/billing/invoices/" + waitingId + "/advance", "", auth()).conformsTo(OPENMETER);
+            if (answer.status() == 200) {
+                advanced = answer.json();
+            } else {
+                assertEquals(400, answer.status(), answer.body());
+            }
+        }
+        assertTrue(advanced != null, "advance became available once collectionAt passed");
+        assertEquals("draft.manual_approval_needed", advanced.get("statusDetails").get("extendedStatus").asText());
+        assertEquals("6.00", advanced.get("totals").get("total").asText());
     }
 
     @Test

@@ -131,7 +131,11 @@ class InvoiceDriver {
                     Invoice recalculated = pricing.recalculated(invoice, subjects.of(invoice), now);
                     yield recalculated.withTiming(InvoiceTiming.of(recalculated.lines(), recalculated.terms(), recalculated.createdAt()));
                 }
-                case DRAFT_VALIDATING -> validated(pricing.recalculated(invoice, subjects.of(invoice), now), now);
+                case DRAFT_VALIDATING -> {
+                    Invoice validated = validated(pricing.recalculated(invoice, subjects.of(invoice), now), now);
+                    // Critical issues fail validation: the invoice waits in draft.invalid for an edit and a retry.
+                    yield validated.criticalIssues() ? validated.withState(InvoiceState.DRAFT_INVALID, now) : validated;
+                }
                 case ISSUING_SYNCING -> issue(invoice, now);
                 case VOIDED -> invoice.voided(now);
                 default -> invoice;

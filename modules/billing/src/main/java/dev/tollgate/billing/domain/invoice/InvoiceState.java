@@ -55,10 +55,13 @@ public enum InvoiceState {
         return extendedStatus;
     }
 
-    /** OpenMeter's short status; the deletion states answer {@code deleted}, which the document's enum lacks (its quirk). */
+    /**
+     * OpenMeter's short status. Only drafts can be deleted, so the deletion states answer {@code draft} (with
+     * {@code deletedAt} set): OpenMeter's own answer, {@code deleted}, is not in the document's enum.
+     */
     public String status() {
         if (this == DELETED || extendedStatus.startsWith("delete.")) {
-            return "deleted";
+            return "draft";
         }
         int dot = extendedStatus.indexOf('.');
         return dot < 0 ? extendedStatus : extendedStatus.substring(0, dot);

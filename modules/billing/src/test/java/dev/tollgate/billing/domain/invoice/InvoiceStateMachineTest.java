@@ -122,7 +122,7 @@ class InvoiceStateMachineTest {
 
         assertEquals(Map.of("invoice", ""), StatusDetails.of(InvoiceState.GATHERING, manual).availableActions());
         assertEquals("payment_processing", InvoiceState.PAYMENT_FAILED.status());
-        assertEquals("deleted", InvoiceState.DELETE_IN_PROGRESS.status());
+        assertEquals("draft", InvoiceState.DELETE_IN_PROGRESS.status());
     }
 
     private static InvoiceState state(String extended) {

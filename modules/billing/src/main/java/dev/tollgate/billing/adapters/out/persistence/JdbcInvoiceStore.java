@@ -99,7 +99,7 @@ final class JdbcInvoiceStore implements InvoiceStore {
         }
         if (!filter.statuses().isEmpty()) {
             where.append(" AND split_part(i.state, '.', 1) = ANY(?)");
-            parameters.add(filter.statuses().stream().map(s -> "deleted".equals(s) ? "delete" : s).toArray(String[]::new));
+            parameters.add(filter.statuses().toArray(String[]::new));
         }
         if (!filter.extendedStatuses().isEmpty()) {
             where.append(" AND i.state = ANY(?)");
