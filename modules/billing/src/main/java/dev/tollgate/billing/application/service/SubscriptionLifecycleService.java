@@ -14,7 +14,6 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
 /** Cancel, continue, change and migrate: each takes the customer's lock, so the one-at-a-time rule holds throughout. */
 @Singleton
@@ -122,10 +121,6 @@ class SubscriptionLifecycleService implements ChangeSubscriptionsUseCase {
     }
 
     private Subscription locked(Caller caller, String subscriptionId) {
-        UUID namespace = tenancy.requireNamespace(caller, Capability.MANAGE_BILLING).id();
-        Subscription s = starts.require(namespace, subscriptionId);
-        starts.store().lockCustomer(namespace, s.customerId());
-        // read again under the lock: a concurrent change of the same customer has committed by now
-        return starts.require(namespace, subscriptionId);
+        return starts.requireLocked(tenancy.requireNamespace(caller, Capability.MANAGE_BILLING).id(), subscriptionId);
     }
 }

@@ -43,6 +43,16 @@ class SubscriptionStarts {
                 .orElseThrow(() -> NotFoundException.of("Subscription", subscriptionId));
     }
 
+    /**
+     * A subscription about to change: found, its customer locked, and read again under the lock (a concurrent change of
+     * the same customer has committed by then).
+     */
+    Subscription requireLocked(UUID namespace, String subscriptionId) {
+        Subscription s = require(namespace, subscriptionId);
+        store.lockCustomer(namespace, s.customerId());
+        return require(namespace, subscriptionId);
+    }
+
     /** Takes the customer's lock, then refuses a window that shares time with another of their subscriptions. */
     void requireFree(UUID namespace, String customerId, Instant from, Instant to, UUID except) {
         store.lockCustomer(namespace, customerId);

@@ -167,6 +167,20 @@ public record Subscription(UUID id, UUID namespace, String customerId, String na
         return t;
     }
 
+    /** When an add-on purchase or quantity change asked for at {@code now} takes effect: now, the next period, or a later instant. */
+    public Instant changeAt(Timing timing, Instant now) {
+        if (timing instanceof Timing.NextBillingCycle) {
+            return alignedPeriodAt(now).map(Period::to).orElseThrow(() -> timingError("the subscription has no billing period running now"));
+        }
+        if (timing instanceof Timing.At at) {
+            if (at.instant().isBefore(now)) {
+                throw timingError("cannot change a subscription in the past (" + at.instant() + ")");
+            }
+            return at.instant();
+        }
+        return now;
+    }
+
     public Subscription canceledAt(Instant end, Instant now) {
         return new Subscription(id, namespace, customerId, name, description, metadata, plan, currency, billingCadence, proRating, anchorOrigin,
                 activeFrom, end, annotations, phases, createdAt, now, deletedAt);
