@@ -320,4 +320,81 @@ class OpenMeterSubscriptionsContractTest extends HttpTest {
         token = signUpOwner(); // another organization sees none of it
         http.get("/api/v1/customers/acme/subscriptions", auth()).expect(404).conformsTo(OPENMETER);
     }
+
+    JsonNode patch(String path, String body, int status) {
+        return http.patch(path, body, auth()).expect(status).conformsTo(OPENMETER).json();
+    }
+
+    static java.util.List<String> keys(JsonNode items) {
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        items.forEach(item -> keys.add(item.get("key").asText()));
+        return keys;
+    }
+
+    @Test
+    void editsChangeTheCurrentPhaseFromTheirInstantAndLaterPhasesWhole() {
+        String id = post("/api/v1/subscriptions", "{\"customerKey\":\"acme\",\"plan\":{\"key\":\"pro\"}}", 201).get("id").asText();
+        String path = "/api/v1/subscriptions/" + id;
+        at(T0.plus(Duration.ofDays(2)));
+        String support = "{\"type\":\"flat_fee\",\"key\":\"support\",\"name\":\"Support\",\"billingCadence\":\"P1M\","
+                + "\"price\":{\"type\":\"flat\",\"amount\":\"10\",\"paymentTerm\":\"in_advance\"}}";
+        JsonNode edited = patch(path, "{\"customizations\":[{\"op\":\"add_item\",\"phaseKey\":\"trial\",\"rateCard\":" + support + "},"
+                + "{\"op\":\"remove_item\",\"phaseKey\":\"main\",\"itemKey\":\"sso\"},"
+                + "{\"op\":\"stretch_phase\",\"phaseKey\":\"trial\",\"extendBy\":\"P7D\"}]}", 200);
+        assertEquals("active", edited.get("status").asText());
+        JsonNode phases = get(path).get("phases");
+        assertEquals(java.util.List.of("platform", "support"), keys(phases.get(0).get("items")));
+        assertEquals("2030-01-12T00:00:00Z", instant(phases.get(0).get("items").get(1).get("activeFrom")), "added from the edit's instant");
+        assertEquals("2030-01-31T00:00:00Z", instant(phases.get(0).get("activeTo")), "the trial stretched by a week");
+        assertEquals("2030-01-31T00:00:00Z", instant(phases.get(1).get("activeFrom")));
+        assertEquals(java.util.List.of("platform", "api_calls"), keys(phases.get(1).get("items")), "a later phase loses the item whole");
+
+        // All or nothing: the second operation fails, so the first is not applied either.
+        JsonNode failed = patch(path, "{\"customizations\":[{\"op\":\"remove_item\",\"phaseKey\":\"main\",\"itemKey\":\"platform\"},"
+                + "{\"op\":\"remove_item\",\"phaseKey\":\"main\",\"itemKey\":\"nope\"}]}", 400);
+        assertEquals("customizations/1/itemKey", failed.get("extensions").get("validationErrors").get(0).get("field").asText());
+        assertEquals(2, get(path).get("phases").get(1).get("items").size());
+
+        String[][] refused = {
+                {"{\"customizations\":[],\"timing\":\"2030-02-01T00:00:00Z\"}", "not a date-time"},
+                {"{\"customizations\":[],\"timing\":\"next_billing_cycle\"}", "falls into a different phase"},
+                {"{\"customizations\":[{\"op\":\"add_item\",\"phaseKey\":\"trial\",\"rateCard\":" + support + "}]}", "already has item"},
+                {"{\"customizations\":[{\"op\":\"add_item\",\"phaseKey\":\"main\",\"rateCard\":{\"type\":\"flat_fee\",\"key\":\"x\","
+                        + "\"name\":\"X\",\"billingCadence\":\"P1M\",\"price\":{\"type\":\"unit\",\"amount\":\"1\"}}}]}",
+                        "customizations/0/rateCard/price"},
+                {"{\"customizations\":[{\"op\":\"remove_phase\",\"phaseKey\":\"trial\",\"shift\":\"next\"}]}", "has started"},
+                {"{\"customizations\":[{\"op\":\"stretch_phase\",\"phaseKey\":\"main\",\"extendBy\":\"P1D\"}]}", "never ends"},
+                {"{\"customizations\":[{\"op\":\"grow\"}]}", "customizations/0/op"},
+                {"{\"customizations\":[" + "{\"op\":\"unschedule_edit\"},".repeat(100) + "{\"op\":\"unschedule_edit\"}]}", "at most 100"},
+        };
+        for (String[] c : refused) {
+            String body = http.patch(path, c[0], auth()).expect(400).conformsTo(OPENMETER).body();
+            assertTrue(body.contains(c[1]), c[0] + " -> " + body);
+        }
+
+        // Phases added after the edit's instant, removed again with the next ones moving up.
+        patch(path, "{\"customizations\":[{\"op\":\"add_phase\",\"phase\":{\"startAfter\":\"P14D\",\"duration\":\"P7D\","
+                + "\"key\":\"promo\",\"name\":\"Promo\"}},{\"op\":\"add_item\",\"phaseKey\":\"promo\",\"rateCard\":" + support + "}]}",
+                200);
+        phases = get(path).get("phases");
+        assertEquals(java.util.List.of("trial", "promo", "main"), keys(phases));
+        assertEquals("2030-01-24T00:00:00Z", instant(phases.get(1).get("activeFrom")));
+        assertEquals("2030-02-07T00:00:00Z", instant(phases.get(2).get("activeFrom")), "later phases move by the new one's duration");
+        patch(path, "{\"customizations\":[{\"op\":\"remove_phase\",\"phaseKey\":\"promo\",\"shift\":\"next\"}]}", 200);
+        phases = get(path).get("phases");
+        assertEquals(java.util.List.of("trial", "main"), keys(phases));
+        assertEquals("2030-01-24T00:00:00Z", instant(phases.get(1).get("activeFrom")));
+
+        // In the main phase an edit may wait for the next billing cycle, and be taken back.
+        at(Instant.parse("2030-02-01T00:00:00Z"));
+        patch(path, "{\"customizations\":[{\"op\":\"remove_item\",\"phaseKey\":\"main\",\"itemKey\":\"platform\"}],"
+                + "\"timing\":\"next_billing_cycle\"}", 200);
+        JsonNode platform = get(path).get("phases").get(1).get("items").get(0);
+        assertEquals("2030-02-10T00:00:00Z", instant(platform.get("activeTo")));
+        patch(path, "{\"customizations\":[{\"op\":\"unschedule_edit\"}]}", 200);
+        assertFalse(get(path).get("phases").get(1).get("items").get(0).has("activeTo"));
+
+        http.patch("/api/v1/subscriptions/01jd8x0c3fexa6k4b1n2m3p4q5", "{\"customizations\":[]}", auth()).expect(404).conformsTo(OPENMETER);
+        http.patch(path, "{\"customizations\":[]}").expect(401).conformsTo(OPENMETER);
+    }
 }

@@ -5,6 +5,7 @@ import dev.tollgate.billing.adapters.in.http.openmeter.SubscriptionViews.Subscri
 import dev.tollgate.billing.adapters.in.http.openmeter.SubscriptionViews.SubscriptionView;
 import dev.tollgate.billing.application.port.in.ChangeSubscriptionsUseCase;
 import dev.tollgate.billing.application.port.in.ChangeSubscriptionsUseCase.Change;
+import dev.tollgate.billing.application.port.in.EditSubscriptionUseCase;
 import dev.tollgate.billing.application.port.in.ManageSubscriptionsUseCase;
 import dev.tollgate.platform.http.OptionalBody;
 import dev.tollgate.tenancy.api.Caller;
@@ -15,6 +16,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -32,11 +34,14 @@ import java.util.Map;
 final class SubscriptionsController {
     private final ManageSubscriptionsUseCase subscriptions;
     private final ChangeSubscriptionsUseCase lifecycle;
+    private final EditSubscriptionUseCase edits;
     private final Clock clock;
 
-    SubscriptionsController(ManageSubscriptionsUseCase subscriptions, ChangeSubscriptionsUseCase lifecycle, Clock clock) {
+    SubscriptionsController(ManageSubscriptionsUseCase subscriptions, ChangeSubscriptionsUseCase lifecycle, EditSubscriptionUseCase edits,
+                            Clock clock) {
         this.subscriptions = subscriptions;
         this.lifecycle = lifecycle;
+        this.edits = edits;
         this.clock = clock;
     }
 
@@ -50,6 +55,12 @@ final class SubscriptionsController {
     @Operation(operationId = "getSubscription", summary = "Get subscription")
     SubscriptionExpandedView get(Caller caller, String subscriptionId, @Nullable @QueryValue Instant at) {
         return SubscriptionExpandedView.of(subscriptions.get(caller, subscriptionId), at == null ? clock.instant() : at);
+    }
+
+    @Patch("/{subscriptionId}")
+    @Operation(operationId = "editSubscription", summary = "Edit subscription")
+    SubscriptionView edit(Caller caller, String subscriptionId, @Body Map<String, Object> body) {
+        return SubscriptionView.of(edits.edit(caller, subscriptionId, body), clock.instant());
     }
 
     @Delete("/{subscriptionId}")
