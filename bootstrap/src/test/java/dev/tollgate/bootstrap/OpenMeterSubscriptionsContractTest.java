@@ -33,6 +33,8 @@ class OpenMeterSubscriptionsContractTest extends HttpTest {
                  "price":{"type":"flat","amount":"20","paymentTerm":"in_advance"}}]}]}""";
     @Inject
     MutableClock clock;
+    @Inject
+    io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
     String token;
     String email;
 
@@ -203,6 +205,8 @@ class OpenMeterSubscriptionsContractTest extends HttpTest {
                 .get("currentAlignedBillingPeriod").get("to")));
         assertEquals("basic", next.get("plan").get("key").asText());
         assertEquals(1, get("/api/v1/customers/acme/subscriptions?status=scheduled").get("totalCount").asInt());
+        assertEquals(java.util.List.of("SubscriptionCreated", "SubscriptionCanceled", "SubscriptionCreated", "SubscriptionChanged"),
+                events(current.get("customerId").asText()), "the change is announced in order, for billing");
 
         // The next one is in the way of continuing the current one, until it is deleted.
         JsonNode blocked = post("/api/v1/subscriptions/" + id + "/unschedule-cancelation", "", 409);
@@ -250,6 +254,25 @@ class OpenMeterSubscriptionsContractTest extends HttpTest {
                 200);
         JsonNode refused = post("/api/v1/subscriptions/" + changed.get("next").get("id").asText() + "/migrate", "{}", 400);
         assertTrue(refused.get("detail").asText().contains("custom plan"), refused.toString());
+    }
+
+    /** The simple names of the events the outbox holds about a customer, in order. */
+    java.util.List<String> events(String customerId) {
+        return transactions.executeRead(status -> {
+            java.util.List<String> types = new java.util.ArrayList<>();
+            try (var statement = status.getConnection().prepareStatement(
+                    "SELECT type FROM outbox.events WHERE aggregate = ? ORDER BY position")) {
+                statement.setString(1, "billing-customer:" + customerId);
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        types.add(rows.getString(1).substring(rows.getString(1).lastIndexOf('.') + 1));
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return types;
+        });
     }
 
     static String customPlan() {
