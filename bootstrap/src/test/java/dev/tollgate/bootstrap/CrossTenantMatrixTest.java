@@ -253,6 +253,16 @@ class CrossTenantMatrixTest extends HttpTest {
             ids.put("planAddonId", addon);
             http.post("/api/v1/plans/" + plan + "/addons", "{\"addonId\":\"" + addon + "\",\"fromPlanPhase\":\"main\",\"maxQuantity\":5}", jwt)
                     .expect(201);
+            // billing: the customer subscribed, with one add-on, to a published plan of its own (the one above stays a draft)
+            String published = http.post("/api/v1/plans", plan(tag + "_sub"), jwt).expect(201).json().get("id").asText();
+            http.post("/api/v1/plans/" + published + "/addons", "{\"addonId\":\"" + addon + "\",\"fromPlanPhase\":\"main\",\"maxQuantity\":5}",
+                    jwt).expect(201);
+            http.post("/api/v1/plans/" + published + "/publish", "", jwt).expect(200);
+            String subscription = http.post("/api/v1/subscriptions", "{\"customerKey\":\"" + tag + "_cust\",\"plan\":{\"key\":\"" + tag
+                    + "_sub_plan\"}}", jwt).expect(201).json().get("id").asText();
+            ids.put("subscriptionId", subscription);
+            ids.put("subscriptionAddonId", http.post("/api/v1/subscriptions/" + subscription + "/addons", "{\"name\":\"Seats\",\"addon\":{\"id\":\""
+                    + addon + "\"},\"quantity\":1,\"timing\":\"immediate\"}", jwt).expect(201).json().get("id").asText());
             JsonNode portal = http.post("/api/v1/portal/tokens", """
                     {"subject":"%s_subj","allowedMeterSlugs":["%s_calls"]}""".formatted(tag, tag), jwt).expect(200).json();
             ids.put("portalTokenId", portal.get("id").asText());
@@ -426,6 +436,21 @@ class CrossTenantMatrixTest extends HttpTest {
         m.put("DELETE /api/v1/plans/{planId}/addons/{planAddonId}", openMeter("", null));
         m.put("POST /api/v1/plans/{planId}/archive", openMeter("", ""));
         m.put("POST /api/v1/plans/{planId}/publish", openMeter("", ""));
+        m.put("POST /api/v1/subscriptions", openMeter("", "{\"customerId\":\"{A.customerIdOrKey}\",\"plan\":{\"key\":\"intruder\"}}"));
+        m.put("GET /api/v1/customers/{customerIdOrKey}/subscriptions", openMeter("", null));
+        m.put("GET /api/v1/subscriptions/{subscriptionId}", openMeter("", null));
+        m.put("PATCH /api/v1/subscriptions/{subscriptionId}", openMeter("", "{\"customizations\":[]}"));
+        m.put("DELETE /api/v1/subscriptions/{subscriptionId}", openMeter("", null));
+        m.put("POST /api/v1/subscriptions/{subscriptionId}/cancel", openMeter("", "{}"));
+        m.put("POST /api/v1/subscriptions/{subscriptionId}/change", openMeter("", "{\"timing\":\"immediate\",\"plan\":{\"key\":\"intruder\"}}"));
+        m.put("POST /api/v1/subscriptions/{subscriptionId}/migrate", openMeter("", "{}"));
+        m.put("POST /api/v1/subscriptions/{subscriptionId}/restore", openMeter("", ""));
+        m.put("POST /api/v1/subscriptions/{subscriptionId}/unschedule-cancelation", openMeter("", ""));
+        m.put("GET /api/v1/subscriptions/{subscriptionId}/addons", openMeter("", null));
+        m.put("POST /api/v1/subscriptions/{subscriptionId}/addons", openMeter("",
+                "{\"name\":\"x\",\"addon\":{\"id\":\"{A.addonId}\"},\"quantity\":1,\"timing\":\"immediate\"}"));
+        m.put("GET /api/v1/subscriptions/{subscriptionId}/addons/{subscriptionAddonId}", openMeter("", null));
+        m.put("PATCH /api/v1/subscriptions/{subscriptionId}/addons/{subscriptionAddonId}", openMeter("", "{\"quantity\":2}"));
         // B's portal token on A's meter (the token is the only credential of this route): a portal token names its meter
         // in B's namespace, so A's meter is not one it may query
         m.put("GET /api/v1/portal/meters/{meterSlug}/query", new Call("", null, always(401)));

@@ -50,4 +50,40 @@ public interface CatalogApi {
      */
     java.util.Map<String, Object> readLineRateCard(dev.tollgate.platform.domain.DocumentReader reader, java.util.Map<String, Object> line,
                                                   String path);
+
+    /**
+     * A plan version as subscriptions pin it: by key and version, or with {@code version} null the version active now.
+     * Deleted versions are not found; drafts are (the caller decides what it accepts from {@link PlanVersion#status()}).
+     */
+    java.util.Optional<PlanVersion> planVersion(UUID namespace, String key, Integer version);
+
+    /** A plan version by id, deleted ones excluded. */
+    java.util.Optional<PlanVersion> planVersion(UUID namespace, UUID id);
+
+    /**
+     * A plan given inline (OpenMeter's CustomPlanInput: a plan without key and version) checked by the same rules as a
+     * created plan, features included; a validation failure names fields relative to the document.
+     */
+    PlanVersion customPlan(UUID namespace, java.util.Map<String, Object> document);
+
+    /**
+     * A plan version's terms: {@code billingCadence} ISO-8601, {@code status} OpenMeter's PlanStatus now; id, key and
+     * version are null for a custom plan.
+     */
+    record PlanVersion(UUID id, String key, Integer version, String name, String description, java.util.Map<String, String> metadata,
+                       String currency, String billingCadence, boolean proRating, String status, List<PhaseTerms> phases) {
+    }
+
+    /** A phase: {@code duration} ISO-8601 (null for the last, open-ended one), each rate card as its OpenMeter JSON document. */
+    record PhaseTerms(String key, String name, String description, java.util.Map<String, String> metadata, String duration,
+                      List<java.util.Map<String, Object>> rateCards) {
+    }
+
+    /** The add-on {@code addonId} as offered with plan version {@code planId}; empty when that plan does not offer it. */
+    java.util.Optional<AddonOffer> offeredAddon(UUID namespace, UUID planId, UUID addonId);
+
+    /** An add-on version with its offer: from which plan phase it may be added and, for {@code multiple}, how many at most. */
+    record AddonOffer(UUID addonId, String key, int version, String name, String instanceType, String currency, String status,
+                      List<java.util.Map<String, Object>> rateCards, String fromPlanPhase, Integer maxQuantity) {
+    }
 }

@@ -19,10 +19,15 @@ class CatalogApiService implements CatalogApi {
     private final dev.tollgate.catalog.application.port.out.PlanStore plans;
     private final java.time.Clock clock;
     private final dev.tollgate.catalog.application.port.out.AddonStore addons;
+    private final dev.tollgate.catalog.application.port.out.PlanAddonStore offers;
+    private final dev.tollgate.platform.domain.JsonSyntax json;
 
     CatalogApiService(FeatureStore features, dev.tollgate.catalog.application.port.out.PlanStore plans, java.time.Clock clock,
-                      dev.tollgate.catalog.application.port.out.AddonStore addons) {
+                      dev.tollgate.catalog.application.port.out.AddonStore addons,
+                      dev.tollgate.catalog.application.port.out.PlanAddonStore offers, dev.tollgate.platform.domain.JsonSyntax json) {
         this.addons = addons;
+        this.offers = offers;
+        this.json = json;
         this.features = features;
         this.plans = plans;
         this.clock = clock;
@@ -95,5 +100,57 @@ class CatalogApiService implements CatalogApi {
     public java.util.Map<String, Object> readLineRateCard(dev.tollgate.platform.domain.DocumentReader reader,
                                                          java.util.Map<String, Object> line, String path) {
         return dev.tollgate.catalog.domain.LineRateCards.read(reader, line, path);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<PlanVersion> planVersion(UUID namespace, String key, Integer version) {
+        if (version == null) {
+            return plans.findActive(namespace, key, clock.instant()).map(this::version);
+        }
+        var filter = new dev.tollgate.catalog.domain.CatalogFilter(false, List.of(), List.of(), java.util.Map.of(key, List.of(version)),
+                List.of(), List.of(), "id", false);
+        return plans.list(namespace, filter, new PageRequest(0, 1), clock.instant()).items().stream().findFirst().map(this::version);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<PlanVersion> planVersion(UUID namespace, UUID id) {
+        return plans.find(namespace, id).filter(plan -> !plan.header().deleted()).map(this::version);
+    }
+
+    /** Read by catalog's own rules; a custom plan has no key, so a placeholder stands in for the check and is dropped. */
+    @Override
+    @Transactional(readOnly = true)
+    public PlanVersion customPlan(UUID namespace, java.util.Map<String, Object> document) {
+        java.util.Map<String, Object> keyed = new java.util.LinkedHashMap<>(document);
+        keyed.put("key", "custom");
+        var plan = dev.tollgate.catalog.domain.Plan.define(namespace, 1, keyed, json::isObject, clock.instant());
+        var problems = dev.tollgate.catalog.domain.FeatureReferences.problems(plan, k -> features.findLiveByKey(namespace, k));
+        if (!problems.isEmpty()) {
+            throw new dev.tollgate.platform.domain.ValidationException(problems);
+        }
+        PlanVersion v = version(plan);
+        return new PlanVersion(null, null, null, v.name(), v.description(), v.metadata(), v.currency(), v.billingCadence(), v.proRating(),
+                null, v.phases());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<AddonOffer> offeredAddon(UUID namespace, UUID planId, UUID addonId) {
+        return offers.findByAddon(namespace, planId, addonId).flatMap(offer -> addons.find(namespace, addonId)
+                .filter(addon -> !addon.header().deleted())
+                .map(addon -> new AddonOffer(addon.header().id(), addon.header().key(), addon.header().version(), addon.header().name(),
+                        addon.instanceType(), addon.header().currency(), addon.header().status(clock.instant()).wire(),
+                        addon.rateCards().stream().map(dev.tollgate.catalog.domain.RateCard::toDocument).toList(), offer.fromPlanPhase(),
+                        offer.maxQuantity())));
+    }
+
+    private PlanVersion version(dev.tollgate.catalog.domain.Plan plan) {
+        var h = plan.header();
+        return new PlanVersion(h.id(), h.key(), h.version(), h.name(), h.description(), h.metadata(), h.currency(), plan.billingCadence().text(),
+                plan.proRating(), h.status(clock.instant()).wire(), plan.phases().stream().map(p -> new PhaseTerms(p.key(), p.name(),
+                        p.description(), p.metadata(), p.duration() == null ? null : p.duration().text(),
+                        p.rateCards().stream().map(dev.tollgate.catalog.domain.RateCard::toDocument).toList())).toList());
     }
 }

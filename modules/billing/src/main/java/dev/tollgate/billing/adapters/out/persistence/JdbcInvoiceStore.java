@@ -177,4 +177,57 @@ final class JdbcInvoiceStore implements InvoiceStore {
                         Collectors.mapping(InvoiceRows::line, Collectors.toList())));
         return rows.stream().map(row -> InvoiceRows.invoice(row, byInvoice.getOrDefault(row.id(), List.of()))).toList();
     }
+
+    @Override
+    public java.util.Set<String> invoicedSubscriptionLines(UUID namespace, String subscriptionPrefix) {
+        return jdbc.prepareStatement("SELECT l.child_unique_reference_id FROM billing.invoice_lines l JOIN billing.invoices i ON i.id = l.invoice_id"
+                + " WHERE l.namespace = ? AND l.child_unique_reference_id LIKE ? AND i.state <> 'gathering'", statement -> {
+                    Sql.bind(statement, List.of(namespace, subscriptionPrefix + "%")); // a ULID prefix: no LIKE wildcards in it
+                    java.util.Set<String> out = new java.util.HashSet<>();
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(rs.getString(1));
+                        }
+                    }
+                    return out;
+                });
+    }
+
+    @Override
+    public void scheduleLineSync(UUID namespace, UUID subscriptionId, Instant at) {
+        update("INSERT INTO billing.subscription_line_sync (subscription_id, namespace, next_sync_at) VALUES (?, ?, ?)"
+                + " ON CONFLICT (subscription_id) DO UPDATE SET next_sync_at = LEAST(billing.subscription_line_sync.next_sync_at, EXCLUDED.next_sync_at)",
+                List.of(subscriptionId, namespace, Sql.timestamp(at)));
+    }
+
+    @Override
+    public List<SubscriptionDue> claimLineSyncs(Instant now, int limit) {
+        return jdbc.prepareStatement("SELECT namespace, subscription_id FROM billing.subscription_line_sync WHERE next_sync_at <= ?"
+                + " ORDER BY next_sync_at LIMIT ? FOR UPDATE SKIP LOCKED", statement -> {
+                    Sql.bind(statement, List.of(Sql.timestamp(now), limit));
+                    List<SubscriptionDue> out = new ArrayList<>();
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(new SubscriptionDue(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)));
+                        }
+                    }
+                    return out;
+                });
+    }
+
+    @Override
+    public void lineSyncDone(UUID subscriptionId, Instant next) {
+        if (next == null) {
+            update("DELETE FROM billing.subscription_line_sync WHERE subscription_id = ?", List.of(subscriptionId));
+        } else {
+            update("UPDATE billing.subscription_line_sync SET next_sync_at = ? WHERE subscription_id = ?", List.of(Sql.timestamp(next), subscriptionId));
+        }
+    }
+
+    private void update(String sql, List<?> parameters) {
+        jdbc.prepareStatement(sql, statement -> {
+            Sql.bind(statement, parameters);
+            return statement.executeUpdate();
+        });
+    }
 }

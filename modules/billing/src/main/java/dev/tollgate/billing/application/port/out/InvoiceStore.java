@@ -50,4 +50,19 @@ public interface InvoiceStore {
 
     /** The next number of {@code series} in the namespace, in the caller's transaction: unique and without gaps. */
     long nextNumber(UUID namespace, String series);
+
+    /** The identities of a subscription's lines already on standard invoices (prefix {@code <subscriptionId>/}). */
+    java.util.Set<String> invoicedSubscriptionLines(UUID namespace, String subscriptionPrefix);
+
+    /** Plans the subscription's lines again at {@code at} (upserted: the earliest request wins). */
+    void scheduleLineSync(UUID namespace, UUID subscriptionId, Instant at);
+
+    /** Claims up to {@code limit} subscriptions whose lines are due to be planned, skipping those another node holds. */
+    List<SubscriptionDue> claimLineSyncs(Instant now, int limit);
+
+    record SubscriptionDue(UUID namespace, UUID subscriptionId) {
+    }
+
+    /** After planning: the next time ({@code null}: never again unless the subscription changes). */
+    void lineSyncDone(UUID subscriptionId, Instant next);
 }

@@ -2,6 +2,7 @@ package dev.tollgate.billing.adapters.in.schedule;
 
 import dev.tollgate.billing.application.port.in.ChangeInvoiceUseCase;
 import dev.tollgate.billing.application.port.in.InvoicePendingLinesUseCase;
+import dev.tollgate.billing.application.port.in.SyncSubscriptionLinesUseCase;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -10,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The invoice workflow's clock (digest 003b §3.7): invoices pending lines that have fallen due, then advances drafts
+ * The invoice workflow's clock (digest 003b §3.7): plans the lines of subscriptions whose next service period has
+ * begun, invoices pending lines that have fallen due, then advances drafts
  * whose collection or draft period is over. Each round claims its invoices with {@code FOR UPDATE SKIP LOCKED}, so
  * any number of nodes may run it; an invoice left half-way by a crash is simply picked up by the next round.
  */
@@ -19,11 +21,14 @@ import org.slf4j.LoggerFactory;
 final class InvoiceWorkflowJob {
     private static final Logger LOG = LoggerFactory.getLogger(InvoiceWorkflowJob.class);
     private static final int BATCH = 100;
+    private final SyncSubscriptionLinesUseCase subscriptions;
     private final InvoicePendingLinesUseCase invoicing;
     private final ChangeInvoiceUseCase invoices;
     private final Clock clock;
 
-    InvoiceWorkflowJob(InvoicePendingLinesUseCase invoicing, ChangeInvoiceUseCase invoices, Clock clock) {
+    InvoiceWorkflowJob(SyncSubscriptionLinesUseCase subscriptions, InvoicePendingLinesUseCase invoicing, ChangeInvoiceUseCase invoices,
+                       Clock clock) {
+        this.subscriptions = subscriptions;
         this.invoicing = invoicing;
         this.invoices = invoices;
         this.clock = clock;
@@ -32,8 +37,11 @@ final class InvoiceWorkflowJob {
     @Scheduled(initialDelay = "${tollgate.billing.invoice-worker-delay:30s}", fixedDelay = "${tollgate.billing.invoice-worker-interval:30s}")
     void run() {
         try {
-            int made = 0;
             int round;
+            do {
+                round = subscriptions.syncDue(clock.instant(), BATCH);
+            } while (round >= BATCH);
+            int made = 0;
             do {
                 round = invoicing.invoiceDueLines(clock.instant(), BATCH);
                 made += round;

@@ -1,0 +1,16 @@
+package dev.tollgate.billing.application.port.out;
+
+import dev.tollgate.billing.domain.subscription.SubscriptionAddon;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Add-ons bought on subscriptions, one per add-on and subscription. */
+public interface SubscriptionAddonStore {
+    /** Inserts or replaces; buying an add-on the subscription already has is a conflict. */
+    void save(SubscriptionAddon addon);
+
+    Optional<SubscriptionAddon> find(UUID namespace, UUID subscriptionId, UUID id);
+
+    List<SubscriptionAddon> ofSubscription(UUID namespace, UUID subscriptionId);
+}

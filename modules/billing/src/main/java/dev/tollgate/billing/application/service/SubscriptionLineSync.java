@@ -1,0 +1,138 @@
+package dev.tollgate.billing.application.service;
+
+import dev.tollgate.billing.application.port.in.ResolveInvoicingTermsUseCase;
+import dev.tollgate.billing.application.port.out.InvoiceStore;
+import dev.tollgate.billing.application.port.out.SubscriptionStore;
+import dev.tollgate.billing.application.service.InvoiceCustomers.InvoiceCustomer;
+import dev.tollgate.billing.domain.invoice.Invoice;
+import dev.tollgate.billing.domain.invoice.InvoiceLine;
+import dev.tollgate.billing.domain.invoice.SubscriptionLines;
+import dev.tollgate.billing.domain.pricing.CurrencyPrecision;
+import dev.tollgate.billing.domain.subscription.Subscription;
+import dev.tollgate.platform.domain.NotFoundException;
+import dev.tollgate.platform.domain.TypeId;
+import dev.tollgate.platform.domain.Ulid;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Keeps a subscription's pending lines on its customer's gathering invoice in step with the subscription (digest 003b
+ * §3.3): plans its lines up to now and adds those not made yet, re-shapes pending ones the subscription changed (a
+ * cancelation shortens a period, an edit changes a price), and removes pending ones it no longer bills. Lines already
+ * invoiced are never touched. Runs under the customer's lock, and a line's identity is unique in the table, so racing
+ * syncs never bill a period twice.
+ */
+@Singleton
+class SubscriptionLineSync implements dev.tollgate.billing.application.port.in.SyncSubscriptionLinesUseCase {
+    private final InvoiceStore invoices;
+    private final SubscriptionStore subscriptions;
+    private final InvoiceCustomers customers;
+    private final ResolveInvoicingTermsUseCase terms;
+    private final PendingLineBook book;
+    private final Clock clock;
+
+    SubscriptionLineSync(InvoiceStore invoices, SubscriptionStore subscriptions, InvoiceCustomers customers, ResolveInvoicingTermsUseCase terms,
+                         PendingLineBook book, Clock clock) {
+        this.invoices = invoices;
+        this.subscriptions = subscriptions;
+        this.customers = customers;
+        this.terms = terms;
+        this.book = book;
+        this.clock = clock;
+    }
+
+    /** Syncs now, in the caller's transaction (a subscription change), and schedules the next sync. */
+    void sync(Subscription subscription) {
+        Instant now = clock.instant();
+        Instant next = syncAt(subscription, now);
+        if (next != null) {
+            invoices.scheduleLineSync(subscription.namespace(), subscription.id(), next);
+        }
+    }
+
+    @Override
+    @io.micronaut.transaction.annotation.Transactional
+    public int syncDue(Instant now, int limit) {
+        int synced = 0;
+        for (InvoiceStore.SubscriptionDue due : invoices.claimLineSyncs(now, limit)) {
+            Subscription subscription = subscriptions.find(due.namespace(), due.subscriptionId()).orElse(null);
+            Instant next = subscription == null ? null : syncAt(subscription, now);
+            invoices.lineSyncDone(due.subscriptionId(), next);
+            synced++;
+        }
+        return synced;
+    }
+
+    private Instant syncAt(Subscription subscription, Instant now) {
+        InvoiceCustomer customer;
+        try {
+            customer = customers.require(subscription.namespace(), subscription.customerId());
+        } catch (NotFoundException gone) {
+            return null; // a deleted customer is billed no further
+        }
+        CurrencyPrecision currency = CurrencyPrecision.of(subscription.currency());
+        SubscriptionLines planned = SubscriptionLines.plan(subscription, now, currency, TypeId::newUuid, now);
+        String prefix = Ulid.of(subscription.id()) + "/";
+        invoices.lockCustomer(subscription.namespace(), customer.id());
+        Set<String> invoiced = invoices.invoicedSubscriptionLines(subscription.namespace(), prefix);
+        Invoice gathering = invoices.lockGathering(subscription.namespace(), customer.id(), subscription.currency()).orElse(null);
+        Map<String, InvoiceLine> pending = new HashMap<>();
+        if (gathering != null) {
+            gathering.lines().stream().filter(l -> l.childUniqueReferenceId() != null && l.childUniqueReferenceId().startsWith(prefix))
+                    .forEach(l -> pending.put(l.childUniqueReferenceId(), l));
+        }
+        List<InvoiceLine> added = new ArrayList<>();
+        Map<String, InvoiceLine> replaced = new HashMap<>();
+        for (InvoiceLine line : planned.lines()) {
+            String identity = line.childUniqueReferenceId();
+            if (invoiced.contains(identity)) {
+                continue;
+            }
+            InvoiceLine existing = pending.remove(identity);
+            if (existing == null) {
+                added.add(line);
+            } else if (!sameTerms(existing, line) && existing.splitGroupId() == null) {
+                replaced.put(identity, reshaped(existing, line, now));
+            }
+        }
+        Set<String> dropped = pending.keySet(); // pending lines the subscription no longer bills
+        if (gathering != null && (!replaced.isEmpty() || !dropped.isEmpty())) {
+            List<InvoiceLine> kept = new ArrayList<>();
+            for (InvoiceLine line : gathering.lines()) {
+                String identity = line.childUniqueReferenceId();
+                if (identity != null && dropped.contains(identity) && line.splitGroupId() == null) {
+                    continue;
+                }
+                kept.add(replaced.getOrDefault(identity, line));
+            }
+            if (kept.isEmpty() && added.isEmpty()) {
+                invoices.delete(gathering);
+            } else {
+                invoices.save(gathering.withLines(kept, now));
+            }
+        }
+        if (!added.isEmpty()) {
+            book.add(subscription.namespace(), customer, subscription.currency(), added, terms.termsFor(subscription.namespace(), customer.id()), now);
+        }
+        return planned.nextAt();
+    }
+
+    private static boolean sameTerms(InvoiceLine a, InvoiceLine b) {
+        return a.period().equals(b.period()) && a.invoiceAt().equals(b.invoiceAt()) && Objects.equals(a.rateCard(), b.rateCard())
+                && a.name().equals(b.name());
+    }
+
+    /** The pending line with the subscription's new terms, keeping its id and detailed lines' ids. */
+    private static InvoiceLine reshaped(InvoiceLine existing, InvoiceLine planned, Instant now) {
+        return new InvoiceLine(existing.id(), planned.name(), planned.description(), existing.metadata(), existing.managedBy(), existing.status(),
+                planned.period(), planned.servicePeriod(), planned.invoiceAt(), planned.rateCard(), null, null, existing.children(), null, null,
+                null, planned.subscription(), planned.childUniqueReferenceId(), existing.createdAt(), now);
+    }
+}
