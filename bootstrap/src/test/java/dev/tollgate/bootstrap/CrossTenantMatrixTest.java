@@ -114,7 +114,7 @@ class CrossTenantMatrixTest extends HttpTest {
             "GET /v1/organizations", "GET /api/workspaces", "GET /api/v1/workspaces", "GET /api/v1/addons", "GET /api/v1/customers",
             "GET /api/v1/entitlements", "GET /api/v1/features", "GET /api/v1/grants", "GET /api/v1/meters", "GET /api/v1/plans",
             "GET /api/v1/portal/tokens", "GET /api/v1/subjects", "GET /api/v2/entitlements", "GET /api/v2/grants", "GET /api/v2/events",
-            "GET /api/v1/events");
+            "GET /api/v1/events", "GET /api/v1/billing/invoices");
 
     /**
      * Values that answer {"hasAccess":false} for one's own customer and an unknown entitlement or feature (the v1
@@ -263,6 +263,12 @@ class CrossTenantMatrixTest extends HttpTest {
             ids.put("subscriptionId", subscription);
             ids.put("subscriptionAddonId", http.post("/api/v1/subscriptions/" + subscription + "/addons", "{\"name\":\"Seats\",\"addon\":{\"id\":\""
                     + addon + "\"},\"quantity\":1,\"timing\":\"immediate\"}", jwt).expect(201).json().get("id").asText());
+            // billing: a pending line waiting on the customer's gathering invoice
+            ids.put("customerId", ids.get("customerIdOrKey"));
+            ids.put("invoiceId", http.post("/api/v1/billing/customers/" + ids.get("customerId") + "/invoices/pending-lines", """
+                    {"currency":"USD","lines":[{"name":"Fee","period":{"from":"2030-01-01T00:00:00Z","to":"2030-02-01T00:00:00Z"},
+                     "invoiceAt":"2030-01-01T00:00:00Z","rateCard":{"price":{"type":"flat","amount":"1"}}}]}""", jwt).expect(201).json()
+                    .get("invoice").get("id").asText());
             JsonNode portal = http.post("/api/v1/portal/tokens", """
                     {"subject":"%s_subj","allowedMeterSlugs":["%s_calls"]}""".formatted(tag, tag), jwt).expect(200).json();
             ids.put("portalTokenId", portal.get("id").asText());
@@ -438,6 +444,24 @@ class CrossTenantMatrixTest extends HttpTest {
         m.put("POST /api/v1/plans/{planId}/publish", openMeter("", ""));
         m.put("POST /api/v1/subscriptions", openMeter("", "{\"customerId\":\"{A.customerIdOrKey}\",\"plan\":{\"key\":\"intruder\"}}"));
         m.put("GET /api/v1/customers/{customerIdOrKey}/subscriptions", openMeter("", null));
+        String line = "{\"name\":\"x\",\"period\":{\"from\":\"2030-01-01T00:00:00Z\",\"to\":\"2030-01-02T00:00:00Z\"},"
+                + "\"invoiceAt\":\"2030-01-01T00:00:00Z\",\"quantity\":\"1\",\"rateCard\":{\"price\":{\"type\":\"flat\",\"amount\":\"1\"}}}";
+        m.put("POST /api/v1/billing/customers/{customerId}/invoices/pending-lines", openMeter("", "{\"currency\":\"USD\",\"lines\":[" + line + "]}"));
+        m.put("POST /api/v1/billing/customers/{customerId}/invoices/simulate", openMeter("", "{\"currency\":\"USD\",\"lines\":[" + line + "]}"));
+        m.put("POST /api/v1/billing/invoices/invoice", openMeter("", "{\"customerId\":\"{A.customerIdOrKey}\"}"));
+        m.put("GET /api/v1/billing/invoices/{invoiceId}", openMeter("", null));
+        m.put("PUT /api/v1/billing/invoices/{invoiceId}", openMeter("", "{\"supplier\":{},\"customer\":{},\"lines\":[],"
+                + "\"workflow\":{\"workflow\":{\"invoicing\":{},\"payment\":{}}}}"));
+        m.put("DELETE /api/v1/billing/invoices/{invoiceId}", openMeter("", null));
+        for (String action : List.of("advance", "approve", "retry", "snapshot-quantities", "taxes/recalculate")) {
+            m.put("POST /api/v1/billing/invoices/{invoiceId}/" + action, openMeter("", ""));
+        }
+        m.put("POST /api/v1/billing/invoices/{invoiceId}/void", openMeter("", "{\"reason\":\"x\",\"action\":{\"percentage\":0,"
+                + "\"action\":{\"type\":\"discard\"}}}"));
+        m.put("POST /api/v1/apps/custom-invoicing/{invoiceId}/draft/synchronized", openMeter("", "{}"));
+        m.put("POST /api/v1/apps/custom-invoicing/{invoiceId}/issuing/synchronized", openMeter("", "{}"));
+        m.put("POST /api/v1/apps/custom-invoicing/{invoiceId}/payment/status", openMeter("", "{\"trigger\":\"paid\"}"));
+
         m.put("GET /api/v1/subscriptions/{subscriptionId}", openMeter("", null));
         m.put("PATCH /api/v1/subscriptions/{subscriptionId}", openMeter("", "{\"customizations\":[]}"));
         m.put("DELETE /api/v1/subscriptions/{subscriptionId}", openMeter("", null));

@@ -371,6 +371,48 @@ class OpenMeterInvoicesContractTest extends HttpTest {
     }
 
     @Test
+    void aSubscriptionBillsItsFeeUpFrontItsUsageAsItGoesAndStopsAtItsCancelation() throws InterruptedException {
+        http.post("/api/v1/plans", """
+                {"key":"pro","name":"Pro","currency":"USD","billingCadence":"P1M","phases":[{"key":"main","name":"Main","duration":null,
+                 "rateCards":[
+                  {"type":"flat_fee","key":"platform","name":"Platform","billingCadence":"P1M",
+                   "price":{"type":"flat","amount":"100","paymentTerm":"in_advance"}},
+                  {"type":"usage_based","key":"api_calls","name":"API calls","featureKey":"api_calls","billingCadence":"P1M",
+                   "price":{"type":"unit","amount":"0.01"}}]}]}""", auth()).expect(201);
+        String planId = get("/api/v1/plans/pro?includeLatest=true").get("id").asText();
+        http.post("/api/v1/plans/" + planId + "/publish", "", auth()).expect(200);
+        JsonNode subscription = http.post("/api/v1/subscriptions", "{\"customerId\":\"" + customerId + "\",\"plan\":{\"key\":\"pro\"}}",
+                auth()).expect(201).json();
+        Instant start = Instant.parse(subscription.get("activeFrom").asText()).truncatedTo(ChronoUnit.SECONDS);
+
+        JsonNode gathering = get("/api/v1/billing/invoices?statuses=gathering&expand=lines").get("items").get(0);
+        assertEquals(2, gathering.get("lines").size(), gathering.toString());
+        JsonNode fee = gathering.get("lines").get(0);
+        assertEquals("subscription", fee.get("managedBy").asText());
+        assertEquals(subscription.get("id"), fee.get("subscription").get("subscription").get("id"));
+        assertEquals(start, Instant.parse(fee.get("invoiceAt").asText()), "a fee paid in advance is due at the period's start");
+
+        calls(250, start); // the line's period starts at the subscription's start, to the second
+        while (Instant.now().isBefore(start.plusSeconds(2))) {
+            Thread.sleep(100); // progressive billing splits at whole seconds: let one pass
+        }
+        JsonNode invoice = invoiceNow("");
+        assertEquals("paid", invoice.get("status").asText(), invoice.toString());
+        assertEquals("102.50", invoice.get("totals").get("total").asText(), "the fee, and 250 calls so far billed progressively");
+
+        http.post("/api/v1/subscriptions/" + subscription.get("id").asText() + "/cancel", "", auth()).expect(200).conformsTo(OPENMETER);
+        calls(3, Instant.now().plusSeconds(5)); // after the cancelation: never billed
+        JsonNode rest = get("/api/v1/billing/invoices?statuses=gathering&expand=lines").get("items");
+        if (rest.size() > 0) {
+            for (JsonNode line : rest.get(0).get("lines")) {
+                assertTrue(Instant.parse(line.get("period").get("to").asText()).isBefore(Instant.now().plusSeconds(1)),
+                        "nothing pending runs past the cancelation: " + line);
+                assertEquals("0.00", line.get("totals").get("total").asText());
+            }
+        }
+    }
+
+    @Test
     void unknownInvoicesAreNotFoundForEveryOperation() {
         String base = "/api/v1/billing/invoices/" + UNKNOWN;
         http.get(base, auth()).expect(404).conformsTo(OPENMETER);

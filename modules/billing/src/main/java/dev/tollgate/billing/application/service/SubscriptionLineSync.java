@@ -92,14 +92,17 @@ class SubscriptionLineSync implements dev.tollgate.billing.application.port.in.S
         Map<String, InvoiceLine> replaced = new HashMap<>();
         for (InvoiceLine line : planned.lines()) {
             String identity = line.childUniqueReferenceId();
-            if (invoiced.contains(identity)) {
-                continue;
-            }
             InvoiceLine existing = pending.remove(identity);
-            if (existing == null) {
+            if (existing != null) {
+                // Still pending (whole, or the rest of a progressively billed period): take the subscription's terms.
+                InvoiceLine shaped = reshaped(existing, line, now);
+                if (shaped == null) {
+                    pending.put(identity, existing); // nothing of it is billed any more: dropped below
+                } else if (!sameTerms(existing, shaped)) {
+                    replaced.put(identity, shaped);
+                }
+            } else if (!invoiced.contains(identity)) {
                 added.add(line);
-            } else if (!sameTerms(existing, line) && existing.splitGroupId() == null) {
-                replaced.put(identity, reshaped(existing, line, now));
             }
         }
         Set<String> dropped = pending.keySet(); // pending lines the subscription no longer bills
@@ -107,7 +110,7 @@ class SubscriptionLineSync implements dev.tollgate.billing.application.port.in.S
             List<InvoiceLine> kept = new ArrayList<>();
             for (InvoiceLine line : gathering.lines()) {
                 String identity = line.childUniqueReferenceId();
-                if (identity != null && dropped.contains(identity) && line.splitGroupId() == null) {
+                if (identity != null && dropped.contains(identity)) {
                     continue;
                 }
                 kept.add(replaced.getOrDefault(identity, line));
@@ -129,10 +132,20 @@ class SubscriptionLineSync implements dev.tollgate.billing.application.port.in.S
                 && a.name().equals(b.name());
     }
 
-    /** The pending line with the subscription's new terms, keeping its id and detailed lines' ids. */
+    /**
+     * The pending line with the subscription's new terms, keeping its id and its detailed lines' ids. The rest of a
+     * progressively billed period keeps its own start and takes the period's new end; null when nothing of it is left.
+     */
     private static InvoiceLine reshaped(InvoiceLine existing, InvoiceLine planned, Instant now) {
+        dev.tollgate.billing.domain.invoice.LinePeriod period = planned.period();
+        if (existing.splitGroupId() != null) {
+            if (!existing.period().from().isBefore(planned.period().to())) {
+                return null;
+            }
+            period = new dev.tollgate.billing.domain.invoice.LinePeriod(existing.period().from(), planned.period().to());
+        }
         return new InvoiceLine(existing.id(), planned.name(), planned.description(), existing.metadata(), existing.managedBy(), existing.status(),
-                planned.period(), planned.servicePeriod(), planned.invoiceAt(), planned.rateCard(), null, null, existing.children(), null, null,
-                null, planned.subscription(), planned.childUniqueReferenceId(), existing.createdAt(), now);
+                period, planned.servicePeriod(), planned.invoiceAt(), planned.rateCard(), existing.splitGroupId(), null, existing.children(), null,
+                null, null, planned.subscription(), planned.childUniqueReferenceId(), existing.createdAt(), now);
     }
 }
