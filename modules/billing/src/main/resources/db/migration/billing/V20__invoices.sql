@@ -25,6 +25,7 @@ CREATE TABLE billing.invoices (
     external_ids           jsonb,
     period_from            timestamptz,
     period_to              timestamptz,
+    next_line_at           timestamptz,
     amount                 numeric     NOT NULL,
     charges_total          numeric     NOT NULL,
     discounts_total        numeric     NOT NULL,
@@ -40,6 +41,8 @@ CREATE UNIQUE INDEX invoices_one_gathering ON billing.invoices (namespace, custo
     WHERE state = 'gathering' AND deleted_at IS NULL;
 CREATE INDEX invoices_of_namespace ON billing.invoices (namespace, created_at);
 CREATE INDEX invoices_of_customer ON billing.invoices (namespace, customer_id);
+-- What the collecting worker looks for: gathering invoices whose earliest pending line has fallen due.
+CREATE INDEX invoices_gathering_due ON billing.invoices (next_line_at) WHERE state = 'gathering' AND deleted_at IS NULL;
 -- What the advancing worker looks for: drafts waiting on a clock.
 CREATE INDEX invoices_waiting ON billing.invoices (state, collection_at, draft_until)
     WHERE state IN ('draft.waiting_for_collection', 'draft.waiting_auto_approval');

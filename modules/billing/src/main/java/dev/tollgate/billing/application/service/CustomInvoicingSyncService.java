@@ -59,7 +59,7 @@ class CustomInvoicingSyncService implements SyncCustomInvoicingUseCase {
             ids.put("invoicing", externalId);
         }
         ids.put(InvoiceDriver.DRAFT_SYNCED, clock.instant().toString());
-        driver.advance(invoice.withExternalIds(ids, number == null ? invoice.number() : number, clock.instant()));
+        driver.advanceChanged(invoice.withExternalIds(ids, number == null ? invoice.number() : number, clock.instant()));
     }
 
     @Override
@@ -82,7 +82,7 @@ class CustomInvoicingSyncService implements SyncCustomInvoicingUseCase {
         Instant now = clock.instant();
         Invoice synced = invoice.issued(finalNumber, invoice.issuedAt() == null ? now : invoice.issuedAt(), invoice.dueAt(),
                 sent != null ? sent : invoice.sentToCustomerAt()).withExternalIds(ids, finalNumber, now);
-        driver.advance(synced);
+        driver.advanceChanged(synced);
     }
 
     @Override

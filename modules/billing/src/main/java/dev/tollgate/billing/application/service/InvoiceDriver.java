@@ -54,7 +54,10 @@ class InvoiceDriver {
     }
 
     InvoiceConditions conditions(Invoice invoice, Instant now) {
-        InvoicingApp app = apps.of(invoice.namespace(), invoice.terms().invoicingAppId());
+        return conditions(invoice, now, apps.of(invoice.namespace(), invoice.terms().invoicingAppId()));
+    }
+
+    private static InvoiceConditions conditions(Invoice invoice, Instant now, InvoicingApp app) {
         Map<String, Object> ids = invoice.externalIds() == null ? Map.of() : invoice.externalIds();
         return new InvoiceConditions(now, invoice.collectionAt(), invoice.draftUntil(), invoice.terms().autoAdvance(), invoice.criticalIssues(),
                 !app.draftSyncHook() || ids.containsKey(DRAFT_SYNCED), !app.issuingSyncHook() || ids.containsKey(ISSUING_SYNCED));
@@ -64,47 +67,66 @@ class InvoiceDriver {
         return StatusDetails.of(invoice.state(), conditions(invoice, clock.instant()));
     }
 
-    /** A newly made standard invoice: saved as created, then advanced as far as it goes now. */
+    /**
+     * A newly made standard invoice: advanced as far as it goes now, then stored once and announced as created. One
+     * that waits for its collection time is priced on the usage so far, so it shows what it will bill.
+     */
     Invoice start(Invoice created) {
-        store.insert(created);
-        events.created(created);
-        return settle(created, false);
+        Invoice settled = follow(created, apps.of(created.namespace(), created.terms().invoicingAppId()));
+        if (settled.state() == InvoiceState.DRAFT_WAITING_FOR_COLLECTION) {
+            settled = pricing.measured(settled, subjects.of(settled), clock.instant());
+        }
+        store.insert(settled);
+        events.created(settled);
+        return settled;
     }
 
     /** Fires an action's trigger, or refuses with {@code invoice_action_not_available} and what the invoice allows instead. */
     Invoice act(Invoice invoice, InvoiceTrigger trigger) {
         Instant now = clock.instant();
-        InvoiceState target = InvoiceStateMachine.fire(invoice.state(), trigger, conditions(invoice, now)).orElseThrow(() -> refused(invoice, trigger));
-        return settle(enter(invoice.withState(target, now), now), true);
+        InvoicingApp app = apps.of(invoice.namespace(), invoice.terms().invoicingAppId());
+        InvoiceState target = InvoiceStateMachine.fire(invoice.state(), trigger, conditions(invoice, now, app))
+                .orElseThrow(() -> refused(invoice, trigger));
+        return saved(invoice, follow(enter(invoice.withState(target, now), now, app), app), true);
     }
 
     /** Follows the automatic steps from where the invoice is; saves and announces when anything moved. */
     Invoice advance(Invoice invoice) {
-        return settle(invoice, false);
+        return saved(invoice, follow(invoice, apps.of(invoice.namespace(), invoice.terms().invoicingAppId())), false);
     }
 
-    private Invoice settle(Invoice invoice, boolean changed) {
+    /** An invoice the caller has changed (an app's sync result): saved, announced, and advanced as far as it goes. */
+    Invoice advanceChanged(Invoice changed) {
+        return saved(changed, follow(changed, apps.of(changed.namespace(), changed.terms().invoicingAppId())), true);
+    }
+
+    /** Saves and announces the invoice when the action or the steps after it changed anything. */
+    private Invoice saved(Invoice before, Invoice after, boolean acted) {
+        if (!acted && after == before) {
+            return before;
+        }
+        Invoice stored = store.save(after);
+        events.updated(stored);
+        return stored;
+    }
+
+    /** The automatic steps from where the invoice is, each state's entry work done on the way; nothing stored. */
+    private Invoice follow(Invoice invoice, InvoicingApp app) {
         Invoice current = invoice;
         for (int steps = 0; steps < InvoiceState.values().length; steps++) {
             Instant now = clock.instant();
-            Optional<InvoiceState> next = InvoiceStateMachine.fire(current.state(), InvoiceTrigger.NEXT, conditions(current, now));
+            Optional<InvoiceState> next = InvoiceStateMachine.fire(current.state(), InvoiceTrigger.NEXT, conditions(current, now, app));
             if (next.isEmpty()) {
                 break;
             }
-            current = enter(current.withState(next.get(), now), now);
-            changed = true;
+            current = enter(current.withState(next.get(), now), now, app);
         }
-        current = collectInSandbox(current);
-        if (changed || current != invoice) {
-            current = store.save(current);
-            events.updated(current);
-        }
-        return current;
+        return collectInSandbox(current, app);
     }
 
     /** The sandbox "collects" at once: a pending payment becomes paid, or the state its metadata asks for. */
-    private Invoice collectInSandbox(Invoice invoice) {
-        if (invoice.state() != InvoiceState.PAYMENT_PENDING || !apps.of(invoice.namespace(), invoice.terms().invoicingAppId()).sandbox()) {
+    private Invoice collectInSandbox(Invoice invoice, InvoicingApp app) {
+        if (invoice.state() != InvoiceState.PAYMENT_PENDING || !app.sandbox()) {
             return invoice;
         }
         String target = invoice.metadata() == null ? null : invoice.metadata().get(SANDBOX_TARGET);
@@ -115,17 +137,18 @@ class InvoiceDriver {
             default -> InvoiceTrigger.PAYMENT_SUCCEEDED;
         };
         Instant now = clock.instant();
-        return InvoiceStateMachine.fire(invoice.state(), trigger, conditions(invoice, now)).map(state -> invoice.withState(state, now))
+        return InvoiceStateMachine.fire(invoice.state(), trigger, conditions(invoice, now, app)).map(state -> invoice.withState(state, now))
                 .orElse(invoice);
     }
 
     /** The entry work of {@code invoice.state()}; a failure moves the invoice to the failed state the machine allows. */
-    private Invoice enter(Invoice invoice, Instant now) {
+    private Invoice enter(Invoice invoice, Instant now, InvoicingApp app) {
         try {
             return switch (invoice.state()) {
                 case DRAFT_COLLECTING -> {
                     Invoice measured = pricing.measured(invoice, subjects.of(invoice), now);
-                    yield measured.snapshotted(measured.lines(), now);
+                    // The draft period runs from the snapshot: snapshotting early skips the rest of the collection wait.
+                    yield measured.snapshotted(measured.lines(), now).withTiming(InvoiceTiming.afterCollection(measured, now));
                 }
                 case DRAFT_UPDATING -> {
                     Invoice recalculated = pricing.recalculated(invoice, subjects.of(invoice), now);
@@ -136,13 +159,13 @@ class InvoiceDriver {
                     // Critical issues fail validation: the invoice waits in draft.invalid for an edit and a retry.
                     yield validated.criticalIssues() ? validated.withState(InvoiceState.DRAFT_INVALID, now) : validated;
                 }
-                case ISSUING_SYNCING -> issue(invoice, now);
+                case ISSUING_SYNCING -> issue(invoice, now, app);
                 case VOIDED -> invoice.voided(now);
                 default -> invoice;
             };
         } catch (DomainException | IllegalStateException problem) {
             Invoice withIssue = invoice.withIssues(List.of(issue(problem, now)));
-            return InvoiceStateMachine.fire(invoice.state(), InvoiceTrigger.FAILED, conditions(withIssue, now))
+            return InvoiceStateMachine.fire(invoice.state(), InvoiceTrigger.FAILED, conditions(withIssue, now, app))
                     .map(failed -> withIssue.withState(failed, now)).orElseThrow(() -> problem);
         }
     }
@@ -160,8 +183,7 @@ class InvoiceDriver {
      * Issues: sets issue and due dates and takes the final number — unless the app's issuing hook will report its own
      * number, which then replaces the draft number (taking one of ours first would leave a gap in the series).
      */
-    private Invoice issue(Invoice invoice, Instant now) {
-        InvoicingApp app = apps.of(invoice.namespace(), invoice.terms().invoicingAppId());
+    private Invoice issue(Invoice invoice, Instant now, InvoicingApp app) {
         String number = app.issuingSyncHook() ? invoice.number() : numbers.issued(invoice.namespace(), InvoiceNumbers.prefixOf(invoice.number()));
         Instant due = invoice.terms().autoAdvance() && invoice.dueAt() != null ? invoice.dueAt()
                 : InvoiceTiming.dueAfterIssue(now, invoice.terms());

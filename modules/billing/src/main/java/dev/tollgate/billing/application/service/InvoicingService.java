@@ -39,18 +39,20 @@ class InvoicingService implements InvoicePendingLinesUseCase {
     private final ResolveInvoicingTermsUseCase terms;
     private final InvoiceStore store;
     private final InvoiceNumbers numbers;
-    private final InvoicePricing pricing;
     private final InvoiceDriver driver;
     private final Clock clock;
+    private final io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InvoicingService.class);
 
     InvoicingService(InvoiceAccess access, InvoiceCustomers customers, ResolveInvoicingTermsUseCase terms, InvoiceStore store,
-                     InvoiceNumbers numbers, InvoicePricing pricing, InvoiceDriver driver, Clock clock) {
+                     InvoiceNumbers numbers, InvoiceDriver driver, Clock clock,
+                     io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions) {
+        this.transactions = transactions;
         this.access = access;
         this.customers = customers;
         this.terms = terms;
         this.store = store;
         this.numbers = numbers;
-        this.pricing = pricing;
         this.driver = driver;
         this.clock = clock;
     }
@@ -75,21 +77,38 @@ class InvoicingService implements InvoicePendingLinesUseCase {
         return made.stream().map(i -> new ShownInvoice(i, driver.details(i))).toList();
     }
 
+    /**
+     * Each customer is invoiced in a transaction of its own, so one customer's failure never rolls back the others'
+     * invoices; the claim only finds the customers, the customer lock decides who invoices them.
+     */
     @Override
-    @Transactional
     public int invoiceDueLines(Instant now, int limit) {
+        List<Invoice> due = transactions.executeRead(status -> store.claimGatheringDue(now, limit));
         int made = 0;
-        for (Invoice gathering : store.claimGatheringDue(now, limit)) {
-            InvoiceCustomer customer;
+        for (Invoice gathering : due) {
             try {
-                customer = customers.require(gathering.namespace(), gathering.customerId());
-            } catch (NotFoundException gone) {
-                continue; // a deleted customer's pending lines wait until someone decides what to do with them
+                made += transactions.executeWrite(status -> invoiceDue(gathering, now));
+            } catch (RuntimeException failed) {
+                LOG.warn("Could not invoice the due lines of customer {} in namespace {}; the next round retries",
+                        gathering.customerId(), gathering.namespace(), failed);
             }
-            // The worker invoices what is due; splitting running usage early is a request's decision, never the clock's.
-            made += invoice(gathering.namespace(), customer, now, false, Set.of(), now).size();
         }
         return made;
+    }
+
+    private int invoiceDue(Invoice gathering, Instant now) {
+        InvoiceCustomer customer;
+        try {
+            customer = customers.require(gathering.namespace(), gathering.customerId());
+        } catch (NotFoundException gone) {
+            // Nobody is left to bill: the deleted customer's pending lines go, or they would be due again every round.
+            store.lockCustomer(gathering.namespace(), gathering.customerId());
+            store.lockGathering(gathering.namespace(), gathering.customerId(), gathering.currency()).ifPresent(store::delete);
+            LOG.info("Dropped the pending lines of deleted customer {} in namespace {}", gathering.customerId(), gathering.namespace());
+            return 0;
+        }
+        // The worker invoices what is due; splitting running usage early is a request's decision, never the clock's.
+        return invoice(gathering.namespace(), customer, now, false, Set.of(), now).size();
     }
 
     private List<Invoice> invoice(UUID namespace, InvoiceCustomer customer, Instant asOf, Boolean progressiveOverride, Set<UUID> lineIds,
@@ -122,7 +141,7 @@ class InvoicingService implements InvoicePendingLinesUseCase {
             Invoice draft = new Invoice(TypeId.newUuid(), namespace, customer.id(), customer.snapshot(), current.supplier(), gathering.currency(),
                     InvoiceState.DRAFT_CREATED, numbers.draft(namespace, customer.numberPrefix()), current, null, null, null, null, null, null,
                     null, null, null, List.of(), null, now, now, null, selection.invoiced(), 0);
-            draft = pricing.measured(draft, customer.attributedValues(), now);
+            // Not priced here: collecting measures the usage (once), or start() prices a draft left waiting for it.
             draft = draft.withTiming(InvoiceTiming.of(draft.lines(), current, now));
             made.add(driver.start(draft));
         }

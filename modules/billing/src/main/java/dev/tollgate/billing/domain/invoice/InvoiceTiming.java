@@ -32,6 +32,18 @@ public record InvoiceTiming(Instant collectionAt, Instant draftUntil, Instant du
         return new InvoiceTiming(collectionAt, draftUntil, dueAt);
     }
 
+    /**
+     * The timing once quantities are collected at {@code collectedAt}: the draft period and the due date count from
+     * then (or from the planned collection time, when collection happened on time).
+     */
+    public static InvoiceTiming afterCollection(Invoice invoice, Instant collectedAt) {
+        InvoicingTerms terms = invoice.terms();
+        Instant start = invoice.collectionAt() != null && invoice.collectionAt().isBefore(collectedAt) ? invoice.collectionAt() : collectedAt;
+        Instant draftUntil = terms.autoAdvance() ? plus(start, terms.draftPeriod()) : null;
+        Instant dueAt = draftUntil == null ? null : plus(draftUntil, terms.dueAfter()).truncatedTo(ChronoUnit.SECONDS);
+        return new InvoiceTiming(invoice.collectionAt(), draftUntil, dueAt);
+    }
+
     /** The due date of an invoice issued at {@code issuedAt} without auto-advance: issue time plus the payment term. */
     public static Instant dueAfterIssue(Instant issuedAt, InvoicingTerms terms) {
         return plus(issuedAt, terms.dueAfter()).truncatedTo(ChronoUnit.SECONDS);

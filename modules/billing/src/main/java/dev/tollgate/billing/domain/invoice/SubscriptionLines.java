@@ -104,7 +104,7 @@ public record SubscriptionLines(List<InvoiceLine> lines, Instant nextAt) {
                                                         CurrencyPrecision currency, Supplier<UUID> ids, Instant now) {
         boolean flat = "flat".equals(price.get("type"));
         boolean inAdvance = flat && !"in_arrears".equals(price.get("paymentTerm"));
-        Instant invoiceAt = inAdvance ? billing.from() : later(service.to(), billing.to());
+        Instant invoiceAt = (inAdvance ? billing.from() : later(service.to(), billing.to())).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Map<String, Object> linePrice = new LinkedHashMap<>(price);
         if (flat) {
             BigDecimal amount = new BigDecimal(price.get("amount").toString());

@@ -21,6 +21,6 @@ record InvoiceRow(@Id UUID id, UUID namespace, String customerId, String currenc
                   @Nullable Instant voidedAt, @Nullable Instant sentToCustomerAt,
                   @TypeDef(type = DataType.JSON) List<Map<String, Object>> validationIssues,
                   @Nullable @TypeDef(type = DataType.JSON) Map<String, Object> externalIds, @Nullable Instant periodFrom,
-                  @Nullable Instant periodTo, BigDecimal amount, BigDecimal chargesTotal, BigDecimal discountsTotal, BigDecimal total,
+                  @Nullable Instant periodTo, @Nullable Instant nextLineAt, BigDecimal amount, BigDecimal chargesTotal, BigDecimal discountsTotal, BigDecimal total,
                   Instant createdAt, Instant updatedAt, @Nullable Instant deletedAt, long revision) {
 }

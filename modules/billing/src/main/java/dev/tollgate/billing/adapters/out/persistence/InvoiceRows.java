@@ -27,9 +27,17 @@ final class InvoiceRows {
                 invoice.number(), invoice.customer(), invoice.supplier(), InvoiceWorkflow.document(invoice.terms()), invoice.description(),
                 invoice.metadata(), invoice.issuedAt(), invoice.draftUntil(), invoice.collectionAt(), invoice.dueAt(),
                 invoice.quantitySnapshotedAt(), invoice.voidedAt(), invoice.sentToCustomerAt(), invoice.validationIssues(),
-                invoice.externalIds(), period == null ? null : period.from(), period == null ? null : period.to(), totals.amount(),
+                invoice.externalIds(), period == null ? null : period.from(), period == null ? null : period.to(), nextLineAt(invoice), totals.amount(),
                 totals.chargesTotal(), totals.discountsTotal(), totals.total(), invoice.createdAt(), invoice.updatedAt(), invoice.deletedAt(),
                 invoice.revision());
+    }
+
+    /** A gathering invoice's earliest line invoiceAt: when the collecting worker must next look at it (null otherwise). */
+    private static java.time.Instant nextLineAt(Invoice invoice) {
+        if (!invoice.gathering()) {
+            return null;
+        }
+        return invoice.lines().stream().map(InvoiceLine::invoiceAt).min(java.time.Instant::compareTo).orElse(null);
     }
 
     static Invoice bumped(Invoice invoice) {

@@ -133,9 +133,10 @@ final class JdbcInvoiceStore implements InvoiceStore {
 
     @Override
     public List<Invoice> claimGatheringDue(Instant now, int limit) {
-        return withLines(Sql.rows(jdbc, InvoiceRow.class, "SELECT * FROM billing.invoices i WHERE i.state = 'gathering'"
-                + " AND i.deleted_at IS NULL AND EXISTS (SELECT 1 FROM billing.invoice_lines l WHERE l.invoice_id = i.id AND l.invoice_at <= ?)"
-                + " ORDER BY i.id LIMIT ? FOR UPDATE SKIP LOCKED", List.of(Sql.timestamp(now), limit)));
+        // Headers only, not locked: the caller invoices each customer under the customer's lock and reads the lines then.
+        return Sql.rows(jdbc, InvoiceRow.class, "SELECT * FROM billing.invoices WHERE state = 'gathering' AND deleted_at IS NULL"
+                + " AND next_line_at <= ? ORDER BY next_line_at LIMIT ?", List.of(Sql.timestamp(now), limit)).stream()
+                .map(row -> InvoiceRows.invoice(row, List.of())).toList();
     }
 
     @Override

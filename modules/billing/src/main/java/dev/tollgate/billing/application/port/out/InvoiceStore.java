@@ -45,7 +45,7 @@ public interface InvoiceStore {
      */
     List<Invoice> claimWaiting(Instant now, int limit);
 
-    /** Gathering invoices with a line due by {@code now}, locked, skipping those another node holds. */
+    /** Gathering invoices with a line due by {@code now}, earliest first, without their lines and not locked. */
     List<Invoice> claimGatheringDue(Instant now, int limit);
 
     /** The next number of {@code series} in the namespace, in the caller's transaction: unique and without gaps. */
