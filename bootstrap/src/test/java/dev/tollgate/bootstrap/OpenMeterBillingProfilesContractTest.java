@@ -106,6 +106,10 @@ class OpenMeterBillingProfilesContractTest extends HttpTest {
         assertEquals(1, apps.get("totalCount").asInt());
         assertEquals(sandbox, apps.at("/items/0/id").asText());
         assertEquals(1, get("/api/v1/billing/profiles").get("totalCount").asInt(), "set-up happens once");
+        // A namespace always has its default: only a page past the end is an empty list, and it is written as [].
+        JsonNode pastTheEnd = get("/api/v1/billing/profiles?page=2");
+        assertEquals(1, pastTheEnd.get("totalCount").asInt());
+        assertTrue(pastTheEnd.get("items").isArray() && pastTheEnd.get("items").isEmpty());
     }
 
     @Test
