@@ -59,6 +59,10 @@ class OpenMeterAppsContractTest extends HttpTest {
         assertEquals(List.of("no_credentials_required"), texts(get("/api/v1/marketplace/listings/custom_invoicing").get("installMethods")));
         assertEquals("sandbox_invoice_customers", get("/api/v1/marketplace/listings/sandbox").at("/capabilities/1/key").asText());
         assertEquals(1, get("/api/v1/marketplace/listings?page=2&pageSize=2").get("items").size());
+        // The listings are never fewer than three: only a page past the end is an empty list, and it is written as [].
+        JsonNode pastTheEnd = get("/api/v1/marketplace/listings?page=2&pageSize=3");
+        assertEquals(3, pastTheEnd.get("totalCount").asInt());
+        assertTrue(pastTheEnd.get("items").isArray() && pastTheEnd.get("items").isEmpty());
         http.get("/api/v1/marketplace/listings/paypal", account.auth()).expect(404).conformsTo(OPENMETER);
         http.get("/api/v1/marketplace/listings", new String[0]).expect(401).conformsTo(OPENMETER);
     }
@@ -121,6 +125,10 @@ class OpenMeterAppsContractTest extends HttpTest {
         http.get("/api/v1/apps/" + custom, account.auth()).expect(404).conformsTo(OPENMETER);
         http.delete("/api/v1/apps/" + custom, account.auth()).expect(404).conformsTo(OPENMETER);
         assertEquals(1, get("/api/v1/apps").get("totalCount").asInt());
+        // The default profile's app always remains: only a page past the end is an empty list, and it is written as [].
+        JsonNode pastTheEnd = get("/api/v1/apps?page=2&pageSize=1");
+        assertEquals(1, pastTheEnd.get("totalCount").asInt());
+        assertTrue(pastTheEnd.get("items").isArray() && pastTheEnd.get("items").isEmpty());
         http.get("/api/v1/apps/01JZZZZZZZZZZZZZZZZZZZZZZZ", account.auth()).expect(404).conformsTo(OPENMETER);
 
         account = Accounts.signUp(http, "Other"); // another namespace sees none of it

@@ -106,6 +106,10 @@ class OpenMeterBillingProfilesContractTest extends HttpTest {
         assertEquals(1, apps.get("totalCount").asInt());
         assertEquals(sandbox, apps.at("/items/0/id").asText());
         assertEquals(1, get("/api/v1/billing/profiles").get("totalCount").asInt(), "set-up happens once");
+        // A namespace always has its default: only a page past the end is an empty list, and it is written as [].
+        JsonNode pastTheEnd = get("/api/v1/billing/profiles?page=2");
+        assertEquals(1, pastTheEnd.get("totalCount").asInt());
+        assertTrue(pastTheEnd.get("items").isArray() && pastTheEnd.get("items").isEmpty());
     }
 
     @Test
@@ -160,6 +164,10 @@ class OpenMeterBillingProfilesContractTest extends HttpTest {
         send("PUT", "/api/v1/billing/customers/" + customer, "{\"billingProfileId\":\"" + secondId + "\"}", 200);
         assertTrue(problem("DELETE", "/api/v1/billing/profiles/" + secondId, null, 400).contains("pinned to 1 customer"));
         http.delete("/api/v1/billing/customers/" + customer, auth()).expect(204).conformsTo(OPENMETER);
+        // A deleted customer's override pins nothing any more.
+        String gone = customer("gone", "Gone Co", "billing@gone.test");
+        send("PUT", "/api/v1/billing/customers/" + gone, "{\"billingProfileId\":\"" + secondId + "\"}", 200);
+        http.delete("/api/v1/customers/" + gone, auth()).expect(204).conformsTo(OPENMETER);
         http.delete("/api/v1/billing/profiles/" + secondId, auth()).expect(204).conformsTo(OPENMETER);
         assertEquals(1, get("/api/v1/billing/profiles").get("totalCount").asInt());
         assertEquals(2, get("/api/v1/billing/profiles?includeArchived=true").get("totalCount").asInt());

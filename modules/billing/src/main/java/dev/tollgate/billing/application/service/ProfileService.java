@@ -8,6 +8,7 @@ import dev.tollgate.billing.application.port.out.OverrideStore;
 import dev.tollgate.billing.application.port.out.ProfileStore;
 import dev.tollgate.billing.domain.app.App;
 import dev.tollgate.billing.domain.profile.BillingProfile;
+import dev.tollgate.billing.domain.profile.CustomerOverride;
 import dev.tollgate.billing.domain.profile.InvoicingTerms;
 import dev.tollgate.billing.domain.profile.ProfileApps;
 import dev.tollgate.billing.domain.profile.Workflow;
@@ -124,7 +125,7 @@ class ProfileService implements ManageBillingProfilesUseCase, ResolveInvoicingTe
             throw refused("default_profile_cannot_be_deleted",
                     "the default billing profile cannot be deleted; make another profile the default first");
         }
-        long pinned = overrides.countPinning(namespace, profile.id());
+        long pinned = livePinning(namespace, profile.id());
         if (pinned > 0) {
             throw refused("profile_referenced", "billing profile '" + id + "' is pinned to " + pinned
                     + (pinned == 1 ? " customer" : " customers") + " by customer overrides; move or delete those overrides first");
@@ -153,6 +154,30 @@ class ProfileService implements ManageBillingProfilesUseCase, ResolveInvoicingTe
     BillingProfile find(UUID namespace, String id) {
         return Ulid.parse(id).flatMap(uuid -> profiles.find(namespace, uuid))
                 .orElseThrow(() -> NotFoundException.of("Billing profile", id));
+    }
+
+    /**
+     * How many live customers the profile is pinned to. Tenancy deletes customers without telling billing, so an
+     * override whose customer is gone is dropped here instead of keeping the profile undeletable forever. (Asking
+     * tenancy customer by customer would throw not-found inside this transaction and mark it rollback-only, so the
+     * namespace's live customers are read once; deleting a profile is rare.)
+     */
+    private long livePinning(UUID namespace, UUID profileId) {
+        List<CustomerOverride> pinning = overrides.pinning(namespace, profileId);
+        if (pinning.isEmpty()) {
+            return 0;
+        }
+        java.util.Set<UUID> live = new java.util.HashSet<>();
+        tenancy.findCustomers(namespace, null, null, null).forEach(c -> Ulid.parse(c.id()).ifPresent(live::add));
+        long count = 0;
+        for (CustomerOverride override : pinning) {
+            if (live.contains(override.customerId())) {
+                count++;
+            } else {
+                overrides.delete(namespace, override.customerId());
+            }
+        }
+        return count;
     }
 
     private void demoteDefault(UUID namespace, UUID newDefault, Instant now) {

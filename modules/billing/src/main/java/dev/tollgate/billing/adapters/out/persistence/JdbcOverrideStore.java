@@ -37,8 +37,8 @@ final class JdbcOverrideStore implements OverrideStore {
     }
 
     @Override
-    public long countPinning(UUID namespace, UUID profileId) {
-        return rows.countByNamespaceAndBillingProfileId(namespace, profileId);
+    public List<CustomerOverride> pinning(UUID namespace, UUID profileId) {
+        return rows.findByNamespaceAndBillingProfileId(namespace, profileId).stream().map(JdbcOverrideStore::toDomain).toList();
     }
 
     private static CustomerOverride toDomain(OverrideRow r) {

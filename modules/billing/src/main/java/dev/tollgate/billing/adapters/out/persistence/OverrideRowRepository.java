@@ -13,7 +13,7 @@ interface OverrideRowRepository extends CrudRepository<OverrideRow, UUID> {
 
     List<OverrideRow> findByNamespace(UUID namespace);
 
-    long countByNamespaceAndBillingProfileId(UUID namespace, UUID billingProfileId);
+    List<OverrideRow> findByNamespaceAndBillingProfileId(UUID namespace, UUID billingProfileId);
 
     int deleteByNamespaceAndCustomerId(UUID namespace, UUID customerId);
 }

@@ -17,6 +17,6 @@ public interface OverrideStore {
     /** Every override of the namespace (at most one per customer). */
     List<CustomerOverride> all(UUID namespace);
 
-    /** How many customers the profile is pinned to. */
-    long countPinning(UUID namespace, UUID profileId);
+    /** The overrides that pin the profile. */
+    List<CustomerOverride> pinning(UUID namespace, UUID profileId);
 }

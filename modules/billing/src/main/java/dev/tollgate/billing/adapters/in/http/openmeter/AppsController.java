@@ -5,6 +5,7 @@ import dev.tollgate.billing.application.port.in.ManageAppsUseCase;
 import dev.tollgate.billing.domain.app.App;
 import dev.tollgate.billing.domain.app.AppType;
 import dev.tollgate.platform.domain.PageRequest;
+import dev.tollgate.platform.domain.ValidationException;
 import dev.tollgate.platform.http.OpenMeterPage;
 import dev.tollgate.platform.http.Paging;
 import dev.tollgate.tenancy.api.Caller;
@@ -39,6 +40,9 @@ final class AppsController {
     record AppUpdateBody(String name, @Nullable String description, @Nullable Map<String, String> metadata, String type,
                          @Nullable Boolean enableDraftSyncHook, @Nullable Boolean enableIssuingSyncHook, @Nullable String secretAPIKey) {
         App.Change change() {
+            if (type == null) {
+                throw new ValidationException("type", "is required: sandbox, custom_invoicing or stripe");
+            }
             return new App.Change(AppType.parse("type", type), name, description, metadata, enableDraftSyncHook, enableIssuingSyncHook);
         }
     }

@@ -6,6 +6,7 @@ import dev.tollgate.billing.application.port.in.ManageBillingProfilesUseCase.Pro
 import dev.tollgate.billing.domain.profile.Party;
 import dev.tollgate.billing.domain.profile.TaxConfig;
 import dev.tollgate.billing.domain.profile.Workflow;
+import dev.tollgate.platform.domain.FieldError;
 import dev.tollgate.platform.domain.ValidationException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -36,8 +37,15 @@ final class BillingProfilesRequests {
     record PartyBody(@Nullable String id, @Nullable String key, @Nullable String name, @Nullable TaxIdBody taxId,
                      @Nullable List<AddressBody> addresses) {
         Party party() {
-            return new Party(key, name, taxId == null ? null : taxId.code(), addresses == null ? List.of() : addresses.stream()
-                    .map(a -> new Party.Address(a.country(), a.postalCode(), a.state(), a.city(), a.line1(), a.line2(), a.phoneNumber())).toList());
+            List<Party.Address> parsed = new java.util.ArrayList<>();
+            for (int i = 0; addresses != null && i < addresses.size(); i++) {
+                AddressBody a = addresses.get(i);
+                if (a == null) {
+                    throw new ValidationException("supplier/addresses/" + i, "must be an address object, not null");
+                }
+                parsed.add(new Party.Address(a.country(), a.postalCode(), a.state(), a.city(), a.line1(), a.line2(), a.phoneNumber()));
+            }
+            return new Party(key, name, taxId == null ? null : taxId.code(), parsed);
         }
     }
 
@@ -83,6 +91,9 @@ final class BillingProfilesRequests {
                         @Nullable TaxBody tax) {
         Workflow.Draft draft() {
             AlignmentBody alignment = collection == null ? null : collection.alignment();
+            if (alignment != null && alignment.type() == null) {
+                throw new ValidationException("workflow/collection/alignment/type", "is required: subscription or anchored");
+            }
             RecurringPeriodBody period = alignment == null ? null : alignment.recurringPeriod();
             return new Workflow.Draft(alignment == null ? null : alignment.type(), period != null, period == null ? null : period.interval(),
                     period == null ? null : period.anchor(), collection == null ? null : collection.interval(),
@@ -101,6 +112,7 @@ final class BillingProfilesRequests {
     record ProfileCreateBody(String name, @Nullable String description, @Nullable Map<String, String> metadata, PartyBody supplier,
                              @JsonProperty("default") boolean isDefault, WorkflowBody workflow, AppsBody apps) {
         ProfileInput input() {
+            requirePresent(supplier, workflow, apps);
             return new ProfileInput(name, description, metadata, supplier.party(), workflow.draft(), isDefault);
         }
 
@@ -113,7 +125,25 @@ final class BillingProfilesRequests {
     record ProfileUpdateBody(String name, @Nullable String description, @Nullable Map<String, String> metadata, PartyBody supplier,
                              @JsonProperty("default") boolean isDefault, WorkflowBody workflow) {
         ProfileInput input() {
+            requirePresent(supplier, workflow, new AppsBody(null, null, null));
             return new ProfileInput(name, description, metadata, supplier.party(), workflow.draft(), isDefault);
+        }
+    }
+
+    /** Serde leaves a missing object null; the document requires these three (apps on create only). */
+    private static void requirePresent(PartyBody supplier, WorkflowBody workflow, AppsBody apps) {
+        List<FieldError> missing = new java.util.ArrayList<>();
+        if (supplier == null) {
+            missing.add(new FieldError("supplier", "is required"));
+        }
+        if (workflow == null) {
+            missing.add(new FieldError("workflow", "is required; {} takes every default"));
+        }
+        if (apps == null) {
+            missing.add(new FieldError("apps", "is required: the tax, invoicing and payment app ids"));
+        }
+        if (!missing.isEmpty()) {
+            throw new ValidationException(missing);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.tollgate.billing.adapters.in.http.openmeter;
 import dev.tollgate.billing.adapters.in.http.openmeter.BillingViews.CustomerAppDataView;
 import dev.tollgate.billing.application.port.in.ManageCustomerAppDataUseCase;
 import dev.tollgate.platform.domain.PageRequest;
+import dev.tollgate.platform.domain.ValidationException;
 import dev.tollgate.platform.http.OpenMeterPage;
 import dev.tollgate.platform.http.Paging;
 import dev.tollgate.tenancy.api.Caller;
@@ -53,7 +54,14 @@ final class CustomerAppDataController {
     @Put
     @Operation(operationId = "upsertCustomerAppData", summary = "Upsert customer app data")
     List<CustomerAppDataView> upsert(Caller caller, String customerIdOrKey, @Body List<ItemBody> items) {
-        return data.upsert(caller, customerIdOrKey, items.stream().map(ItemBody::item).toList()).stream().map(CustomerAppDataView::of).toList();
+        List<ManageCustomerAppDataUseCase.Item> parsed = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) == null) {
+                throw new ValidationException("[" + i + "]", "must be an app data object, not null");
+            }
+            parsed.add(items.get(i).item());
+        }
+        return data.upsert(caller, customerIdOrKey, parsed).stream().map(CustomerAppDataView::of).toList();
     }
 
     @Delete("/{appId}")
