@@ -107,14 +107,17 @@ class CrossTenantMatrixTest extends HttpTest {
             Map.entry("POST /api/v1/plans", "creates in the caller's namespace, no identifier"),
             Map.entry("POST /api/v1/events", "ingests into the caller's namespace; subjects are keys of that namespace"),
             Map.entry("POST /api/v1/subjects", "upserts in the caller's namespace by key"),
-            Map.entry("POST /api/v1/portal/tokens", "creates in the caller's namespace; the subject is a key of that namespace"));
+            Map.entry("POST /api/v1/portal/tokens", "creates in the caller's namespace; the subject is a key of that namespace"),
+            Map.entry("GET /api/v1/marketplace/listings/{type}", "the same three listings for everyone; the type is no tenant's"),
+            Map.entry("POST /api/v1/marketplace/listings/{type}/install", "installs in the caller's namespace; the type is no tenant's"));
 
     /** Lists with no identifier: B may see 2xx, but never anything of A's. */
     static final Set<String> NAMESPACE_LISTS = Set.of(
             "GET /v1/organizations", "GET /api/workspaces", "GET /api/v1/workspaces", "GET /api/v1/addons", "GET /api/v1/customers",
             "GET /api/v1/entitlements", "GET /api/v1/features", "GET /api/v1/grants", "GET /api/v1/meters", "GET /api/v1/plans",
             "GET /api/v1/portal/tokens", "GET /api/v1/subjects", "GET /api/v2/entitlements", "GET /api/v2/grants", "GET /api/v2/events",
-            "GET /api/v1/events", "GET /api/v1/billing/invoices");
+            "GET /api/v1/events", "GET /api/v1/billing/invoices", "GET /api/v1/apps", "GET /api/v1/billing/profiles",
+            "GET /api/v1/billing/customers", "GET /api/v1/marketplace/listings");
 
     /**
      * Values that answer {"hasAccess":false} for one's own customer and an unknown entitlement or feature (the v1
@@ -275,6 +278,19 @@ class CrossTenantMatrixTest extends HttpTest {
             portalToken = new String[] {"Authorization", "Bearer " + portal.get("token").asText()};
             http.post("/api/v1/meters/" + ids.get("meterIdOrSlug") + "/query", "{\"clientId\":\"" + tag + "-client\"}", jwt).expect(200);
             ids.put("progressId", tag + "-client");
+
+            // billing: an app of its own, a profile using it, the customer pinned to it, the app's data about the customer
+            String app = http.post("/api/v1/marketplace/listings/custom_invoicing/install", "{\"name\":\"%s invoicing\",\"createBillingProfile\":false}"
+                    .formatted(tag), jwt).expect(200).json().at("/app/id").asText();
+            ids.put("appId", app);
+            ids.put("billingProfileId", http.post("/api/v1/billing/profiles", """
+                    {"name":"%s profile","supplier":{"name":"%s supplier"},"default":false,"workflow":{},
+                     "apps":{"tax":"%s","invoicing":"%s","payment":"%s"}}""".formatted(tag, tag, app, app, app), jwt).expect(201).json()
+                    .get("id").asText());
+            http.put("/api/v1/billing/customers/" + ids.get("customerId"), "{\"billingProfileId\":\"" + ids.get("billingProfileId") + "\"}", jwt)
+                    .expect(200);
+            http.put("/api/v1/customers/" + ids.get("customerId") + "/apps", "[{\"type\":\"custom_invoicing\",\"id\":\"" + app
+                    + "\",\"metadata\":{\"externalId\":\"" + tag + "-ext\"}}]", jwt).expect(200);
         }
 
         /** php-tenant: this organization, as a billing partner, provisions a package into its owner's workspace. */
@@ -478,6 +494,24 @@ class CrossTenantMatrixTest extends HttpTest {
         // B's portal token on A's meter (the token is the only credential of this route): a portal token names its meter
         // in B's namespace, so A's meter is not one it may query
         m.put("GET /api/v1/portal/meters/{meterSlug}/query", new Call("", null, always(401)));
+        // billing: A's apps, profiles, overrides and customer app data are unknown in B's namespace; a profile B creates
+        // naming A's app names an app B has not installed (400)
+        m.put("GET /api/v1/apps/{id}", openMeter("", null));
+        m.put("PUT /api/v1/apps/{id}", openMeter("", "{\"type\":\"custom_invoicing\",\"name\":\"intruder\",\"enableDraftSyncHook\":true,"
+                + "\"enableIssuingSyncHook\":true}"));
+        m.put("DELETE /api/v1/apps/{id}", openMeter("", null));
+        m.put("GET /api/v1/billing/profiles/{id}", openMeter("", null));
+        m.put("PUT /api/v1/billing/profiles/{id}", openMeter("", "{\"name\":\"intruder\",\"supplier\":{},\"default\":true,\"workflow\":{}}"));
+        m.put("DELETE /api/v1/billing/profiles/{id}", openMeter("", null));
+        m.put("POST /api/v1/billing/profiles", new Call("", "{\"name\":\"intruder\",\"supplier\":{},\"default\":false,\"workflow\":{},"
+                + "\"apps\":{\"tax\":\"{A.appId}\",\"invoicing\":\"{A.appId}\",\"payment\":\"{A.appId}\"}}",
+                credential -> credential.equals("service token") ? 403 : 400));
+        m.put("GET /api/v1/billing/customers/{customerId}", openMeter("", null));
+        m.put("PUT /api/v1/billing/customers/{customerId}", openMeter("", "{}"));
+        m.put("DELETE /api/v1/billing/customers/{customerId}", openMeter("", null));
+        m.put("GET /api/v1/customers/{customerIdOrKey}/apps", openMeter("", null));
+        m.put("PUT /api/v1/customers/{customerIdOrKey}/apps", openMeter("", "[{\"type\":\"sandbox\"}]"));
+        m.put("DELETE /api/v1/customers/{customerIdOrKey}/apps/{appId}", openMeter("", null));
         // OpenMeter answers 204 whatever matched: the check is that A's token still works afterwards
         m.put("POST /api/v1/portal/tokens/invalidate", new Call("", "{\"id\":\"{A.portalTokenId}\"}",
                 credential -> credential.equals("service token") ? 403 : 204));
@@ -586,7 +620,8 @@ class CrossTenantMatrixTest extends HttpTest {
             Tenant owner = index++ < fromB ? b : a;
             String name = matcher.group(1);
             if (name.equals("id")) {
-                name = op.servedAt().startsWith("/api/provisioning/") ? "packageId" : "progressId";
+                name = op.servedAt().startsWith("/api/provisioning/") ? "packageId" : op.servedAt().startsWith("/api/v1/apps/") ? "appId"
+                        : op.servedAt().startsWith("/api/v1/billing/profiles/") ? "billingProfileId" : "progressId";
             }
             String value = owner.ids.get(name);
             if (value == null) {
