@@ -162,7 +162,7 @@ if [ "$CRASH" = "1" ]; then
 fi
 
 # --- summary --------------------------------------------------------------------------------------------------------
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { r = (b > 0) ? a / b : 0; printf (r >= 0.1 ? "%.2f" : "%.2g"), r }'; }
 at_most() { awk -v m="$1" -v t="$2" 'BEGIN { print (m <= t && m >= 0) ? "met" : "MISSED" }'; }
 secs() { awk -v ms="$1" 'BEGIN { printf "%.1f", ms / 1000 }'; }
 
