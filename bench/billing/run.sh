@@ -2,7 +2,7 @@
 # Billing benchmark: the invoice engine measured through Tollgate's HTTP API and its invoice worker, each figure beside
 # the same work done in PostgreSQL directly or checked against totals computed from the raw events, in one run.
 #
-#   bench/billing/run.sh                        # full run: 1 M live events, 10,000 customers / 10 M events, crash run
+#   bench/billing/run.sh                        # full run (~20 min): 1 M live events, 10,000 customers / 10 M events, crash run
 #   SMOKE=1 bench/billing/run.sh                # quick smoke run (~4 min): small sizes, WRITE_RESULTS=0 unless set
 #   flock /tmp/maven.lock bench/billing/run.sh  # the real measurement: no Maven build meanwhile
 #
