@@ -41,6 +41,8 @@ class OpenMeterInvoicesContractTest extends HttpTest {
     InvoicePendingLinesUseCase invoicing;
     @Inject
     ChangeInvoiceUseCase changes;
+    @Inject
+    io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
     String token;
     String customerId;
     Instant now;
@@ -66,6 +68,25 @@ class OpenMeterInvoicesContractTest extends HttpTest {
 
     private JsonNode get(String path) {
         return http.get(path, auth()).expect(200).conformsTo(OPENMETER).json();
+    }
+
+    /** The invoice's events in the outbox, in order: "created <status>" or the status an update announced. */
+    private List<String> events(String invoiceId) {
+        return transactions.executeRead(status -> {
+            List<String> out = new ArrayList<>();
+            try (var statement = status.getConnection().prepareStatement(
+                    "SELECT payload->>'created', payload->>'status' FROM outbox.events WHERE aggregate = ? ORDER BY position")) {
+                statement.setString(1, "invoice:" + invoiceId);
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        out.add(("true".equals(rows.getString(1)) ? "created " : "") + rows.getString(2));
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return out;
+        });
     }
 
     private void calls(int n, Instant at) {
@@ -138,6 +159,9 @@ class OpenMeterInvoicesContractTest extends HttpTest {
         assertTrue(invoice.get("statusDetails").get("immutable").asBoolean());
         assertEquals(0, invoice.get("statusDetails").get("availableActions").size(), "paid is final");
         String id = invoice.get("id").asText();
+        assertEquals(List.of("created draft.created", "draft.waiting_for_collection", "draft.collecting", "draft.validating", "draft.syncing",
+                "draft.waiting_auto_approval", "draft.ready_to_issue", "issuing.syncing", "issued", "payment_processing.pending", "paid"),
+                events(id), "one invoice.created and one invoice.updated per transition, in order");
         http.get("/api/v1/billing/invoices/" + gathering.get("id").asText(), auth()).expect(404).conformsTo(OPENMETER);
 
         JsonNode read = get("/api/v1/billing/invoices/" + id);

@@ -72,12 +72,16 @@ class InvoiceDriver {
      * that waits for its collection time is priced on the usage so far, so it shows what it will bill.
      */
     Invoice start(Invoice created) {
-        Invoice settled = follow(created, apps.of(created.namespace(), created.terms().invoicingAppId()));
+        List<InvoiceState> passed = new ArrayList<>();
+        Invoice settled = follow(created, apps.of(created.namespace(), created.terms().invoicingAppId()), passed);
         if (settled.state() == InvoiceState.DRAFT_WAITING_FOR_COLLECTION) {
             settled = pricing.measured(settled, subjects.of(settled), clock.instant());
         }
         store.insert(settled);
-        events.created(settled);
+        events.created(settled, created.state());
+        for (InvoiceState state : passed) {
+            events.moved(settled, state);
+        }
         return settled;
     }
 
@@ -87,31 +91,46 @@ class InvoiceDriver {
         InvoicingApp app = apps.of(invoice.namespace(), invoice.terms().invoicingAppId());
         InvoiceState target = InvoiceStateMachine.fire(invoice.state(), trigger, conditions(invoice, now, app))
                 .orElseThrow(() -> refused(invoice, trigger));
-        return saved(invoice, follow(enter(invoice.withState(target, now), now, app), app), true);
+        List<InvoiceState> passed = new ArrayList<>(List.of(target));
+        Invoice entered = enter(invoice.withState(target, now), now, app);
+        if (entered.state() != target) {
+            passed.add(entered.state()); // the entry work failed into the failed state
+        }
+        return saved(invoice, follow(entered, app, passed), true, passed);
     }
 
     /** Follows the automatic steps from where the invoice is; saves and announces when anything moved. */
     Invoice advance(Invoice invoice) {
-        return saved(invoice, follow(invoice, apps.of(invoice.namespace(), invoice.terms().invoicingAppId())), false);
+        List<InvoiceState> passed = new ArrayList<>();
+        return saved(invoice, follow(invoice, apps.of(invoice.namespace(), invoice.terms().invoicingAppId()), passed), false, passed);
     }
 
     /** An invoice the caller has changed (an app's sync result): saved, announced, and advanced as far as it goes. */
     Invoice advanceChanged(Invoice changed) {
-        return saved(changed, follow(changed, apps.of(changed.namespace(), changed.terms().invoicingAppId())), true);
+        List<InvoiceState> passed = new ArrayList<>();
+        return saved(changed, follow(changed, apps.of(changed.namespace(), changed.terms().invoicingAppId()), passed), true, passed);
     }
 
-    /** Saves and announces the invoice when the action or the steps after it changed anything. */
-    private Invoice saved(Invoice before, Invoice after, boolean acted) {
+    /**
+     * Saves the invoice when the action or the steps after it changed anything, and announces every state it passed
+     * through (one {@code invoice.updated} per transition), or the change itself when it stayed where it was.
+     */
+    private Invoice saved(Invoice before, Invoice after, boolean acted, List<InvoiceState> passed) {
         if (!acted && after == before) {
             return before;
         }
         Invoice stored = store.save(after);
-        events.updated(stored);
+        if (passed.isEmpty()) {
+            events.moved(stored, stored.state());
+        }
+        for (InvoiceState state : passed) {
+            events.moved(stored, state);
+        }
         return stored;
     }
 
     /** The automatic steps from where the invoice is, each state's entry work done on the way; nothing stored. */
-    private Invoice follow(Invoice invoice, InvoicingApp app) {
+    private Invoice follow(Invoice invoice, InvoicingApp app, List<InvoiceState> passed) {
         Invoice current = invoice;
         for (int steps = 0; steps < InvoiceState.values().length; steps++) {
             Instant now = clock.instant();
@@ -119,9 +138,17 @@ class InvoiceDriver {
             if (next.isEmpty()) {
                 break;
             }
+            passed.add(next.get());
             current = enter(current.withState(next.get(), now), now, app);
+            if (current.state() != next.get()) {
+                passed.add(current.state());
+            }
         }
-        return collectInSandbox(current, app);
+        Invoice collected = collectInSandbox(current, app);
+        if (collected.state() != current.state()) {
+            passed.add(collected.state());
+        }
+        return collected;
     }
 
     /** The sandbox "collects" at once: a pending payment becomes paid, or the state its metadata asks for. */

@@ -2,6 +2,7 @@ package dev.tollgate.billing.application.service;
 
 import dev.tollgate.billing.api.events.InvoiceChanged;
 import dev.tollgate.billing.domain.invoice.Invoice;
+import dev.tollgate.billing.domain.invoice.InvoiceState;
 import dev.tollgate.platform.domain.Ulid;
 import dev.tollgate.platform.outbox.Outbox;
 import jakarta.inject.Singleton;
@@ -15,20 +16,22 @@ class InvoiceEvents {
         this.outbox = outbox;
     }
 
-    void created(Invoice invoice) {
-        publish(invoice, true);
+    /** {@code invoice.created}: the invoice as stored, announced in the state it was created in. */
+    void created(Invoice invoice, InvoiceState createdIn) {
+        publish(invoice, true, createdIn);
     }
 
-    void updated(Invoice invoice) {
-        publish(invoice, false);
+    /** {@code invoice.updated}: one per state the invoice passed through (or its change, when it stayed). */
+    void moved(Invoice invoice, InvoiceState through) {
+        publish(invoice, false, through);
     }
 
-    private void publish(Invoice invoice, boolean created) {
+    private void publish(Invoice invoice, boolean created, InvoiceState state) {
         if (invoice.gathering()) {
             return; // gathering invoices are working copies; OpenMeter announces standard invoices only
         }
         String id = Ulid.of(invoice.id());
         outbox.publish("invoice:" + id, new InvoiceChanged(invoice.namespace().toString(), id, invoice.customerId(), created,
-                invoice.state().extendedStatus(), invoice.number(), invoice.currency(), invoice.totals().total(), invoice.updatedAt()));
+                state.extendedStatus(), invoice.number(), invoice.currency(), invoice.totals().total(), invoice.updatedAt()));
     }
 }
