@@ -39,7 +39,7 @@ public record Invoice(UUID id, UUID namespace, String customerId, Map<String, Ob
 
     /** The sum of the lines' totals (a line not priced yet counts nothing). */
     public LineTotals totals() {
-        return LinePricing.sum(lines.stream().map(InvoiceLine::totals).filter(Objects::nonNull).toList(), precision());
+        return LineTotals.sum(lines.stream().map(InvoiceLine::totals).filter(Objects::nonNull).toList(), precision());
     }
 
     /** From the earliest line start to the latest line end; null without lines. */

@@ -26,10 +26,7 @@ public record InvoiceTiming(Instant collectionAt, Instant draftUntil, Instant du
                         .truncatedTo(ChronoUnit.DAYS).toInstant();
             }
         }
-        Instant start = collectionAt.isAfter(createdAt) ? collectionAt : createdAt;
-        Instant draftUntil = terms.autoAdvance() ? plus(start, terms.draftPeriod()) : null;
-        Instant dueAt = draftUntil == null ? null : plus(draftUntil, terms.dueAfter()).truncatedTo(ChronoUnit.SECONDS);
-        return new InvoiceTiming(collectionAt, draftUntil, dueAt);
+        return draftFrom(collectionAt, collectionAt.isAfter(createdAt) ? collectionAt : createdAt, terms);
     }
 
     /**
@@ -39,9 +36,14 @@ public record InvoiceTiming(Instant collectionAt, Instant draftUntil, Instant du
     public static InvoiceTiming afterCollection(Invoice invoice, Instant collectedAt) {
         InvoicingTerms terms = invoice.terms();
         Instant start = invoice.collectionAt() != null && invoice.collectionAt().isBefore(collectedAt) ? invoice.collectionAt() : collectedAt;
+        return draftFrom(invoice.collectionAt(), start, terms);
+    }
+
+    /** The draft period from {@code start} and the due date after it; neither without auto-advance. */
+    private static InvoiceTiming draftFrom(Instant collectionAt, Instant start, InvoicingTerms terms) {
         Instant draftUntil = terms.autoAdvance() ? plus(start, terms.draftPeriod()) : null;
         Instant dueAt = draftUntil == null ? null : plus(draftUntil, terms.dueAfter()).truncatedTo(ChronoUnit.SECONDS);
-        return new InvoiceTiming(invoice.collectionAt(), draftUntil, dueAt);
+        return new InvoiceTiming(collectionAt, draftUntil, dueAt);
     }
 
     /** The due date of an invoice issued at {@code issuedAt} without auto-advance: issue time plus the payment term. */

@@ -15,7 +15,6 @@ import dev.tollgate.billing.domain.pricing.RateCardPricing;
 import dev.tollgate.billing.domain.pricing.ServicePeriodShare;
 import dev.tollgate.billing.domain.pricing.SplitPosition;
 import dev.tollgate.platform.domain.Ulid;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,7 +40,7 @@ public final class LinePricing {
     public static InvoiceLine price(InvoiceLine line, CurrencyPrecision currency, LineQuantities measured, Supplier<UUID> ids, Instant now) {
         Price price = RateCardPricing.price(line.price());
         if (price == null) {
-            return line.priced(LineQuantities.NONE, List.of(), null, null, zero(currency), now);
+            return line.priced(LineQuantities.NONE, List.of(), null, null, LineTotals.sum(List.of(), currency), now);
         }
         RateCardDiscounts discounts = RateCardPricing.discounts(discounts(line));
         SplitPosition position = new SplitPosition(line.firstInServicePeriod(), line.lastInServicePeriod());
@@ -63,10 +62,6 @@ public final class LinePricing {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> discounts(InvoiceLine line) {
         return (Map<String, Object>) line.rateCard().get("discounts");
-    }
-
-    private static LineTotals zero(CurrencyPrecision currency) {
-        return new LineTotals(currency.zero(), currency.zero(), currency.zero(), currency.zero());
     }
 
     @SuppressWarnings("unchecked")
@@ -145,18 +140,5 @@ public final class LinePricing {
         out.put("taxesTotal", zero);
         out.put("total", totals.total().toPlainString());
         return out;
-    }
-
-    /** The sum of lines' totals at the currency's scale (an invoice's totals). */
-    public static LineTotals sum(List<LineTotals> parts, CurrencyPrecision currency) {
-        BigDecimal amount = currency.zero();
-        BigDecimal charges = currency.zero();
-        BigDecimal discounts = currency.zero();
-        for (LineTotals part : parts) {
-            amount = amount.add(part.amount());
-            charges = charges.add(part.chargesTotal());
-            discounts = discounts.add(part.discountsTotal());
-        }
-        return new LineTotals(amount, charges, discounts, amount.add(charges).subtract(discounts));
     }
 }

@@ -1,6 +1,7 @@
 package dev.tollgate.billing.domain.invoice;
 
 import dev.tollgate.billing.domain.pricing.CurrencyPrecision;
+import dev.tollgate.billing.domain.pricing.ServicePeriodShare;
 import dev.tollgate.billing.domain.subscription.Period;
 import dev.tollgate.billing.domain.subscription.Recurrence;
 import dev.tollgate.billing.domain.subscription.Subscription;
@@ -61,7 +62,7 @@ public record SubscriptionLines(List<InvoiceLine> lines, Instant nextAt) {
         Map<String, Object> card = item.rateCard();
         Map<String, Object> price = (Map<String, Object>) card.get("price");
         Instant from = later(item.activeFrom(), phase.activeFrom());
-        Instant to = earlier(earlier(item.activeTo(), phaseEnd), sub.activeTo());
+        Instant to = earliest(earliest(item.activeTo(), phaseEnd), sub.activeTo()); // null: open-ended
         if (price == null || (to != null && !from.isBefore(to))) {
             return null;
         }
@@ -112,8 +113,7 @@ public record SubscriptionLines(List<InvoiceLine> lines, Instant nextAt) {
             Duration served = Duration.between(service.from(), service.to());
             Duration whole = full.to() == null ? served : Duration.between(full.from(), full.to());
             if (sub.proRating() && !cutBySubscriptionEnd && served.compareTo(whole) < 0) {
-                amount = amount.multiply(BigDecimal.valueOf(served.getSeconds()))
-                        .divide(BigDecimal.valueOf(whole.getSeconds()), currency.subunits(), java.math.RoundingMode.HALF_UP);
+                amount = new ServicePeriodShare(served, whole).prorate(amount, currency);
             }
             if (amount.signum() == 0) {
                 return java.util.Optional.empty();
@@ -150,10 +150,6 @@ public record SubscriptionLines(List<InvoiceLine> lines, Instant nextAt) {
 
     private static Instant earliest(Instant a, Instant b) {
         return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
-    }
-
-    private static Instant earlier(Instant a, Instant b) {
-        return earliest(a, b);
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -13,7 +13,8 @@ public record LineTotals(BigDecimal amount, BigDecimal chargesTotal, BigDecimal 
         return new LineTotals(amount, chargesTotal, discountsTotal, amount.add(chargesTotal).subtract(discountsTotal));
     }
 
-    static LineTotals sum(Collection<LineTotals> parts, CurrencyPrecision currency) {
+    /** The sum of {@code parts} at the currency's scale (zero when there are none). */
+    public static LineTotals sum(Collection<LineTotals> parts, CurrencyPrecision currency) {
         BigDecimal amount = currency.zero();
         BigDecimal charges = currency.zero();
         BigDecimal discounts = currency.zero();

@@ -25,7 +25,7 @@ public record ServicePeriodShare(Duration served, Duration full) {
     }
 
     /** {@code amount × served / full}, rounded once to the currency (the quotient is rounded exactly, not truncated first). */
-    BigDecimal prorate(BigDecimal amount, CurrencyPrecision currency) {
+    public BigDecimal prorate(BigDecimal amount, CurrencyPrecision currency) {
         if (whole()) {
             return currency.round(amount);
         }

@@ -9,6 +9,7 @@ import dev.tollgate.billing.domain.invoice.LinePricing;
 import dev.tollgate.billing.domain.invoice.StatusDetails;
 import dev.tollgate.billing.domain.pricing.AppliedUsageDiscount;
 import dev.tollgate.billing.domain.pricing.CurrencyPrecision;
+import dev.tollgate.billing.domain.pricing.LineTotals;
 import dev.tollgate.platform.domain.Ulid;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,8 +89,7 @@ final class InvoiceViews {
         out.put("discounts", discounts(line));
         out.put("invoice", Map.of("id", Ulid.of(invoice.id()), "number", invoice.number()));
         out.put("currency", invoice.currency());
-        out.put("totals", line.totals() == null ? LinePricing.totals(new dev.tollgate.billing.domain.pricing.LineTotals(precision.zero(),
-                precision.zero(), precision.zero(), precision.zero()), precision) : LinePricing.totals(line.totals(), precision));
+        out.put("totals", LinePricing.totals(line.totals() == null ? LineTotals.sum(List.of(), precision) : line.totals(), precision));
         out.put("period", period(line.period()));
         out.put("invoiceAt", line.invoiceAt());
         if (line.subscription() != null) {
