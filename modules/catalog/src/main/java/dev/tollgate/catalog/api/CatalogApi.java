@@ -36,6 +36,12 @@ public interface CatalogApi {
     }
 
     /**
+     * The entitlement template of a rate card given as its OpenMeter document (one a subscription keeps), empty when it
+     * grants none; the same reading as {@link #activePlan}'s, so a template means one thing everywhere.
+     */
+    java.util.Optional<TemplateTerms> entitlementTemplate(java.util.Map<String, Object> rateCard);
+
+    /**
      * An entitlement template with the rate card it sits on: {@code usagePeriod} is the template's own or, as
      * OpenMeter defaults it, the rate card's billing cadence (ISO-8601; null when neither is set).
      */

@@ -18,6 +18,14 @@ public record RateCard(String type, String key, String name, String description,
     public static final String FLAT_FEE = "flat_fee";
     public static final String USAGE_BASED = "usage_based";
 
+    /** A rate card document already checked once (a plan's, kept on a subscription): read again, failing as a request would. */
+    public static RateCard ofDocument(Map<String, Object> doc, Predicate<String> isJsonObject) {
+        DocumentReader r = new DocumentReader();
+        RateCard card = read(r, doc, "", isJsonObject);
+        r.throwIfFailed();
+        return card;
+    }
+
     static RateCard read(DocumentReader r, Map<String, Object> doc, String path, Predicate<String> isJsonObject) {
         String type = r.oneOf(doc, path, "type", Set.of(FLAT_FEE, USAGE_BASED), null);
         boolean usageBased = USAGE_BASED.equals(type);

@@ -14,7 +14,7 @@ import java.time.Instant;
 
 /**
  * Announces subscription changes through the outbox, in the transaction of the change, and brings the subscription's
- * pending invoice lines in step with it there too (so a new subscription's first lines are on the gathering invoice
+ * pending invoice lines and its entitlements in step with it there too (so a new subscription's first lines are on the gathering invoice
  * when the request returns). The aggregate is the customer,
  * not the subscription: a change cancels one subscription and creates the next, and billing must see those in order.
  */
@@ -22,10 +22,12 @@ import java.time.Instant;
 class SubscriptionEvents {
     private final Outbox outbox;
     private final SubscriptionLineSync lines;
+    private final SubscriptionEntitlementSync entitlements;
 
-    SubscriptionEvents(Outbox outbox, SubscriptionLineSync lines) {
+    SubscriptionEvents(Outbox outbox, SubscriptionLineSync lines, SubscriptionEntitlementSync entitlements) {
         this.outbox = outbox;
         this.lines = lines;
+        this.entitlements = entitlements;
     }
 
     void created(Subscription s) {
@@ -46,6 +48,7 @@ class SubscriptionEvents {
 
     void changed(Subscription previous, Subscription next) {
         lines.sync(next);
+        entitlements.sync(next);
         publish(previous, new SubscriptionChanged(previous.namespace(), previous.customerId(), Ulid.of(previous.id()), Ulid.of(next.id()),
                 next.activeFrom()));
     }
@@ -56,6 +59,7 @@ class SubscriptionEvents {
 
     private void publish(Subscription s, Record event) {
         lines.sync(s);
+        entitlements.sync(s);
         outbox.publish("billing-customer:" + s.customerId(), event);
     }
 }

@@ -94,7 +94,7 @@ class SubscriptionLifecycleService implements ChangeSubscriptionsUseCase {
     }
 
     /** OpenMeter's change: end the current one at the timing, start the next there, the anchor kept unless given, and link them. */
-    private Change replace(Subscription current, PlanTerms terms, StartRequest request, Timing timing) {
+    Change replace(Subscription current, PlanTerms terms, StartRequest request, Timing timing) {
         Instant now = starts.now();
         Instant at = current.endOf(timing, now, "change");
         Subscription ended = cancelAt(current, at, now);

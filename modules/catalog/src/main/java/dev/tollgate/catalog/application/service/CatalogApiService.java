@@ -87,6 +87,11 @@ class CatalogApiService implements CatalogApi {
                 addon.header().version(), addon.header().name(), templates(addon.rateCards())));
     }
 
+    @Override
+    public java.util.Optional<TemplateTerms> entitlementTemplate(java.util.Map<String, Object> rateCard) {
+        return templates(List.of(dev.tollgate.catalog.domain.RateCard.ofDocument(rateCard, json::isObject))).stream().findFirst();
+    }
+
     private static List<TemplateTerms> templates(List<dev.tollgate.catalog.domain.RateCard> cards) {
         return cards.stream().filter(card -> card.entitlementTemplate() != null).map(card -> {
             var t = card.entitlementTemplate();

@@ -18,16 +18,19 @@ class TierAdministration implements ManageTiersUseCase {
     private static final Set<String> SELF_SERVE = Set.of("starter", "pro", "scale");
     private static final Set<String> STANDING = Set.of("active", "trialing", "past_due");
     private static final Set<String> ENDED = Set.of("none", "canceled", "unpaid", "incomplete", "incomplete_expired", "paused");
+    private static final java.util.List<String> RANK = java.util.List.of("starter", "pro", "scale", "enterprise");
     private final EntitlementsApi entitlements;
+    private final dev.tollgate.entitlements.api.TierChanges changes;
     private final TenancyApi tenancy;
 
     private final PackageEntitlements packages;
     private final BillingStateStore billing;
     private final java.time.Clock clock;
 
-    TierAdministration(EntitlementsApi entitlements, TenancyApi tenancy, PackageEntitlements packages, BillingStateStore billing,
-                       java.time.Clock clock) {
+    TierAdministration(EntitlementsApi entitlements, dev.tollgate.entitlements.api.TierChanges changes, TenancyApi tenancy,
+                       PackageEntitlements packages, BillingStateStore billing, java.time.Clock clock) {
         this.entitlements = entitlements;
+        this.changes = changes;
         this.tenancy = tenancy;
         this.packages = packages;
         this.billing = billing;
@@ -54,7 +57,7 @@ class TierAdministration implements ManageTiersUseCase {
         requireOperator(caller);
         var organization = tenancy.findOrganization(organizationId)
                 .orElseThrow(() -> dev.tollgate.platform.domain.NotFoundException.of("Organization", organizationId));
-        entitlements.assignCustomLimits(organization.publicId(), limits);
+        changes.move(organization.publicId(), "enterprise", limits, false);
         packages.reapplyAddons(organization.id(), organization.publicId(), clock.instant()); // a new tier keeps the paid add-ons
         BillingState before = billing.find(organization.id()).orElse(null);
         billing.save(organization.id(), new BillingState(billingProvider, before == null ? "none" : before.subscriptionStatus(),
@@ -84,7 +87,11 @@ class TierAdministration implements ManageTiersUseCase {
         if (tierOf(organization).customPricing()) {
             return SyncOutcome.SKIPPED_CUSTOM_PRICING; // the subscription does not price this organization: nothing changes
         }
-        entitlements.assignTier(organization.publicId(), STANDING.contains(status) ? plan : TierService.STARTER);
+        String tier = STANDING.contains(status) ? plan : TierService.STARTER;
+        // A downgrade the customer chose keeps the paid tier to the end of its period; losing standing does not.
+        String before = entitlements.limitsOf(organization.publicId()).tier();
+        boolean downgrade = STANDING.contains(status) && RANK.indexOf(tier) < RANK.indexOf(before);
+        changes.move(organization.publicId(), tier, null, downgrade);
         packages.reapplyAddons(organization.id(), organization.publicId(), clock.instant()); // a new tier keeps the paid add-ons
         billing.save(organization.id(), new BillingState("stripe", status, stripeCustomerId, stripeSubscriptionId), clock.instant());
         return SyncOutcome.SYNCED;

@@ -7,7 +7,6 @@ import dev.tollgate.entitlements.api.EntitlementsApi;
 import dev.tollgate.entitlements.api.events.LimitsChanged;
 import dev.tollgate.platform.outbox.Outbox;
 import dev.tollgate.entitlements.application.port.out.EntitlementStore;
-import dev.tollgate.entitlements.application.port.out.GrantStore;
 import dev.tollgate.entitlements.domain.CustomerRef;
 import dev.tollgate.entitlements.domain.Entitlement;
 import dev.tollgate.entitlements.domain.EntitlementFilter;
@@ -35,10 +34,10 @@ class TierService implements EntitlementsApi {
     static final String STARTER = "starter";
     static final String TIER_ANNOTATION = "tollgate.tier";
     /** Usage periods of tier entitlements count from here: midnight UTC, the 1st of a month. */
-    private static final String ANCHOR = "2026-01-01T00:00:00Z";
+    static final Instant USAGE_ANCHOR = Instant.parse("2026-01-01T00:00:00Z");
     private static final UUID SYSTEM = TenancyApi.SYSTEM_NAMESPACE;
     private final EntitlementStore entitlements;
-    private final GrantStore grants;
+    private final TemplateEntitlements fromTemplates;
     private final CustomerResolver customers;
     private final CatalogApi catalog;
     private final JsonSyntax json;
@@ -47,12 +46,12 @@ class TierService implements EntitlementsApi {
     private final TenancyApi tenancy;
     private final Clock clock;
 
-    TierService(EntitlementStore entitlements, GrantStore grants, CustomerResolver customers, CatalogApi catalog, JsonSyntax json,
+    TierService(EntitlementStore entitlements, TemplateEntitlements fromTemplates, CustomerResolver customers, CatalogApi catalog, JsonSyntax json,
                 Outbox outbox, EntitlementEvaluator evaluator, TenancyApi tenancy, Clock clock) {
         this.tenancy = tenancy;
         this.evaluator = evaluator;
         this.entitlements = entitlements;
-        this.grants = grants;
+        this.fromTemplates = fromTemplates;
         this.customers = customers;
         this.catalog = catalog;
         this.json = json;
@@ -69,6 +68,11 @@ class TierService implements EntitlementsApi {
     @Override
     @Transactional
     public void assignCustomLimits(String organizationPublicId, CustomLimits limits) {
+        provision(organizationPublicId, "enterprise", customOverrides(limits), Map.of(), null);
+    }
+
+    /** Enterprise limits as changes to the tier templates: a static figure replaced, a metered allowance re-issued (0: unlimited). */
+    static Map<String, java.util.function.UnaryOperator<TemplateTerms>> customOverrides(CustomLimits limits) {
         Map<String, String> statics = new LinkedHashMap<>();
         putValue(statics, "max_projects", limits.maxProjects());
         putValue(statics, "max_databases", limits.maxDatabases());
@@ -92,7 +96,7 @@ class TierService implements EntitlementsApi {
         allowances.forEach((feature, amount) -> overrides.put(feature, t -> new TemplateTerms(t.featureKey(), t.type(), t.config(),
                 amount > 0 ? java.math.BigDecimal.valueOf(amount) : null, 1, amount == 0 || t.isSoftLimit(), t.preserveOverageAtReset(),
                 t.usagePeriod())));
-        provision(organizationPublicId, "enterprise", overrides, Map.of(), null);
+        return overrides;
     }
 
     private static void putValue(Map<String, String> statics, String feature, Integer value) {
@@ -109,16 +113,30 @@ class TierService implements EntitlementsApi {
                    Map<String, Object> extraAnnotations, Instant activeTo) {
         PlanTerms plan = catalog.activePlan(SYSTEM, tierKey)
                 .orElseThrow(() -> new ValidationException("plan", "there is no active tier '" + tierKey + "'"));
+        provisionTemplates(organizationPublicId, tierKey, plan.id(), plan.version(), plan.templates(), overrides, extraAnnotations, activeTo);
+    }
+
+    /**
+     * Replaces the organization's tier entitlements with {@code templates} (a plan version's, or a subscription phase's
+     * items), some of them changed by {@code overrides}, annotated with the tier and plan and {@code extraAnnotations}.
+     */
+    void provisionTemplates(String organizationPublicId, String tierKey, UUID planId, Integer planVersion, List<TemplateTerms> templates,
+                            Map<String, java.util.function.UnaryOperator<TemplateTerms>> overrides, Map<String, Object> extraAnnotations,
+                            Instant activeTo) {
         CustomerResolver.Customer customer = customers.resolve(SYSTEM, CustomerRef.customer(organizationPublicId));
         Instant now = clock.instant();
         for (Entitlement live : liveOf(customer.id())) {
             entitlements.save(live.deleted(now));
         }
-        Map<String, Object> annotations = new HashMap<>(Map.of(TIER_ANNOTATION, tierKey, "plan.id", Ulid.of(plan.id()),
-                "plan.version", plan.version(), "tollgate.custom", !overrides.isEmpty()));
+        Map<String, Object> annotations = new HashMap<>(Map.of(TIER_ANNOTATION, tierKey, "tollgate.custom", !overrides.isEmpty()));
+        if (planId != null) {
+            annotations.put("plan.id", Ulid.of(planId));
+            annotations.put("plan.version", planVersion);
+        }
         annotations.putAll(extraAnnotations);
-        for (TemplateTerms planned : plan.templates()) {
-            create(customer, overrides.getOrDefault(planned.featureKey(), t -> t).apply(planned), annotations, activeTo, now);
+        for (TemplateTerms planned : templates) {
+            fromTemplates.create(SYSTEM, customer, overrides.getOrDefault(planned.featureKey(), t -> t).apply(planned), annotations, activeTo,
+                    USAGE_ANCHOR, now);
         }
         tenancy.recordPlan(organizationPublicId, tierKey);
         outbox.publish(organizationPublicId, new LimitsChanged(organizationPublicId));
@@ -126,19 +144,8 @@ class TierService implements EntitlementsApi {
 
     /** One entitlement of the organization from a template (an add-on's), annotated and in force until {@code activeTo}. */
     void createFromTemplate(String organizationPublicId, TemplateTerms template, Map<String, Object> annotations, Instant activeTo, Instant now) {
-        create(customers.resolve(SYSTEM, CustomerRef.customer(organizationPublicId)), template, annotations, activeTo, now);
-    }
-
-    private void create(CustomerResolver.Customer customer, TemplateTerms template, Map<String, Object> annotations, Instant activeTo,
-                        Instant now) {
-        var feature = catalog.findFeature(SYSTEM, template.featureKey()).filter(f -> !f.archived())
-                .orElseThrow(() -> new dev.tollgate.platform.domain.ConflictException("feature_missing", "the package names feature '"
-                        + template.featureKey() + "', which does not exist or is archived; the operator must restore it"));
-        Entitlement.Created created = Entitlement.define(document(template), SYSTEM, customer.holder(),
-                new Entitlement.FeatureRef(feature.id(), feature.key(), feature.meterSlug() != null), true, json::isObject, now);
-        Entitlement entitlement = created.entitlement().withAnnotations(annotations);
-        entitlements.save(activeTo == null ? entitlement : entitlement.activeUntil(activeTo, now));
-        created.grants().forEach(grants::save);
+        fromTemplates.create(SYSTEM, customers.resolve(SYSTEM, CustomerRef.customer(organizationPublicId)), template, annotations, activeTo,
+                USAGE_ANCHOR, now);
     }
 
     @Override
@@ -213,27 +220,5 @@ class TierService implements EntitlementsApi {
 
     private static long allowance(Limit limit) {
         return limit == null || limit.allowance() == null ? 0 : limit.allowance().longValue();
-    }
-
-    /** An entitlement create input (v2) from a template, with usage periods aligned to UTC days and months. */
-    private static Map<String, Object> document(TemplateTerms t) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("type", t.type());
-        doc.put("featureKey", t.featureKey());
-        if (t.usagePeriod() != null) {
-            doc.put("usagePeriod", Map.of("interval", t.usagePeriod(), "anchor", ANCHOR));
-        }
-        if ("metered".equals(t.type())) {
-            doc.put("isSoftLimit", t.isSoftLimit());
-            doc.put("preserveOverageAtReset", t.preserveOverageAtReset());
-            doc.put("measureUsageFrom", "CURRENT_PERIOD_START");
-            if (t.issueAfterReset() != null && t.issueAfterReset().signum() > 0) {
-                doc.put("issue", Map.of("amount", t.issueAfterReset(), "priority", t.issueAfterResetPriority()));
-            }
-        }
-        if ("static".equals(t.type())) {
-            doc.put("config", t.config());
-        }
-        return doc;
     }
 }

@@ -1,0 +1,80 @@
+package dev.tollgate.billing.application.service;
+
+import dev.tollgate.billing.domain.subscription.PlanTerms;
+import dev.tollgate.billing.domain.subscription.StartRequest;
+import dev.tollgate.billing.domain.subscription.Subscription;
+import dev.tollgate.billing.domain.subscription.SubscriptionStatus;
+import dev.tollgate.billing.domain.subscription.Timing;
+import dev.tollgate.entitlements.api.EntitlementsApi.CustomLimits;
+import dev.tollgate.entitlements.api.TierChanges;
+import dev.tollgate.tenancy.api.TenancyApi;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Tollgate's own tiers as subscriptions (ADR 0034): in the system namespace every organization is a customer, and its
+ * tier is its subscription to the tier's plan. Moving to another tier changes that subscription: now for an upgrade
+ * (the paid period is prorated by the invoice lines), at the end of the billing period for a downgrade the customer
+ * chose. The entitlements the subscription materialises carry the limits; a pending downgrade is dropped by any later
+ * move.
+ */
+@Singleton
+class TierSubscriptionService implements TierChanges {
+    private static final UUID SYSTEM = TenancyApi.SYSTEM_NAMESPACE;
+    private final SubscriptionStarts starts;
+    private final SubscriptionPlans plans;
+    private final SubscriptionLifecycleService lifecycle;
+    private final SubscriptionEvents events;
+    private final TenancyApi tenancy;
+
+    TierSubscriptionService(SubscriptionStarts starts, SubscriptionPlans plans, SubscriptionLifecycleService lifecycle, SubscriptionEvents events,
+                            TenancyApi tenancy) {
+        this.starts = starts;
+        this.plans = plans;
+        this.lifecycle = lifecycle;
+        this.events = events;
+        this.tenancy = tenancy;
+    }
+
+    @Override
+    @Transactional
+    public void move(String organizationPublicId, String tierKey, CustomLimits customLimits, boolean atPeriodEnd) {
+        String customerId = tenancy.requireCustomers(SYSTEM, List.of(organizationPublicId)).get(0).id();
+        starts.store().lockCustomer(SYSTEM, customerId);
+        Instant now = starts.now();
+        Map<String, String> metadata = TierMetadata.of(tierKey, customLimits);
+        Subscription current = null;
+        for (Subscription s : starts.store().ofCustomer(SYSTEM, customerId)) {
+            SubscriptionStatus status = s.status(now);
+            if (status == SubscriptionStatus.SCHEDULED) {
+                Subscription dropped = s.deleted(now); // a downgrade still waiting: this move replaces it
+                starts.store().save(dropped);
+                events.deleted(dropped);
+            } else if (status == SubscriptionStatus.ACTIVE || status == SubscriptionStatus.CANCELED) {
+                current = s;
+            }
+        }
+        if (current != null && current.status(now) == SubscriptionStatus.CANCELED) {
+            current = current.continued(now, "move the tier of"); // it runs on until this move says otherwise
+            starts.store().save(current);
+            events.continued(current);
+        }
+        if (current != null && Objects.equals(current.metadata(), metadata)) {
+            return; // already on this tier with these limits
+        }
+        StartRequest request = new StartRequest(customerId, tierKey, null, null, null, null, null, metadata,
+                atPeriodEnd ? Timing.NEXT_BILLING_CYCLE : Timing.IMMEDIATE, null);
+        PlanTerms terms = plans.of(SYSTEM, request);
+        if (current == null) {
+            starts.requireFree(SYSTEM, customerId, now, null, null);
+            starts.begin(SYSTEM, customerId, terms, request, now, null);
+        } else {
+            lifecycle.replace(current, terms, request, request.timing());
+        }
+    }
+}
