@@ -11,6 +11,8 @@ import dev.tollgate.tenancy.application.port.in.ManageCustomersUseCase;
 import dev.tollgate.tenancy.application.port.out.CustomerStore;
 import dev.tollgate.tenancy.domain.CustomerFilter;
 import dev.tollgate.tenancy.domain.Customer;
+import dev.tollgate.tenancy.api.events.CustomerDeleting;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -21,11 +23,13 @@ import java.util.UUID;
 class CustomerService implements ManageCustomersUseCase {
     private final CustomerStore customers;
     private final TenancyApi tenancy;
+    private final ApplicationEventPublisher<CustomerDeleting> deleting;
     private final Clock clock;
 
-    CustomerService(CustomerStore customers, TenancyApi tenancy, Clock clock) {
+    CustomerService(CustomerStore customers, TenancyApi tenancy, ApplicationEventPublisher<CustomerDeleting> deleting, Clock clock) {
         this.customers = customers;
         this.tenancy = tenancy;
+        this.deleting = deleting;
         this.clock = clock;
     }
 
@@ -63,6 +67,7 @@ class CustomerService implements ManageCustomersUseCase {
     @Transactional
     public void delete(Caller caller, String idOrKey) {
         Customer customer = find(tenancy.requireNamespace(caller, Capability.MANAGE_METERS).id(), idOrKey);
+        deleting.publishEvent(new CustomerDeleting(customer.namespace(), customer.ulid())); // billing refuses while a subscription runs
         customers.save(customer.deleted(clock.instant()));
     }
 
