@@ -6,8 +6,6 @@ import dev.tollgate.entitlements.api.events.LimitsChanged;
 import dev.tollgate.entitlements.application.port.out.EntitlementStore;
 import dev.tollgate.entitlements.domain.CustomerRef;
 import dev.tollgate.entitlements.domain.Entitlement;
-import dev.tollgate.entitlements.domain.EntitlementFilter;
-import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.platform.outbox.Outbox;
 import dev.tollgate.tenancy.api.TenancyApi;
 import io.micronaut.transaction.annotation.Transactional;
@@ -18,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
@@ -63,7 +60,7 @@ class SubscriptionGrants implements SubscriptionEntitlementsApi {
     @Transactional
     public void materialise(SubscriptionGrant grant) {
         CustomerResolver.Customer customer = customers.resolve(grant.namespace(), CustomerRef.customer(grant.customerId()));
-        List<Entitlement> live = liveOf(grant.namespace(), customer.id());
+        List<Entitlement> live = entitlements.liveOf(grant.namespace(), customer.id());
         if (TenancyApi.SYSTEM_NAMESPACE.equals(grant.namespace())) {
             materialiseTier(grant, customer, live);
         } else {
@@ -143,8 +140,4 @@ class SubscriptionGrants implements SubscriptionEntitlementsApi {
         return e.annotations() == null ? null : e.annotations().get(key);
     }
 
-    private List<Entitlement> liveOf(UUID namespace, UUID customerId) {
-        EntitlementFilter filter = new EntitlementFilter(List.of(customerId), List.of(), List.of(), false, null, "createdAt", false);
-        return entitlements.list(namespace, filter, new PageRequest(0, PageRequest.MAX_LIMIT)).items();
-    }
 }

@@ -9,9 +9,7 @@ import dev.tollgate.platform.outbox.Outbox;
 import dev.tollgate.entitlements.application.port.out.EntitlementStore;
 import dev.tollgate.entitlements.domain.CustomerRef;
 import dev.tollgate.entitlements.domain.Entitlement;
-import dev.tollgate.entitlements.domain.EntitlementFilter;
 import dev.tollgate.platform.domain.JsonSyntax;
-import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.platform.domain.Ulid;
 import dev.tollgate.platform.domain.ValidationException;
 import dev.tollgate.tenancy.api.TenancyApi;
@@ -192,8 +190,7 @@ class TierService implements EntitlementsApi {
     }
 
     private List<Entitlement> liveOf(UUID customerId) {
-        EntitlementFilter filter = new EntitlementFilter(List.of(customerId), List.of(), List.of(), false, null, "createdAt", false);
-        return entitlements.list(SYSTEM, filter, new PageRequest(0, PageRequest.MAX_LIMIT)).items();
+        return entitlements.liveOf(SYSTEM, customerId);
     }
 
     /** What a limit feature grants, from an entitlement or a plan's template: a static config or a metered allowance. */

@@ -20,4 +20,11 @@ public interface EntitlementStore {
     void lock(UUID id);
 
     Page<Entitlement> list(UUID namespace, EntitlementFilter filter, PageRequest page);
+
+    /** The customer's live (undeleted) entitlements, in force or not, oldest first. */
+    default java.util.List<Entitlement> liveOf(UUID namespace, UUID customerId) {
+        EntitlementFilter filter = new EntitlementFilter(java.util.List.of(customerId), java.util.List.of(), java.util.List.of(), false, null,
+                "createdAt", false);
+        return list(namespace, filter, new PageRequest(0, PageRequest.MAX_LIMIT)).items();
+    }
 }
