@@ -7,26 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.billing.application.port.in.SyncSubscriptionEntitlementsUseCase;
-import dev.tollgate.proxy.adapters.in.pgwire.frontend.PgWireServer;
-import dev.tollgate.proxy.adapters.in.pgwire.usage.ProxyUsageReporter;
 import dev.tollgate.testing.HttpTest;
-import dev.tollgate.testing.UpstreamPostgres;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,21 +22,15 @@ import org.junit.jupiter.api.Test;
 /**
  * Tollgate's own tiers are subscriptions of the organizations' system-namespace customers (ADR 0034): every new
  * organization is subscribed to starter, SyncPlan changes the subscription (an upgrade now, a downgrade at the end of
- * the billing period), the limits come from the entitlements the subscription materialises, and queries through the
- * proxy end up on the organization's invoice at the tier plan's price.
+ * the billing period), and the limits come from the entitlements the subscription materialises
+ * ({@link TierUsageBillingTest}: the proxy's usage on the organization's invoice).
  */
 @MicronautTest(transactional = false)
 class TierSubscriptionsTest extends HttpTest {
     static final String SECRET = "tier-subscriptions-secret";
-    static final String PASSWORD = "tier-secret";
     static final String[] OPERATOR = {"X-Internal-Secret", SECRET};
-    private static final ObjectMapper JSON = new ObjectMapper();
     @Inject
     SyncSubscriptionEntitlementsUseCase entitlementSync;
-    @Inject
-    PgWireServer proxy;
-    @Inject
-    ProxyUsageReporter reporter;
     String[] auth;
     String orgId;
 
@@ -57,8 +39,6 @@ class TierSubscriptionsTest extends HttpTest {
         Map<String, String> properties = new HashMap<>(super.getProperties());
         properties.put("tollgate.internal-secret", SECRET);
         properties.put("tollgate.tiers.initial", "starter");
-        properties.put("tollgate.proxy.usage-flush-interval", "1h"); // the test flushes by hand
-        properties.put("tollgate.master-key", java.util.Base64.getEncoder().encodeToString(new byte[32]));
         return properties;
     }
 
@@ -143,6 +123,35 @@ class TierSubscriptionsTest extends HttpTest {
     }
 
     @Test
+    void theTrialIsForTheFirstPaidTierAndAnUpgradeFromAPaidTierBillsTheRestOfThePeriodNow() {
+        sync("pro", "active");
+        JsonNode pro = http.get("/api/v1/subscriptions/" + subscriptions().get(1).get("id").asText(), OPERATOR).expect(200)
+                .conformsTo(OPENMETER).json();
+        assertEquals("trial", pro.get("phases").get(0).get("key").asText(), "the first paid tier starts with its trial");
+
+        sync("scale", "active");
+        JsonNode scale = http.get("/api/v1/subscriptions/" + subscriptions().get(2).get("id").asText(), OPERATOR).expect(200)
+                .conformsTo(OPENMETER).json();
+        assertEquals("scale", scale.get("plan").get("key").asText());
+        assertEquals("main", scale.get("phases").get(0).get("key").asText(), "an organization that has paid before gets no second trial");
+        String customerId = http.get("/api/v1/customers/" + orgId, OPERATOR).expect(200).json().get("id").asText();
+        JsonNode gathering = http.get("/api/v1/billing/invoices?statuses=gathering&expand=lines&customers=" + customerId, OPERATOR).expect(200)
+                .conformsTo(OPENMETER).json().get("items").get(0);
+        JsonNode fee = null;
+        for (JsonNode line : gathering.get("lines")) {
+            if (line.get("name").asText().equals("Platform fee")) {
+                fee = line;
+            }
+        }
+        assertNotNull(fee, gathering.toString());
+        assertEquals(Instant.parse(scale.get("activeFrom").asText()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                Instant.parse(fee.get("period").get("from").asText()), "the fee runs from the upgrade (lines count whole seconds): " + fee);
+        assertEquals(pro.get("billingAnchor"), scale.get("billingAnchor"), "the billing anchor is kept, so the period is cut short");
+        BigDecimal charged = new BigDecimal(fee.get("totals").get("total").asText());
+        assertTrue(charged.signum() > 0 && charged.compareTo(new BigDecimal("99.00")) <= 0, "the rest of the period of $99: " + fee);
+    }
+
+    @Test
     void enterpriseLimitsAreKeptOnTheSubscriptionAndMaterialisedFromIt() {
         JsonNode enterprise = http.post("/v1/internal/enterprise-plan", """
                 {"org_id":"%s","billing_provider":"manual","max_projects":40,"queries_per_day":0}""".formatted(orgId), OPERATOR)
@@ -153,76 +162,5 @@ class TierSubscriptionsTest extends HttpTest {
         assertEquals("enterprise", subscription.get("plan").get("key").asText());
         assertEquals("40", subscription.get("metadata").get("tollgate.limit.max_projects").asText(), subscription.toString());
         assertEquals("{\"value\":40}", entitlement("max_projects").get("config").asText());
-    }
-
-    @Test
-    void queriesThroughTheProxyAreBilledOnTheOrganizationsInvoiceAtTheTierPrice() throws Exception {
-        // The operator reprices pro: a new version without the trial, every query at a cent (no allowance), so a
-        // handful of queries makes a visible amount.
-        JsonNode draft = http.post("/api/v1/plans/pro/next", "", OPERATOR).expect(201).conformsTo(OPENMETER).json();
-        ObjectNode update = JSON.createObjectNode();
-        update.put("name", draft.get("name").asText());
-        update.put("billingCadence", draft.get("billingCadence").asText());
-        ArrayNode phases = update.putArray("phases");
-        ObjectNode main = (ObjectNode) draft.get("phases").get(draft.get("phases").size() - 1).deepCopy();
-        for (JsonNode card : main.get("rateCards")) {
-            if (card.get("key").asText().equals("queries")) {
-                ((ObjectNode) card).set("price", JSON.readTree("{\"type\":\"unit\",\"amount\":\"0.01\"}"));
-                ((ObjectNode) card).remove("discounts");
-            }
-        }
-        phases.add(main);
-        http.put("/api/v1/plans/" + draft.get("id").asText(), update.toString(), OPERATOR).expect(200).conformsTo(OPENMETER);
-        http.post("/api/v1/plans/" + draft.get("id").asText() + "/publish", "", OPERATOR).expect(200).conformsTo(OPENMETER);
-
-        String projectId = http.post("/v1/projects", """
-                {"name":"billed","org_id":"%s","database":{"host":"127.0.0.1","port":%d,"name":"postgres","username":"postgres",
-                 "password":"%s","ssl_mode":"disable"}}""".formatted(orgId, UpstreamPostgres.get().getPort(), PASSWORD), auth)
-                .expect(201).json().get("project").get("id").asText();
-        sync("pro", "active");
-        JsonNode pro = subscriptions().get(1);
-        assertEquals(2, pro.get("plan").get("version").asInt(), pro.toString());
-        Instant start = Instant.parse(pro.get("activeFrom").asText());
-        while (!Instant.now().isAfter(start.plusMillis(1100))) {
-            Thread.sleep(100); // usage counts from the subscription's start, to the second
-        }
-
-        Properties login = new Properties();
-        login.setProperty("user", "postgres." + projectId);
-        login.setProperty("password", PASSWORD);
-        login.setProperty("sslmode", "disable");
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres", login);
-             Statement s = c.createStatement()) {
-            for (int i = 0; i < 37; i++) {
-                s.execute("SELECT " + i);
-            }
-        }
-        assertTrue(reporter.flush());
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
-        long queries = 0;
-        for (JsonNode row : http.get("/v1/projects/" + projectId + "/usage?start_date=" + today + "&end_date=" + today, auth).expect(200)
-                .json().get("usage")) {
-            queries += row.get("queries_total").asLong();
-        }
-        assertTrue(queries >= 37, "the proxy metered the queries (and the driver's own): " + queries);
-        Thread.sleep(1100); // progressive billing bills whole seconds up to now
-
-        String customerId = http.get("/api/v1/customers/" + orgId, OPERATOR).expect(200).json().get("id").asText();
-        JsonNode invoices = http.post("/api/v1/billing/invoices/invoice", "{\"customerId\":\"" + customerId + "\"}", OPERATOR).expect(201)
-                .conformsTo(OPENMETER).json();
-        assertEquals(1, invoices.size(), invoices.toString());
-        JsonNode invoice = invoices.get(0);
-        JsonNode queriesLine = null;
-        for (JsonNode line : invoice.get("lines")) {
-            if (line.get("name").asText().equals("Queries")) {
-                queriesLine = line;
-            }
-        }
-        assertNotNull(queriesLine, invoice.toString());
-        assertEquals(new BigDecimal(queries), new BigDecimal(queriesLine.get("quantity").asText()), queriesLine.toString());
-        BigDecimal amount = new BigDecimal("0.01").multiply(BigDecimal.valueOf(queries)).setScale(2);
-        assertEquals(amount.toPlainString(), queriesLine.get("totals").get("total").asText(), "every query at a cent: " + queriesLine);
-        assertEquals(amount.add(new BigDecimal("29.00")).toPlainString(), invoice.get("totals").get("total").asText(),
-                "the month's $29 platform fee in advance, and the queries so far: " + invoice);
     }
 }

@@ -21,11 +21,12 @@ import java.util.UUID;
  * tier is its subscription to the tier's plan. Moving to another tier changes that subscription: now for an upgrade
  * (the paid period is prorated by the invoice lines), at the end of the billing period for a downgrade the customer
  * chose. The entitlements the subscription materialises carry the limits; a pending downgrade is dropped by any later
- * move.
+ * move. A plan's trial phase is only for an organization's first paid tier.
  */
 @Singleton
 class TierSubscriptionService implements TierChanges {
     private static final UUID SYSTEM = TenancyApi.SYSTEM_NAMESPACE;
+    private static final String FREE_TIER = "starter";
     private final SubscriptionStarts starts;
     private final SubscriptionPlans plans;
     private final SubscriptionLifecycleService lifecycle;
@@ -67,14 +68,22 @@ class TierSubscriptionService implements TierChanges {
         if (current != null && Objects.equals(current.metadata(), metadata)) {
             return; // already on this tier with these limits
         }
-        StartRequest request = new StartRequest(customerId, tierKey, null, null, null, null, null, metadata,
-                atPeriodEnd ? Timing.NEXT_BILLING_CYCLE : Timing.IMMEDIATE, null);
-        PlanTerms terms = plans.of(SYSTEM, request);
+        Timing timing = atPeriodEnd ? Timing.NEXT_BILLING_CYCLE : Timing.IMMEDIATE;
+        PlanTerms terms = plans.of(SYSTEM, new StartRequest(customerId, tierKey, null, null, null, null, null, metadata, timing, null));
+        // A trial is for an organization's first paid tier: one that has paid before starts in the plan's paid phase.
+        String startingPhase = paidBefore(customerId) ? terms.phases().get(terms.phases().size() - 1).key() : null;
+        StartRequest request = new StartRequest(customerId, tierKey, null, null, startingPhase, null, null, metadata, timing, null);
         if (current == null) {
             starts.requireFree(SYSTEM, customerId, now, null, null);
             starts.begin(SYSTEM, customerId, terms, request, now, null);
         } else {
             lifecycle.replace(current, terms, request, request.timing());
         }
+    }
+
+    /** Whether the organization was ever subscribed to a tier other than the free one (ended subscriptions count). */
+    private boolean paidBefore(String customerId) {
+        return starts.store().ofCustomer(SYSTEM, customerId).stream()
+                .anyMatch(s -> !FREE_TIER.equals(TierMetadata.tier(s.metadata(), s.plan() == null ? null : s.plan().key())));
     }
 }
