@@ -152,6 +152,19 @@ class TierSubscriptionsTest extends HttpTest {
     }
 
     @Test
+    void anOrganizationCannotReachItsOwnTierSubscription() {
+        String subscription = subscriptions().get(0).get("id").asText();
+        // Its own credentials name its own namespace, where neither its tier customer nor the subscription exists.
+        http.get("/api/v1/customers/" + orgId + "/subscriptions", auth).expect(404).conformsTo(OPENMETER);
+        http.get("/api/v1/subscriptions/" + subscription, auth).expect(404).conformsTo(OPENMETER);
+        http.post("/api/v1/subscriptions/" + subscription + "/change", "{\"timing\":\"immediate\",\"plan\":{\"key\":\"scale\"}}", auth)
+                .expect(404).conformsTo(OPENMETER);
+        http.post("/v1/internal/sync-plan", "{\"org_id\":\"" + orgId + "\",\"plan\":\"scale\",\"status\":\"active\"}", auth)
+                .expect(401).conformsTo(PGBEAM);
+        assertEquals("starter", plan().get("plan").asText());
+    }
+
+    @Test
     void enterpriseLimitsAreKeptOnTheSubscriptionAndMaterialisedFromIt() {
         JsonNode enterprise = http.post("/v1/internal/enterprise-plan", """
                 {"org_id":"%s","billing_provider":"manual","max_projects":40,"queries_per_day":0}""".formatted(orgId), OPERATOR)
