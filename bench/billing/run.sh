@@ -84,11 +84,18 @@ now_ms() { date +%s%3N; }
 iso() { date -u -d "@$1" +%Y-%m-%dT%H:%M:%SZ; }
 
 # Periods relative to today (UTC): the live period runs from 10 days ago to 20 days ahead, its events in its first 9
-# days; the period-end lines cover the 30 days before the live period (due 10 days ago, so the sandbox's collection
-# period is long over), their events spread over 31 days from the period's start: one day's worth falls after it.
+# days. The period-end subscriptions are backdated to start about 40 days ago (on a day of the month up to the 28th, so
+# "one month later" means the same in Java and GNU date): their first monthly period [pe_from, pe_to) ended about 10
+# days ago (the sandbox's collection period is long over) and their second one is running. The events are spread over
+# the first period and one day more: one day's worth falls into the second period, which is not invoiced.
 today=$(( $(date -u +%s) / 86400 * 86400 ))
 live_from="$(iso $((today - 10 * 86400)))"; live_to="$(iso $((today + 20 * 86400)))"
-pe_from="$(iso $((today - 40 * 86400)))"; pe_to="$(iso $((today - 10 * 86400)))"
+pe_start=$((today - 40 * 86400))
+pe_day=$((10#$(date -u -d "@$pe_start" +%d)))
+[ "$pe_day" -le 28 ] || pe_start=$((pe_start - (pe_day - 28) * 86400))
+pe_end=$(date -u -d "$(iso "$pe_start") + 1 month" +%s)
+pe_from="$(iso "$pe_start")"; pe_to="$(iso "$pe_end")"
+pe_days=$(( (pe_end - pe_start) / 86400 + 1 ))
 
 # restart_with_worker NAME COUNT PREFIX [await args]: stops Tollgate, starts it again on the same data directory with
 # the worker every second, and polls SQL (from the moment the JVM is launched) until COUNT invoices are paid.
@@ -102,7 +109,7 @@ restart_with_worker() {
     JAVA_OPTS="$JAVA_OPTS -XX:StartFlightRecording=filename=$base/period_end.jfr,settings=profile,dumponexit=true"
   fi
   local launched; launched="$(now_ms)"
-  "${LOAD[@]}" await expected="$count" prefix="$prefix" timeout="$AWAIT_TIMEOUT" launchedMs="$launched" marker="$marker" \
+  "${LOAD[@]}" await expected="$count" prefix="$prefix" timeout="$AWAIT_TIMEOUT" launchedMs="$launched" marker="$marker" periodEnd="$pe_to" \
     readyFile="$base/$name.ready" "$@" \
     base="$BASE" key="$API_KEY" jdbc="$JDBC" pwfile="$work/data/embedded-db-password" >"$base/$name.txt" &
   local poller=$!
@@ -125,8 +132,10 @@ phase live_load load prefix=live customers=1 events="$LIVE_EVENTS" start="$live_
 phase live live-measure gathering="$gathering" from="$live_from" to="$live_to" samples="$SAMPLES" warmup="$WARMUP" \
   simSamples="$SIM_SAMPLES" simWarmup="$SIM_WARMUP"
 
-phase customers customers count="$CUSTOMERS" prefix=pe from="$pe_from" to="$pe_to"
-phase load load prefix=pe customers="$CUSTOMERS" events="$EVENTS" start="$pe_from" days=31
+phase plan plan plan=pe_plan
+phase customers customers count="$CUSTOMERS" prefix=pe plan=pe_plan
+phase backdate backdate plan=pe_plan start="$pe_from" end="$pe_to"
+phase load load prefix=pe customers="$CUSTOMERS" events="$EVENTS" start="$pe_from" days="$pe_days"
 restart_with_worker period_end "$CUSTOMERS" pe
 "${LOAD[@]}" stats before="$base/period_end.stats" per="$CUSTOMERS" jdbc="$JDBC" pwfile="$work/data/embedded-db-password" \
   >"$base/dbwork.txt" 2>/dev/null || log "the table statistics failed"
@@ -144,8 +153,10 @@ if [ "$CRASH" = "1" ]; then
   JAVA_OPTS="$base_java_opts $IDLE_WORKER"
   start_tollgate "$JAR"
   phase crash_setup setup
-  phase crash_customers customers count="$CRASH_CUSTOMERS" prefix=cr from="$pe_from" to="$pe_to"
-  phase crash_load load prefix=cr customers="$CRASH_CUSTOMERS" events="$CRASH_EVENTS" start="$pe_from" days=31
+  phase crash_plan plan plan=pe_plan
+  phase crash_customers customers count="$CRASH_CUSTOMERS" prefix=cr plan=pe_plan
+  phase crash_backdate backdate plan=pe_plan start="$pe_from" end="$pe_to"
+  phase crash_load load prefix=cr customers="$CRASH_CUSTOMERS" events="$CRASH_EVENTS" start="$pe_from" days="$pe_days"
   kill_at=$(( CRASH_CUSTOMERS * 3 / 10 ))
   restart_with_worker crash_kill "$CRASH_CUSTOMERS" cr killAt="$kill_at"
   # The JVM is gone; reap it. Whatever the embedded PostgreSQL does after its parent was killed is left to Tollgate.
