@@ -40,8 +40,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  *   setup          meters m_calls (COUNT), m_tokens (SUM $.tokens), m_storage (SUM $.gb), m_cost (SUM $.cost),
  *                  m_jobs (COUNT) and one feature per meter (f_calls ...)
- *   customers      `count` customers `prefix`-0 .. (subject = key) from `threads` threads, each with the period-end
- *                  plan's 5 usage lines + 1 flat line pending (POST .../invoices/pending-lines) for [`from`, `to`)
+ *   plan           the period-end plan `plan` (5 usage-based rate cards + 1 flat fee in arrears, monthly) through the
+ *                  API (POST /api/v1/plans, then publish)
+ *   customers      `count` customers `prefix`-0 .. (subject = key) from `threads` threads, each with a subscription to the
+ *                  plan `plan` (POST /api/v1/customers, POST /api/v1/subscriptions, timing immediate)
+ *   backdate       SQL: moves every subscription to the plan `plan` back to start at `start`, and the first period's
+ *                  lines planned at creation to [`start`, `end`), due at `end`; the next planning is due at `end` (the API
+ *                  refuses a start more than 2 minutes in the past)
  *   live-customer  the customer `live-0` with the live plan's 10 usage lines pending for [`from`, `to`); prints the
  *                  gathering invoice's id
  *   load           `events` events with SQL over the subjects `prefix`-0 .. `prefix`-(customers-1), over `days` days
@@ -72,7 +77,9 @@ public class BillingLoad {
         }
         switch (argv[0]) {
             case "setup" -> setup();
+            case "plan" -> plan();
             case "customers" -> customers();
+            case "backdate" -> backdate();
             case "live-customer" -> liveCustomer();
             case "load" -> load();
             case "live-measure" -> liveMeasure();
@@ -275,7 +282,10 @@ public class BillingLoad {
                     new String[][] {{"500", null, "0.05"}, {"1000", "2", "0.04"}, {null, null, "0.03"}}, null, "30", null),
             dynamicLine("Compute", "f_cost", "1.15", null, null, "10"),
             packageLine("Jobs", "f_jobs", "0.75", "25", null, "10", null, null),
-            new Line("Platform fee", null, "{\"price\":{\"type\":\"flat\",\"amount\":\"19.99\",\"paymentTerm\":\"in_advance\"}}", q -> d("19.99")));
+            new Line("Platform fee", null, "{\"price\":{\"type\":\"flat\",\"amount\":\"19.99\",\"paymentTerm\":\"in_arrears\"}}", q -> d("19.99")));
+
+    /** The period-end plan's rate card keys, in the order of PERIOD_END. */
+    static final List<String> PERIOD_END_KEYS = List.of("f_calls", "f_tokens", "f_storage", "f_cost", "f_jobs", "platform"); // a usage card is keyed by its feature
 
     /** What each feature's meter measures, as plain SQL over metering.events (the reference). */
     static final Map<String, String[]> FEATURE_SQL = Map.of(
@@ -326,11 +336,30 @@ public class BillingLoad {
                 + "\",\"usageAttribution\":{\"subjectKeys\":[\"" + key + "\"]}}"), 201, "customer " + key);
     }
 
+    /** The period-end plan: every PERIOD_END line as a monthly rate card (usage-based, or the flat fee billed in arrears). */
+    private static void plan() throws Exception {
+        String key = arg("plan", "pe_plan");
+        List<String> cards = new ArrayList<>();
+        for (int i = 0; i < PERIOD_END.size(); i++) {
+            Line l = PERIOD_END.get(i);
+            String body = l.rateCard().substring(1, l.rateCard().length() - 1); // the line's rate card fields, reused as they are
+            cards.add("{\"type\":\"" + (l.feature() == null ? "flat_fee" : "usage_based") + "\",\"key\":\"" + PERIOD_END_KEYS.get(i)
+                    + "\",\"name\":\"" + l.name() + "\",\"billingCadence\":\"P1M\"," + body + "}");
+        }
+        RawHttp http = HTTP.get();
+        JsonNode created = JSON.readTree(expect(http.exchange("POST", "/api/v1/plans", "application/json", "{\"key\":\"" + key
+                + "\",\"name\":\"" + key + "\",\"currency\":\"USD\",\"billingCadence\":\"P1M\",\"phases\":[{\"key\":\"main\",\"name\":\"Main\","
+                + "\"duration\":null,\"rateCards\":[" + String.join(",", cards) + "]}]}"), 201, "plan " + key).body());
+        expect(http.exchange("POST", "/api/v1/plans/" + created.get("id").asText() + "/publish", null, null), 200, "publish " + key);
+        System.out.println("plan=" + key);
+        System.out.println("rate_cards=" + cards.size());
+    }
+
     private static void customers() throws Exception {
         int count = intArg("count", 10000);
         int threads = intArg("threads", 4);
         String prefix = arg("prefix", "pe");
-        String body = linesJson(PERIOD_END, arg("from", null), arg("to", null), arg("to", null), null);
+        String plan = arg("plan", "pe_plan");
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -341,8 +370,8 @@ public class BillingLoad {
                 for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                     String key = prefix + "-" + i;
                     customer(key, PERIOD_END);
-                    expect(HTTP.get().exchange("POST", "/api/v1/billing/customers/" + key + "/invoices/pending-lines", "application/json", body),
-                            201, "pending lines of " + key);
+                    expect(HTTP.get().exchange("POST", "/api/v1/subscriptions", "application/json", "{\"customerKey\":\"" + key
+                            + "\",\"plan\":{\"key\":\"" + plan + "\"},\"timing\":\"immediate\"}"), 201, "subscription of " + key);
                     int n = done.incrementAndGet();
                     if (n % 1000 == 0) {
                         System.err.printf("[customers] %,d / %,d%n", n, count);
@@ -359,6 +388,86 @@ public class BillingLoad {
         System.out.println("customers=" + count);
         System.out.println("elapsed_s=" + String.format("%.1f", s));
         System.out.println("customers_per_s=" + Math.round(count / s));
+    }
+
+    /**
+     * Moves the plan's subscriptions back to {@code start} (the API accepts a start at most 2 minutes back): their start,
+     * billing anchor and the phases' and items' starts in the stored terms, and the first period's lines planned when
+     * they were created (SubscriptionLineSync) to that period, [{@code start}, {@code end}), due at its end — as if
+     * planned a month ago. Their next planning is due at {@code end}, when the second period begins: the worker's round
+     * at the period end plans the second period's lines and invoices the first period's, as it would on the day.
+     */
+    private static void backdate() throws Exception {
+        String plan = arg("plan", "pe_plan");
+        String start = java.time.Instant.parse(arg("start", null)).toString();
+        String end = java.time.Instant.parse(arg("end", null)).toString();
+        long t0 = System.nanoTime();
+        try (Connection db = db()) {
+            db.setAutoCommit(false);
+            int subscriptions;
+            int lines;
+            int gathering;
+            try (PreparedStatement s = db.prepareStatement("""
+                    UPDATE billing.subscriptions s SET active_from = ?::timestamptz, billing_anchor = ?::timestamptz,
+                           terms = jsonb_build_object('phases', (
+                               SELECT jsonb_agg(jsonb_set(p, '{activeFrom}', to_jsonb(?::text)) || jsonb_build_object('items', (
+                                          SELECT jsonb_agg(jsonb_set(it, '{activeFrom}', to_jsonb(?::text))) FROM jsonb_array_elements(p->'items') it)))
+                               FROM jsonb_array_elements(s.terms->'phases') p))
+                    WHERE plan_key = ? AND deleted_at IS NULL""")) {
+                s.setString(1, start);
+                s.setString(2, start);
+                s.setString(3, start);
+                s.setString(4, start);
+                s.setString(5, plan);
+                subscriptions = s.executeUpdate();
+            }
+            String ofPlan = "SELECT i.id FROM billing.invoices i WHERE i.state = 'gathering' AND (i.namespace, i.customer_id) IN"
+                    + " (SELECT namespace, customer_id FROM billing.subscriptions WHERE plan_key = ?)";
+            // Exactly what planning makes for the first period (sameTerms: period, invoiceAt, rate card, name), so the
+            // round's planning keeps these lines as they are.
+            try (PreparedStatement s = db.prepareStatement("UPDATE billing.invoice_lines SET period_from = ?::timestamptz,"
+                    + " period_to = ?::timestamptz, service_from = ?::timestamptz, service_to = ?::timestamptz, invoice_at = ?::timestamptz,"
+                    + " subscription = jsonb_set(subscription, '{billingPeriod}', jsonb_build_object('from', ?::text, 'to', ?::text))"
+                    + " WHERE invoice_id IN (" + ofPlan + ")")) {
+                s.setString(1, start);
+                s.setString(2, end);
+                s.setString(3, start);
+                s.setString(4, end);
+                s.setString(5, end);
+                s.setString(6, start);
+                s.setString(7, end);
+                s.setString(8, plan);
+                lines = s.executeUpdate();
+            }
+            try (PreparedStatement s = db.prepareStatement("UPDATE billing.invoices SET next_line_at = ?::timestamptz WHERE id IN (" + ofPlan + ")")) {
+                s.setString(1, end);
+                s.setString(2, plan);
+                gathering = s.executeUpdate();
+            }
+            try (PreparedStatement s = db.prepareStatement("UPDATE billing.subscription_line_sync SET next_sync_at = ?::timestamptz"
+                    + " WHERE subscription_id IN (SELECT id FROM billing.subscriptions WHERE plan_key = ?)")) {
+                s.setString(1, end);
+                s.setString(2, plan);
+                if (s.executeUpdate() != subscriptions) {
+                    throw new IllegalStateException("not every subscription had its line planning scheduled");
+                }
+            }
+            if (lines != subscriptions * PERIOD_END.size() || gathering != subscriptions) {
+                throw new IllegalStateException(subscriptions + " subscriptions, but " + lines + " lines planned at creation on " + gathering
+                        + " gathering invoices");
+            }
+            db.commit();
+            db.setAutoCommit(true);
+            // Statistics as autovacuum keeps them on a running system (the tables were filled seconds ago).
+            try (Statement s = db.createStatement()) {
+                s.execute("VACUUM ANALYZE billing.invoices, billing.invoice_lines, billing.subscriptions, billing.subscription_line_sync,"
+                        + " tenancy.customers");
+            }
+            System.out.println("subscriptions=" + subscriptions);
+            System.out.println("lines_backdated=" + lines);
+            System.out.println("gathering_invoices=" + gathering);
+        }
+        System.out.println("elapsed_s=" + String.format("%.1f", (System.nanoTime() - t0) / 1e9));
     }
 
     private static void liveCustomer() throws Exception {
@@ -619,12 +728,22 @@ public class BillingLoad {
         System.out.println("first_invoice_ms=" + firstInvoice);
         System.out.println("all_created_ms=" + allCreated);
         System.out.println("all_paid_ms=" + allPaid);
-        try (PreparedStatement s = db.prepareStatement("SELECT extract(epoch FROM max(updated_at) - min(created_at)) FROM billing.invoices i"
-                + " WHERE i.state <> 'gathering'" + OF_PREFIX)) {
+        // On the database's clock: the round's first planned line (the worker plans the subscriptions' lines first, then
+        // invoices), the first invoice, the last line planned and the last invoice's last change.
+        String planned = "FROM billing.invoice_lines l JOIN billing.invoices g ON g.id = l.invoice_id WHERE g.customer->>'key' LIKE ?"
+                + " AND l.period_from >= '" + arg("periodEnd", null) + "'::timestamptz"; // the next period's lines, planned in the round
+        try (PreparedStatement s = db.prepareStatement("SELECT extract(epoch FROM max(i.updated_at) - (SELECT min(l.created_at) " + planned + ")),"
+                + " extract(epoch FROM max(i.updated_at) - min(i.created_at)),"
+                + " (SELECT extract(epoch FROM max(l.created_at) - min(l.created_at)) " + planned + ")"
+                + " FROM billing.invoices i WHERE i.state <> 'gathering'" + OF_PREFIX)) {
             s.setString(1, like);
+            s.setString(2, like);
+            s.setString(3, like);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 System.out.println("db_span_s=" + rs.getBigDecimal(1).setScale(2, RoundingMode.HALF_UP));
+                System.out.println("invoice_span_s=" + rs.getBigDecimal(2).setScale(2, RoundingMode.HALF_UP));
+                System.out.println("planning_span_s=" + rs.getBigDecimal(3).setScale(2, RoundingMode.HALF_UP));
             }
         }
         try (PreparedStatement s = db.prepareStatement("SELECT state, count(*) FROM billing.invoices i WHERE true" + OF_PREFIX
@@ -692,11 +811,27 @@ public class BillingLoad {
                     + " WHERE i.state <> 'gathering' AND i.deleted_at IS NULL" + OF_PREFIX, like);
             long distinctLines = single(db, "SELECT count(DISTINCT l.id) FROM billing.invoice_lines l JOIN billing.invoices i ON i.id = l.invoice_id"
                     + " WHERE i.state <> 'gathering' AND i.deleted_at IS NULL" + OF_PREFIX, like);
-            long duplicateLines = single(db, "SELECT count(*) FROM (SELECT i.customer_id, l.name FROM billing.invoice_lines l"
+            // A rate card's line of one period exists once, whether still pending or invoiced.
+            long duplicateLines = single(db, "SELECT count(*) FROM (SELECT i.customer_id, l.name, l.period_from FROM billing.invoice_lines l"
                     + " JOIN billing.invoices i ON i.id = l.invoice_id WHERE i.deleted_at IS NULL" + OF_PREFIX
-                    + " GROUP BY 1, 2 HAVING count(*) > 1) d", like);
-            long stillPending = single(db, "SELECT count(*) FROM billing.invoice_lines l JOIN billing.invoices i ON i.id = l.invoice_id"
-                    + " WHERE i.state = 'gathering' AND i.deleted_at IS NULL" + OF_PREFIX, like);
+                    + " GROUP BY 1, 2, 3 HAVING count(*) > 1) d", like);
+            // The next period's lines (planned at the period end, due at its end) stay pending; none of this period may.
+            long stillPending;
+            try (PreparedStatement s = db.prepareStatement("SELECT count(*) FROM billing.invoice_lines l JOIN billing.invoices i ON i.id = l.invoice_id"
+                    + " WHERE i.state = 'gathering' AND i.deleted_at IS NULL AND l.period_from < ?::timestamptz" + OF_PREFIX)) {
+                s.setString(1, to);
+                s.setString(2, like);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    stillPending = rs.getLong(1);
+                }
+            }
+            long fromSubscriptions = single(db, "SELECT count(*) FROM billing.invoice_lines l JOIN billing.invoices i ON i.id = l.invoice_id"
+                    + " WHERE i.state <> 'gathering' AND i.deleted_at IS NULL AND l.managed_by = 'subscription' AND l.subscription IS NOT NULL"
+                    + OF_PREFIX, like);
+            long outsidePeriod = single(db, "SELECT count(*) FROM billing.invoice_lines l JOIN billing.invoices i ON i.id = l.invoice_id"
+                    + " WHERE i.state <> 'gathering' AND i.deleted_at IS NULL AND (l.period_from <> '" + from + "'::timestamptz OR l.period_to <> '"
+                    + to + "'::timestamptz)" + OF_PREFIX, like);
             long notPaid = single(db, "SELECT count(*)" + ofPrefix + " AND i.state <> 'paid'", like);
             long duplicateNumbers = single(db, "SELECT count(*) FROM (SELECT i.number" + ofPrefix + " GROUP BY 1 HAVING count(*) > 1) d", like);
             long inconsistent = single(db, "SELECT count(*)" + ofPrefix + " AND i.total <> (SELECT coalesce(sum(l.total), 0)"
@@ -770,6 +905,8 @@ public class BillingLoad {
             System.out.println("lines=" + lines);
             System.out.println("distinct_line_ids=" + distinctLines);
             System.out.println("customer_lines_duplicated=" + duplicateLines);
+            System.out.println("lines_from_subscriptions=" + fromSubscriptions);
+            System.out.println("lines_outside_period=" + outsidePeriod);
             System.out.println("lines_still_pending=" + stillPending);
             System.out.println("invoices_not_paid=" + notPaid);
             System.out.println("duplicate_invoice_numbers=" + duplicateNumbers);
@@ -784,7 +921,7 @@ public class BillingLoad {
                 System.out.println("mismatch=" + e);
             }
             boolean ok = invoices == customers && invoiceCustomers == customers && duplicateInvoices == 0 && lines == (long) customers * PERIOD_END.size()
-                    && distinctLines == lines && duplicateLines == 0 && stillPending == 0 && notPaid == 0 && duplicateNumbers == 0
+                    && distinctLines == lines && duplicateLines == 0 && stillPending == 0 && fromSubscriptions == lines && outsidePeriod == 0 && notPaid == 0 && duplicateNumbers == 0
                     && mismatched == 0 && missing == 0 && inconsistent == 0;
             System.out.println("verdict=" + (ok ? "ok" : "FAILED"));
         }
@@ -800,12 +937,13 @@ public class BillingLoad {
                 continue;
             }
             jdk.jfr.consumer.RecordedThread thread = e.getThread("sampledThread");
-            if (thread == null || thread.getJavaName() == null || !thread.getJavaName().startsWith("scheduled-executor")
-                    || e.getStackTrace() == null) {
+            if (thread == null || thread.getJavaName() == null || e.getStackTrace() == null) {
                 continue;
             }
             List<jdk.jfr.consumer.RecordedFrame> frames = e.getStackTrace().getFrames();
-            boolean worker = frames.stream().anyMatch(f -> f.getMethod().getType().getName().endsWith("InvoiceWorkflowJob"));
+            // The job's own thread (claims, the loop) and the worker's pool threads (each customer or subscription).
+            boolean worker = thread.getJavaName().startsWith("invoice-worker") || thread.getJavaName().startsWith("scheduled-executor")
+                    && frames.stream().anyMatch(f -> f.getMethod().getType().getName().endsWith("InvoiceWorkflowJob"));
             if (!worker) {
                 continue;
             }
@@ -839,6 +977,13 @@ public class BillingLoad {
                      + " seq_scan, coalesce(idx_tup_fetch, 0) + seq_tup_read FROM pg_stat_user_tables")) {
             while (rs.next()) {
                 now.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)});
+            }
+            // Per index as well (prefixed "index:"): which index the rows were read through.
+            try (ResultSet x = s.executeQuery("SELECT 'index:' || schemaname || '.' || indexrelname, idx_scan, idx_tup_read FROM pg_stat_user_indexes"
+                    + " WHERE schemaname IN ('billing', 'metering', 'outbox', 'catalog', 'tenancy')")) {
+                while (x.next()) {
+                    now.put(x.getString(1), new long[] {0, 0, 0, x.getLong(2), 0, x.getLong(3)});
+                }
             }
             try (ResultSet x = s.executeQuery("SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()")) {
                 x.next();

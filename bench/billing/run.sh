@@ -12,10 +12,13 @@
 #      p50/p99 of GET /api/v1/billing/invoices/{gathering id} (priced live from the meters) and of POST
 #      .../invoices/simulate with the same lines and quantities, beside the raw SQL that sums the same events for the
 #      10 lines (JDBC); every line's total is checked to the cent against an independent computation.
-#   2. period end: $CUSTOMERS customers with 5 usage lines + 1 flat line pending (pending-lines API), $EVENTS events
-#      loaded with SQL; Tollgate is restarted with the invoice worker every 1 s and the time until every invoice is
-#      paid (sandbox) is measured by polling SQL; then counts, duplicates and every stored total are verified against
-#      totals computed from the raw events and the line prices.
+#   2. period end: a plan (5 usage-based rate cards + 1 flat fee in arrears, monthly) created and published through
+#      the API, $CUSTOMERS customers each subscribed to it through the API (createSubscription; SubscriptionLineSync
+#      plans their first period's lines), then backdated with SQL (the API refuses a start more than 2 minutes back)
+#      so that the first period ended ~10 days ago; $EVENTS events loaded with SQL. Tollgate is restarted with the
+#      invoice worker every 1 s: its round plans the second period's lines and invoices the first period's; the time
+#      until every invoice is paid (sandbox) is measured by polling SQL; then counts, duplicates and every stored total
+#      are verified against totals computed from the raw events and the rate cards' prices.
 #   3. crash safety: the same on a fresh data directory with $CRASH_CUSTOMERS customers; Tollgate is killed with
 #      SIGKILL once some but not all invoices exist, restarted on the same data directory, and must finish with no
 #      invoice or line twice and every total right.
@@ -23,6 +26,7 @@
 # Environment (all optional): CUSTOMERS=10000, EVENTS=10000000, LIVE_EVENTS=1000000, SAMPLES=20 and WARMUP=2 (GET and
 # SQL: each GET reads the 1 M events ten times, seconds apiece), SIM_SAMPLES=500 and SIM_WARMUP=50 (simulate),
 # CRASH_CUSTOMERS=2000, CRASH_EVENTS=2000000, CRASH=1 (0 skips phase 3), AWAIT_TIMEOUT=1800 (s), SMOKE=1,
+# WORKER_THREADS=2 (tollgate.billing.invoice-worker-threads of the worker's Tollgate),
 # PROFILE=1 (JFR on the period-end Tollgate: where the worker's thread spends its time; 0 without),
 # JAVA_OPTS= (Tollgate's JVM), RESULTS_FILE=docs/perf/billing.md, WRITE_RESULTS=0 to only print, KEEP_WORKDIR=1.
 set -euo pipefail
@@ -48,6 +52,7 @@ CRASH_CUSTOMERS="${CRASH_CUSTOMERS:-2000}"
 CRASH_EVENTS="${CRASH_EVENTS:-2000000}"
 AWAIT_TIMEOUT="${AWAIT_TIMEOUT:-1800}"
 PROFILE="${PROFILE:-1}"
+WORKER_THREADS="${WORKER_THREADS:-2}"
 JAVA_OPTS="${JAVA_OPTS:-}"
 RESULTS_FILE="${RESULTS_FILE:-$root/docs/perf/billing.md}"
 WRITE_RESULTS="${WRITE_RESULTS:-1}"
@@ -59,7 +64,7 @@ API_KEY="tg_bench_0123456789abcdefghijklmnopqrstuv"
 JAR="${JAR:-$root/bootstrap/target/tollgate.jar}"
 # During setup the worker must not run: the period-end lines are due from the start. It starts with the restart.
 IDLE_WORKER="-Dtollgate.billing.invoice-worker-delay=100000s"
-BUSY_WORKER="-Dtollgate.billing.invoice-worker-delay=1s -Dtollgate.billing.invoice-worker-interval=1s"
+BUSY_WORKER="-Dtollgate.billing.invoice-worker-delay=1s -Dtollgate.billing.invoice-worker-interval=1s -Dtollgate.billing.invoice-worker-threads=$WORKER_THREADS"
 
 base="$(mktemp -d "${TMPDIR:-/tmp}/tollgate-bench-billing.XXXXXX")"
 work="$base/main"
@@ -84,11 +89,18 @@ now_ms() { date +%s%3N; }
 iso() { date -u -d "@$1" +%Y-%m-%dT%H:%M:%SZ; }
 
 # Periods relative to today (UTC): the live period runs from 10 days ago to 20 days ahead, its events in its first 9
-# days; the period-end lines cover the 30 days before the live period (due 10 days ago, so the sandbox's collection
-# period is long over), their events spread over 31 days from the period's start: one day's worth falls after it.
+# days. The period-end subscriptions are backdated to start about 40 days ago (on a day of the month up to the 28th, so
+# "one month later" means the same in Java and GNU date): their first monthly period [pe_from, pe_to) ended about 10
+# days ago (the sandbox's collection period is long over) and their second one is running. The events are spread over
+# the first period and one day more: one day's worth falls into the second period, which is not invoiced.
 today=$(( $(date -u +%s) / 86400 * 86400 ))
 live_from="$(iso $((today - 10 * 86400)))"; live_to="$(iso $((today + 20 * 86400)))"
-pe_from="$(iso $((today - 40 * 86400)))"; pe_to="$(iso $((today - 10 * 86400)))"
+pe_start=$((today - 40 * 86400))
+pe_day=$((10#$(date -u -d "@$pe_start" +%d)))
+[ "$pe_day" -le 28 ] || pe_start=$((pe_start - (pe_day - 28) * 86400))
+pe_end=$(date -u -d "$(iso "$pe_start") + 1 month" +%s)
+pe_from="$(iso "$pe_start")"; pe_to="$(iso "$pe_end")"
+pe_days=$(( (pe_end - pe_start) / 86400 + 1 ))
 
 # restart_with_worker NAME COUNT PREFIX [await args]: stops Tollgate, starts it again on the same data directory with
 # the worker every second, and polls SQL (from the moment the JVM is launched) until COUNT invoices are paid.
@@ -102,7 +114,7 @@ restart_with_worker() {
     JAVA_OPTS="$JAVA_OPTS -XX:StartFlightRecording=filename=$base/period_end.jfr,settings=profile,dumponexit=true"
   fi
   local launched; launched="$(now_ms)"
-  "${LOAD[@]}" await expected="$count" prefix="$prefix" timeout="$AWAIT_TIMEOUT" launchedMs="$launched" marker="$marker" \
+  "${LOAD[@]}" await expected="$count" prefix="$prefix" timeout="$AWAIT_TIMEOUT" launchedMs="$launched" marker="$marker" periodEnd="$pe_to" \
     readyFile="$base/$name.ready" "$@" \
     base="$BASE" key="$API_KEY" jdbc="$JDBC" pwfile="$work/data/embedded-db-password" >"$base/$name.txt" &
   local poller=$!
@@ -125,8 +137,10 @@ phase live_load load prefix=live customers=1 events="$LIVE_EVENTS" start="$live_
 phase live live-measure gathering="$gathering" from="$live_from" to="$live_to" samples="$SAMPLES" warmup="$WARMUP" \
   simSamples="$SIM_SAMPLES" simWarmup="$SIM_WARMUP"
 
-phase customers customers count="$CUSTOMERS" prefix=pe from="$pe_from" to="$pe_to"
-phase load load prefix=pe customers="$CUSTOMERS" events="$EVENTS" start="$pe_from" days=31
+phase plan plan plan=pe_plan
+phase customers customers count="$CUSTOMERS" prefix=pe plan=pe_plan
+phase backdate backdate plan=pe_plan start="$pe_from" end="$pe_to"
+phase load load prefix=pe customers="$CUSTOMERS" events="$EVENTS" start="$pe_from" days="$pe_days"
 restart_with_worker period_end "$CUSTOMERS" pe
 "${LOAD[@]}" stats before="$base/period_end.stats" per="$CUSTOMERS" jdbc="$JDBC" pwfile="$work/data/embedded-db-password" \
   >"$base/dbwork.txt" 2>/dev/null || log "the table statistics failed"
@@ -144,8 +158,10 @@ if [ "$CRASH" = "1" ]; then
   JAVA_OPTS="$base_java_opts $IDLE_WORKER"
   start_tollgate "$JAR"
   phase crash_setup setup
-  phase crash_customers customers count="$CRASH_CUSTOMERS" prefix=cr from="$pe_from" to="$pe_to"
-  phase crash_load load prefix=cr customers="$CRASH_CUSTOMERS" events="$CRASH_EVENTS" start="$pe_from" days=31
+  phase crash_plan plan plan=pe_plan
+  phase crash_customers customers count="$CRASH_CUSTOMERS" prefix=cr plan=pe_plan
+  phase crash_backdate backdate plan=pe_plan start="$pe_from" end="$pe_to"
+  phase crash_load load prefix=cr customers="$CRASH_CUSTOMERS" events="$CRASH_EVENTS" start="$pe_from" days="$pe_days"
   kill_at=$(( CRASH_CUSTOMERS * 3 / 10 ))
   restart_with_worker crash_kill "$CRASH_CUSTOMERS" cr killAt="$kill_at"
   # The JVM is gone; reap it. Whatever the embedded PostgreSQL does after its parent was killed is left to Tollgate.
@@ -186,7 +202,7 @@ summary="$(cat <<EOF
 Every line's metered quantity and total (and the invoice total, $(get live expected_total) USD) equal the independent
 computation: $(get live line_totals_checked) line totals checked (first and last sample, GET and simulate).
 
-**2. Period end**: $CUSTOMERS customers × (5 usage lines + 1 flat line) pending through the API, $EVENTS events loaded with SQL, worker every 1 s
+**2. Period end**: $CUSTOMERS subscriptions to one plan (5 usage-based rate cards + 1 flat fee in arrears, monthly; created through the API, backdated with SQL so that the period $pe_from – $pe_to has ended), $EVENTS events loaded with SQL, worker every 1 s with $WORKER_THREADS threads
 
 | Measure | Value |
 |---|---:|
@@ -194,15 +210,17 @@ computation: $(get live line_totals_checked) line totals checked (first and last
 | JVM launch → first invoice | $(secs "$pe_first_ms") s |
 | JVM launch → every invoice \`paid\` (seen by the SQL poll) | $(secs "$pe_paid_ms") s |
 | Ready → every invoice \`paid\` | $(secs "$pe_from_ready") s |
-| **Worker's first round → every invoice \`paid\`** (first invoice's \`created_at\`, the round's clock, → last invoice's \`updated_at\`) | **$pe_span_s s ($(awk -v n="$CUSTOMERS" -v s="$pe_span_s" 'BEGIN { printf "%.1f", (s > 0) ? n / s : 0 }') invoices/s)** |
+| **Period end → every invoice \`paid\`** (the round's first line planned, \`created_at\` on the worker's clock, → last invoice's \`updated_at\`) | **$pe_span_s s ($(awk -v n="$CUSTOMERS" -v s="$pe_span_s" 'BEGIN { printf "%.1f", (s > 0) ? n / s : 0 }') invoices/s)** |
+| of which: planning the next period's lines (first → last line planned) / invoicing (first invoice created → last \`paid\`) | $(get period_end planning_span_s) s / $(get period_end invoice_span_s) s |
 | Invoices / lines | $(get verify invoices) / $(get verify lines) (expected $CUSTOMERS / $((CUSTOMERS * 6))) |
-| Customers with two invoices / duplicated lines / lines still pending / not paid | $(get verify customers_with_two_invoices) / $(get verify customer_lines_duplicated) / $(get verify lines_still_pending) / $(get verify invoices_not_paid) |
+| Lines from the subscriptions / covering exactly the period | $(get verify lines_from_subscriptions) / $(( $(get verify lines) - $(get verify lines_outside_period) )) |
+| Customers with two invoices / duplicated lines / lines of the period still pending / not paid / duplicate numbers | $(get verify customers_with_two_invoices) / $(get verify customer_lines_duplicated) / $(get verify lines_still_pending) / $(get verify invoices_not_paid) / $(get verify duplicate_invoice_numbers) |
 | Stored totals equal to the totals computed from the raw events and prices | $(get verify totals_matched) of $CUSTOMERS ($(get verify totals_mismatched) wrong, $(get verify totals_missing) missing); sum $(get verify stored_sum) vs $(get verify expected_sum) USD |
 
 | Target | Measured | Verdict |
 |---|---|---|
 | simulate p99 ≤ $TARGET_SIMULATE_P99_MS ms with 10 lines | p99 $(get live simulate_p99_ms) ms | $(at_most "$(get live simulate_p99_ms)" "$TARGET_SIMULATE_P99_MS") |
-| $CUSTOMERS customers' invoices all issued (here: paid) ≤ $TARGET_ISSUE_S s | $pe_span_s s from the worker's first round; $(secs "$pe_from_ready") s from ready | $issue_verdict |
+| $CUSTOMERS subscriptions' invoices all issued (here: paid) ≤ $TARGET_ISSUE_S s | $pe_span_s s from the round's start; $(secs "$pe_from_ready") s from ready | $issue_verdict |
 EOF
 )"
 if [ "$CRASH" = "1" ]; then
@@ -246,14 +264,14 @@ if [ "$WRITE_RESULTS" = "1" ]; then
     echo "- Machine: $(nproc) CPUs ($cpu_model), $mem RAM, $(uname -sr); the load generator, Tollgate and PostgreSQL share these CPUs"
     echo "- Java: \`$(java -version 2>&1 | head -n 1)\`${JAVA_OPTS:+, JAVA_OPTS=\`$base_java_opts\`} (worker: \`$BUSY_WORKER\`)"
     echo "- Run: \`$( [ "$SMOKE" = "1" ] && echo "SMOKE=1 " )CUSTOMERS=$CUSTOMERS EVENTS=$EVENTS LIVE_EVENTS=$LIVE_EVENTS SAMPLES=$SAMPLES WARMUP=$WARMUP SIM_SAMPLES=$SIM_SAMPLES SIM_WARMUP=$SIM_WARMUP CRASH=$CRASH CRASH_CUSTOMERS=$CRASH_CUSTOMERS CRASH_EVENTS=$CRASH_EVENTS bench/billing/run.sh\`"
-    echo "- Setup: $CUSTOMERS customers with their pending lines created in $(get customers elapsed_s) s ($(get customers customers_per_s) customers/s, 2 requests each); $EVENTS events loaded with SQL in $(get load elapsed_s) s; the period-end lines are created through the pending-lines API (subscription-generated lines are not built yet)"
+    echo "- Setup: $CUSTOMERS customers with their subscriptions created in $(get customers elapsed_s) s ($(get customers customers_per_s) customers/s, 2 requests each; the subscription's lines planned by SubscriptionLineSync), backdated with SQL in $(get backdate elapsed_s) s; $EVENTS events loaded with SQL in $(get load elapsed_s) s"
     echo
     echo "$summary"
     echo
     echo "<details><summary>Raw load generator output</summary>"
     echo
     echo '```'
-    for f in live customers load period_end dbwork verify profile crash_customers crash_load crash_kill crash_finish crash_verify; do
+    for f in live plan customers backdate load period_end dbwork verify profile crash_customers crash_backdate crash_load crash_kill crash_finish crash_verify; do
       [ -f "$base/$f.txt" ] || continue
       echo "# $f"; cat "$base/$f.txt"; echo
     done

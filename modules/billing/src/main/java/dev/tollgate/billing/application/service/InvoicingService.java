@@ -42,12 +42,14 @@ class InvoicingService implements InvoicePendingLinesUseCase {
     private final InvoiceDriver driver;
     private final Clock clock;
     private final io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
+    private final dev.tollgate.billing.application.port.out.WorkerThreads workers;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InvoicingService.class);
 
     InvoicingService(InvoiceAccess access, InvoiceCustomers customers, ResolveInvoicingTermsUseCase terms, InvoiceStore store,
                      InvoiceNumbers numbers, InvoiceDriver driver, Clock clock,
-                     io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions) {
+                     io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions, dev.tollgate.billing.application.port.out.WorkerThreads workers) {
         this.transactions = transactions;
+        this.workers = workers;
         this.access = access;
         this.customers = customers;
         this.terms = terms;
@@ -79,21 +81,21 @@ class InvoicingService implements InvoicePendingLinesUseCase {
 
     /**
      * Each customer is invoiced in a transaction of its own, so one customer's failure never rolls back the others'
-     * invoices; the claim only finds the customers, the customer lock decides who invoices them.
+     * invoices; the claim only finds the customers, the customer lock decides who invoices them. The customers of a
+     * claim are invoiced by the worker's threads at once (each under its own lock, as on several nodes).
      */
     @Override
     public int invoiceDueLines(Instant now, int limit) {
         List<Invoice> due = transactions.executeRead(status -> store.claimGatheringDue(now, limit));
-        int made = 0;
-        for (Invoice gathering : due) {
+        return workers.each(due, gathering -> {
             try {
-                made += transactions.executeWrite(status -> invoiceDue(gathering, now));
+                return transactions.executeWrite(status -> invoiceDue(gathering, now));
             } catch (RuntimeException failed) {
                 LOG.warn("Could not invoice the due lines of customer {} in namespace {}; the next round retries",
                         gathering.customerId(), gathering.namespace(), failed);
+                return 0;
             }
-        }
-        return made;
+        });
     }
 
     private int invoiceDue(Invoice gathering, Instant now) {
@@ -116,8 +118,8 @@ class InvoicingService implements InvoicePendingLinesUseCase {
         store.lockCustomer(namespace, customer.id());
         List<Invoice> made = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
-        for (Invoice listed : store.gatheringOf(namespace, customer.id())) {
-            Invoice gathering = store.lockGathering(namespace, customer.id(), listed.currency()).orElse(null);
+        for (String currency : store.gatheringCurrencies(namespace, customer.id())) {
+            Invoice gathering = store.lockGathering(namespace, customer.id(), currency).orElse(null);
             if (gathering == null) {
                 continue;
             }
@@ -134,6 +136,9 @@ class InvoicingService implements InvoicePendingLinesUseCase {
             }
             if (selection.pending().isEmpty()) {
                 store.delete(gathering);
+            } else if (unchanged(gathering.lines(), selection.pending())) {
+                // Only whole lines left (nothing split): delete them from the gathering invoice rather than rewrite the rest.
+                store.saveWithout(gathering.withLines(selection.pending(), now), selection.invoiced().stream().map(l -> l.id()).toList());
             } else {
                 store.save(gathering.withLines(selection.pending(), now));
             }
@@ -151,6 +156,14 @@ class InvoicingService implements InvoicePendingLinesUseCase {
                     "no pending lines of the customer have the ids " + String.join(", ", unknown), "invoice_lines_not_billable")));
         }
         return made;
+    }
+
+    /** Whether every remaining line is one of the stored lines as read (the selection keeps unsplit lines as they are). */
+    private static boolean unchanged(List<dev.tollgate.billing.domain.invoice.InvoiceLine> stored,
+                                     List<dev.tollgate.billing.domain.invoice.InvoiceLine> remaining) {
+        Set<dev.tollgate.billing.domain.invoice.InvoiceLine> same = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        same.addAll(stored);
+        return same.containsAll(remaining);
     }
 
     private static Set<UUID> lineIds(DocumentReader r, Map<String, Object> body) {

@@ -37,9 +37,15 @@ class SubscriptionLineSync implements dev.tollgate.billing.application.port.in.S
     private final ResolveInvoicingTermsUseCase terms;
     private final PendingLineBook book;
     private final Clock clock;
+    private final dev.tollgate.billing.application.port.out.WorkerThreads workers;
+    private final io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SubscriptionLineSync.class);
 
     SubscriptionLineSync(InvoiceStore invoices, SubscriptionStore subscriptions, InvoiceCustomers customers, ResolveInvoicingTermsUseCase terms,
-                         PendingLineBook book, Clock clock) {
+                         PendingLineBook book, Clock clock, dev.tollgate.billing.application.port.out.WorkerThreads workers,
+                         io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions) {
+        this.workers = workers;
+        this.transactions = transactions;
         this.invoices = invoices;
         this.subscriptions = subscriptions;
         this.customers = customers;
@@ -57,17 +63,31 @@ class SubscriptionLineSync implements dev.tollgate.billing.application.port.in.S
         }
     }
 
+    /**
+     * Plans the due subscriptions' lines, each in a transaction of its own on the worker's threads: the subscription's
+     * schedule row is locked ({@code SKIP LOCKED}: another thread or node has it) and checked to be still due, and the
+     * lines are made under the customer's lock, so a period is planned once however many workers run.
+     */
     @Override
-    @io.micronaut.transaction.annotation.Transactional
     public int syncDue(Instant now, int limit) {
-        int synced = 0;
-        for (InvoiceStore.SubscriptionDue due : invoices.claimLineSyncs(now, limit)) {
-            Subscription subscription = subscriptions.find(due.namespace(), due.subscriptionId()).orElse(null);
-            Instant next = subscription == null ? null : syncAt(subscription, now);
-            invoices.lineSyncDone(due.subscriptionId(), next);
-            synced++;
-        }
-        return synced;
+        List<InvoiceStore.SubscriptionDue> due = transactions.executeRead(status -> invoices.dueLineSyncs(now, limit));
+        return workers.each(due, each -> {
+            try {
+                return transactions.executeWrite(status -> {
+                    if (!invoices.lockLineSync(each.subscriptionId(), now)) {
+                        return 0; // planned meanwhile, or being planned elsewhere
+                    }
+                    Subscription subscription = subscriptions.find(each.namespace(), each.subscriptionId()).orElse(null);
+                    Instant next = subscription == null ? null : syncAt(subscription, now);
+                    invoices.lineSyncDone(each.subscriptionId(), next);
+                    return 1;
+                });
+            } catch (RuntimeException failed) {
+                LOG.warn("Could not plan the lines of subscription {} in namespace {}; the next round retries", each.subscriptionId(),
+                        each.namespace(), failed);
+                return 0;
+            }
+        });
     }
 
     private Instant syncAt(Subscription subscription, Instant now) {
@@ -81,7 +101,8 @@ class SubscriptionLineSync implements dev.tollgate.billing.application.port.in.S
         SubscriptionLines planned = SubscriptionLines.plan(subscription, now, currency, TypeId::newUuid, now);
         String prefix = Ulid.of(subscription.id()) + "/";
         invoices.lockCustomer(subscription.namespace(), customer.id());
-        Set<String> invoiced = invoices.invoicedSubscriptionLines(subscription.namespace(), prefix);
+        Set<String> invoiced = invoices.invoicedSubscriptionLines(subscription.namespace(),
+                planned.lines().stream().map(InvoiceLine::childUniqueReferenceId).toList());
         Invoice gathering = invoices.lockGathering(subscription.namespace(), customer.id(), subscription.currency()).orElse(null);
         Map<String, InvoiceLine> pending = new HashMap<>();
         if (gathering != null) {
@@ -106,23 +127,36 @@ class SubscriptionLineSync implements dev.tollgate.billing.application.port.in.S
             }
         }
         Set<String> dropped = pending.keySet(); // pending lines the subscription no longer bills
-        if (gathering != null && (!replaced.isEmpty() || !dropped.isEmpty())) {
-            List<InvoiceLine> kept = new ArrayList<>();
-            for (InvoiceLine line : gathering.lines()) {
-                String identity = line.childUniqueReferenceId();
-                if (identity != null && dropped.contains(identity)) {
-                    continue;
-                }
-                kept.add(replaced.getOrDefault(identity, line));
+        if (gathering == null) {
+            if (!added.isEmpty()) {
+                book.add(subscription.namespace(), customer, subscription.currency(), added, terms.termsFor(subscription.namespace(), customer.id()),
+                        now); // opens the customer's gathering invoice in the currency
             }
-            if (kept.isEmpty() && added.isEmpty()) {
-                invoices.delete(gathering);
-            } else {
-                invoices.save(gathering.withLines(kept, now));
-            }
+            return planned.nextAt();
         }
-        if (!added.isEmpty()) {
-            book.add(subscription.namespace(), customer, subscription.currency(), added, terms.termsFor(subscription.namespace(), customer.id()), now);
+        if (replaced.isEmpty() && dropped.isEmpty()) {
+            if (!added.isEmpty()) {
+                // The usual case at a period's start: the new period's lines after the pending ones, which stay as stored.
+                List<InvoiceLine> all = new ArrayList<>(gathering.lines());
+                all.addAll(added);
+                invoices.saveAppended(gathering.withLines(all, now), added);
+            }
+            return planned.nextAt();
+        }
+        // One write of the gathering invoice already locked here: the kept (re-shaped) lines, then the new ones.
+        List<InvoiceLine> kept = new ArrayList<>();
+        for (InvoiceLine line : gathering.lines()) {
+            String identity = line.childUniqueReferenceId();
+            if (identity != null && dropped.contains(identity)) {
+                continue;
+            }
+            kept.add(replaced.getOrDefault(identity, line));
+        }
+        kept.addAll(added);
+        if (kept.isEmpty()) {
+            invoices.delete(gathering);
+        } else {
+            invoices.save(gathering.withLines(kept, now));
         }
         return planned.nextAt();
     }

@@ -57,9 +57,14 @@ final class InvoiceRows {
     }
 
     static List<InvoiceLineRow> lineRows(Invoice invoice) {
+        return lineRows(invoice, invoice.lines(), 0);
+    }
+
+    /** Rows of some of the invoice's lines, numbered from {@code firstPosition}. */
+    static List<InvoiceLineRow> lineRows(Invoice invoice, List<InvoiceLine> lines, int firstPosition) {
         List<InvoiceLineRow> rows = new ArrayList<>();
-        int position = 0;
-        for (InvoiceLine line : invoice.lines()) {
+        int position = firstPosition;
+        for (InvoiceLine line : lines) {
             rows.add(lineRow(invoice, line, position++));
         }
         return rows;

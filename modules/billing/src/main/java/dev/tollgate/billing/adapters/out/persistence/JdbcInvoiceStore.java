@@ -64,9 +64,18 @@ final class JdbcInvoiceStore implements InvoiceStore {
     }
 
     @Override
-    public List<Invoice> gatheringOf(UUID namespace, String customerId) {
-        return withLines(Sql.rows(jdbc, InvoiceRow.class, "SELECT * FROM billing.invoices WHERE namespace = ? AND customer_id = ?"
-                + " AND state = 'gathering' AND deleted_at IS NULL ORDER BY currency", List.of(namespace, customerId)));
+    public List<String> gatheringCurrencies(UUID namespace, String customerId) {
+        return jdbc.prepareStatement("SELECT currency FROM billing.invoices WHERE namespace = ? AND customer_id = ?"
+                + " AND state = 'gathering' AND deleted_at IS NULL ORDER BY currency", statement -> {
+                    Sql.bind(statement, List.of(namespace, customerId));
+                    List<String> out = new ArrayList<>();
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(rs.getString(1));
+                        }
+                    }
+                    return out;
+                });
     }
 
     @Override
@@ -81,6 +90,36 @@ final class JdbcInvoiceStore implements InvoiceStore {
         invoices.update(InvoiceRows.row(next));
         lines.deleteByInvoiceId(invoice.id());
         lines.saveAll(InvoiceRows.lineRows(next));
+        return next;
+    }
+
+    @Override
+    public Invoice saveWithout(Invoice invoice, Collection<UUID> removedLineIds) {
+        Invoice next = InvoiceRows.bumped(invoice);
+        invoices.update(InvoiceRows.row(next));
+        if (!removedLineIds.isEmpty()) {
+            // The remaining lines keep their stored positions: gaps are harmless, lines are read in position order.
+            update("DELETE FROM billing.invoice_lines WHERE invoice_id = ? AND id = ANY(?)",
+                    List.of(invoice.id(), removedLineIds.toArray(UUID[]::new)));
+        }
+        return next;
+    }
+
+    @Override
+    public Invoice saveAppended(Invoice invoice, List<InvoiceLine> added) {
+        Invoice next = InvoiceRows.bumped(invoice);
+        invoices.update(InvoiceRows.row(next));
+        if (!added.isEmpty()) {
+            // After the stored lines, whatever gaps their positions have: lines are read in position order.
+            int after = jdbc.prepareStatement("SELECT coalesce(max(position), -1) FROM billing.invoice_lines WHERE invoice_id = ?", statement -> {
+                Sql.bind(statement, List.of(invoice.id()));
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            });
+            lines.saveAll(InvoiceRows.lineRows(next, added, after + 1));
+        }
         return next;
     }
 
@@ -180,10 +219,15 @@ final class JdbcInvoiceStore implements InvoiceStore {
     }
 
     @Override
-    public java.util.Set<String> invoicedSubscriptionLines(UUID namespace, String subscriptionPrefix) {
+    public java.util.Set<String> invoicedSubscriptionLines(UUID namespace, Collection<String> identities) {
+        if (identities.isEmpty()) {
+            return java.util.Set.of();
+        }
+        // The identities by equality, served by the identity index whatever the collation and plan; a LIKE on the
+        // subscription's prefix could not use it and read every line of the namespace (the billing benchmark).
         return jdbc.prepareStatement("SELECT l.child_unique_reference_id FROM billing.invoice_lines l JOIN billing.invoices i ON i.id = l.invoice_id"
-                + " WHERE l.namespace = ? AND l.child_unique_reference_id LIKE ? AND i.state <> 'gathering'", statement -> {
-                    Sql.bind(statement, List.of(namespace, subscriptionPrefix + "%")); // a ULID prefix: no LIKE wildcards in it
+                + " WHERE l.namespace = ? AND l.child_unique_reference_id = ANY(?) AND i.state <> 'gathering'", statement -> {
+                    Sql.bind(statement, List.of(namespace, identities.toArray(String[]::new)));
                     java.util.Set<String> out = new java.util.HashSet<>();
                     try (ResultSet rs = statement.executeQuery()) {
                         while (rs.next()) {
@@ -202,9 +246,9 @@ final class JdbcInvoiceStore implements InvoiceStore {
     }
 
     @Override
-    public List<SubscriptionDue> claimLineSyncs(Instant now, int limit) {
+    public List<SubscriptionDue> dueLineSyncs(Instant now, int limit) {
         return jdbc.prepareStatement("SELECT namespace, subscription_id FROM billing.subscription_line_sync WHERE next_sync_at <= ?"
-                + " ORDER BY next_sync_at LIMIT ? FOR UPDATE SKIP LOCKED", statement -> {
+                + " ORDER BY next_sync_at LIMIT ?", statement -> {
                     Sql.bind(statement, List.of(Sql.timestamp(now), limit));
                     List<SubscriptionDue> out = new ArrayList<>();
                     try (ResultSet rs = statement.executeQuery()) {
@@ -213,6 +257,17 @@ final class JdbcInvoiceStore implements InvoiceStore {
                         }
                     }
                     return out;
+                });
+    }
+
+    @Override
+    public boolean lockLineSync(UUID subscriptionId, Instant now) {
+        return jdbc.prepareStatement("SELECT 1 FROM billing.subscription_line_sync WHERE subscription_id = ? AND next_sync_at <= ?"
+                + " FOR UPDATE SKIP LOCKED", statement -> {
+                    Sql.bind(statement, List.of(subscriptionId, Sql.timestamp(now)));
+                    try (ResultSet rs = statement.executeQuery()) {
+                        return rs.next();
+                    }
                 });
     }
 

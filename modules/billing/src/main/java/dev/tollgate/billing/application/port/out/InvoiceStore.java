@@ -25,14 +25,23 @@ public interface InvoiceStore {
     /** The customer's gathering invoice in {@code currency}, locked; empty when there is none yet. */
     Optional<Invoice> lockGathering(UUID namespace, String customerId, String currency);
 
-    /** The customer's gathering invoices (one per currency), not locked. */
-    List<Invoice> gatheringOf(UUID namespace, String customerId);
+    /** The currencies the customer has a gathering invoice in, not locked (the caller locks each then). */
+    List<String> gatheringCurrencies(UUID namespace, String customerId);
 
     /** Creates the invoice with its lines. */
     void insert(Invoice invoice);
 
     /** Writes a locked invoice back: its header, totals and exactly the lines it now has. */
     Invoice save(Invoice invoice);
+
+    /**
+     * Writes back a locked invoice whose remaining lines are exactly as stored, some lines taken off: its header and the
+     * deletion of those lines only, where {@link #save} would rewrite every line.
+     */
+    Invoice saveWithout(Invoice invoice, java.util.Collection<UUID> removedLineIds);
+
+    /** Writes back a locked invoice whose stored lines are unchanged and which has {@code added} at the end: header and new lines only. */
+    Invoice saveAppended(Invoice invoice, List<dev.tollgate.billing.domain.invoice.InvoiceLine> added);
 
     /** Removes an invoice that never became more than a gathering invoice without lines. */
     void delete(Invoice invoice);
@@ -51,14 +60,17 @@ public interface InvoiceStore {
     /** The next number of {@code series} in the namespace, in the caller's transaction: unique and without gaps. */
     long nextNumber(UUID namespace, String series);
 
-    /** The identities of a subscription's lines already on standard invoices (prefix {@code <subscriptionId>/}). */
-    java.util.Set<String> invoicedSubscriptionLines(UUID namespace, String subscriptionPrefix);
+    /** Which of these subscription line identities ({@code childUniqueReferenceId}) are already on standard invoices. */
+    java.util.Set<String> invoicedSubscriptionLines(UUID namespace, java.util.Collection<String> identities);
 
     /** Plans the subscription's lines again at {@code at} (upserted: the earliest request wins). */
     void scheduleLineSync(UUID namespace, UUID subscriptionId, Instant at);
 
-    /** Claims up to {@code limit} subscriptions whose lines are due to be planned, skipping those another node holds. */
-    List<SubscriptionDue> claimLineSyncs(Instant now, int limit);
+    /** Up to {@code limit} subscriptions whose lines are due to be planned, earliest first, not locked. */
+    List<SubscriptionDue> dueLineSyncs(Instant now, int limit);
+
+    /** Locks the subscription's schedule row if it is still due and no one else holds it; false otherwise. */
+    boolean lockLineSync(java.util.UUID subscriptionId, Instant now);
 
     record SubscriptionDue(UUID namespace, UUID subscriptionId) {
     }
