@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToIntFunction;
 
 /**
- * The invoice worker's threads (ADR 0035): {@code tollgate.billing.invoice-worker-threads} (default 2) daemon threads.
+ * The invoice worker's threads (ADR 0036): {@code tollgate.billing.invoice-worker-threads} (default 2) daemon threads.
  * Parallelism changes nothing about safety: every item takes the customer's advisory lock (and its own row locks)
  * inside its own transaction, exactly as when several nodes run the worker. With one thread the items run in the
  * caller's thread, one after another.

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.ToIntFunction;
 
 /**
- * The invoice worker's threads (ADR 0035): runs a round's items (customers to invoice, subscriptions to plan) several at
+ * The invoice worker's threads (ADR 0036): runs a round's items (customers to invoice, subscriptions to plan) several at
  * once. Each item does its own transaction and takes its own locks, exactly as when several nodes run the worker.
  */
 public interface WorkerThreads {
