@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.billing.domain.pricing.CurrencyPrecision;
+import dev.tollgate.billing.domain.subscription.AddonOverlay;
 import dev.tollgate.billing.domain.subscription.PlanReference;
 import dev.tollgate.billing.domain.subscription.PlanTerms;
+import dev.tollgate.billing.domain.subscription.QuantitySegment;
 import dev.tollgate.billing.domain.subscription.Subscription;
+import dev.tollgate.billing.domain.subscription.SubscriptionAddon;
 import dev.tollgate.platform.domain.IsoDuration;
 import java.time.Instant;
 import java.util.List;
@@ -79,5 +82,37 @@ class SubscriptionLinesTest {
         assertEquals(1, planned.lines().size());
         assertEquals(Instant.parse("2025-01-01T00:00:00Z"), planned.lines().get(0).invoiceAt());
         assertEquals(null, planned.nextAt());
+    }
+
+    @Test
+    void aFeeInvoicedBeforeAnAddonIsBoughtMidPeriodIsNotBilledAgain() {
+        Subscription s = subscription(Instant.parse("2025-01-01T00:00:00Z"), null, List.of(PLATFORM));
+        InvoiceLine invoiced = plan(s, "2025-01-10T00:00:00Z").lines().get(0); // January's fee, in advance, already on an invoice
+        Map<String, Object> fivePerSeat = Map.of("type", "flat_fee", "key", "platform", "name", "Seat", "billingCadence", "P1M",
+                "price", Map.of("type", "flat", "amount", "5", "paymentTerm", "in_advance"));
+        SubscriptionAddon seats = new SubscriptionAddon(UUID.randomUUID(), s.namespace(), s.id(), UUID.randomUUID(), "seats", 1, "multiple",
+                "Seats", null, Map.of(), List.of(fivePerSeat), List.of(new QuantitySegment(Instant.parse("2025-01-16T00:00:00Z"), null, 2)),
+                Instant.parse("2025-01-16T00:00:00Z"), Instant.parse("2025-01-16T00:00:00Z"), null);
+
+        Instant later = Instant.parse("2025-01-20T00:00:00Z");
+        List<InvoiceLine> planned = SubscriptionLines.plan(AddonOverlay.of(s, List.of(seats)), later, USD, UUID::randomUUID, later).lines();
+        // What the line sync adds: planned lines whose identity was not invoiced yet.
+        List<InvoiceLine> added = planned.stream().filter(l -> !l.childUniqueReferenceId().equals(invoiced.childUniqueReferenceId())).toList();
+        assertEquals(2, planned.size());
+        assertTrue(planned.stream().anyMatch(l -> l.childUniqueReferenceId().equals(invoiced.childUniqueReferenceId())),
+                "January's fee keeps its identity, so it is recognised as invoiced");
+        assertEquals(1, added.size(), "only the add-on's piece of the period is new");
+        InvoiceLine piece = added.get(0);
+        assertTrue(piece.childUniqueReferenceId().endsWith("/main/platform/v[0]/since[2025-01-16T00:00:00Z]/period[0]"),
+                piece.childUniqueReferenceId());
+        assertEquals(new LinePeriod(Instant.parse("2025-01-16T00:00:00Z"), Instant.parse("2025-02-01T00:00:00Z")), piece.period());
+        assertEquals("56.77", piece.price().get("amount"), "16 of 31 days of 100 + 2 x 5");
+
+        Instant march = Instant.parse("2025-03-05T00:00:00Z");
+        List<String> identities = SubscriptionLines.plan(AddonOverlay.of(s, List.of(seats)), march, USD, UUID::randomUUID, march).lines().stream()
+                .map(InvoiceLine::childUniqueReferenceId).map(id -> id.substring(id.indexOf("/main/"))).toList();
+        assertEquals(List.of("/main/platform/v[0]/period[0]", "/main/platform/v[0]/since[2025-01-16T00:00:00Z]/period[0]",
+                "/main/platform/v[0]/since[2025-01-16T00:00:00Z]/period[1]", "/main/platform/v[0]/since[2025-01-16T00:00:00Z]/period[2]"),
+                identities, "later periods count on from the piece's start, and earlier identities never change");
     }
 }
