@@ -2,12 +2,14 @@ package dev.tollgate.billing.application.service;
 
 import dev.tollgate.billing.application.port.in.ResolveInvoicingTermsUseCase;
 import dev.tollgate.billing.application.port.out.InvoiceStore;
+import dev.tollgate.billing.application.port.out.SubscriptionAddonStore;
 import dev.tollgate.billing.application.port.out.SubscriptionStore;
 import dev.tollgate.billing.application.service.InvoiceCustomers.InvoiceCustomer;
 import dev.tollgate.billing.domain.invoice.Invoice;
 import dev.tollgate.billing.domain.invoice.InvoiceLine;
 import dev.tollgate.billing.domain.invoice.SubscriptionLines;
 import dev.tollgate.billing.domain.pricing.CurrencyPrecision;
+import dev.tollgate.billing.domain.subscription.AddonOverlay;
 import dev.tollgate.billing.domain.subscription.Subscription;
 import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.TypeId;
@@ -33,15 +35,17 @@ import java.util.Set;
 class SubscriptionLineSync implements dev.tollgate.billing.application.port.in.SyncSubscriptionLinesUseCase {
     private final InvoiceStore invoices;
     private final SubscriptionStore subscriptions;
+    private final SubscriptionAddonStore addons;
     private final InvoiceCustomers customers;
     private final ResolveInvoicingTermsUseCase terms;
     private final PendingLineBook book;
     private final Clock clock;
 
-    SubscriptionLineSync(InvoiceStore invoices, SubscriptionStore subscriptions, InvoiceCustomers customers, ResolveInvoicingTermsUseCase terms,
-                         PendingLineBook book, Clock clock) {
+    SubscriptionLineSync(InvoiceStore invoices, SubscriptionStore subscriptions, SubscriptionAddonStore addons, InvoiceCustomers customers,
+                         ResolveInvoicingTermsUseCase terms, PendingLineBook book, Clock clock) {
         this.invoices = invoices;
         this.subscriptions = subscriptions;
+        this.addons = addons;
         this.customers = customers;
         this.terms = terms;
         this.book = book;
@@ -78,7 +82,8 @@ class SubscriptionLineSync implements dev.tollgate.billing.application.port.in.S
             return null; // a deleted customer is billed no further
         }
         CurrencyPrecision currency = CurrencyPrecision.of(subscription.currency());
-        SubscriptionLines planned = SubscriptionLines.plan(subscription, now, currency, TypeId::newUuid, now);
+        AddonOverlay overlay = AddonOverlay.of(subscription, addons.ofSubscription(subscription.namespace(), subscription.id()));
+        SubscriptionLines planned = SubscriptionLines.plan(overlay, now, currency, TypeId::newUuid, now);
         String prefix = Ulid.of(subscription.id()) + "/";
         invoices.lockCustomer(subscription.namespace(), customer.id());
         Set<String> invoiced = invoices.invoicedSubscriptionLines(subscription.namespace(), prefix);
