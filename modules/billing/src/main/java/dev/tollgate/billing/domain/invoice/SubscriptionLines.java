@@ -53,7 +53,7 @@ public record SubscriptionLines(List<InvoiceLine> lines, Instant nextAt) {
                 next = earliest(next, phase.activeFrom());
                 break;
             }
-            for (List<AddonOverlay.ItemVersion> versions : overlay.timelines(i).values()) {
+            for (List<AddonOverlay.ItemVersion> versions : overlay.billedTimelines(i).values()) {
                 for (AddonOverlay.ItemVersion version : versions) {
                     next = earliest(next, planItem(sub, phase, phaseEnd, version.item(), version.label(), horizon, currency, ids, now, lines));
                 }

@@ -45,6 +45,38 @@ public record AddonOverlay(Subscription subscription, List<Map<String, List<Item
         return phases.get(i);
     }
 
+    /**
+     * Phase {@code i}'s versions as invoicing sees them: neighbouring pieces of one version (or of the add-ons' own item)
+     * that differ only in what they entitle are one, so an allowance bought never cuts a usage period (a graduated price
+     * would start its tiers again) nor renames a line.
+     */
+    public Map<String, List<ItemVersion>> billedTimelines(int i) {
+        Map<String, List<ItemVersion>> out = new LinkedHashMap<>();
+        phases.get(i).forEach((key, versions) -> {
+            List<ItemVersion> merged = new ArrayList<>();
+            for (ItemVersion v : versions) {
+                ItemVersion last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+                boolean sameVersion = last != null && (last.item().id().equals(v.item().id())
+                        || (last.label().startsWith("addon/") && v.label().startsWith("addon/")));
+                if (sameVersion && v.item().activeFrom().equals(last.item().activeTo()) && billed(last).equals(billed(v))) {
+                    SubscriptionItem l = last.item();
+                    merged.set(merged.size() - 1, new ItemVersion(new SubscriptionItem(l.id(), l.key(), l.rateCard(), l.activeFrom(),
+                            v.item().activeTo(), l.createdAt(), l.updatedAt()), last.label()));
+                } else {
+                    merged.add(v);
+                }
+            }
+            out.put(key, merged);
+        });
+        return out;
+    }
+
+    private static Map<String, Object> billed(ItemVersion v) {
+        Map<String, Object> card = new LinkedHashMap<>(v.item().rateCard());
+        card.remove("entitlementTemplate");
+        return card;
+    }
+
     /** The subscription with each phase's items replaced by the effective versions: what {@link Entitling} reads. */
     public Subscription overlaid() {
         List<SubscriptionPhase> out = new ArrayList<>();

@@ -176,4 +176,18 @@ class AddonOverlayTest {
         SubscriptionItem calls = running.items().stream().filter(i -> i.key().equals("api_calls")).findFirst().orElseThrow();
         assertEquals(allowance, ((Map<String, Object>) calls.rateCard().get("entitlementTemplate")).get("issueAfterReset").toString());
     }
+
+    @org.junit.jupiter.api.Test
+    void invoicingSeesOnePieceWhereOnlyTheAllowanceChanged() {
+        Subscription s = subscription();
+        List<Map<String, Object>> allowanceOnly = List.of(ADDON.get(0),
+                card("api_calls", "P1M", null, Map.of("type", "metered", "issueAfterReset", 500), null));
+        AddonOverlay overlay = AddonOverlay.of(s, List.of(addon(s, "01-20:2 02-10:0", allowanceOnly)));
+        assertEquals(3, overlay.timelines(1).get("api_calls").size(), "entitlements see the allowance change twice");
+        List<AddonOverlay.ItemVersion> billed = overlay.billedTimelines(1).get("api_calls");
+        assertEquals(1, billed.size(), "the usage price never changed: one line per period, as if nothing was bought");
+        assertEquals("v[0]", billed.get(0).label());
+        assertEquals(null, billed.get(0).item().activeTo());
+        assertEquals(3, overlay.billedTimelines(1).get("platform").size(), "the fee changed: its pieces stay");
+    }
 }
