@@ -35,21 +35,21 @@ import java.util.Set;
 class SubscriptionLineSync implements dev.tollgate.billing.application.port.in.SyncSubscriptionLinesUseCase {
     private final InvoiceStore invoices;
     private final SubscriptionStore subscriptions;
-    private final SubscriptionAddonStore addons;
     private final InvoiceCustomers customers;
     private final ResolveInvoicingTermsUseCase terms;
     private final PendingLineBook book;
     private final Clock clock;
+    private final SubscriptionAddonStore addons;
 
-    SubscriptionLineSync(InvoiceStore invoices, SubscriptionStore subscriptions, SubscriptionAddonStore addons, InvoiceCustomers customers,
-                         ResolveInvoicingTermsUseCase terms, PendingLineBook book, Clock clock) {
+    SubscriptionLineSync(InvoiceStore invoices, SubscriptionStore subscriptions, InvoiceCustomers customers, ResolveInvoicingTermsUseCase terms,
+                         PendingLineBook book, Clock clock, SubscriptionAddonStore addons) {
         this.invoices = invoices;
         this.subscriptions = subscriptions;
-        this.addons = addons;
         this.customers = customers;
         this.terms = terms;
         this.book = book;
         this.clock = clock;
+        this.addons = addons;
     }
 
     /** Syncs now, in the caller's transaction (a subscription change), and schedules the next sync. */
@@ -82,8 +82,8 @@ class SubscriptionLineSync implements dev.tollgate.billing.application.port.in.S
             return null; // a deleted customer is billed no further
         }
         CurrencyPrecision currency = CurrencyPrecision.of(subscription.currency());
-        AddonOverlay overlay = AddonOverlay.of(subscription, addons.ofSubscription(subscription.namespace(), subscription.id()));
-        SubscriptionLines planned = SubscriptionLines.plan(overlay, now, currency, TypeId::newUuid, now);
+        SubscriptionLines planned = SubscriptionLines.plan(AddonOverlay.of(subscription, addons.ofSubscription(subscription.namespace(),
+                subscription.id())), now, currency, TypeId::newUuid, now);
         String prefix = Ulid.of(subscription.id()) + "/";
         invoices.lockCustomer(subscription.namespace(), customer.id());
         Set<String> invoiced = invoices.invoicedSubscriptionLines(subscription.namespace(), prefix);
