@@ -53,8 +53,16 @@ final class AddonRateCards {
      * entitled by the add-ons alone) with every applied card added on. A price that conflicts is left out: buying it
      * was refused, and a later edit that makes it conflict must not stop the subscription from billing.
      */
-    @SuppressWarnings("unchecked")
     static Map<String, Object> overlay(Map<String, Object> target, List<Applied> applied) {
+        return overlay(target, applied, false);
+    }
+
+    /**
+     * As {@link #overlay(Map, List)}, or as invoicing sees it when {@code billed}: flat add-on prices are left out (each is
+     * billed as an item of its own, see {@link AddonOverlay#billedTimelines}) and so are entitlements, which bill nothing.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> overlay(Map<String, Object> target, List<Applied> applied, boolean billed) {
         Map<String, Object> out = new LinkedHashMap<>(target != null ? target : applied.get(0).card());
         if (target == null) {
             out.put("price", null);
@@ -66,10 +74,13 @@ final class AddonRateCards {
             if (out.get("featureKey") == null && card.get("featureKey") != null) {
                 out.put("featureKey", card.get("featureKey"));
             }
-            if (priceConflict(out, card).isEmpty()) {
+            boolean apart = billed && price(card) != null && isFlat(price(card));
+            if (!apart && priceConflict(out, card).isEmpty()) {
                 addPrice(out, card, a.quantity());
             }
-            addEntitlement(out, (Map<String, Object>) card.get("entitlementTemplate"), a.quantity());
+            if (!billed) {
+                addEntitlement(out, (Map<String, Object>) card.get("entitlementTemplate"), a.quantity());
+            }
             addUsageDiscount(out, (Map<String, Object>) card.get("discounts"), a.quantity());
         }
         return out;
@@ -132,11 +143,11 @@ final class AddonRateCards {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> price(Map<String, Object> card) {
+    static Map<String, Object> price(Map<String, Object> card) {
         return (Map<String, Object>) card.get("price");
     }
 
-    private static boolean isFlat(Map<String, Object> price) {
+    static boolean isFlat(Map<String, Object> price) {
         return "flat".equals(price.get("type"));
     }
 
@@ -144,7 +155,7 @@ final class AddonRateCards {
         return card.get("billingCadence") == null ? "once" : "every " + card.get("billingCadence");
     }
 
-    private static BigDecimal times(Object amount, int quantity) {
+    static BigDecimal times(Object amount, int quantity) {
         return number(amount).multiply(BigDecimal.valueOf(quantity));
     }
 

@@ -138,7 +138,12 @@ class AddonOverlayTest {
             add-on at the edit;      02-01:2; v[0] 01-15..02-01 100/P1M | v[1] 02-01.. 210/P1M
             """)
     void editsAndAddonsTogether(String name, String timeline, String expected) {
-        Subscription s = subscription();
+        Subscription edited = edited(subscription());
+        assertEquals(expected, pieces(AddonOverlay.of(edited, List.of(addon(edited, timeline, ADDON))), 1, "platform", "price"));
+    }
+
+    /** The platform fee raised to 200 from February 1st, the edit made on January 20th. */
+    static Subscription edited(Subscription s) {
         SubscriptionPhase main = s.phases().get(1);
         List<SubscriptionItem> items = new ArrayList<>();
         for (SubscriptionItem item : main.items()) {
@@ -146,8 +151,7 @@ class AddonOverlayTest {
         }
         Map<String, Object> dearer = card("platform", "P1M", Map.of("type", "flat", "amount", "200", "paymentTerm", "in_advance"), null, null);
         items.add(new SubscriptionItem(UUID.randomUUID(), "platform", dearer, t("02-01"), null, t("01-20"), t("01-20")));
-        Subscription edited = s.withPhases(List.of(s.phases().get(0), main.withItems(items, t("01-20"))), t("01-20"));
-        assertEquals(expected, pieces(AddonOverlay.of(edited, List.of(addon(edited, timeline, ADDON))), 1, "platform", "price"));
+        return s.withPhases(List.of(s.phases().get(0), main.withItems(items, t("01-20"))), t("01-20"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -188,6 +192,32 @@ class AddonOverlayTest {
         assertEquals(1, billed.size(), "the usage price never changed: one line per period, as if nothing was bought");
         assertEquals("v[0]", billed.get(0).label());
         assertEquals(null, billed.get(0).item().activeTo());
-        assertEquals(3, overlay.billedTimelines(1).get("platform").size(), "the fee changed: its pieces stay");
+        assertEquals("v[0] 01-15.. 100/P1M | v[0]/addon[boost]/since[01-20] 01-20..02-10 10/P1M", billed(overlay, "platform"),
+                "the item's own fee as if nothing was bought, the add-on's fee an item of its own");
+    }
+
+    static String billed(AddonOverlay overlay, String key) {
+        return pieces(new AddonOverlay(overlay.subscription(), overlay.billed(), overlay.billed()), 1, key, "price");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', textBlock = """
+            two from mid-period;               01-20:2;             v[0] 01-15.. 100/P1M | v[0]/addon[boost]/since[01-20] 01-20.. 10/P1M
+            bought then canceled;              01-20:2 02-10:0;     v[0] 01-15.. 100/P1M | v[0]/addon[boost]/since[01-20] 01-20..02-10 10/P1M
+            quantity changes;                  01-20:1 03-01:3;     v[0] 01-15.. 100/P1M | v[0]/addon[boost]/since[01-20] 01-20..03-01 5/P1M | v[0]/addon[boost]/since[03-01] 03-01.. 15/P1M
+            same quantity again cuts nothing;  01-20:2 03-01:2;     v[0] 01-15.. 100/P1M | v[0]/addon[boost]/since[01-20] 01-20.. 10/P1M
+            bought before the phase starts;    01-05:2;             v[0] 01-15.. 100/P1M | v[0]/addon[boost]/since[01-15] 01-15.. 10/P1M
+            """)
+    void invoicingBillsEachAddonFeeAsAnItemOfItsOwn(String name, String timeline, String expected) {
+        Subscription s = subscription();
+        assertEquals(expected, billed(AddonOverlay.of(s, List.of(addon(s, timeline, ADDON))), "platform"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void invoicingBillsAnUnknownKeyByItsFeeAndAnEditCutsTheFeeAtTheVersion() {
+        Subscription s = subscription();
+        assertEquals("addon[boost]/since[01-20] 01-20.. 40/P1M", billed(AddonOverlay.of(s, List.of(addon(s, "01-20:2", ADDON))), "support"));
+        assertEquals("v[0] 01-15..02-01 100/P1M | v[1] 02-01.. 200/P1M | v[0]/addon[boost]/since[01-20] 01-20..02-01 5/P1M"
+                + " | v[1]/addon[boost]/since[02-01] 02-01.. 5/P1M", billed(AddonOverlay.of(edited(s), List.of(addon(s, "01-20:1", ADDON))), "platform"));
     }
 }
