@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An add-on's rate cards laid over the subscription's items (digest 003b §3.3, ADR 0035) over real HTTP, validated
- * against openmeter.yaml: bought mid-period, its flat price adds to the plan's fee (prorated like any fee for part of a
- * period) on the gathering invoice, and its allowance adds to the customer's metered entitlement.
+ * against openmeter.yaml: bought mid-period, its flat price is a line of its own next to the plan's fee, which stays as
+ * it was (prorated like any fee for part of a period), on the gathering invoice, and its allowance adds to the customer's
+ * metered entitlement.
  */
 @MicronautTest(transactional = false)
 class OpenMeterSubscriptionAddonOverlayContractTest extends HttpTest {
@@ -105,10 +106,15 @@ class OpenMeterSubscriptionAddonOverlayContractTest extends HttpTest {
 
     /** The gathering invoice's platform fee lines as "from..to total". */
     List<String> platformFees() {
+        return fees("Platform");
+    }
+
+    /** The gathering invoice's lines named {@code name} as "from..to total". */
+    List<String> fees(String name) {
         JsonNode gathering = get("/api/v1/billing/invoices?statuses=gathering&expand=lines").get("items").get(0);
         List<String> out = new ArrayList<>();
         for (JsonNode line : gathering.get("lines")) {
-            if (line.get("name").asText().equals("Platform")) {
+            if (line.get("name").asText().equals(name)) {
                 out.add(line.get("period").get("from").asText().substring(0, 10) + ".." + line.get("period").get("to").asText().substring(0, 10)
                         + " " + line.get("totals").get("total").asText());
             }
@@ -117,7 +123,7 @@ class OpenMeterSubscriptionAddonOverlayContractTest extends HttpTest {
     }
 
     @Test
-    void twoBoostsBoughtMidPeriodAddToTheFeeAndTheAllowance() {
+    void twoBoostsBoughtMidPeriodAreBilledOnTheirOwnLineAndAddToTheAllowance() {
         assertEquals(List.of("2030-01-01..2030-02-01 100.00"), platformFees());
         assertEquals(1000, get("/api/v2/customers/acme/entitlements/api_calls").get("issue").get("amount").asInt());
 
@@ -129,8 +135,9 @@ class OpenMeterSubscriptionAddonOverlayContractTest extends HttpTest {
         at(MID_JANUARY.plusSeconds(60));
         lineSync.syncDue(clock.instant(), 100); // the piece from the purchase on starts now: the worker plans it
 
-        assertEquals(List.of("2030-01-01..2030-01-17 51.61", "2030-01-17..2030-02-01 58.06"), platformFees(),
-                "16 of 31 days of 100, then 15 of 31 days of 100 + 2 x 10");
+        assertEquals(List.of("2030-01-01..2030-02-01 100.00"), platformFees(),
+                "the plan's fee, in advance, is the same line as before: whether or not it was invoiced yet, it is never billed again");
+        assertEquals(List.of("2030-01-17..2030-02-01 9.68"), fees("Boost"), "the add-on's own line: 15 of 31 days of 2 x 10");
         JsonNode entitlement = get("/api/v2/customers/acme/entitlements/api_calls");
         assertEquals(2000, entitlement.get("issue").get("amount").asInt(), "1000 + 2 x 500");
         assertEquals("main", entitlement.get("annotations").get("subscription.phase.key").asText());
@@ -148,6 +155,9 @@ class OpenMeterSubscriptionAddonOverlayContractTest extends HttpTest {
         assertEquals(2, fewer.get("timeline").size());
         assertEquals(2000, get("/api/v2/customers/acme/entitlements/api_calls").get("issue").get("amount").asInt(),
                 "the change waits for February");
+        lineSync.syncDue(clock.instant(), 100);
+        assertEquals(List.of("2030-01-01..2030-02-01 100.00"), platformFees());
+        assertEquals(List.of("2030-01-17..2030-02-01 9.68"), fees("Boost"), "January's add-on line is not renamed by February's quantity");
     }
 
     @Test
