@@ -63,7 +63,7 @@ class SubscriptionAddonService implements ManageSubscriptionAddonsUseCase {
         Instant start = s.changeAt(timing, now);
         SubscriptionAddon bought = SubscriptionAddon.buy(s, offer, name, description, metadata, quantity, start, now);
         addons.save(bought);
-        events.edited(s, start);
+        events.edited(s, start); // after the save, as in update
         return new Bought(bought, s);
     }
 
@@ -95,12 +95,14 @@ class SubscriptionAddonService implements ManageSubscriptionAddonsUseCase {
         Timing timing = Timing.parse(document.get("timing"), "timing", Timing.IMMEDIATE);
         Instant now = starts.now();
         SubscriptionAddon updated = current.renamed(name, description, metadata, now);
+        Instant at = quantity == null ? null : s.changeAt(timing, now);
         if (quantity != null) {
-            Instant at = s.changeAt(timing, now);
             updated = updated.withQuantity(s, offer(s, Ulid.of(current.addonId())), quantity, at, now);
-            events.edited(s, at);
         }
         addons.save(updated);
+        if (at != null) {
+            events.edited(s, at); // after the save: the line and entitlement syncs it runs read the add-on's new timeline
+        }
         return new Bought(updated, s);
     }
 

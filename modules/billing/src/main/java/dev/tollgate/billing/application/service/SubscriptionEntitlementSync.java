@@ -2,7 +2,9 @@ package dev.tollgate.billing.application.service;
 
 import dev.tollgate.billing.application.port.in.SyncSubscriptionEntitlementsUseCase;
 import dev.tollgate.billing.application.port.out.EntitlementSyncSchedule;
+import dev.tollgate.billing.application.port.out.SubscriptionAddonStore;
 import dev.tollgate.billing.application.port.out.SubscriptionStore;
+import dev.tollgate.billing.domain.subscription.AddonOverlay;
 import dev.tollgate.billing.domain.subscription.Entitling;
 import dev.tollgate.billing.domain.subscription.Subscription;
 import dev.tollgate.billing.domain.subscription.SubscriptionItem;
@@ -21,22 +23,25 @@ import java.util.List;
 
 /**
  * Keeps the entitlements a subscription grants in step with it (ADR 0034): after every change, in the change's
- * transaction, and whenever one of its phases or item versions starts or ends (the worker, through the schedule).
- * What runs now is {@link Entitling}; entitlements makes the customer's entitlements match it.
+ * transaction, and whenever one of its phases or item versions starts or ends or an add-on's quantity changes (the
+ * worker, through the schedule). What runs now is {@link Entitling} over the items with the add-ons laid on
+ * ({@link AddonOverlay}, ADR 0035); entitlements makes the customer's entitlements match it.
  */
 @Singleton
 class SubscriptionEntitlementSync implements SyncSubscriptionEntitlementsUseCase {
     private final SubscriptionEntitlementsApi entitlements;
     private final CatalogApi catalog;
     private final SubscriptionStore subscriptions;
+    private final SubscriptionAddonStore addons;
     private final EntitlementSyncSchedule schedule;
     private final Clock clock;
 
     SubscriptionEntitlementSync(SubscriptionEntitlementsApi entitlements, CatalogApi catalog, SubscriptionStore subscriptions,
-                                EntitlementSyncSchedule schedule, Clock clock) {
+                                SubscriptionAddonStore addons, EntitlementSyncSchedule schedule, Clock clock) {
         this.entitlements = entitlements;
         this.catalog = catalog;
         this.subscriptions = subscriptions;
+        this.addons = addons;
         this.schedule = schedule;
         this.clock = clock;
     }
@@ -60,7 +65,8 @@ class SubscriptionEntitlementSync implements SyncSubscriptionEntitlementsUseCase
     }
 
     private Instant syncAt(Subscription s, Instant now) {
-        Entitling running = Entitling.at(s, now);
+        // Over the add-ons too: their segment boundaries cut the items, so they are among the next change instants.
+        Entitling running = Entitling.at(AddonOverlay.of(s, addons.ofSubscription(s.namespace(), s.id())).overlaid(), now);
         List<GrantedItem> items = new ArrayList<>();
         for (SubscriptionItem item : running.items()) {
             catalog.entitlementTemplate(item.rateCard()).ifPresent(t -> items.add(new GrantedItem(item.key(), t)));

@@ -2,12 +2,14 @@ package dev.tollgate.billing.application.service;
 
 import dev.tollgate.billing.application.port.in.ResolveInvoicingTermsUseCase;
 import dev.tollgate.billing.application.port.out.InvoiceStore;
+import dev.tollgate.billing.application.port.out.SubscriptionAddonStore;
 import dev.tollgate.billing.application.port.out.SubscriptionStore;
 import dev.tollgate.billing.application.service.InvoiceCustomers.InvoiceCustomer;
 import dev.tollgate.billing.domain.invoice.Invoice;
 import dev.tollgate.billing.domain.invoice.InvoiceLine;
 import dev.tollgate.billing.domain.invoice.SubscriptionLines;
 import dev.tollgate.billing.domain.pricing.CurrencyPrecision;
+import dev.tollgate.billing.domain.subscription.AddonOverlay;
 import dev.tollgate.billing.domain.subscription.Subscription;
 import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.TypeId;
@@ -39,11 +41,12 @@ class SubscriptionLineSync implements dev.tollgate.billing.application.port.in.S
     private final Clock clock;
     private final dev.tollgate.billing.application.port.out.WorkerThreads workers;
     private final io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
+    private final SubscriptionAddonStore addons;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SubscriptionLineSync.class);
 
     SubscriptionLineSync(InvoiceStore invoices, SubscriptionStore subscriptions, InvoiceCustomers customers, ResolveInvoicingTermsUseCase terms,
                          PendingLineBook book, Clock clock, dev.tollgate.billing.application.port.out.WorkerThreads workers,
-                         io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions) {
+                         io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions, SubscriptionAddonStore addons) {
         this.workers = workers;
         this.transactions = transactions;
         this.invoices = invoices;
@@ -52,6 +55,7 @@ class SubscriptionLineSync implements dev.tollgate.billing.application.port.in.S
         this.terms = terms;
         this.book = book;
         this.clock = clock;
+        this.addons = addons;
     }
 
     /** Syncs now, in the caller's transaction (a subscription change), and schedules the next sync. */
@@ -98,7 +102,8 @@ class SubscriptionLineSync implements dev.tollgate.billing.application.port.in.S
             return null; // a deleted customer is billed no further
         }
         CurrencyPrecision currency = CurrencyPrecision.of(subscription.currency());
-        SubscriptionLines planned = SubscriptionLines.plan(subscription, now, currency, TypeId::newUuid, now);
+        SubscriptionLines planned = SubscriptionLines.plan(AddonOverlay.of(subscription, addons.ofSubscription(subscription.namespace(),
+                subscription.id())), now, currency, TypeId::newUuid, now);
         String prefix = Ulid.of(subscription.id()) + "/";
         invoices.lockCustomer(subscription.namespace(), customer.id());
         Set<String> invoiced = invoices.invoicedSubscriptionLines(subscription.namespace(),

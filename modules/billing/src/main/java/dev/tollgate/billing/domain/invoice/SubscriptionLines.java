@@ -2,6 +2,7 @@ package dev.tollgate.billing.domain.invoice;
 
 import dev.tollgate.billing.domain.pricing.CurrencyPrecision;
 import dev.tollgate.billing.domain.pricing.ServicePeriodShare;
+import dev.tollgate.billing.domain.subscription.AddonOverlay;
 import dev.tollgate.billing.domain.subscription.Period;
 import dev.tollgate.billing.domain.subscription.Recurrence;
 import dev.tollgate.billing.domain.subscription.Subscription;
@@ -24,7 +25,8 @@ import java.util.function.Supplier;
  * start of the subscription's billing period for a flat fee paid in advance, else when both the service period and the
  * billing period have ended. A flat fee for part of a period is prorated when the plan says so — never when the
  * subscription's own end cuts it — and a fee that prorates to nothing is not billed. Each line carries its identity
- * ({@code <subscription>/<phase>/<item>/v[<version>]/period[<n>]}), so planning again finds the lines already made.
+ * ({@code <subscription>/<phase>/<item>/<version label>/period[<n>]}, the label {@code v[<version>]} unless an add-on cut the
+ * version, see {@link AddonOverlay}), so planning again finds the lines already made.
  *
  * @param lines  lines whose service period has started by the horizon
  * @param nextAt when the next service period of any item starts after the horizon (null: the subscription bills nothing more)
@@ -33,6 +35,12 @@ public record SubscriptionLines(List<InvoiceLine> lines, Instant nextAt) {
     private static final int MAX_PERIODS = 10_000;
 
     public static SubscriptionLines plan(Subscription sub, Instant horizon, CurrencyPrecision currency, Supplier<UUID> ids, Instant now) {
+        return plan(AddonOverlay.of(sub, List.of()), horizon, currency, ids, now);
+    }
+
+    /** The lines of the subscription with its add-ons laid over its items (ADR 0035). */
+    public static SubscriptionLines plan(AddonOverlay overlay, Instant horizon, CurrencyPrecision currency, Supplier<UUID> ids, Instant now) {
+        Subscription sub = overlay.subscription();
         List<InvoiceLine> lines = new ArrayList<>();
         Instant next = null;
         if (sub.deletedAt() != null) {
@@ -45,10 +53,9 @@ public record SubscriptionLines(List<InvoiceLine> lines, Instant nextAt) {
                 next = earliest(next, phase.activeFrom());
                 break;
             }
-            for (Map.Entry<String, List<SubscriptionItem>> timeline : phase.timelines().entrySet()) {
-                List<SubscriptionItem> versions = timeline.getValue();
-                for (int v = 0; v < versions.size(); v++) {
-                    next = earliest(next, planItem(sub, phase, phaseEnd, versions.get(v), v, horizon, currency, ids, now, lines));
+            for (List<AddonOverlay.ItemVersion> versions : overlay.billedTimelines(i).values()) {
+                for (AddonOverlay.ItemVersion version : versions) {
+                    next = earliest(next, planItem(sub, phase, phaseEnd, version.item(), version.label(), horizon, currency, ids, now, lines));
                 }
             }
         }
@@ -57,7 +64,7 @@ public record SubscriptionLines(List<InvoiceLine> lines, Instant nextAt) {
 
     /** Adds the item's lines up to the horizon; returns when its next period starts (null: never). */
     @SuppressWarnings("unchecked")
-    private static Instant planItem(Subscription sub, SubscriptionPhase phase, Instant phaseEnd, SubscriptionItem item, int version,
+    private static Instant planItem(Subscription sub, SubscriptionPhase phase, Instant phaseEnd, SubscriptionItem item, String version,
                                     Instant horizon, CurrencyPrecision currency, Supplier<UUID> ids, Instant now, List<InvoiceLine> lines) {
         Map<String, Object> card = item.rateCard();
         Map<String, Object> price = (Map<String, Object>) card.get("price");
@@ -66,7 +73,7 @@ public record SubscriptionLines(List<InvoiceLine> lines, Instant nextAt) {
         if (price == null || (to != null && !from.isBefore(to))) {
             return null;
         }
-        String reference = idOf(sub) + "/" + phase.key() + "/" + item.key() + "/v[" + version + "]/period[";
+        String reference = idOf(sub) + "/" + phase.key() + "/" + item.key() + "/" + version + "/period[";
         Object cadenceText = card.get("billingCadence");
         if (cadenceText == null) {
             if (!from.isBefore(horizon)) {

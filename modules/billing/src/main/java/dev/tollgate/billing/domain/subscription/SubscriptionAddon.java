@@ -42,6 +42,7 @@ public record SubscriptionAddon(UUID id, UUID namespace, UUID subscriptionId, UU
         }
         requireQuantity(offer, quantity);
         requireAvailable(s, offer, start);
+        requireAddable(s, offer, start);
         return new SubscriptionAddon(TypeId.newUuid(), s.namespace(), s.id(), offer.addonId(), offer.key(), offer.version(),
                 offer.instanceType(), name, description, metadata, offer.rateCards(), List.of(new QuantitySegment(start, s.activeTo(), quantity)),
                 now, now, null);
@@ -55,6 +56,7 @@ public record SubscriptionAddon(UUID id, UUID namespace, UUID subscriptionId, UU
         }
         if (quantity > 0) {
             requireAvailable(s, offer, at);
+            requireAddable(s, offer, at);
         }
         List<QuantitySegment> next = new ArrayList<>();
         for (QuantitySegment segment : timeline) {
@@ -140,6 +142,30 @@ public record SubscriptionAddon(UUID id, UUID namespace, UUID subscriptionId, UU
             if (s.phases().get(i).key().equals(offer.fromPlanPhase())) {
                 throw invalid("addon/id", "add-on '" + offer.key() + "' is available from phase '" + offer.fromPlanPhase()
                         + "'; at " + at + " the subscription is in phase '" + s.phases().get(running).key() + "'");
+            }
+        }
+    }
+
+    /**
+     * Each priced rate card of the add-on must add up onto the items of its key it would meet from {@code at} on
+     * (ADR 0035): refused here, where the buyer can be told, rather than met later by invoicing.
+     */
+    private static void requireAddable(Subscription s, Offer offer, Instant at) {
+        for (Map<String, Object> card : offer.rateCards()) {
+            String key = String.valueOf(card.get("key"));
+            for (int i = 0; i < s.phases().size(); i++) {
+                Instant phaseEnd = s.phaseEnd(i);
+                for (SubscriptionItem item : s.phases().get(i).items()) {
+                    Instant end = item.activeTo() == null ? phaseEnd : phaseEnd == null || item.activeTo().isBefore(phaseEnd) ? item.activeTo() : phaseEnd;
+                    if (!item.key().equals(key) || (end != null && !end.isAfter(at))) {
+                        continue;
+                    }
+                    String phase = s.phases().get(i).key();
+                    AddonRateCards.priceConflict(item.rateCard(), card).ifPresent(reason -> {
+                        throw new ValidationException(List.of(new FieldError("addon/id", "add-on '" + offer.key() + "' cannot be added to item '"
+                                + key + "' of phase '" + phase + "': " + reason, "addon_rate_card_price_incompatible")));
+                    });
+                }
             }
         }
     }

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.billing.domain.pricing.CurrencyPrecision;
+import dev.tollgate.billing.domain.subscription.AddonOverlay;
 import dev.tollgate.billing.domain.subscription.PlanReference;
 import dev.tollgate.billing.domain.subscription.PlanTerms;
+import dev.tollgate.billing.domain.subscription.QuantitySegment;
 import dev.tollgate.billing.domain.subscription.Subscription;
+import dev.tollgate.billing.domain.subscription.SubscriptionAddon;
 import dev.tollgate.platform.domain.IsoDuration;
 import java.time.Instant;
 import java.util.List;
@@ -79,5 +82,92 @@ class SubscriptionLinesTest {
         assertEquals(1, planned.lines().size());
         assertEquals(Instant.parse("2025-01-01T00:00:00Z"), planned.lines().get(0).invoiceAt());
         assertEquals(null, planned.nextAt());
+    }
+
+    static final Map<String, Object> FIVE_PER_SEAT = Map.of("type", "flat_fee", "key", "platform", "name", "Seat", "billingCadence", "P1M",
+            "price", Map.of("type", "flat", "amount", "5", "paymentTerm", "in_advance"));
+
+    /** Seats bought on the subscription, {@code "01-17:2 02-10:3"}: from each date of 2025 on, that many. */
+    private static SubscriptionAddon seats(Subscription s, String timeline) {
+        List<QuantitySegment> segments = new java.util.ArrayList<>();
+        String[] parts = timeline.split(" ");
+        for (int k = 0; k < parts.length; k++) {
+            String[] at = parts[k].split(":");
+            Instant to = k + 1 < parts.length ? Instant.parse("2025-" + parts[k + 1].split(":")[0] + "T00:00:00Z") : null;
+            segments.add(new QuantitySegment(Instant.parse("2025-" + at[0] + "T00:00:00Z"), to, Integer.parseInt(at[1])));
+        }
+        return new SubscriptionAddon(UUID.randomUUID(), s.namespace(), s.id(), UUID.randomUUID(), "seats", 1, "multiple", "Seats", null, Map.of(),
+                List.of(FIVE_PER_SEAT), segments, segments.get(0).activeFrom(), segments.get(0).activeFrom(), null);
+    }
+
+    /** The lines planned up to {@code horizon} (2025), each as "identity after the subscription: from..to amount invoiceAt". */
+    private static List<String> lines(Subscription s, List<SubscriptionAddon> addons, String horizon) {
+        Instant at = Instant.parse("2025-" + horizon + "T00:00:00Z");
+        return SubscriptionLines.plan(AddonOverlay.of(s, addons), at, USD, UUID::randomUUID, at).lines().stream()
+                .map(l -> (l.childUniqueReferenceId().substring(l.childUniqueReferenceId().indexOf("/main/") + 6) + ": " + l.period().from() + ".."
+                        + l.period().to() + " " + l.price().get("amount") + " at " + l.invoiceAt()).replace("T00:00:00Z", "").replace("2025-", ""))
+                .sorted().toList();
+    }
+
+    @Test
+    void aFeeInvoicedBeforeAnAddonIsBoughtMidPeriodIsNotBilledAgain() {
+        Subscription s = subscription(Instant.parse("2025-01-01T00:00:00Z"), null, List.of(PLATFORM));
+        List<String> invoiced = lines(s, List.of(), "01-10"); // January's fee, in advance, already on an invoice
+        assertEquals(List.of("platform/v[0]/period[0]: 01-01..02-01 100 at 01-01"), invoiced);
+
+        List<String> planned = lines(s, List.of(seats(s, "01-17:2")), "01-20");
+        assertEquals(List.of("platform/v[0]/addon[seats]/since[01-17]/period[0]: 01-17..02-01 4.84 at 01-01",
+                "platform/v[0]/period[0]: 01-01..02-01 100 at 01-01"), planned,
+                "January's fee exactly as invoiced (so the line sync skips it), and only 15 of 31 days of 2 x 5 is new: never a second 100");
+
+        assertEquals(List.of("platform/v[0]/addon[seats]/since[01-17]/period[0]: 01-17..02-01 4.84 at 01-01",
+                "platform/v[0]/addon[seats]/since[01-17]/period[1]: 02-01..03-01 10 at 02-01",
+                "platform/v[0]/addon[seats]/since[01-17]/period[2]: 03-01..04-01 10 at 03-01",
+                "platform/v[0]/period[0]: 01-01..02-01 100 at 01-01",
+                "platform/v[0]/period[1]: 02-01..03-01 100 at 02-01",
+                "platform/v[0]/period[2]: 03-01..04-01 100 at 03-01"), lines(s, List.of(seats(s, "01-17:2")), "03-05"),
+                "whole months: 100 + 2 x 5, the digest's summed price, on two lines");
+    }
+
+    @Test
+    void aQuantityChangeBillsUnderANewIdentityAndRenamesNothing() {
+        Subscription s = subscription(Instant.parse("2025-01-01T00:00:00Z"), null, List.of(PLATFORM));
+        List<String> before = lines(s, List.of(seats(s, "01-17:2")), "01-20");
+        List<String> after = lines(s, List.of(seats(s, "01-17:2 02-10:3")), "03-05");
+        assertTrue(after.containsAll(before), "every line planned before the change is planned again as it was: " + after);
+        assertEquals(List.of("platform/v[0]/addon[seats]/since[01-17]/period[0]: 01-17..02-01 4.84 at 01-01",
+                "platform/v[0]/addon[seats]/since[01-17]/period[1]: 02-01..02-10 3.21 at 02-01",
+                "platform/v[0]/addon[seats]/since[02-10]/period[0]: 02-10..03-01 10.18 at 02-01",
+                "platform/v[0]/addon[seats]/since[02-10]/period[1]: 03-01..04-01 15 at 03-01",
+                "platform/v[0]/period[0]: 01-01..02-01 100 at 01-01",
+                "platform/v[0]/period[1]: 02-01..03-01 100 at 02-01",
+                "platform/v[0]/period[2]: 03-01..04-01 100 at 03-01"), after,
+                "9 of 28 days of 2 x 5, then 19 of 28 days of 3 x 5 under a new identity; the base fee untouched");
+    }
+
+    @Test
+    void cancelingTheAddonMidPeriodReshapesOnlyItsOwnPendingLine() {
+        Subscription s = subscription(Instant.parse("2025-01-01T00:00:00Z"), null, List.of(PLATFORM));
+        assertEquals(List.of("platform/v[0]/addon[seats]/since[01-17]/period[0]: 01-17..02-01 4.84 at 01-01",
+                "platform/v[0]/period[0]: 01-01..02-01 100 at 01-01"), lines(s, List.of(seats(s, "01-17:2")), "01-20"));
+        assertEquals(List.of("platform/v[0]/addon[seats]/since[01-17]/period[0]: 01-17..01-25 2.58 at 01-01",
+                "platform/v[0]/period[0]: 01-01..02-01 100 at 01-01",
+                "platform/v[0]/period[1]: 02-01..03-01 100 at 02-01",
+                "platform/v[0]/period[2]: 03-01..04-01 100 at 03-01"), lines(s, List.of(seats(s, "01-17:2 01-25:0")), "03-05"),
+                "the add-on's line keeps its identity and ends at the cancelation (8 of 31 days of 2 x 5); quantity 0 bills nothing more,"
+                        + " and the base fee is the same line as ever");
+    }
+
+    @Test
+    void anAddonPricedOntoAnItemWithoutAPriceIsItsOwnLine() {
+        Subscription s = subscription(Instant.parse("2025-01-01T00:00:00Z"), null, List.of(FREE));
+        Map<String, Object> ssoSeat = Map.of("type", "flat_fee", "key", "sso", "name", "SSO seat", "billingCadence", "P1M",
+                "price", Map.of("type", "flat", "amount", "3", "paymentTerm", "in_arrears"));
+        SubscriptionAddon addon = new SubscriptionAddon(UUID.randomUUID(), s.namespace(), s.id(), UUID.randomUUID(), "sso_seats", 1, "multiple",
+                "SSO seats", null, Map.of(), List.of(ssoSeat), List.of(new QuantitySegment(Instant.parse("2025-01-17T00:00:00Z"), null, 4)),
+                Instant.parse("2025-01-17T00:00:00Z"), Instant.parse("2025-01-17T00:00:00Z"), null);
+        assertEquals(List.of("sso/v[0]/addon[sso_seats]/since[01-17]/period[0]: 01-17..02-01 5.81 at 02-01",
+                "sso/v[0]/addon[sso_seats]/since[01-17]/period[1]: 02-01..03-01 12 at 03-01"), lines(s, List.of(addon), "02-05"),
+                "15 of 31 days of 4 x 3, in arrears as the add-on says; the free item bills nothing");
     }
 }

@@ -66,4 +66,27 @@ class SubscriptionAddonTest {
         assertNull(later.activeTo());
         assertEquals(PRO.phases().get(2).activeFrom(), later.quantityAt(START), "not started yet: read at its start");
     }
+
+    @ParameterizedTest(name = "{0} {1} {2}: {3}")
+    @CsvSource(nullValues = "-", delimiter = '|', value = {
+            "api_calls| flat| P1M| the item has a unit price; an add-on's price only adds up onto a flat price or onto an item without a price",
+            "platform| unit| P1M| the add-on's price is unit; only a flat price adds up onto the item's flat price",
+            "platform| flat| P1Y| the item is billed every P1M and the add-on every P1Y; flat prices only add up at the same cadence",
+            "platform| flat| P1M| -",
+            "sso| unit| P1M| -"})
+    void aPricedAddonMustAddUpOntoTheItemsItMeets(String key, String priceType, String cadence, String refusal) {
+        Subscription s = AddonOverlayTest.subscription();
+        Map<String, Object> card = AddonOverlayTest.card(key, cadence, Map.of("type", priceType, "amount", "5"), null, null);
+        SubscriptionAddon.Offer offer = new SubscriptionAddon.Offer(UUID.randomUUID(), "boost", 1, "single", "active", List.of(card), "trial",
+                null);
+        Instant at = Instant.parse("2025-01-20T00:00:00Z");
+        if (refusal == null) {
+            assertEquals(1, SubscriptionAddon.buy(s, offer, "Boost", null, null, 1, at, at).quantity(at));
+            return;
+        }
+        ValidationException e = assertThrows(ValidationException.class, () -> SubscriptionAddon.buy(s, offer, "Boost", null, null, 1, at, at));
+        assertEquals("addon/id", e.errors().get(0).field());
+        assertEquals("addon_rate_card_price_incompatible", e.errors().get(0).code());
+        assertEquals("add-on 'boost' cannot be added to item '" + key + "' of phase 'main': " + refusal, e.errors().get(0).message());
+    }
 }

@@ -10,6 +10,7 @@ import dev.tollgate.platform.outbox.Outbox;
 import dev.tollgate.tenancy.api.TenancyApi;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -124,7 +125,21 @@ class SubscriptionGrants implements SubscriptionEntitlementsApi {
 
     private static boolean sameItem(Entitlement e, SubscriptionGrant grant, GrantedItem item) {
         return Objects.equals(annotation(e, PHASE), grant.phaseKey()) && item.itemKey().equals(annotation(e, ITEM))
-                && item.template().featureKey().equals(e.featureKey());
+                && item.template().featureKey().equals(e.featureKey()) && sameAllowance(e, item.template());
+    }
+
+    /**
+     * Whether a metered entitlement still grants what the template says: an add-on bought or changed sums a different
+     * {@code issueAfterReset} into the item (ADR 0035), and the entitlement is then made again (its usage is measured
+     * from the current period's start, so nothing used is forgotten).
+     */
+    private static boolean sameAllowance(Entitlement e, TemplateTerms t) {
+        if (!"metered".equals(t.type())) {
+            return true;
+        }
+        BigDecimal granted = e.issueAmount() == null ? BigDecimal.ZERO : e.issueAmount();
+        BigDecimal templated = t.issueAfterReset() == null ? BigDecimal.ZERO : t.issueAfterReset();
+        return granted.compareTo(templated) == 0 && e.isSoftLimit() == t.isSoftLimit();
     }
 
     private static Map<String, Object> annotations(SubscriptionGrant grant, GrantedItem item) {
