@@ -55,7 +55,7 @@ public record AddonOverlay(Subscription subscription, List<Map<String, List<Item
      * Phase {@code i}'s items as invoicing sees them (ADR 0035). An item keeps its versions and labels exactly as if
      * nothing was bought, its own price untouched, cut only where a usage discount bought changes what its usage bills; an
      * allowance bought cuts nothing (a graduated price would start its tiers again). Each add-on's flat price is an item
-     * of its own over each of the add-on's segments, {@code amount x quantity}, labelled
+     * of its own per layer of its instances ({@link #layers}), {@code amount x instances}, labelled
      * {@code v[<n>]/addon[<add-on key>]/since[<instant>]} (or {@code addon[<add-on key>]/since[<instant>]} where no
      * version of the key runs): a fee paid in advance is invoiced at the period's start, so summing an add-on bought later
      * into it would bill the item's own fee for the rest of the period twice. The totals are the digest's summed price.
@@ -188,10 +188,10 @@ public record AddonOverlay(Subscription subscription, List<Map<String, List<Item
     }
 
     /**
-     * Phase {@code i}'s add-on fees: for every flat-priced add-on rate card, an item per stretch of the add-on's timeline
-     * with one quantity (neighbouring segments of the same quantity are one) and one version of the key (or none), priced
-     * {@code amount x quantity}; none where the quantity is 0 or the price cannot add to the version's (refused when bought,
-     * left out if a later edit makes it so). A one-time fee is billed once for the instances a segment adds.
+     * Phase {@code i}'s add-on fees: for every flat-priced add-on rate card, an item per layer of the add-on's instances
+     * ({@link #layers}) and version of the key (or none), priced {@code amount x instances}; none where the price cannot add
+     * to the version's (refused when bought, left out if a later edit makes it so). A one-time fee is billed once per layer,
+     * for the instances it adds.
      */
     private static Map<String, List<ItemVersion>> fees(Subscription s, int i, List<SubscriptionAddon> addons) {
         Instant phaseFrom = s.phases().get(i).activeFrom();
@@ -207,16 +207,11 @@ public record AddonOverlay(Subscription subscription, List<Map<String, List<Item
                 String key = String.valueOf(card.get("key"));
                 List<SubscriptionItem> versions = timelines.getOrDefault(key, List.of());
                 boolean oneTime = card.get("billingCadence") == null;
-                int before = 0;
-                Instant previousTo = null;
-                for (QuantitySegment q : stretches(addon.timeline())) {
-                    int added = q.activeFrom().equals(previousTo) ? q.quantity() - before : q.quantity();
-                    before = q.quantity();
-                    previousTo = q.activeTo();
-                    int billedQuantity = oneTime ? added : q.quantity();
-                    Instant from = q.activeFrom().isAfter(phaseFrom) ? q.activeFrom() : phaseFrom;
-                    Instant to = earliest(q.activeTo(), phaseTo);
-                    if (billedQuantity <= 0 || (to != null && !from.isBefore(to)) || (oneTime && q.activeFrom().isBefore(phaseFrom) && i > 0)) {
+                for (Layer layer : layers(s, addon.timeline(), card, price)) {
+                    int billedQuantity = oneTime ? layer.added() : layer.instances();
+                    Instant from = layer.from().isAfter(phaseFrom) ? layer.from() : phaseFrom;
+                    Instant to = earliest(layer.to(), phaseTo);
+                    if (billedQuantity <= 0 || (to != null && !from.isBefore(to)) || (oneTime && layer.from().isBefore(phaseFrom) && i > 0)) {
                         continue;
                     }
                     TreeSet<Instant> cuts = new TreeSet<>(List.of(from));
@@ -240,7 +235,7 @@ public record AddonOverlay(Subscription subscription, List<Map<String, List<Item
                         Map<String, Object> amount = new LinkedHashMap<>(price);
                         amount.put("amount", AddonRateCards.times(price.get("amount"), billedQuantity).toPlainString());
                         fee.put("price", amount);
-                        String label = (v >= 0 ? "v[" + v + "]/" : "") + "addon[" + addon.addonKey() + "]/since[" + pieceFrom + "]";
+                        String label = (v >= 0 ? "v[" + v + "]/" : "") + "addon[" + addon.addonKey() + "]/since[" + layer.from() + "]"; // unique per layer, phase and version
                         out.computeIfAbsent(key, x -> new ArrayList<>()).add(item(s, i, key, label, fee, pieceFrom, pieceTo));
                     }
                 }
@@ -249,18 +244,74 @@ public record AddonOverlay(Subscription subscription, List<Map<String, List<Item
         return out;
     }
 
-    /** The add-on's timeline with neighbouring segments of the same quantity joined. */
-    private static List<QuantitySegment> stretches(List<QuantitySegment> timeline) {
-        List<QuantitySegment> out = new ArrayList<>();
+    /** Instances of an add-on bought together and billed together, {@code [from, to)} ({@code to} null: open). */
+    private record Layer(Instant from, Instant to, int instances, int added) {
+    }
+
+    /**
+     * An add-on's instances as layers (ADR 0035), in the order they start. A rise by d at t starts a layer of d instances
+     * at t. A fall by d at t ends the newest layers first, whole, at t. Where the fall ends only part of a layer, that layer
+     * keeps billing all its instances until it ends and the instances that stay continue as a new layer from then on
+     * (nothing added, so a one-time fee bills nothing for it): for a fee paid in advance the layer ends at the end of the
+     * billing period containing t (at t where t starts a period), so the period already paid is billed once and never again
+     * for the instances that stay; for a fee paid in arrears, or a one-time fee, it ends at t.
+     */
+    private static List<Layer> layers(Subscription s, List<QuantitySegment> timeline, Map<String, Object> card, Map<String, Object> price) {
+        List<Layer> done = new ArrayList<>();
+        List<Layer> open = new ArrayList<>(); // oldest first
+        Object cadence = card.get("billingCadence");
+        boolean deferred = cadence != null && !"in_arrears".equals(price.get("paymentTerm"));
+        Recurrence recurrence = deferred ? new Recurrence(dev.tollgate.platform.domain.IsoDuration.parse(cadence.toString()).orElseThrow(),
+                s.anchorOrigin()) : null;
+        Instant previousTo = null;
         for (QuantitySegment q : timeline) {
-            QuantitySegment last = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (last != null && last.quantity() == q.quantity() && q.activeFrom().equals(last.activeTo())) {
-                out.set(out.size() - 1, new QuantitySegment(last.activeFrom(), q.activeTo(), q.quantity()));
-            } else {
-                out.add(q);
+            if (previousTo != null && !previousTo.equals(q.activeFrom())) {
+                lower(open, done, open.stream().mapToInt(Layer::instances).sum(), previousTo, recurrence); // a gap holds none
+            }
+            int held = open.stream().mapToInt(Layer::instances).sum();
+            Layer newest = open.isEmpty() ? null : open.get(open.size() - 1);
+            if (q.quantity() > held && newest != null && newest.from().equals(q.activeFrom())) { // one layer per start instant
+                open.set(open.size() - 1, new Layer(newest.from(), null, newest.instances() + q.quantity() - held,
+                        newest.added() + q.quantity() - held));
+            } else if (q.quantity() > held) {
+                open.add(new Layer(q.activeFrom(), null, q.quantity() - held, q.quantity() - held));
+            } else if (q.quantity() < held) {
+                lower(open, done, held - q.quantity(), q.activeFrom(), recurrence);
+            }
+            previousTo = q.activeTo();
+            if (previousTo == null) {
+                break;
             }
         }
-        return out;
+        if (previousTo != null) {
+            lower(open, done, open.stream().mapToInt(Layer::instances).sum(), previousTo, recurrence);
+        }
+        done.addAll(open);
+        done.sort(java.util.Comparator.comparing(Layer::from));
+        return done;
+    }
+
+    private static void lower(List<Layer> open, List<Layer> done, int by, Instant at, Recurrence recurrence) {
+        int left = by;
+        while (left > 0 && !open.isEmpty()) {
+            Layer newest = open.remove(open.size() - 1);
+            if (newest.instances() <= left) {
+                left -= newest.instances();
+                done.add(new Layer(newest.from(), later(newest.from(), at), newest.instances(), newest.added()));
+            } else {
+                Instant end = at;
+                if (recurrence != null && newest.from().isBefore(at)) {
+                    end = recurrence.periodAt(at).from().equals(at) ? at : recurrence.periodAt(at).to();
+                }
+                done.add(new Layer(newest.from(), end, newest.instances(), newest.added()));
+                open.add(new Layer(end, null, newest.instances() - left, 0));
+                left = 0;
+            }
+        }
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static void cutWithin(TreeSet<Instant> cuts, Instant at, Instant from, Instant to) {

@@ -130,19 +130,37 @@ class SubscriptionLinesTest {
     }
 
     @Test
-    void aQuantityChangeBillsUnderANewIdentityAndRenamesNothing() {
+    void aRiseMidPeriodBillsOnlyTheAddedInstancesAsALayerOfTheirOwn() {
         Subscription s = subscription(Instant.parse("2025-01-01T00:00:00Z"), null, List.of(PLATFORM));
-        List<String> before = lines(s, List.of(seats(s, "01-17:2")), "01-20");
+        List<String> invoiced = lines(s, List.of(seats(s, "01-17:2")), "02-05"); // February's add-on line, in advance, invoiced
+        assertTrue(invoiced.contains("platform/v[0]/addon[seats]/since[01-17]/period[1]: 02-01..03-01 10 at 02-01"), invoiced.toString());
         List<String> after = lines(s, List.of(seats(s, "01-17:2 02-10:3")), "03-05");
-        assertTrue(after.containsAll(before), "every line planned before the change is planned again as it was: " + after);
+        assertTrue(after.containsAll(invoiced), "every line planned before the change is planned again as it was: " + after);
         assertEquals(List.of("platform/v[0]/addon[seats]/since[01-17]/period[0]: 01-17..02-01 4.84 at 01-01",
-                "platform/v[0]/addon[seats]/since[01-17]/period[1]: 02-01..02-10 3.21 at 02-01",
-                "platform/v[0]/addon[seats]/since[02-10]/period[0]: 02-10..03-01 10.18 at 02-01",
-                "platform/v[0]/addon[seats]/since[02-10]/period[1]: 03-01..04-01 15 at 03-01",
+                "platform/v[0]/addon[seats]/since[01-17]/period[1]: 02-01..03-01 10 at 02-01",
+                "platform/v[0]/addon[seats]/since[01-17]/period[2]: 03-01..04-01 10 at 03-01",
+                "platform/v[0]/addon[seats]/since[02-10]/period[0]: 02-10..03-01 3.39 at 02-01",
+                "platform/v[0]/addon[seats]/since[02-10]/period[1]: 03-01..04-01 5 at 03-01",
                 "platform/v[0]/period[0]: 01-01..02-01 100 at 01-01",
                 "platform/v[0]/period[1]: 02-01..03-01 100 at 02-01",
                 "platform/v[0]/period[2]: 03-01..04-01 100 at 03-01"), after,
-                "9 of 28 days of 2 x 5, then 19 of 28 days of 3 x 5 under a new identity; the base fee untouched");
+                "February's 2 seats stay as invoiced (10); only the third seat is new, 19 of 28 days of 5; from March 10 + 5 = 15");
+    }
+
+    @Test
+    void aFallMidPeriodAfterTheFeeWasInvoicedBillsNothingNewForThatPeriod() {
+        Subscription s = subscription(Instant.parse("2025-01-01T00:00:00Z"), null, List.of(PLATFORM));
+        List<String> invoiced = lines(s, List.of(seats(s, "01-17:3")), "02-05");
+        assertTrue(invoiced.contains("platform/v[0]/addon[seats]/since[01-17]/period[1]: 02-01..03-01 15 at 02-01"), invoiced.toString());
+        List<String> after = lines(s, List.of(seats(s, "01-17:3 02-10:2")), "03-05");
+        assertTrue(after.containsAll(invoiced), "no line planned before the change is reshaped: " + after);
+        assertEquals(List.of("platform/v[0]/addon[seats]/since[01-17]/period[0]: 01-17..02-01 7.26 at 01-01",
+                "platform/v[0]/addon[seats]/since[01-17]/period[1]: 02-01..03-01 15 at 02-01",
+                "platform/v[0]/addon[seats]/since[03-01]/period[0]: 03-01..04-01 10 at 03-01",
+                "platform/v[0]/period[0]: 01-01..02-01 100 at 01-01",
+                "platform/v[0]/period[1]: 02-01..03-01 100 at 02-01",
+                "platform/v[0]/period[2]: 03-01..04-01 100 at 03-01"), after,
+                "February was paid for 3 seats and nothing new is billed for it; the 2 seats that stay bill 10 from March");
     }
 
     @Test

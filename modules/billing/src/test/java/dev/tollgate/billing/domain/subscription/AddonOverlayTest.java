@@ -204,9 +204,13 @@ class AddonOverlayTest {
     @CsvSource(delimiter = ';', textBlock = """
             two from mid-period;               01-20:2;             v[0] 01-15.. 100/P1M | v[0]/addon[boost]/since[01-20] 01-20.. 10/P1M
             bought then canceled;              01-20:2 02-10:0;     v[0] 01-15.. 100/P1M | v[0]/addon[boost]/since[01-20] 01-20..02-10 10/P1M
-            quantity changes;                  01-20:1 03-01:3;     v[0] 01-15.. 100/P1M | v[0]/addon[boost]/since[01-20] 01-20..03-01 5/P1M | v[0]/addon[boost]/since[03-01] 03-01.. 15/P1M
+            a rise adds a layer;               01-20:1 03-01:3;     v[0] 01-15.. 100/P1M | v[0]/addon[boost]/since[01-20] 01-20.. 5/P1M | v[0]/addon[boost]/since[03-01] 03-01.. 10/P1M
+            a fall ends the newest layer;      01-20:1 02-01:3 03-01:1; v[0] 01-15.. 100/P1M | v[0]/addon[boost]/since[01-20] 01-20.. 5/P1M | v[0]/addon[boost]/since[02-01] 02-01..03-01 10/P1M
+            a fall within a layer mid-period;  01-20:3 02-20:2;     v[0] 01-15.. 100/P1M | v[0]/addon[boost]/since[01-20] 01-20..03-01 15/P1M | v[0]/addon[boost]/since[03-01] 03-01.. 10/P1M
+            a fall within a layer at a period start; 01-20:3 03-01:2; v[0] 01-15.. 100/P1M | v[0]/addon[boost]/since[01-20] 01-20..03-01 15/P1M | v[0]/addon[boost]/since[03-01] 03-01.. 10/P1M
+            canceled ends every layer;         01-20:1 02-01:3 02-10:0; v[0] 01-15.. 100/P1M | v[0]/addon[boost]/since[01-20] 01-20..02-10 5/P1M | v[0]/addon[boost]/since[02-01] 02-01..02-10 10/P1M
             same quantity again cuts nothing;  01-20:2 03-01:2;     v[0] 01-15.. 100/P1M | v[0]/addon[boost]/since[01-20] 01-20.. 10/P1M
-            bought before the phase starts;    01-05:2;             v[0] 01-15.. 100/P1M | v[0]/addon[boost]/since[01-15] 01-15.. 10/P1M
+            bought before the phase starts;    01-05:2;             v[0] 01-15.. 100/P1M | v[0]/addon[boost]/since[01-05] 01-15.. 10/P1M
             """)
     void invoicingBillsEachAddonFeeAsAnItemOfItsOwn(String name, String timeline, String expected) {
         Subscription s = subscription();
@@ -218,6 +222,6 @@ class AddonOverlayTest {
         Subscription s = subscription();
         assertEquals("addon[boost]/since[01-20] 01-20.. 40/P1M", billed(AddonOverlay.of(s, List.of(addon(s, "01-20:2", ADDON))), "support"));
         assertEquals("v[0] 01-15..02-01 100/P1M | v[1] 02-01.. 200/P1M | v[0]/addon[boost]/since[01-20] 01-20..02-01 5/P1M"
-                + " | v[1]/addon[boost]/since[02-01] 02-01.. 5/P1M", billed(AddonOverlay.of(edited(s), List.of(addon(s, "01-20:1", ADDON))), "platform"));
+                + " | v[1]/addon[boost]/since[01-20] 02-01.. 5/P1M", billed(AddonOverlay.of(edited(s), List.of(addon(s, "01-20:1", ADDON))), "platform"));
     }
 }
