@@ -46,6 +46,14 @@ public final class Sql {
         });
     }
 
+    /** Runs an explicit INSERT, UPDATE or DELETE; returns the number of rows it changed. */
+    public static int update(JdbcOperations jdbc, String sql, List<?> parameters) {
+        return jdbc.prepareStatement(sql, statement -> {
+            bind(statement, parameters);
+            return statement.executeUpdate();
+        });
+    }
+
     /** The row count of {@code fromWhere} (a FROM ... WHERE ... clause), for a page's total. */
     public static long count(Connection connection, String fromWhere, List<?> parameters) {
         try (PreparedStatement s = connection.prepareStatement("SELECT count(*) " + fromWhere)) {

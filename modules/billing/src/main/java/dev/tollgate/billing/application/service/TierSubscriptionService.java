@@ -50,13 +50,17 @@ class TierSubscriptionService implements TierChanges {
         Instant now = starts.now();
         Map<String, String> metadata = TierMetadata.of(tierKey, customLimits);
         Subscription current = null;
+        boolean paidBefore = false; // ever on a tier other than the free one (ended subscriptions count, dropped ones not)
         for (Subscription s : starts.store().ofCustomer(SYSTEM, customerId)) {
             SubscriptionStatus status = s.status(now);
             if (status == SubscriptionStatus.SCHEDULED) {
                 Subscription dropped = s.deleted(now); // a downgrade still waiting: this move replaces it
                 starts.store().save(dropped);
                 events.deleted(dropped);
-            } else if (status == SubscriptionStatus.ACTIVE || status == SubscriptionStatus.CANCELED) {
+                continue;
+            }
+            paidBefore |= !FREE_TIER.equals(TierMetadata.tier(s.metadata(), s.plan() == null ? null : s.plan().key()));
+            if (status == SubscriptionStatus.ACTIVE || status == SubscriptionStatus.CANCELED) {
                 current = s;
             }
         }
@@ -71,7 +75,7 @@ class TierSubscriptionService implements TierChanges {
         Timing timing = atPeriodEnd ? Timing.NEXT_BILLING_CYCLE : Timing.IMMEDIATE;
         PlanTerms terms = plans.of(SYSTEM, new StartRequest(customerId, tierKey, null, null, null, null, null, metadata, timing, null));
         // A trial is for an organization's first paid tier: one that has paid before starts in the plan's paid phase.
-        String startingPhase = paidBefore(customerId) ? terms.phases().get(terms.phases().size() - 1).key() : null;
+        String startingPhase = paidBefore ? terms.phases().get(terms.phases().size() - 1).key() : null;
         StartRequest request = new StartRequest(customerId, tierKey, null, null, startingPhase, null, null, metadata, timing, null);
         if (current == null) {
             starts.requireFree(SYSTEM, customerId, now, null, null);
@@ -79,11 +83,5 @@ class TierSubscriptionService implements TierChanges {
         } else {
             lifecycle.replace(current, terms, request, request.timing());
         }
-    }
-
-    /** Whether the organization was ever subscribed to a tier other than the free one (ended subscriptions count). */
-    private boolean paidBefore(String customerId) {
-        return starts.store().ofCustomer(SYSTEM, customerId).stream()
-                .anyMatch(s -> !FREE_TIER.equals(TierMetadata.tier(s.metadata(), s.plan() == null ? null : s.plan().key())));
     }
 }

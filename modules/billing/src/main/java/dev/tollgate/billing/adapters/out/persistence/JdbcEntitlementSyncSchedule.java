@@ -22,9 +22,9 @@ final class JdbcEntitlementSyncSchedule implements EntitlementSyncSchedule {
     @Override
     public void schedule(UUID namespace, UUID subscriptionId, Instant at) {
         if (at == null) {
-            update("DELETE FROM billing.subscription_entitlement_sync WHERE subscription_id = ?", List.of(subscriptionId));
+            Sql.update(jdbc, "DELETE FROM billing.subscription_entitlement_sync WHERE subscription_id = ?", List.of(subscriptionId));
         } else {
-            update("INSERT INTO billing.subscription_entitlement_sync (subscription_id, namespace, next_sync_at) VALUES (?, ?, ?)"
+            Sql.update(jdbc, "INSERT INTO billing.subscription_entitlement_sync (subscription_id, namespace, next_sync_at) VALUES (?, ?, ?)"
                     + " ON CONFLICT (subscription_id) DO UPDATE SET next_sync_at = EXCLUDED.next_sync_at",
                     List.of(subscriptionId, namespace, Sql.timestamp(at)));
         }
@@ -45,10 +45,4 @@ final class JdbcEntitlementSyncSchedule implements EntitlementSyncSchedule {
                 });
     }
 
-    private void update(String sql, List<?> parameters) {
-        jdbc.prepareStatement(sql, statement -> {
-            Sql.bind(statement, parameters);
-            return statement.executeUpdate();
-        });
-    }
 }

@@ -99,7 +99,7 @@ final class JdbcInvoiceStore implements InvoiceStore {
         invoices.update(InvoiceRows.row(next));
         if (!removedLineIds.isEmpty()) {
             // The remaining lines keep their stored positions: gaps are harmless, lines are read in position order.
-            update("DELETE FROM billing.invoice_lines WHERE invoice_id = ? AND id = ANY(?)",
+            Sql.update(jdbc, "DELETE FROM billing.invoice_lines WHERE invoice_id = ? AND id = ANY(?)",
                     List.of(invoice.id(), removedLineIds.toArray(UUID[]::new)));
         }
         return next;
@@ -240,7 +240,7 @@ final class JdbcInvoiceStore implements InvoiceStore {
 
     @Override
     public void scheduleLineSync(UUID namespace, UUID subscriptionId, Instant at) {
-        update("INSERT INTO billing.subscription_line_sync (subscription_id, namespace, next_sync_at) VALUES (?, ?, ?)"
+        Sql.update(jdbc, "INSERT INTO billing.subscription_line_sync (subscription_id, namespace, next_sync_at) VALUES (?, ?, ?)"
                 + " ON CONFLICT (subscription_id) DO UPDATE SET next_sync_at = LEAST(billing.subscription_line_sync.next_sync_at, EXCLUDED.next_sync_at)",
                 List.of(subscriptionId, namespace, Sql.timestamp(at)));
     }
@@ -274,16 +274,9 @@ final class JdbcInvoiceStore implements InvoiceStore {
     @Override
     public void lineSyncDone(UUID subscriptionId, Instant next) {
         if (next == null) {
-            update("DELETE FROM billing.subscription_line_sync WHERE subscription_id = ?", List.of(subscriptionId));
+            Sql.update(jdbc, "DELETE FROM billing.subscription_line_sync WHERE subscription_id = ?", List.of(subscriptionId));
         } else {
-            update("UPDATE billing.subscription_line_sync SET next_sync_at = ? WHERE subscription_id = ?", List.of(Sql.timestamp(next), subscriptionId));
+            Sql.update(jdbc, "UPDATE billing.subscription_line_sync SET next_sync_at = ? WHERE subscription_id = ?", List.of(Sql.timestamp(next), subscriptionId));
         }
-    }
-
-    private void update(String sql, List<?> parameters) {
-        jdbc.prepareStatement(sql, statement -> {
-            Sql.bind(statement, parameters);
-            return statement.executeUpdate();
-        });
     }
 }
