@@ -135,7 +135,7 @@ final class StripeHttpHandler implements HttpHandler {
     }
 
     private Reply expand(Reply reply, Params params) {
-        if (reply.json() == null || !params.has("expand")) {
+        if (reply.json() == null || reply.status() != 200 || !params.has("expand")) {
             return reply;
         }
         return new Reply(reply.status(), Expansion.apply(reply.json(), params.strings("expand"), state),

@@ -18,6 +18,7 @@ import com.stripe.model.StripeCollection;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerListParams;
+import com.stripe.param.CustomerRetrieveParams;
 import com.stripe.param.CustomerUpdateParams;
 import com.stripe.param.PaymentMethodAttachParams;
 import com.stripe.param.PaymentMethodListParams;
@@ -138,6 +139,14 @@ class FakeStripeCustomersTest {
         assertEquals("id", missing.getStripeError().getParam());
         assertEquals("No such customer: 'cus_doesnotexist'", missing.getStripeError().getMessage());
         assertTrue(missing.getRequestId().startsWith("req_"));
+        InvalidRequestException missingExpanded = assertThrows(InvalidRequestException.class,
+                () -> stripe.v1().customers().retrieve("cus_doesnotexist", CustomerRetrieveParams.builder()
+                        .addExpand("invoice_settings.default_payment_method").build()));
+        assertEquals("resource_missing", missingExpanded.getCode());
+        InvalidRequestException missingInvoice = assertThrows(InvalidRequestException.class,
+                () -> stripe.v1().invoices().pay("in_doesnotexist"));
+        assertEquals(404, missingInvoice.getStatusCode());
+        assertEquals("No such invoice: 'in_doesnotexist'", missingInvoice.getStripeError().getMessage());
     }
 
     @Test
