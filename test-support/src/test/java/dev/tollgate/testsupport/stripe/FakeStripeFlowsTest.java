@@ -100,7 +100,11 @@ class FakeStripeFlowsTest {
         assertEquals(fake.baseUrl() + "/_fake/checkout/" + session.getId(), session.getUrl());
         assertTrue(session.getSetupIntent().startsWith("seti_"));
 
-        // the customer fills in the hosted page (here: the page's form post), and is sent to success_url
+        // the customer opens the hosted page, fills it in (the page's form post), and is sent to success_url
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(session.getUrl())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<form method=\"post\" action=\"/_fake/checkout/" + session.getId() + "\">"));
         HttpResponse<String> submitted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(session.getUrl())).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("card=mastercard")).build(),
@@ -130,6 +134,28 @@ class FakeStripeFlowsTest {
                         .setDefaultPaymentMethod(card.getId()).build()).build());
         assertEquals(card.getId(), updated.getInvoiceSettings().getDefaultPaymentMethod());
         assertEquals("complete", stripe.v1().checkout().sessions().retrieve(session.getId()).getStatus());
+    }
+
+    @Test
+    void anExpiredSessionCannotBeCompleted() throws Exception {
+        Customer customer = stripe.v1().customers().create(CustomerCreateParams.builder().build());
+        Session session = stripe.v1().checkout().sessions().create(SessionCreateParams.builder()
+                .setMode(SessionCreateParams.Mode.SETUP).setCustomer(customer.getId())
+                .setSuccessUrl("https://tollgate.test/done").build());
+        Session expired = stripe.v1().checkout().sessions().expire(session.getId());
+        assertEquals("expired", expired.getStatus());
+        assertNull(expired.getUrl());
+        HttpResponse<String> late = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        fake.baseUrl() + "/_fake/checkout_sessions/" + session.getId() + "/complete"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, late.statusCode());
+        assertTrue(late.body().contains("\"type\" : \"invalid_request_error\""));
+        assertEquals("canceled", stripe.v1().setupIntents().retrieve(session.getSetupIntent()).getStatus());
+        assertEquals(0, fake.count("payment_method"));
+        InvalidRequestException setupOnly = assertThrows(InvalidRequestException.class, () ->
+                stripe.v1().checkout().sessions().create(SessionCreateParams.builder()
+                        .setMode(SessionCreateParams.Mode.PAYMENT).setSuccessUrl("https://tollgate.test/done").build()));
+        assertEquals("mode", setupOnly.getStripeError().getParam());
     }
 
     @Test
