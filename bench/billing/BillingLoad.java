@@ -414,6 +414,12 @@ public class BillingLoad {
             if (analyzeBefore) {
                 analyzeBillingTables(db);
             }
+            boolean resetStatements = "1".equals(arg("resetStatements", "0"));
+            if (resetStatements) {
+                try (Statement s = db.createStatement()) {
+                    s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                }
+            }
             db.setAutoCommit(false);
             int subscriptions;
             int lines;
@@ -469,6 +475,16 @@ public class BillingLoad {
             }
             db.commit();
             db.setAutoCommit(true);
+            // On a running Tollgate the round starts within a second of the commit: the counters of the work it does
+            // start here, milliseconds later (not after another JVM has started).
+            if (args.containsKey("statsTo")) {
+                writeCounters(counters(db), Path.of(arg("statsTo", null)));
+            }
+            if (resetStatements) {
+                try (Statement s = db.createStatement()) {
+                    s.execute("SELECT pg_stat_statements_reset()");
+                }
+            }
             if (!analyzeBefore) {
                 analyzeBillingTables(db);
             }
@@ -1022,8 +1038,21 @@ public class BillingLoad {
     }
 
     private static void stats() throws Exception {
+        Map<String, long[]> now;
+        try (Connection db = db()) {
+            now = counters(db);
+        }
+        if (!args.containsKey("before")) {
+            now.forEach((table, v) -> System.out.println(table + " " + v[0] + " " + v[1] + " " + v[2] + " " + v[3] + " " + v[4] + " " + v[5]));
+            return;
+        }
+        perInvoice(now);
+    }
+
+    /** PostgreSQL's counters per table and index, and the transactions so far. */
+    private static Map<String, long[]> counters(Connection db) throws Exception {
         Map<String, long[]> now = new TreeMap<>();
-        try (Connection db = db(); Statement s = db.createStatement();
+        try (Statement s = db.createStatement();
              ResultSet rs = s.executeQuery("SELECT schemaname || '.' || relname, n_tup_ins, n_tup_upd, n_tup_del, coalesce(idx_scan, 0),"
                      + " seq_scan, coalesce(idx_tup_fetch, 0) + seq_tup_read FROM pg_stat_user_tables")) {
             while (rs.next()) {
@@ -1041,10 +1070,16 @@ public class BillingLoad {
                 now.put("(transactions)", new long[] {x.getLong(1), 0, 0, 0, 0, 0});
             }
         }
-        if (!args.containsKey("before")) {
-            now.forEach((table, v) -> System.out.println(table + " " + v[0] + " " + v[1] + " " + v[2] + " " + v[3] + " " + v[4] + " " + v[5]));
-            return;
-        }
+        return now;
+    }
+
+    private static void writeCounters(Map<String, long[]> counters, Path file) throws Exception {
+        List<String> lines = new ArrayList<>();
+        counters.forEach((table, v) -> lines.add(table + " " + v[0] + " " + v[1] + " " + v[2] + " " + v[3] + " " + v[4] + " " + v[5]));
+        Files.write(file, lines);
+    }
+
+    private static void perInvoice(Map<String, long[]> now) throws Exception {
         Map<String, long[]> before = new HashMap<>();
         for (String line : Files.readAllLines(Path.of(arg("before", null)))) {
             String[] f = line.split(" ");
