@@ -54,8 +54,9 @@ class WorkspaceUsageService implements ReadWorkspaceUsageUseCase {
 
     @Override
     @Transactional(readOnly = true)
-    public WorkspaceUsage ofPeriod(Caller caller, String workspaceSlug, YearMonth month) {
+    public WorkspaceUsage ofPeriod(Caller caller, String workspaceSlug, String billingPeriod) {
         Workspace workspace = workspaces.require(caller, workspaceSlug, Capability.READ_ORGANIZATION);
+        YearMonth month = BillingPeriods.month(billingPeriod);
         Instant now = clock.instant();
         Period period = periods(workspace).beginningIn(month, now)
                 .orElseThrow(() -> new NotFoundException("Workspace '" + workspaceSlug + "' has no billing period beginning in " + month));
@@ -65,8 +66,8 @@ class WorkspaceUsageService implements ReadWorkspaceUsageUseCase {
     @Override
     @Transactional(readOnly = true)
     public List<WorkspaceUsage> history(Caller caller, String workspaceSlug, LocalDate first, LocalDate last, Granularity granularity) {
-        List<Period> windows = UsageWindows.of(first, last, granularity);
         Workspace workspace = workspaces.require(caller, workspaceSlug, Capability.READ_ORGANIZATION);
+        List<Period> windows = UsageWindows.of(first, last, granularity);
         Instant from = windows.get(0).from();
         Instant to = windows.get(windows.size() - 1).to();
         TreeMap<Instant, BigDecimal> queries = daily(workspace, QUERIES, from, to);

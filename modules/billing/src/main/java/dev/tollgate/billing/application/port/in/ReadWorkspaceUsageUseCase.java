@@ -5,7 +5,6 @@ import dev.tollgate.tenancy.api.Caller;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,8 +16,11 @@ public interface ReadWorkspaceUsageUseCase {
     /** The billing period running now, measured up to now. */
     WorkspaceUsage current(Caller caller, String workspaceSlug);
 
-    /** The billing period that begins in {@code month}; not found when the workspace had none then (or it has not begun). */
-    WorkspaceUsage ofPeriod(Caller caller, String workspaceSlug, YearMonth month);
+    /**
+     * The billing period named {@code YYYY-MM}, the one that begins in that UTC month; not found when the workspace had
+     * none then (or it has not begun). A malformed name is refused once the workspace is known to the caller.
+     */
+    WorkspaceUsage ofPeriod(Caller caller, String workspaceSlug, String billingPeriod);
 
     /** One entry per window between two UTC dates, both inclusive (windows without usage count zero). */
     List<WorkspaceUsage> history(Caller caller, String workspaceSlug, LocalDate first, LocalDate last, Granularity granularity);

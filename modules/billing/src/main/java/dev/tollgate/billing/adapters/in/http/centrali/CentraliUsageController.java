@@ -13,12 +13,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Centrali's usage of a workspace (ADR 0038): the current billing period, a history by day, week or month, and the
@@ -31,7 +29,6 @@ import java.util.regex.Pattern;
 final class CentraliUsageController {
     /** A history without dates covers the last 30 days up to today (UTC). */
     private static final int DEFAULT_DAYS = 30;
-    private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
     private final ReadWorkspaceUsageUseCase usage;
 
     CentraliUsageController(ReadWorkspaceUsageUseCase usage) {
@@ -56,7 +53,7 @@ final class CentraliUsageController {
     @Get("/{billingPeriod}")
     @Operation(summary = "Get usage for a specific billing period")
     CentraliUsageView period(Caller caller, String slug, String billingPeriod) {
-        return CentraliUsageView.period(usage.ofPeriod(caller, slug, month(billingPeriod)));
+        return CentraliUsageView.period(usage.ofPeriod(caller, slug, billingPeriod));
     }
 
     private static LocalDate date(String name, String value) {
@@ -75,16 +72,5 @@ final class CentraliUsageController {
             case "day", "week", "month" -> Granularity.valueOf(value.toUpperCase(Locale.ROOT));
             default -> throw new ValidationException("granularity", "must be day, week or month");
         };
-    }
-
-    private static YearMonth month(String value) {
-        try {
-            if (MONTH.matcher(value).matches()) {
-                return YearMonth.parse(value);
-            }
-        } catch (DateTimeParseException e) {
-            // a month that does not exist, such as 2026-13: refused below like any other malformed period
-        }
-        throw new ValidationException("billingPeriod", "must be a month as YYYY-MM, e.g. 2026-01");
     }
 }
