@@ -111,6 +111,12 @@ class CrossTenantMatrixTest extends HttpTest {
             Map.entry("GET /api/v1/marketplace/listings/{type}", "the same three listings for everyone; the type is no tenant's"),
             Map.entry("POST /api/v1/marketplace/listings/{type}/install", "installs in the caller's namespace; the type is no tenant's"));
 
+    /**
+     * Path placeholders that carry a value rather than name a tenant's resource (a month, a plan): never one of A's
+     * secrets, and not worth trying under B's own parent (B reads its own month, changes its own plan).
+     */
+    static final Set<String> VALUE_PLACEHOLDERS = Set.of("billingPeriod", "newPlan");
+
     /** Lists with no identifier: B may see 2xx, but never anything of A's. */
     static final Set<String> NAMESPACE_LISTS = Set.of(
             "GET /v1/organizations", "GET /api/workspaces", "GET /api/v1/workspaces", "GET /api/v1/addons", "GET /api/v1/customers",
@@ -181,6 +187,8 @@ class CrossTenantMatrixTest extends HttpTest {
             ids.put("organization", account.orgSlug());
             ids.put("slug", account.orgSlug());
             ids.put("workspace", Long.toString(account.orgNumber()));
+            ids.put("billingPeriod", java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString());
+            ids.put("newPlan", "pro");
         }
 
         String org() {
@@ -308,7 +316,7 @@ class CrossTenantMatrixTest extends HttpTest {
             values.add(mate.email());
             for (Map.Entry<String, String> e : ids.entrySet()) {
                 String v = e.getValue();
-                if (!v.matches("\\d+") && !v.equals("model")) {
+                if (!v.matches("\\d+") && !v.equals("model") && !VALUE_PLACEHOLDERS.contains(e.getKey())) {
                     values.add(v);
                 }
             }
@@ -343,8 +351,14 @@ class CrossTenantMatrixTest extends HttpTest {
         }
     }
 
-    /** How B calls an operation: the query to add and the body, both with {A.x}/{B.x} placeholders. */
-    record Call(String query, String body, Refusal refusal) {
+    /**
+     * How B calls an operation: the query to add and the body, both with {A.x}/{B.x} placeholders; {@code underOwnParent}
+     * is the refusal when B names its own parent and A's child (the same as {@code refusal} unless said).
+     */
+    record Call(String query, String body, Refusal refusal, Refusal underOwnParent) {
+        Call(String query, String body, Refusal refusal) {
+            this(query, body, refusal, refusal);
+        }
     }
 
     static Call call(String query, String body) {
@@ -423,6 +437,15 @@ class CrossTenantMatrixTest extends HttpTest {
         m.put("POST /workspace/api/v1/{slug}/delete", centrali("", null));
         m.put("POST /workspace/api/v1/{slug}/restore", centrali("", null));
         m.put("GET /workspace/api/v1/{slug}/capabilities", centrali("", null));
+        m.put("GET /workspace/api/v1/{slug}/usage/current", centrali("", null));
+        m.put("GET /workspace/api/v1/{slug}/usage/historical", centrali("", null));
+        m.put("GET /workspace/api/v1/{slug}/usage/{billingPeriod}", centrali("", null));
+        m.put("GET /workspace/api/v1/{slug}/invoices", centrali("", null));
+        // In B's own workspace, A's invoice is no bill of B's (404); a service token may never read bills (403).
+        m.put("GET /workspace/api/v1/{slug}/invoice/{invoiceId}", new Call("", null, NOT_A_MEMBER,
+                credential -> credential.equals("service token") ? 403 : 404));
+        m.put("GET /workspace/api/v1/{slug}/plan", centrali("", null));
+        m.put("PATCH /workspace/api/v1/{slug}/plan/{newPlan}", centrali("", null));
         // OpenMeter: the namespace is the credential's; A's ids must be unknown there
         m.put("PUT /api/v1/addons/{addonId}", openMeter("", addon("intruder")));
         m.put("GET /api/v1/addons/{addonId}", openMeter("", null));
@@ -719,7 +742,8 @@ class CrossTenantMatrixTest extends HttpTest {
             List<String> paths = new ArrayList<>();
             paths.add(fill(op, 0));
             // B's own parent with A's child: the parent's authorization must not carry over to another tenant's child.
-            if (placeholders >= 2 && !op.servedAt().endsWith("/{groupByKey}/values")) {
+            if (placeholders >= 2 && !op.servedAt().endsWith("/{groupByKey}/values")
+                    && VALUE_PLACEHOLDERS.stream().noneMatch(v -> op.servedAt().contains("{" + v + "}"))) {
                 paths.add(fill(op, 1));
             }
             for (String path : paths) {
@@ -732,7 +756,8 @@ class CrossTenantMatrixTest extends HttpTest {
                     // OpenMeter's value of a feature the (own) customer has no entitlement for: no access, nothing of A's
                     boolean noAccessValue = !path.equals(paths.get(0)) && NO_ACCESS_VALUES.contains(op.key())
                             && !credential.getKey().equals("service token");
-                    int expected = noAccessValue ? 200 : call.refusal().status(credential.getKey());
+                    Refusal refusal = path.equals(paths.get(0)) ? call.refusal() : call.underOwnParent();
+                    int expected = noAccessValue ? 200 : refusal.status(credential.getKey());
                     boolean ok = exchange.status() == expected && (!noAccessValue || exchange.body().equals("{\"hasAccess\":false}"));
                     if (!ok) {
                         failures.add(label + ": expected " + expected + ", got " + exchange.status() + " " + abbreviate(exchange.body()));

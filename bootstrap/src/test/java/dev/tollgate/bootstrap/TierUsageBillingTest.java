@@ -17,15 +17,9 @@ import dev.tollgate.testing.UpstreamPostgres;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -95,23 +89,9 @@ class TierUsageBillingTest extends HttpTest {
             Thread.sleep(100); // usage counts from the subscription's start, to the second
         }
 
-        Properties login = new Properties();
-        login.setProperty("user", "postgres." + projectId);
-        login.setProperty("password", PASSWORD);
-        login.setProperty("sslmode", "disable");
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres", login);
-             Statement s = c.createStatement()) {
-            for (int i = 0; i < 37; i++) {
-                s.execute("SELECT " + i);
-            }
-        }
+        ProxyTraffic.selects(proxy.port(), projectId, PASSWORD, 37);
         assertTrue(reporter.flush());
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
-        long queries = 0;
-        for (JsonNode row : http.get("/v1/projects/" + projectId + "/usage?start_date=" + today + "&end_date=" + today, auth).expect(200)
-                .json().get("usage")) {
-            queries += row.get("queries_total").asLong();
-        }
+        long queries = ProxyTraffic.today(http, projectId, "queries_total", auth);
         assertTrue(queries >= 37, "the proxy metered the queries (and the driver's own): " + queries);
         Thread.sleep(1100); // progressive billing bills whole seconds up to now
 

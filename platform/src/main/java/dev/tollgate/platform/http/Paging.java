@@ -24,9 +24,9 @@ public final class Paging {
         return pageNumbers("page", page, 1, "per_page", perPage, 25, 100);
     }
 
-    /** Centrali: {@code page} and {@code pageSize}. */
-    public static PageRequest centrali(Integer page, Integer pageSize) {
-        return pageNumbers("page", page, 1, "pageSize", pageSize, 20, 100);
+    /** Centrali's page/limit lists (invoices, support issues): {@code page} (from 1, default 1) and {@code limit} (1-100, default 20). */
+    public static PageRequest centrali(Integer page, Integer limit) {
+        return pageNumbers("page", page, 1, "limit", limit, 20, 100);
     }
 
     /** OpenMeter's page style: {@code page} (from 1, default 1) and {@code pageSize} (1-1000, default 100). */

@@ -38,6 +38,13 @@ public interface TenancyApi {
     OrganizationSummary requireOrganization(Caller caller, String idOrSlug, Capability capability);
 
     /**
+     * A workspace by slug as Centrali answers for it: not-found when no live workspace has that slug, forbidden when the
+     * caller has no relation to it (Centrali documents 403 for a workspace one is no member of) or lacks
+     * {@code capability} there.
+     */
+    OrganizationSummary requireWorkspace(Caller caller, String slug, Capability capability);
+
+    /**
      * The organization a request without an organization in its path acts in (OpenMeter's namespace): an API key's
      * own organization, a signed-in user's current workspace. Checks {@code capability} there.
      */

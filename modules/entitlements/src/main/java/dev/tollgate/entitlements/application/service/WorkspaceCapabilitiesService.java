@@ -7,8 +7,6 @@ import dev.tollgate.entitlements.domain.CustomerRef;
 import dev.tollgate.entitlements.domain.Entitlement;
 import dev.tollgate.entitlements.domain.EntitlementFilter;
 import dev.tollgate.entitlements.domain.EntitlementValue;
-import dev.tollgate.platform.domain.ForbiddenException;
-import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi;
@@ -43,7 +41,7 @@ class WorkspaceCapabilitiesService implements WorkspaceCapabilitiesUseCase {
     @Override
     @Transactional(readOnly = true)
     public Capabilities capabilitiesOf(Caller caller, String workspaceSlug) {
-        var organization = requireMember(caller, workspaceSlug);
+        var organization = tenancy.requireWorkspace(caller, workspaceSlug, Capability.READ_ORGANIZATION); // strangers: 403
         CustomerResolver.Customer customer = customers.resolve(TenancyApi.SYSTEM_NAMESPACE, CustomerRef.customer(organization.publicId()));
         Instant now = clock.instant();
         EntitlementFilter active = new EntitlementFilter(List.of(customer.id()), List.of(), List.of(), false, now, "createdAt", false);
@@ -53,20 +51,5 @@ class WorkspaceCapabilitiesService implements WorkspaceCapabilitiesUseCase {
             features.put(e.featureKey(), new Access(value.hasAccess(), e.config()));
         }
         return new Capabilities(tiers.limitsOf(organization.publicId()).tier(), features);
-    }
-
-    /**
-     * Centrali documents 403 for a workspace the caller is no member of, and its other workspace routes answer so; a
-     * workspace that does not exist (by that slug) stays 404.
-     */
-    private TenancyApi.OrganizationSummary requireMember(Caller caller, String workspaceSlug) {
-        try {
-            return tenancy.requireOrganization(caller, workspaceSlug, Capability.READ_ORGANIZATION);
-        } catch (NotFoundException noRelation) {
-            if (tenancy.findOrganization(workspaceSlug).filter(o -> o.slug().equals(workspaceSlug)).isPresent()) {
-                throw new ForbiddenException("You are not a member of workspace '" + workspaceSlug + "'");
-            }
-            throw noRelation;
-        }
     }
 }

@@ -96,6 +96,17 @@ class TenancyApiService implements TenancyApi {
     }
 
     @Override
+    public OrganizationSummary requireWorkspace(Caller caller, String slug, Capability capability) {
+        Organization organization = organizations.findBySlug(slug).orElseThrow(() -> NotFoundException.of("Workspace", slug));
+        try {
+            access.require(caller, organization, permissionFor(capability));
+        } catch (NotFoundException noRelation) {
+            throw new ForbiddenException("You are not a member of workspace '" + slug + "'");
+        }
+        return summary(organization);
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public Optional<OrganizationSummary> findOrganization(String idOrSlug) {
         return access.findByIdOrSlug(idOrSlug).map(TenancyApiService::summary);
