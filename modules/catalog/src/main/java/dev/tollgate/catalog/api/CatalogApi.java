@@ -15,6 +15,9 @@ public interface CatalogApi {
     /** A feature by ULID (archived ones too) or by key (the live one). */
     java.util.Optional<FeatureInfo> findFeature(UUID namespace, String featureIdOrKey);
 
+    /** The live (not archived) features with these keys, by key, in one read; keys without one are absent. */
+    java.util.Map<String, FeatureInfo> findLiveFeatures(UUID namespace, java.util.Collection<String> keys);
+
     /**
      * A feature as entitlements use it: its meter (null for a static feature) and the filters narrowing the meter,
      * each as an OpenMeter filter object ({@code {"$eq": "gpt-4"}}; the deprecated plain filters become {@code $eq}).

@@ -64,6 +64,17 @@ public interface MeteringApi {
     List<WindowValue> usage(UUID namespace, String meterSlug, Instant from, Instant to, String windowSize, java.time.ZoneId zone,
                             List<String> subjects, Map<String, Object> filters);
 
+    /** One total asked of {@link #totals}: what {@link #usage} with no window sums, for one meter and range. */
+    record TotalAsk(String meterSlug, Instant from, Instant to, List<String> subjects, Map<String, Object> filters) {
+    }
+
+    /**
+     * Several totals at once (an invoice's usage lines): the meters are resolved in one read, then each total is what
+     * {@link #usage} over [from, to) with no window sums to (zero without events). In the order asked; an unknown meter
+     * is not-found, as for {@link #usage}.
+     */
+    List<BigDecimal> totals(UUID namespace, List<TotalAsk> asks);
+
     record WindowValue(Instant from, Instant to, BigDecimal value) {
     }
 }

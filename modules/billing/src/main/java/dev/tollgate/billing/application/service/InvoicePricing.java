@@ -26,9 +26,9 @@ class InvoicePricing {
     Invoice measured(Invoice invoice, List<String> subjects, Instant now) {
         CurrencyPrecision currency = invoice.precision();
         List<InvoiceLine> priced = new ArrayList<>();
-        for (InvoiceLine line : invoice.lines()) {
-            LineQuantities quantities = usage.measure(invoice.namespace(), subjects, line);
-            priced.add(LinePricing.price(line, currency, quantities, TypeId::newUuid, now));
+        List<LineQuantities> measured = usage.measureAll(invoice.namespace(), subjects, invoice.lines());
+        for (int i = 0; i < invoice.lines().size(); i++) {
+            priced.add(LinePricing.price(invoice.lines().get(i), currency, measured.get(i), TypeId::newUuid, now));
         }
         return invoice.withLines(priced, now);
     }
@@ -36,10 +36,13 @@ class InvoicePricing {
     /** Re-prices with the stored quantities; a line never measured is measured now. */
     Invoice recalculated(Invoice invoice, List<String> subjects, Instant now) {
         CurrencyPrecision currency = invoice.precision();
+        List<InvoiceLine> unmeasured = invoice.lines().stream().filter(line -> line.quantities() == null).toList();
+        List<LineQuantities> measured = unmeasured.isEmpty() ? List.of() : usage.measureAll(invoice.namespace(), subjects, unmeasured);
         List<InvoiceLine> priced = new ArrayList<>();
+        int next = 0;
         for (InvoiceLine line : invoice.lines()) {
             LineQuantities stored = line.quantities();
-            LineQuantities quantities = stored == null ? usage.measure(invoice.namespace(), subjects, line)
+            LineQuantities quantities = stored == null ? measured.get(next++)
                     : LineQuantities.measured(stored.metered(), stored.meteredPreLinePeriod());
             priced.add(LinePricing.price(line, currency, quantities, TypeId::newUuid, now));
         }

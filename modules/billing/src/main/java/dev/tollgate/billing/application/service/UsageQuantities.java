@@ -10,8 +10,11 @@ import dev.tollgate.platform.domain.ValidationException;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -29,22 +32,59 @@ class UsageQuantities {
         this.metering = metering;
     }
 
-    LineQuantities measure(UUID namespace, List<String> subjects, InvoiceLine line) {
-        if (!RateCardPricing.metered(line.price())) {
-            return LineQuantities.FLAT;
+    /**
+     * The quantities of several lines (an invoice's), in their order: their features are read in one look-up and their
+     * totals asked of metering together (one meter look-up), instead of a feature, a meter and a total per line.
+     */
+    List<LineQuantities> measureAll(UUID namespace, List<String> subjects, List<InvoiceLine> lines) {
+        List<InvoiceLine> metered = lines.stream().filter(line -> RateCardPricing.metered(line.price())).toList();
+        Map<String, FeatureInfo> features = metered.isEmpty() ? Map.of()
+                : catalog.findLiveFeatures(namespace, metered.stream().map(InvoiceLine::featureKey).filter(Objects::nonNull).distinct().toList());
+        List<MeteringApi.TotalAsk> asks = new ArrayList<>();
+        Map<InvoiceLine, int[]> askOf = new IdentityHashMap<>(); // a line's asks: up to its end, and up to its start (-1: none)
+        for (InvoiceLine line : metered) {
+            FeatureInfo feature = features.containsKey(line.featureKey()) ? features.get(line.featureKey())
+                    : meteredFeature(namespace, line.featureKey()); // not a live key: refused as a single look-up refuses it
+            requireMeter(feature);
+            Instant serviceStart = line.servicePeriod().from();
+            int upToEnd = ask(asks, feature, subjects, serviceStart, line.period().to());
+            int before = line.firstInServicePeriod() ? -1 : ask(asks, feature, subjects, serviceStart, line.period().from());
+            askOf.put(line, new int[] {upToEnd, before});
         }
-        FeatureInfo feature = meteredFeature(namespace, line.featureKey());
-        Instant serviceStart = line.servicePeriod().from();
-        BigDecimal upToEnd = total(namespace, feature, subjects, serviceStart, line.period().to());
-        if (line.firstInServicePeriod()) {
-            return LineQuantities.measured(upToEnd, BigDecimal.ZERO);
+        List<BigDecimal> totals = asks.isEmpty() ? List.of() : metering.totals(namespace, asks);
+        List<LineQuantities> out = new ArrayList<>();
+        for (InvoiceLine line : lines) {
+            int[] at = askOf.get(line);
+            if (at == null) {
+                out.add(LineQuantities.FLAT);
+                continue;
+            }
+            BigDecimal upToEnd = total(totals, at[0]);
+            if (at[1] < 0) {
+                out.add(LineQuantities.measured(upToEnd, BigDecimal.ZERO));
+            } else {
+                BigDecimal before = total(totals, at[1]);
+                out.add(LineQuantities.measured(upToEnd.subtract(before).max(BigDecimal.ZERO), before));
+            }
         }
-        BigDecimal before = total(namespace, feature, subjects, serviceStart, line.period().from());
-        return LineQuantities.measured(upToEnd.subtract(before).max(BigDecimal.ZERO), before);
+        return out;
+    }
+
+    /** Asks metering for the total over [from, to); -1 (zero) when there is nothing to count. */
+    private static int ask(List<MeteringApi.TotalAsk> asks, FeatureInfo feature, List<String> subjects, Instant from, Instant to) {
+        if (subjects.isEmpty() || !from.isBefore(to)) {
+            return -1;
+        }
+        asks.add(new MeteringApi.TotalAsk(feature.meterSlug(), from, to, subjects, feature.filters()));
+        return asks.size() - 1;
+    }
+
+    private static BigDecimal total(List<BigDecimal> totals, int at) {
+        return at < 0 ? BigDecimal.ZERO : totals.get(at);
     }
 
     /** Refuses a usage price whose feature is unknown or has no meter: there would be nothing to count. */
-    FeatureInfo meteredFeature(UUID namespace, String featureKey) {
+    private FeatureInfo meteredFeature(UUID namespace, String featureKey) {
         if (featureKey == null) {
             throw new ValidationException("invoice_line_feature_has_no_meters",
                     List.of(new dev.tollgate.platform.domain.FieldError("rateCard/featureKey",
@@ -53,18 +93,15 @@ class UsageQuantities {
         FeatureInfo feature = catalog.findFeature(namespace, featureKey).filter(f -> !f.archived()).orElseThrow(() ->
                 new ValidationException("rate_card_feature_not_found", List.of(new dev.tollgate.platform.domain.FieldError(
                         "rateCard/featureKey", "no live feature has the key '" + featureKey + "'", "rate_card_feature_not_found"))));
+        return requireMeter(feature);
+    }
+
+    private static FeatureInfo requireMeter(FeatureInfo feature) {
         if (feature.meterSlug() == null) {
             throw new ValidationException("invoice_line_feature_has_no_meters", List.of(new dev.tollgate.platform.domain.FieldError(
-                    "rateCard/featureKey", "feature '" + featureKey + "' has no meter to count usage with", "invoice_line_feature_has_no_meters")));
+                    "rateCard/featureKey", "feature '" + feature.key() + "' has no meter to count usage with", "invoice_line_feature_has_no_meters")));
         }
         return feature;
     }
 
-    private BigDecimal total(UUID namespace, FeatureInfo feature, List<String> subjects, Instant from, Instant to) {
-        if (subjects.isEmpty() || !from.isBefore(to)) {
-            return BigDecimal.ZERO;
-        }
-        return metering.usage(namespace, feature.meterSlug(), from, to, null, ZoneOffset.UTC, subjects, feature.filters()).stream()
-                .map(MeteringApi.WindowValue::value).reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
 }

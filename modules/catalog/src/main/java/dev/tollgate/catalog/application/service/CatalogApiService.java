@@ -54,9 +54,20 @@ class CatalogApiService implements CatalogApi {
     @Override
     @Transactional(readOnly = true)
     public java.util.Optional<FeatureInfo> findFeature(UUID namespace, String featureIdOrKey) {
-        return FeatureService.lookup(features, namespace, featureIdOrKey)
-                .map(f -> new FeatureInfo(f.id(), f.key(), f.name(), f.meterSlug(), filters(f), f.isArchived(),
-                        f.metadata() == null ? java.util.Map.of() : f.metadata(), f.unitCost()));
+        return FeatureService.lookup(features, namespace, featureIdOrKey).map(CatalogApiService::info);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Map<String, FeatureInfo> findLiveFeatures(UUID namespace, java.util.Collection<String> keys) {
+        java.util.Map<String, FeatureInfo> byKey = new java.util.HashMap<>();
+        features.findLiveByKeys(namespace, keys).forEach(f -> byKey.put(f.key(), info(f)));
+        return byKey;
+    }
+
+    private static FeatureInfo info(Feature f) {
+        return new FeatureInfo(f.id(), f.key(), f.name(), f.meterSlug(), filters(f), f.isArchived(),
+                f.metadata() == null ? java.util.Map.of() : f.metadata(), f.unitCost());
     }
 
     private static java.util.Map<String, Object> filters(Feature f) {

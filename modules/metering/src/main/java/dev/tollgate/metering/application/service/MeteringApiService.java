@@ -73,6 +73,28 @@ class MeteringApiService implements MeteringApi {
     public List<WindowValue> usage(UUID namespace, String meterSlug, Instant from, Instant to, String windowSize, java.time.ZoneId zone,
                                    List<String> subjects, Map<String, Object> filters) {
         Meter meter = meters.findLiveBySlug(namespace, meterSlug).orElseThrow(() -> NotFoundException.of("Meter", meterSlug));
+        return usage(namespace, meter, from, to, windowSize, zone, subjects, filters);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<java.math.BigDecimal> totals(UUID namespace, List<TotalAsk> asks) {
+        Map<String, Meter> bySlug = new java.util.HashMap<>();
+        meters.findLiveBySlugs(namespace, asks.stream().map(TotalAsk::meterSlug).distinct().toList()).forEach(m -> bySlug.put(m.slug(), m));
+        List<java.math.BigDecimal> totals = new java.util.ArrayList<>();
+        for (TotalAsk ask : asks) {
+            Meter meter = bySlug.get(ask.meterSlug());
+            if (meter == null) {
+                throw NotFoundException.of("Meter", ask.meterSlug());
+            }
+            totals.add(usage(namespace, meter, ask.from(), ask.to(), null, ZoneOffset.UTC, ask.subjects(), ask.filters()).stream()
+                    .map(WindowValue::value).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+        }
+        return totals;
+    }
+
+    private List<WindowValue> usage(UUID namespace, Meter meter, Instant from, Instant to, String windowSize, java.time.ZoneId zone,
+                                    List<String> subjects, Map<String, Object> filters) {
         Map<String, TextFilter> parsed = new LinkedHashMap<>();
         filters.forEach((key, filter) -> parsed.put(key, TextFilter.parse("filterGroupBy." + key, filter)));
         MeterQuery query = new MeterQuery(from, to, windowSize == null ? null : WindowSize.valueOf(windowSize), zone, subjects, List.of(),

@@ -15,6 +15,8 @@ interface FeatureRowRepository extends CrudRepository<FeatureRow, UUID> {
 
     Optional<FeatureRow> findByNamespaceAndKeyAndArchivedAtIsNull(UUID namespace, String key);
 
+    java.util.List<FeatureRow> findByNamespaceAndKeyInAndArchivedAtIsNull(UUID namespace, java.util.Collection<String> keys);
+
     /** Archiving, the only change a feature sees: its other columns keep what its creation wrote, JSON included. */
     void update(@Id UUID id, Instant updatedAt, @Nullable Instant archivedAt);
 }

@@ -53,6 +53,12 @@ final class JdbcFeatureStore implements FeatureStore {
     }
 
     @Override
+    public java.util.List<Feature> findLiveByKeys(UUID namespace, java.util.Collection<String> keys) {
+        return keys.isEmpty() ? java.util.List.of()
+                : rows.findByNamespaceAndKeyInAndArchivedAtIsNull(namespace, keys).stream().map(JdbcFeatureStore::toDomain).toList();
+    }
+
+    @Override
     public Page<Feature> list(UUID namespace, FeatureFilter filter, PageRequest page) {
         StringBuilder where = new StringBuilder(" WHERE namespace = ?");
         List<Object> parameters = new ArrayList<>(List.of(namespace));

@@ -16,5 +16,8 @@ public interface FeatureStore {
     /** The feature with this key that is not archived. */
     Optional<Feature> findLiveByKey(UUID namespace, String key);
 
+    /** The live features with any of these keys, in one read. */
+    java.util.List<Feature> findLiveByKeys(UUID namespace, java.util.Collection<String> keys);
+
     Page<Feature> list(UUID namespace, FeatureFilter filter, PageRequest page);
 }

@@ -36,6 +36,12 @@ final class JdbcMeterStore implements MeterStore {
     }
 
     @Override
+    public List<Meter> findLiveBySlugs(UUID namespace, java.util.Collection<String> slugs) {
+        return slugs.isEmpty() ? List.of()
+                : rows.findByNamespaceAndSlugInAndDeletedAtIsNull(namespace, slugs).stream().map(JdbcMeterStore::toDomain).toList();
+    }
+
+    @Override
     public List<Meter> list(UUID namespace, boolean includeDeleted) {
         return rows.list(namespace, includeDeleted).stream().map(JdbcMeterStore::toDomain).toList();
     }

@@ -14,6 +14,8 @@ interface MeterRowRepository extends CrudRepository<MeterRow, UUID> {
 
     Optional<MeterRow> findByNamespaceAndSlugAndDeletedAtIsNull(UUID namespace, String slug);
 
+    java.util.List<MeterRow> findByNamespaceAndSlugInAndDeletedAtIsNull(UUID namespace, java.util.Collection<String> slugs);
+
     @Query(value = "SELECT * FROM metering.meters WHERE namespace = :namespace AND (:includeDeleted OR deleted_at IS NULL) "
             + "ORDER BY slug, created_at", nativeQuery = true)
     List<MeterRow> list(UUID namespace, boolean includeDeleted);

@@ -14,5 +14,8 @@ public interface MeterStore {
 
     Optional<Meter> findLiveBySlug(UUID namespace, String slug);
 
+    /** The live meters with any of these slugs, in one read. */
+    List<Meter> findLiveBySlugs(UUID namespace, java.util.Collection<String> slugs);
+
     List<Meter> list(UUID namespace, boolean includeDeleted);
 }
