@@ -119,7 +119,7 @@ class StripeAppService implements ManageStripeAppUseCase {
 
     @Override
     @Transactional
-    public StripeGateway.PortalSession portalSession(Caller caller, String customerIdOrKey, String configurationId, String locale, String returnUrl) {
+    public dev.tollgate.billing.domain.app.StripePortalSession portalSession(Caller caller, String customerIdOrKey, String configurationId, String locale, String returnUrl) {
         UUID namespace = setup.writing(caller);
         CustomerDetails customer = tenancy.requireCustomer(namespace, customerIdOrKey);
         App app = appOf(namespace, customer.id(), null);

@@ -11,7 +11,6 @@ import dev.tollgate.platform.domain.FieldError;
 import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.Ulid;
 import dev.tollgate.platform.domain.ValidationException;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
@@ -33,23 +32,21 @@ class StripeConnections {
     private final StripeSecretStore secrets;
     private final AppStore apps;
     private final SecretBox box;
-    private final String publicUrl;
 
-    StripeConnections(StripeGateway stripe, StripeSecretStore secrets, AppStore apps, SecretBox box,
-                      @Value("${tollgate.public-url:`http://localhost:8080`}") String publicUrl) {
+    StripeConnections(StripeGateway stripe, StripeSecretStore secrets, AppStore apps, SecretBox box) {
         this.stripe = stripe;
         this.secrets = secrets;
         this.apps = apps;
         this.box = box;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
     StripeGateway gateway() {
         return stripe;
     }
 
-    String webhookUrl(UUID appId) {
-        return publicUrl + "/api/v1/apps/" + Ulid.of(appId) + "/stripe/webhook";
+    /** The webhook route of the app, on Tollgate's public URL (which the gateway knows: the operator's setting). */
+    static String webhookPath(UUID appId) {
+        return "/api/v1/apps/" + Ulid.of(appId) + "/stripe/webhook";
     }
 
     /** The account {@code apiKey} belongs to; a refused key is the request's {@code field} error. */
@@ -65,7 +62,7 @@ class StripeConnections {
     void connect(App app, String apiKey, Instant now) {
         StripeGateway.Endpoint endpoint;
         try {
-            endpoint = stripe.registerWebhook(apiKey, webhookUrl(app.id()), WEBHOOK_EVENTS,
+            endpoint = stripe.registerWebhook(apiKey, webhookPath(app.id()), WEBHOOK_EVENTS,
                     Map.of("tollgate_namespace", Ulid.of(app.namespace()), "tollgate_app_id", Ulid.of(app.id())), "tollgate-webhook-" + Ulid.of(app.id()));
         } catch (Refused refused) {
             throw refusal(refused, "apiKey");

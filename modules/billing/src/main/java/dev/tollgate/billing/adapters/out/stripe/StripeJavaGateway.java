@@ -19,6 +19,8 @@ import com.stripe.param.CustomerUpdateParams;
 import com.stripe.param.WebhookEndpointCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import dev.tollgate.billing.application.port.out.StripeGateway;
+import dev.tollgate.billing.domain.app.StripeCheckoutSession;
+import dev.tollgate.billing.domain.app.StripePortalSession;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -36,10 +38,13 @@ import java.util.concurrent.ConcurrentHashMap;
 final class StripeJavaGateway implements StripeGateway {
     private static final Gson GSON = new Gson();
     private final String apiBase;
+    private final String publicUrl;
     private final Map<String, StripeClient> clients = new ConcurrentHashMap<>();
 
-    StripeJavaGateway(@Value("${tollgate.stripe.api-base:`https://api.stripe.com`}") String apiBase) {
+    StripeJavaGateway(@Value("${tollgate.stripe.api-base:`https://api.stripe.com`}") String apiBase,
+                      @Value("${tollgate.public-url:`http://localhost:8080`}") String publicUrl) {
         this.apiBase = apiBase;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
     private StripeClient client(String apiKey) {
@@ -97,8 +102,8 @@ final class StripeJavaGateway implements StripeGateway {
     }
 
     @Override
-    public Endpoint registerWebhook(String apiKey, String url, List<String> events, Map<String, String> metadata, String idempotencyKey) {
-        WebhookEndpointCreateParams.Builder params = WebhookEndpointCreateParams.builder().setUrl(url)
+    public Endpoint registerWebhook(String apiKey, String path, List<String> events, Map<String, String> metadata, String idempotencyKey) {
+        WebhookEndpointCreateParams.Builder params = WebhookEndpointCreateParams.builder().setUrl(publicUrl + path)
                 .setDescription("Tollgate Stripe webhook, do not delete or modify manually").putAllMetadata(metadata);
         events.forEach(e -> params.addEnabledEvent(wire(WebhookEndpointCreateParams.EnabledEvent.class, "enabled_events", e)));
         WebhookEndpoint endpoint = call(() -> client(apiKey).v1().webhookEndpoints().create(params.build(), idempotent(idempotencyKey)));
@@ -155,7 +160,7 @@ final class StripeJavaGateway implements StripeGateway {
     }
 
     @Override
-    public CheckoutSession createCheckoutSession(String apiKey, CheckoutRequest r, String idempotencyKey) {
+    public StripeCheckoutSession createCheckoutSession(String apiKey, CheckoutRequest r, String idempotencyKey) {
         SessionCreateParams.Builder params = SessionCreateParams.builder().setMode(SessionCreateParams.Mode.SETUP).setCustomer(r.customer())
                 .putAllMetadata(r.metadata())
                 .setSetupIntentData(SessionCreateParams.SetupIntentData.builder().putAllMetadata(r.setupIntentMetadata()).build());
@@ -192,13 +197,13 @@ final class StripeJavaGateway implements StripeGateway {
                     "options.paymentMethodTypes", t)));
         }
         com.stripe.model.checkout.Session s = call(() -> client(apiKey).v1().checkout().sessions().create(params.build(), idempotent(idempotencyKey)));
-        return new CheckoutSession(s.getId(), s.getSetupIntent(), s.getClientSecret(), s.getClientReferenceId(), s.getCustomerEmail(),
+        return new StripeCheckoutSession(s.getId(), s.getSetupIntent(), s.getClientSecret(), s.getClientReferenceId(), s.getCustomerEmail(),
                 s.getCurrency(), instant(s.getCreated()), instant(s.getExpiresAt()), s.getMetadata(), s.getStatus(), s.getUrl(), s.getCancelUrl(),
                 s.getSuccessUrl(), s.getReturnUrl());
     }
 
     @Override
-    public PortalSession createPortalSession(String apiKey, String customerId, String configurationId, String locale, String returnUrl) {
+    public StripePortalSession createPortalSession(String apiKey, String customerId, String configurationId, String locale, String returnUrl) {
         com.stripe.param.billingportal.SessionCreateParams.Builder params = com.stripe.param.billingportal.SessionCreateParams.builder()
                 .setCustomer(customerId);
         if (configurationId != null) {
@@ -211,7 +216,7 @@ final class StripeJavaGateway implements StripeGateway {
             params.setReturnUrl(returnUrl);
         }
         com.stripe.model.billingportal.Session s = call(() -> client(apiKey).v1().billingPortal().sessions().create(params.build()));
-        return new PortalSession(s.getId(), s.getCustomer(), s.getConfiguration(), Boolean.TRUE.equals(s.getLivemode()), instant(s.getCreated()),
+        return new StripePortalSession(s.getId(), s.getCustomer(), s.getConfiguration(), Boolean.TRUE.equals(s.getLivemode()), instant(s.getCreated()),
                 s.getReturnUrl(), s.getLocale(), s.getUrl());
     }
 

@@ -1,8 +1,9 @@
 package dev.tollgate.billing.application.port.in;
 
-import dev.tollgate.billing.application.port.out.StripeGateway;
 import dev.tollgate.billing.domain.app.App;
+import dev.tollgate.billing.domain.app.StripeCheckoutSession;
 import dev.tollgate.billing.domain.app.StripeCustomer;
+import dev.tollgate.billing.domain.app.StripePortalSession;
 import dev.tollgate.tenancy.api.Caller;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ public interface ManageStripeAppUseCase {
                            List<String> paymentMethodTypes) {
     }
 
-    record Checkout(String customerId, String stripeCustomerId, StripeGateway.CheckoutSession session) {
+    record Checkout(String customerId, String stripeCustomerId, StripeCheckoutSession session) {
     }
 
     /** Replaces the app's key: it must be accepted by Stripe, of the same mode and for the same account. */
@@ -34,7 +35,7 @@ public interface ManageStripeAppUseCase {
     /** Both ids checked against Stripe: the customer exists, the payment method is attached to it. */
     CustomerData upsertCustomerData(Caller caller, String customerIdOrKey, String stripeCustomerId, String defaultPaymentMethodId);
 
-    StripeGateway.PortalSession portalSession(Caller caller, String customerIdOrKey, String configurationId, String locale, String returnUrl);
+    StripePortalSession portalSession(Caller caller, String customerIdOrKey, String configurationId, String locale, String returnUrl);
 
     /** A Checkout session in setup mode; the customer's Stripe customer is created first when they have none. */
     Checkout checkout(Caller caller, CheckoutCommand command);

@@ -1,6 +1,7 @@
 package dev.tollgate.billing.application.port.out;
 
-import java.time.Instant;
+import dev.tollgate.billing.domain.app.StripeCheckoutSession;
+import dev.tollgate.billing.domain.app.StripePortalSession;
 import java.util.List;
 import java.util.Map;
 
@@ -55,15 +56,6 @@ public interface StripeGateway {
                            String clientReferenceId, String billingAddressCollection, List<String> paymentMethodTypes) {
     }
 
-    record CheckoutSession(String id, String setupIntentId, String clientSecret, String clientReferenceId, String customerEmail,
-                           String currency, Instant createdAt, Instant expiresAt, Map<String, String> metadata, String status, String url,
-                           String cancelUrl, String successUrl, String returnUrl) {
-    }
-
-    record PortalSession(String id, String customer, String configuration, boolean livemode, Instant createdAt, String returnUrl,
-                         String locale, String url) {
-    }
-
     /** A webhook event: {@code object} is {@code data.object} as plain maps, lists, strings, numbers and booleans. */
     record Event(String id, String type, boolean livemode, Map<String, Object> object) {
     }
@@ -71,8 +63,11 @@ public interface StripeGateway {
     /** The account the key belongs to: proves the key. */
     Account account(String apiKey);
 
-    /** Registers {@code url} for {@code events}; idempotent by {@code idempotencyKey}. */
-    Endpoint registerWebhook(String apiKey, String url, List<String> events, Map<String, String> metadata, String idempotencyKey);
+    /**
+     * Registers Tollgate's {@code path} (on Tollgate's public URL, the operator's setting) for {@code events};
+     * idempotent by {@code idempotencyKey}.
+     */
+    Endpoint registerWebhook(String apiKey, String path, List<String> events, Map<String, String> metadata, String idempotencyKey);
 
     void deleteWebhook(String apiKey, String endpointId);
 
@@ -88,9 +83,9 @@ public interface StripeGateway {
 
     SetupIntent setupIntent(String apiKey, String setupIntentId);
 
-    CheckoutSession createCheckoutSession(String apiKey, CheckoutRequest request, String idempotencyKey);
+    StripeCheckoutSession createCheckoutSession(String apiKey, CheckoutRequest request, String idempotencyKey);
 
-    PortalSession createPortalSession(String apiKey, String customerId, String configurationId, String locale, String returnUrl);
+    StripePortalSession createPortalSession(String apiKey, String customerId, String configurationId, String locale, String returnUrl);
 
     /**
      * Checks {@code signatureHeader} ({@code Stripe-Signature}) over the exact payload with the endpoint's secret and a

@@ -4,7 +4,8 @@ import dev.tollgate.billing.adapters.in.http.openmeter.BillingViews.AppView;
 import dev.tollgate.billing.application.port.in.ManageStripeAppUseCase.Checkout;
 import dev.tollgate.billing.application.port.in.ManageStripeAppUseCase.CustomerData;
 import dev.tollgate.billing.application.port.in.ReceiveStripeEventsUseCase.Receipt;
-import dev.tollgate.billing.application.port.out.StripeGateway;
+import dev.tollgate.billing.domain.app.StripeCheckoutSession;
+import dev.tollgate.billing.domain.app.StripePortalSession;
 import dev.tollgate.platform.domain.Ulid;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -29,7 +30,7 @@ final class StripeViews {
     @Serdeable
     record PortalSessionView(String id, String stripeCustomerId, String configurationId, boolean livemode, Instant createdAt, String returnUrl,
                              String locale, String url) {
-        static PortalSessionView of(StripeGateway.PortalSession s) {
+        static PortalSessionView of(StripePortalSession s) {
             return new PortalSessionView(s.id(), s.customer(), s.configuration() == null ? "" : s.configuration(), s.livemode(), s.createdAt(),
                     s.returnUrl() == null ? "" : s.returnUrl(), s.locale() == null ? "" : s.locale(), s.url());
         }
@@ -42,7 +43,7 @@ final class StripeViews {
                                @Nullable Instant expiresAt, @Nullable Map<String, String> metadata, @Nullable String status, @Nullable String url,
                                String mode, @Nullable String cancelURL, @Nullable String successURL, @Nullable String returnURL) {
         static CheckoutSessionView of(Checkout c) {
-            StripeGateway.CheckoutSession s = c.session();
+            StripeCheckoutSession s = c.session();
             return new CheckoutSessionView(c.customerId(), c.stripeCustomerId(), s.id(), s.setupIntentId(), s.clientSecret(), s.clientReferenceId(),
                     s.customerEmail(), s.currency() == null ? null : s.currency().toUpperCase(Locale.ROOT), s.createdAt(), s.expiresAt(), s.metadata(),
                     s.status(), s.url(), "setup", s.cancelUrl(), s.successUrl(), s.returnUrl());
