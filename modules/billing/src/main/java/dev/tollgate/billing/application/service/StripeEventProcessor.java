@@ -160,7 +160,7 @@ class StripeEventProcessor {
             return "ignored: invoice " + metadata.get(INVOICE_ID) + " not found";
         }
         Invoice invoice = found.get();
-        if (!Ulid.of(app.id()).equals(invoice.terms().invoicingAppId())) {
+        if (!Ulid.parse(invoice.terms().invoicingAppId()).equals(Optional.of(app.id()))) {
             return "ignored: invoice " + metadata.get(INVOICE_ID) + " is not invoiced by this app";
         }
         if (invoice.state() == ALREADY.get(type)) {
