@@ -1,8 +1,5 @@
 package dev.tollgate.billing.adapters.out.stripe;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.AuthenticationException;
@@ -22,7 +19,10 @@ import dev.tollgate.billing.application.port.out.StripeGateway;
 import dev.tollgate.billing.domain.app.StripeCheckoutSession;
 import dev.tollgate.billing.domain.app.StripePortalSession;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -36,13 +36,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Singleton
 final class StripeJavaGateway implements StripeGateway {
-    private static final Gson GSON = new Gson();
     private final String apiBase;
     private final String publicUrl;
+    private final JsonMapper json;
     private final Map<String, StripeClient> clients = new ConcurrentHashMap<>();
 
     StripeJavaGateway(@Value("${tollgate.stripe.api-base:`https://api.stripe.com`}") String apiBase,
-                      @Value("${tollgate.public-url:`http://localhost:8080`}") String publicUrl) {
+                      @Value("${tollgate.public-url:`http://localhost:8080`}") String publicUrl, JsonMapper json) {
+        this.json = json;
         this.apiBase = apiBase;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
@@ -238,11 +239,16 @@ final class StripeJavaGateway implements StripeGateway {
     @SuppressWarnings("unchecked")
     public Event parse(String payload) {
         try {
-            JsonObject event = JsonParser.parseString(payload).getAsJsonObject();
-            JsonObject object = event.getAsJsonObject("data").getAsJsonObject("object");
-            return new Event(event.get("id").getAsString(), event.get("type").getAsString(),
-                    event.has("livemode") && event.get("livemode").getAsBoolean(), GSON.fromJson(object, Map.class));
-        } catch (RuntimeException malformed) {
+            Map<String, Object> event = json.readValue(payload, Argument.mapOf(String.class, Object.class));
+            Map<String, Object> data = (Map<String, Object>) event.get("data");
+            Map<String, Object> object = (Map<String, Object>) data.get("object");
+            String id = (String) event.get("id");
+            String type = (String) event.get("type");
+            if (id == null || type == null || object == null) {
+                throw new IllegalArgumentException("incomplete event");
+            }
+            return new Event(id, type, Boolean.TRUE.equals(event.get("livemode")), object);
+        } catch (IOException | RuntimeException malformed) {
             throw new Refused(Failure.INVALID, "body", "the event is not a Stripe event object (id, type, data.object)");
         }
     }
