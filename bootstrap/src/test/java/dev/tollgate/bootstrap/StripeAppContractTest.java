@@ -405,10 +405,21 @@ class StripeAppContractTest extends HttpTest {
                  "rateCard":{"price":{"type":"flat","amount":"100"}}}]}""".formatted(from, from.plus(1, ChronoUnit.DAYS), from), 201);
         JsonNode invoice = send("POST", "/api/v1/billing/invoices/invoice", "{\"customerId\":\"" + customerId + "\"}", 201).get(0);
         String invoiceId = invoice.get("id").asText();
-        if (invoice.get("status").asText().equals("draft")) {
-            invoice = send("POST", "/api/v1/billing/invoices/" + invoiceId + "/approve", "", 200);
-        }
-        assertEquals("payment_processing.pending", invoice.at("/statusDetails/extendedStatus").asText(), invoice.toString());
+        assertEquals("draft.syncing", invoice.at("/statusDetails/extendedStatus").asText(), "it waits for Stripe: " + invoice);
+        // The sync job makes the Stripe invoice (one item per detailed line, in cents), then finalizes it on issue.
+        await("the Stripe sync", () -> "payment_processing.pending".equals(http.get("/api/v1/billing/invoices/" + invoiceId, account.auth())
+                .json().at("/statusDetails/extendedStatus").asText()));
+        invoice = get("/api/v1/billing/invoices/" + invoiceId);
+        String stripeInvoiceId = invoice.at("/externalIds/invoicing").asText();
+        StripeClient stripe = StripeClient.builder().setApiKey(fake.secretKey()).setApiBase(fake.baseUrl()).build();
+        var stripeInvoice = stripe.v1().invoices().retrieve(stripeInvoiceId);
+        assertEquals("open", stripeInvoice.getStatus());
+        assertEquals(invoiceId, stripeInvoice.getMetadata().get("om_invoice_id"));
+        assertEquals(10000L, stripeInvoice.getAmountDue());
+        assertEquals(1, stripeInvoice.getLines().getData().size());
+        assertEquals(stripeInvoice.getNumber(), invoice.get("number").asText(), "Stripe's number is the invoice's");
+        assertTrue(fake.requests("POST", "/v1/invoiceitems").stream().allMatch(r -> r.idempotencyKey() != null
+                && r.idempotencyKey().startsWith("tollgate-item-")), "items are created under keys derived from Tollgate's ids");
 
         String failed = event("evt_inv_failed", "invoice.payment_failed", """
                 {"id":"in_1","object":"invoice","status":"open","metadata":{"om_invoice_id":"%s","om_namespace":"%s"}}"""

@@ -98,6 +98,38 @@ final class StripeJavaGateway implements StripeGateway {
     }
 
     @Override
+    public Invoice createInvoice(String apiKey, String customer, String currency, Map<String, String> metadata, String idempotencyKey) {
+        com.stripe.param.InvoiceCreateParams params = com.stripe.param.InvoiceCreateParams.builder().setCustomer(customer)
+                .setCurrency(currency.toLowerCase(java.util.Locale.ROOT)).putAllMetadata(metadata).setAutoAdvance(false)
+                .setCollectionMethod(com.stripe.param.InvoiceCreateParams.CollectionMethod.CHARGE_AUTOMATICALLY)
+                .setPendingInvoiceItemsBehavior(com.stripe.param.InvoiceCreateParams.PendingInvoiceItemsBehavior.EXCLUDE).build();
+        return invoice(call(() -> client(apiKey).v1().invoices().create(params, idempotent(idempotencyKey))));
+    }
+
+    @Override
+    public void addInvoiceItem(String apiKey, String customer, String invoiceId, String currency, long amount, String description,
+                               Map<String, String> metadata, String idempotencyKey) {
+        com.stripe.param.InvoiceItemCreateParams params = com.stripe.param.InvoiceItemCreateParams.builder().setCustomer(customer)
+                .setInvoice(invoiceId).setCurrency(currency.toLowerCase(java.util.Locale.ROOT)).setAmount(amount).setDescription(description)
+                .putAllMetadata(metadata).build();
+        call(() -> client(apiKey).v1().invoiceItems().create(params, idempotent(idempotencyKey)));
+    }
+
+    @Override
+    public Invoice invoice(String apiKey, String invoiceId) {
+        return invoice(call(() -> client(apiKey).v1().invoices().retrieve(invoiceId)));
+    }
+
+    @Override
+    public Invoice finalizeInvoice(String apiKey, String invoiceId) {
+        return invoice(call(() -> client(apiKey).v1().invoices().finalizeInvoice(invoiceId)));
+    }
+
+    private static Invoice invoice(com.stripe.model.Invoice i) {
+        return new Invoice(i.getId(), i.getStatus(), i.getNumber());
+    }
+
+    @Override
     public Account account(String apiKey) {
         return new Account(call(() -> client(apiKey).v1().accounts().retrieveCurrent()).getId());
     }

@@ -60,6 +60,21 @@ public interface StripeGateway {
     record Event(String id, String type, boolean livemode, Map<String, Object> object) {
     }
 
+    /** A Stripe invoice: its status (draft, open, paid, void, uncollectible) and, once finalized, its number. */
+    record Invoice(String id, String status, String number) {
+    }
+
+    /** A draft invoice collecting only the items added to it (auto-advance off: Tollgate finalizes it); idempotent by key. */
+    Invoice createInvoice(String apiKey, String customer, String currency, Map<String, String> metadata, String idempotencyKey);
+
+    /** An item of {@code amount} minor units on the draft invoice; idempotent by key, so a retry never adds a second. */
+    void addInvoiceItem(String apiKey, String customer, String invoiceId, String currency, long amount, String description,
+                        Map<String, String> metadata, String idempotencyKey);
+
+    Invoice invoice(String apiKey, String invoiceId);
+
+    Invoice finalizeInvoice(String apiKey, String invoiceId);
+
     /** The account the key belongs to: proves the key. */
     Account account(String apiKey);
 
