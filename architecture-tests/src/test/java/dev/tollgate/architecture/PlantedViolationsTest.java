@@ -133,7 +133,7 @@ class PlantedViolationsTest {
     @Test
     void rule9d_stripe() {
         assertFails(TollgateRules.stripeOnlyInBillingAdapters(FIXTURES),
-                List.of("billing.domain.StripeInvoice"),
+                List.of("billing.domain.StripeInvoice", "billing.adapters.in.http.openmeter.StripeWebhookParsing"),
                 List.of("billing.adapters.out.stripe.StripeGateway"));
     }
 

@@ -189,9 +189,13 @@ public final class TollgateRules {
                 .allowEmptyShould(true);
     }
 
-    /** 9d. Stripe is billing's outbound system; everyone else sees billing's api. */
+    /**
+     * 9d. Stripe is billing's outbound system, reached through one adapter: only {@code billing.adapters.out.stripe}
+     * knows stripe-java (the webhook's signature check included); everyone else sees the {@code StripeGateway} port or
+     * billing's api.
+     */
     public static ArchRule stripeOnlyInBillingAdapters(String root) {
-        return noClasses().that().resideOutsideOfPackage(root + ".billing.adapters..")
+        return noClasses().that().resideOutsideOfPackage(root + ".billing.adapters.out.stripe..")
                 .should().dependOnClassesThat().resideInAPackage("com.stripe..");
     }
 

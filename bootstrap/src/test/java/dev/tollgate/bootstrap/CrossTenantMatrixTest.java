@@ -109,7 +109,8 @@ class CrossTenantMatrixTest extends HttpTest {
             Map.entry("POST /api/v1/subjects", "upserts in the caller's namespace by key"),
             Map.entry("POST /api/v1/portal/tokens", "creates in the caller's namespace; the subject is a key of that namespace"),
             Map.entry("GET /api/v1/marketplace/listings/{type}", "the same three listings for everyone; the type is no tenant's"),
-            Map.entry("POST /api/v1/marketplace/listings/{type}/install", "installs in the caller's namespace; the type is no tenant's"));
+            Map.entry("POST /api/v1/marketplace/listings/{type}/install", "installs in the caller's namespace; the type is no tenant's"),
+            Map.entry("POST /api/v1/marketplace/listings/{type}/install/apikey", "installs in the caller's namespace; the type is no tenant's"));
 
     /**
      * Path placeholders that carry a value rather than name a tenant's resource (a month, a plan): never one of A's
@@ -535,6 +536,14 @@ class CrossTenantMatrixTest extends HttpTest {
         m.put("GET /api/v1/customers/{customerIdOrKey}/apps", openMeter("", null));
         m.put("PUT /api/v1/customers/{customerIdOrKey}/apps", openMeter("", "[{\"type\":\"sandbox\"}]"));
         m.put("DELETE /api/v1/customers/{customerIdOrKey}/apps/{appId}", openMeter("", null));
+        m.put("PUT /api/v1/apps/{id}/stripe/api-key", openMeter("", "{\"secretAPIKey\":\"sk_test_intruder_key_0123\"}"));
+        // Stripe's webhook takes no credentials: whoever calls, A's app id is not a Stripe app B can post events to.
+        m.put("POST /api/v1/apps/{id}/stripe/webhook", new Call("", "{\"id\":\"evt_intruder\",\"type\":\"invoice.paid\",\"livemode\":false,"
+                + "\"created\":1,\"data\":{\"object\":{}}}", UNKNOWN));
+        m.put("GET /api/v1/customers/{customerIdOrKey}/stripe", openMeter("", null));
+        m.put("PUT /api/v1/customers/{customerIdOrKey}/stripe", openMeter("", "{\"stripeCustomerId\":\"cus_intruder\"}"));
+        m.put("POST /api/v1/customers/{customerIdOrKey}/stripe/portal", openMeter("", "{}"));
+        m.put("POST /api/v1/stripe/checkout/sessions", openMeter("", "{\"customer\":{\"id\":\"{A.customerIdOrKey}\"},\"options\":{}}"));
         // OpenMeter answers 204 whatever matched: the check is that A's token still works afterwards
         m.put("POST /api/v1/portal/tokens/invalidate", new Call("", "{\"id\":\"{A.portalTokenId}\"}",
                 credential -> credential.equals("service token") ? 403 : 204));

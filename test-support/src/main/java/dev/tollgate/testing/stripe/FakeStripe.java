@@ -19,7 +19,7 @@ import java.util.concurrent.Executors;
  * A local, stateful stand-in for Stripe's API that stripe-java can be pointed at
  * ({@code StripeClient.builder().setApiBase(fake.baseUrl())}). It speaks Stripe's wire format (form-encoded
  * parameters with bracket notation, bearer secret key, Idempotency-Key, Stripe's error objects and list objects) for
- * customers, card payment methods, setup intents, Checkout sessions in setup mode, invoice items, invoices, billing
+ * the account, customers, card payment methods, setup intents, Checkout sessions in setup mode, invoice items, invoices, billing
  * portal sessions, webhook endpoints and events, and posts signed events to the registered endpoints. See
  * docs/adr/0037-fake-stripe.md.
  *
@@ -55,6 +55,7 @@ public final class FakeStripe implements AutoCloseable {
         checkoutSessions = new CheckoutSessions(state, setupIntents);
         Invoices invoices = new Invoices(state, new InvoicePayments(state));
         Router stripe = new Router();
+        new Accounts(state).routes(stripe);
         new Customers(state, paymentMethods).routes(stripe);
         paymentMethods.routes(stripe);
         setupIntents.routes(stripe);

@@ -162,6 +162,17 @@ class FakeStripeCustomersTest {
     }
 
     @Test
+    void theAccountProvesAKeyAndStaysTheSame() throws StripeException {
+        com.stripe.model.Account account = stripe.v1().accounts().retrieveCurrent();
+        assertTrue(account.getId().startsWith("acct_"));
+        assertEquals("account", account.getObject());
+        assertEquals(account.getId(), stripe.v1().accounts().retrieveCurrent().getId());
+        AuthenticationException refused = assertThrows(AuthenticationException.class,
+                () -> client("sk_test_not_the_fakes_key").v1().accounts().retrieveCurrent());
+        assertEquals(401, refused.getStatusCode());
+    }
+
+    @Test
     void badParametersAreRefusedWithStripesCodes() {
         InvalidRequestException unknown = assertThrows(InvalidRequestException.class, () ->
                 stripe.v1().customers().create(CustomerCreateParams.builder().putExtraParam("colour", "blue").build()));

@@ -4,6 +4,7 @@ import dev.tollgate.billing.application.port.in.ManageAppsUseCase;
 import dev.tollgate.billing.application.port.out.AppStore;
 import dev.tollgate.billing.application.port.out.ProfileStore;
 import dev.tollgate.billing.domain.app.App;
+import dev.tollgate.billing.domain.app.AppType;
 import dev.tollgate.platform.domain.FieldError;
 import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.Page;
@@ -22,12 +23,14 @@ class AppService implements ManageAppsUseCase {
     private final BillingSetup setup;
     private final AppStore apps;
     private final ProfileStore profiles;
+    private final StripeConnections stripe;
     private final Clock clock;
 
-    AppService(BillingSetup setup, AppStore apps, ProfileStore profiles, Clock clock) {
+    AppService(BillingSetup setup, AppStore apps, ProfileStore profiles, StripeConnections stripe, Clock clock) {
         this.setup = setup;
         this.apps = apps;
         this.profiles = profiles;
+        this.stripe = stripe;
         this.clock = clock;
     }
 
@@ -67,6 +70,9 @@ class AppService implements ManageAppsUseCase {
                     + "before uninstalling it", "app_in_use")));
         }
         apps.save(app.uninstalled(clock.instant()));
+        if (app.type() == AppType.STRIPE) {
+            stripe.disconnect(app.id()); // Stripe stops sending; the webhook route answers 404 for it from now on
+        }
     }
 
     private App installed(UUID namespace, String id) {

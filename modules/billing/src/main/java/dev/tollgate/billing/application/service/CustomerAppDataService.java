@@ -105,9 +105,11 @@ class CustomerAppDataService implements ManageCustomerAppDataUseCase {
             return Optional.empty();
         }
         if (type.get() == AppType.STRIPE) {
-            // No Stripe app can be installed yet (its API-key install is a later issue), so no Stripe data can be kept.
-            errors.add(new FieldError(at + "/type", "no Stripe app is installed in this namespace; Stripe customer data needs one "
-                    + "(install it with POST /api/v1/marketplace/listings/stripe/install/apikey)"));
+            // Stripe's data is checked against Stripe: it is kept through the Stripe app's own route (ADR 0039).
+            errors.add(new FieldError(at + "/type", apps.firstInstalled(namespace, AppType.STRIPE).isEmpty()
+                    ? "no Stripe app is installed in this namespace; Stripe customer data needs one "
+                    + "(install it with POST /api/v1/marketplace/listings/stripe/install/apikey)"
+                    : "Stripe customer data is set with PUT /api/v1/customers/{customerIdOrKey}/stripe, which checks it against Stripe"));
             return Optional.empty();
         }
         if (item.appId() != null) {

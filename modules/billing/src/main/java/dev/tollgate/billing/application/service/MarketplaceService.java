@@ -3,10 +3,12 @@ package dev.tollgate.billing.application.service;
 import dev.tollgate.billing.application.port.in.MarketplaceUseCase;
 import dev.tollgate.billing.application.port.out.AppStore;
 import dev.tollgate.billing.application.port.out.ProfileStore;
+import dev.tollgate.billing.application.port.out.StripeGateway;
 import dev.tollgate.billing.domain.app.App;
 import dev.tollgate.billing.domain.app.AppType;
 import dev.tollgate.billing.domain.app.Listing;
 import dev.tollgate.billing.domain.app.Marketplace;
+import dev.tollgate.billing.domain.app.StripeAccount;
 import dev.tollgate.billing.domain.profile.BillingProfile;
 import dev.tollgate.billing.domain.profile.ProfileApps;
 import dev.tollgate.billing.domain.profile.Workflow;
@@ -28,12 +30,14 @@ class MarketplaceService implements MarketplaceUseCase {
     private final BillingSetup setup;
     private final AppStore apps;
     private final ProfileStore profiles;
+    private final StripeConnections stripe;
     private final Clock clock;
 
-    MarketplaceService(BillingSetup setup, AppStore apps, ProfileStore profiles, Clock clock) {
+    MarketplaceService(BillingSetup setup, AppStore apps, ProfileStore profiles, StripeConnections stripe, Clock clock) {
         this.setup = setup;
         this.apps = apps;
         this.profiles = profiles;
+        this.stripe = stripe;
         this.clock = clock;
     }
 
@@ -64,6 +68,33 @@ class MarketplaceService implements MarketplaceUseCase {
         Instant now = clock.instant();
         App app = App.install(namespace, listing, name, now);
         apps.save(app);
+        return withProfile(namespace, app, listing, createBillingProfile, now);
+    }
+
+    /**
+     * Stripe's install (ADR 0039): the key must be one Stripe accepts (its account is fetched), Tollgate's webhook is
+     * registered on that account, and the key and the webhook's signing secret are stored sealed. Stripe is called
+     * before anything is stored, so a refused key leaves nothing behind.
+     */
+    @Override
+    @Transactional
+    public Installed installWithApiKey(Caller caller, String type, String apiKey, String name, boolean createBillingProfile) {
+        UUID namespace = setup.writing(caller);
+        Listing listing = find(type);
+        if (listing.type() != AppType.STRIPE) {
+            throw new ValidationException("install_method_not_supported", List.of(new FieldError("type", "the " + listing.name()
+                    + " app needs no credentials: POST /api/v1/marketplace/listings/" + listing.type().wire() + "/install", "install_method_not_supported")));
+        }
+        StripeAccount.checkKey("apiKey", apiKey);
+        Instant now = clock.instant();
+        StripeGateway.Account account = stripe.account(apiKey, "apiKey");
+        App app = App.installStripe(dev.tollgate.platform.domain.TypeId.newUuid(), namespace, name, StripeAccount.of(account.id(), apiKey), now);
+        apps.save(app);
+        stripe.connect(app, apiKey, now);
+        return withProfile(namespace, app, listing, createBillingProfile, now);
+    }
+
+    private Installed withProfile(UUID namespace, App app, Listing listing, boolean createBillingProfile, Instant now) {
         if (!createBillingProfile) {
             return new Installed(app, List.of());
         }

@@ -2,6 +2,7 @@ package dev.tollgate.billing.application.service;
 
 import dev.tollgate.billing.application.port.out.AppStore;
 import dev.tollgate.billing.domain.app.App;
+import dev.tollgate.billing.domain.app.AppType;
 import dev.tollgate.platform.domain.Ulid;
 import jakarta.inject.Singleton;
 import java.util.UUID;
@@ -24,7 +25,9 @@ class StoredInvoicingApps implements InvoicingApps {
         return Ulid.parse(appId).flatMap(id -> apps.find(namespace, id)).map(StoredInvoicingApps::behaviour).orElse(InvoicingApp.SANDBOX);
     }
 
+    /** Stripe always syncs: its invoice is made at draft sync and finalized at issuing sync ({@code StripeInvoiceSync}). */
     private static InvoicingApp behaviour(App app) {
-        return new InvoicingApp(app.type().wire(), app.enableDraftSyncHook(), app.enableIssuingSyncHook());
+        boolean stripe = app.type() == AppType.STRIPE;
+        return new InvoicingApp(app.type().wire(), stripe || app.enableDraftSyncHook(), stripe || app.enableIssuingSyncHook());
     }
 }

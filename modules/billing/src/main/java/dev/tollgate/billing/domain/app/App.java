@@ -12,10 +12,12 @@ import java.util.UUID;
 /**
  * An app installed in a namespace. Sandbox and custom invoicing do nothing outside Tollgate; custom invoicing's two
  * hooks say whether an invoice waits in draft/issuing syncing until the external system reports back. Uninstalling
- * keeps the row (deletedAt), so invoices and profiles that named the app can still show it.
+ * keeps the row (deletedAt), so invoices and profiles that named the app can still show it. A Stripe app carries its
+ * account's public facts ({@code stripe}); its API key and webhook secret are kept sealed apart (ADR 0039).
  */
 public record App(UUID id, UUID namespace, AppType type, String name, String description, Map<String, String> metadata,
-                  boolean enableDraftSyncHook, boolean enableIssuingSyncHook, Instant createdAt, Instant updatedAt, Instant deletedAt) {
+                  boolean enableDraftSyncHook, boolean enableIssuingSyncHook, Instant createdAt, Instant updatedAt, Instant deletedAt,
+                  StripeAccount stripe) {
 
     /** What an update (OpenMeter's AppReplaceUpdate) replaces; the hooks only matter for custom invoicing. */
     public record Change(AppType type, String name, String description, Map<String, String> metadata, Boolean enableDraftSyncHook,
@@ -28,7 +30,21 @@ public record App(UUID id, UUID namespace, AppType type, String name, String des
         List<FieldError> errors = new ArrayList<>();
         checkName(errors, chosen, null);
         throwIfAny(errors);
-        return new App(TypeId.newUuid(), namespace, listing.type(), chosen, null, null, false, false, now, now, null);
+        return new App(TypeId.newUuid(), namespace, listing.type(), chosen, null, null, false, false, now, now, null, null);
+    }
+
+    /** A fresh Stripe app connected to {@code account}; its id was chosen first, since Stripe's webhook URL names it. */
+    public static App installStripe(UUID id, UUID namespace, String name, StripeAccount account, Instant now) {
+        String chosen = name == null || name.isBlank() ? Marketplace.STRIPE.name() : name;
+        List<FieldError> errors = new ArrayList<>();
+        checkName(errors, chosen, null);
+        throwIfAny(errors);
+        return new App(id, namespace, AppType.STRIPE, chosen, null, null, false, false, now, now, null, account);
+    }
+
+    /** The same Stripe app under a new key (same account and mode). */
+    public App withStripe(StripeAccount account, Instant now) {
+        return new App(id, namespace, type, name, description, metadata, enableDraftSyncHook, enableIssuingSyncHook, createdAt, now, deletedAt, account);
     }
 
     public App replace(Change change, Instant now) {
@@ -46,11 +62,11 @@ public record App(UUID id, UUID namespace, AppType type, String name, String des
         }
         throwIfAny(errors);
         return new App(id, namespace, type, change.name(), change.description(), change.metadata(),
-                custom && change.enableDraftSyncHook(), custom && change.enableIssuingSyncHook(), createdAt, now, null);
+                custom && change.enableDraftSyncHook(), custom && change.enableIssuingSyncHook(), createdAt, now, null, stripe);
     }
 
     public App uninstalled(Instant now) {
-        return new App(id, namespace, type, name, description, metadata, enableDraftSyncHook, enableIssuingSyncHook, createdAt, now, now);
+        return new App(id, namespace, type, name, description, metadata, enableDraftSyncHook, enableIssuingSyncHook, createdAt, now, now, stripe);
     }
 
     public boolean installed() {

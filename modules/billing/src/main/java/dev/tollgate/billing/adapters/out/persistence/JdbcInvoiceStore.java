@@ -171,6 +171,13 @@ final class JdbcInvoiceStore implements InvoiceStore {
     }
 
     @Override
+    public List<Invoice> findSyncing(int limit) {
+        return Sql.rows(jdbc, InvoiceRow.class, "SELECT * FROM billing.invoices WHERE deleted_at IS NULL"
+                + " AND state IN ('draft.syncing', 'issuing.syncing') ORDER BY updated_at LIMIT ?", List.of(limit)).stream()
+                .map(row -> InvoiceRows.invoice(row, List.of())).toList();
+    }
+
+    @Override
     public List<Invoice> claimGatheringDue(Instant now, int limit) {
         // Headers only, not locked: the caller invoices each customer under the customer's lock and reads the lines then.
         return Sql.rows(jdbc, InvoiceRow.class, "SELECT * FROM billing.invoices WHERE state = 'gathering' AND deleted_at IS NULL"

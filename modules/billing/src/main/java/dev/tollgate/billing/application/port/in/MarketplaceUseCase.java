@@ -24,4 +24,10 @@ public interface MarketplaceUseCase {
      * the default when the current default invoices with a sandbox and the new app is not one.
      */
     Installed install(Caller caller, String type, String name, boolean createBillingProfile);
+
+    /**
+     * Installs Stripe with a secret API key: the key is checked against Stripe, Tollgate's webhook registered on the
+     * account, key and webhook secret stored sealed; the billing profile as for {@link #install}. Other types: refused.
+     */
+    Installed installWithApiKey(Caller caller, String type, String apiKey, String name, boolean createBillingProfile);
 }

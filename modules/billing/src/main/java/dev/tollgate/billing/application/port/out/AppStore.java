@@ -14,6 +14,9 @@ public interface AppStore {
     /** The app, installed or uninstalled (profiles and invoices keep naming the apps they used). */
     Optional<App> find(UUID namespace, UUID id);
 
+    /** The app by id whatever its namespace: Stripe's webhook names only the app, and the app names its namespace. */
+    Optional<App> findInAnyNamespace(UUID id);
+
     /** The oldest installed app of the type: the one a customer's data is for when the request names no app. */
     Optional<App> firstInstalled(UUID namespace, AppType type);
 

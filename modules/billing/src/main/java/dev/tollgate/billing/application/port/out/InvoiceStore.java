@@ -54,6 +54,9 @@ public interface InvoiceStore {
      */
     List<Invoice> claimWaiting(Instant now, int limit);
 
+    /** Invoices waiting in draft.syncing or issuing.syncing, headers only and not locked (an app's sync locks each). */
+    List<Invoice> findSyncing(int limit);
+
     /** Gathering invoices with a line due by {@code now}, earliest first, without their lines and not locked. */
     List<Invoice> claimGatheringDue(Instant now, int limit);
 

@@ -2,6 +2,7 @@ package dev.tollgate.billing.adapters.in.http.openmeter;
 
 import dev.tollgate.billing.adapters.in.http.openmeter.BillingViews.AppView;
 import dev.tollgate.billing.application.port.in.ManageAppsUseCase;
+import dev.tollgate.billing.application.port.in.ManageStripeAppUseCase;
 import dev.tollgate.billing.domain.app.App;
 import dev.tollgate.billing.domain.app.AppType;
 import dev.tollgate.platform.domain.PageRequest;
@@ -24,18 +25,25 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 
-/** OpenMeter's installed apps (sandbox and custom invoicing; Stripe's routes come with the Stripe app). */
+/** OpenMeter's installed apps (sandbox, custom invoicing, Stripe) and the Stripe app's key. */
 @Controller("/api/v1/apps")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "OpenMeter: apps")
 final class AppsController {
     private final ManageAppsUseCase apps;
+    private final ManageStripeAppUseCase stripe;
 
-    AppsController(ManageAppsUseCase apps) {
+    AppsController(ManageAppsUseCase apps, ManageStripeAppUseCase stripe) {
         this.apps = apps;
+        this.stripe = stripe;
     }
 
-    /** AppReplaceUpdate, all three shapes: the hooks are custom invoicing's, the API key Stripe's (refused: no Stripe app exists). */
+    /** StripeAPIKeyInput. */
+    @Serdeable
+    record StripeApiKeyBody(@Nullable String secretAPIKey) {
+    }
+
+    /** AppReplaceUpdate, all three shapes: the hooks are custom invoicing's, the API key Stripe's. */
     @Serdeable
     record AppUpdateBody(String name, @Nullable String description, @Nullable Map<String, String> metadata, String type,
                          @Nullable Boolean enableDraftSyncHook, @Nullable Boolean enableIssuingSyncHook, @Nullable String secretAPIKey) {
@@ -63,7 +71,21 @@ final class AppsController {
     @Put("/{id}")
     @Operation(operationId = "updateApp", summary = "Update app")
     AppView update(Caller caller, String id, @Body AppUpdateBody body) {
-        return AppView.of(apps.update(caller, id, body.change()));
+        App.Change change = body.change();
+        if (body.secretAPIKey() != null) {
+            if (change.type() != AppType.STRIPE) {
+                throw new ValidationException("secretAPIKey", "is a Stripe app's field; a " + change.type().wire() + " app has no API key");
+            }
+            stripe.updateApiKey(caller, id, body.secretAPIKey());
+        }
+        return AppView.of(apps.update(caller, id, change));
+    }
+
+    @Put("/{id}/stripe/api-key")
+    @Operation(operationId = "updateStripeAPIKey", summary = "Update Stripe API key")
+    HttpResponse<Void> updateStripeApiKey(Caller caller, String id, @Body StripeApiKeyBody body) {
+        stripe.updateApiKey(caller, id, body.secretAPIKey());
+        return HttpResponse.noContent();
     }
 
     @Delete("/{id}")

@@ -8,6 +8,7 @@ import dev.tollgate.billing.domain.app.App;
 import dev.tollgate.billing.domain.app.AppType;
 import dev.tollgate.billing.domain.app.Capability;
 import dev.tollgate.billing.domain.app.Listing;
+import dev.tollgate.billing.domain.app.StripeAccount;
 import dev.tollgate.billing.domain.profile.BillingProfile;
 import dev.tollgate.billing.domain.profile.CustomerOverride;
 import dev.tollgate.billing.domain.profile.Party;
@@ -45,16 +46,22 @@ final class BillingViews {
         }
     }
 
-    /** SandboxApp or CustomInvoicingApp (by {@code type}); the hooks are written for custom invoicing only. */
+    /**
+     * SandboxApp, CustomInvoicingApp or StripeApp (by {@code type}); the hooks are written for custom invoicing only, the
+     * account, mode and masked key for Stripe only (never the key itself).
+     */
     @Serdeable
     record AppView(String id, String name, @Nullable String description, @Nullable Map<String, String> metadata, Instant createdAt,
                    Instant updatedAt, @Nullable Instant deletedAt, ListingView listing, String status, String type,
-                   @Nullable Boolean enableDraftSyncHook, @Nullable Boolean enableIssuingSyncHook) {
+                   @Nullable Boolean enableDraftSyncHook, @Nullable Boolean enableIssuingSyncHook, @Nullable String stripeAccountId,
+                   @Nullable Boolean livemode, @Nullable String maskedAPIKey) {
         static AppView of(App a) {
             boolean custom = a.type() == AppType.CUSTOM_INVOICING;
+            StripeAccount stripe = a.type() == AppType.STRIPE ? a.stripe() : null;
             return new AppView(Ulid.of(a.id()), a.name(), a.description(), a.metadata(), a.createdAt(), a.updatedAt(), a.deletedAt(),
                     ListingView.of(a.listing()), "ready", a.type().wire(), custom ? a.enableDraftSyncHook() : null,
-                    custom ? a.enableIssuingSyncHook() : null);
+                    custom ? a.enableIssuingSyncHook() : null, stripe == null ? null : stripe.accountId(), stripe == null ? null : stripe.livemode(),
+                    stripe == null ? null : stripe.maskedApiKey());
         }
     }
 

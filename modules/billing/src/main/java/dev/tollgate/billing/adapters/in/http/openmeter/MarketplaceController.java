@@ -20,7 +20,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** OpenMeter's marketplace: the three listings, and installing the two that need no credentials. */
+/** OpenMeter's marketplace: the three listings, installing the two that need no credentials, and Stripe with its API key. */
 @Controller("/api/v1/marketplace/listings")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "OpenMeter: marketplace")
@@ -34,6 +34,11 @@ final class MarketplaceController {
     /** MarketplaceInstallRequestPayload. The document requires the body, so {@code {}} asks for the defaults and no body is a 400. */
     @Serdeable
     record InstallBody(@Nullable String name, @Nullable Boolean createBillingProfile) {
+    }
+
+    /** The API-key install's body: {@code apiKey} is required (checked by the use case, so its absence is a 400 naming it). */
+    @Serdeable
+    record ApiKeyInstallBody(@Nullable String apiKey, @Nullable String name, @Nullable Boolean createBillingProfile) {
     }
 
     @Get
@@ -53,6 +58,14 @@ final class MarketplaceController {
     @Operation(operationId = "marketplaceAppInstall", summary = "Install app")
     InstallView install(Caller caller, String type, @Body InstallBody body) {
         MarketplaceUseCase.Installed installed = marketplace.install(caller, type, body.name(),
+                body.createBillingProfile() == null || body.createBillingProfile());
+        return new InstallView(AppView.of(installed.app()), installed.defaultForCapabilityTypes());
+    }
+
+    @Post("/{type}/install/apikey")
+    @Operation(operationId = "marketplaceAppAPIKeyInstall", summary = "Install app via API key")
+    InstallView installWithApiKey(Caller caller, String type, @Body ApiKeyInstallBody body) {
+        MarketplaceUseCase.Installed installed = marketplace.installWithApiKey(caller, type, body.apiKey(), body.name(),
                 body.createBillingProfile() == null || body.createBillingProfile());
         return new InstallView(AppView.of(installed.app()), installed.defaultForCapabilityTypes());
     }

@@ -1,0 +1,113 @@
+package dev.tollgate.billing.application.port.out;
+
+import dev.tollgate.billing.domain.app.StripeCheckoutSession;
+import dev.tollgate.billing.domain.app.StripePortalSession;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stripe, as billing needs it (implemented over stripe-java in {@code adapters.out.stripe}, the only place that knows
+ * Stripe's client). Every call takes the app's API key; where Stripe is pointed at is the operator's configuration.
+ * A refusal or an outage is a {@link Refused}.
+ */
+public interface StripeGateway {
+    /** Why Stripe said no: the key ({@code AUTHENTICATION}), the request ({@code INVALID}), a card, or Stripe is unreachable. */
+    enum Failure { AUTHENTICATION, INVALID, NOT_FOUND, CARD, UNAVAILABLE }
+
+    final class Refused extends RuntimeException {
+        private final Failure failure;
+        private final String param;
+
+        public Refused(Failure failure, String param, String message) {
+            super(message);
+            this.failure = failure;
+            this.param = param;
+        }
+
+        public Failure failure() {
+            return failure;
+        }
+
+        /** The request parameter Stripe named, if any. */
+        public String param() {
+            return param;
+        }
+    }
+
+    record Account(String id) {
+    }
+
+    record Endpoint(String id, String secret) {
+    }
+
+    record Customer(String id, String defaultPaymentMethodId) {
+    }
+
+    /** A card or other payment method; {@code customer} null when attached to nobody. */
+    record PaymentMethod(String id, String customer) {
+    }
+
+    record SetupIntent(String id, String status, String customer, String paymentMethod, Map<String, String> metadata) {
+    }
+
+    /** Checkout in setup mode; every field but mode, customer and metadata passed through as given (null = Stripe's default). */
+    record CheckoutRequest(String customer, Map<String, String> metadata, Map<String, String> setupIntentMetadata, String currency,
+                           String successUrl, String cancelUrl, String returnUrl, String uiMode, String locale, Long expiresAt,
+                           String clientReferenceId, String billingAddressCollection, List<String> paymentMethodTypes) {
+    }
+
+    /** A webhook event: {@code object} is {@code data.object} as plain maps, lists, strings, numbers and booleans. */
+    record Event(String id, String type, boolean livemode, Map<String, Object> object) {
+    }
+
+    /** A Stripe invoice: its status (draft, open, paid, void, uncollectible) and, once finalized, its number. */
+    record Invoice(String id, String status, String number) {
+    }
+
+    /** A draft invoice collecting only the items added to it (auto-advance off: Tollgate finalizes it); idempotent by key. */
+    Invoice createInvoice(String apiKey, String customer, String currency, Map<String, String> metadata, String idempotencyKey);
+
+    /** An item of {@code amount} minor units on the draft invoice; idempotent by key, so a retry never adds a second. */
+    void addInvoiceItem(String apiKey, String customer, String invoiceId, String currency, long amount, String description,
+                        Map<String, String> metadata, String idempotencyKey);
+
+    Invoice invoice(String apiKey, String invoiceId);
+
+    Invoice finalizeInvoice(String apiKey, String invoiceId);
+
+    /** The account the key belongs to: proves the key. */
+    Account account(String apiKey);
+
+    /**
+     * Registers Tollgate's {@code path} (on Tollgate's public URL, the operator's setting) for {@code events};
+     * idempotent by {@code idempotencyKey}.
+     */
+    Endpoint registerWebhook(String apiKey, String path, List<String> events, Map<String, String> metadata, String idempotencyKey);
+
+    void deleteWebhook(String apiKey, String endpointId);
+
+    Customer createCustomer(String apiKey, String name, String email, Map<String, String> metadata, String idempotencyKey);
+
+    /** Refused NOT_FOUND for a customer that does not exist (or was deleted). */
+    Customer customer(String apiKey, String customerId);
+
+    PaymentMethod paymentMethod(String apiKey, String paymentMethodId);
+
+    /** The payment method Stripe charges the customer's invoices with. */
+    void setDefaultPaymentMethod(String apiKey, String customerId, String paymentMethodId);
+
+    SetupIntent setupIntent(String apiKey, String setupIntentId);
+
+    StripeCheckoutSession createCheckoutSession(String apiKey, CheckoutRequest request, String idempotencyKey);
+
+    StripePortalSession createPortalSession(String apiKey, String customerId, String configurationId, String locale, String returnUrl);
+
+    /**
+     * Checks {@code signatureHeader} ({@code Stripe-Signature}) over the exact payload with the endpoint's secret and a
+     * tolerance on its timestamp; refused (INVALID) when it does not hold.
+     */
+    Event verify(String payload, String signatureHeader, String secret, long toleranceSeconds);
+
+    /** An already-verified payload read again (by the worker). */
+    Event parse(String payload);
+}

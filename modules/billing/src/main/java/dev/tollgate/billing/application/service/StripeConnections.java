@@ -1,0 +1,134 @@
+package dev.tollgate.billing.application.service;
+
+import dev.tollgate.billing.application.port.out.AppStore;
+import dev.tollgate.billing.application.port.out.StripeGateway;
+import dev.tollgate.billing.application.port.out.StripeGateway.Refused;
+import dev.tollgate.billing.application.port.out.StripeSecretStore;
+import dev.tollgate.billing.domain.app.App;
+import dev.tollgate.billing.domain.app.AppType;
+import dev.tollgate.platform.crypto.SecretBox;
+import dev.tollgate.platform.domain.FieldError;
+import dev.tollgate.platform.domain.NotFoundException;
+import dev.tollgate.platform.domain.Ulid;
+import dev.tollgate.platform.domain.ValidationException;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A Stripe app's connection: its API key and webhook secret sealed at rest with the master key (the platform's
+ * {@link SecretBox}, AES-256-GCM, each bound to its app and purpose so a sealed value copied elsewhere does not open),
+ * the webhook Tollgate registers on the account, and Stripe's refusals as the OpenMeter errors a caller sees.
+ */
+@Singleton
+class StripeConnections {
+    /** What Tollgate's endpoint listens to (OpenMeter's list, and Checkout's completion). */
+    static final List<String> WEBHOOK_EVENTS = List.of("setup_intent.succeeded", "setup_intent.setup_failed", "setup_intent.requires_action",
+            "checkout.session.completed", "invoice.finalization_failed", "invoice.marked_uncollectible", "invoice.overdue", "invoice.paid",
+            "invoice.payment_action_required", "invoice.payment_failed", "invoice.payment_succeeded", "invoice.sent", "invoice.voided");
+    private final StripeGateway stripe;
+    private final StripeSecretStore secrets;
+    private final AppStore apps;
+    private final SecretBox box;
+
+    StripeConnections(StripeGateway stripe, StripeSecretStore secrets, AppStore apps, SecretBox box) {
+        this.stripe = stripe;
+        this.secrets = secrets;
+        this.apps = apps;
+        this.box = box;
+    }
+
+    StripeGateway gateway() {
+        return stripe;
+    }
+
+    /** The webhook route of the app, on Tollgate's public URL (which the gateway knows: the operator's setting). */
+    static String webhookPath(UUID appId) {
+        return "/api/v1/apps/" + Ulid.of(appId) + "/stripe/webhook";
+    }
+
+    /** The account {@code apiKey} belongs to; a refused key is the request's {@code field} error. */
+    StripeGateway.Account account(String apiKey, String field) {
+        try {
+            return stripe.account(apiKey);
+        } catch (Refused refused) {
+            throw refusal(refused, field);
+        }
+    }
+
+    /** Registers Tollgate's webhook for the app on its account and stores both secrets sealed. */
+    void connect(App app, String apiKey, Instant now) {
+        StripeGateway.Endpoint endpoint;
+        try {
+            endpoint = stripe.registerWebhook(apiKey, webhookPath(app.id()), WEBHOOK_EVENTS,
+                    Map.of("tollgate_namespace", Ulid.of(app.namespace()), "tollgate_app_id", Ulid.of(app.id())), "tollgate-webhook-" + Ulid.of(app.id()));
+        } catch (Refused refused) {
+            throw refusal(refused, "apiKey");
+        }
+        secrets.save(new StripeSecretStore.Sealed(app.id(), app.namespace(), box.seal(apiKey, keyContext(app.id())), endpoint.id(),
+                box.seal(endpoint.secret(), webhookContext(app.id())), now));
+    }
+
+    /** The same endpoint and webhook secret under a new key. */
+    void replaceKey(App app, String apiKey, Instant now) {
+        StripeSecretStore.Sealed current = sealed(app.id());
+        secrets.save(new StripeSecretStore.Sealed(app.id(), app.namespace(), box.seal(apiKey, keyContext(app.id())), current.webhookEndpointId(),
+                current.webhookSecret(), now));
+    }
+
+    String apiKey(UUID appId) {
+        return box.open(sealed(appId).apiKey(), keyContext(appId));
+    }
+
+    String webhookSecret(UUID appId) {
+        return box.open(sealed(appId).webhookSecret(), webhookContext(appId));
+    }
+
+    /** Best effort on uninstall: the endpoint removed from Stripe so it stops sending; a failure leaves it to the operator. */
+    void disconnect(UUID appId) {
+        try {
+            stripe.deleteWebhook(apiKey(appId), sealed(appId).webhookEndpointId());
+        } catch (Refused | IllegalStateException ignored) {
+            // the app goes all the same; its webhook answers 404 from now on
+        }
+    }
+
+    private StripeSecretStore.Sealed sealed(UUID appId) {
+        return secrets.find(appId).orElseThrow(() -> new IllegalStateException("Stripe app " + appId + " has no stored credentials"));
+    }
+
+    static String keyContext(UUID appId) {
+        return "billing.stripe.api-key:" + appId;
+    }
+
+    static String webhookContext(UUID appId) {
+        return "billing.stripe.webhook-secret:" + appId;
+    }
+
+    /** An installed Stripe app of the namespace, by id; another type is the request's error. */
+    App stripeApp(UUID namespace, String appId, String field) {
+        App app = Ulid.parse(appId).flatMap(id -> apps.find(namespace, id)).filter(App::installed)
+                .orElseThrow(() -> NotFoundException.of("App", appId));
+        if (app.type() != AppType.STRIPE) {
+            throw new ValidationException("app_type_mismatch", List.of(new FieldError(field, "app '" + appId + "' is a " + app.type().wire()
+                    + " app, not a Stripe app", "app_type_mismatch")));
+        }
+        return app;
+    }
+
+    /** Stripe's refusal as the caller's 400, naming {@code field} (Stripe's own parameter when it names one and no field is given). */
+    static ValidationException refusal(Refused refused, String field) {
+        String code = switch (refused.failure()) {
+            case AUTHENTICATION -> "stripe_api_key_invalid";
+            case NOT_FOUND -> "stripe_resource_missing";
+            case CARD -> "stripe_card_error";
+            case UNAVAILABLE -> "stripe_unavailable";
+            case INVALID -> "stripe_invalid_request";
+        };
+        String named = field != null ? field : refused.param() != null ? refused.param() : "stripe";
+        String prefix = refused.failure() == StripeGateway.Failure.AUTHENTICATION ? "Stripe refused the API key: " : "Stripe: ";
+        return new ValidationException(code, List.of(new FieldError(named, prefix + refused.getMessage(), code)));
+    }
+}
