@@ -46,7 +46,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *                  plan `plan` (POST /api/v1/customers, POST /api/v1/subscriptions, timing immediate)
  *   backdate       SQL: moves every subscription to the plan `plan` back to start at `start`, and the first period's
  *                  lines planned at creation to [`start`, `end`), due at `end`; the next planning is due at `end` (the API
- *                  refuses a start more than 2 minutes in the past)
+ *                  refuses a start more than 2 minutes in the past); `analyze=before` refreshes the tables' statistics
+ *                  before instead of after (on a running Tollgate the period ends at the commit)
  *   live-customer  the customer `live-0` with the live plan's 10 usage lines pending for [`from`, `to`); prints the
  *                  gathering invoice's id
  *   load           `events` events with SQL over the subjects `prefix`-0 .. `prefix`-(customers-1), over `days` days
@@ -54,11 +55,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   live-measure   p50/p99 of GET the gathering invoice, POST simulate with the same lines and the SQL quantities,
  *                  and the raw SQL that sums the same events for the 10 lines; checks every line's total to the cent
  *   await          polls SQL until `expected` invoices of the `prefix` customers are paid; with `killAt` it SIGKILLs
- *                  Tollgate (found by `marker`) as soon as that many exist and it is ready, and returns
+ *                  Tollgate (found by `marker`) as soon as that many exist and it is ready, and returns; polls every
+ *                  `pollMs` (200)
  *   profile        where the invoice worker's thread spent its samples in a JFR recording (`jfr`): inclusive
  *                  share of each Tollgate method, Java and native (JDBC waits) samples together
  *   stats          PostgreSQL's per-table row and scan counters; with `before` (an earlier output) and `per`, the
  *                  difference divided by `per` (work per invoice)
+ *   statements     pg_stat_statements: `action=enable` preloads it from PostgreSQL's next start, `reset` starts
+ *                  counting, `report` prints the statements that took the database's time since, per `per` invoices
  *   verify         counts invoices and lines, looks for duplicates and compares every stored invoice total with the
  *                  total computed here from the raw events and the line prices (never from Tollgate's numbers)
  * </pre>
@@ -87,6 +91,7 @@ public class BillingLoad {
             case "verify" -> verify();
             case "profile" -> profile();
             case "stats" -> stats();
+            case "statements" -> statements();
             default -> throw new IllegalArgumentException("unknown mode " + argv[0]);
         }
     }
@@ -402,7 +407,19 @@ public class BillingLoad {
         String start = java.time.Instant.parse(arg("start", null)).toString();
         String end = java.time.Instant.parse(arg("end", null)).toString();
         long t0 = System.nanoTime();
+        // analyze=before: on a running Tollgate the period ends the moment this commits, and the worker starts at once;
+        // statistics are brought up to date first (autovacuum's job on a running system), not during the round.
+        boolean analyzeBefore = "before".equals(arg("analyze", "after"));
         try (Connection db = db()) {
+            if (analyzeBefore) {
+                analyzeBillingTables(db);
+            }
+            boolean resetStatements = "1".equals(arg("resetStatements", "0"));
+            if (resetStatements) {
+                try (Statement s = db.createStatement()) {
+                    s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                }
+            }
             db.setAutoCommit(false);
             int subscriptions;
             int lines;
@@ -458,16 +475,32 @@ public class BillingLoad {
             }
             db.commit();
             db.setAutoCommit(true);
-            // Statistics as autovacuum keeps them on a running system (the tables were filled seconds ago).
-            try (Statement s = db.createStatement()) {
-                s.execute("VACUUM ANALYZE billing.invoices, billing.invoice_lines, billing.subscriptions, billing.subscription_line_sync,"
-                        + " tenancy.customers");
+            // On a running Tollgate the round starts within a second of the commit: the counters of the work it does
+            // start here, milliseconds later (not after another JVM has started).
+            if (args.containsKey("statsTo")) {
+                writeCounters(counters(db), Path.of(arg("statsTo", null)));
+            }
+            if (resetStatements) {
+                try (Statement s = db.createStatement()) {
+                    s.execute("SELECT pg_stat_statements_reset()");
+                }
+            }
+            if (!analyzeBefore) {
+                analyzeBillingTables(db);
             }
             System.out.println("subscriptions=" + subscriptions);
             System.out.println("lines_backdated=" + lines);
             System.out.println("gathering_invoices=" + gathering);
         }
         System.out.println("elapsed_s=" + String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+    }
+
+    /** Statistics as autovacuum keeps them on a running system (the tables were filled seconds ago). */
+    private static void analyzeBillingTables(Connection db) throws Exception {
+        try (Statement s = db.createStatement()) {
+            s.execute("VACUUM ANALYZE billing.invoices, billing.invoice_lines, billing.subscriptions, billing.subscription_line_sync,"
+                    + " tenancy.customers");
+        }
     }
 
     private static void liveCustomer() throws Exception {
@@ -668,6 +701,7 @@ public class BillingLoad {
         int killAt = intArg("killAt", 0);
         long launched = Long.parseLong(arg("launchedMs", String.valueOf(System.currentTimeMillis())));
         String like = arg("prefix", "pe") + "-%";
+        int pollMs = intArg("pollMs", 200);
         Connection db = null;
         while (db == null) {
             try {
@@ -720,7 +754,10 @@ public class BillingLoad {
                     lastReported = created / 1000;
                     System.err.printf("[await] %,d invoices, %,d paid after %.1f s%n", created, paid, at / 1000.0);
                 }
-                Thread.sleep(killAt > 0 ? 20 : 200);
+                // The poll is a sequential scan of the invoices (a filter on the customer snapshot's key): once a
+                // second while the worker is measured, so it takes little of the machine; the spans come from the
+                // database's timestamps, not from the poll.
+                Thread.sleep(killAt > 0 ? 20 : pollMs);
             }
         }
         System.out.println("invoices=" + created);
@@ -970,9 +1007,52 @@ public class BillingLoad {
                 .forEach(en -> System.out.printf("top-frame %5.1f%% %s%n", 100.0 * en.getValue() / Math.max(1, total), en.getKey()));
     }
 
+    /** Which statements the database spent its time on: executions and time per invoice, the top ones by time. */
+    private static void statements() throws Exception {
+        try (Connection db = db(); Statement s = db.createStatement()) {
+            switch (arg("action", "report")) {
+                case "enable" -> s.execute("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'");
+                case "reset" -> {
+                    s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                    s.execute("SELECT pg_stat_statements_reset()");
+                }
+                default -> {
+                    double per = Double.parseDouble(arg("per", "1"));
+                    try (ResultSet all = s.executeQuery("SELECT sum(calls), sum(total_exec_time) FROM pg_stat_statements")) {
+                        all.next();
+                        System.out.printf("statements_per_invoice=%.1f%nstatement_ms_per_invoice=%.2f%n", all.getLong(1) / per,
+                                all.getDouble(2) / per);
+                    }
+                    System.out.println("statement: calls/invoice ms/invoice mean_ms rows/call query");
+                    try (ResultSet rs = s.executeQuery("SELECT calls, total_exec_time, mean_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g')"
+                            + " FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25")) {
+                        while (rs.next()) {
+                            String query = rs.getString(5);
+                            System.out.printf("statement: %.1f %.3f %.3f %.1f %s%n", rs.getLong(1) / per, rs.getDouble(2) / per, rs.getDouble(3),
+                                    rs.getLong(4) / (double) Math.max(1, rs.getLong(1)), query.length() > 150 ? query.substring(0, 150) + "…" : query);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private static void stats() throws Exception {
+        Map<String, long[]> now;
+        try (Connection db = db()) {
+            now = counters(db);
+        }
+        if (!args.containsKey("before")) {
+            now.forEach((table, v) -> System.out.println(table + " " + v[0] + " " + v[1] + " " + v[2] + " " + v[3] + " " + v[4] + " " + v[5]));
+            return;
+        }
+        perInvoice(now);
+    }
+
+    /** PostgreSQL's counters per table and index, and the transactions so far. */
+    private static Map<String, long[]> counters(Connection db) throws Exception {
         Map<String, long[]> now = new TreeMap<>();
-        try (Connection db = db(); Statement s = db.createStatement();
+        try (Statement s = db.createStatement();
              ResultSet rs = s.executeQuery("SELECT schemaname || '.' || relname, n_tup_ins, n_tup_upd, n_tup_del, coalesce(idx_scan, 0),"
                      + " seq_scan, coalesce(idx_tup_fetch, 0) + seq_tup_read FROM pg_stat_user_tables")) {
             while (rs.next()) {
@@ -990,10 +1070,16 @@ public class BillingLoad {
                 now.put("(transactions)", new long[] {x.getLong(1), 0, 0, 0, 0, 0});
             }
         }
-        if (!args.containsKey("before")) {
-            now.forEach((table, v) -> System.out.println(table + " " + v[0] + " " + v[1] + " " + v[2] + " " + v[3] + " " + v[4] + " " + v[5]));
-            return;
-        }
+        return now;
+    }
+
+    private static void writeCounters(Map<String, long[]> counters, Path file) throws Exception {
+        List<String> lines = new ArrayList<>();
+        counters.forEach((table, v) -> lines.add(table + " " + v[0] + " " + v[1] + " " + v[2] + " " + v[3] + " " + v[4] + " " + v[5]));
+        Files.write(file, lines);
+    }
+
+    private static void perInvoice(Map<String, long[]> now) throws Exception {
         Map<String, long[]> before = new HashMap<>();
         for (String line : Files.readAllLines(Path.of(arg("before", null)))) {
             String[] f = line.split(" ");

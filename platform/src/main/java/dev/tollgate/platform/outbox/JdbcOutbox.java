@@ -9,6 +9,8 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** Appends events to {@code outbox.events} on the caller's transaction's connection. */
@@ -30,20 +32,35 @@ final class JdbcOutbox implements Outbox {
 
     @Override
     public void publish(String aggregate, Record event) {
+        publishAll(aggregate, List.of(event));
+    }
+
+    /** One JDBC batch (one round trip): the events get increasing positions in the order given. */
+    @Override
+    public void publishAll(String aggregate, List<? extends Record> events) {
         if (transactions.findTransactionStatus().isEmpty()) {
             // Outside a transaction the event could exist without the change, or the change without the event.
             throw new IllegalStateException("an outbox event is published inside the transaction of the change it announces");
         }
-        UUID id = IDS.generate();
-        String payload = JsonColumns.write(json, event);
+        if (events.isEmpty()) {
+            return;
+        }
+        List<UUID> ids = new ArrayList<>();
         jdbc.prepareStatement("INSERT INTO outbox.events (id, type, aggregate, payload, created_at) VALUES (?, ?, ?, ?::jsonb, now())",
                 statement -> {
-                    statement.setObject(1, id);
-                    statement.setString(2, event.getClass().getName());
-                    statement.setString(3, aggregate);
-                    statement.setString(4, payload);
-                    return statement.executeUpdate();
+                    for (Record event : events) {
+                        UUID id = IDS.generate();
+                        ids.add(id);
+                        statement.setObject(1, id);
+                        statement.setString(2, event.getClass().getName());
+                        statement.setString(3, aggregate);
+                        statement.setString(4, JsonColumns.write(json, event));
+                        statement.addBatch();
+                    }
+                    return statement.executeBatch();
                 });
-        appended.publishEvent(new OutboxAppended(id, event.getClass()));
+        for (int i = 0; i < events.size(); i++) {
+            appended.publishEvent(new OutboxAppended(ids.get(i), events.get(i).getClass()));
+        }
     }
 }

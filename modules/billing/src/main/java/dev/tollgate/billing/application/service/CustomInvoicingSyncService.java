@@ -33,14 +33,12 @@ class CustomInvoicingSyncService implements SyncCustomInvoicingUseCase {
     private final InvoiceAccess access;
     private final InvoicingApps apps;
     private final InvoiceDriver driver;
-    private final InvoiceNumbers numbers;
     private final Clock clock;
 
-    CustomInvoicingSyncService(InvoiceAccess access, InvoicingApps apps, InvoiceDriver driver, InvoiceNumbers numbers, Clock clock) {
+    CustomInvoicingSyncService(InvoiceAccess access, InvoicingApps apps, InvoiceDriver driver, Clock clock) {
         this.access = access;
         this.apps = apps;
         this.driver = driver;
-        this.numbers = numbers;
         this.clock = clock;
     }
 
@@ -78,7 +76,7 @@ class CustomInvoicingSyncService implements SyncCustomInvoicingUseCase {
             ids.put("payment", paymentId);
         }
         ids.put(InvoiceDriver.ISSUING_SYNCED, clock.instant().toString());
-        String finalNumber = number != null ? number : numbers.issued(invoice.namespace(), InvoiceNumbers.prefixOf(invoice.number()));
+        String finalNumber = number != null ? number : InvoiceNumbers.reservedFinal(InvoiceNumbers.prefixOf(invoice.number()));
         Instant now = clock.instant();
         Invoice synced = invoice.issued(finalNumber, invoice.issuedAt() == null ? now : invoice.issuedAt(), invoice.dueAt(),
                 sent != null ? sent : invoice.sentToCustomerAt()).withExternalIds(ids, finalNumber, now);

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Moves standard invoices through the state machine (digest 003b §4.4): fires a trigger, runs the entry work of each
@@ -53,6 +54,17 @@ class InvoiceDriver {
         this.clock = clock;
     }
 
+    /** The invoice's usage subjects, read at most once per driven step (collecting and validating both need them). */
+    private Supplier<List<String>> subjectsOf(Invoice invoice) {
+        List<List<String>> read = new ArrayList<>(1);
+        return () -> {
+            if (read.isEmpty()) {
+                read.add(subjects.of(invoice));
+            }
+            return read.get(0);
+        };
+    }
+
     InvoiceConditions conditions(Invoice invoice, Instant now) {
         return conditions(invoice, now, apps.of(invoice.namespace(), invoice.terms().invoicingAppId()));
     }
@@ -69,19 +81,19 @@ class InvoiceDriver {
 
     /**
      * A newly made standard invoice: advanced as far as it goes now, then stored once and announced as created. One
-     * that waits for its collection time is priced on the usage so far, so it shows what it will bill.
+     * that waits for its collection time is priced on the usage so far, so it shows what it will bill. The caller has
+     * just resolved the customer, so it passes the values its usage is attributed to.
      */
-    Invoice start(Invoice created) {
+    Invoice start(Invoice created, List<String> usageSubjects) {
         List<InvoiceState> passed = new ArrayList<>();
-        Invoice settled = follow(created, apps.of(created.namespace(), created.terms().invoicingAppId()), passed);
+        Supplier<List<String>> subjectsOf = () -> usageSubjects;
+        Invoice settled = follow(created, apps.of(created.namespace(), created.terms().invoicingAppId()), passed, subjectsOf);
         if (settled.state() == InvoiceState.DRAFT_WAITING_FOR_COLLECTION) {
-            settled = pricing.measured(settled, subjects.of(settled), clock.instant());
+            settled = pricing.measured(settled, usageSubjects, clock.instant());
         }
+        settled = numbers.assigned(settled);
         store.insert(settled);
-        events.created(settled, created.state());
-        for (InvoiceState state : passed) {
-            events.moved(settled, state);
-        }
+        events.created(settled, created.state(), passed);
         return settled;
     }
 
@@ -92,23 +104,26 @@ class InvoiceDriver {
         InvoiceState target = InvoiceStateMachine.fire(invoice.state(), trigger, conditions(invoice, now, app))
                 .orElseThrow(() -> refused(invoice, trigger));
         List<InvoiceState> passed = new ArrayList<>(List.of(target));
-        Invoice entered = enter(invoice.withState(target, now), now, app);
+        Supplier<List<String>> subjectsOf = subjectsOf(invoice);
+        Invoice entered = enter(invoice.withState(target, now), now, app, subjectsOf);
         if (entered.state() != target) {
             passed.add(entered.state()); // the entry work failed into the failed state
         }
-        return saved(invoice, follow(entered, app, passed), true, passed);
+        return saved(invoice, follow(entered, app, passed, subjectsOf), true, passed);
     }
 
     /** Follows the automatic steps from where the invoice is; saves and announces when anything moved. */
     Invoice advance(Invoice invoice) {
         List<InvoiceState> passed = new ArrayList<>();
-        return saved(invoice, follow(invoice, apps.of(invoice.namespace(), invoice.terms().invoicingAppId()), passed), false, passed);
+        return saved(invoice, follow(invoice, apps.of(invoice.namespace(), invoice.terms().invoicingAppId()), passed, subjectsOf(invoice)),
+                false, passed);
     }
 
     /** An invoice the caller has changed (an app's sync result): saved, announced, and advanced as far as it goes. */
     Invoice advanceChanged(Invoice changed) {
         List<InvoiceState> passed = new ArrayList<>();
-        return saved(changed, follow(changed, apps.of(changed.namespace(), changed.terms().invoicingAppId()), passed), true, passed);
+        return saved(changed, follow(changed, apps.of(changed.namespace(), changed.terms().invoicingAppId()), passed, subjectsOf(changed)),
+                true, passed);
     }
 
     /**
@@ -119,18 +134,13 @@ class InvoiceDriver {
         if (!acted && after == before) {
             return before;
         }
-        Invoice stored = store.save(after);
-        if (passed.isEmpty()) {
-            events.moved(stored, stored.state());
-        }
-        for (InvoiceState state : passed) {
-            events.moved(stored, state);
-        }
+        Invoice stored = store.save(numbers.assigned(after));
+        events.moved(stored, passed.isEmpty() ? List.of(stored.state()) : passed);
         return stored;
     }
 
     /** The automatic steps from where the invoice is, each state's entry work done on the way; nothing stored. */
-    private Invoice follow(Invoice invoice, InvoicingApp app, List<InvoiceState> passed) {
+    private Invoice follow(Invoice invoice, InvoicingApp app, List<InvoiceState> passed, Supplier<List<String>> subjectsOf) {
         Invoice current = invoice;
         for (int steps = 0; steps < InvoiceState.values().length; steps++) {
             Instant now = clock.instant();
@@ -139,7 +149,7 @@ class InvoiceDriver {
                 break;
             }
             passed.add(next.get());
-            current = enter(current.withState(next.get(), now), now, app);
+            current = enter(current.withState(next.get(), now), now, app, subjectsOf);
             if (current.state() != next.get()) {
                 passed.add(current.state());
             }
@@ -169,20 +179,20 @@ class InvoiceDriver {
     }
 
     /** The entry work of {@code invoice.state()}; a failure moves the invoice to the failed state the machine allows. */
-    private Invoice enter(Invoice invoice, Instant now, InvoicingApp app) {
+    private Invoice enter(Invoice invoice, Instant now, InvoicingApp app, Supplier<List<String>> subjectsOf) {
         try {
             return switch (invoice.state()) {
                 case DRAFT_COLLECTING -> {
-                    Invoice measured = pricing.measured(invoice, subjects.of(invoice), now);
+                    Invoice measured = pricing.measured(invoice, subjectsOf.get(), now);
                     // The draft period runs from the snapshot: snapshotting early skips the rest of the collection wait.
                     yield measured.snapshotted(measured.lines(), now).withTiming(InvoiceTiming.afterCollection(measured, now));
                 }
                 case DRAFT_UPDATING -> {
-                    Invoice recalculated = pricing.recalculated(invoice, subjects.of(invoice), now);
+                    Invoice recalculated = pricing.recalculated(invoice, subjectsOf.get(), now);
                     yield recalculated.withTiming(InvoiceTiming.of(recalculated.lines(), recalculated.terms(), recalculated.createdAt()));
                 }
                 case DRAFT_VALIDATING -> {
-                    Invoice validated = validated(pricing.recalculated(invoice, subjects.of(invoice), now), now);
+                    Invoice validated = validated(pricing.recalculated(invoice, subjectsOf.get(), now), now);
                     // Critical issues fail validation: the invoice waits in draft.invalid for an edit and a retry.
                     yield validated.criticalIssues() ? validated.withState(InvoiceState.DRAFT_INVALID, now) : validated;
                 }
@@ -207,11 +217,12 @@ class InvoiceDriver {
     }
 
     /**
-     * Issues: sets issue and due dates and takes the final number — unless the app's issuing hook will report its own
-     * number, which then replaces the draft number (taking one of ours first would leave a gap in the series).
+     * Issues: sets issue and due dates and reserves the final number (taken when the invoice is stored) — unless the
+     * app's issuing hook will report its own number, which then replaces the draft number (taking one of ours first
+     * would leave a gap in the series).
      */
     private Invoice issue(Invoice invoice, Instant now, InvoicingApp app) {
-        String number = app.issuingSyncHook() ? invoice.number() : numbers.issued(invoice.namespace(), InvoiceNumbers.prefixOf(invoice.number()));
+        String number = app.issuingSyncHook() ? invoice.number() : InvoiceNumbers.reservedFinal(InvoiceNumbers.prefixOf(invoice.number()));
         Instant due = invoice.terms().autoAdvance() && invoice.dueAt() != null ? invoice.dueAt()
                 : InvoiceTiming.dueAfterIssue(now, invoice.terms());
         boolean sendsItself = app.sandbox();

@@ -38,7 +38,6 @@ class InvoicingService implements InvoicePendingLinesUseCase {
     private final InvoiceCustomers customers;
     private final ResolveInvoicingTermsUseCase terms;
     private final InvoiceStore store;
-    private final InvoiceNumbers numbers;
     private final InvoiceDriver driver;
     private final Clock clock;
     private final io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
@@ -46,7 +45,7 @@ class InvoicingService implements InvoicePendingLinesUseCase {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InvoicingService.class);
 
     InvoicingService(InvoiceAccess access, InvoiceCustomers customers, ResolveInvoicingTermsUseCase terms, InvoiceStore store,
-                     InvoiceNumbers numbers, InvoiceDriver driver, Clock clock,
+                     InvoiceDriver driver, Clock clock,
                      io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions, dev.tollgate.billing.application.port.out.WorkerThreads workers) {
         this.transactions = transactions;
         this.workers = workers;
@@ -54,7 +53,6 @@ class InvoicingService implements InvoicePendingLinesUseCase {
         this.customers = customers;
         this.terms = terms;
         this.store = store;
-        this.numbers = numbers;
         this.driver = driver;
         this.clock = clock;
     }
@@ -144,11 +142,11 @@ class InvoicingService implements InvoicePendingLinesUseCase {
             }
             InvoicingTerms current = terms.termsFor(namespace, customer.id());
             Invoice draft = new Invoice(TypeId.newUuid(), namespace, customer.id(), customer.snapshot(), current.supplier(), gathering.currency(),
-                    InvoiceState.DRAFT_CREATED, numbers.draft(namespace, customer.numberPrefix()), current, null, null, null, null, null, null,
+                    InvoiceState.DRAFT_CREATED, InvoiceNumbers.reservedDraft(customer.numberPrefix()), current, null, null, null, null, null, null,
                     null, null, null, List.of(), null, now, now, null, selection.invoiced(), 0);
             // Not priced here: collecting measures the usage (once), or start() prices a draft left waiting for it.
             draft = draft.withTiming(InvoiceTiming.of(draft.lines(), current, now));
-            made.add(driver.start(draft));
+            made.add(driver.start(draft, customer.attributedValues()));
         }
         List<String> unknown = lineIds.stream().filter(id -> !seen.contains(id)).map(Ulid::of).toList();
         if (!unknown.isEmpty()) {

@@ -93,6 +93,13 @@ public record Invoice(UUID id, UUID namespace, String customerId, Map<String, Ob
                 lines, revision);
     }
 
+    /** The same invoice under {@code newNumber} (a number taken when it is stored); nothing else changes. */
+    public Invoice numbered(String newNumber) {
+        return new Invoice(id, namespace, customerId, customer, supplier, currency, state, newNumber, terms, description, metadata, issuedAt,
+                draftUntil, collectionAt, dueAt, quantitySnapshotedAt, voidedAt, sentToCustomerAt, validationIssues, externalIds, createdAt,
+                updatedAt, deletedAt, lines, revision);
+    }
+
     public Invoice voided(Instant now) {
         return new Invoice(id, namespace, customerId, customer, supplier, currency, InvoiceState.VOIDED, number, terms, description, metadata,
                 issuedAt, draftUntil, collectionAt, dueAt, quantitySnapshotedAt, now, sentToCustomerAt, validationIssues, externalIds,
