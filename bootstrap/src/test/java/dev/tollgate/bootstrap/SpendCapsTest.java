@@ -76,7 +76,7 @@ class SpendCapsTest extends HttpTest {
     @Test
     void badInputIsRefusedInPgBeamsShape() {
         Accounts.Account owner = Accounts.signUp(http, "Spender");
-        for (String body : List.of("{\"spend_limit\":-1}", "{\"spend_limit\":\"ten\"}", "{\"spend_limit\":true}", "{\"spend_limit\":[1]}",
+        for (String body : List.of("{\"spend_limit\":-1}", "{\"spend_limit\":1e300}", "{\"spend_limit\":\"ten\"}", "{\"spend_limit\":true}", "{\"spend_limit\":[1]}",
                 "{\"spend_limit\":{\"a\":1}}", "{\"spend_limit\":\"NaN\"}", "{}", "{\"spendLimit\":5}", "[]", "\"x\"", "{", "")) {
             http.put("/v1/organizations/" + owner.orgId() + "/spend-limit", body, owner.auth()).expect(400).conformsTo(PGBEAM);
         }

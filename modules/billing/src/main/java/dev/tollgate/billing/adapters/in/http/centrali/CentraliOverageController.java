@@ -79,8 +79,8 @@ final class CentraliOverageController {
                 throw new ValidationException("overageSpendingCapCents", "must be a whole number of cents, or null");
             }
             BigInteger value = new BigInteger(number.toString());
-            if (value.signum() < 0 || value.bitLength() > 62) {
-                throw new ValidationException("overageSpendingCapCents", "must be a whole number of cents from 0, or null");
+            if (value.signum() < 0 || value.compareTo(BigInteger.TEN.pow(14)) > 0) {
+                throw new ValidationException("overageSpendingCapCents", "must be a whole number of cents from 0 to 100000000000000, or null");
             }
             cents = value.longValueExact();
         }

@@ -124,6 +124,9 @@ final class OrganizationPlanController {
             if (limit.signum() < 0) {
                 throw new dev.tollgate.platform.domain.ValidationException("spend_limit", "must not be negative");
             }
+            if (limit.compareTo(java.math.BigDecimal.TEN.pow(12)) > 0) {
+                throw new dev.tollgate.platform.domain.ValidationException("spend_limit", "must be at most 1000000000000 dollars");
+            }
         }
         return OrganizationPlanView.of(tiers.updateSpendLimit(caller, org_id, limit));
     }
