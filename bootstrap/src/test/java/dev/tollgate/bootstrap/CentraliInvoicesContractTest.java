@@ -1,6 +1,7 @@
 package dev.tollgate.bootstrap;
 
 import static dev.tollgate.testing.ApiContract.Document.CENTRALI;
+import static dev.tollgate.testing.ApiContract.Document.PLANETSCALE;
 import static dev.tollgate.testing.ApiContract.Document.OPENMETER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -82,6 +83,32 @@ class CentraliInvoicesContractTest extends HttpTest {
         }
         assertTrue(centrali.has("pdf_url") && centrali.get("pdf_url").isNull(), "every def-3 field is written: " + centrali);
         assertEquals(openmeter.get("lines").get(0).get("name").asText(), centrali.get("lines").get(0).get("name").asText());
+    }
+
+    /** PlanetScale's listInvoices reads the same bills (ADR 0041): totals in cents, periods as dates, four statuses. */
+    @Test
+    void planetScaleListsTheSameBills() {
+        Accounts.Account owner = Accounts.signUp(http, "Scaled");
+        String path = "/v1/organizations/" + owner.orgSlug() + "/invoices";
+        assertEquals(0, http.get(path, owner.auth()).expect(200).conformsTo(PLANETSCALE).json().get("data").size(), "no bills yet");
+        String customerId = http.get("/api/v1/customers/" + owner.orgId(), OPERATOR).expect(200).json().get("id").asText();
+        JsonNode paid = bill(customerId, "Setup", "250.5");
+        JsonNode data = http.get(path, owner.auth()).expect(200).conformsTo(PLANETSCALE).json().get("data");
+        assertEquals(1, data.size(), data.toString());
+        JsonNode one = data.get(0);
+        assertEquals(paid.get("id").asText(), one.get("id").asText());
+        assertEquals(0, new BigDecimal("25050").compareTo(one.get("total").decimalValue()), one.toString());
+        assertEquals("paid", one.get("status").asText());
+        assertEquals("USD", one.get("currency").asText());
+        assertTrue(one.get("period_start").asText().matches("\\d{4}-\\d{2}-\\d{2}"), one.toString());
+        assertEquals(data, http.get("/v1/organizations/" + owner.orgId() + "/invoices", owner.auth()).expect(200).json().get("data"),
+                "by id as well as by name");
+
+        http.get(path).expect(401).conformsTo(PLANETSCALE);
+        http.get("/v1/organizations/no-such-organization-anywhere/invoices", owner.auth()).expect(404);
+        Accounts.Account stranger = Accounts.signUp(http, "Stranger");
+        http.get(path, stranger.auth()).expect(404);
+        http.get(path, "Authorization", "Bearer " + Accounts.apiKey(http, owner, "billing.read")).expect(200).conformsTo(PLANETSCALE);
     }
 
     @Test

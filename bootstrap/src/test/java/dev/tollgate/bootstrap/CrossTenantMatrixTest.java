@@ -394,6 +394,8 @@ class CrossTenantMatrixTest extends HttpTest {
         m.put("POST /v1/internal/enterprise-plan", new Call("", "{\"org_id\":\"{A.org_id}\",\"billing_provider\":\"manual\"}", always(401)));
         m.put("POST /v1/internal/sync-plan", new Call("", "{\"org_id\":\"{A.org_id}\",\"plan\":\"pro\",\"status\":\"canceled\"}", always(401)));
         m.put("GET /v1/organizations/{org_id}/plan", call("", null));
+        m.put("PUT /v1/organizations/{org_id}/spend-limit", call("", "{\"spend_limit\":1000}"));
+        m.put("POST /v1/organizations/{org_id}/cancellation-feedback", call("", "{\"reason\":\"too-expensive\"}"));
         m.put("GET /v1/organizations/{org_id}/usage", call("?start_date=2026-01-01&end_date=2026-01-31", null));
         m.put("GET /v1/projects", call("?org_id={A.org_id}", null));
         m.put("POST /v1/projects", call("", "{\"name\":\"intruder\",\"org_id\":\"{A.org_id}\",\"database\":" + upstream() + "}"));
@@ -428,7 +430,8 @@ class CrossTenantMatrixTest extends HttpTest {
                 {"GET /v1/organizations/{organization}/service-tokens/{service_token_id}", null},
                 {"DELETE /v1/organizations/{organization}/service-tokens/{service_token_id}", null},
                 {"GET /v1/organizations/{organization}/service-tokens/{service_token_id}/accesses", null},
-                {"POST /v1/organizations/{organization}/service-tokens/{service_token_id}/accesses", "{\"access\":\"read_organization\"}"}}) {
+                {"POST /v1/organizations/{organization}/service-tokens/{service_token_id}/accesses", "{\"access\":\"read_organization\"}"},
+                {"GET /v1/organizations/{organization}/invoices", null}}) {
             m.put(op[0], call("", op[1]));
         }
         // Centrali: 403 for a workspace the caller is no member of, as its document says (capabilities too)
@@ -447,6 +450,8 @@ class CrossTenantMatrixTest extends HttpTest {
                 credential -> credential.equals("service token") ? 403 : 404));
         m.put("GET /workspace/api/v1/{slug}/plan", centrali("", null));
         m.put("PATCH /workspace/api/v1/{slug}/plan/{newPlan}", centrali("", null));
+        m.put("GET /workspace/api/v1/{slug}/overage", centrali("", null));
+        m.put("PATCH /workspace/api/v1/{slug}/overage", centrali("", "{\"overageEnabled\":false}"));
         // OpenMeter: the namespace is the credential's; A's ids must be unknown there
         m.put("PUT /api/v1/addons/{addonId}", openMeter("", addon("intruder")));
         m.put("GET /api/v1/addons/{addonId}", openMeter("", null));

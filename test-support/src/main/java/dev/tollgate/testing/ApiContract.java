@@ -266,6 +266,7 @@ public final class ApiContract {
                 // Centrali declares 3.0.3 but uses 3.1 type arrays (["null","string"]) on some routes; read it as
                 // the 3.1 it is written in, or the parser refuses the whole document.
                 ((ObjectNode) spec).put("openapi", "3.1.0");
+                nullAlternatives(spec);
             }
             String text = JSON.writeValueAsString(spec);
             ParseOptions options = new ParseOptions();
@@ -377,6 +378,44 @@ public final class ApiContract {
                 holder.set(slot, JSON.createObjectNode().put("type", "string"));
             }
         }
+    }
+
+    /**
+     * Centrali writes a nullable object as {@code oneOf: [{type: object, ...}, {type: "null"}]}. The validator reads the
+     * {@code null} alternative as a schema without a type, which every value matches, so an object matches both and
+     * breaks the {@code oneOf}. Such a union becomes the object schema typed {@code [object, "null"]}, which says the same.
+     */
+    private static void nullAlternatives(JsonNode node) {
+        if (node.isArray()) {
+            node.forEach(ApiContract::nullAlternatives);
+            return;
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        ObjectNode object = (ObjectNode) node;
+        for (String combinator : List.of("oneOf", "anyOf")) {
+            JsonNode union = object.get(combinator);
+            if (union == null || !union.isArray() || union.size() != 2) {
+                continue;
+            }
+            JsonNode nullOne = null;
+            JsonNode other = null;
+            for (JsonNode alternative : union) {
+                if ("null".equals(alternative.path("type").asText()) && alternative.size() == 1) {
+                    nullOne = alternative;
+                } else {
+                    other = alternative;
+                }
+            }
+            if (nullOne != null && other != null && other.path("type").isTextual() && !other.has("$ref")) {
+                object.remove(combinator);
+                ObjectNode copy = other.deepCopy();
+                copy.set("type", JSON.createArrayNode().add(other.get("type").asText()).add("null"));
+                object.setAll(copy);
+            }
+        }
+        object.forEach(ApiContract::nullAlternatives);
     }
 
     /** See {@link #FALLBACK_ERROR}. */

@@ -12,8 +12,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * admit are not seen until the next load (per-node counting, ADR 0013).
  */
 public final class OrganizationQuota {
-    /** The limits in force: 0 means unlimited. */
-    public record Limits(String tier, long queriesPerDay, int queriesPerSecond, int burst, int maxConnections) {
+    /**
+     * The limits in force: 0 means unlimited. {@code spendRefusal}: why queries are refused while the organization's
+     * spend cap is reached (ADR 0041), null while it may spend.
+     */
+    public record Limits(String tier, long queriesPerDay, int queriesPerSecond, int burst, int maxConnections, String spendRefusal) {
+        public Limits(String tier, long queriesPerDay, int queriesPerSecond, int burst, int maxConnections) {
+            this(tier, queriesPerDay, queriesPerSecond, burst, maxConnections, null);
+        }
     }
 
     private volatile Limits limits;
@@ -49,10 +55,15 @@ public final class OrganizationQuota {
     }
 
     /**
-     * Counts one query against today's allowance, or refuses it once the allowance is used up. A new UTC day starts
+     * Counts one query against today's allowance, or refuses it once the allowance is used up or the spend cap is
+     * reached. A new UTC day starts
      * the count again. Never overshoots: the check and the count are one atomic step.
      */
     public Refusal takeQuery(Instant now) {
+        String spendRefusal = limits.spendRefusal();
+        if (spendRefusal != null) {
+            return new Refusal("53400", spendRefusal); // a query refused is not counted against the day
+        }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         if (today.isAfter(day)) {
             synchronized (this) {

@@ -21,7 +21,15 @@ class WorkspaceBilling {
     }
 
     Workspace require(Caller caller, String slug, Capability capability) {
-        OrganizationSummary organization = tenancy.requireWorkspace(caller, slug, capability);
+        return of(tenancy.requireWorkspace(caller, slug, capability));
+    }
+
+    /** The same by PgBeam's and PlanetScale's rules: an organization by id or slug, not found for a stranger. */
+    Workspace requireOrganization(Caller caller, String idOrSlug, Capability capability) {
+        return of(tenancy.requireOrganization(caller, idOrSlug, capability));
+    }
+
+    private Workspace of(OrganizationSummary organization) {
         CustomerAttribution customer = tenancy.requireCustomers(TenancyApi.SYSTEM_NAMESPACE, List.of(organization.publicId())).get(0);
         return new Workspace(organization, customer.id(), List.copyOf(customer.values()));
     }

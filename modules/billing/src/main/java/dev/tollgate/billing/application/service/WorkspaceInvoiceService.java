@@ -35,7 +35,24 @@ class WorkspaceInvoiceService implements ReadWorkspaceInvoicesUseCase {
     @Override
     @Transactional(readOnly = true)
     public List<WorkspaceInvoice> list(Caller caller, String workspaceSlug, Set<InvoiceState> states, PageRequest page) {
-        Workspace workspace = workspaces.require(caller, workspaceSlug, Capability.READ_BILLING);
+        return bills(workspaces.require(caller, workspaceSlug, Capability.READ_BILLING), states, page);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<WorkspaceInvoice> listOfOrganization(Caller caller, String organizationIdOrSlug) {
+        Workspace workspace = workspaces.requireOrganization(caller, organizationIdOrSlug, Capability.READ_BILLING);
+        List<WorkspaceInvoice> all = new java.util.ArrayList<>();
+        for (int page = 1; ; page++) {
+            List<WorkspaceInvoice> batch = bills(workspace, Set.of(), PageRequest.ofPage(page, PageRequest.MAX_LIMIT));
+            all.addAll(batch);
+            if (batch.size() < PageRequest.MAX_LIMIT) {
+                return all;
+            }
+        }
+    }
+
+    private List<WorkspaceInvoice> bills(Workspace workspace, Set<InvoiceState> states, PageRequest page) {
         List<String> wanted = states.isEmpty() ? BILLS : states.stream().map(InvoiceState::extendedStatus).filter(BILLS::contains).toList();
         if (wanted.isEmpty()) {
             return List.of();

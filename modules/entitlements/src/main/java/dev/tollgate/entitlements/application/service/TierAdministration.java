@@ -26,9 +26,14 @@ class TierAdministration implements ManageTiersUseCase {
     private final PackageEntitlements packages;
     private final BillingStateStore billing;
     private final java.time.Clock clock;
+    private final dev.tollgate.entitlements.api.SpendCapsApi spendCaps;
+    private final dev.tollgate.entitlements.application.port.out.CancellationFeedbackStore cancellations;
 
     TierAdministration(EntitlementsApi entitlements, dev.tollgate.entitlements.api.TierChanges changes, TenancyApi tenancy,
-                       PackageEntitlements packages, BillingStateStore billing, java.time.Clock clock) {
+                       PackageEntitlements packages, BillingStateStore billing, dev.tollgate.entitlements.api.SpendCapsApi spendCaps,
+                       dev.tollgate.entitlements.application.port.out.CancellationFeedbackStore cancellations, java.time.Clock clock) {
+        this.spendCaps = spendCaps;
+        this.cancellations = cancellations;
         this.entitlements = entitlements;
         this.changes = changes;
         this.tenancy = tenancy;
@@ -40,7 +45,34 @@ class TierAdministration implements ManageTiersUseCase {
     private OrganizationTier tierOf(TenancyApi.OrganizationSummary organization) {
         var state = billing.find(organization.id());
         return new OrganizationTier(organization.publicId(), entitlements.limitsOf(organization.publicId()),
-                state.map(BillingState::billingProvider).orElse(null), state.map(BillingState::subscriptionStatus).orElse(null));
+                state.map(BillingState::billingProvider).orElse(null), state.map(BillingState::subscriptionStatus).orElse(null),
+                spendCaps.spendCapOf(organization.publicId()).spendLimit());
+    }
+
+    @Override
+    @Transactional
+    public void submitCancellationFeedback(Caller caller, String organizationIdOrSlug, String reason, String feedback) {
+        var organization = tenancy.requireOrganization(caller, organizationIdOrSlug, Capability.MANAGE_BILLING);
+        if (reason != null && reason.length() > 200) {
+            throw new ValidationException("reason", "must be at most 200 characters");
+        }
+        if (feedback != null && feedback.length() > 10_000) {
+            throw new ValidationException("feedback", "must be at most 10000 characters");
+        }
+        cancellations.add(new dev.tollgate.entitlements.application.port.out.CancellationFeedbackStore.Feedback(
+                dev.tollgate.platform.domain.TypeId.newUuid(), organization.id(), caller.userId(), caller.credentialId(), reason, feedback,
+                clock.instant()));
+    }
+
+    @Override
+    @Transactional
+    public OrganizationTier updateSpendLimit(Caller caller, String organizationIdOrSlug, java.math.BigDecimal spendLimit) {
+        var organization = tenancy.requireOrganization(caller, organizationIdOrSlug, Capability.MANAGE_BILLING);
+        if (spendLimit != null && spendLimit.signum() < 0) {
+            throw new ValidationException("spend_limit", "must not be negative");
+        }
+        spendCaps.setSpendLimit(organization.publicId(), spendLimit);
+        return tierOf(organization);
     }
 
     @Override

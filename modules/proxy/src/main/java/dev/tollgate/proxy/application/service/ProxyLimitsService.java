@@ -2,6 +2,7 @@ package dev.tollgate.proxy.application.service;
 
 import dev.tollgate.entitlements.api.EntitlementsApi;
 import dev.tollgate.entitlements.api.EntitlementsApi.OrganizationLimits;
+import dev.tollgate.entitlements.api.SpendCapsApi;
 import dev.tollgate.proxy.application.port.in.ProxyLimitsUseCase;
 import dev.tollgate.proxy.domain.OrganizationQuota;
 import dev.tollgate.tenancy.api.TenancyApi;
@@ -20,11 +21,13 @@ class ProxyLimitsService implements ProxyLimitsUseCase {
     private final Map<UUID, OrganizationQuota> quotas = new ConcurrentHashMap<>();
     private final Map<String, UUID> byPublicId = new ConcurrentHashMap<>();
     private final EntitlementsApi entitlements;
+    private final SpendCapsApi spendCaps;
     private final TenancyApi tenancy;
     private final Clock clock;
 
-    ProxyLimitsService(EntitlementsApi entitlements, TenancyApi tenancy, Clock clock) {
+    ProxyLimitsService(EntitlementsApi entitlements, SpendCapsApi spendCaps, TenancyApi tenancy, Clock clock) {
         this.entitlements = entitlements;
+        this.spendCaps = spendCaps;
         this.tenancy = tenancy;
         this.clock = clock;
     }
@@ -65,6 +68,7 @@ class ProxyLimitsService implements ProxyLimitsUseCase {
 
     private OrganizationQuota.Limits limits(String publicId) {
         OrganizationLimits l = entitlements.limitsOf(publicId);
-        return new OrganizationQuota.Limits(l.tier(), l.queriesPerDay(), l.queriesPerSecond(), l.burst(), l.maxConnections());
+        return new OrganizationQuota.Limits(l.tier(), l.queriesPerDay(), l.queriesPerSecond(), l.burst(), l.maxConnections(),
+                spendCaps.spendRefusal(publicId));
     }
 }

@@ -19,6 +19,12 @@ public interface ReadWorkspaceInvoicesUseCase {
     /** Not found unless the invoice is one of the workspace's bills. */
     WorkspaceInvoice get(Caller caller, String workspaceSlug, String invoiceId);
 
+    /**
+     * PlanetScale's listInvoices: every bill of the organization (its id or name), newest first, unpaginated as PlanetScale
+     * lists them. Billing readers only; a stranger does not learn that the organization exists (not found).
+     */
+    List<WorkspaceInvoice> listOfOrganization(Caller caller, String organizationIdOrSlug);
+
     record WorkspaceInvoice(UUID workspaceId, Invoice invoice) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.tollgate.entitlements.adapters.out.outbox;
 
 import dev.tollgate.entitlements.api.events.LimitsChanged;
+import dev.tollgate.entitlements.api.events.SpendThresholdReached;
 import io.micronaut.serde.annotation.SerdeImport;
 
 /**
@@ -8,6 +9,7 @@ import io.micronaut.serde.annotation.SerdeImport;
  * annotations (ArchUnit rule 4), so their serialization is declared here.
  */
 @SerdeImport(LimitsChanged.class)
+@SerdeImport(SpendThresholdReached.class)
 final class PublishedEventsSerde {
     private PublishedEventsSerde() {
     }

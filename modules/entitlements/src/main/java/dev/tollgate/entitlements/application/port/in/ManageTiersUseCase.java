@@ -12,7 +12,8 @@ public interface ManageTiersUseCase {
      * {@code billingProvider} and {@code subscriptionStatus} as the operator last reported them (null before any
      * report).
      */
-    record OrganizationTier(String organizationId, OrganizationLimits limits, String billingProvider, String subscriptionStatus) {
+    record OrganizationTier(String organizationId, OrganizationLimits limits, String billingProvider, String subscriptionStatus,
+                            java.math.BigDecimal spendLimit) {
         private static final java.util.Set<String> SELF_SERVE = java.util.Set.of("starter", "pro", "scale");
 
         /** Priced by hand (SetEnterprisePlan or limits of its own) rather than by a self-serve tier. */
@@ -20,6 +21,18 @@ public interface ManageTiersUseCase {
             return limits.customPricing() || !SELF_SERVE.contains(limits.tier());
         }
     }
+
+    /**
+     * PgBeam's UpdateSpendLimit: the monthly cap on the organization's usage-based charges (null removes it; ADR 0041).
+     * Needs {@code MANAGE_BILLING}: a member may read the cap, not raise it.
+     */
+    OrganizationTier updateSpendLimit(Caller caller, String organizationIdOrSlug, java.math.BigDecimal spendLimit);
+
+    /**
+     * PgBeam's SubmitCancellationFeedback, kept as given (both optional; at most 200 and 10,000 characters). Needs
+     * {@code MANAGE_BILLING}, as cancelling does.
+     */
+    void submitCancellationFeedback(Caller caller, String organizationIdOrSlug, String reason, String feedback);
 
     enum SyncOutcome { SYNCED, SKIPPED_CUSTOM_PRICING }
 

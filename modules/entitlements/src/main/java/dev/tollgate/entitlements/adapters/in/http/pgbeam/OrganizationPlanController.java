@@ -5,11 +5,15 @@ import dev.tollgate.entitlements.api.EntitlementsApi.OrganizationLimits;
 import dev.tollgate.entitlements.application.port.in.ManageTiersUseCase;
 import dev.tollgate.entitlements.application.port.in.ManageTiersUseCase.OrganizationTier;
 import dev.tollgate.tenancy.api.Caller;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
@@ -40,11 +44,13 @@ final class OrganizationPlanController {
 
     @Serdeable
     record OrganizationPlanView(String org_id, String plan, PlanLimitsView limits, @Nullable String billing_provider,
-                                @Nullable String subscription_status, boolean enabled, boolean custom_pricing) {
+                                @Nullable String subscription_status, boolean enabled, boolean custom_pricing,
+                                @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Double spend_limit) {
         static OrganizationPlanView of(OrganizationTier t) {
             String plan = TIERS.contains(t.limits().tier()) ? t.limits().tier() : "enterprise";
             return new OrganizationPlanView(t.organizationId(), plan, PlanLimitsView.of(t.limits()), t.billingProvider(),
-                    t.subscriptionStatus() == null ? "none" : t.subscriptionStatus(), true, t.customPricing());
+                    t.subscriptionStatus() == null ? "none" : t.subscriptionStatus(), true, t.customPricing(),
+                    t.spendLimit() == null ? null : t.spendLimit().doubleValue());
         }
     }
 
@@ -95,6 +101,47 @@ final class OrganizationPlanController {
     @Operation(operationId = "GetOrganizationPlan", summary = "Get organization plan")
     OrganizationPlanView plan(Caller caller, String org_id) {
         return OrganizationPlanView.of(tiers.organizationTier(caller, org_id));
+    }
+
+    /**
+     * PgBeam's UpdateSpendLimit: {@code spend_limit} in dollars, a number of at least 0, or null to remove the limit. The
+     * field must be present (a misspelt field must not remove a cap); anything else is 400.
+     */
+    @Put("/organizations/{org_id}/spend-limit")
+    @Operation(operationId = "UpdateSpendLimit", summary = "Update spend limit")
+    OrganizationPlanView spendLimit(Caller caller, String org_id, @Body io.micronaut.json.tree.JsonNode body) {
+        io.micronaut.json.tree.JsonNode value = body.isObject() ? body.get("spend_limit") : null;
+        if (value == null) {
+            throw new dev.tollgate.platform.domain.ValidationException("spend_limit", "is required: a number of dollars, or null to remove the limit");
+        }
+        java.math.BigDecimal limit = null;
+        if (!value.isNull()) {
+            Number number = value.isNumber() ? value.getNumberValue() : null;
+            if (number == null || number instanceof Double d && (d.isNaN() || d.isInfinite()) || number instanceof Float f && (f.isNaN() || f.isInfinite())) {
+                throw new dev.tollgate.platform.domain.ValidationException("spend_limit", "must be a number of dollars, or null");
+            }
+            limit = new java.math.BigDecimal(number.toString());
+            if (limit.signum() < 0) {
+                throw new dev.tollgate.platform.domain.ValidationException("spend_limit", "must not be negative");
+            }
+            if (limit.compareTo(java.math.BigDecimal.TEN.pow(12)) > 0) {
+                throw new dev.tollgate.platform.domain.ValidationException("spend_limit", "must be at most 1000000000000 dollars");
+            }
+        }
+        return OrganizationPlanView.of(tiers.updateSpendLimit(caller, org_id, limit));
+    }
+
+    @Serdeable
+    record CancellationFeedbackRequest(@Nullable String reason, @Nullable String feedback) {
+    }
+
+    @Post("/organizations/{org_id}/cancellation-feedback")
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "SubmitCancellationFeedback", summary = "Submit cancellation feedback")
+    void cancellationFeedback(Caller caller, String org_id, io.micronaut.http.HttpRequest<?> request,
+                              @Nullable @Body CancellationFeedbackRequest body) {
+        CancellationFeedbackRequest given = dev.tollgate.platform.http.OptionalBody.orElse(request, body, new CancellationFeedbackRequest(null, null));
+        tiers.submitCancellationFeedback(caller, org_id, given.reason(), given.feedback());
     }
 
     @Post("/internal/sync-plan")
