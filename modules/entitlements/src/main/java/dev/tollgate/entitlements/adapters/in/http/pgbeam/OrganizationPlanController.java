@@ -110,6 +110,17 @@ final class OrganizationPlanController {
     @Put("/organizations/{org_id}/spend-limit")
     @Operation(operationId = "UpdateSpendLimit", summary = "Update spend limit")
     OrganizationPlanView spendLimit(Caller caller, String org_id, @Body io.micronaut.json.tree.JsonNode body) {
+        java.math.BigDecimal limit;
+        try {
+            limit = spendLimitOf(body);
+        } catch (dev.tollgate.platform.domain.ValidationException invalid) {
+            tiers.organizationTier(caller, org_id); // an organization the caller cannot see is 404 (or 403) before the body is judged
+            throw invalid;
+        }
+        return OrganizationPlanView.of(tiers.updateSpendLimit(caller, org_id, limit));
+    }
+
+    private static java.math.BigDecimal spendLimitOf(io.micronaut.json.tree.JsonNode body) {
         io.micronaut.json.tree.JsonNode value = body.isObject() ? body.get("spend_limit") : null;
         if (value == null) {
             throw new dev.tollgate.platform.domain.ValidationException("spend_limit", "is required: a number of dollars, or null to remove the limit");
@@ -128,7 +139,7 @@ final class OrganizationPlanController {
                 throw new dev.tollgate.platform.domain.ValidationException("spend_limit", "must be at most 1000000000000 dollars");
             }
         }
-        return OrganizationPlanView.of(tiers.updateSpendLimit(caller, org_id, limit));
+        return limit;
     }
 
     @Serdeable
