@@ -15,10 +15,8 @@ public interface Outbox {
     void publish(String aggregate, Record event);
 
     /**
-     * Several events of one aggregate, in this order, as if published one after the other; an implementation may
-     * write them at once (one round trip to the database instead of one per event).
+     * Several events of one aggregate, in this order, as if published one after the other, written at once (one round
+     * trip to the database instead of one per event).
      */
-    default void publishAll(String aggregate, java.util.List<? extends Record> events) {
-        events.forEach(event -> publish(aggregate, event));
-    }
+    void publishAll(String aggregate, java.util.List<? extends Record> events);
 }

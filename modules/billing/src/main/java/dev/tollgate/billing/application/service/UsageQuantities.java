@@ -43,9 +43,8 @@ class UsageQuantities {
         List<MeteringApi.TotalAsk> asks = new ArrayList<>();
         Map<InvoiceLine, int[]> askOf = new IdentityHashMap<>(); // a line's asks: up to its end, and up to its start (-1: none)
         for (InvoiceLine line : metered) {
-            FeatureInfo feature = features.containsKey(line.featureKey()) ? features.get(line.featureKey())
+            FeatureInfo feature = features.containsKey(line.featureKey()) ? requireMeter(features.get(line.featureKey()))
                     : meteredFeature(namespace, line.featureKey()); // not a live key: refused as a single look-up refuses it
-            requireMeter(feature);
             Instant serviceStart = line.servicePeriod().from();
             int upToEnd = ask(asks, feature, subjects, serviceStart, line.period().to());
             int before = line.firstInServicePeriod() ? -1 : ask(asks, feature, subjects, serviceStart, line.period().from());

@@ -73,7 +73,7 @@ class MeteringApiService implements MeteringApi {
     public List<WindowValue> usage(UUID namespace, String meterSlug, Instant from, Instant to, String windowSize, java.time.ZoneId zone,
                                    List<String> subjects, Map<String, Object> filters) {
         Meter meter = meters.findLiveBySlug(namespace, meterSlug).orElseThrow(() -> NotFoundException.of("Meter", meterSlug));
-        return usage(namespace, meter, from, to, windowSize, zone, subjects, filters);
+        return windows(namespace, meter, from, to, windowSize, zone, subjects, filters);
     }
 
     @Override
@@ -87,13 +87,14 @@ class MeteringApiService implements MeteringApi {
             if (meter == null) {
                 throw NotFoundException.of("Meter", ask.meterSlug());
             }
-            totals.add(usage(namespace, meter, ask.from(), ask.to(), null, ZoneOffset.UTC, ask.subjects(), ask.filters()).stream()
+            totals.add(windows(namespace, meter, ask.from(), ask.to(), null, ZoneOffset.UTC, ask.subjects(), ask.filters()).stream()
                     .map(WindowValue::value).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
         }
         return totals;
     }
 
-    private List<WindowValue> usage(UUID namespace, Meter meter, Instant from, Instant to, String windowSize, java.time.ZoneId zone,
+    /** The meter's values per window (one value for the range when {@code windowSize} is null), subjects summed. */
+    private List<WindowValue> windows(UUID namespace, Meter meter, Instant from, Instant to, String windowSize, java.time.ZoneId zone,
                                     List<String> subjects, Map<String, Object> filters) {
         Map<String, TextFilter> parsed = new LinkedHashMap<>();
         filters.forEach((key, filter) -> parsed.put(key, TextFilter.parse("filterGroupBy." + key, filter)));
