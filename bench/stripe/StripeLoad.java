@@ -46,6 +46,7 @@ import javax.crypto.spec.SecretKeySpec;
  *                  synced invoice of the prefix, `customer.updated` filler up to `events`, and `replays` of them sent
  *                  again; then checks every event stored once and waits until the worker processed them all
  *   direct-webhooks the reference: the same signature check, JSON parse and insert, straight into PostgreSQL
+ *   profile        where the threads whose name starts with `threads` spent their samples in a JFR recording (`jfr`)
  * </pre>
  */
 public class StripeLoad {
@@ -68,6 +69,7 @@ public class StripeLoad {
             case "direct" -> direct();
             case "webhooks" -> webhooks();
             case "direct-webhooks" -> directWebhooks();
+            case "profile" -> profile();
             default -> throw new IllegalArgumentException("unknown mode " + argv[0]);
         }
     }
@@ -504,9 +506,13 @@ public class StripeLoad {
         List<String> order = sendingOrder(events, intArg("replays", events.size() / 10));
         try (Connection db = db(); Statement s = db.createStatement()) {
             s.execute("DROP TABLE IF EXISTS public.bench_direct_events");
+            s.execute("DROP TABLE IF EXISTS public.bench_direct_apps");
+            s.execute("CREATE TABLE public.bench_direct_apps (id int PRIMARY KEY)");
+            s.execute("INSERT INTO public.bench_direct_apps VALUES (1)");
             s.execute("""
                     CREATE TABLE public.bench_direct_events (event_id text PRIMARY KEY, type text NOT NULL, payload text NOT NULL,
-                        received_at timestamptz NOT NULL, next_attempt_at timestamptz NOT NULL, processed_at timestamptz)""");
+                        received_at timestamptz NOT NULL, next_attempt_at timestamptz NOT NULL, processed_at timestamptz,
+                        app_id int %s)""".formatted("1".equals(arg("fk", "0")) ? "REFERENCES public.bench_direct_apps (id)" : ""));
         }
         ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
             try {
@@ -527,8 +533,8 @@ public class StripeLoad {
             }
             JsonNode event = JSON.readTree(payload);
             try (PreparedStatement insert = connections.get().prepareStatement("""
-                    INSERT INTO public.bench_direct_events (event_id, type, payload, received_at, next_attempt_at)
-                    VALUES (?, ?, ?, now(), now()) ON CONFLICT DO NOTHING""")) {
+                    INSERT INTO public.bench_direct_events (event_id, type, payload, received_at, next_attempt_at, app_id)
+                    VALUES (?, ?, ?, now(), now(), 1) ON CONFLICT DO NOTHING""")) {
                 insert.setString(1, event.get("id").asText());
                 insert.setString(2, event.get("type").asText());
                 insert.setString(3, payload);
@@ -539,6 +545,46 @@ public class StripeLoad {
         try (Connection db = db(); Statement s = db.createStatement()) {
             System.out.println("direct_stored=" + count(db, "SELECT count(*) FROM public.bench_direct_events"));
             s.execute("DROP TABLE public.bench_direct_events");
+            s.execute("DROP TABLE public.bench_direct_apps");
         }
+    }
+
+    private static void profile() throws Exception {
+        Map<String, Integer> inclusive = new HashMap<>();
+        Map<String, Integer> leaf = new HashMap<>();
+        int samples = 0;
+        String[] prefixes = arg("threads", "io-executor").split(",");
+        for (jdk.jfr.consumer.RecordedEvent e : jdk.jfr.consumer.RecordingFile.readAllEvents(Path.of(arg("jfr", null)))) {
+            String type = e.getEventType().getName();
+            if (!type.equals("jdk.ExecutionSample") && !type.equals("jdk.NativeMethodSample")) {
+                continue;
+            }
+            jdk.jfr.consumer.RecordedThread thread = e.getThread("sampledThread");
+            if (thread == null || thread.getJavaName() == null || e.getStackTrace() == null
+                    || Arrays.stream(prefixes).noneMatch(thread.getJavaName()::startsWith)) {
+                continue;
+            }
+            samples++;
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            boolean first = true;
+            for (jdk.jfr.consumer.RecordedFrame f : e.getStackTrace().getFrames()) {
+                String name = f.getMethod().getType().getName();
+                String method = name.substring(name.lastIndexOf('.') + 1) + "." + f.getMethod().getName();
+                if (first) {
+                    leaf.merge((type.equals("jdk.NativeMethodSample") ? "[native] " : "") + method, 1, Integer::sum);
+                    first = false;
+                }
+                if ((name.startsWith("dev.tollgate") || name.startsWith("io.micronaut") || name.startsWith("com.zaxxer")
+                        || name.startsWith("org.postgresql")) && seen.add(method)) {
+                    inclusive.merge(method, 1, Integer::sum);
+                }
+            }
+        }
+        int total = samples;
+        System.out.println("samples=" + total);
+        inclusive.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(intArg("top", 40))
+                .forEach(en -> System.out.printf("inclusive %5.1f%% %s%n", 100.0 * en.getValue() / Math.max(1, total), en.getKey()));
+        leaf.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(15)
+                .forEach(en -> System.out.printf("top-frame %5.1f%% %s%n", 100.0 * en.getValue() / Math.max(1, total), en.getKey()));
     }
 }

@@ -24,6 +24,7 @@
 #
 # Environment (all optional): INVOICES=1000, EVENTS_PER_INVOICE=100, WEBHOOK_EVENTS=20000, CONCURRENCY=16,
 # DIRECT_INVOICES=200, CRASH=1, CRASH_INVOICES=1000, AWAIT_TIMEOUT=900 (s), SMOKE=1, JAVA_OPTS= (Tollgate's JVM),
+# PROFILE=1 (JFR on the Tollgate that syncs and takes the webhooks: where the request threads spend their time),
 # RESULTS_FILE=docs/perf/stripe.md, WRITE_RESULTS=0 to only print, KEEP_WORKDIR=1.
 set -euo pipefail
 
@@ -44,6 +45,7 @@ CRASH="${CRASH:-1}"
 CRASH_INVOICES="${CRASH_INVOICES:-1000}"
 AWAIT_TIMEOUT="${AWAIT_TIMEOUT:-900}"
 JAVA_OPTS="${JAVA_OPTS:-}"
+PROFILE="${PROFILE:-0}"
 RESULTS_FILE="${RESULTS_FILE:-$root/docs/perf/stripe.md}"
 WRITE_RESULTS="${WRITE_RESULTS:-1}"
 TARGET_WEBHOOKS_PER_S=500
@@ -140,7 +142,9 @@ setup() {
 
 # --- phases 1 and 2 ---------------------------------------------------------------------------------------------------
 setup st "$INVOICES"
-restart sync "$SYNCING" payment_processing.pending "$INVOICES" st
+sync_opts="$SYNCING"
+[ "$PROFILE" != "1" ] || sync_opts="$sync_opts -XX:StartFlightRecording=filename=$base/webhooks.jfr,settings=profile,dumponexit=true"
+restart sync "$sync_opts" payment_processing.pending "$INVOICES" st
 sync_s="$(awk -v all="$(get sync all_ms)" -v ready="$(get sync ready_ms)" 'BEGIN { printf "%.1f", (all - ready) / 1000 }')"
 sync_rate="$(awk -v n="$INVOICES" -v s="$sync_s" 'BEGIN { if (s > 0) printf "%.1f", n / s; else print "n/a" }')"
 stripe_phase verify verify prefix=st
@@ -150,6 +154,10 @@ app_id="$(get st_install app_id)"
 stripe_phase webhooks webhooks app="$app_id" events="$WEBHOOK_EVENTS" concurrency="$CONCURRENCY" prefix=st
 stripe_phase direct_webhooks direct-webhooks events="$WEBHOOK_EVENTS" concurrency="$CONCURRENCY"
 stop_tollgate
+if [ "$PROFILE" = "1" ] && [ -f "$base/webhooks.jfr" ]; then
+  "${STRIPE_LOAD[@]}" profile jfr="$base/webhooks.jfr" threads=io-executor,default-nioEventLoopGroup >"$base/profile.txt" 2>&1 || log "the JFR summary failed"
+  cat "$base/profile.txt" >&2
+fi
 
 # --- phase 3: crash safety on a fresh data directory ------------------------------------------------------------------
 if [ "$CRASH" = "1" ]; then

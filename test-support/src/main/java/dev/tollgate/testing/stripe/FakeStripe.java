@@ -32,6 +32,16 @@ public final class FakeStripe implements AutoCloseable {
     public static final String API_VERSION = "2025-12-15.clover";
     public static final String DEFAULT_SECRET_KEY = "sk_test_tollgate_fake";
 
+    static {
+        // The JDK's HTTP server writes a response's headers and body apart; with Nagle's algorithm on, the body waits
+        // for the client's delayed ACK (~40 ms on Linux) and every call to the fake took that long (bench/stripe). Read
+        // once, when the JDK's server configuration is first loaded: a JVM that started another JDK server before
+        // keeps its setting.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final String secretKey;
     private final HttpServer server;
     private final ExecutorService executor;
