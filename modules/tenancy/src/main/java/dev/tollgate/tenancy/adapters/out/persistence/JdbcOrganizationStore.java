@@ -120,7 +120,7 @@ class JdbcOrganizationStore implements OrganizationStore {
     public java.util.Map<UUID, String> plansOf(java.util.Collection<UUID> ids) {
         java.util.Map<UUID, String> plans = new java.util.HashMap<>();
         if (!ids.isEmpty()) {
-            rows.findLive(ids.toArray(UUID[]::new)).forEach(r -> plans.put(r.id(), r.plan()));
+            rows.findByIdInAndDeletedAtIsNull(ids).forEach(r -> plans.put(r.id(), r.plan()));
         }
         return plans;
     }

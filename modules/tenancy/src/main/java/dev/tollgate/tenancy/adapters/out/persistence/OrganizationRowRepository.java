@@ -41,8 +41,7 @@ interface OrganizationRowRepository extends CrudRepository<OrganizationRow, UUID
     @Query(value = "SELECT count(*) " + MEMBER_FILTER, nativeQuery = true)
     long countForMember(UUID userId, @Nullable String type, @Nullable Boolean active, @Nullable String search);
 
-    @Query(value = "SELECT o.* FROM tenancy.organizations o WHERE o.deleted_at IS NULL AND o.id = ANY(:ids)", nativeQuery = true)
-    List<OrganizationRow> findLive(UUID[] ids);
+    List<OrganizationRow> findByIdInAndDeletedAtIsNull(java.util.Collection<UUID> ids);
 
     @Query(value = "DELETE FROM tenancy.organizations WHERE deleted_at IS NOT NULL AND purge_after <= :now", nativeQuery = true)
     int purgeExpired(Instant now);
