@@ -77,6 +77,7 @@ public final class FakeStripe implements AutoCloseable {
         new Events(state).routes(stripe);
         Router controls = new Router();
         new FakeControls(this, state).routes(controls);
+        new DriftControls(state).routes(controls);
         executor = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "fake-stripe-http");
             thread.setDaemon(true);
@@ -159,6 +160,19 @@ public final class FakeStripe implements AutoCloseable {
             state.customers.get(customerId, "customer");
             state.failNextPayment.add(customerId);
         }
+    }
+
+    /**
+     * While {@code lost}, events are recorded (and listed by {@code /v1/events}) but delivered to no endpoint: the
+     * webhooks a network failure loses, which only a reconciliation repairs.
+     */
+    public void loseWebhooks(boolean lost) {
+        state.webhooksLost = lost;
+    }
+
+    /** While {@code down}, every API request is closed without an answer (test controls still work): Stripe unreachable. */
+    public void outage(boolean down) {
+        state.outage = down;
     }
 
     /** Sends an event of any type about {@code object} to the subscribed endpoints; returns its id. */
