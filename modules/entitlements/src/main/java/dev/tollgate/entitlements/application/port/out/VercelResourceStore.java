@@ -1,0 +1,16 @@
+package dev.tollgate.entitlements.application.port.out;
+
+import dev.tollgate.entitlements.domain.VercelResource;
+import java.util.List;
+import java.util.Optional;
+
+/** The resources Vercel installations provisioned. */
+public interface VercelResourceStore {
+    /** A live (undeleted) resource of the installation. */
+    Optional<VercelResource> find(String installationId, String resourceId);
+
+    List<VercelResource> liveOf(String installationId);
+
+    /** Inserts or replaces by id. */
+    void save(VercelResource resource);
+}
