@@ -1,6 +1,7 @@
 package dev.tollgate.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,6 +40,8 @@ class MarketplaceUsageReportingTest extends HttpTest {
     MeteringApi metering;
     @Inject
     AccountsApi accounts;
+    @Inject
+    javax.sql.DataSource dataSource;
 
     @Override
     public Map<String, String> getProperties() {
@@ -59,6 +62,17 @@ class MarketplaceUsageReportingTest extends HttpTest {
                 .expirationTime(Date.from(at.plusSeconds(300))).build())};
     }
 
+    private String storedAccessToken(String installationId) throws java.sql.SQLException {
+        try (var c = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             var q = c.prepareStatement("SELECT access_token_sealed FROM entitlements.marketplace_accounts WHERE external_id = ?")) {
+            q.setString(1, installationId);
+            try (var rows = q.executeQuery()) {
+                assertTrue(rows.next());
+                return rows.getString(1);
+            }
+        }
+    }
+
     @Test
     void eachCompletedHourIsReportedToVercelOnce() throws Exception {
         Instant installedAt = Instant.parse("2030-03-10T10:20:00Z");
@@ -70,6 +84,7 @@ class MarketplaceUsageReportingTest extends HttpTest {
                  "account":{"name":"Metered","url":"https://vercel.com/metered","contact":{"email":"%s"}}}""".formatted(email),
                 adminAt(installationId, installedAt)).expect(200);
         String organization = accounts.currentWorkspaceOf(email).orElseThrow().publicId();
+        assertFalse(storedAccessToken(installationId).contains("vercel-access-token-1"), "the access token is sealed at rest");
         metering.ingest(TenancyApi.SYSTEM_NAMESPACE, List.of(new MeteringApi.Event(UUID.randomUUID().toString(), "test", "tollgate.proxy.usage",
                 organization, Instant.parse("2030-03-10T10:25:00Z"),
                 "{\"queries\":120,\"bytes_to_client\":5000,\"project_id\":\"prj_x\",\"database_id\":\"db_x\",\"region\":\"local\"}")));
