@@ -33,6 +33,7 @@ final class FakeVercel implements AutoCloseable {
     private final HttpServer server;
     private final RSAKey key;
     private final List<Call> billingCalls = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
 
     /** A call of the billing endpoint: the installation in its path, the bearer token it carried, its JSON body. */
     record Call(String installationId, String authorization, String body) {
@@ -59,6 +60,10 @@ final class FakeVercel implements AutoCloseable {
             return;
         }
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            reply(exchange, 503, "{\"error\":{\"code\":\"unavailable\",\"message\":\"try again\"}}");
+            return;
+        }
         billingCalls.add(new Call(parts[3], exchange.getRequestHeaders().getFirst("Authorization"), body));
         exchange.sendResponseHeaders(201, -1);
         exchange.close();
@@ -78,6 +83,11 @@ final class FakeVercel implements AutoCloseable {
 
     String jwksUrl() {
         return baseUrl() + "/.well-known/jwks";
+    }
+
+    /** The next {@code count} billing calls are refused with a 503 (and not recorded). */
+    void failNextBillingCalls(int count) {
+        failures.set(count);
     }
 
     List<Call> billingCalls() {

@@ -90,7 +90,10 @@ class MarketplaceUsageReportingTest extends HttpTest {
                 "{\"queries\":120,\"bytes_to_client\":5000,\"project_id\":\"prj_x\",\"database_id\":\"db_x\",\"region\":\"local\"}")));
 
         clock.set(Instant.parse("2030-03-10T12:05:00Z"));
-        assertEquals(2, usage.reportDue(), "10:00 and 11:00 are complete; 12:00 is under way");
+        VERCEL.failNextBillingCalls(1);
+        assertEquals(0, usage.reportDue(), "Vercel refused 10:00; 11:00 waits behind it");
+        assertEquals(0, VERCEL.billingCalls().size());
+        assertEquals(2, usage.reportDue(), "10:00 and 11:00 are complete and now sent; 12:00 is under way");
         List<FakeVercel.Call> calls = VERCEL.billingCalls();
         assertEquals(2, calls.size());
         FakeVercel.Call first = calls.get(0);
