@@ -138,6 +138,13 @@ class VercelMarketplaceContractTest extends HttpTest {
         assertEquals("primary", renamed.get("name").asText());
         assertEquals("pro", organizationPlan().get("plan").asText());
 
+        String retried = """
+                {"productId":"tollgate","name":"replica-db"}""";
+        String firstTry = http.post("/v1/installations/" + installationId + "/resources", retried, "Authorization", "Bearer " + admin,
+                "Idempotency-Key", "provision-1").expect(200).json().get("id").asText();
+        assertEquals(firstTry, http.post("/v1/installations/" + installationId + "/resources", retried, "Authorization", "Bearer " + admin,
+                "Idempotency-Key", "provision-1").expect(200).json().get("id").asText(), "Vercel's retry gets the same resource");
+
         http.delete(resource, as(admin)).expect(204);
         http.get(resource, as(admin)).expect(404).conformsTo(PGBEAM);
         http.post("/v1/installations/" + installationId + "/resources", """
@@ -170,6 +177,9 @@ class VercelMarketplaceContractTest extends HttpTest {
         assertEquals("vercel", plan.get("billing_provider").asText());
         http.post("/v1/installations/" + installationId + "/resources", "{\"productId\":\"tollgate\",\"name\":\"late\"}",
                 as(VERCEL.adminToken(installationId))).expect(409).conformsTo(PGBEAM);
+
+        assertFalse(http.delete("/v1/installations/" + installationId, as(VERCEL.adminToken(installationId))).expect(200).json()
+                .get("finalized").asBoolean(), "a repeated uninstall, without a body, answers the same");
 
         install(); // installed again: it stands anew, on the free tier
         assertEquals("active", organizationPlan().get("subscription_status").asText());

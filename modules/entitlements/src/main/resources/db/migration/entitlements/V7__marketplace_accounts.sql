@@ -34,10 +34,14 @@ CREATE TABLE entitlements.vercel_resources (
     product_id      text NOT NULL,
     name            text NOT NULL,
     metadata        jsonb NOT NULL,
+    -- Vercel's Idempotency-Key of the provisioning call: a retry gets the resource the first call made.
+    idempotency_key text,
     created_at      timestamptz NOT NULL,
     deleted_at      timestamptz
 );
 CREATE INDEX vercel_resources_installation ON entitlements.vercel_resources (installation_id);
+CREATE UNIQUE INDEX vercel_resources_idempotency ON entitlements.vercel_resources (installation_id, idempotency_key)
+    WHERE idempotency_key IS NOT NULL;
 
 -- What usage was reported to a vendor, per account, hour and dimension: a row is written in the transaction that
 -- sends it, so a rerun (or a second node) never sends an hour twice.

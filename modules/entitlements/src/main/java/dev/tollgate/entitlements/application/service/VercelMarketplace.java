@@ -174,10 +174,16 @@ class VercelMarketplace implements VercelMarketplaceUseCase {
         TierOffer offer = request.billingPlanId() == null ? null : tiers.offer("billingPlanId", request.billingPlanId());
         accounts.lock(Provider.VERCEL, installationId);
         MarketplaceAccount account = requireLive(installationId);
+        if (request.idempotencyKey() != null) {
+            var earlier = resources.findByIdempotencyKey(installationId, request.idempotencyKey());
+            if (earlier.isPresent()) {
+                return view(earlier.get(), account); // Vercel's retry of a call that was answered: the same resource
+            }
+        }
         // An organization holds one tier: a resource bought on a plan moves its organization (and its other resources) there.
         MarketplaceAccount current = offer == null ? account : changePlan(account, offer);
         VercelResource created = new VercelResource(TypeId.format("res", TypeId.newUuid()), installationId, request.productId(),
-                request.name(), request.metadata(), clock.instant(), null);
+                request.name(), request.metadata(), request.idempotencyKey(), clock.instant(), null);
         resources.save(created);
         return view(created, current);
     }

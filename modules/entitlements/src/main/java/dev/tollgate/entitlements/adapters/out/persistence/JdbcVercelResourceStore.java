@@ -26,9 +26,14 @@ final class JdbcVercelResourceStore implements VercelResourceStore {
     }
 
     @Override
+    public Optional<VercelResource> findByIdempotencyKey(String installationId, String idempotencyKey) {
+        return rows.findByInstallationIdAndIdempotencyKey(installationId, idempotencyKey).map(JdbcVercelResourceStore::toDomain);
+    }
+
+    @Override
     public void save(VercelResource r) {
-        VercelResourceRow row = new VercelResourceRow(r.id(), r.installationId(), r.productId(), r.name(), r.metadata(), r.createdAt(),
-                r.deletedAt());
+        VercelResourceRow row = new VercelResourceRow(r.id(), r.installationId(), r.productId(), r.name(), r.metadata(), r.idempotencyKey(),
+                r.createdAt(), r.deletedAt());
         if (rows.existsById(r.id())) {
             rows.update(row);
         } else {
@@ -37,6 +42,7 @@ final class JdbcVercelResourceStore implements VercelResourceStore {
     }
 
     private static VercelResource toDomain(VercelResourceRow r) {
-        return new VercelResource(r.id(), r.installationId(), r.productId(), r.name(), r.metadata(), r.createdAt(), r.deletedAt());
+        return new VercelResource(r.id(), r.installationId(), r.productId(), r.name(), r.metadata(), r.idempotencyKey(), r.createdAt(),
+                r.deletedAt());
     }
 }

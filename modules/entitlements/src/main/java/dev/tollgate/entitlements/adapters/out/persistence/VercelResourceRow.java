@@ -11,5 +11,6 @@ import java.util.Map;
 /** A row of {@code entitlements.vercel_resources}. */
 @MappedEntity(value = "vercel_resources", schema = "entitlements")
 record VercelResourceRow(@Id String id, String installationId, String productId, String name,
-                         @TypeDef(type = DataType.JSON) Map<String, Object> metadata, Instant createdAt, @Nullable Instant deletedAt) {
+                         @TypeDef(type = DataType.JSON) Map<String, Object> metadata, @Nullable String idempotencyKey, Instant createdAt,
+                         @Nullable Instant deletedAt) {
 }

@@ -11,4 +11,6 @@ interface VercelResourceRowRepository extends CrudRepository<VercelResourceRow, 
     Optional<VercelResourceRow> findByIdAndInstallationIdAndDeletedAtIsNull(String id, String installationId);
 
     List<VercelResourceRow> findByInstallationIdAndDeletedAtIsNullOrderByCreatedAt(String installationId);
+
+    Optional<VercelResourceRow> findByInstallationIdAndIdempotencyKey(String installationId, String idempotencyKey);
 }

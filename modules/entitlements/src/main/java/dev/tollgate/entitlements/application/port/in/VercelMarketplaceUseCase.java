@@ -40,7 +40,8 @@ public interface VercelMarketplaceUseCase {
     record Installation(String organizationId, TierOffer plan, boolean ended) {
     }
 
-    record ProvisionResource(String productId, String name, Map<String, Object> metadata, String billingPlanId) {
+    /** {@code idempotencyKey}: Vercel's Idempotency-Key header; a retry with the same key gets the first call's resource. */
+    record ProvisionResource(String productId, String name, Map<String, Object> metadata, String billingPlanId, String idempotencyKey) {
     }
 
     /** Null fields are left as they are. */

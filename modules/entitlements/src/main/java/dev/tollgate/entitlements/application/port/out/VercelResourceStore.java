@@ -11,6 +11,9 @@ public interface VercelResourceStore {
 
     List<VercelResource> liveOf(String installationId);
 
+    /** The resource an earlier provisioning call with this Idempotency-Key made (deleted since or not). */
+    Optional<VercelResource> findByIdempotencyKey(String installationId, String idempotencyKey);
+
     /** Inserts or replaces by id. */
     void save(VercelResource resource);
 }

@@ -33,10 +33,12 @@ final class VercelResourcesController {
     }
 
     @Post
-    ResourceResponse provision(@Nullable @Header("Authorization") String authorization, String installationId,
+    ResourceResponse provision(@Nullable @Header("Authorization") String authorization,
+                               @Nullable @Header("Idempotency-Key") String idempotencyKey, String installationId,
                                @Body ProvisionResourceRequest body) {
         return ResourceResponse.of(vercel.provision(VercelViews.bearer(authorization), installationId,
-                new ProvisionResource(body.productId(), body.name(), body.metadata(), body.billingPlanId())));
+                new ProvisionResource(body.productId(), body.name(), body.metadata(), body.billingPlanId(),
+                        idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip())));
     }
 
     @Get("/{resourceId}")
