@@ -2,11 +2,10 @@ package dev.tollgate.entitlements.application.service;
 
 import dev.tollgate.entitlements.application.port.in.ReportMarketplaceUsageUseCase;
 import dev.tollgate.entitlements.application.port.out.MarketplaceAccountStore;
+import dev.tollgate.entitlements.application.port.out.MarketplaceSettings;
 import dev.tollgate.entitlements.domain.MarketplaceAccount;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
@@ -23,14 +22,13 @@ class MarketplaceUsageReporting implements ReportMarketplaceUsageUseCase {
     private static final Logger LOG = LoggerFactory.getLogger(MarketplaceUsageReporting.class);
     private final MarketplaceAccountStore accounts;
     private final MarketplaceHourReport hours;
-    private final Duration lookback;
+    private final MarketplaceSettings settings;
     private final Clock clock;
 
-    MarketplaceUsageReporting(MarketplaceAccountStore accounts, MarketplaceHourReport hours,
-                              @Value("${tollgate.marketplace.usage.lookback:PT6H}") Duration lookback, Clock clock) {
+    MarketplaceUsageReporting(MarketplaceAccountStore accounts, MarketplaceHourReport hours, MarketplaceSettings settings, Clock clock) {
         this.accounts = accounts;
         this.hours = hours;
-        this.lookback = lookback;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -38,7 +36,7 @@ class MarketplaceUsageReporting implements ReportMarketplaceUsageUseCase {
     public int reportDue() {
         Instant now = clock.instant();
         Instant current = now.truncatedTo(ChronoUnit.HOURS); // the hour under way is not complete: never sent
-        Instant earliest = now.minus(lookback).truncatedTo(ChronoUnit.HOURS);
+        Instant earliest = now.minus(settings.usageLookback()).truncatedTo(ChronoUnit.HOURS);
         int sent = 0;
         for (MarketplaceAccount account : accounts.billableSince(earliest)) {
             Instant from = max(earliest, account.createdAt().truncatedTo(ChronoUnit.HOURS));

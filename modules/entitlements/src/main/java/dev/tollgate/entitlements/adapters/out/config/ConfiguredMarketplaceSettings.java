@@ -20,6 +20,7 @@ final class ConfiguredMarketplaceSettings implements MarketplaceSettings {
     private final Pattern snsHosts;
     private final boolean snsAllowPlainHttp;
     private final Duration snsMaxAge;
+    private final Duration usageLookback;
 
     ConfiguredMarketplaceSettings(@Value("${tollgate.marketplace.vercel.product:tollgate}") String vercelProduct,
                                   @Nullable @Value("${tollgate.marketplace.aws.product-code}") String awsProductCode,
@@ -27,7 +28,9 @@ final class ConfiguredMarketplaceSettings implements MarketplaceSettings {
                                   @Value("${tollgate.marketplace.aws.sns.topic-arns:}") String awsTopicArns,
                                   @Value("${tollgate.marketplace.aws.sns.hosts:`sns\\.[a-z0-9-]+\\.amazonaws\\.com`}") String snsHosts,
                                   @Value("${tollgate.marketplace.aws.sns.allow-plain-http:false}") boolean snsAllowPlainHttp,
-                                  @Value("${tollgate.marketplace.aws.sns.max-age:PT1H}") Duration snsMaxAge) {
+                                  @Value("${tollgate.marketplace.aws.sns.max-age:PT1H}") Duration snsMaxAge,
+                                  @Value("${tollgate.marketplace.usage.lookback:PT6H}") Duration usageLookback) {
+        this.usageLookback = usageLookback;
         this.vercelProduct = vercelProduct.strip();
         this.awsProductCode = awsProductCode == null || awsProductCode.isBlank() ? null : awsProductCode.strip();
         this.awsSubscriptionTier = awsSubscriptionTier.strip();
@@ -70,5 +73,10 @@ final class ConfiguredMarketplaceSettings implements MarketplaceSettings {
     @Override
     public Duration snsMaxAge() {
         return snsMaxAge;
+    }
+
+    @Override
+    public Duration usageLookback() {
+        return usageLookback;
     }
 }

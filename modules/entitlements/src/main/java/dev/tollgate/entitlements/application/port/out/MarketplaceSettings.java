@@ -22,4 +22,7 @@ public interface MarketplaceSettings {
 
     /** How old an SNS message may be: an older one (a replay) is refused. */
     java.time.Duration snsMaxAge();
+
+    /** How far back completed hours of usage are still sent (AWS takes records up to six hours old). */
+    java.time.Duration usageLookback();
 }
