@@ -32,6 +32,16 @@ public interface CatalogApi {
     record PlanTerms(UUID id, String key, int version, String name, java.util.Map<String, String> metadata, List<TemplateTerms> templates) {
     }
 
+    /**
+     * Tollgate's self-serve tiers, cheapest first, as PgBeam's ListPlans shows them: what a marketplace listing offers
+     * (enterprise is assigned by staff, never bought there).
+     */
+    List<TierOffer> selfServeTiers();
+
+    /** A tier's key ({@code starter}, ...), label, description and monthly price in whole US dollars. */
+    record TierOffer(String key, String label, String description, int monthlyPrice) {
+    }
+
     /** The active version of an add-on by key, with the entitlement templates of its rate cards. */
     java.util.Optional<AddonTerms> activeAddon(UUID namespace, String key);
 

@@ -16,6 +16,14 @@ public interface AccountsApi {
      */
     Workspace provisionAccount(String email, String name);
 
+    /**
+     * A new organization named {@code organizationName}, owned by the user with {@code email} (created as
+     * {@link #provisionAccount} creates one when absent; their current organization only if they had none). For a
+     * marketplace purchase, which is an account of its own whatever else the person owns. Runs in the caller's
+     * transaction.
+     */
+    Workspace openOrganization(String email, String personName, String organizationName);
+
     /** The current workspace of the user with {@code email}, when both exist. */
     Optional<Workspace> currentWorkspaceOf(String email);
 

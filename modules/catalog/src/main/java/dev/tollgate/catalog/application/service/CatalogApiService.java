@@ -21,16 +21,26 @@ class CatalogApiService implements CatalogApi {
     private final dev.tollgate.catalog.application.port.out.AddonStore addons;
     private final dev.tollgate.catalog.application.port.out.PlanAddonStore offers;
     private final dev.tollgate.platform.domain.JsonSyntax json;
+    private final dev.tollgate.catalog.application.port.in.ListTiersUseCase tiers;
 
     CatalogApiService(FeatureStore features, dev.tollgate.catalog.application.port.out.PlanStore plans, java.time.Clock clock,
                       dev.tollgate.catalog.application.port.out.AddonStore addons,
-                      dev.tollgate.catalog.application.port.out.PlanAddonStore offers, dev.tollgate.platform.domain.JsonSyntax json) {
+                      dev.tollgate.catalog.application.port.out.PlanAddonStore offers, dev.tollgate.platform.domain.JsonSyntax json,
+                      dev.tollgate.catalog.application.port.in.ListTiersUseCase tiers) {
+        this.tiers = tiers;
         this.addons = addons;
         this.offers = offers;
         this.json = json;
         this.features = features;
         this.plans = plans;
         this.clock = clock;
+    }
+
+    @Override
+    public List<TierOffer> selfServeTiers() {
+        // The price list is the same for every caller; the operator asks on behalf of the marketplace.
+        return tiers.selfServe(dev.tollgate.tenancy.api.Caller.operator()).stream()
+                .map(t -> new TierOffer(t.name(), t.label(), t.description(), t.monthlyPrice())).toList();
     }
 
     @Override

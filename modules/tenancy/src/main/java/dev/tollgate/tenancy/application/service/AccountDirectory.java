@@ -44,12 +44,7 @@ class AccountDirectory implements AccountsApi {
     @Transactional
     public Workspace provisionAccount(String email, String name) {
         String normalized = User.normalizeEmail(email);
-        User user = users.findByEmail(normalized).orElseGet(() -> {
-            // A random password nobody knows: the person signs in through the identity provider, by this email.
-            User created = User.register(normalized, name, passwords.hash(Secrets.generate("unusable_")), clock.instant());
-            users.save(created);
-            return created;
-        });
+        User user = userOrRegistered(normalized, name);
         Optional<Organization> owned = ownedWorkspace(user);
         if (owned.isPresent()) {
             return view(owned.get());
@@ -58,6 +53,27 @@ class AccountDirectory implements AccountsApi {
                 new CreateWorkspaceCommand(user.name() + "'s workspace", null, null, null, null, "personal", normalized));
         users.save(user.withCurrentOrganization(organization.id()));
         return view(organization);
+    }
+
+    @Override
+    @Transactional
+    public Workspace openOrganization(String email, String personName, String organizationName) {
+        User user = userOrRegistered(User.normalizeEmail(email), personName);
+        Organization organization = workspaces.createOwnedBy(user,
+                new CreateWorkspaceCommand(organizationName, null, null, null, null, null, user.email()));
+        if (user.currentOrganizationId() == null) {
+            users.save(user.withCurrentOrganization(organization.id()));
+        }
+        return view(organization);
+    }
+
+    private User userOrRegistered(String normalizedEmail, String name) {
+        return users.findByEmail(normalizedEmail).orElseGet(() -> {
+            // A random password nobody knows: the person signs in through the identity provider, by this email.
+            User created = User.register(normalizedEmail, name, passwords.hash(Secrets.generate("unusable_")), clock.instant());
+            users.save(created);
+            return created;
+        });
     }
 
     /**
