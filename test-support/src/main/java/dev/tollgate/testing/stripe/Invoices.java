@@ -312,6 +312,21 @@ final class Invoices {
         state.emit("invoice.finalized", invoice);
         if (invoice.get("amount_due").asLong() == 0) {
             payments.markPaid(invoice);
+        } else if (invoice.get("auto_advance").asBoolean(false) && "charge_automatically".equals(invoice.path("collection_method").asText())) {
+            collect(invoice);
+        }
+    }
+
+    /**
+     * Stripe's automatic collection of an auto-advancing invoice, at once where Stripe waits about an hour: the
+     * customer's default payment method is charged ({@code invoice.paid}); a declined or missing card leaves the invoice
+     * open with {@code invoice.payment_failed} announced, and the finalization itself still succeeds.
+     */
+    private void collect(ObjectNode invoice) {
+        try {
+            payments.pay(invoice, null, false);
+        } catch (StripeError declined) {
+            // announced as invoice.payment_failed by the attempt; Stripe would retry on its schedule
         }
     }
 

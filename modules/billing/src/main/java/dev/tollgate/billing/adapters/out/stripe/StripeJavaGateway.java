@@ -122,7 +122,10 @@ final class StripeJavaGateway implements StripeGateway {
 
     @Override
     public Invoice finalizeInvoice(String apiKey, String invoiceId) {
-        return invoice(call(() -> client(apiKey).v1().invoices().finalizeInvoice(invoiceId)));
+        // Auto-advance on: Stripe collects a charge_automatically invoice only when it advances it itself (OpenMeter
+        // finalizes the same way); with it off, the invoice would stay open and unpaid until someone paid it by hand.
+        com.stripe.param.InvoiceFinalizeInvoiceParams params = com.stripe.param.InvoiceFinalizeInvoiceParams.builder().setAutoAdvance(true).build();
+        return invoice(call(() -> client(apiKey).v1().invoices().finalizeInvoice(invoiceId, params)));
     }
 
     private static Invoice invoice(com.stripe.model.Invoice i) {

@@ -73,6 +73,7 @@ public interface StripeGateway {
 
     Invoice invoice(String apiKey, String invoiceId);
 
+    /** Finalizes the draft with auto-advance on, so Stripe then collects it from the customer's default payment method. */
     Invoice finalizeInvoice(String apiKey, String invoiceId);
 
     /** The account the key belongs to: proves the key. */
