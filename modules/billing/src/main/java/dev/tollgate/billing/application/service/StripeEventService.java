@@ -14,6 +14,7 @@ import dev.tollgate.billing.domain.app.StripeCustomer;
 import dev.tollgate.billing.domain.invoice.Invoice;
 import dev.tollgate.billing.domain.invoice.InvoiceState;
 import dev.tollgate.billing.domain.invoice.InvoiceTrigger;
+import dev.tollgate.platform.domain.ConflictException;
 import dev.tollgate.platform.domain.FieldError;
 import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.Ulid;
@@ -41,13 +42,16 @@ class StripeEventService implements ReceiveStripeEventsUseCase {
     private final StripeEventStore events;
     private final StripeEventProcessor processor;
     private final Clock clock;
+    private final PlatformStripeApp platform;
 
-    StripeEventService(AppStore apps, StripeConnections connections, StripeEventStore events, StripeEventProcessor processor, Clock clock) {
+    StripeEventService(AppStore apps, StripeConnections connections, StripeEventStore events, StripeEventProcessor processor, Clock clock,
+                       PlatformStripeApp platform) {
         this.apps = apps;
         this.connections = connections;
         this.events = events;
         this.processor = processor;
         this.clock = clock;
+        this.platform = platform;
     }
 
     @Override
@@ -55,6 +59,19 @@ class StripeEventService implements ReceiveStripeEventsUseCase {
     public Receipt receive(String appId, String payload, String signatureHeader) {
         App app = Ulid.parse(appId).flatMap(apps::findInAnyNamespace).filter(a -> a.installed() && a.type() == AppType.STRIPE)
                 .orElseThrow(() -> NotFoundException.of("App", appId));
+        return store(app, payload, signatureHeader);
+    }
+
+    /** Centrali's {@code POST /webhooks/stripe}: the platform app's events, checked and kept exactly as any app's (ADR 0042). */
+    @Override
+    @Transactional
+    public Receipt receivePlatform(String payload, String signatureHeader) {
+        App app = platform.installed().orElseThrow(() -> new ConflictException(PlatformStripeApp.NOT_CONFIGURED, "this Tollgate has no "
+                + "Stripe account connected: no event is expected on its Stripe webhook"));
+        return store(app, payload, signatureHeader);
+    }
+
+    private Receipt store(App app, String payload, String signatureHeader) {
         StripeGateway.Event event;
         try {
             event = connections.gateway().verify(payload, signatureHeader, connections.webhookSecret(app.id()), TOLERANCE_SECONDS);
