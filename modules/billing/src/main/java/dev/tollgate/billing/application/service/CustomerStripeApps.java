@@ -24,9 +24,14 @@ class CustomerStripeApps {
         this.terms = terms;
     }
 
+    /** Reads only: a namespace without any Stripe app is not set up for billing here (readers may be read-only). */
     Optional<App> of(UUID namespace, String customerId) {
+        Optional<App> oldest = apps.firstInstalled(namespace, AppType.STRIPE);
+        if (oldest.isEmpty()) {
+            return oldest;
+        }
         String invoicing = terms.termsFor(namespace, customerId).invoicingAppId();
         return Ulid.parse(invoicing).flatMap(id -> apps.find(namespace, id)).filter(a -> a.installed() && a.type() == AppType.STRIPE)
-                .or(() -> apps.firstInstalled(namespace, AppType.STRIPE));
+                .or(() -> oldest);
     }
 }

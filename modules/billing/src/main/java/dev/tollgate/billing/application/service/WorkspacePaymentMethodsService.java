@@ -136,16 +136,20 @@ class WorkspacePaymentMethodsService implements ManageWorkspacePaymentMethodsUse
         return platform.publishableKey();
     }
 
-    /** Null when the workspace's cards have no app yet (nothing was ever set up). */
     private Billed reading(Caller caller, String workspaceSlug) {
-        Workspace workspace = workspaces.require(caller, workspaceSlug, Capability.READ_BILLING);
+        return billed(caller, workspaceSlug, Capability.READ_BILLING);
+    }
+
+    /** Null when the workspace's cards have no app yet (nothing was ever set up). */
+    private Billed billed(Caller caller, String workspaceSlug, Capability capability) {
+        Workspace workspace = workspaces.require(caller, workspaceSlug, capability);
         notConfiguredUnless(platform.configured());
         return stripeApps.of(TenancyApi.SYSTEM_NAMESPACE, workspace.customerId()).map(app -> billed(app, workspace)).orElse(null);
     }
 
     /** The workspace's Stripe customer, for a change to one of its cards: without one, no card can be the workspace's. */
     private Billed writing(Caller caller, String workspaceSlug) {
-        Billed billed = reading(caller, workspaceSlug);
+        Billed billed = billed(caller, workspaceSlug, Capability.MANAGE_BILLING);
         if (billed == null || billed.customer() == null) {
             throw new NotFoundException("the workspace has no payment method yet; add one with POST /" + workspaceSlug + "/create-setup-session");
         }

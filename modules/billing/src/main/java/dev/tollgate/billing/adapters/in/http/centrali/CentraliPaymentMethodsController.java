@@ -37,9 +37,9 @@ final class CentraliPaymentMethodsController {
         this.json = json;
     }
 
-    /** {@code clientSecret} as the document says; the intent's id beside it, for a dashboard that polls its status. */
+    /** Only {@code clientSecret}: the document allows no other property (the intent's id is its prefix, as in Stripe). */
     @Serdeable
-    record SetupSessionView(String clientSecret, String setupIntentId) {
+    record SetupSessionView(String clientSecret) {
     }
 
     @Serdeable
@@ -66,8 +66,7 @@ final class CentraliPaymentMethodsController {
     @Post(value = "/create-setup-session", consumes = MediaType.ALL)
     @Operation(summary = "Create Stripe setup session for adding payment method")
     SetupSessionView createSetupSession(Caller caller, String slug) {
-        ManageWorkspacePaymentMethodsUseCase.SetupSession session = payments.createSetupSession(caller, slug);
-        return new SetupSessionView(session.clientSecret(), session.setupIntentId());
+        return new SetupSessionView(payments.createSetupSession(caller, slug).clientSecret());
     }
 
     @Get("/payment-methods")
