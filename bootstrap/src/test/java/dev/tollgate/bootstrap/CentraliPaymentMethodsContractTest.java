@@ -11,13 +11,13 @@ import dev.tollgate.platform.crypto.SecretBox;
 import dev.tollgate.testing.Accounts;
 import dev.tollgate.testing.HttpTest;
 import dev.tollgate.testing.TestHttp;
+import dev.tollgate.testing.stripe.EventSigner;
 import dev.tollgate.testing.stripe.FakeStripe;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,13 +27,9 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +47,7 @@ class CentraliPaymentMethodsContractTest extends HttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SYSTEM_NAMESPACE = new UUID(0L, 0L).toString();
     private final FakeStripe fake = FakeStripe.builder().webhookRetries(6, Duration.ofMillis(50)).start();
-    private final int port = freePort();
+    private final int port = WebhookTests.freePort();
     private final HttpClient stripeHttp = HttpClient.newHttpClient();
     @Inject
     SecretBox box;
@@ -70,14 +66,6 @@ class CentraliPaymentMethodsContractTest extends HttpTest {
         properties.put("tollgate.billing.platform-stripe-connect-delay", "100ms");
         properties.put("tollgate.tiers.initial", "pro"); // seats for a member
         return properties;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @AfterAll
@@ -99,21 +87,6 @@ class CentraliPaymentMethodsContractTest extends HttpTest {
 
     private JsonNode delete(Accounts.Account account, String path) {
         return http.delete(base(account) + path, account.auth()).expect(200).conformsTo(CENTRALI).json();
-    }
-
-    private static void await(String what, Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     /** A setup session completed in the "browser" with a Visa; returns the setup intent's id. */
@@ -205,15 +178,9 @@ class CentraliPaymentMethodsContractTest extends HttpTest {
         }, args);
     }
 
-    /** {@code t=<t>,v1=<HMAC-SHA256(secret, "<t>.<payload>")>}, as Stripe signs. */
+    /** As Stripe signs: {@code t=<t>,v1=<HMAC-SHA256(secret, "<t>.<payload>")>}. */
     private static String sign(String secret, String payload, long timestamp) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + payload).getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return EventSigner.header(secret, timestamp, payload);
     }
 
     private TestHttp.Exchange webhook(String payload, String signature) {
@@ -223,7 +190,7 @@ class CentraliPaymentMethodsContractTest extends HttpTest {
 
     @Test
     void thePlatformsStripeAccountIsTheSystemNamespacesStripeAppInstalledOnceWithItsWebhookOnCentralisRoute() {
-        await("the platform's Stripe app installed at start-up", () -> platformApps().size() == 1);
+        WebhookTests.await("the platform's Stripe app installed at start-up", () -> platformApps().size() == 1);
         Accounts.Account owner = Accounts.signUp(http, "Platform");
         long customers = count("SELECT count(*) FROM billing.stripe_customers WHERE namespace = ?::uuid", SYSTEM_NAMESPACE);
         post(owner, "/create-setup-session");
@@ -254,7 +221,7 @@ class CentraliPaymentMethodsContractTest extends HttpTest {
         http.patch(base(owner) + "/overage", "{\"overageEnabled\":true}", owner.auth()).expect(400).conformsTo(CENTRALI);
 
         addCard(owner);
-        await("the saved card to become the default (webhook, worker)", () -> hasDefault(owner));
+        WebhookTests.await("the saved card to become the default (webhook, worker)", () -> hasDefault(owner));
         JsonNode cards = get(owner, "/payment-methods");
         assertEquals(1, cards.get("paymentMethods").size(), cards.toString());
         JsonNode visa = cards.get("paymentMethods").get(0);
@@ -270,7 +237,7 @@ class CentraliPaymentMethodsContractTest extends HttpTest {
                 .get("overageEnabled").asBoolean(), "a default card lets overage be turned on again");
 
         addCard(owner);
-        await("the second card to become the default", () -> !first.equals(get(owner, "/payment-methods").path("defaultPaymentMethodId").asText()));
+        WebhookTests.await("the second card to become the default", () -> !first.equals(get(owner, "/payment-methods").path("defaultPaymentMethodId").asText()));
         List<String> both = cardIds(owner);
         assertEquals(2, both.size());
         assertEquals(first, both.get(0), "oldest first");
@@ -307,7 +274,7 @@ class CentraliPaymentMethodsContractTest extends HttpTest {
         http.delete(base(a) + "/payment-methods/pm_nothing", a.auth()).expect(404).conformsTo(CENTRALI); // no Stripe customer yet
         addCard(a);
         addCard(b);
-        await("both defaults", () -> hasDefault(a) && hasDefault(b));
+        WebhookTests.await("both defaults", () -> hasDefault(a) && hasDefault(b));
         String theirs = cardIds(b).get(0);
         http.delete(base(a) + "/payment-methods/" + theirs, a.auth()).expect(404).conformsTo(CENTRALI);
         http.post(base(a) + "/payment-methods/" + theirs + "/default", null, a.auth()).expect(404).conformsTo(CENTRALI);
@@ -349,7 +316,7 @@ class CentraliPaymentMethodsContractTest extends HttpTest {
     void theWebhookStoresOnlySignedFreshEventsAndAReplayChangesNothing() {
         Accounts.Account owner = Accounts.signUp(http, "Webhook");
         String intent = addCard(owner);
-        await("the first card as default", () -> hasDefault(owner));
+        WebhookTests.await("the first card as default", () -> hasDefault(owner));
         String first = cardIds(owner).get(0);
         String customer = stripe("GET", "/v1/payment_methods/" + first, null).get("customer").asText();
         String second = stripe("POST", "/v1/payment_methods/pm_card_mastercard/attach", "customer=" + customer).get("id").asText();
@@ -373,7 +340,7 @@ class CentraliPaymentMethodsContractTest extends HttpTest {
 
         JsonNode received = webhook(payload, sign(secret, payload, now)).expect(200).conformsTo(CENTRALI).json();
         assertTrue(received.get("received").asBoolean(), received.toString());
-        await("the event's card to become the default", () -> second.equals(get(owner, "/payment-methods").path("defaultPaymentMethodId").asText()));
+        WebhookTests.await("the event's card to become the default", () -> second.equals(get(owner, "/payment-methods").path("defaultPaymentMethodId").asText()));
         String setDefault = "/v1/customers/" + customer;
         http.post(base(owner) + "/payment-methods/" + first + "/default", null, owner.auth()).expect(200).conformsTo(CENTRALI);
         int updates = fake.requests("POST", setDefault).size();

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Centrali's payment methods (ADR 0042): the workspace is its organization's customer in the system namespace, its
@@ -83,12 +84,8 @@ class WorkspacePaymentMethodsService implements ManageWorkspacePaymentMethodsUse
         if (billed == null || billed.customer() == null) {
             return List.of();
         }
-        try {
-            return connections.gateway().cards(billed.apiKey(), billed.customer().stripeCustomerId()).stream()
-                    .map(c -> card(c, billed.customer())).toList();
-        } catch (Refused refused) {
-            throw StripeConnections.refusal(refused, null);
-        }
+        List<StripeGateway.Card> cards = fromStripe(() -> connections.gateway().cards(billed.apiKey(), billed.customer().stripeCustomerId()));
+        return cards.stream().map(c -> card(c, billed.customer())).toList();
     }
 
     @Override
@@ -104,11 +101,7 @@ class WorkspacePaymentMethodsService implements ManageWorkspacePaymentMethodsUse
     public void delete(Caller caller, String workspaceSlug, String paymentMethodId) {
         Billed billed = writing(caller, workspaceSlug);
         StripeGateway.Card card = attachedOr404(billed, paymentMethodId);
-        try {
-            connections.gateway().detachPaymentMethod(billed.apiKey(), card.id());
-        } catch (Refused refused) {
-            throw StripeConnections.refusal(refused, null);
-        }
+        onStripe(() -> connections.gateway().detachPaymentMethod(billed.apiKey(), card.id()));
         // Stripe clears the customer's default when it is detached; so does Tollgate: no card is charged any more.
         if (card.id().equals(billed.customer().defaultPaymentMethodId())) {
             customers.save(billed.customer().with(billed.customer().stripeCustomerId(), null, clock.instant()));
@@ -120,11 +113,7 @@ class WorkspacePaymentMethodsService implements ManageWorkspacePaymentMethodsUse
     public void makeDefault(Caller caller, String workspaceSlug, String paymentMethodId) {
         Billed billed = writing(caller, workspaceSlug);
         StripeGateway.Card card = attachedOr404(billed, paymentMethodId);
-        try {
-            connections.gateway().setDefaultPaymentMethod(billed.apiKey(), billed.customer().stripeCustomerId(), card.id());
-        } catch (Refused refused) {
-            throw StripeConnections.refusal(refused, null);
-        }
+        onStripe(() -> connections.gateway().setDefaultPaymentMethod(billed.apiKey(), billed.customer().stripeCustomerId(), card.id()));
         customers.save(billed.customer().with(billed.customer().stripeCustomerId(), card.id(), clock.instant()));
     }
 
@@ -154,6 +143,22 @@ class WorkspacePaymentMethodsService implements ManageWorkspacePaymentMethodsUse
             throw new NotFoundException("the workspace has no payment method yet; add one with POST /" + workspaceSlug + "/create-setup-session");
         }
         return billed;
+    }
+
+    /** Stripe's refusal (or outage) as the caller's 400 in Centrali's shape. */
+    private static <T> T fromStripe(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (Refused refused) {
+            throw StripeConnections.refusal(refused, null);
+        }
+    }
+
+    private static void onStripe(Runnable call) {
+        fromStripe(() -> {
+            call.run();
+            return null;
+        });
     }
 
     private static void notConfiguredUnless(boolean configured) {
