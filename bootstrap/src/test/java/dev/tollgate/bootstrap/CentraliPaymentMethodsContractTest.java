@@ -209,6 +209,65 @@ class CentraliPaymentMethodsContractTest extends HttpTest {
         return java.net.URLDecoder.decode(form, StandardCharsets.UTF_8);
     }
 
+    private void update(String statement, Object... args) {
+        transactions.executeWrite(status -> {
+            try (var update = status.getConnection().prepareStatement(statement)) {
+                for (int i = 0; i < args.length; i++) {
+                    update.setObject(i + 1, args[i]);
+                }
+                return update.executeUpdate();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private String storedPlatformKey() {
+        UUID app = platformApps().get(0);
+        return box.open(sql("SELECT api_key_sealed FROM billing.stripe_app_secrets WHERE app_id = ?", rows -> {
+            try {
+                assertTrue(rows.next());
+                return rows.getString(1);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }, app), "billing.stripe.api-key:" + app);
+    }
+
+    @Test
+    void aRotatedKeyOfTheSameAccountIsTakenUpAnotherAccountsIsRefused() {
+        WebhookTests.await("the platform's Stripe app", () -> platformApps().size() == 1);
+        UUID app = platformApps().get(0);
+        Accounts.Account owner = Accounts.signUp(http, "Rotation");
+        // The app was connected with a key the operator has since replaced by the configured one.
+        update("UPDATE billing.stripe_app_secrets SET api_key_sealed = ? WHERE app_id = ?",
+                box.seal("sk_test_previous_key_1234", "billing.stripe.api-key:" + app), app);
+        post(owner, "/create-setup-session");
+        assertEquals(fake.secretKey(), storedPlatformKey(), "the configured key of the same account replaced the stored one");
+        assertEquals(1, platformApps().size());
+
+        String account = sql("SELECT stripe_account_id FROM billing.apps WHERE id = ?", rows -> {
+            try {
+                rows.next();
+                return rows.getString(1);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }, app);
+        update("UPDATE billing.apps SET stripe_account_id = 'acct_someone_else' WHERE id = ?", app);
+        update("UPDATE billing.stripe_app_secrets SET api_key_sealed = ? WHERE app_id = ?",
+                box.seal("sk_test_previous_key_1234", "billing.stripe.api-key:" + app), app);
+        try {
+            JsonNode refused = http.post(base(owner) + "/create-setup-session", null, owner.auth()).expect(409).conformsTo(CENTRALI).json();
+            assertEquals("BILLING_NOT_CONFIGURED", refused.get("error").asText(), refused.toString());
+            assertEquals("sk_test_previous_key_1234", storedPlatformKey(), "never silently switched to another account");
+        } finally {
+            update("UPDATE billing.apps SET stripe_account_id = ? WHERE id = ?", account, app);
+            update("UPDATE billing.stripe_app_secrets SET api_key_sealed = ? WHERE app_id = ?",
+                    box.seal(fake.secretKey(), "billing.stripe.api-key:" + app), app);
+        }
+    }
+
     @Test
     void aCardSavedThroughTheSetupSessionBecomesTheDefaultAndOverageFollowsIt() {
         Accounts.Account owner = Accounts.signUp(http, "Cards");
