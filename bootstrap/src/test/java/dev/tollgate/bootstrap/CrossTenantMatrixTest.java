@@ -398,6 +398,8 @@ class CrossTenantMatrixTest extends HttpTest {
         // the internal routes take the internal secret only
         m.put("POST /v1/internal/enterprise-plan", new Call("", "{\"org_id\":\"{A.org_id}\",\"billing_provider\":\"manual\"}", always(401)));
         m.put("POST /v1/internal/sync-plan", new Call("", "{\"org_id\":\"{A.org_id}\",\"plan\":\"pro\",\"status\":\"canceled\"}", always(401)));
+        m.put("GET /v1/internal/billing-health", new Call("", null, always(401)));
+        m.put("POST /v1/internal/reconcile", new Call("", null, always(401)));
         m.put("GET /v1/organizations/{org_id}/plan", call("", null));
         m.put("PUT /v1/organizations/{org_id}/spend-limit", call("", "{\"spend_limit\":1000}"));
         m.put("POST /v1/organizations/{org_id}/cancellation-feedback", call("", "{\"reason\":\"too-expensive\"}"));

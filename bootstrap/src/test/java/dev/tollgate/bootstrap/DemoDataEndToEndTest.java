@@ -41,7 +41,8 @@ class DemoDataEndToEndTest extends HttpTest {
 
     @Test
     void internalRoutesRequireTheSecret() {
-        // An implemented internal route (GetBillingHealth is documented but not served, so it proves nothing here).
+        http.get("/v1/internal/billing-health").expect(401).conformsTo(PGBEAM);
+        http.get("/v1/internal/billing-health", "X-Internal-Secret", SECRET).expect(200).conformsTo(PGBEAM);
         String unknownOrganization = "{\"org_id\":\"org_00000000000000000000000000\",\"plan\":\"pro\",\"status\":\"active\"}";
         http.post("/v1/internal/sync-plan", unknownOrganization).expect(401).conformsTo(PGBEAM);
         http.post("/v1/internal/sync-plan", unknownOrganization, "X-Internal-Secret", "wrong").expect(401).conformsTo(PGBEAM);

@@ -17,8 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Centrali's overage off, end to end (ADR 0041): usage beyond the plan's allowance is refused by the proxy with 53400,
- * and turning overage on again needs a payment method. An application context of its own: see the report of issue 16
- * (a second priced organization in one context was not refused in {@link SpendCapsTest}).
+ * and turning overage on again needs a payment method.
  */
 @MicronautTest(transactional = false)
 class SpendCapOverageEndToEndTest extends HttpTest {
@@ -56,9 +55,6 @@ class SpendCapOverageEndToEndTest extends HttpTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Open (issue 16): passed alone once (run of 03:20), but in class runs the cap rows written by the "
-            + "spend-limit/overage requests of this test are not visible to the test's own connection and the proxy is not refused; "
-            + "diagnosis pending, see the session report")
     void overageOffRefusesUsageBeyondTheAllowanceUntilItIsOnAgain() throws Exception {
         ProxyTraffic.priceProQueries(http, "0.01", OPERATOR); // no allowance: every query is beyond it
         ProxyTraffic.ProOrganization organization = ProxyTraffic.proOrganization(http, PASSWORD, OPERATOR);

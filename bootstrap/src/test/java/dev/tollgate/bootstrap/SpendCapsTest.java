@@ -128,9 +128,6 @@ class SpendCapsTest extends HttpTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Open (issue 16): passed alone once (run of 03:20), but in class runs the cap rows written by the "
-            + "spend-limit/overage requests of this test are not visible to the test's own connection and the proxy is not refused; "
-            + "diagnosis pending, see the session report")
     void chargesReachingTheCapRefuseQueriesUntilTheCapIsRaised() throws Exception {
         ProxyTraffic.priceProQueries(http, "0.01", OPERATOR);
         ProxyTraffic.ProOrganization organization = ProxyTraffic.proOrganization(http, PASSWORD, OPERATOR);

@@ -6,7 +6,7 @@ package dev.tollgate.platform.domain;
  */
 public abstract sealed class DomainException extends RuntimeException
         permits NotFoundException, ConflictException, ValidationException, ForbiddenException,
-                RateLimitedException, UnauthenticatedException {
+                RateLimitedException, UnauthenticatedException, UnavailableException {
 
     private final String code;
 

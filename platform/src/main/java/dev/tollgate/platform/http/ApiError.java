@@ -7,6 +7,7 @@ import dev.tollgate.platform.domain.ConflictException;
 import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.RateLimitedException;
 import dev.tollgate.platform.domain.UnauthenticatedException;
+import dev.tollgate.platform.domain.UnavailableException;
 import dev.tollgate.platform.domain.ValidationException;
 import io.micronaut.http.HttpStatus;
 import java.util.List;
@@ -26,6 +27,8 @@ record ApiError(HttpStatus status, String code, String message, List<FieldError>
             status = HttpStatus.FORBIDDEN;
         } else if (e instanceof RateLimitedException) {
             status = HttpStatus.TOO_MANY_REQUESTS;
+        } else if (e instanceof UnavailableException) {
+            status = HttpStatus.SERVICE_UNAVAILABLE;
         } else {
             status = HttpStatus.UNAUTHORIZED;
         }

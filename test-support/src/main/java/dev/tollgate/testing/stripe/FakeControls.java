@@ -31,6 +31,9 @@ final class FakeControls {
                 .on("GET", "/_fake/webhook_deliveries",
                         c -> Reply.ok(list(Json.MAPPER.valueToTree(fake.webhookDeliveries()))))
                 .on("GET", "/_fake/counts", c -> Reply.ok(Json.MAPPER.valueToTree(fake.counts())))
+                // with their signing secrets, which Stripe's own routes show only at creation: a load generator signs
+                // events for an endpoint someone else registered (bench/stripe)
+                .on("GET", "/_fake/webhook_endpoints", c -> Reply.ok(list(Json.MAPPER.valueToTree(state.webhookEndpoints.list(e -> true)))))
                 .on("GET", "/_fake/billing_portal/{id}", this::portal)
                 .on("GET", "/_fake/invoices/{id}", c -> Reply.html(Pages.invoice(state.invoices.get(c.id(0),
                         "invoice"))));

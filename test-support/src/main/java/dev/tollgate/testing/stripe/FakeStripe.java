@@ -32,6 +32,16 @@ public final class FakeStripe implements AutoCloseable {
     public static final String API_VERSION = "2025-12-15.clover";
     public static final String DEFAULT_SECRET_KEY = "sk_test_tollgate_fake";
 
+    static {
+        // The JDK's HTTP server writes a response's headers and body apart; with Nagle's algorithm on, the body waits
+        // for the client's delayed ACK (~40 ms on Linux) and every call to the fake took that long (bench/stripe). Read
+        // once, when the JDK's server configuration is first loaded: a JVM that started another JDK server before
+        // keeps its setting.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final String secretKey;
     private final HttpServer server;
     private final ExecutorService executor;
@@ -67,6 +77,7 @@ public final class FakeStripe implements AutoCloseable {
         new Events(state).routes(stripe);
         Router controls = new Router();
         new FakeControls(this, state).routes(controls);
+        new DriftControls(state).routes(controls);
         executor = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "fake-stripe-http");
             thread.setDaemon(true);
@@ -149,6 +160,19 @@ public final class FakeStripe implements AutoCloseable {
             state.customers.get(customerId, "customer");
             state.failNextPayment.add(customerId);
         }
+    }
+
+    /**
+     * While {@code lost}, events are recorded (and listed by {@code /v1/events}) but delivered to no endpoint: the
+     * webhooks a network failure loses, which only a reconciliation repairs.
+     */
+    public void loseWebhooks(boolean lost) {
+        state.webhooksLost = lost;
+    }
+
+    /** While {@code down}, every API request is closed without an answer (test controls still work): Stripe unreachable. */
+    public void outage(boolean down) {
+        state.outage = down;
     }
 
     /** Sends an event of any type about {@code object} to the subscribed endpoints; returns its id. */

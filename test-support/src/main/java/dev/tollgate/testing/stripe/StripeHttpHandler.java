@@ -40,6 +40,9 @@ final class StripeHttpHandler implements HttpHandler {
             String requestId = "req_" + Ids.random(14);
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
             boolean control = path.startsWith("/_fake/");
+            if (!control && state.outage) {
+                return; // closed without an answer: to a client, Stripe cannot be reached
+            }
             boolean idempotent = !control && key != null && !method.equals("GET");
             Reply reply;
             boolean replayed = false;

@@ -28,6 +28,9 @@ final class StripeState {
     final ObjectStore events = new ObjectStore("event", "event");
     /** Customers whose next payment attempt is declined (a test control). */
     final Set<String> failNextPayment = new HashSet<>();
+    /** Drift controls (see {@link DriftControls}): events recorded but never delivered; the API unreachable. */
+    volatile boolean webhooksLost;
+    volatile boolean outage;
     private final WebhookSender webhooks;
     /** The request being handled (under the lock), for events' {@code request} field; null for test controls. */
     private String requestId;
@@ -90,7 +93,7 @@ final class StripeState {
         event.put("pending_webhooks", endpoints.size());
         events.put(event);
         String payload = Json.write(event);
-        for (ObjectNode endpoint : endpoints) {
+        for (ObjectNode endpoint : webhooksLost ? java.util.List.<ObjectNode>of() : endpoints) {
             webhooks.send(event.get("id").asText(), type, endpoint.get("id").asText(), endpoint.get("url").asText(),
                     endpoint.get("secret").asText(), payload);
         }

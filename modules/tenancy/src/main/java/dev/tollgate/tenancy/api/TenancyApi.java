@@ -17,6 +17,12 @@ public interface TenancyApi {
     /** Records the name of the organization's tier, shown by the organization views (entitlements owns the tier). */
     void recordPlan(String organizationPublicId, String plan);
 
+    /** Live organizations (not pending deletion) per recorded plan, for the operator's billing health. */
+    java.util.Map<String, Long> organizationsPerPlan();
+
+    /** The recorded plans of those of {@code organizationIds} that are live; others are left out. */
+    java.util.Map<UUID, String> plansOf(java.util.Collection<UUID> organizationIds);
+
     /** How many members (seats) the organization has. */
     long memberCount(UUID organizationId);
 

@@ -24,13 +24,15 @@ class AppService implements ManageAppsUseCase {
     private final AppStore apps;
     private final ProfileStore profiles;
     private final StripeConnections stripe;
+    private final StripeWebhookTargets webhookTargets;
     private final Clock clock;
 
-    AppService(BillingSetup setup, AppStore apps, ProfileStore profiles, StripeConnections stripe, Clock clock) {
+    AppService(BillingSetup setup, AppStore apps, ProfileStore profiles, StripeConnections stripe, StripeWebhookTargets webhookTargets, Clock clock) {
         this.setup = setup;
         this.apps = apps;
         this.profiles = profiles;
         this.stripe = stripe;
+        this.webhookTargets = webhookTargets;
         this.clock = clock;
     }
 
@@ -72,6 +74,7 @@ class AppService implements ManageAppsUseCase {
         apps.save(app.uninstalled(clock.instant()));
         if (app.type() == AppType.STRIPE) {
             stripe.disconnect(app.id()); // Stripe stops sending; the webhook route answers 404 for it from now on
+            webhookTargets.forget(app.id());
         }
     }
 

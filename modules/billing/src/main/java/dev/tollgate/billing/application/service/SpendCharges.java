@@ -82,10 +82,11 @@ class SpendCharges {
     }
 
     private static BigDecimal usageCharges(Invoice invoice, Period period) {
+        Period linePeriod = period.inWholeSeconds(); // lines start on a whole second, the subscription within one
         BigDecimal sum = BigDecimal.ZERO;
         for (InvoiceLine line : invoice.lines()) {
             boolean usage = line.price() != null && !"flat".equals(line.price().get("type"));
-            if (usage && line.totals() != null && period.contains(line.servicePeriod().from())) {
+            if (usage && line.totals() != null && linePeriod.contains(line.servicePeriod().from())) {
                 sum = sum.add(line.totals().total());
             }
         }

@@ -5,6 +5,7 @@ import dev.tollgate.billing.application.port.out.AppStore;
 import dev.tollgate.billing.application.port.out.InvoiceStore;
 import dev.tollgate.billing.application.port.out.StripeCustomerStore;
 import dev.tollgate.billing.application.port.out.StripeGateway;
+import dev.tollgate.billing.application.port.out.WorkerThreads;
 import dev.tollgate.billing.domain.app.App;
 import dev.tollgate.billing.domain.app.AppType;
 import dev.tollgate.billing.domain.app.StripeCustomer;
@@ -13,6 +14,7 @@ import dev.tollgate.billing.domain.invoice.InvoiceLine;
 import dev.tollgate.billing.domain.invoice.InvoiceState;
 import dev.tollgate.platform.domain.Ulid;
 import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -35,9 +37,11 @@ import java.util.UUID;
 @Singleton
 class StripeInvoiceSync implements SyncStripeInvoicesUseCase {
     private final Step step;
+    private final WorkerThreads workers;
 
-    StripeInvoiceSync(Step step) {
+    StripeInvoiceSync(Step step, @Named(WorkerThreads.STRIPE_SYNC) WorkerThreads workers) {
         this.step = step;
+        this.workers = workers;
     }
 
     /** One invoice's sync in a transaction of its own (a separate bean, so the transaction applies). */
@@ -49,9 +53,10 @@ class StripeInvoiceSync implements SyncStripeInvoicesUseCase {
             this.work = work;
         }
 
+        /** @return whether the invoice waits for a sync again (its draft synced, it moved on to issuing) */
         @Transactional
-        public void sync(UUID namespace, UUID invoiceId) {
-            work.sync(namespace, invoiceId);
+        public boolean sync(UUID namespace, UUID invoiceId) {
+            return work.sync(namespace, invoiceId);
         }
 
         @Transactional
@@ -60,17 +65,24 @@ class StripeInvoiceSync implements SyncStripeInvoicesUseCase {
         }
     }
 
+    /**
+     * The waiting invoices, several at once (Stripe's answers, not Tollgate, bound a sync: ~10 calls an invoice). An
+     * invoice whose draft sync moves it on to issuing is synced again at once rather than in the next round.
+     */
     @Override
     public int syncWaiting(int limit) {
         List<Invoice> waiting = step.waiting(limit);
-        for (Invoice invoice : waiting) {
+        workers.each(waiting, invoice -> {
             try {
-                step.sync(invoice.namespace(), invoice.id());
+                if (step.sync(invoice.namespace(), invoice.id())) {
+                    step.sync(invoice.namespace(), invoice.id()); // its draft synced and moved on: issuing, in a transaction of its own
+                }
             } catch (RuntimeException e) {
                 // Stripe unreachable or refusing: the invoice keeps waiting and the next round tries again.
                 org.slf4j.LoggerFactory.getLogger(StripeInvoiceSync.class).warn("Stripe sync of invoice {} failed: {}", invoice.id(), e.getMessage());
             }
-        }
+            return 1;
+        });
         return waiting.size();
     }
 
@@ -102,23 +114,26 @@ class StripeInvoiceSync implements SyncStripeInvoicesUseCase {
                     .filter(a -> a.type() == AppType.STRIPE);
         }
 
-        void sync(UUID namespace, UUID invoiceId) {
+        /** @return whether the invoice, synced, waits for another sync (the issuing one) */
+        boolean sync(UUID namespace, UUID invoiceId) {
             Invoice invoice = invoices.lock(namespace, invoiceId).orElse(null);
             if (invoice == null || invoice.deletedAt() != null) {
-                return;
+                return false;
             }
             App app = stripeApp(invoice).orElse(null);
             if (app == null) {
-                return;
+                return false;
             }
             if (invoice.state() == InvoiceState.DRAFT_SYNCING) {
-                draft(invoice, app);
-            } else if (invoice.state() == InvoiceState.ISSUING_SYNCING) {
+                return draft(invoice, app).state() == InvoiceState.ISSUING_SYNCING;
+            }
+            if (invoice.state() == InvoiceState.ISSUING_SYNCING) {
                 issuing(invoice, app);
             }
+            return false;
         }
 
-        private void draft(Invoice invoice, App app) {
+        private Invoice draft(Invoice invoice, App app) {
             String apiKey = connections.apiKey(app.id());
             StripeGateway stripe = connections.gateway();
             Instant now = clock.instant();
@@ -150,7 +165,7 @@ class StripeInvoiceSync implements SyncStripeInvoicesUseCase {
             }
             ids.put("invoicing", stripeInvoice);
             ids.put(InvoiceDriver.DRAFT_SYNCED, now.toString());
-            driver.advanceChanged(invoice.withExternalIds(ids, invoice.number(), now));
+            return driver.advanceChanged(invoice.withExternalIds(ids, invoice.number(), now));
         }
 
         private void issuing(Invoice invoice, App app) {

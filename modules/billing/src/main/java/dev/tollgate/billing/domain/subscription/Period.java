@@ -8,6 +8,15 @@ public record Period(Instant from, Instant to) {
         return !t.isBefore(from) && (to == null || t.isBefore(to));
     }
 
+    /**
+     * This period with both ends cut to the whole second: how invoice lines hold their service periods (OpenMeter
+     * truncates them), so a line made in the same second a subscription started is still in the subscription's period.
+     */
+    public Period inWholeSeconds() {
+        return new Period(from.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                to == null ? null : to.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
     /** This period cut to {@code [from, to)} of the other; the other's null end cuts nothing. */
     public Period clippedTo(Instant otherFrom, Instant otherTo) {
         Instant f = from.isBefore(otherFrom) ? otherFrom : from;

@@ -97,7 +97,7 @@ class TierAdministration implements ManageTiersUseCase {
         return tierOf(organization);
     }
 
-    private static void requireOperator(Caller caller) {
+    static void requireOperator(Caller caller) {
         if (caller.kind() != Caller.Kind.OPERATOR) {
             throw new UnauthenticatedException("Internal routes need the X-Internal-Secret header");
         }

@@ -91,6 +91,18 @@ class TenancyApiService implements TenancyApi {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.Map<String, Long> organizationsPerPlan() {
+        return organizations.countPerPlan();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, String> plansOf(java.util.Collection<UUID> organizationIds) {
+        return organizations.plansOf(organizationIds);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public long memberCount(UUID organizationId) {
         return memberships.countMembers(organizationId);
     }

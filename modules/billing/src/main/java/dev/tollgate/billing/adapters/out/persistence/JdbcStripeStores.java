@@ -99,6 +99,20 @@ final class JdbcStripeStores {
             return Sql.rows(jdbc, StripeCustomerRow.class, "SELECT * FROM billing.stripe_customers WHERE app_id = ? AND stripe_customer_id = ?"
                     + " ORDER BY created_at LIMIT 1", List.of(appId, stripeCustomerId)).stream().findFirst().map(StripeCustomerRow::domain);
         }
+
+        // reconciliation
+
+        @Override
+        public List<StripeCustomer> ofApp(UUID appId) {
+            return Sql.rows(jdbc, StripeCustomerRow.class, "SELECT * FROM billing.stripe_customers WHERE app_id = ? ORDER BY created_at, customer_id",
+                    List.of(appId)).stream().map(StripeCustomerRow::domain).toList();
+        }
+
+        @Override
+        public boolean forget(UUID appId, UUID customerId, String stripeCustomerId) {
+            return Sql.update(jdbc, "DELETE FROM billing.stripe_customers WHERE app_id = ? AND customer_id = ? AND stripe_customer_id = ?",
+                    List.of(appId, customerId, stripeCustomerId)) == 1;
+        }
     }
 
     @Singleton

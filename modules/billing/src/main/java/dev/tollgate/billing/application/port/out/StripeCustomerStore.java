@@ -11,4 +11,15 @@ public interface StripeCustomerStore {
     Optional<StripeCustomer> find(UUID appId, UUID customerId);
 
     Optional<StripeCustomer> findByStripeId(UUID appId, String stripeCustomerId);
+
+    // reconciliation
+
+    /** Every customer's Stripe customer under the app, oldest first. */
+    java.util.List<StripeCustomer> ofApp(UUID appId);
+
+    /**
+     * Removes the mapping if it still names {@code stripeCustomerId} (Stripe deleted that customer); false when it is
+     * gone or was changed meanwhile, so two reconciliations never both count it.
+     */
+    boolean forget(UUID appId, UUID customerId, String stripeCustomerId);
 }

@@ -21,6 +21,14 @@ final class JdbcBillingStateStore implements BillingStateStore {
     }
 
     @Override
+    public java.util.Map<UUID, BillingState> all() {
+        java.util.Map<UUID, BillingState> states = new java.util.HashMap<>();
+        rows.findAll().forEach(r -> states.put(r.organizationId(), new BillingState(r.billingProvider(), r.subscriptionStatus(),
+                r.stripeCustomerId(), r.stripeSubscriptionId())));
+        return states;
+    }
+
+    @Override
     public void save(UUID organizationId, BillingState state, Instant at) {
         rows.upsert(new BillingStateRow(organizationId, state.billingProvider(), state.subscriptionStatus(), state.stripeCustomerId(),
                 state.stripeSubscriptionId(), at));

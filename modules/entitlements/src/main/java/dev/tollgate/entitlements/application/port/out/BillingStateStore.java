@@ -16,6 +16,9 @@ public interface BillingStateStore {
 
     Optional<BillingState> find(UUID organizationId);
 
+    /** Every organization's reported state (one row per organization ever reported; the billing health counts them). */
+    java.util.Map<UUID, BillingState> all();
+
     /** Inserts or replaces the organization's state. */
     void save(UUID organizationId, BillingState state, Instant at);
 }

@@ -28,13 +28,15 @@ import java.util.UUID;
 class JdbcOrganizationStore implements OrganizationStore {
     static final Duration READ_CACHE_TTL = Duration.ofSeconds(2);
     private final OrganizationRowRepository rows;
+    private final io.micronaut.data.jdbc.runtime.JdbcOperations jdbc;
     private final Cache<Long, Optional<OrganizationRow>> byNumber = Caffeine.newBuilder()
             .maximumSize(50_000)
             .expireAfterWrite(READ_CACHE_TTL)
             .build();
 
-    JdbcOrganizationStore(OrganizationRowRepository rows) {
+    JdbcOrganizationStore(OrganizationRowRepository rows, io.micronaut.data.jdbc.runtime.JdbcOperations jdbc) {
         this.rows = rows;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -98,6 +100,29 @@ class JdbcOrganizationStore implements OrganizationStore {
             byNumber.invalidateAll();
         }
         return purged;
+    }
+
+    @Override
+    public java.util.Map<String, Long> countPerPlan() {
+        // A computation over every organization: explicit JDBC (ADR 0029).
+        return jdbc.prepareStatement("SELECT plan, count(*) FROM tenancy.organizations WHERE deleted_at IS NULL GROUP BY plan", statement -> {
+            java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+            try (java.sql.ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return counts;
+        });
+    }
+
+    @Override
+    public java.util.Map<UUID, String> plansOf(java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, String> plans = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            rows.findByIdInAndDeletedAtIsNull(ids).forEach(r -> plans.put(r.id(), r.plan()));
+        }
+        return plans;
     }
 
     private static Organization toDomain(OrganizationRow r) {

@@ -41,6 +41,8 @@ interface OrganizationRowRepository extends CrudRepository<OrganizationRow, UUID
     @Query(value = "SELECT count(*) " + MEMBER_FILTER, nativeQuery = true)
     long countForMember(UUID userId, @Nullable String type, @Nullable Boolean active, @Nullable String search);
 
+    List<OrganizationRow> findByIdInAndDeletedAtIsNull(java.util.Collection<UUID> ids);
+
     @Query(value = "DELETE FROM tenancy.organizations WHERE deleted_at IS NOT NULL AND purge_after <= :now", nativeQuery = true)
     int purgeExpired(Instant now);
 }

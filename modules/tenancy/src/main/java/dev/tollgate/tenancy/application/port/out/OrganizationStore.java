@@ -33,4 +33,10 @@ public interface OrganizationStore {
 
     /** Hard-deletes organizations whose grace period ended before {@code now}; returns how many. */
     int purgeExpired(Instant now);
+
+    /** Live organizations per plan. */
+    java.util.Map<String, Long> countPerPlan();
+
+    /** The plans of the live organizations among {@code ids}. */
+    java.util.Map<UUID, String> plansOf(java.util.Collection<UUID> ids);
 }

@@ -1,9 +1,6 @@
 package dev.tollgate.billing.adapters.out.workers;
 
 import dev.tollgate.billing.application.port.out.WorkerThreads;
-import io.micronaut.context.annotation.Value;
-import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -15,21 +12,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToIntFunction;
 
 /**
- * The invoice worker's threads (ADR 0036): {@code tollgate.billing.invoice-worker-threads} (default 2) daemon threads.
- * Parallelism changes nothing about safety: every item takes the customer's advisory lock (and its own row locks)
- * inside its own transaction, exactly as when several nodes run the worker. With one thread the items run in the
- * caller's thread, one after another.
+ * A fixed number of daemon threads named {@code <name>-<n>} that run a round's items several at once (ADR 0036; made by
+ * {@link WorkerPools}). Parallelism changes nothing about safety: every item takes its own locks inside its own
+ * transaction, exactly as when several nodes run the round. With one thread the items run in the caller's thread, one
+ * after another.
  */
-@Singleton
-final class InvoiceWorkerPool implements WorkerThreads {
+final class WorkerPool implements WorkerThreads {
     private final int threads;
     private final ExecutorService pool;
 
-    InvoiceWorkerPool(@Value("${tollgate.billing.invoice-worker-threads:2}") int threads) {
+    WorkerPool(String name, int threads) {
         this.threads = Math.max(1, threads);
         AtomicInteger n = new AtomicInteger();
         this.pool = this.threads == 1 ? null : Executors.newFixedThreadPool(this.threads, task -> {
-            Thread t = new Thread(task, "invoice-worker-" + n.incrementAndGet());
+            Thread t = new Thread(task, name + "-" + n.incrementAndGet());
             t.setDaemon(true); // a round still running never holds up shutdown; its transactions roll back with it
             return t;
         });
@@ -55,7 +51,7 @@ final class InvoiceWorkerPool implements WorkerThreads {
                 sum += f.get(); // waits for every item, also after a failure: the round ends only when its work has
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                failed = failed == null ? new IllegalStateException("interrupted while the invoice worker's items ran", e) : failed;
+                failed = failed == null ? new IllegalStateException("interrupted while a worker round's items ran", e) : failed;
             } catch (ExecutionException e) {
                 failed = failed == null ? (e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause())) : failed;
             }
@@ -66,7 +62,6 @@ final class InvoiceWorkerPool implements WorkerThreads {
         return sum;
     }
 
-    @PreDestroy
     void stop() throws InterruptedException {
         if (pool != null) {
             pool.shutdownNow();

@@ -11,13 +11,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class InvoiceWorkerPoolTest {
+class WorkerPoolTest {
     private static final List<Integer> ITEMS = IntStream.rangeClosed(1, 100).boxed().toList();
 
     @Test
     void sumsEveryItemsResultWhateverTheThreads() throws InterruptedException {
         for (int threads : new int[] {1, 2, 4}) {
-            InvoiceWorkerPool pool = new InvoiceWorkerPool(threads);
+            WorkerPool pool = new WorkerPool("invoice-worker", threads);
             try {
                 assertEquals(5050, pool.each(ITEMS, i -> i), threads + " thread(s)");
                 assertEquals(0, pool.each(List.<Integer>of(), i -> i));
@@ -29,7 +29,7 @@ class InvoiceWorkerPoolTest {
 
     @Test
     void oneThreadRunsTheItemsInTheCallersThreadInOrder() throws InterruptedException {
-        InvoiceWorkerPool pool = new InvoiceWorkerPool(1);
+        WorkerPool pool = new WorkerPool("invoice-worker", 1);
         Thread caller = Thread.currentThread();
         AtomicInteger last = new AtomicInteger();
         pool.each(ITEMS, i -> {
@@ -42,7 +42,7 @@ class InvoiceWorkerPoolTest {
 
     @Test
     void severalThreadsRunTheItemsOnThePoolsThreads() throws InterruptedException {
-        InvoiceWorkerPool pool = new InvoiceWorkerPool(2);
+        WorkerPool pool = new WorkerPool("invoice-worker", 2);
         Set<String> names = ConcurrentHashMap.newKeySet();
         pool.each(ITEMS, i -> {
             names.add(Thread.currentThread().getName());
@@ -54,7 +54,7 @@ class InvoiceWorkerPoolTest {
 
     @Test
     void anItemsFailureIsRethrownOnlyAfterEveryItemRan() throws InterruptedException {
-        InvoiceWorkerPool pool = new InvoiceWorkerPool(2);
+        WorkerPool pool = new WorkerPool("invoice-worker", 2);
         AtomicInteger ran = new AtomicInteger();
         IllegalStateException failed = assertThrows(IllegalStateException.class, () -> pool.each(ITEMS, i -> {
             ran.incrementAndGet();
