@@ -43,7 +43,7 @@ class CentraliOverageContractTest extends HttpTest {
         JsonNode starter = get(owner);
         assertTrue(starter.get("overageEnabled").asBoolean(), "the tier plans bill usage beyond their allowance (ADR 0034)");
         assertTrue(starter.get("overageSpendingCapCents").isNull(), starter.toString());
-        assertFalse(starter.get("hasDefaultPaymentMethod").asBoolean(), "no app collects payment methods yet");
+        assertFalse(starter.get("hasDefaultPaymentMethod").asBoolean(), "no card on file (CentraliPaymentMethodsContractTest covers one)");
         assertTrue(starter.get("overageRates").isNull(), "starter prices no usage: " + starter);
 
         http.patch("/workspace/api/v1/" + owner.orgSlug() + "/plan/pro", null, owner.auth()).expect(200).conformsTo(CENTRALI);

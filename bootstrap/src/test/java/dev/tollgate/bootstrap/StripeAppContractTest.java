@@ -19,8 +19,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
@@ -31,7 +29,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
@@ -49,7 +46,7 @@ import org.junit.jupiter.api.Test;
 class StripeAppContractTest extends HttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final FakeStripe fake = FakeStripe.builder().webhookRetries(6, Duration.ofMillis(50)).start();
-    private final int port = freePort();
+    private final int port = WebhookTests.freePort();
     @Inject
     SecretBox box;
     @Inject
@@ -64,14 +61,6 @@ class StripeAppContractTest extends HttpTest {
         properties.put("tollgate.stripe.api-base", fake.baseUrl());
         properties.put("tollgate.billing.stripe-event-worker-interval", "200ms");
         return properties;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @AfterAll
@@ -103,21 +92,6 @@ class StripeAppContractTest extends HttpTest {
     private String customer(String key) {
         return send("POST", "/api/v1/customers", "{\"name\":\"" + key + " Inc\",\"key\":\"" + key + "\",\"primaryEmail\":\"billing@" + key
                 + ".test\"}", 201).get("id").asText();
-    }
-
-    private static void await(String what, Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     private Map<String, String> secrets(String appId) {
@@ -308,7 +282,7 @@ class StripeAppContractTest extends HttpTest {
         // The customer completes Checkout: Stripe sends the events, the worker makes the card the default.
         fake.completeCheckoutSession(session.get("sessionId").asText());
         assertTrue(fake.awaitWebhooks(Duration.ofSeconds(10)));
-        await("the default payment method", () -> http.get("/api/v1/customers/acme/stripe", account.auth()).json()
+        WebhookTests.await("the default payment method", () -> http.get("/api/v1/customers/acme/stripe", account.auth()).json()
                 .has("stripeDefaultPaymentMethodId"));
         String card = get("/api/v1/customers/" + customerId + "/stripe").get("stripeDefaultPaymentMethodId").asText();
         assertTrue(card.startsWith("pm_"));
@@ -409,7 +383,7 @@ class StripeAppContractTest extends HttpTest {
         // The sync job makes the Stripe invoice (one item per detailed line, in cents), then finalizes it on issue with
         // auto-advance, so Stripe collects it (the fake at once, Stripe about an hour later): the customer has no card,
         // and the invoice.payment_failed Stripe announces through the webhook moves the invoice.
-        await("the Stripe sync and Stripe's failed collection", () -> "payment_processing.failed".equals(http.get("/api/v1/billing/invoices/"
+        WebhookTests.await("the Stripe sync and Stripe's failed collection", () -> "payment_processing.failed".equals(http.get("/api/v1/billing/invoices/"
                 + invoiceId, account.auth()).json().at("/statusDetails/extendedStatus").asText()));
         invoice = get("/api/v1/billing/invoices/" + invoiceId);
         String stripeInvoiceId = invoice.at("/externalIds/invoicing").asText();
@@ -430,7 +404,7 @@ class StripeAppContractTest extends HttpTest {
                 {"id":"in_1","object":"invoice","status":"paid","metadata":{"om_invoice_id":"%s","om_namespace":"%s"}}"""
                 .formatted(invoiceId, namespace)));
         assertTrue(fake.awaitWebhooks(Duration.ofSeconds(10)));
-        await("paid", () -> "paid".equals(http.get("/api/v1/billing/invoices/" + invoiceId, account.auth()).json().get("status").asText()));
+        WebhookTests.await("paid", () -> "paid".equals(http.get("/api/v1/billing/invoices/" + invoiceId, account.auth()).json().get("status").asText()));
         // Another namespace's invoice id in the metadata moves nothing.
         String foreign = event("evt_foreign", "invoice.paid", """
                 {"id":"in_2","object":"invoice","status":"paid","metadata":{"om_invoice_id":"%s","om_namespace":"01JAAAAAAAAAAAAAAAAAAAAAAA"}}"""

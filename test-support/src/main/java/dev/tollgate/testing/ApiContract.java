@@ -133,7 +133,7 @@ public final class ApiContract {
         ValidationReport report = loaded.interactions().validate(request.build(), response.build());
         List<ValidationReport.Message> problems = new java.util.ArrayList<>(report.getMessages().stream()
                 .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                .filter(m -> counts(m, status, requestKnown))
+                .filter(m -> counts(document, m, status, requestKnown))
                 .toList());
         boolean undocumentedError = status >= 400
                 && problems.removeIf(m -> m.getKey().equals("validation.response.status.unknown"));
@@ -222,8 +222,13 @@ public final class ApiContract {
     }
 
     /** Which of the validator's messages are defects of Tollgate (see {@link #assertValid}). */
-    private static boolean counts(ValidationReport.Message m, int status, boolean requestKnown) {
+    private static boolean counts(Document document, ValidationReport.Message m, int status, boolean requestKnown) {
         String key = m.getKey();
+        if (document == Document.CENTRALI && key.equals("validation.request.body.unexpected")) {
+            // Likewise for requests: Centrali's POST /webhooks/stripe takes Stripe's event, which its document does
+            // not describe (seed 002: "no body schema documented").
+            return false;
+        }
         if (key.equals("validation.response.body.unexpected")) {
             // Centrali's generated document leaves many answers undescribed ("Default Response", no content): it
             // is silent about their body, which is not the same as forbidding one.

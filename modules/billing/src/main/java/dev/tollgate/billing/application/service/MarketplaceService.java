@@ -85,12 +85,25 @@ class MarketplaceService implements MarketplaceUseCase {
             throw new ValidationException("install_method_not_supported", List.of(new FieldError("type", "the " + listing.name()
                     + " app needs no credentials: POST /api/v1/marketplace/listings/" + listing.type().wire() + "/install", "install_method_not_supported")));
         }
+        return installStripe(namespace, apiKey, name, createBillingProfile, null);
+    }
+
+    /**
+     * The Stripe install itself, for a namespace already set up and locked: the caller's, or the system namespace when
+     * Tollgate connects the operator's own account (ADR 0042). {@code webhookPath} null: the app's own webhook route.
+     */
+    Installed installStripe(UUID namespace, String apiKey, String name, boolean createBillingProfile, String webhookPath) {
+        Listing listing = find(AppType.STRIPE.wire());
         StripeAccount.checkKey("apiKey", apiKey);
         Instant now = clock.instant();
         StripeGateway.Account account = stripe.account(apiKey, "apiKey");
         App app = App.installStripe(dev.tollgate.platform.domain.TypeId.newUuid(), namespace, name, StripeAccount.of(account.id(), apiKey), now);
         apps.save(app);
-        stripe.connect(app, apiKey, now);
+        if (webhookPath == null) {
+            stripe.connect(app, apiKey, now);
+        } else {
+            stripe.connect(app, apiKey, now, webhookPath);
+        }
         return withProfile(namespace, app, listing, createBillingProfile, now);
     }
 

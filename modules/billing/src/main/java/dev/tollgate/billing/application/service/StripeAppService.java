@@ -1,13 +1,11 @@
 package dev.tollgate.billing.application.service;
 
 import dev.tollgate.billing.application.port.in.ManageStripeAppUseCase;
-import dev.tollgate.billing.application.port.in.ResolveInvoicingTermsUseCase;
 import dev.tollgate.billing.application.port.out.AppStore;
 import dev.tollgate.billing.application.port.out.StripeCustomerStore;
 import dev.tollgate.billing.application.port.out.StripeGateway;
 import dev.tollgate.billing.application.port.out.StripeGateway.Refused;
 import dev.tollgate.billing.domain.app.App;
-import dev.tollgate.billing.domain.app.AppType;
 import dev.tollgate.billing.domain.app.StripeAccount;
 import dev.tollgate.billing.domain.app.StripeCustomer;
 import dev.tollgate.platform.domain.FieldError;
@@ -33,19 +31,19 @@ class StripeAppService implements ManageStripeAppUseCase {
     private final AppStore apps;
     private final StripeConnections connections;
     private final StripeCustomerStore customers;
-    private final ResolveInvoicingTermsUseCase terms;
     private final TenancyApi tenancy;
     private final Clock clock;
+    private final CustomerStripeApps stripeApps;
 
     StripeAppService(BillingSetup setup, AppStore apps, StripeConnections connections, StripeCustomerStore customers,
-                     ResolveInvoicingTermsUseCase terms, TenancyApi tenancy, Clock clock) {
+                     TenancyApi tenancy, Clock clock, CustomerStripeApps stripeApps) {
         this.setup = setup;
         this.apps = apps;
         this.connections = connections;
         this.customers = customers;
-        this.terms = terms;
         this.tenancy = tenancy;
         this.clock = clock;
+        this.stripeApps = stripeApps;
     }
 
     @Override
@@ -194,9 +192,7 @@ class StripeAppService implements ManageStripeAppUseCase {
         if (appId != null) {
             return connections.stripeApp(namespace, appId, "appId");
         }
-        String invoicing = terms.termsFor(namespace, customerId).invoicingAppId();
-        return Ulid.parse(invoicing).flatMap(id -> apps.find(namespace, id)).filter(a -> a.installed() && a.type() == AppType.STRIPE)
-                .or(() -> apps.firstInstalled(namespace, AppType.STRIPE))
+        return stripeApps.of(namespace, customerId)
                 .orElseThrow(() -> new ValidationException("app_not_installed", List.of(new FieldError("appId", "no Stripe app is installed in "
                         + "this namespace (install it with POST /api/v1/marketplace/listings/stripe/install/apikey)", "app_not_installed"))));
     }

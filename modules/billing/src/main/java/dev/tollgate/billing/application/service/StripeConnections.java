@@ -60,9 +60,14 @@ class StripeConnections {
 
     /** Registers Tollgate's webhook for the app on its account and stores both secrets sealed. */
     void connect(App app, String apiKey, Instant now) {
+        connect(app, apiKey, now, webhookPath(app.id()));
+    }
+
+    /** The same with the webhook at {@code path} (the platform's app listens on Centrali's route, ADR 0042). */
+    void connect(App app, String apiKey, Instant now, String path) {
         StripeGateway.Endpoint endpoint;
         try {
-            endpoint = stripe.registerWebhook(apiKey, webhookPath(app.id()), WEBHOOK_EVENTS,
+            endpoint = stripe.registerWebhook(apiKey, path, WEBHOOK_EVENTS,
                     Map.of("tollgate_namespace", Ulid.of(app.namespace()), "tollgate_app_id", Ulid.of(app.id())), "tollgate-webhook-" + Ulid.of(app.id()));
         } catch (Refused refused) {
             throw refusal(refused, "apiKey");

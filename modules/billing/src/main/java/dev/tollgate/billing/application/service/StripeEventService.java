@@ -6,6 +6,7 @@ import dev.tollgate.billing.application.port.out.StripeEventStore.Key;
 import dev.tollgate.billing.application.port.out.StripeGateway;
 import dev.tollgate.billing.application.port.out.StripeGateway.Refused;
 import dev.tollgate.billing.domain.app.App;
+import dev.tollgate.platform.domain.ConflictException;
 import dev.tollgate.platform.domain.FieldError;
 import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.Ulid;
@@ -29,14 +30,16 @@ class StripeEventService implements ReceiveStripeEventsUseCase {
     private final StripeEventStore events;
     private final StripeEventProcessor processor;
     private final Clock clock;
+    private final PlatformStripeApp platform;
 
     StripeEventService(StripeWebhookTargets targets, StripeConnections connections, StripeEventStore events, StripeEventProcessor processor,
-                       Clock clock) {
+                       Clock clock, PlatformStripeApp platform) {
         this.targets = targets;
         this.connections = connections;
         this.events = events;
         this.processor = processor;
         this.clock = clock;
+        this.platform = platform;
     }
 
     /**
@@ -47,6 +50,20 @@ class StripeEventService implements ReceiveStripeEventsUseCase {
     @Connectable
     public Receipt receive(String appId, String payload, String signatureHeader) {
         StripeWebhookTargets.Target target = Ulid.parse(appId).flatMap(targets::of).orElseThrow(() -> NotFoundException.of("App", appId));
+        return store(target, payload, signatureHeader);
+    }
+
+    /** Centrali's {@code POST /webhooks/stripe}: the platform app's events, checked and kept exactly as any app's (ADR 0042). */
+    @Override
+    @Connectable
+    public Receipt receivePlatform(String payload, String signatureHeader) {
+        StripeWebhookTargets.Target target = platform.installed().flatMap(app -> targets.of(app.id()))
+                .orElseThrow(() -> new ConflictException(PlatformStripeApp.NOT_CONFIGURED, "this Tollgate has no Stripe account connected: "
+                        + "no event is expected on its Stripe webhook"));
+        return store(target, payload, signatureHeader);
+    }
+
+    private Receipt store(StripeWebhookTargets.Target target, String payload, String signatureHeader) {
         App app = target.app();
         StripeGateway.Event event;
         try {

@@ -287,4 +287,41 @@ final class StripeJavaGateway implements StripeGateway {
             throw new Refused(Failure.INVALID, "body", "the event is not a Stripe event object (id, type, data.object)");
         }
     }
+
+    // payment methods (Centrali)
+
+    @Override
+    public SetupSecret createSetupIntent(String apiKey, String customer, Map<String, String> metadata, String idempotencyKey) {
+        com.stripe.param.SetupIntentCreateParams params = com.stripe.param.SetupIntentCreateParams.builder().setCustomer(customer)
+                .addPaymentMethodType("card").setUsage(com.stripe.param.SetupIntentCreateParams.Usage.OFF_SESSION).putAllMetadata(metadata).build();
+        com.stripe.model.SetupIntent intent = call(() -> client(apiKey).v1().setupIntents().create(params, idempotent(idempotencyKey)));
+        return new SetupSecret(intent.getId(), intent.getClientSecret());
+    }
+
+    @Override
+    public List<Card> cards(String apiKey, String customerId) {
+        com.stripe.param.CustomerPaymentMethodListParams params = com.stripe.param.CustomerPaymentMethodListParams.builder()
+                .setType(com.stripe.param.CustomerPaymentMethodListParams.Type.CARD).setLimit(100L).build();
+        // Stripe lists newest first; a dashboard reads them in the order they were added.
+        List<Card> cards = new java.util.ArrayList<>(call(() -> client(apiKey).v1().customers().paymentMethods().list(customerId, params))
+                .getData().stream().map(StripeJavaGateway::card).toList());
+        java.util.Collections.reverse(cards);
+        return cards;
+    }
+
+    @Override
+    public Card card(String apiKey, String paymentMethodId) {
+        return card(call(() -> client(apiKey).v1().paymentMethods().retrieve(paymentMethodId)));
+    }
+
+    private static Card card(com.stripe.model.PaymentMethod pm) {
+        com.stripe.model.PaymentMethod.Card c = pm.getCard();
+        return new Card(pm.getId(), pm.getCustomer(), c == null ? null : c.getBrand(), c == null ? null : c.getLast4(),
+                c == null ? null : c.getExpMonth(), c == null ? null : c.getExpYear());
+    }
+
+    @Override
+    public void detachPaymentMethod(String apiKey, String paymentMethodId) {
+        call(() -> client(apiKey).v1().paymentMethods().detach(paymentMethodId));
+    }
 }

@@ -111,4 +111,26 @@ public interface StripeGateway {
 
     /** An already-verified payload read again (by the worker). */
     Event parse(String payload);
+
+    // payment methods (Centrali)
+
+    /** A card payment method as a dashboard shows it; {@code customer} null when attached to nobody. */
+    record Card(String id, String customer, String brand, String last4, Long expMonth, Long expYear) {
+    }
+
+    /** A setup intent just created: what Stripe.js needs to collect a card ({@code clientSecret}). */
+    record SetupSecret(String id, String clientSecret) {
+    }
+
+    /** A setup intent for an off-session card of the customer; idempotent by key. */
+    SetupSecret createSetupIntent(String apiKey, String customer, Map<String, String> metadata, String idempotencyKey);
+
+    /** The customer's cards, oldest first (at most 100: a workspace keeps a handful). */
+    List<Card> cards(String apiKey, String customerId);
+
+    /** Refused NOT_FOUND for an unknown payment method; other types than card answer null brand and last4. */
+    Card card(String apiKey, String paymentMethodId);
+
+    /** Detaches the payment method from its customer (Stripe clears the customer's default if it was that one). */
+    void detachPaymentMethod(String apiKey, String paymentMethodId);
 }
