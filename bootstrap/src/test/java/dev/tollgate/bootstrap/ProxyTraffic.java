@@ -45,6 +45,9 @@ final class ProxyTraffic {
         ObjectNode update = json.createObjectNode();
         update.put("name", draft.get("name").asText());
         update.put("billingCadence", draft.get("billingCadence").asText());
+        if (draft.hasNonNull("metadata")) {
+            update.set("metadata", draft.get("metadata")); // a PUT replaces it: the tier's marks (self-serve, ...) stay
+        }
         ArrayNode phases = update.putArray("phases");
         ObjectNode main = (ObjectNode) draft.get("phases").get(draft.get("phases").size() - 1).deepCopy();
         for (JsonNode card : main.get("rateCards")) {

@@ -34,9 +34,10 @@ class StripeAppService implements ManageStripeAppUseCase {
     private final TenancyApi tenancy;
     private final Clock clock;
     private final CustomerStripeApps stripeApps;
+    private final StripeCustomerAccounts stripeCustomers;
 
     StripeAppService(BillingSetup setup, AppStore apps, StripeConnections connections, StripeCustomerStore customers,
-                     TenancyApi tenancy, Clock clock, CustomerStripeApps stripeApps) {
+                     TenancyApi tenancy, Clock clock, CustomerStripeApps stripeApps, StripeCustomerAccounts stripeCustomers) {
         this.setup = setup;
         this.apps = apps;
         this.connections = connections;
@@ -44,6 +45,7 @@ class StripeAppService implements ManageStripeAppUseCase {
         this.tenancy = tenancy;
         this.clock = clock;
         this.stripeApps = stripeApps;
+        this.stripeCustomers = stripeCustomers;
     }
 
     @Override
@@ -153,19 +155,16 @@ class StripeAppService implements ManageStripeAppUseCase {
             throw new ValidationException("stripe_customer_mismatch", List.of(new FieldError("stripeCustomerId", "customer '" + customer.id()
                     + "' is Stripe customer '" + known.get().stripeCustomerId() + "', not '" + c.stripeCustomerId() + "'", "stripe_customer_mismatch")));
         }
-        Map<String, String> tollgateIds = new LinkedHashMap<>();
-        tollgateIds.put("om_namespace", Ulid.of(namespace));
-        tollgateIds.put("om_app_id", Ulid.of(app.id()));
-        tollgateIds.put("om_customer_id", customer.id());
+        Map<String, String> tollgateIds = StripeCustomerAccounts.tollgateIds(namespace, app, customer.id());
         String stripeCustomerId;
         try {
             if (known.isPresent()) {
                 stripeCustomerId = known.get().stripeCustomerId();
-            } else {
-                stripeCustomerId = c.stripeCustomerId() != null ? stripe.customer(apiKey, c.stripeCustomerId()).id()
-                        : stripe.createCustomer(apiKey, customer.name(), customer.primaryEmail(), tollgateIds,
-                        "tollgate-customer-" + Ulid.of(app.id()) + "-" + customer.id()).id();
+            } else if (c.stripeCustomerId() != null) {
+                stripeCustomerId = stripe.customer(apiKey, c.stripeCustomerId()).id();
                 customers.save(new StripeCustomer(app.id(), customerId, namespace, stripeCustomerId, null, now, now));
+            } else {
+                stripeCustomerId = stripeCustomers.of(app, apiKey, namespace, customerId).stripeCustomerId();
             }
         } catch (Refused refused) {
             throw StripeConnections.refusal(refused, "stripeCustomerId");

@@ -3,12 +3,10 @@ package dev.tollgate.billing.application.service;
 import dev.tollgate.billing.application.port.in.SyncStripeInvoicesUseCase;
 import dev.tollgate.billing.application.port.out.AppStore;
 import dev.tollgate.billing.application.port.out.InvoiceStore;
-import dev.tollgate.billing.application.port.out.StripeCustomerStore;
 import dev.tollgate.billing.application.port.out.StripeGateway;
 import dev.tollgate.billing.application.port.out.WorkerThreads;
 import dev.tollgate.billing.domain.app.App;
 import dev.tollgate.billing.domain.app.AppType;
-import dev.tollgate.billing.domain.app.StripeCustomer;
 import dev.tollgate.billing.domain.invoice.Invoice;
 import dev.tollgate.billing.domain.invoice.InvoiceLine;
 import dev.tollgate.billing.domain.invoice.InvoiceState;
@@ -92,15 +90,16 @@ class StripeInvoiceSync implements SyncStripeInvoicesUseCase {
         private final InvoiceStore invoices;
         private final AppStore apps;
         private final StripeConnections connections;
-        private final StripeCustomerStore customers;
+        private final StripeCustomerAccounts stripeCustomers;
         private final InvoiceDriver driver;
         private final Clock clock;
 
-        Work(InvoiceStore invoices, AppStore apps, StripeConnections connections, StripeCustomerStore customers, InvoiceDriver driver, Clock clock) {
+        Work(InvoiceStore invoices, AppStore apps, StripeConnections connections, StripeCustomerAccounts stripeCustomers, InvoiceDriver driver,
+             Clock clock) {
             this.invoices = invoices;
             this.apps = apps;
             this.connections = connections;
-            this.customers = customers;
+            this.stripeCustomers = stripeCustomers;
             this.driver = driver;
             this.clock = clock;
         }
@@ -137,7 +136,7 @@ class StripeInvoiceSync implements SyncStripeInvoicesUseCase {
             String apiKey = connections.apiKey(app.id());
             StripeGateway stripe = connections.gateway();
             Instant now = clock.instant();
-            String stripeCustomer = stripeCustomer(invoice, app, apiKey, now);
+            String stripeCustomer = stripeCustomers.of(app, apiKey, invoice.namespace(), Ulid.parse(invoice.customerId()).orElseThrow()).stripeCustomerId();
             String id = Ulid.of(invoice.id());
             Map<String, String> metadata = Map.of(StripeEventProcessor.INVOICE_ID, id, StripeEventProcessor.NAMESPACE, Ulid.of(invoice.namespace()));
             Map<String, Object> ids = invoice.externalIds() == null ? new LinkedHashMap<>() : new HashMap<>(invoice.externalIds());
@@ -185,22 +184,6 @@ class StripeInvoiceSync implements SyncStripeInvoicesUseCase {
             Invoice issued = invoice.issued(number, invoice.issuedAt() == null ? now : invoice.issuedAt(), invoice.dueAt(), invoice.sentToCustomerAt())
                     .withExternalIds(ids, number, now);
             driver.advanceChanged(issued);
-        }
-
-        /** The customer's Stripe customer under the app, made (idempotently) if they have none yet. */
-        private String stripeCustomer(Invoice invoice, App app, String apiKey, Instant now) {
-            UUID customerId = Ulid.parse(invoice.customerId()).orElseThrow();
-            Optional<StripeCustomer> known = customers.find(app.id(), customerId);
-            if (known.isPresent()) {
-                return known.get().stripeCustomerId();
-            }
-            Object name = invoice.customer() == null ? null : invoice.customer().get("name");
-            String created = connections.gateway().createCustomer(apiKey, name == null ? null : name.toString(), null,
-                    Map.of(StripeEventProcessor.NAMESPACE, Ulid.of(invoice.namespace()), StripeEventProcessor.APP_ID, Ulid.of(app.id()),
-                            StripeEventProcessor.CUSTOMER_ID, invoice.customerId()),
-                    "tollgate-customer-" + Ulid.of(app.id()) + "-" + invoice.customerId()).id();
-            customers.save(new StripeCustomer(app.id(), customerId, invoice.namespace(), created, null, now, now));
-            return created;
         }
 
         @SuppressWarnings("unchecked")

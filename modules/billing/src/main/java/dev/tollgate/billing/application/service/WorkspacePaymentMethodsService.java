@@ -14,11 +14,9 @@ import dev.tollgate.platform.domain.Ulid;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
-import dev.tollgate.tenancy.api.TenancyApi.CustomerDetails;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,17 +37,18 @@ class WorkspacePaymentMethodsService implements ManageWorkspacePaymentMethodsUse
     private final CustomerStripeApps stripeApps;
     private final StripeConnections connections;
     private final StripeCustomerStore customers;
-    private final TenancyApi tenancy;
+    private final StripeCustomerAccounts stripeCustomers;
     private final Clock clock;
 
     WorkspacePaymentMethodsService(WorkspaceBilling workspaces, PlatformStripeApp platform, CustomerStripeApps stripeApps,
-                                   StripeConnections connections, StripeCustomerStore customers, TenancyApi tenancy, Clock clock) {
+                                   StripeConnections connections, StripeCustomerStore customers, StripeCustomerAccounts stripeCustomers,
+                                   Clock clock) {
         this.workspaces = workspaces;
         this.platform = platform;
         this.stripeApps = stripeApps;
         this.connections = connections;
         this.customers = customers;
-        this.tenancy = tenancy;
+        this.stripeCustomers = stripeCustomers;
         this.clock = clock;
     }
 
@@ -67,7 +66,8 @@ class WorkspacePaymentMethodsService implements ManageWorkspacePaymentMethodsUse
         Map<String, String> ids = tollgateIds(app, workspace.customerId());
         StripeGateway stripe = connections.gateway();
         try {
-            StripeCustomer customer = billed.customer() != null ? billed.customer() : createCustomer(billed, workspace, ids);
+            StripeCustomer customer = billed.customer() != null ? billed.customer()
+                    : stripeCustomers.of(billed.app(), billed.apiKey(), TenancyApi.SYSTEM_NAMESPACE, billed.customerId());
             // Each request is its own setup intent; the key only makes stripe-java's own retries safe.
             StripeGateway.SetupSecret intent = stripe.createSetupIntent(billed.apiKey(), customer.stripeCustomerId(), ids,
                     "tollgate-setup-" + Ulid.of(TypeId.newUuid()));
@@ -173,25 +173,9 @@ class WorkspacePaymentMethodsService implements ManageWorkspacePaymentMethodsUse
         return new Billed(app, connections.apiKey(app.id()), customerId, customers.find(app.id(), customerId).orElse(null));
     }
 
-    /** The workspace's customer on Stripe, made once: the idempotency key is the one checkout uses for the same customer. */
-    private StripeCustomer createCustomer(Billed billed, Workspace workspace, Map<String, String> ids) {
-        CustomerDetails details = tenancy.requireCustomer(TenancyApi.SYSTEM_NAMESPACE, workspace.customerId());
-        String name = workspace.organization().name() != null ? workspace.organization().name() : details.name();
-        String stripeId = connections.gateway().createCustomer(billed.apiKey(), name, details.primaryEmail(), ids,
-                "tollgate-customer-" + Ulid.of(billed.app().id()) + "-" + workspace.customerId()).id();
-        StripeCustomer created = new StripeCustomer(billed.app().id(), billed.customerId(), TenancyApi.SYSTEM_NAMESPACE, stripeId, null,
-                clock.instant(), clock.instant());
-        customers.save(created);
-        return created;
-    }
-
     /** What the worker reads back from a setup intent to find the customer (ADR 0039's metadata). */
     private static Map<String, String> tollgateIds(App app, String customerId) {
-        Map<String, String> ids = new LinkedHashMap<>();
-        ids.put(StripeEventProcessor.NAMESPACE, Ulid.of(TenancyApi.SYSTEM_NAMESPACE));
-        ids.put(StripeEventProcessor.APP_ID, Ulid.of(app.id()));
-        ids.put(StripeEventProcessor.CUSTOMER_ID, customerId);
-        return ids;
+        return StripeCustomerAccounts.tollgateIds(TenancyApi.SYSTEM_NAMESPACE, app, customerId);
     }
 
     private StripeGateway.Card attachedOr404(Billed billed, String paymentMethodId) {
