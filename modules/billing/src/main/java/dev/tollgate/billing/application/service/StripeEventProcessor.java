@@ -79,7 +79,9 @@ class StripeEventProcessor {
         }
         StripeEventStore.Stored stored = locked.get();
         App app = apps.findInAnyNamespace(stored.appId()).orElseThrow();
-        String outcome = handle(app, connections.gateway().parse(stored.payload()));
+        // An uninstalled app's events change nothing (one may have been taken during the webhook's 5 s memory of it).
+        String outcome = app.installed() ? handle(app, connections.gateway().parse(stored.payload()))
+                : "ignored: the app was uninstalled before the event was processed";
         events.processed(key, outcome, clock.instant());
     }
 

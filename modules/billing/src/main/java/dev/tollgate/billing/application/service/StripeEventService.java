@@ -11,7 +11,7 @@ import dev.tollgate.platform.domain.FieldError;
 import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.Ulid;
 import dev.tollgate.platform.domain.ValidationException;
-import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,8 +19,8 @@ import java.util.List;
 
 /**
  * Stripe's webhook events (ADR 0039). {@link #receive} verifies the signature with the app's secret (300 s tolerance)
- * and stores the event, keyed by app and event id, before it is acknowledged: a replay finds the row and changes
- * nothing. {@link #processDue} hands the due events to {@link StripeEventProcessor}, one transaction each.
+ * and stores the event, keyed by app and event id, in the transaction that acknowledges it: a replay finds the row and
+ * changes nothing. {@link #processDue} hands the due events to {@link StripeEventProcessor}, one transaction each.
  */
 @Singleton
 class StripeEventService implements ReceiveStripeEventsUseCase {
@@ -42,12 +42,8 @@ class StripeEventService implements ReceiveStripeEventsUseCase {
         this.platform = platform;
     }
 
-    /**
-     * One statement, so no transaction: on a connection in autocommit the insert is durable when it returns, before the
-     * 200 (bench/stripe: a transaction's separate COMMIT was one of the route's two round trips to PostgreSQL).
-     */
     @Override
-    @Connectable
+    @Transactional
     public Receipt receive(String appId, String payload, String signatureHeader) {
         StripeWebhookTargets.Target target = Ulid.parse(appId).flatMap(targets::of).orElseThrow(() -> NotFoundException.of("App", appId));
         return store(target, payload, signatureHeader);
