@@ -51,7 +51,7 @@ class StripeEventService implements ReceiveStripeEventsUseCase {
 
     /** Centrali's {@code POST /webhooks/stripe}: the platform app's events, checked and kept exactly as any app's (ADR 0042). */
     @Override
-    @Connectable
+    @Transactional
     public Receipt receivePlatform(String payload, String signatureHeader) {
         StripeWebhookTargets.Target target = platform.installed().flatMap(app -> targets.of(app.id()))
                 .orElseThrow(() -> new ConflictException(PlatformStripeApp.NOT_CONFIGURED, "this Tollgate has no Stripe account connected: "
