@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.platform.crypto.SecretBox;
 import dev.tollgate.testing.Accounts;
+import dev.tollgate.testing.FreePorts;
 import dev.tollgate.testing.HttpTest;
 import dev.tollgate.testing.TestHttp;
 import dev.tollgate.testing.stripe.EventSigner;
@@ -47,7 +48,7 @@ class CentraliPaymentMethodsContractTest extends HttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SYSTEM_NAMESPACE = new UUID(0L, 0L).toString();
     private final FakeStripe fake = FakeStripe.builder().webhookRetries(6, Duration.ofMillis(50)).start();
-    private final int port = WebhookTests.freePort();
+    private final int port = FreePorts.any();
     private final HttpClient stripeHttp = HttpClient.newHttpClient();
     @Inject
     SecretBox box;

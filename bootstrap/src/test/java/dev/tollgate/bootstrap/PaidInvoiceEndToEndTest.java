@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.proxy.adapters.in.pgwire.frontend.PgWireServer;
 import dev.tollgate.proxy.adapters.in.pgwire.usage.ProxyUsageReporter;
 import dev.tollgate.testing.Accounts;
+import dev.tollgate.testing.FreePorts;
 import dev.tollgate.testing.HttpTest;
 import dev.tollgate.testing.MutableClock;
 import dev.tollgate.testing.MutableClockFactory;
@@ -68,7 +69,7 @@ class PaidInvoiceEndToEndTest extends HttpTest {
             return stripeNow.get();
         }
     }).webhookRetries(6, Duration.ofMillis(50)).start();
-    private final int port = WebhookTests.freePort();
+    private final int port = FreePorts.any();
     @Inject
     MutableClock clock;
     @Inject

@@ -12,6 +12,7 @@ import com.stripe.StripeClient;
 import dev.tollgate.platform.crypto.SecretBox;
 import dev.tollgate.platform.domain.Ulid;
 import dev.tollgate.testing.Accounts;
+import dev.tollgate.testing.FreePorts;
 import dev.tollgate.testing.HttpTest;
 import dev.tollgate.testing.stripe.FakeStripe;
 import dev.tollgate.testing.stripe.RecordedRequest;
@@ -46,7 +47,7 @@ import org.junit.jupiter.api.Test;
 class StripeAppContractTest extends HttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final FakeStripe fake = FakeStripe.builder().webhookRetries(6, Duration.ofMillis(50)).start();
-    private final int port = WebhookTests.freePort();
+    private final int port = FreePorts.any();
     @Inject
     SecretBox box;
     @Inject

@@ -1,25 +1,14 @@
 package dev.tollgate.bootstrap;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * What a test needs when FakeStripe sends real webhooks to Tollgate: a port known before the server starts (the
- * endpoint registered on Stripe is Tollgate's public URL), and waiting for what the webhook worker does.
+ * What a test needs when FakeStripe sends real webhooks to Tollgate: waiting for what the webhook worker does (the port
+ * known before the server starts, which the endpoint registered on Stripe names, is test-support's {@code FreePorts}).
  */
 final class WebhookTests {
     private WebhookTests() {
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Polls every 50 ms for at most 15 s. */
