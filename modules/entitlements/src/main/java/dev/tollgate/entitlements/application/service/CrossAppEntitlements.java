@@ -8,7 +8,9 @@ import dev.tollgate.entitlements.application.port.out.EntitlementStore;
 import dev.tollgate.entitlements.application.port.out.UsageRecordStore;
 import dev.tollgate.entitlements.domain.Entitlement;
 import dev.tollgate.entitlements.domain.FeatureAllowance;
+import dev.tollgate.entitlements.api.events.FeatureLimitCrossed;
 import dev.tollgate.platform.domain.DocumentReader;
+import dev.tollgate.platform.outbox.Outbox;
 import dev.tollgate.platform.domain.FieldError;
 import dev.tollgate.platform.domain.JsonSyntax;
 import dev.tollgate.platform.domain.NotFoundException;
@@ -45,12 +47,14 @@ class CrossAppEntitlements implements CheckEntitlementsUseCase {
     private final CatalogApi catalog;
     private final MeteringApi metering;
     private final JsonSyntax json;
+    private final Outbox outbox;
     private final Clock clock;
 
     CrossAppEntitlements(PartnerAccess partners, PersonWorkspaces workspaces, CachedAllowances cached, WorkspaceAllowances allowances,
                          EntitlementStore entitlements, UsageRecordStore records, UsageEvents events, CatalogApi catalog, MeteringApi metering,
-                         JsonSyntax json, ApplicationEventPublisher<UsageRecorded> recordings, Clock clock) {
+                         JsonSyntax json, ApplicationEventPublisher<UsageRecorded> recordings, Outbox outbox, Clock clock) {
         this.partners = partners;
+        this.outbox = outbox;
         this.workspaces = workspaces;
         this.cached = cached;
         this.recordings = recordings;
@@ -132,7 +136,36 @@ class CrossAppEntitlements implements CheckEntitlementsUseCase {
         metering.ingestWithin(TenancyApi.SYSTEM_NAMESPACE, events.of(id, meter, feature.filters(), customer.key(), quantity,
                 metadata == null ? Map.of() : metadata, now));
         recordings.publishEvent(new UsageRecorded(workspace.publicId(), featureKey));
+        announceThresholds(workspace, featureCode, feature.name(), allowance, quantity, now);
         return new Recorded(id, featureCode, quantity);
+    }
+
+    /**
+     * The thresholds this recording crossed (80% of the limit, then the limit), each announced by the one recording
+     * that crossed it: once per usage period (ADR 0048).
+     */
+    private void announceThresholds(Workspace workspace, String featureCode, String featureName, FeatureAllowance before, long quantity,
+                                    Instant now) {
+        if (before.limit() == null || before.limit() <= 0) {
+            return; // unlimited: nothing to warn about
+        }
+        long limit = before.limit();
+        long usedBefore = before.used();
+        long usedAfter = usedBefore + quantity;
+        double percentage = Math.min(100.0, Math.round(usedAfter * 10000.0 / limit) / 100.0);
+        List<FeatureLimitCrossed> crossed = new java.util.ArrayList<>();
+        long warningAt = (limit * FeatureLimitCrossed.WARNING_PERCENT + 99) / 100; // the first whole unit at or past 80%
+        if (usedBefore < warningAt && usedAfter >= warningAt) {
+            crossed.add(new FeatureLimitCrossed(workspace.publicId(), featureCode, featureName, FeatureLimitCrossed.WARNING, limit, usedAfter,
+                    percentage, now));
+        }
+        if (usedBefore < limit && usedAfter >= limit) {
+            crossed.add(new FeatureLimitCrossed(workspace.publicId(), featureCode, featureName, FeatureLimitCrossed.REACHED, limit, usedAfter,
+                    percentage, now));
+        }
+        if (!crossed.isEmpty()) {
+            outbox.publishAll(workspace.publicId(), crossed);
+        }
     }
 
     private static ValidationException notEntitled(Workspace workspace, String featureKey) {

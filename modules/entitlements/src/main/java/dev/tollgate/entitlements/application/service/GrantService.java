@@ -7,6 +7,8 @@ import dev.tollgate.entitlements.domain.CustomerRef;
 import dev.tollgate.entitlements.domain.Entitlement;
 import dev.tollgate.entitlements.domain.Grant;
 import dev.tollgate.entitlements.domain.GrantFilter;
+import dev.tollgate.entitlements.api.events.BoostChanged;
+import dev.tollgate.platform.outbox.Outbox;
 import dev.tollgate.platform.domain.ConflictException;
 import dev.tollgate.platform.domain.DocumentReader;
 import dev.tollgate.platform.domain.NotFoundException;
@@ -40,10 +42,12 @@ class GrantService implements ManageGrantsUseCase {
     private final TenancyApi tenancy;
     private final Clock clock;
     private final EntitlementChanges changes;
+    private final Outbox outbox;
 
     GrantService(EntitlementStore entitlements, GrantStore grants, CustomerResolver customers, EntitlementEvaluator evaluator,
-                 TenancyApi tenancy, Clock clock, EntitlementChanges changes) {
+                 TenancyApi tenancy, Clock clock, EntitlementChanges changes, Outbox outbox) {
         this.changes = changes;
+        this.outbox = outbox;
         this.entitlements = entitlements;
         this.grants = grants;
         this.customers = customers;
@@ -73,6 +77,11 @@ class GrantService implements ManageGrantsUseCase {
         }
         grants.save(grant);
         changes.changed(e);
+        if (TenancyApi.SYSTEM_NAMESPACE.equals(namespace) && e.customerKey() != null && PackageEntitlements.isBoost(grant)) {
+            // A grant by hand on an organization's tier entitlement is a boost: php-tenant's boost_activated (ADR 0048).
+            outbox.publish(e.customerKey(), new BoostChanged(e.customerKey(), e.featureKey(), grant.amount().longValue(), "grant",
+                    grant.endsAt(), true, now));
+        }
         return grant;
     }
 

@@ -1,5 +1,6 @@
 package dev.tollgate.entitlements.application.service;
 
+import dev.tollgate.entitlements.api.events.BoostChanged;
 import dev.tollgate.catalog.api.CatalogApi;
 import dev.tollgate.catalog.api.CatalogApi.TemplateTerms;
 import dev.tollgate.entitlements.api.events.LimitsChanged;
@@ -154,6 +155,8 @@ class PackageEntitlements {
             for (Grant g : grants.ofEntitlement(e.id())) {
                 if (isBoost(g) && g.activeAt(now) && g.metadata() != null && "true".equals(g.metadata().get(CYCLE_BOUND))) {
                     grants.save(g.voided(now, now));
+                    outbox.publish(organizationPublicId, new BoostChanged(organizationPublicId, e.featureKey(), g.amount().longValue(), "grant",
+                            now, false, now));
                 }
             }
         }

@@ -1,6 +1,8 @@
 package dev.tollgate.entitlements.application.service;
 
+import dev.tollgate.entitlements.api.events.PackageChanged;
 import dev.tollgate.entitlements.domain.PartnerCodes;
+import dev.tollgate.platform.outbox.Outbox;
 
 import dev.tollgate.catalog.api.CatalogApi;
 import dev.tollgate.entitlements.application.port.in.ProvisionPackagesUseCase;
@@ -36,10 +38,12 @@ class PackageProvisioning implements ProvisionPackagesUseCase {
     private final PackageEntitlements applied;
     private final AccountsApi accounts;
     private final CatalogApi catalog;
+    private final Outbox outbox;
     private final Clock clock;
 
     PackageProvisioning(PartnerAccess partners, PackageStore packages, PackageEntitlements applied, AccountsApi accounts, CatalogApi catalog,
-                        Clock clock) {
+                        Outbox outbox, Clock clock) {
+        this.outbox = outbox;
         this.partners = partners;
         this.packages = packages;
         this.applied = applied;
@@ -83,6 +87,7 @@ class PackageProvisioning implements ProvisionPackagesUseCase {
             }
         }
         applied.apply(created, workspace.publicId(), now);
+        announce(created, workspace, "provisioned", now);
         return new Provisioned(created, workspace, created.statusAt(now));
     }
 
@@ -121,19 +126,19 @@ class PackageProvisioning implements ProvisionPackagesUseCase {
     @Override
     @Transactional
     public Provisioned suspend(Caller caller, long id, String reason) {
-        return transition(caller, id, (p, now) -> p.suspend(reason, now));
+        return transition(caller, id, "suspended", (p, now) -> p.suspend(reason, now));
     }
 
     @Override
     @Transactional
     public Provisioned unsuspend(Caller caller, long id) {
-        return transition(caller, id, (p, now) -> p.unsuspend(now));
+        return transition(caller, id, "unsuspended", (p, now) -> p.unsuspend(now));
     }
 
     @Override
     @Transactional
     public Provisioned cancel(Caller caller, long id, String reason) {
-        return transition(caller, id, (p, now) -> p.cancel(reason, now));
+        return transition(caller, id, "cancelled", (p, now) -> p.cancel(reason, now));
     }
 
     @Override
@@ -143,10 +148,10 @@ class PackageProvisioning implements ProvisionPackagesUseCase {
         Instant expiresAt = r.time(body, "", "expires_at", false);
         Instant anchor = r.time(body, "", "billing_cycle_anchor", false);
         r.throwIfFailed();
-        return transition(caller, id, (p, now) -> p.renew(expiresAt, anchor, now));
+        return transition(caller, id, "renewed", (p, now) -> p.renew(expiresAt, anchor, now));
     }
 
-    private Provisioned transition(Caller caller, long id, BiFunction<WorkspacePackage, Instant, WorkspacePackage> change) {
+    private Provisioned transition(Caller caller, long id, String what, BiFunction<WorkspacePackage, Instant, WorkspacePackage> change) {
         UUID partner = partners.requireProvisioner(caller);
         WorkspacePackage found = packages.find(id).filter(visibleTo(caller, partner)).orElseThrow(PackageProvisioning::notFound);
         // The workspace's lock first, as create takes it, so the two never wait for each other crosswise.
@@ -163,8 +168,15 @@ class PackageProvisioning implements ProvisionPackagesUseCase {
             if (renewed && next.kind() == PackageKind.PLAN) {
                 applied.expireCycleBoundBoosts(workspace.publicId(), now); // a renewal: a new cycle starts without them
             }
+            announce(next, workspace, what, now);
         }
         return new Provisioned(next, workspace, next.statusAt(now));
+    }
+
+    /** php-tenant's package_changed (ADR 0048), in the transaction of the change. */
+    private void announce(WorkspacePackage p, Workspace workspace, String change, Instant now) {
+        outbox.publish(workspace.publicId(), new PackageChanged(workspace.publicId(), p.id(), p.productCode(), p.productName(),
+                p.statusAt(now).name().toLowerCase(java.util.Locale.ROOT), change, p.expiresAt(), now));
     }
 
     private Provisioned view(WorkspacePackage p, Instant now) {

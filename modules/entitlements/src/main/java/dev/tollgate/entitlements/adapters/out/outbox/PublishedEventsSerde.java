@@ -1,6 +1,9 @@
 package dev.tollgate.entitlements.adapters.out.outbox;
 
+import dev.tollgate.entitlements.api.events.BoostChanged;
+import dev.tollgate.entitlements.api.events.FeatureLimitCrossed;
 import dev.tollgate.entitlements.api.events.LimitsChanged;
+import dev.tollgate.entitlements.api.events.PackageChanged;
 import dev.tollgate.entitlements.api.events.SpendThresholdReached;
 import io.micronaut.serde.annotation.SerdeImport;
 
@@ -10,6 +13,9 @@ import io.micronaut.serde.annotation.SerdeImport;
  */
 @SerdeImport(LimitsChanged.class)
 @SerdeImport(SpendThresholdReached.class)
+@SerdeImport(FeatureLimitCrossed.class)
+@SerdeImport(PackageChanged.class)
+@SerdeImport(BoostChanged.class)
 final class PublishedEventsSerde {
     private PublishedEventsSerde() {
     }
