@@ -111,6 +111,22 @@ final class DialectErrorRenderer {
             body.put("error", "Unauthenticated"); // the document's 401 body is {"error": ...} and nothing else
             return body;
         }
+        if (e.isValidation() && "invalid_webhook_url".equals(e.code())) {
+            // the entitlement webhooks' SSRF refusal: {"message", "error": "invalid_webhook_url"}, and the reason where
+            // the document has a key for it (testWebhook); elsewhere the reason is the message
+            String reason = e.fieldErrors().isEmpty() ? e.message() : e.fieldErrors().get(0).message();
+            boolean test = path.endsWith("/test");
+            body.put("message", test ? "The webhook URL is not allowed." : "The webhook URL is not allowed: " + reason);
+            body.put("error", e.code());
+            if (test) {
+                body.put("reason", reason);
+            }
+            return body;
+        }
+        if (e.isValidation() && "delivery_succeeded".equals(e.code())) {
+            body.put("message", "Cannot retry a successful delivery"); // retryDelivery's documented 422: a message alone
+            return body;
+        }
         if (e.isValidation() && request.getMethod() == io.micronaut.http.HttpMethod.DELETE && path.matches("/api/workspaces/[^/]+")) {
             // deleteWorkspace documents its 422 as {"error":"cannot_delete","message":...}; every other 422 is
             // Laravel's {"message", "errors"}

@@ -1,0 +1,42 @@
+package dev.tollgate.webhooks.application.port.out;
+
+import dev.tollgate.platform.domain.Page;
+import dev.tollgate.platform.domain.PageRequest;
+import dev.tollgate.webhooks.domain.Audience;
+import dev.tollgate.webhooks.domain.Endpoint;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Endpoints, with their secrets sealed at rest and opened only here. Every lookup a tenant drives names the tenant. */
+public interface EndpointStore {
+    /** Stores a new endpoint ({@code id} and {@code uuid} of the argument are ignored) and returns it as stored. */
+    Endpoint create(Endpoint endpoint);
+
+    /** Writes the endpoint's settings and secrets as given. */
+    Endpoint update(Endpoint endpoint);
+
+    Optional<Endpoint> find(UUID organizationId, Audience audience, long id);
+
+    /** An endpoint of {@code audience} by id, whichever tenant owns it: the caller then checks the tenant. */
+    Optional<Endpoint> find(Audience audience, long id);
+
+    /** Oldest first (by id), as Laravel lists them. */
+    Page<Endpoint> list(UUID organizationId, Audience audience, String scope, PageRequest page);
+
+    long count(UUID organizationId, Audience audience, String scope);
+
+    /** Deletes the endpoint and, with it, its deliveries and their attempts. */
+    void delete(long id);
+
+    /** The active endpoints of a tenant (and scope, when not null) that receive {@code eventType}. */
+    List<Endpoint> subscribers(UUID organizationId, Audience audience, String scope, String eventType);
+
+    /** Endpoints by id, whoever owns them: for the delivery worker. */
+    Map<Long, Endpoint> byIds(Collection<Long> ids);
+
+    /** Re-enables an endpoint and clears its breaker's count. */
+    Endpoint reactivate(long id);
+}

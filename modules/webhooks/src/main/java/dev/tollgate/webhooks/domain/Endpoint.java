@@ -1,0 +1,37 @@
+package dev.tollgate.webhooks.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A URL a tenant asked Tollgate to send events to, with the secret its messages are signed with. {@code previousSecret}
+ * is a rotated-out secret that still signs until {@code previousSecretUntil}, so receivers can switch without losing a
+ * message.
+ */
+public record Endpoint(long id, UUID uuid, UUID organizationId, Audience audience, String scope, String name, String url,
+                       List<String> events, boolean active, String disabledReason, int maxAttempts, int failureCount,
+                       DeliveryStatus lastDeliveryStatus, Instant lastTriggeredAt, Map<String, Object> metadata,
+                       Map<String, String> customHeaders, SigningSecret secret, SigningSecret previousSecret,
+                       Instant previousSecretUntil, Instant createdAt, Instant updatedAt) {
+
+    public Endpoint {
+        events = List.copyOf(events);
+        customHeaders = customHeaders == null ? Map.of() : Map.copyOf(customHeaders);
+    }
+
+    /** The secrets a message sent at {@code now} is signed with: the current one, and the previous one in its window. */
+    public List<SigningSecret> signingSecrets(Instant now) {
+        List<SigningSecret> secrets = new ArrayList<>(List.of(secret));
+        if (previousSecret != null && previousSecretUntil != null && now.isBefore(previousSecretUntil)) {
+            secrets.add(previousSecret);
+        }
+        return secrets;
+    }
+
+    public boolean subscribesTo(String eventType) {
+        return events.contains(eventType);
+    }
+}
