@@ -100,6 +100,8 @@ class CrossTenantMatrixTest extends HttpTest {
             Map.entry("GET /api/workspaces/current", "the caller's own current workspace, no identifier"),
             Map.entry("GET /api/v1/workspaces/current", "the caller's own current workspace, no identifier"),
             Map.entry("GET /api/entitlements/summary", "the caller's own current workspace, no identifier"),
+            Map.entry("POST /api/entitlement-webhooks", "creates in the caller's own current workspace, no identifier"),
+            Map.entry("GET /api/entitlement-webhooks/events", "the same five event types for everyone, no identifier"),
             Map.entry("POST /api/v1/addons", "creates in the caller's namespace, no identifier"),
             Map.entry("POST /api/v1/customers", "creates in the caller's namespace, no identifier"),
             Map.entry("POST /api/v1/features", "creates in the caller's namespace, no identifier (meterSlug is a key of the namespace)"),
@@ -125,7 +127,7 @@ class CrossTenantMatrixTest extends HttpTest {
 
     /** Lists with no identifier: B may see 2xx, but never anything of A's. */
     static final Set<String> NAMESPACE_LISTS = Set.of(
-            "GET /v1/organizations", "GET /api/workspaces", "GET /api/v1/workspaces", "GET /api/v1/addons", "GET /api/v1/customers",
+            "GET /v1/organizations", "GET /api/workspaces", "GET /api/v1/workspaces", "GET /api/entitlement-webhooks", "GET /api/v1/addons", "GET /api/v1/customers",
             "GET /api/v1/entitlements", "GET /api/v1/features", "GET /api/v1/grants", "GET /api/v1/meters", "GET /api/v1/plans",
             "GET /api/v1/portal/tokens", "GET /api/v1/subjects", "GET /api/v2/entitlements", "GET /api/v2/grants", "GET /api/v2/events",
             "GET /api/v1/events", "GET /api/v1/billing/invoices", "GET /api/v1/apps", "GET /api/v1/billing/profiles",
@@ -151,6 +153,7 @@ class CrossTenantMatrixTest extends HttpTest {
         Map<String, String> properties = new HashMap<>(super.getProperties());
         properties.put("tollgate.internal-secret", SECRET);
         properties.put("tollgate.tiers.initial", "scale"); // custom domains need it
+        properties.put("tollgate.webhooks.allowed-targets", "127.0.0.0/8"); // the tenants' webhooks aim at a closed loopback port
         properties.put("tollgate.dns.server", DNS.address());
         return properties;
     }
@@ -312,6 +315,15 @@ class CrossTenantMatrixTest extends HttpTest {
             ids.put("packageId", http.post("/api/provisioning/entitlements", """
                     {"email":"%s","name":"%s","product_code":"scale","blesta_service_id":"svc-%s"}""".formatted(account.email(), tag, tag), apiKey)
                     .expect(201).json().get("entitlement_id").asText());
+        }
+
+        /** php-tenant: an entitlement webhook of this workspace, and one (failed) test delivery of it. */
+        void provideWebhook() {
+            ids.put("webhook", http.post("/api/entitlement-webhooks", """
+                    {"name":"%s hook","url":"http://127.0.0.1:9/%s","events":["limit_warning"]}""".formatted(tag, tag), cookie)
+                    .expect(201).json().get("webhook").get("id").asText());
+            ids.put("delivery", http.post("/api/entitlement-webhooks/" + ids.get("webhook") + "/test", null, cookie)
+                    .expect(200).json().get("delivery").get("id").asText());
         }
 
         /** The values of this tenant that must never show in another tenant's answers. */
@@ -595,6 +607,15 @@ class CrossTenantMatrixTest extends HttpTest {
         m.put("DELETE /api/workspaces/{workspace}", call("", null));
         m.put("POST /api/workspaces/{workspace}/switch", call("", null));
         m.put("GET /api/v1/workspaces/{workspace}", call("", null));
+        String hook = "/api/entitlement-webhooks/{webhook}";
+        m.put("GET " + hook, call("", null));
+        m.put("PUT " + hook, call("", "{\"name\":\"intruder\"}"));
+        m.put("DELETE " + hook, call("", null));
+        m.put("POST " + hook + "/test", call("", null));
+        m.put("POST " + hook + "/regenerate-secret", call("", null));
+        m.put("POST " + hook + "/reset-circuit-breaker", call("", null));
+        m.put("GET " + hook + "/deliveries", call("", null));
+        m.put("POST /api/entitlement-webhooks/deliveries/{delivery}/retry", call("", null));
         // A billing partner provisions for a person named by email, into their current workspace (ADR 0014): B, a partner
         // too, may not take over A's workspace while it holds A's package (409), and B's other credentials are no partner's.
         m.put("POST /api/provisioning/entitlements", new Call("", "{\"email\":\"{A.email}\",\"name\":\"intruder\",\"product_code\":\"pro\","
@@ -738,6 +759,8 @@ class CrossTenantMatrixTest extends HttpTest {
                 Map.of("tollgate.provisioning.partners", a.account.orgId() + "," + b.account.orgId())));
         a.providePackage();
         b.providePackage();
+        a.provideWebhook();
+        b.provideWebhook();
 
         Map<String, String> before = snapshot();
         Set<String> secrets = a.secrets();
