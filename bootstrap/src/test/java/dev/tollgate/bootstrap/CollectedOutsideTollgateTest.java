@@ -129,12 +129,18 @@ class CollectedOutsideTollgateTest extends HttpTest {
         http.patch("/v1/installations/" + installationId, "{\"billingPlanId\":\"pro\"}", "Authorization", "Bearer " + VERCEL.adminToken(installationId))
                 .expect(200);
         String vercelOrg = null;
+        String vercelSlug = null;
         for (JsonNode org : http.get("/v1/organizations", "Authorization", "Bearer " + contact).expect(200).json().get("data")) {
             if (org.get("display_name").asText().equals("Billed By Vercel")) {
                 vercelOrg = org.get("id").asText();
+                vercelSlug = org.get("name").asText();
             }
         }
         assertNotNull(vercelOrg);
+        // Tollgate would collect nothing for a plan chosen in its own dashboard: Vercel sells the plans
+        http.patch("/workspace/api/v1/" + vercelSlug + "/plan/scale", null, "Authorization", "Bearer " + contact).expect(400).conformsTo(CENTRALI);
+        assertEquals("pro", http.get("/workspace/api/v1/" + vercelSlug + "/plan", "Authorization", "Bearer " + contact).expect(200)
+                .json().get("currentPlan").asText());
         String vercelCustomer = customerId(vercelOrg);
         assertEquals(TIER_PROFILE, profileOf(vercelCustomer).get("name").asText(), "pinned to the profile nobody collects through Stripe");
         assertFalse(TIER_PROFILE.equals(profileOf(selfServeCustomer).get("name").asText()), "a self-serve sign-up follows the default");

@@ -82,6 +82,12 @@ class TierCollection {
         overrides.save(override.map(o -> o.pinning(outside.id(), now)).orElseGet(() -> new CustomerOverride(SYSTEM, customer, outside.id(), now, now)));
     }
 
+    /** Whether the customer of the system namespace is pinned to the profile someone else collects through. */
+    boolean collectedOutside(String customerId) {
+        return Ulid.parse(customerId).flatMap(id -> overrides.find(SYSTEM, id)).map(CustomerOverride::billingProfileId)
+                .flatMap(id -> profiles.find(SYSTEM, id)).filter(BillingProfile::live).filter(TierCollection::outside).isPresent();
+    }
+
     private static boolean outside(BillingProfile profile) {
         return profile.metadata() != null && OUTSIDE.equals(profile.metadata().get(MARK));
     }
