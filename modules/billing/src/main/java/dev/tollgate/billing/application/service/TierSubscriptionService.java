@@ -21,7 +21,8 @@ import java.util.UUID;
  * tier is its subscription to the tier's plan. Moving to another tier changes that subscription: now for an upgrade
  * (the paid period is prorated by the invoice lines), at the end of the billing period for a downgrade the customer
  * chose. The entitlements the subscription materialises carry the limits; a pending downgrade is dropped by any later
- * move. A plan's trial phase is only for an organization's first paid tier.
+ * move. A plan's trial phase is only for an organization's first paid tier. Who collects the subscription's invoices
+ * follows the organization's billing provider ({@link TierCollection}, ADR 0046).
  */
 @Singleton
 class TierSubscriptionService implements TierChanges {
@@ -32,14 +33,22 @@ class TierSubscriptionService implements TierChanges {
     private final SubscriptionLifecycleService lifecycle;
     private final SubscriptionEvents events;
     private final TenancyApi tenancy;
+    private final TierCollection collection;
 
     TierSubscriptionService(SubscriptionStarts starts, SubscriptionPlans plans, SubscriptionLifecycleService lifecycle, SubscriptionEvents events,
-                            TenancyApi tenancy) {
+                            TenancyApi tenancy, TierCollection collection) {
+        this.collection = collection;
         this.starts = starts;
         this.plans = plans;
         this.lifecycle = lifecycle;
         this.events = events;
         this.tenancy = tenancy;
+    }
+
+    @Override
+    @Transactional
+    public void collectThrough(String organizationPublicId, String billingProvider) {
+        collection.collectThrough(organizationPublicId, billingProvider);
     }
 
     @Override

@@ -28,10 +28,12 @@ class WorkspacePlanService implements ManageWorkspacePlanUseCase {
     private final TierChanges tiers;
     private final CatalogApi catalog;
     private final SubscriptionStore subscriptions;
+    private final TierCollection collection;
     private final Clock clock;
 
     WorkspacePlanService(WorkspaceBilling workspaces, EntitlementsApi entitlements, TierChanges tiers, CatalogApi catalog,
-                         SubscriptionStore subscriptions, Clock clock) {
+                         SubscriptionStore subscriptions, TierCollection collection, Clock clock) {
+        this.collection = collection;
         this.workspaces = workspaces;
         this.entitlements = entitlements;
         this.tiers = tiers;
@@ -60,6 +62,10 @@ class WorkspacePlanService implements ManageWorkspacePlanUseCase {
         OrganizationLimits before = entitlements.limitsOf(organization);
         if (before.customPricing()) {
             throw new ValidationException("newPlan", "the workspace is on custom enterprise terms, which Tollgate staff change");
+        }
+        if (collection.collectedOutside(workspace.customerId())) {
+            // Tollgate collects nothing from it (ADR 0046): a tier chosen here would be unpaid; its marketplace sells the plans.
+            throw new ValidationException("newPlan", "the workspace is billed through its marketplace (or by hand): change the plan there");
         }
         boolean downgrade = RANK.indexOf(newPlan) < RANK.indexOf(before.tier());
         tiers.move(organization, newPlan, null, downgrade);

@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * What a marketplace purchase does to its organization, for both vendors: the tier it bought while it stands (the
  * initial tier once it has ended), applied at once because the vendor, not Tollgate, bills the period; and the
- * organization's billing state, provider vercel or aws with the purchase's status, as GetOrganizationPlan shows it.
+ * organization's billing state, provider vercel or aws with the purchase's status, as GetOrganizationPlan shows it; billing
+ * is told the vendor collects, so Tollgate's own invoices for the tier never reach Stripe (ADR 0046).
  */
 @Singleton
 class MarketplaceTiers {
@@ -68,6 +69,7 @@ class MarketplaceTiers {
         var organization = accounts.workspace(account.organizationId())
                 .orElseThrow(() -> new NotFoundException("Organization of marketplace account " + account.externalId() + " not found"));
         String tier = account.standing() ? account.plan() : settings.initialTier();
+        changes.collectThrough(organization.publicId(), account.provider().key()); // the vendor collects, never Tollgate's Stripe
         changes.move(organization.publicId(), tier, null, false);
         packages.reapplyAddons(organization.id(), organization.publicId(), clock.instant()); // a new tier keeps the paid add-ons
         billing.save(organization.id(), new BillingState(account.provider().key(), account.status(), null, null), clock.instant());

@@ -89,6 +89,7 @@ class TierAdministration implements ManageTiersUseCase {
         requireOperator(caller);
         var organization = tenancy.findOrganization(organizationId)
                 .orElseThrow(() -> dev.tollgate.platform.domain.NotFoundException.of("Organization", organizationId));
+        changes.collectThrough(organization.publicId(), billingProvider); // manual: the operator invoices by hand (ADR 0046)
         changes.move(organization.publicId(), "enterprise", limits, false);
         packages.reapplyAddons(organization.id(), organization.publicId(), clock.instant()); // a new tier keeps the paid add-ons
         BillingState before = billing.find(organization.id()).orElse(null);
@@ -123,6 +124,7 @@ class TierAdministration implements ManageTiersUseCase {
         // A downgrade the customer chose keeps the paid tier to the end of its period; losing standing does not.
         String before = entitlements.limitsOf(organization.publicId()).tier();
         boolean downgrade = STANDING.contains(status) && RANK.indexOf(tier) < RANK.indexOf(before);
+        changes.collectThrough(organization.publicId(), "stripe"); // from the next invoice on, whoever collected before
         changes.move(organization.publicId(), tier, null, downgrade);
         packages.reapplyAddons(organization.id(), organization.publicId(), clock.instant()); // a new tier keeps the paid add-ons
         billing.save(organization.id(), new BillingState("stripe", status, stripeCustomerId, stripeSubscriptionId), clock.instant());

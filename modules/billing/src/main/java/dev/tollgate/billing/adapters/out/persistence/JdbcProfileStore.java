@@ -67,6 +67,12 @@ final class JdbcProfileStore implements ProfileStore {
     }
 
     @Override
+    public Optional<BillingProfile> findLiveMarked(UUID namespace, String key, String value) {
+        return Sql.rows(jdbc, ProfileRow.class, "SELECT * FROM billing.profiles WHERE namespace = ? AND deleted_at IS NULL AND metadata ->> ? = ?"
+                + " ORDER BY created_at, id LIMIT 1", List.of(namespace, key, value)).stream().findFirst().map(JdbcProfileStore::toDomain);
+    }
+
+    @Override
     public long countLiveUsing(UUID namespace, UUID appId) {
         return rows.countLiveUsing(namespace, appId);
     }

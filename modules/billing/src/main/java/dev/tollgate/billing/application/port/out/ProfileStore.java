@@ -18,6 +18,9 @@ public interface ProfileStore {
     /** {@code orderBy} is one of createdAt, updatedAt, default, name (OpenMeter's BillingProfileOrderBy). */
     Page<BillingProfile> list(UUID namespace, boolean includeArchived, String orderBy, boolean descending, PageRequest page);
 
+    /** The oldest live profile of the namespace whose metadata maps {@code key} to {@code value}. */
+    Optional<BillingProfile> findLiveMarked(UUID namespace, String key, String value);
+
     /** How many live profiles use the app for tax, invoicing or payment. */
     long countLiveUsing(UUID namespace, UUID appId);
 }

@@ -26,4 +26,9 @@ class DirectTierChanges implements TierChanges {
             entitlements.assignTier(organizationPublicId, tierKey);
         }
     }
+
+    /** Without billing nothing is invoiced, so nothing is collected by anyone here. */
+    @Override
+    public void collectThrough(String organizationPublicId, String billingProvider) {
+    }
 }
