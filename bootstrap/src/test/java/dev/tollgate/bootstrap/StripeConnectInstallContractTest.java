@@ -187,6 +187,7 @@ class StripeConnectInstallContractTest extends HttpTest {
         problem(pathAndQuery(back), account, "oauth2_state_expired");
         problem(pathAndQuery(back), account, "oauth2_state_invalid"); // an expired state is used up too
         http.get(AUTHORIZE + "?code=ac_x&state=x").expect(401).conformsTo(OPENMETER);
+        problem("/api/v1/marketplace/listings/sandbox/install/oauth2/authorize?code=ac_x&state=x", account, "install_method_not_supported");
     }
 
     @Test

@@ -66,6 +66,9 @@ class OAuth2InstallService implements InstallByOAuth2UseCase {
     @Override
     public Authorized authorize(Caller caller, String type, Callback callback) {
         Listing listing = MarketplaceService.find(type);
+        if (listing.type() != AppType.STRIPE) {
+            throw notOffered(listing);
+        }
         if (callback.state() == null || callback.state().isBlank()) {
             throw stateRefused("is required: the state Tollgate issued with the install URL");
         }
