@@ -113,6 +113,9 @@ class CrossTenantMatrixTest extends HttpTest {
             Map.entry("GET /api/v1/marketplace/listings/{type}", "the same three listings for everyone; the type is no tenant's"),
             Map.entry("POST /api/v1/marketplace/listings/{type}/install", "installs in the caller's namespace; the type is no tenant's"),
             Map.entry("POST /api/v1/marketplace/listings/{type}/install/apikey", "installs in the caller's namespace; the type is no tenant's"),
+            Map.entry("GET /api/v1/marketplace/listings/{type}/install/oauth2", "a state for the caller's namespace; the type is no tenant's"),
+            Map.entry("GET /api/v1/marketplace/listings/{type}/install/oauth2/authorize", "installs in the caller's namespace only with a state"
+                    + " it was issued: StripeConnectInstallContractTest.aStateIsOnlyTheNamespacesThatAskedForIt"),
             Map.entry("POST /workspace/api/v1/webhooks/stripe", "public: Stripe's signed events for the platform's account, no identifier"),
             // A card exists only where a Stripe account is configured, which this matrix runs without; another
             // workspace's card (404) and a stranger's slug (403) are CentraliPaymentMethodsContractTest's.

@@ -68,6 +68,14 @@ class OpenMeterAppsContractTest extends HttpTest {
     }
 
     @Test
+    void withoutAConnectPlatformStripesOAuth2InstallIsRefusedAndPointsAtTheApiKey() {
+        // No tollgate.stripe.connect-client-id here (ADR 0047): not offered, and asking is the request's 400, not a 501.
+        assertTrue(problem("GET", "/api/v1/marketplace/listings/stripe/install/oauth2", null, 400).contains("install/apikey"));
+        assertTrue(problem("GET", "/api/v1/marketplace/listings/stripe/install/oauth2/authorize?state=s&code=ac_x", null, 400)
+                .contains("oauth2_state_invalid"));
+    }
+
+    @Test
     void installingCustomInvoicingReplacesTheSandboxDefaultAndStripeWantsAnApiKey() {
         String sandbox = get("/api/v1/apps").at("/items/0/id").asText();
         JsonNode installed = send("POST", "/api/v1/marketplace/listings/custom_invoicing/install", "{\"name\":\"Invoicer\"}", 200);

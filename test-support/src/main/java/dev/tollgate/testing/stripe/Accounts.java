@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code GET /v1/account}: the account the secret key belongs to, the cheapest call that proves a key works. The fake
- * has one account, whose id is fixed for its lifetime.
+ * has one account of its own, whose id is fixed for its lifetime; with {@code Stripe-Account}, a connected account
+ * ({@link ConnectOAuth}) instead.
  */
 final class Accounts {
     private final StripeState state;
-    private final String accountId = Ids.next("acct_");
 
     Accounts(StripeState state) {
         this.state = state;
@@ -17,12 +17,13 @@ final class Accounts {
     void routes(Router router) {
         router.on("GET", "/v1/account", call -> {
             call.params().allow("expand");
-            return Reply.ok(account());
+            ObjectNode connected = state.connectedAccounts.get(state.scope());
+            return Reply.ok(connected != null ? connected : account());
         });
     }
 
     private ObjectNode account() {
-        ObjectNode account = Json.resource(accountId, "account", state.now());
+        ObjectNode account = Json.resource(state.accountId, "account", state.now());
         account.put("business_type", "company");
         account.put("charges_enabled", true);
         account.put("country", "US");

@@ -20,8 +20,9 @@ import java.util.concurrent.Executors;
  * ({@code StripeClient.builder().setApiBase(fake.baseUrl())}). It speaks Stripe's wire format (form-encoded
  * parameters with bracket notation, bearer secret key, Idempotency-Key, Stripe's error objects and list objects) for
  * the account, customers, card payment methods, setup intents, Checkout sessions in setup mode, invoice items, invoices, billing
- * portal sessions, webhook endpoints and events, and posts signed events to the registered endpoints. See
- * docs/adr/0037-fake-stripe.md.
+ * portal sessions, webhook endpoints and events, and posts signed events to the registered endpoints. Connect: accounts
+ * connected through OAuth ({@code /oauth/authorize}, {@code /oauth/token}) are reached with {@code Stripe-Account}, and
+ * each account's objects, events and endpoints are its own. See docs/adr/0037-fake-stripe.md and 0047.
  *
  * <p>The Java methods below and the routes under {@code /_fake/} are the test controls: what a customer or Stripe
  * itself would do (complete a Checkout page, decline a payment, send an event) and what a test asserts on (requests
@@ -66,6 +67,8 @@ public final class FakeStripe implements AutoCloseable {
         Invoices invoices = new Invoices(state, new InvoicePayments(state));
         Router stripe = new Router();
         new Accounts(state).routes(stripe);
+        ConnectOAuth connect = new ConnectOAuth(state);
+        connect.routes(stripe);
         new Customers(state, paymentMethods).routes(stripe);
         paymentMethods.routes(stripe);
         setupIntents.routes(stripe);
@@ -76,6 +79,7 @@ public final class FakeStripe implements AutoCloseable {
         new WebhookEndpoints(state).routes(stripe);
         new Events(state).routes(stripe);
         Router controls = new Router();
+        connect.pages(controls);
         new FakeControls(this, state).routes(controls);
         new DriftControls(state).routes(controls);
         executor = Executors.newFixedThreadPool(4, runnable -> {
@@ -122,17 +126,25 @@ public final class FakeStripe implements AutoCloseable {
 
     ObjectNode completeCheckoutSession(String sessionId, Cards.Card card) {
         synchronized (state.lock) {
-            return checkoutSessions.complete(sessionId, card).deepCopy();
+            state.actFor(state.ownerOf(sessionId)); // the card is saved in the session's account
+            try {
+                return checkoutSessions.complete(sessionId, card).deepCopy();
+            } finally {
+                state.actFor(null);
+            }
         }
     }
 
     /** Completes a Checkout session with a card that is declined: the session stays open ({@code setup_intent.setup_failed}). */
     public void declineCheckoutSession(String sessionId) {
         synchronized (state.lock) {
+            state.actFor(state.ownerOf(sessionId));
             try {
                 checkoutSessions.complete(sessionId, Cards.declining());
             } catch (StripeError declined) {
                 // the decline is the point
+            } finally {
+                state.actFor(null);
             }
         }
     }
@@ -149,7 +161,12 @@ public final class FakeStripe implements AutoCloseable {
                 throw StripeError.state("setup_intent_unexpected_state", "This SetupIntent is "
                         + intent.get("status").asText() + ".");
             }
-            setupIntents.succeed(intent, state.paymentMethods.put(Cards.paymentMethod(card, state.now(), null, null)));
+            state.actFor(state.ownerOf(setupIntentId)); // the card is saved in the intent's account
+            try {
+                setupIntents.succeed(intent, state.paymentMethods.put(Cards.paymentMethod(card, state.now(), null, null)));
+            } finally {
+                state.actFor(null);
+            }
             return intent.deepCopy();
         }
     }
@@ -213,6 +230,29 @@ public final class FakeStripe implements AutoCloseable {
                         + state.stores().keySet());
             }
             return store.count();
+        }
+    }
+
+    /** Live objects of one type in one account: the fake's own ({@link #accountId()}) or a connected one. */
+    public int count(String object, String account) {
+        synchronized (state.lock) {
+            ObjectStore store = state.stores().get(object);
+            if (store == null) {
+                throw new IllegalArgumentException("the fake keeps no " + object + " objects");
+            }
+            return store.count(account);
+        }
+    }
+
+    /** The account the secret key belongs to (the Connect platform's). */
+    public String accountId() {
+        return state.accountId;
+    }
+
+    /** The accounts connected through {@code /oauth/authorize}, oldest first. */
+    public List<String> connectedAccounts() {
+        synchronized (state.lock) {
+            return List.copyOf(state.connectedAccounts.keySet());
         }
     }
 

@@ -43,6 +43,11 @@ final class Pages {
                         + " (smallest unit)</p><pre>" + text(Json.write(invoice.get("lines"))) + "</pre>");
     }
 
+    /** A page saying one thing (the fake's refusals in a browser). */
+    static String message(String title, String message) {
+        return page(title, "<p>" + text(message) + "</p>");
+    }
+
     private static String page(String title, String body) {
         return "<!doctype html><html><head><meta charset=\"utf-8\"><title>" + text(title) + "</title></head><body><h1>"
                 + text(title) + "</h1>" + body + "</body></html>";

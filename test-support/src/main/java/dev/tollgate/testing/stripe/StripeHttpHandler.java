@@ -39,7 +39,9 @@ final class StripeHttpHandler implements HttpHandler {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String requestId = "req_" + Ids.random(14);
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-            boolean control = path.startsWith("/_fake/");
+            // Connect's authorize page is a browser's, like the test controls: no key.
+            boolean control = path.startsWith("/_fake/") || path.equals("/oauth/authorize");
+            String account = exchange.getRequestHeaders().getFirst("Stripe-Account");
             if (!control && state.outage) {
                 return; // closed without an answer: to a client, Stripe cannot be reached
             }
@@ -50,10 +52,13 @@ final class StripeHttpHandler implements HttpHandler {
                 try {
                     if (!control) {
                         authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+                        state.actFor(actingAccount(account));
                     }
+                    // Stripe keeps idempotency keys per account.
+                    String scopedKey = state.scope() + ":" + key;
                     String encoded = method.equals("POST") && (query == null || body.length() > 0) ? body : query;
                     String canonical = canonical(encoded);
-                    Reply saved = idempotent ? idempotency.replay(key, method, path, canonical) : null;
+                    Reply saved = idempotent ? idempotency.replay(scopedKey, method, path, canonical) : null;
                     if (saved != null) {
                         reply = saved;
                         replayed = true;
@@ -64,7 +69,7 @@ final class StripeHttpHandler implements HttpHandler {
                         reply = expand(control ? controls.dispatch(method, path, params)
                                 : stripe.dispatch(method, path, params), params);
                         if (idempotent) {
-                            idempotency.save(key, method, path, canonical, reply);
+                            idempotency.save(scopedKey, method, path, canonical, reply);
                         }
                     }
                 } catch (StripeError error) {
@@ -74,11 +79,26 @@ final class StripeHttpHandler implements HttpHandler {
                             "The fake failed: " + unexpected), requestId);
                 } finally {
                     state.handling(null, null);
+                    state.actFor(null);
                 }
             }
             log.add(new RecordedRequest(method, path, query, body, key, reply.status(), replayed));
             write(exchange, reply, requestId, key, replayed);
         }
+    }
+
+    /** The platform's own account, or a connected one named by {@code Stripe-Account} (403 for any other). */
+    private String actingAccount(String header) {
+        if (header == null || header.isBlank() || header.equals(state.accountId)) {
+            return state.accountId;
+        }
+        if (!state.connectedAccounts.containsKey(header)) {
+            throw new StripeError(403, "invalid_request_error", "account_invalid", null, "The provided key '"
+                    + secretKey.substring(0, 8) + "*".repeat(Math.max(0, secretKey.length() - 12))
+                    + secretKey.substring(secretKey.length() - 4) + "' does not have access to account '" + header
+                    + "' (or that account does not exist). Application access may have been revoked.");
+        }
+        return header;
     }
 
     private void authenticate(String authorization) {

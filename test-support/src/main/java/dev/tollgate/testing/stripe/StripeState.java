@@ -17,15 +17,19 @@ final class StripeState {
     final Object lock = new Object();
     final Clock clock;
     final String baseUrl;
-    final ObjectStore customers = new ObjectStore("customer", "customer");
-    final ObjectStore paymentMethods = new ObjectStore("payment_method", "PaymentMethod");
-    final ObjectStore setupIntents = new ObjectStore("setup_intent", "setupintent");
-    final ObjectStore checkoutSessions = new ObjectStore("checkout.session", "checkout.session");
-    final ObjectStore invoiceItems = new ObjectStore("invoiceitem", "invoiceitem");
-    final ObjectStore invoices = new ObjectStore("invoice", "invoice");
-    final ObjectStore portalSessions = new ObjectStore("billing_portal.session", "billing_portal.session");
-    final ObjectStore webhookEndpoints = new ObjectStore("webhook_endpoint", "webhook endpoint");
-    final ObjectStore events = new ObjectStore("event", "event");
+    /** The account the secret key belongs to (the Connect platform's). */
+    final String accountId = Ids.next("acct_");
+    /** Accounts connected to the platform through Connect OAuth ({@link ConnectOAuth}), by id. */
+    final Map<String, ObjectNode> connectedAccounts = new LinkedHashMap<>();
+    final ObjectStore customers = new ObjectStore("customer", "customer", this::scope, this::platformAccount);
+    final ObjectStore paymentMethods = new ObjectStore("payment_method", "PaymentMethod", this::scope, this::platformAccount);
+    final ObjectStore setupIntents = new ObjectStore("setup_intent", "setupintent", this::scope, this::platformAccount);
+    final ObjectStore checkoutSessions = new ObjectStore("checkout.session", "checkout.session", this::scope, this::platformAccount);
+    final ObjectStore invoiceItems = new ObjectStore("invoiceitem", "invoiceitem", this::scope, this::platformAccount);
+    final ObjectStore invoices = new ObjectStore("invoice", "invoice", this::scope, this::platformAccount);
+    final ObjectStore portalSessions = new ObjectStore("billing_portal.session", "billing_portal.session", this::scope, this::platformAccount);
+    final ObjectStore webhookEndpoints = new ObjectStore("webhook_endpoint", "webhook endpoint", this::scope, this::platformAccount);
+    final ObjectStore events = new ObjectStore("event", "event", this::scope, this::platformAccount);
     /** Customers whose next payment attempt is declined (a test control). */
     final Set<String> failNextPayment = new HashSet<>();
     /** Drift controls (see {@link DriftControls}): events recorded but never delivered; the API unreachable. */
@@ -35,6 +39,8 @@ final class StripeState {
     /** The request being handled (under the lock), for events' {@code request} field; null for test controls. */
     private String requestId;
     private String idempotencyKey;
+    /** The account the request acts for (its {@code Stripe-Account}, else the platform's); null for test controls. */
+    private String scope;
 
     StripeState(Clock clock, String baseUrl, WebhookSender webhooks) {
         this.clock = clock;
@@ -49,6 +55,30 @@ final class StripeState {
     void handling(String requestId, String idempotencyKey) {
         this.requestId = requestId;
         this.idempotencyKey = idempotencyKey;
+    }
+
+    String scope() {
+        return scope;
+    }
+
+    String platformAccount() {
+        return accountId;
+    }
+
+    /** Acts for {@code account} (null: every account, as a test control) until set again. */
+    void actFor(String account) {
+        this.scope = account;
+    }
+
+    /** The owner of any stored object by id, whatever the scope (null if unknown). */
+    String ownerOf(String id) {
+        for (ObjectStore store : stores().values()) {
+            String owner = store.owner(id);
+            if (owner != null) {
+                return owner;
+            }
+        }
+        return null;
     }
 
     Map<String, ObjectStore> stores() {
@@ -77,7 +107,12 @@ final class StripeState {
     }
 
     ObjectNode emit(String type, ObjectNode object, ObjectNode previous) {
+        // An event belongs to the account of its object; a connected account's carries its id ("account"), as Connect's do.
+        String owner = scope != null ? scope : java.util.Objects.requireNonNullElse(ownerOf(object.path("id").asText(null)), accountId);
         ObjectNode event = Json.resource(Ids.next("evt_"), "event", now());
+        if (!owner.equals(accountId)) {
+            event.put("account", owner);
+        }
         event.put("api_version", FakeStripe.API_VERSION);
         ObjectNode data = event.putObject("data");
         data.set("object", object.deepCopy());
@@ -88,10 +123,16 @@ final class StripeState {
         request.put("id", requestId);
         request.put("idempotency_key", idempotencyKey);
         event.put("type", type);
-        java.util.List<ObjectNode> endpoints = webhookEndpoints.list(e -> subscribes(e, type));
+        java.util.List<ObjectNode> endpoints = webhookEndpoints.listOwnedBy(owner, e -> subscribes(e, type));
         java.util.Collections.reverse(endpoints);
         event.put("pending_webhooks", endpoints.size());
-        events.put(event);
+        String outer = scope;
+        scope = owner;
+        try {
+            events.put(event);
+        } finally {
+            scope = outer;
+        }
         String payload = Json.write(event);
         for (ObjectNode endpoint : webhooksLost ? java.util.List.<ObjectNode>of() : endpoints) {
             webhooks.send(event.get("id").asText(), type, endpoint.get("id").asText(), endpoint.get("url").asText(),

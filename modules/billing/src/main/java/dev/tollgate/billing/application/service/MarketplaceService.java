@@ -2,7 +2,9 @@ package dev.tollgate.billing.application.service;
 
 import dev.tollgate.billing.application.port.in.MarketplaceUseCase;
 import dev.tollgate.billing.application.port.out.AppStore;
+import dev.tollgate.billing.application.port.out.PlatformStripeKeys;
 import dev.tollgate.billing.application.port.out.ProfileStore;
+import dev.tollgate.billing.application.port.out.StripeConnectSettings;
 import dev.tollgate.billing.application.port.out.StripeGateway;
 import dev.tollgate.billing.domain.app.App;
 import dev.tollgate.billing.domain.app.AppType;
@@ -32,20 +34,38 @@ class MarketplaceService implements MarketplaceUseCase {
     private final ProfileStore profiles;
     private final StripeConnections stripe;
     private final Clock clock;
+    private final StripeConnectSettings connect;
+    private final PlatformStripeKeys platformKeys;
 
-    MarketplaceService(BillingSetup setup, AppStore apps, ProfileStore profiles, StripeConnections stripe, Clock clock) {
+    MarketplaceService(BillingSetup setup, AppStore apps, ProfileStore profiles, StripeConnections stripe, Clock clock,
+                       StripeConnectSettings connect, PlatformStripeKeys platformKeys) {
         this.setup = setup;
         this.apps = apps;
         this.profiles = profiles;
         this.stripe = stripe;
         this.clock = clock;
+        this.connect = connect;
+        this.platformKeys = platformKeys;
+    }
+
+    /** Stripe installs through Connect OAuth only where the operator configured a Connect platform (client id and secret key). */
+    boolean connectConfigured() {
+        return connect.clientId().isPresent() && platformKeys.secretKey().isPresent();
+    }
+
+    private Listing offered(Listing listing) {
+        if (listing.type() != AppType.STRIPE || !connectConfigured()) {
+            return listing;
+        }
+        return new Listing(listing.type(), listing.name(), listing.description(), listing.capabilities(),
+                List.of(Listing.InstallMethod.WITH_OAUTH2, Listing.InstallMethod.WITH_API_KEY));
     }
 
     @Override
     @Transactional
     public Page<Listing> listings(Caller caller, PageRequest page) {
         setup.reading(caller);
-        List<Listing> all = Marketplace.LISTINGS;
+        List<Listing> all = Marketplace.LISTINGS.stream().map(this::offered).toList();
         return new Page<>(all.stream().skip(page.offset()).limit(page.limit()).toList(), all.size(), page);
     }
 
@@ -53,7 +73,7 @@ class MarketplaceService implements MarketplaceUseCase {
     @Transactional
     public Listing listing(Caller caller, String type) {
         setup.reading(caller);
-        return find(type);
+        return offered(find(type));
     }
 
     @Override
@@ -102,8 +122,23 @@ class MarketplaceService implements MarketplaceUseCase {
         if (webhookPath == null) {
             stripe.connect(app, apiKey, now);
         } else {
-            stripe.connect(app, apiKey, now, webhookPath);
+            stripe.connect(app, StripeGateway.Credential.of(apiKey), now, webhookPath);
         }
+        return withProfile(namespace, app, listing, createBillingProfile, now);
+    }
+
+    /**
+     * Stripe installed through Connect OAuth (ADR 0047), for a namespace already set up and locked: the app is the
+     * connected account's, called with the platform's key on its behalf; its webhook is registered on that account.
+     */
+    Installed installStripeConnected(UUID namespace, StripeGateway.Credential credential, boolean livemode, String name,
+                                     boolean createBillingProfile) {
+        Listing listing = find(AppType.STRIPE.wire());
+        Instant now = clock.instant();
+        App app = App.installStripe(dev.tollgate.platform.domain.TypeId.newUuid(), namespace, name,
+                StripeAccount.connected(credential.account(), livemode), now);
+        apps.save(app);
+        stripe.connect(app, credential, now, StripeConnections.webhookPath(app.id()));
         return withProfile(namespace, app, listing, createBillingProfile, now);
     }
 
@@ -123,7 +158,7 @@ class MarketplaceService implements MarketplaceUseCase {
         return new Installed(app, becomesDefault ? listing.capabilityTypes() : List.of());
     }
 
-    private static Listing find(String type) {
+    static Listing find(String type) {
         return Marketplace.find(type).orElseThrow(() -> NotFoundException.of("Marketplace listing", type));
     }
 }

@@ -85,7 +85,7 @@ class PlatformStripeApp implements ConnectPlatformStripeUseCase {
             found = apps.firstInstalled(TenancyApi.SYSTEM_NAMESPACE, AppType.STRIPE);
         }
         App app = found.orElseGet(() -> marketplace.installStripe(TenancyApi.SYSTEM_NAMESPACE, secretKey, NAME, true, WEBHOOK_PATH).app());
-        return secretKey.equals(connections.apiKey(app.id())) ? app : rotated(app, secretKey);
+        return secretKey.equals(connections.credential(app.id()).apiKey()) ? app : rotated(app, secretKey);
     }
 
     private App rotated(App app, String secretKey) {

@@ -53,6 +53,10 @@ class StripeAppService implements ManageStripeAppUseCase {
     public App updateApiKey(Caller caller, String appId, String apiKey) {
         UUID namespace = setup.writing(caller);
         App app = connections.stripeApp(namespace, appId, "id");
+        if (connections.connected(app.id())) {
+            throw new ValidationException("stripe_app_connected", List.of(new FieldError("secretAPIKey", "the app was installed through Stripe "
+                    + "Connect and has no API key of its own: Tollgate calls its account on the platform's behalf", "stripe_app_connected")));
+        }
         StripeAccount.checkKey("secretAPIKey", apiKey);
         if (StripeAccount.livemode(apiKey) != app.stripe().livemode()) {
             throw new ValidationException("stripe_livemode_mismatch", List.of(new FieldError("secretAPIKey", "the app uses a "
@@ -88,7 +92,7 @@ class StripeAppService implements ManageStripeAppUseCase {
         checkStripeId("stripeCustomerId", stripeCustomerId, true);
         checkStripeId("stripeDefaultPaymentMethodId", defaultPaymentMethodId, false);
         App app = appOf(namespace, customer.id(), null);
-        String apiKey = connections.apiKey(app.id());
+        StripeGateway.Credential apiKey = connections.credential(app.id());
         StripeGateway stripe = connections.gateway();
         try {
             stripe.customer(apiKey, stripeCustomerId);
@@ -126,7 +130,7 @@ class StripeAppService implements ManageStripeAppUseCase {
         StripeCustomer data = customers.find(app.id(), uuid(customer.id())).orElseThrow(() -> new ValidationException("customerIdOrKey",
                 "customer '" + customerIdOrKey + "' has no Stripe customer yet; create a checkout session or set one with PUT .../stripe"));
         try {
-            return connections.gateway().createPortalSession(connections.apiKey(app.id()), data.stripeCustomerId(), configurationId, locale, returnUrl);
+            return connections.gateway().createPortalSession(connections.credential(app.id()), data.stripeCustomerId(), configurationId, locale, returnUrl);
         } catch (Refused refused) {
             throw StripeConnections.refusal(refused, null);
         }
@@ -146,7 +150,7 @@ class StripeAppService implements ManageStripeAppUseCase {
         CustomerDetails customer = tenancy.requireCustomer(namespace, c.customerId() != null ? c.customerId() : c.customerKey());
         checkStripeId("stripeCustomerId", c.stripeCustomerId(), false);
         App app = appOf(namespace, customer.id(), c.appId());
-        String apiKey = connections.apiKey(app.id());
+        StripeGateway.Credential apiKey = connections.credential(app.id());
         StripeGateway stripe = connections.gateway();
         UUID customerId = uuid(customer.id());
         Instant now = clock.instant();

@@ -1,7 +1,9 @@
 package dev.tollgate.billing.application.service;
 
 import dev.tollgate.billing.application.port.out.AppStore;
+import dev.tollgate.billing.application.port.out.PlatformStripeKeys;
 import dev.tollgate.billing.application.port.out.StripeGateway;
+import dev.tollgate.billing.application.port.out.StripeGateway.Credential;
 import dev.tollgate.billing.application.port.out.StripeGateway.Refused;
 import dev.tollgate.billing.application.port.out.StripeSecretStore;
 import dev.tollgate.billing.domain.app.App;
@@ -32,12 +34,14 @@ class StripeConnections {
     private final StripeSecretStore secrets;
     private final AppStore apps;
     private final SecretBox box;
+    private final PlatformStripeKeys platformKeys;
 
-    StripeConnections(StripeGateway stripe, StripeSecretStore secrets, AppStore apps, SecretBox box) {
+    StripeConnections(StripeGateway stripe, StripeSecretStore secrets, AppStore apps, SecretBox box, PlatformStripeKeys platformKeys) {
         this.stripe = stripe;
         this.secrets = secrets;
         this.apps = apps;
         this.box = box;
+        this.platformKeys = platformKeys;
     }
 
     StripeGateway gateway() {
@@ -52,7 +56,7 @@ class StripeConnections {
     /** The account {@code apiKey} belongs to; a refused key is the request's {@code field} error. */
     StripeGateway.Account account(String apiKey, String field) {
         try {
-            return stripe.account(apiKey);
+            return stripe.account(Credential.of(apiKey));
         } catch (Refused refused) {
             throw refusal(refused, field);
         }
@@ -60,31 +64,50 @@ class StripeConnections {
 
     /** Registers Tollgate's webhook for the app on its account and stores both secrets sealed. */
     void connect(App app, String apiKey, Instant now) {
-        connect(app, apiKey, now, webhookPath(app.id()));
+        connect(app, Credential.of(apiKey), now, webhookPath(app.id()));
     }
 
-    /** The same with the webhook at {@code path} (the platform's app listens on Centrali's route, ADR 0042). */
-    void connect(App app, String apiKey, Instant now, String path) {
+    /**
+     * The same with the webhook at {@code path} (the platform's app listens on Centrali's route, ADR 0042). A credential
+     * of a connected account (ADR 0047) stores that account, not the platform's key, which stays the operator's setting.
+     */
+    void connect(App app, Credential credential, Instant now, String path) {
         StripeGateway.Endpoint endpoint;
         try {
-            endpoint = stripe.registerWebhook(apiKey, path, WEBHOOK_EVENTS,
+            endpoint = stripe.registerWebhook(credential, path, WEBHOOK_EVENTS,
                     Map.of("tollgate_namespace", Ulid.of(app.namespace()), "tollgate_app_id", Ulid.of(app.id())), "tollgate-webhook-" + Ulid.of(app.id()));
         } catch (Refused refused) {
-            throw refusal(refused, "apiKey");
+            throw refusal(refused, credential.account() == null ? "apiKey" : "code");
         }
-        secrets.save(new StripeSecretStore.Sealed(app.id(), app.namespace(), box.seal(apiKey, keyContext(app.id())), endpoint.id(),
+        String sealedKey = credential.account() == null ? box.seal(credential.apiKey(), keyContext(app.id())) : null;
+        secrets.save(new StripeSecretStore.Sealed(app.id(), app.namespace(), sealedKey, credential.account(), endpoint.id(),
                 box.seal(endpoint.secret(), webhookContext(app.id())), now));
     }
 
     /** The same endpoint and webhook secret under a new key. */
     void replaceKey(App app, String apiKey, Instant now) {
         StripeSecretStore.Sealed current = sealed(app.id());
-        secrets.save(new StripeSecretStore.Sealed(app.id(), app.namespace(), box.seal(apiKey, keyContext(app.id())), current.webhookEndpointId(),
-                current.webhookSecret(), now));
+        secrets.save(new StripeSecretStore.Sealed(app.id(), app.namespace(), box.seal(apiKey, keyContext(app.id())), null,
+                current.webhookEndpointId(), current.webhookSecret(), now));
     }
 
-    String apiKey(UUID appId) {
-        return box.open(sealed(appId).apiKey(), keyContext(appId));
+    /**
+     * What the app calls Stripe with: its own key, opened; or, installed through Connect, the platform's secret key (the
+     * operator's current one, so a rotated platform key serves every connected app) on behalf of its account.
+     */
+    Credential credential(UUID appId) {
+        StripeSecretStore.Sealed sealed = sealed(appId);
+        if (sealed.connectedAccount() != null) {
+            String platformKey = platformKeys.secretKey().orElseThrow(() -> new IllegalStateException("Stripe app " + appId
+                    + " was installed through Stripe Connect, but no platform secret key (TOLLGATE_STRIPE_SECRET_KEY) is configured"));
+            return new Credential(platformKey, sealed.connectedAccount());
+        }
+        return Credential.of(box.open(sealed.apiKey(), keyContext(appId)));
+    }
+
+    /** Whether the app was installed through Stripe Connect (it has no API key of its own to replace). */
+    boolean connected(UUID appId) {
+        return sealed(appId).connectedAccount() != null;
     }
 
     String webhookSecret(UUID appId) {
@@ -94,7 +117,7 @@ class StripeConnections {
     /** Best effort on uninstall: the endpoint removed from Stripe so it stops sending; a failure leaves it to the operator. */
     void disconnect(UUID appId) {
         try {
-            stripe.deleteWebhook(apiKey(appId), sealed(appId).webhookEndpointId());
+            stripe.deleteWebhook(credential(appId), sealed(appId).webhookEndpointId());
         } catch (Refused | IllegalStateException ignored) {
             // the app goes all the same; its webhook answers 404 from now on
         }

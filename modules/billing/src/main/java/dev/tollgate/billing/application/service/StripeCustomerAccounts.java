@@ -1,5 +1,6 @@
 package dev.tollgate.billing.application.service;
 
+import dev.tollgate.billing.application.port.out.StripeGateway;
 import dev.tollgate.billing.application.port.out.StripeCustomerStore;
 import dev.tollgate.billing.domain.app.App;
 import dev.tollgate.billing.domain.app.StripeCustomer;
@@ -44,7 +45,7 @@ class StripeCustomerAccounts {
     }
 
     /** The customer's Stripe customer under {@code app}, made (and remembered) if they have none yet. */
-    StripeCustomer of(App app, String apiKey, UUID namespace, UUID customerId) {
+    StripeCustomer of(App app, StripeGateway.Credential apiKey, UUID namespace, UUID customerId) {
         return customers.find(app.id(), customerId).orElseGet(() -> {
             String id = Ulid.of(customerId);
             CustomerDetails details = tenancy.requireCustomer(namespace, id);

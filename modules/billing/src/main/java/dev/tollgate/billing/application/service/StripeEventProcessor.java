@@ -116,7 +116,7 @@ class StripeEventProcessor {
         if (intentId == null) {
             return "ignored: the session has no setup intent";
         }
-        StripeGateway.SetupIntent intent = connections.gateway().setupIntent(connections.apiKey(app.id()), intentId);
+        StripeGateway.SetupIntent intent = connections.gateway().setupIntent(connections.credential(app.id()), intentId);
         if (!"succeeded".equals(intent.status())) {
             return "ignored: setup intent " + intentId + " is " + intent.status();
         }
@@ -145,7 +145,7 @@ class StripeEventProcessor {
         }
         StripeCustomer known = customer.get();
         if (!paymentMethodId.equals(known.defaultPaymentMethodId())) {
-            connections.gateway().setDefaultPaymentMethod(connections.apiKey(app.id()), stripeCustomerId, paymentMethodId);
+            connections.gateway().setDefaultPaymentMethod(connections.credential(app.id()), stripeCustomerId, paymentMethodId);
             customers.save(known.with(known.stripeCustomerId(), paymentMethodId, clock.instant()));
         }
         return "customer default payment method set";

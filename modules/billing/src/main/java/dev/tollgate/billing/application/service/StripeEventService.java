@@ -53,7 +53,7 @@ class StripeEventService implements ReceiveStripeEventsUseCase {
     @Override
     @Transactional
     public Receipt receivePlatform(String payload, String signatureHeader) {
-        StripeWebhookTargets.Target target = platform.installed().flatMap(app -> targets.of(app.id()))
+        StripeWebhookTargets.Target target = targets.platform(platform::installed)
                 .orElseThrow(() -> new ConflictException(PlatformStripeApp.NOT_CONFIGURED, "this Tollgate has no Stripe account connected: "
                         + "no event is expected on its Stripe webhook"));
         return store(target, payload, signatureHeader);

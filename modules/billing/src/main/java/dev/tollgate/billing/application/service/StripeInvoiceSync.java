@@ -133,7 +133,7 @@ class StripeInvoiceSync implements SyncStripeInvoicesUseCase {
         }
 
         private Invoice draft(Invoice invoice, App app) {
-            String apiKey = connections.apiKey(app.id());
+            StripeGateway.Credential apiKey = connections.credential(app.id());
             StripeGateway stripe = connections.gateway();
             Instant now = clock.instant();
             String stripeCustomer = stripeCustomers.of(app, apiKey, invoice.namespace(), Ulid.parse(invoice.customerId()).orElseThrow()).stripeCustomerId();
@@ -168,7 +168,7 @@ class StripeInvoiceSync implements SyncStripeInvoicesUseCase {
         }
 
         private void issuing(Invoice invoice, App app) {
-            String apiKey = connections.apiKey(app.id());
+            StripeGateway.Credential apiKey = connections.credential(app.id());
             StripeGateway stripe = connections.gateway();
             Instant now = clock.instant();
             Map<String, Object> ids = invoice.externalIds() == null ? new LinkedHashMap<>() : new HashMap<>(invoice.externalIds());

@@ -65,7 +65,7 @@ class StripeReconciliation implements ReconcileBillingUseCase {
         Set<UUID> checked = new HashSet<>();
         Set<UUID> updated = new HashSet<>();
         for (App app : apps) {
-            String apiKey = step.apiKey(app.id());
+            StripeGateway.Credential apiKey = step.credential(app.id());
             stripe(() -> connections.gateway().account(apiKey)); // unreachable or refusing: nothing is judged on a half answer
             invoices(app, apiKey, checked, updated);
             customers(app, apiKey, checked, updated);
@@ -73,7 +73,7 @@ class StripeReconciliation implements ReconcileBillingUseCase {
         return new Reconciliation(checked.size(), updated.size());
     }
 
-    private void invoices(App app, String apiKey, Set<UUID> checked, Set<UUID> updated) {
+    private void invoices(App app, StripeGateway.Credential apiKey, Set<UUID> checked, Set<UUID> updated) {
         for (Invoice invoice : step.awaitingStripe(app.id())) {
             String stripeInvoiceId = (String) invoice.externalIds().get("invoicing");
             UUID organization = Ulid.parse(invoice.customerId()).orElseThrow();
@@ -86,7 +86,7 @@ class StripeReconciliation implements ReconcileBillingUseCase {
         }
     }
 
-    private void customers(App app, String apiKey, Set<UUID> checked, Set<UUID> updated) {
+    private void customers(App app, StripeGateway.Credential apiKey, Set<UUID> checked, Set<UUID> updated) {
         for (StripeCustomer customer : step.stripeCustomers(app.id())) {
             checked.add(customer.customerId());
             boolean deleted = stripeOrMissing(() -> connections.gateway().customer(apiKey, customer.stripeCustomerId())).isEmpty();
@@ -140,10 +140,10 @@ class StripeReconciliation implements ReconcileBillingUseCase {
             this.connections = connections;
         }
 
-        /** The app's API key, opened from its sealed row. */
+        /** The app's credential, opened from its sealed row. */
         @Transactional(readOnly = true)
-        public String apiKey(UUID appId) {
-            return connections.apiKey(appId);
+        public StripeGateway.Credential credential(UUID appId) {
+            return connections.credential(appId);
         }
 
         /** The installed Stripe apps of the system namespace: the platform's own Stripe accounts. */

@@ -53,7 +53,7 @@ class WorkspacePaymentMethodsService implements ManageWorkspacePaymentMethodsUse
     }
 
     /** A workspace's Stripe side: the app its cards live under and its Stripe customer (null while it has none). */
-    private record Billed(App app, String apiKey, UUID customerId, StripeCustomer customer) {
+    private record Billed(App app, StripeGateway.Credential apiKey, UUID customerId, StripeCustomer customer) {
     }
 
     @Override
@@ -170,7 +170,7 @@ class WorkspacePaymentMethodsService implements ManageWorkspacePaymentMethodsUse
 
     private Billed billed(App app, Workspace workspace) {
         UUID customerId = Ulid.parse(workspace.customerId()).orElseThrow();
-        return new Billed(app, connections.apiKey(app.id()), customerId, customers.find(app.id(), customerId).orElse(null));
+        return new Billed(app, connections.credential(app.id()), customerId, customers.find(app.id(), customerId).orElse(null));
     }
 
     /** What the worker reads back from a setup intent to find the customer (ADR 0039's metadata). */

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The three listings OpenMeter's marketplace offers, worded as OpenMeter's own apps describe themselves. Stripe
- * installs with an API key only (OpenMeter's source offers no OAuth2 for it either); the other two need nothing.
+ * installs with an API key, and through Stripe Connect OAuth where the operator configured a Connect platform (the
+ * marketplace adds {@code with_oauth2} then, ADR 0047); the other two need nothing.
  */
 public final class Marketplace {
     public static final Listing STRIPE = new Listing(AppType.STRIPE, "Stripe", "Send invoices, calculate tax and collect payments.",

@@ -28,6 +28,14 @@ public record StripeAccount(String accountId, boolean livemode, String maskedApi
         return apiKey.substring(0, 8) + "***" + apiKey.substring(apiKey.length() - 3);
     }
 
+    /**
+     * A Stripe account connected through Connect OAuth (ADR 0047): it has no key of its own (Tollgate calls it with the
+     * platform's), so the masked key shows only the mode, never a part of the operator's key.
+     */
+    public static StripeAccount connected(String accountId, boolean livemode) {
+        return new StripeAccount(accountId, livemode, (livemode ? "sk_live_" : "sk_test_") + "***");
+    }
+
     public static StripeAccount of(String accountId, String apiKey) {
         return new StripeAccount(accountId, livemode(apiKey), mask(apiKey));
     }

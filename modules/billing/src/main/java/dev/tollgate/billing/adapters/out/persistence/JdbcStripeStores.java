@@ -1,5 +1,6 @@
 package dev.tollgate.billing.adapters.out.persistence;
 
+import dev.tollgate.billing.application.port.out.OAuth2InstallStates;
 import dev.tollgate.billing.application.port.out.StripeCustomerStore;
 import dev.tollgate.billing.application.port.out.StripeEventStore;
 import dev.tollgate.billing.application.port.out.StripeSecretStore;
@@ -17,7 +18,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The Stripe app's three tables ({@code billing.stripe_app_secrets}, {@code stripe_customers}, {@code stripe_events}):
+ * The Stripe app's tables ({@code billing.stripe_app_secrets}, {@code stripe_customers}, {@code stripe_events},
+ * {@code oauth2_install_states}):
  * explicit SQL, rows read by column name ({@link Sql#rows}); the events' claim locks with {@code SKIP LOCKED}.
  */
 final class JdbcStripeStores {
@@ -25,8 +27,8 @@ final class JdbcStripeStores {
     }
 
     @MappedEntity(value = "stripe_app_secrets", schema = "billing")
-    record StripeSecretRow(@Id UUID appId, UUID namespace, String apiKeySealed, String webhookEndpointId, String webhookSecretSealed,
-                           Instant updatedAt) {
+    record StripeSecretRow(@Id UUID appId, UUID namespace, @Nullable String apiKeySealed, @Nullable String connectedAccountId,
+                           String webhookEndpointId, String webhookSecretSealed, Instant updatedAt) {
     }
 
     @MappedEntity(value = "stripe_customers", schema = "billing")
@@ -55,18 +57,52 @@ final class JdbcStripeStores {
 
         @Override
         public void save(Sealed s) {
-            Sql.update(jdbc, "INSERT INTO billing.stripe_app_secrets (app_id, namespace, api_key_sealed, webhook_endpoint_id, webhook_secret_sealed,"
-                    + " updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (app_id) DO UPDATE SET api_key_sealed = EXCLUDED.api_key_sealed,"
+            Sql.update(jdbc, "INSERT INTO billing.stripe_app_secrets (app_id, namespace, api_key_sealed, connected_account_id, webhook_endpoint_id,"
+                    + " webhook_secret_sealed, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (app_id) DO UPDATE SET"
+                    + " api_key_sealed = EXCLUDED.api_key_sealed, connected_account_id = EXCLUDED.connected_account_id,"
                     + " webhook_endpoint_id = EXCLUDED.webhook_endpoint_id, webhook_secret_sealed = EXCLUDED.webhook_secret_sealed,"
                     + " updated_at = EXCLUDED.updated_at",
-                    List.of(s.appId(), s.namespace(), s.apiKey(), s.webhookEndpointId(), s.webhookSecret(), Sql.timestamp(s.updatedAt())));
+                    Arrays.asList(s.appId(), s.namespace(), s.apiKey(), s.connectedAccount(), s.webhookEndpointId(), s.webhookSecret(),
+                            Sql.timestamp(s.updatedAt())));
         }
 
         @Override
         public Optional<Sealed> find(UUID appId) {
             return Sql.rows(jdbc, StripeSecretRow.class, "SELECT * FROM billing.stripe_app_secrets WHERE app_id = ?", List.of(appId)).stream()
-                    .findFirst().map(r -> new Sealed(r.appId(), r.namespace(), r.apiKeySealed(), r.webhookEndpointId(), r.webhookSecretSealed(),
-                            r.updatedAt()));
+                    .findFirst().map(r -> new Sealed(r.appId(), r.namespace(), r.apiKeySealed(), r.connectedAccountId(), r.webhookEndpointId(),
+                            r.webhookSecretSealed(), r.updatedAt()));
+        }
+    }
+
+    /** One use: the state is deleted by the statement that reads it, so two callbacks with it cannot both succeed. */
+    @Singleton
+    static final class InstallStates implements OAuth2InstallStates {
+        private final JdbcOperations jdbc;
+
+        InstallStates(JdbcOperations jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @Override
+        public void save(String stateHash, UUID namespace, String appType, Instant createdAt, Instant expiresAt) {
+            Sql.update(jdbc, "INSERT INTO billing.oauth2_install_states (state_hash, namespace, app_type, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                    List.of(stateHash, namespace, appType, Sql.timestamp(createdAt), Sql.timestamp(expiresAt)));
+        }
+
+        @Override
+        public Optional<Instant> consume(String stateHash, UUID namespace, String appType) {
+            return jdbc.prepareStatement("DELETE FROM billing.oauth2_install_states WHERE state_hash = ? AND namespace = ? AND app_type = ?"
+                    + " RETURNING expires_at", statement -> {
+                        Sql.bind(statement, List.of(stateHash, namespace, appType));
+                        try (java.sql.ResultSet rs = statement.executeQuery()) {
+                            return rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.<Instant>empty();
+                        }
+                    });
+        }
+
+        @Override
+        public void purgeExpired(Instant now) {
+            Sql.update(jdbc, "DELETE FROM billing.oauth2_install_states WHERE expires_at < ?", List.of(Sql.timestamp(now)));
         }
     }
 

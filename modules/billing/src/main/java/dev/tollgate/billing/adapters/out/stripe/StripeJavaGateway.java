@@ -31,29 +31,34 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Billing's one way to Stripe: stripe-java 31.1.0 against {@code tollgate.stripe.api-base} (the operator's setting,
- * https://api.stripe.com unless pointed at a fake; never a tenant's). A client per API key, kept while the key is in
- * use. Stripe's exceptions become {@link Refused}: the key, the request, a card, or Stripe unreachable.
+ * https://api.stripe.com unless pointed at a fake; never a tenant's) and {@code tollgate.stripe.connect-base} for Connect's
+ * OAuth. A client per credential (key, and connected account if any), kept while it is in use. Stripe's exceptions
+ * become {@link Refused}: the key, the request, a card, or Stripe unreachable.
  */
 @Singleton
 final class StripeJavaGateway implements StripeGateway {
     private final String apiBase;
     private final String publicUrl;
     private final JsonMapper json;
-    private final Map<String, StripeClient> clients = new ConcurrentHashMap<>();
+    private final String connectBase;
+    private final Map<Credential, StripeClient> clients = new ConcurrentHashMap<>();
 
     StripeJavaGateway(@Value("${tollgate.stripe.api-base:`https://api.stripe.com`}") String apiBase,
+                      @Value("${tollgate.stripe.connect-base:`https://connect.stripe.com`}") String connectBase,
                       @Value("${tollgate.public-url:`http://localhost:8080`}") String publicUrl, JsonMapper json) {
         this.json = json;
         this.apiBase = apiBase;
+        this.connectBase = connectBase;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
-    private StripeClient client(String apiKey) {
+    /** A client per credential: the key, and with a connected account every request carries {@code Stripe-Account}. */
+    private StripeClient client(Credential credential) {
         if (clients.size() > 1000) {
             clients.clear(); // a bound, not a cache policy: clients are cheap to make again
         }
-        return clients.computeIfAbsent(apiKey, key -> StripeClient.builder().setApiKey(key).setApiBase(apiBase)
-                .setMaxNetworkRetries(2).setConnectTimeout(10_000).setReadTimeout(30_000).build());
+        return clients.computeIfAbsent(credential, c -> StripeClient.builder().setApiKey(c.apiKey()).setStripeAccount(c.account())
+                .setApiBase(apiBase).setConnectBase(connectBase).setMaxNetworkRetries(2).setConnectTimeout(10_000).setReadTimeout(30_000).build());
     }
 
     @FunctionalInterface
@@ -98,34 +103,34 @@ final class StripeJavaGateway implements StripeGateway {
     }
 
     @Override
-    public Invoice createInvoice(String apiKey, String customer, String currency, Map<String, String> metadata, String idempotencyKey) {
+    public Invoice createInvoice(Credential credential, String customer, String currency, Map<String, String> metadata, String idempotencyKey) {
         com.stripe.param.InvoiceCreateParams params = com.stripe.param.InvoiceCreateParams.builder().setCustomer(customer)
                 .setCurrency(currency.toLowerCase(java.util.Locale.ROOT)).putAllMetadata(metadata).setAutoAdvance(false)
                 .setCollectionMethod(com.stripe.param.InvoiceCreateParams.CollectionMethod.CHARGE_AUTOMATICALLY)
                 .setPendingInvoiceItemsBehavior(com.stripe.param.InvoiceCreateParams.PendingInvoiceItemsBehavior.EXCLUDE).build();
-        return invoice(call(() -> client(apiKey).v1().invoices().create(params, idempotent(idempotencyKey))));
+        return invoice(call(() -> client(credential).v1().invoices().create(params, idempotent(idempotencyKey))));
     }
 
     @Override
-    public void addInvoiceItem(String apiKey, String customer, String invoiceId, String currency, long amount, String description,
+    public void addInvoiceItem(Credential credential, String customer, String invoiceId, String currency, long amount, String description,
                                Map<String, String> metadata, String idempotencyKey) {
         com.stripe.param.InvoiceItemCreateParams params = com.stripe.param.InvoiceItemCreateParams.builder().setCustomer(customer)
                 .setInvoice(invoiceId).setCurrency(currency.toLowerCase(java.util.Locale.ROOT)).setAmount(amount).setDescription(description)
                 .putAllMetadata(metadata).build();
-        call(() -> client(apiKey).v1().invoiceItems().create(params, idempotent(idempotencyKey)));
+        call(() -> client(credential).v1().invoiceItems().create(params, idempotent(idempotencyKey)));
     }
 
     @Override
-    public Invoice invoice(String apiKey, String invoiceId) {
-        return invoice(call(() -> client(apiKey).v1().invoices().retrieve(invoiceId)));
+    public Invoice invoice(Credential credential, String invoiceId) {
+        return invoice(call(() -> client(credential).v1().invoices().retrieve(invoiceId)));
     }
 
     @Override
-    public Invoice finalizeInvoice(String apiKey, String invoiceId) {
+    public Invoice finalizeInvoice(Credential credential, String invoiceId) {
         // Auto-advance on: Stripe collects a charge_automatically invoice only when it advances it itself (OpenMeter
         // finalizes the same way); with it off, the invoice would stay open and unpaid until someone paid it by hand.
         com.stripe.param.InvoiceFinalizeInvoiceParams params = com.stripe.param.InvoiceFinalizeInvoiceParams.builder().setAutoAdvance(true).build();
-        return invoice(call(() -> client(apiKey).v1().invoices().finalizeInvoice(invoiceId, params)));
+        return invoice(call(() -> client(credential).v1().invoices().finalizeInvoice(invoiceId, params)));
     }
 
     private static Invoice invoice(com.stripe.model.Invoice i) {
@@ -133,26 +138,44 @@ final class StripeJavaGateway implements StripeGateway {
     }
 
     @Override
-    public Account account(String apiKey) {
-        return new Account(call(() -> client(apiKey).v1().accounts().retrieveCurrent()).getId());
+    public Connection connectAccount(String platformKey, String code) {
+        RequestOptions options = RequestOptions.builder().setApiKey(platformKey).setBaseUrl(connectBase).build();
+        try {
+            com.stripe.model.oauth.TokenResponse token = com.stripe.net.OAuth.token(Map.of("grant_type", "authorization_code", "code", code), options);
+            return new Connection(token.getStripeUserId(), Boolean.TRUE.equals(token.getLivemode()));
+        } catch (com.stripe.exception.oauth.OAuthException e) {
+            // invalid_grant (unknown, used or expired code), invalid_client (the platform's key): OAuth's own error body
+            String error = e.getOauthError() == null ? e.getCode() : e.getOauthError().getError();
+            String description = e.getOauthError() == null ? e.getMessage() : e.getOauthError().getErrorDescription();
+            throw new Refused("invalid_client".equals(error) ? Failure.AUTHENTICATION : Failure.INVALID, "code", error + ": " + description);
+        } catch (StripeException e) {
+            return call(() -> {
+                throw e;
+            });
+        }
     }
 
     @Override
-    public Endpoint registerWebhook(String apiKey, String path, List<String> events, Map<String, String> metadata, String idempotencyKey) {
+    public Account account(Credential credential) {
+        return new Account(call(() -> client(credential).v1().accounts().retrieveCurrent()).getId());
+    }
+
+    @Override
+    public Endpoint registerWebhook(Credential credential, String path, List<String> events, Map<String, String> metadata, String idempotencyKey) {
         WebhookEndpointCreateParams.Builder params = WebhookEndpointCreateParams.builder().setUrl(publicUrl + path)
                 .setDescription("Tollgate Stripe webhook, do not delete or modify manually").putAllMetadata(metadata);
         events.forEach(e -> params.addEnabledEvent(wire(WebhookEndpointCreateParams.EnabledEvent.class, "enabled_events", e)));
-        WebhookEndpoint endpoint = call(() -> client(apiKey).v1().webhookEndpoints().create(params.build(), idempotent(idempotencyKey)));
+        WebhookEndpoint endpoint = call(() -> client(credential).v1().webhookEndpoints().create(params.build(), idempotent(idempotencyKey)));
         return new Endpoint(endpoint.getId(), endpoint.getSecret());
     }
 
     @Override
-    public void deleteWebhook(String apiKey, String endpointId) {
-        call(() -> client(apiKey).v1().webhookEndpoints().delete(endpointId));
+    public void deleteWebhook(Credential credential, String endpointId) {
+        call(() -> client(credential).v1().webhookEndpoints().delete(endpointId));
     }
 
     @Override
-    public StripeGateway.Customer createCustomer(String apiKey, String name, String email, Map<String, String> metadata, String idempotencyKey) {
+    public StripeGateway.Customer createCustomer(Credential credential, String name, String email, Map<String, String> metadata, String idempotencyKey) {
         CustomerCreateParams.Builder params = CustomerCreateParams.builder().putAllMetadata(metadata);
         if (name != null) {
             params.setName(name);
@@ -160,13 +183,13 @@ final class StripeJavaGateway implements StripeGateway {
         if (email != null) {
             params.setEmail(email);
         }
-        com.stripe.model.Customer created = call(() -> client(apiKey).v1().customers().create(params.build(), idempotent(idempotencyKey)));
+        com.stripe.model.Customer created = call(() -> client(credential).v1().customers().create(params.build(), idempotent(idempotencyKey)));
         return customer(created);
     }
 
     @Override
-    public StripeGateway.Customer customer(String apiKey, String customerId) {
-        com.stripe.model.Customer customer = call(() -> client(apiKey).v1().customers().retrieve(customerId));
+    public StripeGateway.Customer customer(Credential credential, String customerId) {
+        com.stripe.model.Customer customer = call(() -> client(credential).v1().customers().retrieve(customerId));
         if (Boolean.TRUE.equals(customer.getDeleted())) {
             throw new Refused(Failure.NOT_FOUND, "customer", "No such customer: '" + customerId + "' (deleted)");
         }
@@ -178,25 +201,25 @@ final class StripeJavaGateway implements StripeGateway {
     }
 
     @Override
-    public PaymentMethod paymentMethod(String apiKey, String paymentMethodId) {
-        com.stripe.model.PaymentMethod pm = call(() -> client(apiKey).v1().paymentMethods().retrieve(paymentMethodId));
+    public PaymentMethod paymentMethod(Credential credential, String paymentMethodId) {
+        com.stripe.model.PaymentMethod pm = call(() -> client(credential).v1().paymentMethods().retrieve(paymentMethodId));
         return new PaymentMethod(pm.getId(), pm.getCustomer());
     }
 
     @Override
-    public void setDefaultPaymentMethod(String apiKey, String customerId, String paymentMethodId) {
-        call(() -> client(apiKey).v1().customers().update(customerId, CustomerUpdateParams.builder().setInvoiceSettings(
+    public void setDefaultPaymentMethod(Credential credential, String customerId, String paymentMethodId) {
+        call(() -> client(credential).v1().customers().update(customerId, CustomerUpdateParams.builder().setInvoiceSettings(
                 CustomerUpdateParams.InvoiceSettings.builder().setDefaultPaymentMethod(paymentMethodId).build()).build()));
     }
 
     @Override
-    public SetupIntent setupIntent(String apiKey, String setupIntentId) {
-        com.stripe.model.SetupIntent intent = call(() -> client(apiKey).v1().setupIntents().retrieve(setupIntentId));
+    public SetupIntent setupIntent(Credential credential, String setupIntentId) {
+        com.stripe.model.SetupIntent intent = call(() -> client(credential).v1().setupIntents().retrieve(setupIntentId));
         return new SetupIntent(intent.getId(), intent.getStatus(), intent.getCustomer(), intent.getPaymentMethod(), intent.getMetadata());
     }
 
     @Override
-    public StripeCheckoutSession createCheckoutSession(String apiKey, CheckoutRequest r, String idempotencyKey) {
+    public StripeCheckoutSession createCheckoutSession(Credential credential, CheckoutRequest r, String idempotencyKey) {
         SessionCreateParams.Builder params = SessionCreateParams.builder().setMode(SessionCreateParams.Mode.SETUP).setCustomer(r.customer())
                 .putAllMetadata(r.metadata())
                 .setSetupIntentData(SessionCreateParams.SetupIntentData.builder().putAllMetadata(r.setupIntentMetadata()).build());
@@ -232,14 +255,14 @@ final class StripeJavaGateway implements StripeGateway {
             r.paymentMethodTypes().forEach(t -> params.addPaymentMethodType(wire(SessionCreateParams.PaymentMethodType.class,
                     "options.paymentMethodTypes", t)));
         }
-        com.stripe.model.checkout.Session s = call(() -> client(apiKey).v1().checkout().sessions().create(params.build(), idempotent(idempotencyKey)));
+        com.stripe.model.checkout.Session s = call(() -> client(credential).v1().checkout().sessions().create(params.build(), idempotent(idempotencyKey)));
         return new StripeCheckoutSession(s.getId(), s.getSetupIntent(), s.getClientSecret(), s.getClientReferenceId(), s.getCustomerEmail(),
                 s.getCurrency(), instant(s.getCreated()), instant(s.getExpiresAt()), s.getMetadata(), s.getStatus(), s.getUrl(), s.getCancelUrl(),
                 s.getSuccessUrl(), s.getReturnUrl());
     }
 
     @Override
-    public StripePortalSession createPortalSession(String apiKey, String customerId, String configurationId, String locale, String returnUrl) {
+    public StripePortalSession createPortalSession(Credential credential, String customerId, String configurationId, String locale, String returnUrl) {
         com.stripe.param.billingportal.SessionCreateParams.Builder params = com.stripe.param.billingportal.SessionCreateParams.builder()
                 .setCustomer(customerId);
         if (configurationId != null) {
@@ -251,7 +274,7 @@ final class StripeJavaGateway implements StripeGateway {
         if (returnUrl != null) {
             params.setReturnUrl(returnUrl);
         }
-        com.stripe.model.billingportal.Session s = call(() -> client(apiKey).v1().billingPortal().sessions().create(params.build()));
+        com.stripe.model.billingportal.Session s = call(() -> client(credential).v1().billingPortal().sessions().create(params.build()));
         return new StripePortalSession(s.getId(), s.getCustomer(), s.getConfiguration(), Boolean.TRUE.equals(s.getLivemode()), instant(s.getCreated()),
                 s.getReturnUrl(), s.getLocale(), s.getUrl());
     }
@@ -291,27 +314,27 @@ final class StripeJavaGateway implements StripeGateway {
     // payment methods (Centrali)
 
     @Override
-    public SetupSecret createSetupIntent(String apiKey, String customer, Map<String, String> metadata, String idempotencyKey) {
+    public SetupSecret createSetupIntent(Credential credential, String customer, Map<String, String> metadata, String idempotencyKey) {
         com.stripe.param.SetupIntentCreateParams params = com.stripe.param.SetupIntentCreateParams.builder().setCustomer(customer)
                 .addPaymentMethodType("card").setUsage(com.stripe.param.SetupIntentCreateParams.Usage.OFF_SESSION).putAllMetadata(metadata).build();
-        com.stripe.model.SetupIntent intent = call(() -> client(apiKey).v1().setupIntents().create(params, idempotent(idempotencyKey)));
+        com.stripe.model.SetupIntent intent = call(() -> client(credential).v1().setupIntents().create(params, idempotent(idempotencyKey)));
         return new SetupSecret(intent.getId(), intent.getClientSecret());
     }
 
     @Override
-    public List<Card> cards(String apiKey, String customerId) {
+    public List<Card> cards(Credential credential, String customerId) {
         com.stripe.param.CustomerPaymentMethodListParams params = com.stripe.param.CustomerPaymentMethodListParams.builder()
                 .setType(com.stripe.param.CustomerPaymentMethodListParams.Type.CARD).setLimit(100L).build();
         // Stripe lists newest first; a dashboard reads them in the order they were added.
-        List<Card> cards = new java.util.ArrayList<>(call(() -> client(apiKey).v1().customers().paymentMethods().list(customerId, params))
+        List<Card> cards = new java.util.ArrayList<>(call(() -> client(credential).v1().customers().paymentMethods().list(customerId, params))
                 .getData().stream().map(StripeJavaGateway::card).toList());
         java.util.Collections.reverse(cards);
         return cards;
     }
 
     @Override
-    public Card card(String apiKey, String paymentMethodId) {
-        return card(call(() -> client(apiKey).v1().paymentMethods().retrieve(paymentMethodId)));
+    public Card card(Credential credential, String paymentMethodId) {
+        return card(call(() -> client(credential).v1().paymentMethods().retrieve(paymentMethodId)));
     }
 
     private static Card card(com.stripe.model.PaymentMethod pm) {
@@ -321,7 +344,7 @@ final class StripeJavaGateway implements StripeGateway {
     }
 
     @Override
-    public void detachPaymentMethod(String apiKey, String paymentMethodId) {
-        call(() -> client(apiKey).v1().paymentMethods().detach(paymentMethodId));
+    public void detachPaymentMethod(Credential credential, String paymentMethodId) {
+        call(() -> client(credential).v1().paymentMethods().detach(paymentMethodId));
     }
 }

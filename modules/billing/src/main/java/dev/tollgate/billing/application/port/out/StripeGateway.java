@@ -34,8 +34,33 @@ public interface StripeGateway {
         }
     }
 
+    /**
+     * Who a call acts as: a secret key, and for an account connected through Stripe Connect (ADR 0047) the platform's
+     * key with that account's id (stripe-java's {@code Stripe-Account}); {@code account} null = the key's own account.
+     */
+    record Credential(String apiKey, String account) {
+        public static Credential of(String apiKey) {
+            return new Credential(apiKey, null);
+        }
+
+        @Override
+        public String toString() {
+            return "Credential[" + (account == null ? "own account" : account) + "]"; // never the key
+        }
+    }
+
     record Account(String id) {
     }
+
+    /** Stripe Connect's OAuth answer: the connected account, and whether the connection is live. */
+    record Connection(String accountId, boolean livemode) {
+    }
+
+    /**
+     * Exchanges a Connect OAuth authorization code (Stripe's {@code POST /oauth/token} with the platform's secret key)
+     * for the account it connected; a code Stripe does not know (unknown, used, expired) is refused INVALID.
+     */
+    Connection connectAccount(String platformKey, String code);
 
     record Endpoint(String id, String secret) {
     }
@@ -65,43 +90,43 @@ public interface StripeGateway {
     }
 
     /** A draft invoice collecting only the items added to it (auto-advance off: Tollgate finalizes it); idempotent by key. */
-    Invoice createInvoice(String apiKey, String customer, String currency, Map<String, String> metadata, String idempotencyKey);
+    Invoice createInvoice(Credential credential, String customer, String currency, Map<String, String> metadata, String idempotencyKey);
 
     /** An item of {@code amount} minor units on the draft invoice; idempotent by key, so a retry never adds a second. */
-    void addInvoiceItem(String apiKey, String customer, String invoiceId, String currency, long amount, String description,
+    void addInvoiceItem(Credential credential, String customer, String invoiceId, String currency, long amount, String description,
                         Map<String, String> metadata, String idempotencyKey);
 
-    Invoice invoice(String apiKey, String invoiceId);
+    Invoice invoice(Credential credential, String invoiceId);
 
     /** Finalizes the draft with auto-advance on, so Stripe then collects it from the customer's default payment method. */
-    Invoice finalizeInvoice(String apiKey, String invoiceId);
+    Invoice finalizeInvoice(Credential credential, String invoiceId);
 
     /** The account the key belongs to: proves the key. */
-    Account account(String apiKey);
+    Account account(Credential credential);
 
     /**
      * Registers Tollgate's {@code path} (on Tollgate's public URL, the operator's setting) for {@code events};
      * idempotent by {@code idempotencyKey}.
      */
-    Endpoint registerWebhook(String apiKey, String path, List<String> events, Map<String, String> metadata, String idempotencyKey);
+    Endpoint registerWebhook(Credential credential, String path, List<String> events, Map<String, String> metadata, String idempotencyKey);
 
-    void deleteWebhook(String apiKey, String endpointId);
+    void deleteWebhook(Credential credential, String endpointId);
 
-    Customer createCustomer(String apiKey, String name, String email, Map<String, String> metadata, String idempotencyKey);
+    Customer createCustomer(Credential credential, String name, String email, Map<String, String> metadata, String idempotencyKey);
 
     /** Refused NOT_FOUND for a customer that does not exist (or was deleted). */
-    Customer customer(String apiKey, String customerId);
+    Customer customer(Credential credential, String customerId);
 
-    PaymentMethod paymentMethod(String apiKey, String paymentMethodId);
+    PaymentMethod paymentMethod(Credential credential, String paymentMethodId);
 
     /** The payment method Stripe charges the customer's invoices with. */
-    void setDefaultPaymentMethod(String apiKey, String customerId, String paymentMethodId);
+    void setDefaultPaymentMethod(Credential credential, String customerId, String paymentMethodId);
 
-    SetupIntent setupIntent(String apiKey, String setupIntentId);
+    SetupIntent setupIntent(Credential credential, String setupIntentId);
 
-    StripeCheckoutSession createCheckoutSession(String apiKey, CheckoutRequest request, String idempotencyKey);
+    StripeCheckoutSession createCheckoutSession(Credential credential, CheckoutRequest request, String idempotencyKey);
 
-    StripePortalSession createPortalSession(String apiKey, String customerId, String configurationId, String locale, String returnUrl);
+    StripePortalSession createPortalSession(Credential credential, String customerId, String configurationId, String locale, String returnUrl);
 
     /**
      * Checks {@code signatureHeader} ({@code Stripe-Signature}) over the exact payload with the endpoint's secret and a
@@ -123,14 +148,14 @@ public interface StripeGateway {
     }
 
     /** A setup intent for an off-session card of the customer; idempotent by key. */
-    SetupSecret createSetupIntent(String apiKey, String customer, Map<String, String> metadata, String idempotencyKey);
+    SetupSecret createSetupIntent(Credential credential, String customer, Map<String, String> metadata, String idempotencyKey);
 
     /** The customer's cards, oldest first (at most 100: a workspace keeps a handful). */
-    List<Card> cards(String apiKey, String customerId);
+    List<Card> cards(Credential credential, String customerId);
 
     /** Refused NOT_FOUND for an unknown payment method; other types than card answer null brand and last4. */
-    Card card(String apiKey, String paymentMethodId);
+    Card card(Credential credential, String paymentMethodId);
 
     /** Detaches the payment method from its customer (Stripe clears the customer's default if it was that one). */
-    void detachPaymentMethod(String apiKey, String paymentMethodId);
+    void detachPaymentMethod(Credential credential, String paymentMethodId);
 }
