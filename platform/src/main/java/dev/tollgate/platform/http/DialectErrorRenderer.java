@@ -123,6 +123,11 @@ final class DialectErrorRenderer {
             }
             return body;
         }
+        if (e.isValidation() && path.matches("/api/entitlement-webhooks/.+/(test|retry)")) {
+            // testWebhook's and retryDelivery's 422 bodies have no "errors" key: the message alone
+            body.put("message", e.message());
+            return body;
+        }
         if (e.isValidation() && "delivery_succeeded".equals(e.code())) {
             body.put("message", "Cannot retry a successful delivery"); // retryDelivery's documented 422: a message alone
             return body;
