@@ -44,6 +44,10 @@ final class DeliveryWorker implements DeliverWebhooksUseCase {
     private final Duration lease;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ConcurrentLinkedQueue<Outcome> finished = new ConcurrentLinkedQueue<>();
+    static final Duration ENDPOINT_FRESHNESS = Duration.ofSeconds(1);
+    /** Only the loop's thread touches it (turns do not overlap). */
+    private final Map<Long, Endpoint> endpointCache = new java.util.HashMap<>();
+    private long endpointsReadAt = System.nanoTime();
 
     DeliveryWorker(DeliveryStore deliveries, EndpointStore endpoints, WebhookTransport transport, Clock clock, WebhookSettings settings) {
         this.deliveries = deliveries;
@@ -74,9 +78,11 @@ final class DeliveryWorker implements DeliverWebhooksUseCase {
         int delivered = (int) done.stream().filter(o -> o.result().succeeded()).count();
         int room = Math.min(batch, maxInFlight - inFlight.get());
         int sent = 0;
+        int claimed = 0;
         if (room > 0) {
             List<Delivery> due = deliveries.claimDue(clock.instant(), room, lease);
-            Map<Long, Endpoint> owners = endpoints.byIds(due.stream().map(Delivery::endpointId).distinct().toList());
+            claimed = due.size();
+            Map<Long, Endpoint> owners = owners(due.stream().map(Delivery::endpointId).distinct().toList());
             for (Delivery d : due) {
                 Endpoint endpoint = owners.get(d.endpointId());
                 if (endpoint == null) {
@@ -90,7 +96,32 @@ final class DeliveryWorker implements DeliverWebhooksUseCase {
                 sent++;
             }
         }
-        return new Turn(sent, done.size(), delivered, done.size() - delivered);
+        return new Turn(sent, done.size(), delivered, done.size() - delivered, room > 0 && claimed == room);
+    }
+
+    /**
+     * The endpoints of a turn's deliveries, read at most once a second ({@link #ENDPOINT_FRESHNESS}): a busy turn
+     * would otherwise open every endpoint's secret again. A changed URL or secret applies to sends within a second;
+     * a rotated-out secret keeps signing for a day anyway.
+     */
+    private Map<Long, Endpoint> owners(List<Long> ids) {
+        long now = System.nanoTime();
+        if (now - endpointsReadAt > ENDPOINT_FRESHNESS.toNanos()) {
+            endpointCache.clear();
+            endpointsReadAt = now;
+        }
+        List<Long> missing = ids.stream().filter(id -> !endpointCache.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            endpointCache.putAll(endpoints.byIds(missing));
+        }
+        Map<Long, Endpoint> owners = new java.util.HashMap<>();
+        ids.forEach(id -> {
+            Endpoint e = endpointCache.get(id);
+            if (e != null) {
+                owners.put(id, e);
+            }
+        });
+        return owners;
     }
 
     @Override

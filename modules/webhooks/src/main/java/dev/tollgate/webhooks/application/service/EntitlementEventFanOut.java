@@ -7,7 +7,6 @@ import dev.tollgate.webhooks.application.port.out.DeliveryStore;
 import dev.tollgate.webhooks.application.port.out.DeliveryStore.NewDelivery;
 import dev.tollgate.webhooks.application.port.out.EndpointStore;
 import dev.tollgate.webhooks.domain.Audience;
-import dev.tollgate.webhooks.domain.Endpoint;
 import dev.tollgate.webhooks.domain.EntitlementEventTypes;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -38,15 +37,15 @@ final class EntitlementEventFanOut implements RaiseEntitlementEventsUseCase {
             return; // gone (or going): nobody to tell
         }
         UUID organizationId = organization.get().id();
-        List<Endpoint> subscribed = endpoints.subscribers(organizationId, Audience.PHP_TENANT, null, eventType);
+        List<Long> subscribed = endpoints.subscribers(organizationId, Audience.PHP_TENANT, null, eventType);
         if (subscribed.isEmpty()) {
             return;
         }
         long workspace = accounts.workspace(organizationId).map(AccountsApi.Workspace::number).orElse(0L);
         List<NewDelivery> queued = new ArrayList<>();
-        for (Endpoint endpoint : subscribed) {
-            UUID messageId = UUID.nameUUIDFromBytes((sourceId + ":" + endpoint.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            queued.add(new NewDelivery(endpoint.id(), messageId.toString(), sourceId.toString(), eventType,
+        for (long endpoint : subscribed) {
+            UUID messageId = UUID.nameUUIDFromBytes((sourceId + ":" + endpoint).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            queued.add(new NewDelivery(endpoint, messageId.toString(), sourceId.toString(), eventType,
                     EntitlementEventTypes.envelope(messageId, eventType, workspace, occurredAt, data), null));
         }
         deliveries.enqueue(queued);

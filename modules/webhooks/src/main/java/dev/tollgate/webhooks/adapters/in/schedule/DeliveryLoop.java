@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Drives the delivery worker on a thread of its own (ADR 0048): a turn as soon as deliveries are queued (woken after
  * their transaction commits) or an answer arrives, else every {@code tollgate.webhooks.poll-interval} (retries that
- * come due, other nodes' work). Publishes the queue's figures to {@code /metrics}.
+ * come due, other nodes' work); while busy, turns at least {@code tollgate.webhooks.turn-window} apart unless the last
+ * one claimed a full batch. Publishes the queue's figures to {@code /metrics}.
  */
 @Singleton
 @Requires(property = "tollgate.jobs.enabled", notEquals = "false")
@@ -32,6 +33,11 @@ class DeliveryLoop implements Runnable {
     private static final Duration BACKLOG_REFRESH = Duration.ofSeconds(1);
     private final DeliverWebhooksUseCase worker;
     private final Duration pollInterval;
+    /**
+     * After a turn that found little to do, the next one waits this long: answers arriving meanwhile are recorded
+     * together (one transaction for many instead of one each), at the cost of this much delay to their records.
+     */
+    private final Duration turnWindow;
     private final Semaphore wakeUps = new Semaphore(0);
     private final Counter delivered;
     private final Counter failed;
@@ -40,9 +46,11 @@ class DeliveryLoop implements Runnable {
     private volatile boolean running;
     private Thread thread;
 
-    DeliveryLoop(DeliverWebhooksUseCase worker, MeterRegistry metrics, @Value("${tollgate.webhooks.poll-interval:250ms}") Duration pollInterval) {
+    DeliveryLoop(DeliverWebhooksUseCase worker, MeterRegistry metrics, @Value("${tollgate.webhooks.poll-interval:250ms}") Duration pollInterval,
+                 @Value("${tollgate.webhooks.turn-window:20ms}") Duration turnWindow) {
         this.worker = worker;
         this.pollInterval = pollInterval;
+        this.turnWindow = turnWindow;
         this.delivered = Counter.builder("tollgate.webhooks.attempts").tag("outcome", "delivered")
                 .description("Webhook attempts the endpoint accepted (2xx)").register(metrics);
         this.failed = Counter.builder("tollgate.webhooks.attempts").tag("outcome", "failed")
@@ -94,6 +102,9 @@ class DeliveryLoop implements Runnable {
                 }
                 if (turn.idle()) {
                     wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUps.drainPermits();
+                } else if (!turn.full()) {
+                    Thread.sleep(turnWindow.toMillis());
                     wakeUps.drainPermits();
                 }
             } catch (InterruptedException e) {

@@ -5,8 +5,11 @@ import dev.tollgate.webhooks.domain.Delivery;
 
 /** The delivery worker, as its scheduler drives it (ADR 0048). */
 public interface DeliverWebhooksUseCase {
-    /** What one turn of the worker did: attempts sent, and attempts recorded (of which delivered and failed). */
-    record Turn(int sent, int recorded, int delivered, int failedAttempts) {
+    /**
+     * What one turn of the worker did: attempts sent, and attempts recorded (of which delivered and failed); {@code full}
+     * when it claimed a whole batch (more is probably due).
+     */
+    record Turn(int sent, int recorded, int delivered, int failedAttempts, boolean full) {
         public boolean idle() {
             return sent == 0 && recorded == 0;
         }

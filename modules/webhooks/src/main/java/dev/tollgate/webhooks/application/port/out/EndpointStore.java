@@ -31,8 +31,8 @@ public interface EndpointStore {
     /** Deletes the endpoint and, with it, its deliveries and their attempts. */
     void delete(long id);
 
-    /** The active endpoints of a tenant (and scope, when not null) that receive {@code eventType}. */
-    List<Endpoint> subscribers(UUID organizationId, Audience audience, String scope, String eventType);
+    /** The ids of the active endpoints of a tenant (and scope, when not null) that receive {@code eventType}. */
+    List<Long> subscribers(UUID organizationId, Audience audience, String scope, String eventType);
 
     /** Endpoints by id, whoever owns them: for the delivery worker. */
     Map<Long, Endpoint> byIds(Collection<Long> ids);
