@@ -73,6 +73,20 @@ public final class WebhookLoad {
         AtomicLong lastMs = new AtomicLong();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
         server.setExecutor(Executors.newFixedThreadPool(16));
+        // Counters back to zero without a new (cold) process: the measured phase starts on a warm sink.
+        server.createContext("/_reset", exchange -> {
+            ids.clear();
+            received.set(0);
+            duplicates.set(0);
+            badSignatures.set(0);
+            firstMs.set(Long.MAX_VALUE);
+            lastMs.set(0);
+            synchronized (latency) {
+                Arrays.fill(latency, 0);
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             long now = System.currentTimeMillis();

@@ -10,7 +10,7 @@
 #   0. the demo organization (admin API key) is made a billing partner, gets $WEBHOOKS php-tenant webhooks subscribed to
 #      boost_activated (all aimed at the sink, one signing secret the sink knows) and the pro tier (a package
 #      provisioned to its own admin), whose metered queries_per_day entitlement takes the boosts;
-#   1. sustained: the operator grants boosts at $RATE/$WEBHOOKS per second for $SECONDS_ s, each grant one
+#   1. sustained (after $WARMUP s of the same load, not measured): the operator grants boosts at $RATE/$WEBHOOKS per second for $SECONDS_ s, each grant one
 #      boost_activated event fanned out to $WEBHOOKS deliveries (outbox → queue → worker → sink). The
 #      sink verifies every request with Standard Webhooks' reference verifier (standardwebhooks 1.1.0) and records the
 #      delay from the event (its occurred_at, written in the transaction that changed the package) to the first arrival
@@ -20,7 +20,7 @@
 #      reach the sink for each webhook at least once, and every duplicate must carry the webhook-id of the first;
 #   3. reference: $DIRECT signed POSTs straight to a fresh sink from $CONCURRENCY async clients (no queue, no database).
 #
-# Environment (all optional): RATE=2000 (deliveries/s), WEBHOOKS=80, SECONDS_=60, DIRECT=120000, CONCURRENCY=64, THREADS=4,
+# Environment (all optional): RATE=2000 (deliveries/s), WEBHOOKS=100, SECONDS_=60, DIRECT=120000, CONCURRENCY=64, THREADS=4, WARMUP=15 (s),
 # CRASH=1, SMOKE=1, JAVA_OPTS=, RESULTS_FILE=docs/perf/webhooks.md, WRITE_RESULTS=0 to only print, KEEP_WORKDIR=1.
 set -euo pipefail
 
@@ -32,11 +32,12 @@ if [ "$SMOKE" = "1" ]; then
   SECONDS_="${SECONDS_:-15}"; DIRECT="${DIRECT:-20000}"; WRITE_RESULTS="${WRITE_RESULTS:-0}"
 fi
 RATE="${RATE:-2000}"
-WEBHOOKS="${WEBHOOKS:-80}"
+WEBHOOKS="${WEBHOOKS:-100}"
 SECONDS_="${SECONDS_:-60}"
 DIRECT="${DIRECT:-120000}"
 CONCURRENCY="${CONCURRENCY:-64}"
 THREADS="${THREADS:-4}"
+WARMUP="${WARMUP:-15}"
 CRASH="${CRASH:-1}"
 RESULTS_FILE="${RESULTS_FILE:-$root/docs/perf/webhooks.md}"
 WRITE_RESULTS="${WRITE_RESULTS:-1}"
@@ -122,6 +123,17 @@ sample_metrics() {
   done
 }
 
+# --- warm-up: the same load for $WARMUP s, not measured (JIT, connection pools, PostgreSQL's caches) -------------------------
+if [ "$WARMUP" -gt 0 ]; then
+  log "warm-up: $events_per_s grants/s × $WEBHOOKS webhooks for $WARMUP s"
+  warm_args=("${load_args[@]}")
+  warm_args[5]="seconds=$WARMUP"
+  "${LOAD[@]}" load "${warm_args[@]}" >"$base/warmup.txt"
+  await_sink sustained "$(( $(get warmup events_confirmed) * WEBHOOKS ))" 120
+  curl -fsS -X POST "http://127.0.0.1:$SINK_PORT/_reset" >/dev/null  # the same warm sink, counting from zero
+  sleep 0.5
+fi
+
 # --- phase 1: sustained ----------------------------------------------------------------------------------------------------
 log "phase sustained: $events_per_s grants/s × $WEBHOOKS webhooks for $SECONDS_ s"
 sample_metrics "$base/metrics.txt" &
@@ -170,7 +182,7 @@ s_unique="$(get sustained_final unique)"
 s_span_ms=$(( $(get sustained_final last_ms) - $(get sustained_final first_ms) ))
 s_rate="$(awk -v n="$s_unique" -v ms="$s_span_ms" 'BEGIN { if (ms > 0) printf "%.0f", n * 1000 / ms; else print 0 }')"
 s_lost=$(( expected > s_unique ? expected - s_unique : 0 ))
-rate_verdict="$(awk -v r="$s_rate" -v t="$TARGET_RATE" 'BEGIN { print (r >= t * 0.98) ? "met" : "MISSED" }')"
+rate_verdict="$(awk -v r="$s_rate" -v t="$TARGET_RATE" 'BEGIN { print (r >= t) ? "met" : "MISSED" }')"
 p99_verdict="$(awk -v p="$(get sustained_final latency_p99_ms)" -v t="$TARGET_P99_MS" 'BEGIN { print (p <= t) ? "met" : "MISSED" }')"
 summary="$(cat <<EOT
 **1. Sustained delivery**: $(get load events_confirmed) boosts granted in $SECONDS_ s ($(get load events_per_s)/s of $events_per_s/s asked; $(get load events_not_sent) not sent because the API was slower), each \`boost_activated\` fanned out to $WEBHOOKS webhooks
