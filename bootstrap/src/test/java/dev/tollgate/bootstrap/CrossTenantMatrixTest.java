@@ -230,6 +230,7 @@ class CrossTenantMatrixTest extends HttpTest {
             JsonNode project = http.post("/v1/projects", """
                     {"name":"%s app","org_id":"%s","database":%s}""".formatted(tag, account.orgId(), upstream()), jwt).expect(201).json();
             ids.put("project_id", project.get("project").get("id").asText());
+            ids.put("database", ids.get("project_id")); // PlanetScale's databases are projects (ADR 0048)
             ids.put("database_id", project.get("database").get("id").asText());
             ids.put("replica_id", http.post("/v1/databases/" + ids.get("database_id") + "/replicas", "{\"host\":\"127.0.0.1\",\"port\":5433}", jwt)
                     .expect(201).json().get("id").asText());
@@ -453,7 +454,10 @@ class CrossTenantMatrixTest extends HttpTest {
                 {"DELETE /v1/organizations/{organization}/service-tokens/{service_token_id}", null},
                 {"GET /v1/organizations/{organization}/service-tokens/{service_token_id}/accesses", null},
                 {"POST /v1/organizations/{organization}/service-tokens/{service_token_id}/accesses", "{\"access\":\"read_organization\"}"},
-                {"GET /v1/organizations/{organization}/invoices", null}}) {
+                {"GET /v1/organizations/{organization}/invoices", null},
+                {"GET /v1/organizations/{organization}/databases/{database}/webhooks", null},
+                {"POST /v1/organizations/{organization}/databases/{database}/webhooks",
+                        "{\"url\":\"http://127.0.0.1:9/intruder\",\"events\":[\"branch.ready\"]}"}}) {
             m.put(op[0], call("", op[1]));
         }
         // Centrali: 403 for a workspace the caller is no member of, as its document says (capabilities too)

@@ -47,6 +47,7 @@ class EmptyListsTest extends HttpTest {
                 new Listing("/v1/projects/" + projectId + "/domains", PGBEAM, "/domains"),
                 new Listing("/v1/databases/" + databaseId + "/replicas", PGBEAM, "/replicas"),
                 new Listing("/v1/organizations/" + slug + "/teams", PLANETSCALE, "/data"),
+                new Listing("/v1/organizations/" + slug + "/databases/" + projectId + "/webhooks", PLANETSCALE, "/data"),
                 new Listing("/v1/organizations/" + slug + "/service-tokens/" + tokenId + "/accesses", PLANETSCALE, "/data"),
                 new Listing("/api/v1/customers", OPENMETER, "/items"),
                 new Listing("/api/v1/meters", OPENMETER, ""),

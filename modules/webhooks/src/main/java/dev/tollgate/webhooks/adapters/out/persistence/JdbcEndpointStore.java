@@ -137,6 +137,16 @@ class JdbcEndpointStore implements EndpointStore {
     }
 
     @Override
+    public void lockScope(UUID organizationId, Audience audience, String scope) {
+        String key = organizationId + "/" + audience.stored() + "/" + (scope == null ? "" : scope);
+        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 48))", s -> {
+            s.setString(1, key);
+            s.executeQuery().close();
+            return null;
+        });
+    }
+
+    @Override
     public void delete(long id) {
         Sql.update(jdbc, "DELETE FROM webhooks.endpoints WHERE id = ?", List.of(id));
     }

@@ -28,6 +28,12 @@ public interface EndpointStore {
 
     long count(UUID organizationId, Audience audience, String scope);
 
+    /**
+     * Serializes, until the caller's transaction ends, whatever else changes the endpoints of this tenant, audience and
+     * scope: a limit counted before a create then holds.
+     */
+    void lockScope(UUID organizationId, Audience audience, String scope);
+
     /** Deletes the endpoint and, with it, its deliveries and their attempts. */
     void delete(long id);
 
