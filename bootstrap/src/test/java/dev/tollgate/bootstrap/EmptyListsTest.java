@@ -54,6 +54,7 @@ class EmptyListsTest extends HttpTest {
                 new Listing("/api/v1/features", OPENMETER, ""),
                 new Listing("/api/v1/plans", OPENMETER, "/items"),
                 new Listing("/api/v1/addons", OPENMETER, "/items"),
+                new Listing("/api/v1/notification/channels", OPENMETER, "/items"),
                 new Listing("/api/v1/subjects", OPENMETER, ""),
                 new Listing("/api/v1/events", OPENMETER, ""),
                 new Listing("/api/v2/events", OPENMETER, "/items"),

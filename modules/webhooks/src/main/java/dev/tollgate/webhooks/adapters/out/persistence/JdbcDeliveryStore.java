@@ -94,7 +94,7 @@ class JdbcDeliveryStore implements DeliveryStore {
     public List<Delivery> claimDue(Instant now, int max, Duration lease) {
         return jdbc.prepareStatement("""
                 UPDATE webhooks.deliveries d SET next_attempt_at = ?
-                FROM (SELECT q.id FROM webhooks.deliveries q JOIN webhooks.endpoints e ON e.id = q.endpoint_id AND e.active
+                FROM (SELECT q.id FROM webhooks.deliveries q JOIN webhooks.endpoints e ON e.id = q.endpoint_id AND e.active AND e.deleted_at IS NULL
                       WHERE q.status = 'pending' AND q.next_attempt_at <= ? ORDER BY q.next_attempt_at LIMIT ?
                       FOR UPDATE OF q SKIP LOCKED) due
                 WHERE d.id = due.id RETURNING\s""" + COLUMNS, s -> {
@@ -242,7 +242,7 @@ class JdbcDeliveryStore implements DeliveryStore {
     @Transactional
     public Backlog backlog(Instant now) {
         return jdbc.prepareStatement("""
-                SELECT count(*), min(q.next_attempt_at) FROM webhooks.deliveries q JOIN webhooks.endpoints e ON e.id = q.endpoint_id AND e.active
+                SELECT count(*), min(q.next_attempt_at) FROM webhooks.deliveries q JOIN webhooks.endpoints e ON e.id = q.endpoint_id AND e.active AND e.deleted_at IS NULL
                 WHERE q.status = 'pending' AND q.next_attempt_at <= ?""", s -> {
             s.setTimestamp(1, Sql.timestamp(now));
             try (ResultSet rs = s.executeQuery()) {
