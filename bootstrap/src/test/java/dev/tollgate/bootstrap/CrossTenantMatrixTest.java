@@ -135,7 +135,7 @@ class CrossTenantMatrixTest extends HttpTest {
             "GET /api/v1/entitlements", "GET /api/v1/features", "GET /api/v1/grants", "GET /api/v1/meters", "GET /api/v1/plans",
             "GET /api/v1/portal/tokens", "GET /api/v1/subjects", "GET /api/v2/entitlements", "GET /api/v2/grants", "GET /api/v2/events",
             "GET /api/v1/events", "GET /api/v1/billing/invoices", "GET /api/v1/apps", "GET /api/v1/billing/profiles",
-            "GET /api/v1/billing/customers", "GET /api/v1/marketplace/listings", "GET /api/v1/notification/channels");
+            "GET /api/v1/billing/customers", "GET /api/v1/marketplace/listings", "GET /api/v1/notification/channels", "GET /api/v1/notification/rules");
 
     /**
      * Values that answer {"hasAccess":false} for one's own customer and an unknown entitlement or feature (the v1
@@ -332,6 +332,9 @@ class CrossTenantMatrixTest extends HttpTest {
             // OpenMeter: a notification channel of this namespace
             ids.put("channelId", http.post("/api/v1/notification/channels", """
                     {"type":"WEBHOOK","name":"%s channel","url":"http://127.0.0.1:9/%s"}""".formatted(tag, tag), jwt)
+                    .expect(201).json().get("id").asText());
+            ids.put("ruleId", http.post("/api/v1/notification/rules", """
+                    {"type":"invoice.created","name":"%s rule","channels":["%s"]}""".formatted(tag, ids.get("channelId")), jwt)
                     .expect(201).json().get("id").asText());
         }
 
@@ -633,6 +636,13 @@ class CrossTenantMatrixTest extends HttpTest {
         m.put("GET " + channel, openMeter("", null));
         m.put("PUT " + channel, openMeter("", "{\"type\":\"WEBHOOK\",\"name\":\"intruder\",\"url\":\"http://127.0.0.1:9/intruder\"}"));
         m.put("DELETE " + channel, openMeter("", null));
+        // a rule of B's may not send to A's channel: unknown to B, a bad channel (400)
+        m.put("POST /api/v1/notification/rules", new Call("", "{\"type\":\"invoice.created\",\"name\":\"intruder\",\"channels\":[\"{A.channelId}\"]}",
+                credential -> credential.equals("service token") ? 403 : 400));
+        String rule = "/api/v1/notification/rules/{ruleId}";
+        m.put("GET " + rule, openMeter("", null));
+        m.put("PUT " + rule, openMeter("", "{\"type\":\"invoice.created\",\"name\":\"intruder\",\"channels\":[\"{B.channelId}\"]}"));
+        m.put("DELETE " + rule, openMeter("", null));
         // A billing partner provisions for a person named by email, into their current workspace (ADR 0014): B, a partner
         // too, may not take over A's workspace while it holds A's package (409), and B's other credentials are no partner's.
         m.put("POST /api/provisioning/entitlements", new Call("", "{\"email\":\"{A.email}\",\"name\":\"intruder\",\"product_code\":\"pro\","
@@ -909,6 +919,7 @@ class CrossTenantMatrixTest extends HttpTest {
                 + "/grants?includeDeleted=true", a.jwt);
         reads.put("/api/v1/portal/tokens", a.jwt);
         reads.put("/api/v1/notification/channels?includeDeleted=true&includeDisabled=true", a.jwt);
+        reads.put("/api/v1/notification/rules?includeDeleted=true&includeDisabled=true", a.jwt);
         reads.put("/api/v1/entitlements/check?feature=queries_per_day&email=" + a.account.email(), a.apiKey);
         reads.put("/api/entitlements/summary", a.cookie);
         reads.put("/workspace/api/v1/" + a.account.orgSlug() + "/capabilities", a.jwt);

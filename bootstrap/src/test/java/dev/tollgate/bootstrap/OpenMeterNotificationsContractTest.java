@@ -137,4 +137,109 @@ class OpenMeterNotificationsContractTest extends HttpTest {
         http.put("/api/v1/notification/channels/" + theirs, body).expect(401).conformsTo(OPENMETER);
         http.delete("/api/v1/notification/channels/" + theirs).expect(401).conformsTo(OPENMETER);
     }
+
+    @Test
+    void rulesOfEveryTypeLiveThroughTheirLifecycle() {
+        String[] auth = auth(signUpOwner());
+        JsonNode empty = http.get("/api/v1/notification/rules", auth).expect(200).conformsTo(OPENMETER).json();
+        assertEquals(0, empty.get("totalCount").asInt());
+        assertTrue(empty.get("items").isArray() && empty.get("items").isEmpty());
+        String channel = channel(auth, "").get("id").asText();
+        String feature = http.post("/api/v1/features", "{\"key\":\"sso\",\"name\":\"Single sign-on\"}", auth).expect(201).json().get("id").asText();
+
+        JsonNode threshold = http.post("/api/v1/notification/rules", """
+                {"type":"entitlements.balance.threshold","name":"Balance threshold reached","channels":["%s"],"features":["sso"],
+                 "thresholds":[{"value":80,"type":"PERCENT"},{"value":100,"type":"usage_value"},{"value":0,"type":"balance_value"}],
+                 "metadata":{"team":"billing"}}""".formatted(channel), auth).expect(201).conformsTo(OPENMETER).json();
+        String id = threshold.get("id").asText();
+        assertEquals("usage_percentage", threshold.get("thresholds").get(0).get("type").asText(), "PERCENT is usage_percentage");
+        assertEquals(3, threshold.get("thresholds").size());
+        assertEquals(feature, threshold.get("features").get(0).get("id").asText());
+        assertEquals("sso", threshold.get("features").get(0).get("key").asText());
+        assertEquals(channel, threshold.get("channels").get(0).get("id").asText());
+        assertEquals("WEBHOOK", threshold.get("channels").get(0).get("type").asText());
+
+        JsonNode reset = http.post("/api/v1/notification/rules", """
+                {"type":"entitlements.reset","name":"Reset","channels":["%s"],"features":["%s"]}""".formatted(channel, feature), auth)
+                .expect(201).conformsTo(OPENMETER).json();
+        assertFalse(reset.has("thresholds"));
+        JsonNode created = http.post("/api/v1/notification/rules", """
+                {"type":"invoice.created","name":"Invoices","channels":["%s"]}""".formatted(channel), auth).expect(201).conformsTo(OPENMETER).json();
+        assertFalse(created.has("features"));
+        http.post("/api/v1/notification/rules", """
+                {"type":"invoice.updated","name":"Invoice changes","channels":["%s"],"disabled":true}""".formatted(channel), auth)
+                .expect(201).conformsTo(OPENMETER);
+
+        assertEquals(3, http.get("/api/v1/notification/rules", auth).expect(200).conformsTo(OPENMETER).json().get("totalCount").asInt());
+        assertEquals(4, http.get("/api/v1/notification/rules?includeDisabled=true&orderBy=type&order=DESC", auth).expect(200)
+                .conformsTo(OPENMETER).json().get("totalCount").asInt());
+        JsonNode bySso = http.get("/api/v1/notification/rules?feature=sso&channel=" + channel, auth).expect(200).conformsTo(OPENMETER).json();
+        assertEquals(2, bySso.get("totalCount").asInt());
+        assertEquals(0, http.get("/api/v1/notification/rules?channel=" + UNKNOWN, auth).expect(200).conformsTo(OPENMETER).json()
+                .get("totalCount").asInt());
+
+        assertEquals(id, http.get("/api/v1/notification/rules/" + id, auth).expect(200).conformsTo(OPENMETER).json().get("id").asText());
+        // PUT replaces the rule whole: its type too
+        JsonNode replaced = http.put("/api/v1/notification/rules/" + id, """
+                {"type":"entitlements.reset","name":"Now a reset rule","channels":["%s"]}""".formatted(channel), auth)
+                .expect(200).conformsTo(OPENMETER).json();
+        assertEquals("entitlements.reset", replaced.get("type").asText());
+        assertFalse(replaced.has("thresholds") || replaced.has("features") || replaced.has("metadata"));
+
+        http.delete("/api/v1/notification/rules/" + id, auth).expect(204).conformsTo(OPENMETER);
+        assertTrue(http.get("/api/v1/notification/rules/" + id, auth).expect(200).conformsTo(OPENMETER).json().has("deletedAt"));
+        http.delete("/api/v1/notification/rules/" + id, auth).expect(404).conformsTo(OPENMETER);
+        assertEquals(2, http.get("/api/v1/notification/rules", auth).expect(200).json().get("totalCount").asInt());
+        assertEquals(4, http.get("/api/v1/notification/rules?includeDeleted=true&includeDisabled=true", auth).expect(200).conformsTo(OPENMETER)
+                .json().get("totalCount").asInt());
+    }
+
+    @Test
+    void badRulesAreRefused() {
+        String[] auth = auth(signUpOwner());
+        String channel = channel(auth, "").get("id").asText();
+        String[] stranger = Accounts.signUp(http, "RuleStranger").auth();
+        String theirChannel = channel(stranger, "").get("id").asText();
+        String deleted = channel(auth, "").get("id").asText();
+        http.delete("/api/v1/notification/channels/" + deleted, auth).expect(204);
+        String t = "{\"type\":\"entitlements.balance.threshold\",\"name\":\"t\",\"channels\":[\"%s\"],\"thresholds\":%s}";
+        for (String body : new String[] {
+                "{\"type\":\"invoice.paid\",\"name\":\"x\",\"channels\":[\"" + channel + "\"]}",
+                "{\"type\":\"invoice.created\",\"name\":\"\",\"channels\":[\"" + channel + "\"]}",
+                "{\"type\":\"invoice.created\",\"name\":\"x\",\"channels\":[]}",
+                "{\"type\":\"invoice.created\",\"name\":\"x\",\"channels\":[\"" + theirChannel + "\"]}",
+                "{\"type\":\"invoice.created\",\"name\":\"x\",\"channels\":[\"" + deleted + "\"]}",
+                "{\"type\":\"invoice.created\",\"name\":\"x\",\"channels\":[\"" + UNKNOWN + "\"]}",
+                "{\"type\":\"entitlements.reset\",\"name\":\"x\",\"channels\":[\"" + channel + "\"],\"features\":[\"no_such_feature\"]}",
+                t.formatted(channel, "[]"),
+                t.formatted(channel, "[{\"value\":80,\"type\":\"MOST\"}]"),
+                t.formatted(channel, "[{\"value\":-1,\"type\":\"usage_value\"}]"),
+                t.formatted(channel, "[" + "{\"value\":1,\"type\":\"usage_value\"},".repeat(10) + "{\"value\":2,\"type\":\"usage_value\"}]")}) {
+            http.post("/api/v1/notification/rules", body, auth).expect(400).conformsTo(OPENMETER);
+        }
+        assertEquals(0, http.get("/api/v1/notification/rules?includeDisabled=true", auth).expect(200).json().get("totalCount").asInt());
+    }
+
+    @Test
+    void unknownAndOtherNamespacesRulesAreNotFoundAndAnonymousCallersUnauthorized() {
+        String[] auth = auth(signUpOwner());
+        String[] stranger = Accounts.signUp(http, "RuleOwner").auth();
+        String theirChannel = channel(stranger, "").get("id").asText();
+        String theirs = http.post("/api/v1/notification/rules", """
+                {"type":"invoice.created","name":"Invoices","channels":["%s"]}""".formatted(theirChannel), stranger).expect(201).json()
+                .get("id").asText();
+        String mine = channel(auth, "").get("id").asText();
+        String body = "{\"type\":\"invoice.created\",\"name\":\"x\",\"channels\":[\"" + mine + "\"]}";
+        for (String id : new String[] {UNKNOWN, theirs, "not-a-ulid"}) {
+            http.get("/api/v1/notification/rules/" + id, auth).expect(404).conformsTo(OPENMETER);
+            http.put("/api/v1/notification/rules/" + id, body, auth).expect(404).conformsTo(OPENMETER);
+            http.delete("/api/v1/notification/rules/" + id, auth).expect(404).conformsTo(OPENMETER);
+        }
+        assertEquals("Invoices", http.get("/api/v1/notification/rules/" + theirs, stranger).expect(200).json().get("name").asText());
+        http.get("/api/v1/notification/rules").expect(401).conformsTo(OPENMETER);
+        http.post("/api/v1/notification/rules", body).expect(401).conformsTo(OPENMETER);
+        http.get("/api/v1/notification/rules/" + theirs).expect(401).conformsTo(OPENMETER);
+        http.put("/api/v1/notification/rules/" + theirs, body).expect(401).conformsTo(OPENMETER);
+        http.delete("/api/v1/notification/rules/" + theirs).expect(401).conformsTo(OPENMETER);
+    }
 }
