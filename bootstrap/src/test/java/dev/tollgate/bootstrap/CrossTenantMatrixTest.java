@@ -135,7 +135,8 @@ class CrossTenantMatrixTest extends HttpTest {
             "GET /api/v1/entitlements", "GET /api/v1/features", "GET /api/v1/grants", "GET /api/v1/meters", "GET /api/v1/plans",
             "GET /api/v1/portal/tokens", "GET /api/v1/subjects", "GET /api/v2/entitlements", "GET /api/v2/grants", "GET /api/v2/events",
             "GET /api/v1/events", "GET /api/v1/billing/invoices", "GET /api/v1/apps", "GET /api/v1/billing/profiles",
-            "GET /api/v1/billing/customers", "GET /api/v1/marketplace/listings", "GET /api/v1/notification/channels", "GET /api/v1/notification/rules");
+            "GET /api/v1/billing/customers", "GET /api/v1/marketplace/listings", "GET /api/v1/notification/channels", "GET /api/v1/notification/rules",
+            "GET /api/v1/notification/events");
 
     /**
      * Values that answer {"hasAccess":false} for one's own customer and an unknown entitlement or feature (the v1
@@ -335,6 +336,8 @@ class CrossTenantMatrixTest extends HttpTest {
                     .expect(201).json().get("id").asText());
             ids.put("ruleId", http.post("/api/v1/notification/rules", """
                     {"type":"invoice.created","name":"%s rule","channels":["%s"]}""".formatted(tag, ids.get("channelId")), jwt)
+                    .expect(201).json().get("id").asText());
+            ids.put("eventId", http.post("/api/v1/notification/rules/" + ids.get("ruleId") + "/test", null, jwt)
                     .expect(201).json().get("id").asText());
         }
 
@@ -643,6 +646,9 @@ class CrossTenantMatrixTest extends HttpTest {
         m.put("GET " + rule, openMeter("", null));
         m.put("PUT " + rule, openMeter("", "{\"type\":\"invoice.created\",\"name\":\"intruder\",\"channels\":[\"{B.channelId}\"]}"));
         m.put("DELETE " + rule, openMeter("", null));
+        m.put("POST " + rule + "/test", openMeter("", null));
+        m.put("GET /api/v1/notification/events/{eventId}", openMeter("", null));
+        m.put("POST /api/v1/notification/events/{eventId}/resend", openMeter("", "{}"));
         // A billing partner provisions for a person named by email, into their current workspace (ADR 0014): B, a partner
         // too, may not take over A's workspace while it holds A's package (409), and B's other credentials are no partner's.
         m.put("POST /api/provisioning/entitlements", new Call("", "{\"email\":\"{A.email}\",\"name\":\"intruder\",\"product_code\":\"pro\","

@@ -56,6 +56,7 @@ class EmptyListsTest extends HttpTest {
                 new Listing("/api/v1/addons", OPENMETER, "/items"),
                 new Listing("/api/v1/notification/channels", OPENMETER, "/items"),
                 new Listing("/api/v1/notification/rules", OPENMETER, "/items"),
+                new Listing("/api/v1/notification/events", OPENMETER, "/items"),
                 new Listing("/api/v1/subjects", OPENMETER, ""),
                 new Listing("/api/v1/events", OPENMETER, ""),
                 new Listing("/api/v2/events", OPENMETER, "/items"),

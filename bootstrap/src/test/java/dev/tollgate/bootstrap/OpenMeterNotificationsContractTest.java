@@ -1,6 +1,7 @@
 package dev.tollgate.bootstrap;
 
 import static dev.tollgate.testing.ApiContract.Document.OPENMETER;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.testing.Accounts;
 import dev.tollgate.testing.HttpTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 class OpenMeterNotificationsContractTest extends HttpTest {
     static final String UNKNOWN = "01ARZ3NDEKTSV4RRFFQ69G5FAV";
+    static final ObjectMapper MAPPER = new ObjectMapper();
     final WebhookSink sink = new WebhookSink();
 
     @Override
@@ -241,5 +245,110 @@ class OpenMeterNotificationsContractTest extends HttpTest {
         http.get("/api/v1/notification/rules/" + theirs).expect(401).conformsTo(OPENMETER);
         http.put("/api/v1/notification/rules/" + theirs, body).expect(401).conformsTo(OPENMETER);
         http.delete("/api/v1/notification/rules/" + theirs).expect(401).conformsTo(OPENMETER);
+    }
+
+    static void await(String what, java.util.function.BooleanSupplier condition) {
+        PhpTenantWebhooksContractTest.await(what, condition);
+    }
+
+    @Test
+    void aRulesTestEventIsSignedDeliveredToEveryChannelAndResent() throws Exception {
+        String[] auth = auth(signUpOwner());
+        assertEquals(0, http.get("/api/v1/notification/events", auth).expect(200).conformsTo(OPENMETER).json().get("totalCount").asInt());
+        try (WebhookSink first = new WebhookSink(); WebhookSink second = new WebhookSink()) {
+            JsonNode one = http.post("/api/v1/notification/channels", """
+                    {"type":"WEBHOOK","name":"one","url":"%s","customHeaders":{"X-Team":"billing"}}""".formatted(first.url()), auth)
+                    .expect(201).json();
+            JsonNode two = http.post("/api/v1/notification/channels", """
+                    {"type":"WEBHOOK","name":"two","url":"%s"}""".formatted(second.url()), auth).expect(201).json();
+            http.post("/api/v1/features", "{\"key\":\"sso\",\"name\":\"Single sign-on\"}", auth).expect(201);
+            String rule = http.post("/api/v1/notification/rules", """
+                    {"type":"entitlements.balance.threshold","name":"Almost out","channels":["%s","%s"],"features":["sso"],
+                     "thresholds":[{"value":80,"type":"usage_percentage"}]}""".formatted(one.get("id").asText(), two.get("id").asText()), auth)
+                    .expect(201).json().get("id").asText();
+
+            JsonNode event = http.post("/api/v1/notification/rules/" + rule + "/test", null, auth).expect(201).conformsTo(OPENMETER).json();
+            String id = event.get("id").asText();
+            assertEquals("entitlements.balance.threshold", event.get("type").asText());
+            assertEquals(rule, event.get("rule").get("id").asText());
+            assertEquals(id, event.get("payload").get("id").asText());
+            assertEquals("sso", event.get("payload").get("data").get("feature").get("key").asText());
+
+            await("both channels", () -> first.received.size() == 1 && second.received.size() == 1);
+            for (WebhookSink sink : List.of(first, second)) {
+                WebhookSink.Received got = sink.received.get(0);
+                assertEquals(id, got.header("webhook-id"), "the webhook-id is the event's id on every channel");
+                assertEquals(id, MAPPER.readTree(got.body()).get("id").asText());
+                assertEquals(event.get("payload"), MAPPER.readTree(got.body()), "the body is the payload");
+                String secret = (sink == first ? one : two).get("signingSecret").asText();
+                assertDoesNotThrow(() -> new com.standardwebhooks.Webhook(secret).verify(got.body(), got.headers()));
+            }
+            assertEquals("billing", first.received.get(0).header("X-Team"));
+            assertEquals("application/json", first.received.get(0).header("Content-Type"));
+
+            await("success on both", () -> {
+                JsonNode read = http.get("/api/v1/notification/events/" + id, auth).expect(200).json();
+                return read.get("deliveryStatus").size() == 2 && read.get("deliveryStatus").findValues("state").stream()
+                        .allMatch(s -> s.asText().equals("SUCCESS"));
+            });
+            JsonNode read = http.get("/api/v1/notification/events/" + id, auth).expect(200).conformsTo(OPENMETER).json();
+            JsonNode status = read.get("deliveryStatus").get(0);
+            assertEquals(one.get("id").asText(), status.get("channel").get("id").asText());
+            assertEquals(200, status.get("attempts").get(0).get("response").get("statusCode").asInt());
+            assertEquals(first.url(), status.get("attempts").get(0).get("response").get("url").asText());
+            assertFalse(status.has("nextAttempt"));
+
+            JsonNode listed = http.get("/api/v1/notification/events?rule=" + rule + "&channel=" + two.get("id").asText()
+                    + "&feature=sso&orderBy=createdAt&order=DESC&page=1&pageSize=5", auth).expect(200).conformsTo(OPENMETER).json();
+            assertEquals(1, listed.get("totalCount").asInt());
+            assertEquals(id, listed.get("items").get(0).get("id").asText());
+            assertEquals(0, http.get("/api/v1/notification/events?from=2999-01-01T00:00:00Z", auth).expect(200).conformsTo(OPENMETER).json()
+                    .get("totalCount").asInt());
+
+            // resend to one channel: the same message again
+            http.post("/api/v1/notification/events/" + id + "/resend", "{\"channels\":[\"" + two.get("id").asText() + "\"]}", auth)
+                    .expect(202).conformsTo(OPENMETER);
+            await("the resend", () -> second.received.size() == 2);
+            assertEquals(id, second.received.get(1).header("webhook-id"));
+            assertEquals(1, first.received.size());
+            http.post("/api/v1/notification/events/" + id + "/resend", "{}", auth).expect(202).conformsTo(OPENMETER);
+            await("the resend to all", () -> first.received.size() == 2 && second.received.size() == 3);
+            http.post("/api/v1/notification/events/" + id + "/resend", "{\"channels\":[\"" + UNKNOWN + "\"]}", auth)
+                    .expect(400).conformsTo(OPENMETER);
+        }
+    }
+
+    @Test
+    void aFailingChannelShowsItsAttemptsAndEventsOfOthersAreNotFound() {
+        String[] auth = auth(signUpOwner());
+        try (WebhookSink failing = new WebhookSink()) {
+            failing.status.set(500);
+            String channel = http.post("/api/v1/notification/channels", """
+                    {"type":"WEBHOOK","name":"down","url":"%s"}""".formatted(failing.url()), auth).expect(201).json().get("id").asText();
+            String rule = http.post("/api/v1/notification/rules", """
+                    {"type":"invoice.created","name":"Invoices","channels":["%s"]}""".formatted(channel), auth).expect(201).json().get("id").asText();
+            JsonNode event = http.post("/api/v1/notification/rules/" + rule + "/test", null, auth).expect(201).conformsTo(OPENMETER).json();
+            String id = event.get("id").asText();
+            assertEquals("standard", event.get("payload").get("data").get("type").asText());
+            await("a failed attempt", () -> http.get("/api/v1/notification/events/" + id, auth).expect(200).json()
+                    .at("/deliveryStatus/0/attempts").size() >= 1);
+            JsonNode status = http.get("/api/v1/notification/events/" + id, auth).expect(200).conformsTo(OPENMETER).json().at("/deliveryStatus/0");
+            assertTrue(List.of("SENDING", "FAILED").contains(status.get("state").asText()), status.toString());
+            assertEquals("FAILED", status.at("/attempts/0/state").asText());
+            assertEquals(500, status.at("/attempts/0/response/statusCode").asInt());
+
+            String[] stranger = Accounts.signUp(http, "EventStranger").auth();
+            for (String unknown : new String[] {id, UNKNOWN, "not-a-ulid"}) {
+                http.get("/api/v1/notification/events/" + unknown, stranger).expect(404).conformsTo(OPENMETER);
+                http.post("/api/v1/notification/events/" + unknown + "/resend", "{}", stranger).expect(404).conformsTo(OPENMETER);
+                http.post("/api/v1/notification/rules/" + (unknown.equals(id) ? rule : unknown) + "/test", null, stranger).expect(404).conformsTo(OPENMETER);
+            }
+            assertEquals(0, http.get("/api/v1/notification/events", stranger).expect(200).json().get("totalCount").asInt());
+            http.get("/api/v1/notification/events").expect(401).conformsTo(OPENMETER);
+            http.get("/api/v1/notification/events/" + id).expect(401).conformsTo(OPENMETER);
+            http.post("/api/v1/notification/events/" + id + "/resend", "{}").expect(401).conformsTo(OPENMETER);
+            http.post("/api/v1/notification/rules/" + rule + "/test", null).expect(401).conformsTo(OPENMETER);
+            http.get("/api/v1/notification/events?from=yesterday", auth).expect(400).conformsTo(OPENMETER);
+        }
     }
 }

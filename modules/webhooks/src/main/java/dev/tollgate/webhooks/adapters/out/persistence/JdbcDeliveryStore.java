@@ -5,6 +5,7 @@ import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.platform.persistence.JsonColumns;
 import dev.tollgate.platform.persistence.Sql;
 import dev.tollgate.webhooks.application.port.out.DeliveryStore;
+import dev.tollgate.webhooks.domain.Attempt;
 import dev.tollgate.webhooks.domain.Audience;
 import dev.tollgate.webhooks.domain.DeliveriesEnqueued;
 import dev.tollgate.webhooks.domain.Delivery;
@@ -251,6 +252,43 @@ class JdbcDeliveryStore implements DeliveryStore {
                 return new Backlog(rs.getLong(1), oldest == null ? Duration.ZERO : Duration.between(oldest, now));
             }
         });
+    }
+
+    @Override
+    @Transactional
+    public List<Delivery> ofSource(String source) {
+        return select("WHERE d.source = ? ORDER BY d.id", List.of(source));
+    }
+
+    @Override
+    @Transactional
+    public Map<Long, List<Attempt>> attempts(java.util.Collection<Long> deliveryIds) {
+        Map<Long, List<Attempt>> found = new java.util.LinkedHashMap<>();
+        if (deliveryIds.isEmpty()) {
+            return found;
+        }
+        return jdbc.prepareStatement("SELECT delivery_id, number, attempted_at, url, status_code, duration_ms, body, error"
+                + " FROM webhooks.attempts WHERE delivery_id = ANY(?) ORDER BY delivery_id, number", s -> {
+            s.setArray(1, s.getConnection().createArrayOf("bigint", deliveryIds.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    int code = rs.getInt("status_code");
+                    Integer status = rs.wasNull() ? null : code;
+                    found.computeIfAbsent(rs.getLong("delivery_id"), k -> new ArrayList<>()).add(new Attempt(rs.getLong("delivery_id"),
+                            rs.getInt("number"), Sql.instant(rs.getTimestamp("attempted_at")), rs.getString("url"), status,
+                            rs.getLong("duration_ms"), rs.getString("body"), rs.getString("error")));
+                }
+            }
+            return found;
+        });
+    }
+
+    @Override
+    @Transactional
+    public Delivery resendAt(long deliveryId, Instant dueAt) {
+        Sql.update(jdbc, "UPDATE webhooks.deliveries SET status = 'pending', next_attempt_at = ?, resent_manually = true, updated_at = ? WHERE id = ?",
+                List.of(Sql.timestamp(dueAt), Sql.timestamp(dueAt), deliveryId));
+        return find(deliveryId).orElseThrow();
     }
 
     private List<Delivery> select(String where, List<?> parameters) {

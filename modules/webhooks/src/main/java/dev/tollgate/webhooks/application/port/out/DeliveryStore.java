@@ -61,4 +61,13 @@ public interface DeliveryStore {
     Delivery resend(long deliveryId, Instant now);
 
     Backlog backlog(Instant now);
+
+    /** Every delivery a source caused (one per endpoint), oldest first. */
+    List<Delivery> ofSource(String source);
+
+    /** The attempt log of these deliveries, by delivery, each oldest first. */
+    java.util.Map<Long, List<dev.tollgate.webhooks.domain.Attempt>> attempts(java.util.Collection<Long> deliveryIds);
+
+    /** Makes a delivery due again at {@code dueAt} for the worker to send, marked as resent by hand. */
+    Delivery resendAt(long deliveryId, Instant dueAt);
 }
