@@ -127,6 +127,12 @@ final class DialectErrorRenderer {
             body.put("message", "Cannot retry a successful delivery"); // retryDelivery's documented 422: a message alone
             return body;
         }
+        if (e.isValidation() && path.startsWith("/api/entitlement-webhooks/") && (path.endsWith("/test") || path.endsWith("/retry"))) {
+            // testWebhook's and retryDelivery's documented 422s have no "errors": any other validation failure there (a
+            // NUL in the path or a query parameter) is a message alone
+            body.put("message", e.message());
+            return body;
+        }
         if (e.isValidation() && request.getMethod() == io.micronaut.http.HttpMethod.DELETE && path.matches("/api/workspaces/[^/]+")) {
             // deleteWorkspace documents its 422 as {"error":"cannot_delete","message":...}; every other 422 is
             // Laravel's {"message", "errors"}

@@ -7,6 +7,7 @@ import dev.tollgate.platform.persistence.Sql;
 import dev.tollgate.webhooks.application.port.out.DeliveryStore;
 import dev.tollgate.webhooks.domain.Attempt;
 import dev.tollgate.webhooks.domain.Audience;
+import dev.tollgate.webhooks.domain.Backlog;
 import dev.tollgate.webhooks.domain.DeliveriesEnqueued;
 import dev.tollgate.webhooks.domain.Delivery;
 import dev.tollgate.webhooks.domain.DeliveryStatus;
