@@ -88,7 +88,12 @@ public final class TollgateRules {
                             String module = moduleOf(root, origin);
                             boolean ownDomain = module != null && in(target, root + "." + module + ".domain");
                             boolean uuidGenerator = in(origin, platformDomain) && in(target, "com.fasterxml.uuid");
-                            return java || in(target, platformDomain) || ownDomain || uuidGenerator;
+                            // Address classification is plain java.net arithmetic shared by every destination policy
+                            // (ADR 0048): the two classes of platform.net that are pure Java, not the package.
+                            boolean addressArithmetic = target.getName().equals(root + ".platform.net.Cidr")
+                                    || target.getName().equals(root + ".platform.net.NonPublicAddresses")
+                                    || target.getName().startsWith(root + ".platform.net.NonPublicAddresses$");
+                            return java || in(target, platformDomain) || ownDomain || uuidGenerator || addressArithmetic;
                         }));
     }
 

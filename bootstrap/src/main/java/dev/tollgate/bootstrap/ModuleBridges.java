@@ -6,6 +6,8 @@ import dev.tollgate.metering.api.spi.CostedFeatures;
 import dev.tollgate.metering.api.spi.IngestionQuotas;
 import dev.tollgate.metering.api.spi.MeterUsers;
 import dev.tollgate.tenancy.api.spi.SeatLimits;
+import dev.tollgate.webhooks.api.spi.NotificationFeatures;
+import dev.tollgate.webhooks.api.spi.PlanetScaleDatabases;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Context;
 import java.util.List;
@@ -20,7 +22,8 @@ import java.util.List;
 @Context
 final class ModuleBridges {
     static final List<Class<?>> PORTS = List.of(SeatLimits.class, MeterDirectory.class, MeterUsers.class, CostedFeatures.class,
-            IngestionQuotas.class, OrganizationUsage.class);
+            IngestionQuotas.class, OrganizationUsage.class, PlanetScaleDatabases.class,
+            NotificationFeatures.class);
 
     ModuleBridges(BeanContext beans) {
         for (Class<?> port : PORTS) {

@@ -103,6 +103,7 @@ class CrossTenantMatrixTest extends HttpTest {
             Map.entry("POST /api/entitlement-webhooks", "creates in the caller's own current workspace, no identifier"),
             Map.entry("GET /api/entitlement-webhooks/events", "the same five event types for everyone, no identifier"),
             Map.entry("POST /api/v1/addons", "creates in the caller's namespace, no identifier"),
+            Map.entry("POST /api/v1/notification/channels", "creates in the caller's namespace, no identifier"),
             Map.entry("POST /api/v1/customers", "creates in the caller's namespace, no identifier"),
             Map.entry("POST /api/v1/features", "creates in the caller's namespace, no identifier (meterSlug is a key of the namespace)"),
             Map.entry("POST /api/v1/meters", "creates in the caller's namespace, no identifier"),
@@ -134,7 +135,8 @@ class CrossTenantMatrixTest extends HttpTest {
             "GET /api/v1/entitlements", "GET /api/v1/features", "GET /api/v1/grants", "GET /api/v1/meters", "GET /api/v1/plans",
             "GET /api/v1/portal/tokens", "GET /api/v1/subjects", "GET /api/v2/entitlements", "GET /api/v2/grants", "GET /api/v2/events",
             "GET /api/v1/events", "GET /api/v1/billing/invoices", "GET /api/v1/apps", "GET /api/v1/billing/profiles",
-            "GET /api/v1/billing/customers", "GET /api/v1/marketplace/listings");
+            "GET /api/v1/billing/customers", "GET /api/v1/marketplace/listings", "GET /api/v1/notification/channels", "GET /api/v1/notification/rules",
+            "GET /api/v1/notification/events");
 
     /**
      * Values that answer {"hasAccess":false} for one's own customer and an unknown entitlement or feature (the v1
@@ -230,6 +232,7 @@ class CrossTenantMatrixTest extends HttpTest {
             JsonNode project = http.post("/v1/projects", """
                     {"name":"%s app","org_id":"%s","database":%s}""".formatted(tag, account.orgId(), upstream()), jwt).expect(201).json();
             ids.put("project_id", project.get("project").get("id").asText());
+            ids.put("database", ids.get("project_id")); // PlanetScale's databases are projects (ADR 0048)
             ids.put("database_id", project.get("database").get("id").asText());
             ids.put("replica_id", http.post("/v1/databases/" + ids.get("database_id") + "/replicas", "{\"host\":\"127.0.0.1\",\"port\":5433}", jwt)
                     .expect(201).json().get("id").asText());
@@ -327,6 +330,15 @@ class CrossTenantMatrixTest extends HttpTest {
                     .expect(201).json().get("webhook").get("id").asText());
             ids.put("delivery", http.post("/api/entitlement-webhooks/" + ids.get("webhook") + "/test", null, cookie)
                     .expect(200).json().get("delivery").get("id").asText());
+            // OpenMeter: a notification channel of this namespace
+            ids.put("channelId", http.post("/api/v1/notification/channels", """
+                    {"type":"WEBHOOK","name":"%s channel","url":"http://127.0.0.1:9/%s"}""".formatted(tag, tag), jwt)
+                    .expect(201).json().get("id").asText());
+            ids.put("ruleId", http.post("/api/v1/notification/rules", """
+                    {"type":"invoice.created","name":"%s rule","channels":["%s"]}""".formatted(tag, ids.get("channelId")), jwt)
+                    .expect(201).json().get("id").asText());
+            ids.put("eventId", http.post("/api/v1/notification/rules/" + ids.get("ruleId") + "/test", null, jwt)
+                    .expect(201).json().get("id").asText());
         }
 
         /** The values of this tenant that must never show in another tenant's answers. */
@@ -453,7 +465,10 @@ class CrossTenantMatrixTest extends HttpTest {
                 {"DELETE /v1/organizations/{organization}/service-tokens/{service_token_id}", null},
                 {"GET /v1/organizations/{organization}/service-tokens/{service_token_id}/accesses", null},
                 {"POST /v1/organizations/{organization}/service-tokens/{service_token_id}/accesses", "{\"access\":\"read_organization\"}"},
-                {"GET /v1/organizations/{organization}/invoices", null}}) {
+                {"GET /v1/organizations/{organization}/invoices", null},
+                {"GET /v1/organizations/{organization}/databases/{database}/webhooks", null},
+                {"POST /v1/organizations/{organization}/databases/{database}/webhooks",
+                        "{\"url\":\"http://127.0.0.1:9/intruder\",\"events\":[\"branch.ready\"]}"}}) {
             m.put(op[0], call("", op[1]));
         }
         // Centrali: 403 for a workspace the caller is no member of, as its document says (capabilities too)
@@ -619,6 +634,21 @@ class CrossTenantMatrixTest extends HttpTest {
         m.put("POST " + hook + "/reset-circuit-breaker", call("", null));
         m.put("GET " + hook + "/deliveries", call("", null));
         m.put("POST /api/entitlement-webhooks/deliveries/{delivery}/retry", call("", null));
+        // OpenMeter's notification channels: another namespace's channel is unknown
+        String channel = "/api/v1/notification/channels/{channelId}";
+        m.put("GET " + channel, openMeter("", null));
+        m.put("PUT " + channel, openMeter("", "{\"type\":\"WEBHOOK\",\"name\":\"intruder\",\"url\":\"http://127.0.0.1:9/intruder\"}"));
+        m.put("DELETE " + channel, openMeter("", null));
+        // a rule of B's may not send to A's channel: unknown to B, a bad channel (400)
+        m.put("POST /api/v1/notification/rules", new Call("", "{\"type\":\"invoice.created\",\"name\":\"intruder\",\"channels\":[\"{A.channelId}\"]}",
+                credential -> credential.equals("service token") ? 403 : 400));
+        String rule = "/api/v1/notification/rules/{ruleId}";
+        m.put("GET " + rule, openMeter("", null));
+        m.put("PUT " + rule, openMeter("", "{\"type\":\"invoice.created\",\"name\":\"intruder\",\"channels\":[\"{B.channelId}\"]}"));
+        m.put("DELETE " + rule, openMeter("", null));
+        m.put("POST " + rule + "/test", openMeter("", null));
+        m.put("GET /api/v1/notification/events/{eventId}", openMeter("", null));
+        m.put("POST /api/v1/notification/events/{eventId}/resend", openMeter("", "{}"));
         // A billing partner provisions for a person named by email, into their current workspace (ADR 0014): B, a partner
         // too, may not take over A's workspace while it holds A's package (409), and B's other credentials are no partner's.
         m.put("POST /api/provisioning/entitlements", new Call("", "{\"email\":\"{A.email}\",\"name\":\"intruder\",\"product_code\":\"pro\","
@@ -894,6 +924,8 @@ class CrossTenantMatrixTest extends HttpTest {
         reads.put("/api/v2/customers/" + a.ids.get("customerIdOrKey") + "/entitlements/" + a.ids.get("entitlementId")
                 + "/grants?includeDeleted=true", a.jwt);
         reads.put("/api/v1/portal/tokens", a.jwt);
+        reads.put("/api/v1/notification/channels?includeDeleted=true&includeDisabled=true", a.jwt);
+        reads.put("/api/v1/notification/rules?includeDeleted=true&includeDisabled=true", a.jwt);
         reads.put("/api/v1/entitlements/check?feature=queries_per_day&email=" + a.account.email(), a.apiKey);
         reads.put("/api/entitlements/summary", a.cookie);
         reads.put("/workspace/api/v1/" + a.account.orgSlug() + "/capabilities", a.jwt);

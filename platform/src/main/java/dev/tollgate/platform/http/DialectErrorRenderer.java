@@ -124,12 +124,9 @@ final class DialectErrorRenderer {
             return body;
         }
         if (e.isValidation() && path.matches("/api/entitlement-webhooks/.+/(test|retry)")) {
-            // testWebhook's and retryDelivery's 422 bodies have no "errors" key: the message alone
+            // testWebhook's and retryDelivery's documented 422s have no "errors" key: any validation failure there (a
+            // successful delivery retried, a NUL in the path or a query parameter) is a message alone
             body.put("message", e.message());
-            return body;
-        }
-        if (e.isValidation() && "delivery_succeeded".equals(e.code())) {
-            body.put("message", "Cannot retry a successful delivery"); // retryDelivery's documented 422: a message alone
             return body;
         }
         if (e.isValidation() && request.getMethod() == io.micronaut.http.HttpMethod.DELETE && path.matches("/api/workspaces/[^/]+")) {

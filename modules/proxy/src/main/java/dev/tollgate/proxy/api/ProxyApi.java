@@ -1,9 +1,16 @@
 package dev.tollgate.proxy.api;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /** What the deployable may ask of the proxy module: how much of a tier's project allowance an organization uses. */
 public interface ProxyApi {
     /** The organization's projects that count against {@code max_projects} (all but deleted ones). */
     long activeProjects(UUID organizationId);
+
+    /**
+     * The id ({@code prj_…}) of the organization's live project named by {@code idOrName}: its id, or its name when no
+     * other live project of the organization has that name. Empty otherwise (PlanetScale's databases, ADR 0048).
+     */
+    Optional<String> projectOf(UUID organizationId, String idOrName);
 }

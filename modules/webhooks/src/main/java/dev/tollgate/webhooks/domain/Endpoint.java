@@ -15,7 +15,17 @@ public record Endpoint(long id, UUID uuid, UUID organizationId, Audience audienc
                        List<String> events, boolean active, String disabledReason, int maxAttempts, int failureCount,
                        DeliveryStatus lastDeliveryStatus, Instant lastTriggeredAt, Map<String, Object> metadata,
                        Map<String, String> customHeaders, SigningSecret secret, SigningSecret previousSecret,
-                       Instant previousSecretUntil, Instant createdAt, Instant updatedAt) {
+                       Instant previousSecretUntil, Instant createdAt, Instant updatedAt, Instant deletedAt) {
+
+    public Endpoint(long id, UUID uuid, UUID organizationId, Audience audience, String scope, String name, String url,
+                    List<String> events, boolean active, String disabledReason, int maxAttempts, int failureCount,
+                    DeliveryStatus lastDeliveryStatus, Instant lastTriggeredAt, Map<String, Object> metadata,
+                    Map<String, String> customHeaders, SigningSecret secret, SigningSecret previousSecret,
+                    Instant previousSecretUntil, Instant createdAt, Instant updatedAt) {
+        this(id, uuid, organizationId, audience, scope, name, url, events, active, disabledReason, maxAttempts, failureCount,
+                lastDeliveryStatus, lastTriggeredAt, metadata, customHeaders, secret, previousSecret, previousSecretUntil, createdAt,
+                updatedAt, null);
+    }
 
     public Endpoint {
         events = List.copyOf(events);

@@ -6,6 +6,11 @@ import dev.tollgate.proxy.application.port.out.ProjectStore;
 import dev.tollgate.proxy.application.port.in.ManageProjectsUseCase.ProjectSort;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import dev.tollgate.platform.domain.Page;
+import dev.tollgate.platform.domain.TypeId;
+import dev.tollgate.proxy.domain.Project;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @Singleton
@@ -22,4 +27,24 @@ class ProxyApiService implements ProxyApi {
     public long activeProjects(UUID organizationId) {
         return projects.list(organizationId, ProjectSort.CREATED_AT, new PageRequest(0, 1)).total();
     }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> projectOf(UUID organizationId, String idOrName) {
+        if (idOrName.startsWith("prj_")) {
+            UUID id;
+            try {
+                id = TypeId.parse("prj", idOrName);
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+            return projects.findById(id).filter(p -> p.organizationId().equals(organizationId)).map(Project::publicId);
+        }
+        Page<Project> all = projects.list(organizationId, ProjectSort.CREATED_AT, new PageRequest(0, MAX_NAMED));
+        List<Project> named = all.items().stream().filter(p -> p.name().equals(idOrName)).toList();
+        return named.size() == 1 ? Optional.of(named.get(0).publicId()) : Optional.empty();
+    }
+
+    /** The most a page holds (more projects than any tier allows): a name is looked for among all of them. */
+    private static final int MAX_NAMED = 1_000;
 }

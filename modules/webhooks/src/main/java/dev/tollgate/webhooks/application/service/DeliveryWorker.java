@@ -2,7 +2,7 @@ package dev.tollgate.webhooks.application.service;
 
 import dev.tollgate.webhooks.application.port.in.DeliverWebhooksUseCase;
 import dev.tollgate.webhooks.application.port.out.DeliveryStore;
-import dev.tollgate.webhooks.application.port.out.DeliveryStore.Backlog;
+import dev.tollgate.webhooks.domain.Backlog;
 import dev.tollgate.webhooks.application.port.out.DeliveryStore.Outcome;
 import dev.tollgate.webhooks.application.port.out.EndpointStore;
 import dev.tollgate.webhooks.application.port.out.WebhookSettings;

@@ -5,7 +5,9 @@ import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.platform.persistence.JsonColumns;
 import dev.tollgate.platform.persistence.Sql;
 import dev.tollgate.webhooks.application.port.out.DeliveryStore;
+import dev.tollgate.webhooks.domain.Attempt;
 import dev.tollgate.webhooks.domain.Audience;
+import dev.tollgate.webhooks.domain.Backlog;
 import dev.tollgate.webhooks.domain.DeliveriesEnqueued;
 import dev.tollgate.webhooks.domain.Delivery;
 import dev.tollgate.webhooks.domain.DeliveryStatus;
@@ -94,7 +96,7 @@ class JdbcDeliveryStore implements DeliveryStore {
     public List<Delivery> claimDue(Instant now, int max, Duration lease) {
         return jdbc.prepareStatement("""
                 UPDATE webhooks.deliveries d SET next_attempt_at = ?
-                FROM (SELECT q.id FROM webhooks.deliveries q JOIN webhooks.endpoints e ON e.id = q.endpoint_id AND e.active
+                FROM (SELECT q.id FROM webhooks.deliveries q JOIN webhooks.endpoints e ON e.id = q.endpoint_id AND e.active AND e.deleted_at IS NULL
                       WHERE q.status = 'pending' AND q.next_attempt_at <= ? ORDER BY q.next_attempt_at LIMIT ?
                       FOR UPDATE OF q SKIP LOCKED) due
                 WHERE d.id = due.id RETURNING\s""" + COLUMNS, s -> {
@@ -242,7 +244,7 @@ class JdbcDeliveryStore implements DeliveryStore {
     @Transactional
     public Backlog backlog(Instant now) {
         return jdbc.prepareStatement("""
-                SELECT count(*), min(q.next_attempt_at) FROM webhooks.deliveries q JOIN webhooks.endpoints e ON e.id = q.endpoint_id AND e.active
+                SELECT count(*), min(q.next_attempt_at) FROM webhooks.deliveries q JOIN webhooks.endpoints e ON e.id = q.endpoint_id AND e.active AND e.deleted_at IS NULL
                 WHERE q.status = 'pending' AND q.next_attempt_at <= ?""", s -> {
             s.setTimestamp(1, Sql.timestamp(now));
             try (ResultSet rs = s.executeQuery()) {
@@ -251,6 +253,43 @@ class JdbcDeliveryStore implements DeliveryStore {
                 return new Backlog(rs.getLong(1), oldest == null ? Duration.ZERO : Duration.between(oldest, now));
             }
         });
+    }
+
+    @Override
+    @Transactional
+    public List<Delivery> ofSource(String source) {
+        return select("WHERE d.source = ? ORDER BY d.id", List.of(source));
+    }
+
+    @Override
+    @Transactional
+    public Map<Long, List<Attempt>> attempts(java.util.Collection<Long> deliveryIds) {
+        Map<Long, List<Attempt>> found = new java.util.LinkedHashMap<>();
+        if (deliveryIds.isEmpty()) {
+            return found;
+        }
+        return jdbc.prepareStatement("SELECT delivery_id, number, attempted_at, url, status_code, duration_ms, body, error"
+                + " FROM webhooks.attempts WHERE delivery_id = ANY(?) ORDER BY delivery_id, number", s -> {
+            s.setArray(1, s.getConnection().createArrayOf("bigint", deliveryIds.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    int code = rs.getInt("status_code");
+                    Integer status = rs.wasNull() ? null : code;
+                    found.computeIfAbsent(rs.getLong("delivery_id"), k -> new ArrayList<>()).add(new Attempt(rs.getLong("delivery_id"),
+                            rs.getInt("number"), Sql.instant(rs.getTimestamp("attempted_at")), rs.getString("url"), status,
+                            rs.getLong("duration_ms"), rs.getString("body"), rs.getString("error")));
+                }
+            }
+            return found;
+        });
+    }
+
+    @Override
+    @Transactional
+    public Delivery resendAt(long deliveryId, Instant dueAt) {
+        Sql.update(jdbc, "UPDATE webhooks.deliveries SET status = 'pending', next_attempt_at = ?, resent_manually = true, updated_at = ? WHERE id = ?",
+                List.of(Sql.timestamp(dueAt), Sql.timestamp(dueAt), deliveryId));
+        return find(deliveryId).orElseThrow();
     }
 
     private List<Delivery> select(String where, List<?> parameters) {

@@ -3,6 +3,7 @@ package dev.tollgate.webhooks.adapters.out.persistence;
 import dev.tollgate.platform.crypto.SecretBox;
 import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
+import dev.tollgate.platform.domain.TypeId;
 import dev.tollgate.platform.persistence.JsonColumns;
 import dev.tollgate.platform.persistence.Sql;
 import dev.tollgate.webhooks.application.port.out.EndpointStore;
@@ -33,7 +34,7 @@ import java.util.UUID;
 class JdbcEndpointStore implements EndpointStore {
     private static final String COLUMNS = "id, uuid, organization_id, audience, scope, name, url, events, active, disabled_reason, max_attempts,"
             + " failure_count, last_delivery_status, last_triggered_at, metadata::text AS metadata, custom_headers::text AS custom_headers,"
-            + " secret, previous_secret, previous_secret_until, created_at, updated_at";
+            + " secret, previous_secret, previous_secret_until, created_at, updated_at, deleted_at";
     private final JdbcOperations jdbc;
     private final SecretBox box;
     private final JsonMapper json;
@@ -46,7 +47,7 @@ class JdbcEndpointStore implements EndpointStore {
 
     @Override
     public Endpoint create(Endpoint e) {
-        UUID uuid = UUID.randomUUID();
+        UUID uuid = TypeId.newUuid(); // time-ordered: OpenMeter shows it as a ULID
         long id = jdbc.prepareStatement("""
                 INSERT INTO webhooks.endpoints (uuid, organization_id, audience, scope, name, url, events, active, disabled_reason,
                     max_attempts, failure_count, metadata, custom_headers, secret, previous_secret, previous_secret_until, created_at, updated_at)
@@ -137,6 +138,75 @@ class JdbcEndpointStore implements EndpointStore {
     }
 
     @Override
+    public void lockScope(UUID organizationId, Audience audience, String scope) {
+        String key = organizationId + "/" + audience.stored() + "/" + (scope == null ? "" : scope);
+        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 48))", s -> {
+            s.setString(1, key);
+            s.executeQuery().close();
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Endpoint> find(UUID organizationId, Audience audience, UUID uuid) {
+        return select("WHERE uuid = ? AND organization_id = ? AND audience = ?", List.of(uuid, organizationId, audience.stored()))
+                .stream().findFirst();
+    }
+
+    @Override
+    public Page<Endpoint> search(UUID organizationId, Audience audience, Search search, PageRequest page) {
+        List<Object> parameters = new ArrayList<>(List.of(organizationId, audience.stored()));
+        String where = "WHERE organization_id = ? AND audience = ?";
+        if (!search.includeDeleted()) {
+            where += " AND deleted_at IS NULL";
+        }
+        if (!search.includeDisabled()) {
+            where += " AND (active OR deleted_at IS NOT NULL)";
+        }
+        if (search.uuids() != null) {
+            where += " AND uuid = ANY(?)";
+            parameters.add(search.uuids().toArray(UUID[]::new));
+        }
+        String order = switch (search.orderBy()) {
+            case "createdAt" -> "created_at";
+            case "updatedAt" -> "updated_at";
+            default -> "uuid";
+        };
+        String direction = search.descending() ? " DESC" : " ASC";
+        List<Object> counted = new ArrayList<>(parameters);
+        long total = jdbc.prepareStatement("SELECT count(*) FROM webhooks.endpoints " + where, s -> {
+            Sql.bind(s, counted);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        List<Object> paged = new ArrayList<>(parameters);
+        paged.add(page.limit());
+        paged.add(page.offset());
+        String sql = "SELECT " + COLUMNS + " FROM webhooks.endpoints " + where + " ORDER BY " + order + direction + ", uuid" + direction
+                + " LIMIT ? OFFSET ?";
+        List<Endpoint> rows = jdbc.prepareStatement(sql, s -> {
+            Sql.bind(s, paged);
+            List<Endpoint> found = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.add(read(rs));
+                }
+            }
+            return found;
+        });
+        return new Page<>(rows, total, page);
+    }
+
+    @Override
+    public Endpoint softDelete(long id, java.time.Instant at) {
+        Sql.update(jdbc, "UPDATE webhooks.endpoints SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
+                List.of(Sql.timestamp(at), Sql.timestamp(at), id));
+        return byIds(List.of(id)).get(id);
+    }
+
+    @Override
     public void delete(long id) {
         Sql.update(jdbc, "DELETE FROM webhooks.endpoints WHERE id = ?", List.of(id));
     }
@@ -144,7 +214,7 @@ class JdbcEndpointStore implements EndpointStore {
     @Override
     public List<Long> subscribers(UUID organizationId, Audience audience, String scope, String eventType) {
         List<Object> parameters = new ArrayList<>(List.of(organizationId, audience.stored(), eventType));
-        String where = "WHERE organization_id = ? AND audience = ? AND active AND ? = ANY(events)";
+        String where = "WHERE organization_id = ? AND audience = ? AND active AND deleted_at IS NULL AND ? = ANY(events)";
         if (scope != null) {
             where += " AND scope = ?";
             parameters.add(scope);
@@ -211,7 +281,7 @@ class JdbcEndpointStore implements EndpointStore {
                 readMap(rs.getString("metadata"), Object.class), readMap(rs.getString("custom_headers"), String.class),
                 open(rs.getString("secret"), uuid), open(rs.getString("previous_secret"), uuid),
                 Sql.instant(rs.getTimestamp("previous_secret_until")), Sql.instant(rs.getTimestamp("created_at")),
-                Sql.instant(rs.getTimestamp("updated_at")));
+                Sql.instant(rs.getTimestamp("updated_at")), Sql.instant(rs.getTimestamp("deleted_at")));
     }
 
     private <V> Map<String, V> readMap(String text, Class<V> valueType) {

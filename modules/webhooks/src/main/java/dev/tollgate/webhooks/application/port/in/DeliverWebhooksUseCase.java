@@ -1,6 +1,6 @@
 package dev.tollgate.webhooks.application.port.in;
 
-import dev.tollgate.webhooks.application.port.out.DeliveryStore.Backlog;
+import dev.tollgate.webhooks.domain.Backlog;
 import dev.tollgate.webhooks.domain.Delivery;
 
 /** The delivery worker, as its scheduler drives it (ADR 0048). */

@@ -4,6 +4,7 @@ import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.webhooks.domain.AttemptResult;
 import dev.tollgate.webhooks.domain.AttemptVerdict;
+import dev.tollgate.webhooks.domain.Backlog;
 import dev.tollgate.webhooks.domain.Delivery;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,9 +24,6 @@ public interface DeliveryStore {
     record Outcome(Delivery delivery, int attemptNumber, String url, Instant attemptedAt, AttemptResult result, AttemptVerdict verdict) {
     }
 
-    /** How far behind the queue is: pending deliveries that are due, and how long the oldest of them has waited. */
-    record Backlog(long due, Duration oldestDueAge) {
-    }
 
     /**
      * Creates the deliveries, due at once unless they say otherwise, in the caller's transaction; those whose source an
@@ -61,4 +59,13 @@ public interface DeliveryStore {
     Delivery resend(long deliveryId, Instant now);
 
     Backlog backlog(Instant now);
+
+    /** Every delivery a source caused (one per endpoint), oldest first. */
+    List<Delivery> ofSource(String source);
+
+    /** The attempt log of these deliveries, by delivery, each oldest first. */
+    java.util.Map<Long, List<dev.tollgate.webhooks.domain.Attempt>> attempts(java.util.Collection<Long> deliveryIds);
+
+    /** Makes a delivery due again at {@code dueAt} for the worker to send, marked as resent by hand. */
+    Delivery resendAt(long deliveryId, Instant dueAt);
 }

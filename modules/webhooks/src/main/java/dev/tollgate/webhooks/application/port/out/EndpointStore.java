@@ -28,6 +28,27 @@ public interface EndpointStore {
 
     long count(UUID organizationId, Audience audience, String scope);
 
+    /**
+     * Serializes, until the caller's transaction ends, whatever else changes the endpoints of this tenant, audience and
+     * scope: a limit counted before a create then holds.
+     */
+    void lockScope(UUID organizationId, Audience audience, String scope);
+
+    /** An endpoint of the tenant and audience by its uuid (OpenMeter shows it as a ULID), deleted or not. */
+    Optional<Endpoint> find(UUID organizationId, Audience audience, UUID uuid);
+
+    /**
+     * How OpenMeter lists: deleted ones only when asked, disabled ones (not deleted) only when asked, narrowed to
+     * {@code uuids} when not null; ordered by {@code id} (the uuid), {@code createdAt} or {@code updatedAt}.
+     */
+    record Search(boolean includeDeleted, boolean includeDisabled, java.util.Set<UUID> uuids, String orderBy, boolean descending) {
+    }
+
+    Page<Endpoint> search(UUID organizationId, Audience audience, Search search, PageRequest page);
+
+    /** Marks the endpoint deleted (it receives nothing from then on) and returns it; a second call changes nothing. */
+    Endpoint softDelete(long id, java.time.Instant at);
+
     /** Deletes the endpoint and, with it, its deliveries and their attempts. */
     void delete(long id);
 
