@@ -117,7 +117,7 @@ class JdbcDeliveryStore implements DeliveryStore {
         List<Outcome> ordered = outcomes.stream().sorted(Comparator.comparingLong(o -> o.delivery().id())).toList();
         int[] updated = jdbc.prepareStatement("""
                 UPDATE webhooks.deliveries SET status = ?, attempts = greatest(attempts, ?), next_attempt_at = ?, http_status = ?,
-                    response = ?, last_error = ?, updated_at = ? WHERE id = ?""", s -> {
+                    response = ?, last_error = ?, updated_at = ? WHERE id = ? AND next_attempt_at IS NOT DISTINCT FROM ?""", s -> {
             for (Outcome o : ordered) {
                 s.setString(1, o.verdict().status().wire());
                 s.setInt(2, o.attemptNumber());
@@ -127,6 +127,9 @@ class JdbcDeliveryStore implements DeliveryStore {
                 s.setString(6, o.result().error());
                 s.setTimestamp(7, Sql.timestamp(o.attemptedAt()));
                 s.setLong(8, o.delivery().id());
+                // Only while the delivery is as the attempt found it: a resend queued meanwhile (due again, a new
+                // next_attempt_at) is not overwritten by the answer to the attempt before it.
+                s.setTimestamp(9, Sql.timestamp(o.delivery().nextAttemptAt()));
                 s.addBatch();
             }
             return s.executeBatch();
@@ -134,7 +137,7 @@ class JdbcDeliveryStore implements DeliveryStore {
         List<Outcome> kept = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             if (updated[i] != 0) {
-                kept.add(ordered.get(i)); // the others' endpoint was deleted meanwhile, and they with it
+                kept.add(ordered.get(i)); // the others were deleted with their endpoint, or queued again meanwhile
             }
         }
         jdbc.prepareStatement("""

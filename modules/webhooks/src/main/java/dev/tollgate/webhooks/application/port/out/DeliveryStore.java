@@ -43,7 +43,8 @@ public interface DeliveryStore {
 
     /**
      * Records attempts in one transaction: the attempt log, each delivery's status and next attempt, and each
-     * endpoint's last status, breaker count (opening it at the threshold) and 410-disabling.
+     * endpoint's last status, breaker count (opening it at the threshold) and 410-disabling. An outcome whose delivery
+     * changed since its attempt began (a resend queued it again) is dropped: the resend stands.
      */
     void record(List<Outcome> outcomes);
 
