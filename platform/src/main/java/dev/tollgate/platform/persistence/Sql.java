@@ -46,6 +46,26 @@ public final class Sql {
         });
     }
 
+    /** Reads one row of a result set into a value; called once per row, positioned on it. */
+    @FunctionalInterface
+    public interface RowReader<R> {
+        R read(ResultSet row) throws SQLException;
+    }
+
+    /** The rows of an explicit query, each read by {@code reader} (for rows no {@code @MappedEntity} describes). */
+    public static <R> List<R> query(JdbcOperations jdbc, String sql, List<?> parameters, RowReader<R> reader) {
+        return jdbc.prepareStatement(sql, statement -> {
+            bind(statement, parameters);
+            List<R> rows = new java.util.ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(reader.read(rs));
+                }
+            }
+            return rows;
+        });
+    }
+
     /** Runs an explicit INSERT, UPDATE or DELETE; returns the number of rows it changed. */
     public static int update(JdbcOperations jdbc, String sql, List<?> parameters) {
         return jdbc.prepareStatement(sql, statement -> {

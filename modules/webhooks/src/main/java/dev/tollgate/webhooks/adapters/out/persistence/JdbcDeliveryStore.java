@@ -296,26 +296,27 @@ class JdbcDeliveryStore implements DeliveryStore {
     }
 
     private List<Delivery> select(String where, List<?> parameters) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM webhooks.deliveries d " + where, s -> {
-            Sql.bind(s, parameters);
-            return readAll(s);
-        });
+        return Sql.query(jdbc, "SELECT " + COLUMNS + " FROM webhooks.deliveries d " + where, parameters, JdbcDeliveryStore::read);
     }
 
     private static List<Delivery> readAll(PreparedStatement s) throws SQLException {
         List<Delivery> rows = new ArrayList<>();
         try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                int code = rs.getInt("http_status");
-                Integer httpStatus = rs.wasNull() ? null : code;
-                rows.add(new Delivery(rs.getLong("id"), rs.getObject("uuid", UUID.class), rs.getLong("endpoint_id"), rs.getString("message_id"),
-                        rs.getString("event_type"), rs.getString("payload"), DeliveryStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
-                        rs.getInt("attempts"), Sql.instant(rs.getTimestamp("next_attempt_at")), httpStatus,
-                        rs.getString("response"), rs.getString("last_error"), rs.getBoolean("resent_manually"),
-                        Sql.instant(rs.getTimestamp("created_at")), Sql.instant(rs.getTimestamp("updated_at"))));
+                rows.add(read(rs));
             }
         }
         return rows;
+    }
+
+    private static Delivery read(ResultSet rs) throws SQLException {
+        int code = rs.getInt("http_status");
+        Integer httpStatus = rs.wasNull() ? null : code;
+        return new Delivery(rs.getLong("id"), rs.getObject("uuid", UUID.class), rs.getLong("endpoint_id"), rs.getString("message_id"),
+                rs.getString("event_type"), rs.getString("payload"), DeliveryStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
+                rs.getInt("attempts"), Sql.instant(rs.getTimestamp("next_attempt_at")), httpStatus,
+                rs.getString("response"), rs.getString("last_error"), rs.getBoolean("resent_manually"),
+                Sql.instant(rs.getTimestamp("created_at")), Sql.instant(rs.getTimestamp("updated_at")));
     }
 
     private static void setInteger(PreparedStatement s, int index, Integer value) throws SQLException {

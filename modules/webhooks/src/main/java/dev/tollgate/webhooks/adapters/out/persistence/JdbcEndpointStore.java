@@ -186,17 +186,7 @@ class JdbcEndpointStore implements EndpointStore {
         paged.add(page.offset());
         String sql = "SELECT " + COLUMNS + " FROM webhooks.endpoints " + where + " ORDER BY " + order + direction + ", uuid" + direction
                 + " LIMIT ? OFFSET ?";
-        List<Endpoint> rows = jdbc.prepareStatement(sql, s -> {
-            Sql.bind(s, paged);
-            List<Endpoint> found = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    found.add(read(rs));
-                }
-            }
-            return found;
-        });
-        return new Page<>(rows, total, page);
+        return new Page<>(Sql.query(jdbc, sql, paged, this::read), total, page);
     }
 
     @Override
@@ -220,16 +210,7 @@ class JdbcEndpointStore implements EndpointStore {
             parameters.add(scope);
         }
         // Ids only: a fan-out needs no secret opened.
-        return jdbc.prepareStatement("SELECT id FROM webhooks.endpoints " + where + " ORDER BY id", s -> {
-            Sql.bind(s, parameters);
-            List<Long> ids = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-            return ids;
-        });
+        return Sql.query(jdbc, "SELECT id FROM webhooks.endpoints " + where + " ORDER BY id", parameters, rs -> rs.getLong(1));
     }
 
     @Override
@@ -259,16 +240,7 @@ class JdbcEndpointStore implements EndpointStore {
     }
 
     private List<Endpoint> select(String where, List<?> parameters) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM webhooks.endpoints " + where, s -> {
-            Sql.bind(s, parameters);
-            List<Endpoint> rows = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(read(rs));
-                }
-            }
-            return rows;
-        });
+        return Sql.query(jdbc, "SELECT " + COLUMNS + " FROM webhooks.endpoints " + where, parameters, this::read);
     }
 
     private Endpoint read(ResultSet rs) throws SQLException {

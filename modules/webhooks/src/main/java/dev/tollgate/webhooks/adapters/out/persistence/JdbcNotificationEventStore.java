@@ -101,16 +101,7 @@ class JdbcNotificationEventStore implements NotificationEventStore {
     }
 
     private List<NotificationEvent> select(String where, List<?> parameters) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM webhooks.notification_events " + where, s -> {
-            Sql.bind(s, parameters);
-            List<NotificationEvent> rows = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(read(rs));
-                }
-            }
-            return rows;
-        });
+        return Sql.query(jdbc, "SELECT " + COLUMNS + " FROM webhooks.notification_events " + where, parameters, this::read);
     }
 
     private NotificationEvent read(ResultSet rs) throws SQLException {

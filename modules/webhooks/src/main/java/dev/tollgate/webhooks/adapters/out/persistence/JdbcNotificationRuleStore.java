@@ -135,16 +135,7 @@ class JdbcNotificationRuleStore implements NotificationRuleStore {
     }
 
     private List<NotificationRule> select(String where, List<?> parameters) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM webhooks.notification_rules " + where, s -> {
-            Sql.bind(s, parameters);
-            List<NotificationRule> rows = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(read(rs));
-                }
-            }
-            return rows;
-        });
+        return Sql.query(jdbc, "SELECT " + COLUMNS + " FROM webhooks.notification_rules " + where, parameters, this::read);
     }
 
     private NotificationRule read(ResultSet rs) throws SQLException {
