@@ -14,6 +14,15 @@ public interface JsonSyntax {
     /** {@code value} (maps, lists, strings, numbers, booleans, null) as JSON text. */
     String write(Object value);
 
+    /**
+     * The JSON object a serializable view writes, as a map: a module's document embedded in another module's message
+     * (a notification carries the entitlement, feature and subject it is about) is written by its own view.
+     */
+    default Map<String, Object> document(Object view) {
+        String text = write(view);
+        return parseObject(text).orElseThrow(() -> new IllegalArgumentException("not a JSON object: " + text));
+    }
+
     default boolean isObject(String text) {
         return parseObject(text).isPresent();
     }

@@ -55,6 +55,12 @@ class FeatureService implements ManageFeaturesUseCase {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.Optional<Feature> find(UUID namespace, UUID id) {
+        return features.find(namespace, id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Feature get(Caller caller, String featureIdOrKey) {
         return find(tenancy.requireNamespace(caller, Capability.READ_METERS).id(), featureIdOrKey);
     }

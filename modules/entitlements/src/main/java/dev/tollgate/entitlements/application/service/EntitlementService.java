@@ -206,6 +206,7 @@ class EntitlementService implements ManageEntitlementsUseCase {
         }
         resets.save(new ResetRecord(TypeId.newUuid(), e.id(), at, retainAnchor, preserve, now));
         changes.changed(e);
+        changes.reset(e, at);
     }
 
     @Override

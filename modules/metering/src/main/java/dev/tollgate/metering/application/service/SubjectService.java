@@ -61,6 +61,12 @@ class SubjectService implements ManageSubjectsUseCase {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.Optional<Subject> findByKey(UUID namespace, String key) {
+        return subjects.findLiveByKey(namespace, key);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Subject get(Caller caller, String idOrKey) {
         return find(namespaces.require(caller, Capability.READ_METERS), idOrKey);
     }

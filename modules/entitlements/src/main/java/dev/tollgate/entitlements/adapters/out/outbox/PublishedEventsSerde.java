@@ -1,6 +1,7 @@
 package dev.tollgate.entitlements.adapters.out.outbox;
 
 import dev.tollgate.entitlements.api.events.BoostChanged;
+import dev.tollgate.entitlements.api.events.EntitlementReset;
 import dev.tollgate.entitlements.api.events.FeatureLimitCrossed;
 import dev.tollgate.entitlements.api.events.LimitsChanged;
 import dev.tollgate.entitlements.api.events.PackageChanged;
@@ -16,6 +17,7 @@ import io.micronaut.serde.annotation.SerdeImport;
 @SerdeImport(FeatureLimitCrossed.class)
 @SerdeImport(PackageChanged.class)
 @SerdeImport(BoostChanged.class)
+@SerdeImport(EntitlementReset.class)
 final class PublishedEventsSerde {
     private PublishedEventsSerde() {
     }

@@ -14,5 +14,11 @@ public interface ManageSubjectsUseCase {
 
     Subject get(Caller caller, String idOrKey);
 
+    /**
+     * The live subject of the namespace with this key, without a caller: for metering's own documents embedded in
+     * other modules' messages (a notification names the subject it is about), never for a request.
+     */
+    java.util.Optional<Subject> findByKey(java.util.UUID namespace, String key);
+
     void delete(Caller caller, String idOrKey);
 }

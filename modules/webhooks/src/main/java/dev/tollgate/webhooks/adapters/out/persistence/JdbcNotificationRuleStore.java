@@ -134,6 +134,13 @@ class JdbcNotificationRuleStore implements NotificationRuleStore {
         return select("WHERE namespace = ? AND type = ? AND deleted_at IS NULL AND NOT disabled ORDER BY id", List.of(namespace, type));
     }
 
+    @Override
+    public java.util.Set<UUID> namespacesWithActive(java.util.Collection<String> types) {
+        return new java.util.HashSet<>(Sql.query(jdbc, "SELECT DISTINCT namespace FROM webhooks.notification_rules"
+                + " WHERE type = ANY (?) AND deleted_at IS NULL AND NOT disabled", List.of((Object) types.toArray(String[]::new)),
+                rs -> rs.getObject(1, UUID.class)));
+    }
+
     private List<NotificationRule> select(String where, List<?> parameters) {
         return Sql.query(jdbc, "SELECT " + COLUMNS + " FROM webhooks.notification_rules " + where, parameters, this::read);
     }

@@ -30,6 +30,9 @@ public interface NotificationRuleStore {
 
     void softDelete(UUID namespace, UUID id, Instant at);
 
+    /** The namespaces with a live, enabled rule of one of these types. */
+    java.util.Set<UUID> namespacesWithActive(Collection<String> types);
+
     /** The live, enabled rules of the namespace of this type. */
     List<NotificationRule> active(UUID namespace, String type);
 }

@@ -42,6 +42,19 @@ final class SubjectsController {
     @Serdeable
     record SubjectView(String id, String key, String displayName, JsonNode metadata, Instant currentPeriodStart, Instant currentPeriodEnd,
                        String stripeCustomerId, Instant createdAt, Instant updatedAt, Instant deletedAt) {
+        /** Metadata is stored as JSON text; text that no longer reads as JSON is shown as no metadata. */
+        static SubjectView of(Subject s, JsonMapper json) {
+            JsonNode metadata = null;
+            if (s.metadata() != null) {
+                try {
+                    metadata = json.readValue(s.metadata(), JsonNode.class);
+                } catch (IOException unreadable) {
+                    metadata = null;
+                }
+            }
+            return new SubjectView(s.ulid(), s.key(), s.displayName(), metadata, s.currentPeriodStart(), s.currentPeriodEnd(),
+                    s.stripeCustomerId(), s.createdAt(), s.updatedAt(), s.deletedAt());
+        }
     }
 
     @Get
@@ -94,15 +107,6 @@ final class SubjectsController {
     }
 
     private SubjectView view(Subject s) {
-        JsonNode metadata = null;
-        if (s.metadata() != null) {
-            try {
-                metadata = json.readValue(s.metadata(), JsonNode.class);
-            } catch (IOException unreadable) {
-                metadata = null;
-            }
-        }
-        return new SubjectView(s.ulid(), s.key(), s.displayName(), metadata, s.currentPeriodStart(), s.currentPeriodEnd(),
-                s.stripeCustomerId(), s.createdAt(), s.updatedAt(), s.deletedAt());
+        return SubjectView.of(s, json);
     }
 }
