@@ -121,6 +121,14 @@ class OpenMeterInvoiceNotificationsTest extends HttpTest {
         String created = rule(ns, "invoice.created", false);
         String updated = rule(ns, "invoice.updated", false);
         String disabled = rule(ns, "invoice.created", true);
+        // a rule whose only channel is switched off: nothing to send it to
+        String off = http.post("/api/v1/notification/channels", """
+                {"type":"WEBHOOK","name":"off","url":"%s"}""".formatted(sink.url()), ns.auth()).expect(201).json().get("id").asText();
+        String silenced = http.post("/api/v1/notification/rules", """
+                {"type":"invoice.created","name":"silenced","channels":["%s"]}""".formatted(off), ns.auth()).expect(201).json()
+                .get("id").asText();
+        http.put("/api/v1/notification/channels/" + off, """
+                {"type":"WEBHOOK","name":"off","url":"%s","disabled":true}""".formatted(sink.url()), ns.auth()).expect(200);
         // another namespace's rule: its invoices are not ours
         Namespace stranger = namespace("InvoiceStranger", strangersSink);
         String strangersRule = rule(stranger, "invoice.created", false);
@@ -167,8 +175,9 @@ class OpenMeterInvoiceNotificationsTest extends HttpTest {
         assertEquals(approved.get("status").asText(), updates.at("/items/1/payload/data/status").asText());
         assertEquals(1, events(ns, created).get("totalCount").asInt());
 
-        // the disabled rule and the other namespace's rule raised nothing
+        // the disabled rule, the rule without a live channel and the other namespace's rule raised nothing
         assertEquals(0, events(ns, disabled).get("totalCount").asInt());
+        assertEquals(0, events(ns, silenced).get("totalCount").asInt());
         assertEquals(0, events(stranger, strangersRule).get("totalCount").asInt());
         assertEquals(0, http.get("/api/v1/notification/events", stranger.auth()).expect(200).json().get("totalCount").asInt());
         assertTrue(strangersSink.received.isEmpty(), strangersSink.received.toString());
