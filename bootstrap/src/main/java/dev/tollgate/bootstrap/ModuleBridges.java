@@ -8,6 +8,7 @@ import dev.tollgate.metering.api.spi.MeterUsers;
 import dev.tollgate.tenancy.api.spi.SeatLimits;
 import dev.tollgate.webhooks.api.spi.EntitlementBalances;
 import dev.tollgate.webhooks.api.spi.NotificationFeatures;
+import dev.tollgate.webhooks.api.spi.NotificationInvoices;
 import dev.tollgate.webhooks.api.spi.PlanetScaleDatabases;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Context;
@@ -24,7 +25,7 @@ import java.util.List;
 final class ModuleBridges {
     static final List<Class<?>> PORTS = List.of(SeatLimits.class, MeterDirectory.class, MeterUsers.class, CostedFeatures.class,
             IngestionQuotas.class, OrganizationUsage.class, PlanetScaleDatabases.class,
-            NotificationFeatures.class, EntitlementBalances.class);
+            NotificationFeatures.class, NotificationInvoices.class, EntitlementBalances.class);
 
     ModuleBridges(BeanContext beans) {
         for (Class<?> port : PORTS) {

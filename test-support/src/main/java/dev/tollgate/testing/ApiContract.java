@@ -193,6 +193,20 @@ public final class ApiContract {
         }
     }
 
+    /**
+     * Checks a JSON body that is no HTTP answer of the document (a webhook's payload, say) against one of its component
+     * schemas, as the answers are checked; throws {@link AssertionError} listing every mismatch.
+     */
+    public static void assertMatchesSchema(Document document, String schema, String body) {
+        Loaded loaded = LOADED.computeIfAbsent(document, ApiContract::load);
+        List<ValidationReport.Message> problems = loaded.schemas().validate(body, new Schema<>().$ref("#/components/schemas/" + schema), "body")
+                .getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR).toList();
+        if (!problems.isEmpty()) {
+            throw new AssertionError("not a " + schema + " of " + document.file + ":\n"
+                    + problems.stream().map(ApiContract::describe).collect(Collectors.joining("\n")) + "\nbody: " + body);
+        }
+    }
+
     /** How {@code body} breaks the document's general error schema (nothing when it has that shape). */
     private static List<ValidationReport.Message> errorShapeProblems(Document document, String body) {
         Loaded loaded = LOADED.computeIfAbsent(document, ApiContract::load);

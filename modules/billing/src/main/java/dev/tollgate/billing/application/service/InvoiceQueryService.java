@@ -6,9 +6,11 @@ import dev.tollgate.billing.application.port.out.InvoiceStore;
 import dev.tollgate.billing.domain.invoice.InvoiceFilter;
 import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
+import dev.tollgate.platform.domain.Ulid;
 import dev.tollgate.tenancy.api.Caller;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import java.util.UUID;
 
 @Singleton
@@ -37,5 +39,11 @@ class InvoiceQueryService implements ReadInvoicesUseCase {
     public ShownInvoice get(Caller caller, String invoiceId) {
         UUID namespace = access.reading(caller);
         return shown.show(access.find(namespace, invoiceId));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ShownInvoice> find(UUID namespace, String invoiceId) {
+        return Ulid.parse(invoiceId).flatMap(id -> store.find(namespace, id)).map(shown::show);
     }
 }

@@ -121,10 +121,7 @@ class NotificationEvents implements ManageNotificationEventsUseCase {
                                       String dedupeKey) {
         Instant now = clock.instant();
         UUID id = TypeId.newUuid();
-        List<Endpoint> targets = new ArrayList<>();
-        for (UUID channel : rule.channels()) {
-            endpoints.find(rule.namespace(), Audience.OPENMETER, channel).filter(e -> e.deletedAt() == null && e.active()).ifPresent(targets::add);
-        }
+        List<Endpoint> targets = targets(rule);
         NotificationEvent event = new NotificationEvent(id, rule.namespace(), rule.id(), rule.type(),
                 NotificationPayloads.payload(Ulid.of(id), rule.type(), now, data), featureId, featureKey, subjectKey,
                 targets.stream().map(Endpoint::uuid).toList(), dedupeKey, now);
@@ -134,6 +131,15 @@ class NotificationEvents implements ManageNotificationEventsUseCase {
         deliveries.enqueue(targets.stream().map(e -> new NewDelivery(e.id(), Ulid.of(id), event.source(), rule.type(), event.payload(), null))
                 .toList());
         return Optional.of(event);
+    }
+
+    /** The channels an event of {@code rule} goes to: its live, enabled ones. */
+    List<Endpoint> targets(NotificationRule rule) {
+        List<Endpoint> targets = new ArrayList<>();
+        for (UUID channel : rule.channels()) {
+            endpoints.find(rule.namespace(), Audience.OPENMETER, channel).filter(e -> e.deletedAt() == null && e.active()).ifPresent(targets::add);
+        }
+        return targets;
     }
 
     private NotificationEvent find(UUID namespace, String eventId) {
