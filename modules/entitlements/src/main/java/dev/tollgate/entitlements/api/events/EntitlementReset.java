@@ -9,6 +9,8 @@ import java.time.Instant;
  * @param namespace     the namespace (organization id)
  * @param entitlementId the entitlement's ULID
  * @param featureId     the feature's ULID
+ * @param at            where the new usage period starts (the reset's effectiveAt)
+ * @param occurredAt    when the reset was made
  */
-public record EntitlementReset(String namespace, String entitlementId, String featureId, String featureKey, Instant at) {
+public record EntitlementReset(String namespace, String entitlementId, String featureId, String featureKey, Instant at, Instant occurredAt) {
 }

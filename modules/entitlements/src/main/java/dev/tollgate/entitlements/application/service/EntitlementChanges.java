@@ -22,9 +22,9 @@ class EntitlementChanges {
     }
 
     /** A reset by hand, announced for notification rules (entitlements.reset) in the reset's transaction. */
-    void reset(Entitlement e, java.time.Instant at) {
+    void reset(Entitlement e, java.time.Instant at, java.time.Instant occurredAt) {
         outbox.publish(e.namespace().toString(), new EntitlementReset(e.namespace().toString(), Ulid.of(e.id()), Ulid.of(e.featureId()),
-                e.featureKey(), at));
+                e.featureKey(), at, occurredAt));
     }
 
     void changed(Entitlement e) {

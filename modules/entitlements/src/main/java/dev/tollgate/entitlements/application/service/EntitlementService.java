@@ -206,7 +206,7 @@ class EntitlementService implements ManageEntitlementsUseCase {
         }
         resets.save(new ResetRecord(TypeId.newUuid(), e.id(), at, retainAnchor, preserve, now));
         changes.changed(e);
-        changes.reset(e, at);
+        changes.reset(e, at, now);
     }
 
     @Override

@@ -53,9 +53,10 @@ class EntitlementNotifications implements NotifyEntitlementsUseCase {
 
     @Override
     @Transactional
-    public void resetByHand(UUID namespace, UUID entitlementId, UUID featureId, Instant at) {
+    public void resetByHand(UUID namespace, UUID entitlementId, UUID featureId, Instant at, Instant occurredAt) {
         for (NotificationRule rule : rules.active(namespace, NotificationRule.ENTITLEMENT_RESET)) {
-            if (rule.appliesToFeature(featureId)) {
+            // A rule hears of resets made after it (the consumer replays the outbox's history when it first starts).
+            if (rule.appliesToFeature(featureId) && !occurredAt.isBefore(rule.createdAt())) {
                 raise(rule, entitlementId, featureId, null, resetKey(rule, entitlementId, at), Map.of());
             }
         }

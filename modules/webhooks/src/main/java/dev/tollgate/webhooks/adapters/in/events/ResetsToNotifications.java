@@ -34,6 +34,6 @@ final class ResetsToNotifications implements OutboxConsumer<EntitlementReset> {
     @Override
     public void deliver(UUID eventId, EntitlementReset event) {
         notify.resetByHand(UUID.fromString(event.namespace()), Ulid.parse(event.entitlementId()).orElseThrow(),
-                Ulid.parse(event.featureId()).orElseThrow(), event.at());
+                Ulid.parse(event.featureId()).orElseThrow(), event.at(), event.occurredAt());
     }
 }

@@ -9,8 +9,11 @@ import java.util.UUID;
  * usage period's end, and {@code entitlements.balance.threshold} when a balance crosses a rule's threshold.
  */
 public interface NotifyEntitlementsUseCase {
-    /** A reset by hand: raises the namespace's reset rules for that entitlement, once whatever the retries. */
-    void resetByHand(UUID namespace, UUID entitlementId, UUID featureId, Instant at);
+    /**
+     * A reset by hand, made at {@code occurredAt}, starting a usage period at {@code at}: raises the namespace's reset
+     * rules for that entitlement that existed when it was made, once whatever the retries.
+     */
+    void resetByHand(UUID namespace, UUID entitlementId, UUID featureId, Instant at, Instant occurredAt);
 
     /** The namespaces that have live, enabled balance-threshold or reset rules: the only ones watched. */
     Set<UUID> watchedNamespaces();
