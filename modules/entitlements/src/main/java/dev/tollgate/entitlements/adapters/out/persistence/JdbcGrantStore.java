@@ -46,6 +46,17 @@ final class JdbcGrantStore implements GrantStore {
     }
 
     @Override
+    public List<Grant> claimExpired(UUID namespace, java.time.Instant now, int limit) {
+        List<UUID> ids = Sql.query(jdbc, "UPDATE entitlements.grants SET expiry_announced_at = ? WHERE id IN (SELECT id FROM entitlements.grants"
+                + " WHERE namespace = ? AND expires_at IS NOT NULL AND expires_at <= ? AND expiry_announced_at IS NULL"
+                + " AND (voided_at IS NULL OR voided_at > expires_at) AND (deleted_at IS NULL OR deleted_at > expires_at)"
+                + " ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING id",
+                List.of(java.sql.Timestamp.from(now), namespace, java.sql.Timestamp.from(now), limit), rs -> rs.getObject(1, UUID.class));
+        return ids.stream().map(id -> rows.findById(id).map(JdbcGrantStore::toDomain)).flatMap(Optional::stream)
+                .sorted(java.util.Comparator.comparing(Grant::expiresAt)).toList();
+    }
+
+    @Override
     public Page<Grant> list(UUID namespace, GrantFilter f, PageRequest page) {
         StringBuilder where = new StringBuilder(" FROM entitlements.grants g JOIN entitlements.entitlements e ON e.id = g.entitlement_id"
                 + " WHERE g.namespace = ?");

@@ -17,4 +17,10 @@ public interface GrantStore {
     List<Grant> ofEntitlement(UUID entitlementId);
 
     Page<Grant> list(UUID namespace, GrantFilter filter, PageRequest page);
+
+    /**
+     * Claims, once across nodes, up to {@code limit} grants of the namespace that ran out on their own by {@code now}
+     * (expired, not voided or deleted before), marking their expiry announced; the caller's transaction decides.
+     */
+    List<Grant> claimExpired(UUID namespace, java.time.Instant now, int limit);
 }
