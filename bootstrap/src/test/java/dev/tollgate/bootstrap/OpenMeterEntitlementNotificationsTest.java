@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * OpenMeter's entitlement notifications (ADR 0050) end to end: usage ingested through the events API crosses a
+ * OpenMeter's entitlement notifications (ADR 0051) end to end: usage ingested through the events API crosses a
  * balance-threshold rule's thresholds, a reset by hand and a usage period's end raise {@code entitlements.reset}, each
  * once, delivered signed to a channel and shown as the document's NotificationEvent. The watch runs on its schedule;
  * the tests also look themselves (deterministically) to show that looking again raises nothing twice.

@@ -23,7 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Raises OpenMeter's entitlement notifications (ADR 0050) through {@link NotificationEvents#raise}, each under a
+ * Raises OpenMeter's entitlement notifications (ADR 0051) through {@link NotificationEvents#raise}, each under a
  * dedupe key that makes it once-only whatever the number of nodes, watches and retries:
  * <ul>
  *   <li>{@code entitlements.reset}: the rule, the entitlement and the start of the usage period the reset began. A

@@ -7,7 +7,7 @@ import dev.tollgate.webhooks.application.port.in.NotifyEntitlementsUseCase;
 import jakarta.inject.Singleton;
 import java.util.UUID;
 
-/** A reset by hand reaches OpenMeter's {@code entitlements.reset} rules through the outbox, on one node (ADR 0050). */
+/** A reset by hand reaches OpenMeter's {@code entitlements.reset} rules through the outbox, on one node (ADR 0051). */
 @Singleton
 final class ResetsToNotifications implements OutboxConsumer<EntitlementReset> {
     private final NotifyEntitlementsUseCase notify;

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Looks at the watched entitlements every {@code tollgate.notifications.balance-interval} (ADR 0050): usage arrives as
+ * Looks at the watched entitlements every {@code tollgate.notifications.balance-interval} (ADR 0051): usage arrives as
  * events, so a balance is judged when it is looked at, never once per ingested event. A new usage period counts as a
  * scheduled reset when it began since the previous look, or within {@code lookback} of a node's first look (a restart
  * shorter than that misses none; the dedupe keys make looking twice harmless). Several nodes may look at once.

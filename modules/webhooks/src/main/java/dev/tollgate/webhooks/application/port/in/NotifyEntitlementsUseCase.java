@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * OpenMeter's entitlement notifications (ADR 0050): {@code entitlements.reset} when usage is reset, by hand or at a
+ * OpenMeter's entitlement notifications (ADR 0051): {@code entitlements.reset} when usage is reset, by hand or at a
  * usage period's end, and {@code entitlements.balance.threshold} when a balance crosses a rule's threshold.
  */
 public interface NotifyEntitlementsUseCase {
