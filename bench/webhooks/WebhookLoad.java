@@ -34,7 +34,10 @@ import java.util.regex.Pattern;
  *                                        W webhooks (boost_activated) on the key's workspace, which gets the pro tier;
  *                                        prints the workspace's metered entitlement that boosts are granted on
  *   load base=URL operator=SECRET org=ID entitlement=ID rate=R seconds=N threads=T
- *                                        boost_activated events at R/s for N s: one grant by the operator each
+ *        [warmup=S webhooks=W sink_stats=FILE sink_reset=URL measuring=FILE]
+ *                                        boost_activated events at R/s for N s: one grant by the operator each; with
+ *                                        warmup, first the same load for S s in this same (then warm) process, until
+ *                                        the sink has all its W deliveries per event, the sink reset, FILE created
  *   direct sink=URL secret=S count=N concurrency=C               the reference: N signed POSTs straight to a sink
  */
 public final class WebhookLoad {
@@ -52,7 +55,10 @@ public final class WebhookLoad {
             case "setup" -> setup(a.get("base"), a.get("key"), a.get("operator"), Integer.parseInt(a.get("webhooks")), a.get("sink"),
                     a.get("secret"), a.get("email"));
             case "load" -> load(a.get("base"), a.get("operator"), a.get("org"), a.get("entitlement"), Double.parseDouble(a.get("rate")),
-                    Integer.parseInt(a.get("seconds")), Integer.parseInt(a.getOrDefault("threads", "4")));
+                    Integer.parseInt(a.get("seconds")), Integer.parseInt(a.getOrDefault("threads", "4")),
+                    new WarmUp(Integer.parseInt(a.getOrDefault("warmup", "0")), Integer.parseInt(a.getOrDefault("webhooks", "0")),
+                            a.containsKey("sink_stats") ? Path.of(a.get("sink_stats")) : null, a.get("sink_reset"),
+                            a.containsKey("measuring") ? Path.of(a.get("measuring")) : null));
             case "direct" -> direct(a.get("sink"), a.get("secret"), Integer.parseInt(a.get("count")), Integer.parseInt(a.get("concurrency")));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
@@ -185,12 +191,41 @@ public final class WebhookLoad {
      * confirmed: each committed with its boost_activated event. Requests that fail (Tollgate down after a kill) are
      * counted apart and not retried.
      */
-    static void load(String base, String operator, String org, String entitlement, double rate, int seconds, int threads) throws Exception {
+    /** An unmeasured lead-in of the same load, so the measured phase starts on a warm load generator too. */
+    record WarmUp(int seconds, int webhooks, Path sinkStats, String sinkReset, Path measuring) {
+    }
+
+    static void load(String base, String operator, String org, String entitlement, double rate, int seconds, int threads, WarmUp warmUp)
+            throws Exception {
         String path = "/api/v2/customers/" + org + "/entitlements/" + entitlement + "/grants";
         String body = """
                 {"amount":1,"effectiveAt":"%s","expiration":{"duration":"DAY","count":30}}"""
                 .formatted(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
         var pool = Executors.newFixedThreadPool(threads);
+        if (warmUp.seconds() > 0) {
+            long[] warm = drive(pool, threads, base, operator, path, body, rate, warmUp.seconds());
+            System.err.println("warmup_events_confirmed=" + warm[0]);
+            awaitSink(warmUp.sinkStats(), warm[0] * warmUp.webhooks(), Duration.ofSeconds(120));
+            send(warmUp.sinkReset().replaceFirst("/_reset$", ""), "POST", "/_reset", null, 204, "X-Bench", "reset");
+            Thread.sleep(500);
+        }
+        if (warmUp.measuring() != null) {
+            Files.writeString(warmUp.measuring(), "");
+        }
+        long started = System.nanoTime();
+        long[] counts = drive(pool, threads, base, operator, path, body, rate, seconds);
+        pool.shutdown();
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        PrintStream o = System.out;
+        o.println("events_confirmed=" + counts[0]);
+        o.println("events_failed=" + counts[1]);
+        o.println("events_not_sent=" + counts[2]);
+        o.println("events_per_s=" + String.format("%.1f", counts[0] / elapsed));
+    }
+
+    /** One grant every 1/rate s for {@code seconds}; waits for the last answers. Returns confirmed, failed, not sent. */
+    static long[] drive(java.util.concurrent.ExecutorService pool, int threads, String base, String operator, String path, String body,
+                        double rate, int seconds) throws InterruptedException {
         java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(threads * 2);
         AtomicLong confirmed = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -222,14 +257,27 @@ public final class WebhookLoad {
                 }
             });
         }
-        pool.shutdown();
-        pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        PrintStream o = System.out;
-        o.println("events_confirmed=" + confirmed.get());
-        o.println("events_failed=" + failed.get());
-        o.println("events_not_sent=" + skipped);
-        o.println("events_per_s=" + String.format("%.1f", confirmed.get() / elapsed));
+        slots.acquire(threads * 2); // every grant sent has been answered
+        slots.release(threads * 2);
+        return new long[] {confirmed.get(), failed.get(), skipped};
+    }
+
+    /** Until the sink's stats file counts {@code expected} distinct webhook-ids (or the timeout passed). */
+    static void awaitSink(Path stats, long expected, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                for (String line : Files.readAllLines(stats)) {
+                    if (line.startsWith("unique=") && Long.parseLong(line.substring(7)) >= expected) {
+                        return;
+                    }
+                }
+            } catch (IOException | NumberFormatException notYet) {
+                // written every 200 ms by the sink
+            }
+            Thread.sleep(200);
+        }
+        System.err.println("the sink did not get all " + expected + " warm-up deliveries within " + timeout.toSeconds() + " s");
     }
 
     /**

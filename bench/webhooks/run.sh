@@ -10,7 +10,7 @@
 #   0. the demo organization (admin API key) is made a billing partner, gets $WEBHOOKS php-tenant webhooks subscribed to
 #      boost_activated (all aimed at the sink, one signing secret the sink knows) and the pro tier (a package
 #      provisioned to its own admin), whose metered queries_per_day entitlement takes the boosts;
-#   1. sustained (after $WARMUP s of the same load, not measured): the operator grants boosts at $RATE/$WEBHOOKS per second for $SECONDS_ s, each grant one
+#   1. sustained (after $WARMUP s of the same load from the same load process, not measured): the operator grants boosts at $RATE/$WEBHOOKS per second for $SECONDS_ s, each grant one
 #      boost_activated event fanned out to $WEBHOOKS deliveries (outbox → queue → worker → sink). The
 #      sink verifies every request with Standard Webhooks' reference verifier (standardwebhooks 1.1.0) and records the
 #      delay from the event (its occurred_at, written in the transaction that changed the package) to the first arrival
@@ -114,31 +114,26 @@ log "setup: $WEBHOOKS webhooks to $SINK, a package for the admin"
 load_args=(base="$BASE" operator="$BENCH_INTERNAL_SECRET" org="$(get setup org)" entitlement="$(get setup entitlement)" rate="$events_per_s"
   seconds="$SECONDS_" threads="$THREADS")
 
-# sample_metrics FILE: Tollgate's queue and outbox figures every 2 s (stopped by killing it).
+# sample_metrics FILE: Tollgate's queue and outbox figures every 2 s once the measured phase began (stopped by killing it).
 sample_metrics() {
   while true; do
+    [ -f "$base/measuring" ] || { sleep 0.2; continue; }
     curl -fsS -H "X-Internal-Secret: $BENCH_INTERNAL_SECRET" "$BASE/metrics" 2>/dev/null \
       | grep -E '^tollgate_webhooks_(queue|in_flight)|^tollgate_outbox_(lag|backlog).*webhooks' | sed "s/^/$(date +%T) /" >>"$1" || true
     sleep 2
   done
 }
 
-# --- warm-up: the same load for $WARMUP s, not measured (JIT, connection pools, PostgreSQL's caches) -------------------------
-if [ "$WARMUP" -gt 0 ]; then
-  log "warm-up: $events_per_s grants/s × $WEBHOOKS webhooks for $WARMUP s"
-  warm_args=("${load_args[@]}")
-  warm_args[5]="seconds=$WARMUP"
-  "${LOAD[@]}" load "${warm_args[@]}" >"$base/warmup.txt"
-  await_sink sustained "$(( $(get warmup events_confirmed) * WEBHOOKS ))" 120
-  curl -fsS -X POST "http://127.0.0.1:$SINK_PORT/_reset" >/dev/null  # the same warm sink, counting from zero
-  sleep 0.5
-fi
-
-# --- phase 1: sustained ----------------------------------------------------------------------------------------------------
-log "phase sustained: $events_per_s grants/s × $WEBHOOKS webhooks for $SECONDS_ s"
+# --- phase 1: sustained, after a warm-up ---------------------------------------------------------------------------------
+# The warm-up ($WARMUP s of the same load, not measured: JIT, connection pools, PostgreSQL's caches) runs in the same load
+# process as the measured phase, so the load generator is warm too: a fresh JVM starting beside Tollgate on these two
+# cores would take its first seconds of CPU from the engine being measured. The load waits until the sink has every
+# warm-up delivery, resets the sink's counters (the same warm sink, counting from zero), and creates $base/measuring.
+log "phase sustained: $events_per_s grants/s × $WEBHOOKS webhooks for $SECONDS_ s, after $WARMUP s of the same load (not measured)"
 sample_metrics "$base/metrics.txt" &
 sampler=$!
-"${LOAD[@]}" load "${load_args[@]}" | tee "$base/load.txt" >&2
+"${LOAD[@]}" load "${load_args[@]}" warmup="$WARMUP" webhooks="$WEBHOOKS" sink_stats="$base/sustained.txt" \
+  sink_reset="http://127.0.0.1:$SINK_PORT/_reset" measuring="$base/measuring" | tee "$base/load.txt" >&2
 kill "$sampler" 2>/dev/null || true
 expected=$(( $(get load events_confirmed) * WEBHOOKS ))
 await_sink sustained "$expected" 120

@@ -100,11 +100,11 @@ class OutboxRelay {
     /**
      * Right after a publishing transaction commits, on its thread: this node's consumers of that event get it before
      * the request answers. Cluster consumers of it get a round queued on the relay's own thread, off the request path;
-     * other event types wait for the poll.
+     * other event types wait for the poll. The round is queued first, so it runs while this thread serves the node's
+     * consumers instead of after them (ADR 0050: a webhook's latency starts at the commit).
      */
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     void onAppended(OutboxAppended appended) {
-        relay(consumer -> consumer.scope() == Scope.NODE && consumer.eventType() == appended.type());
         boolean clusterWants = consumers.stream().anyMatch(c -> c.scope() == Scope.CLUSTER && c.eventType() == appended.type());
         if (clusterWants && !stopping && clusterRoundQueued.compareAndSet(false, true)) {
             clusterRounds.execute(() -> {
@@ -112,6 +112,7 @@ class OutboxRelay {
                 relay(consumer -> consumer.scope() == Scope.CLUSTER);
             });
         }
+        relay(consumer -> consumer.scope() == Scope.NODE && consumer.eventType() == appended.type());
     }
 
     @EventListener

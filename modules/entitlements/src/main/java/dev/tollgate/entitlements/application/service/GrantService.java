@@ -76,12 +76,14 @@ class GrantService implements ManageGrantsUseCase {
             throw new ValidationException("effectiveAt", "must not be before the current usage period's start " + periodStart);
         }
         grants.save(grant);
-        changes.changed(e);
         if (TenancyApi.SYSTEM_NAMESPACE.equals(namespace) && e.customerKey() != null && PackageEntitlements.isBoost(grant)) {
             // A grant by hand on an organization's tier entitlement is a boost: php-tenant's boost_activated (ADR 0048).
+            // Published before LimitsChanged: after the commit, events are relayed in the order published, and this
+            // one's webhooks should not wait for the node's limits to reload (ADR 0050).
             outbox.publish(e.customerKey(), new BoostChanged(e.customerKey(), e.featureKey(), grant.amount().longValue(), "grant",
                     grant.endsAt(), true, now));
         }
+        changes.changed(e);
         return grant;
     }
 

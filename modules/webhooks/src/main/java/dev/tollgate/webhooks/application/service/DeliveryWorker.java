@@ -26,10 +26,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends due deliveries and records what happened (ADR 0048). A pipeline rather than rounds: up to
- * {@code tollgate.webhooks.max-in-flight} attempts are on the wire at once, each recorded in the batch of the turn after
- * its answer arrives, so a slow endpoint holds one slot, not a round. A claim leases the delivery
- * ({@code tollgate.webhooks.lease}, longer than the request timeout): a crash between sending and recording sends it
- * again after the lease, with the same {@code webhook-id}.
+ * {@code tollgate.webhooks.max-in-flight} attempts are on the wire at once, each recorded in a batch after its answer
+ * arrives, so a slow endpoint holds one slot, not a round. Sending and recording are separate steps, driven from
+ * separate threads (ADR 0050): fresh deliveries are claimed and sent while earlier answers are being written. A claim
+ * leases the delivery ({@code tollgate.webhooks.lease}, longer than the request timeout): a crash between sending and
+ * recording sends it again after the lease, with the same {@code webhook-id}.
  */
 @Singleton
 final class DeliveryWorker implements DeliverWebhooksUseCase {
@@ -43,9 +44,9 @@ final class DeliveryWorker implements DeliverWebhooksUseCase {
     private final int batch;
     private final Duration lease;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final ConcurrentLinkedQueue<Outcome> finished = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Outcome> answered = new ConcurrentLinkedQueue<>();
     static final Duration ENDPOINT_FRESHNESS = Duration.ofSeconds(1);
-    /** Only the loop's thread touches it (turns do not overlap). */
+    /** Only the sending thread touches it (dispatches do not overlap). */
     private final Map<Long, Endpoint> endpointCache = new java.util.HashMap<>();
     private long endpointsReadAt = System.nanoTime();
 
@@ -61,46 +62,51 @@ final class DeliveryWorker implements DeliverWebhooksUseCase {
     }
 
     @Override
-    public Turn turn(Runnable whenFinished) {
+    public Dispatch dispatch(Runnable whenAnswered) {
+        int room = Math.min(batch, maxInFlight - inFlight.get());
+        if (room <= 0) {
+            return new Dispatch(0, false, true);
+        }
+        List<Delivery> due = deliveries.claimDue(clock.instant(), room, lease);
+        Map<Long, Endpoint> owners = owners(due.stream().map(Delivery::endpointId).distinct().toList());
+        int sent = 0;
+        for (Delivery d : due) {
+            Endpoint endpoint = owners.get(d.endpointId());
+            if (endpoint == null) {
+                continue; // deleted meanwhile: its deliveries went with it
+            }
+            inFlight.incrementAndGet();
+            send(d, endpoint).thenAccept(outcome -> {
+                answered.add(outcome);
+                whenAnswered.run();
+            });
+            sent++;
+        }
+        return new Dispatch(sent, due.size() == room, room < batch);
+    }
+
+    @Override
+    public Recorded recordAnswered() {
         List<Outcome> done = new ArrayList<>();
-        for (Outcome o; (o = finished.poll()) != null; ) {
+        for (Outcome o; (o = answered.poll()) != null; ) {
             done.add(o);
         }
-        if (!done.isEmpty()) {
-            try {
-                deliveries.record(done);
-            } catch (RuntimeException e) {
-                finished.addAll(done); // recorded on a later turn; until then their leases keep them from being sent again
-                throw e;
-            }
-            inFlight.addAndGet(-done.size());
+        if (done.isEmpty()) {
+            return new Recorded(0, 0, 0);
         }
+        try {
+            deliveries.record(done);
+        } catch (RuntimeException e) {
+            answered.addAll(done); // recorded on a later try; until then their leases keep them from being sent again
+            throw e;
+        }
+        inFlight.addAndGet(-done.size());
         int delivered = (int) done.stream().filter(o -> o.result().succeeded()).count();
-        int room = Math.min(batch, maxInFlight - inFlight.get());
-        int sent = 0;
-        int claimed = 0;
-        if (room > 0) {
-            List<Delivery> due = deliveries.claimDue(clock.instant(), room, lease);
-            claimed = due.size();
-            Map<Long, Endpoint> owners = owners(due.stream().map(Delivery::endpointId).distinct().toList());
-            for (Delivery d : due) {
-                Endpoint endpoint = owners.get(d.endpointId());
-                if (endpoint == null) {
-                    continue; // deleted meanwhile: its deliveries went with it
-                }
-                inFlight.incrementAndGet();
-                send(d, endpoint).thenAccept(outcome -> {
-                    finished.add(outcome);
-                    whenFinished.run();
-                });
-                sent++;
-            }
-        }
-        return new Turn(sent, done.size(), delivered, done.size() - delivered, room > 0 && claimed == room);
+        return new Recorded(done.size(), delivered, done.size() - delivered);
     }
 
     /**
-     * The endpoints of a turn's deliveries, read at most once a second ({@link #ENDPOINT_FRESHNESS}): a busy turn
+     * The endpoints of a dispatch's deliveries, read at most once a second ({@link #ENDPOINT_FRESHNESS}): a busy sender
      * would otherwise open every endpoint's secret again. A changed URL or secret applies to sends within a second;
      * a rotated-out secret keeps signing for a day anyway.
      */

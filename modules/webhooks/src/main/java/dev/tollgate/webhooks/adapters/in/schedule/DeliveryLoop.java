@@ -1,7 +1,8 @@
 package dev.tollgate.webhooks.adapters.in.schedule;
 
 import dev.tollgate.webhooks.application.port.in.DeliverWebhooksUseCase;
-import dev.tollgate.webhooks.application.port.in.DeliverWebhooksUseCase.Turn;
+import dev.tollgate.webhooks.application.port.in.DeliverWebhooksUseCase.Dispatch;
+import dev.tollgate.webhooks.application.port.in.DeliverWebhooksUseCase.Recorded;
 import dev.tollgate.webhooks.domain.DeliveriesEnqueued;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -21,30 +22,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drives the delivery worker on a thread of its own (ADR 0048): a turn as soon as deliveries are queued (woken after
- * their transaction commits) or an answer arrives, else every {@code tollgate.webhooks.poll-interval} (retries that
- * come due, other nodes' work); while busy, turns at least {@code tollgate.webhooks.turn-window} apart unless the last
- * one claimed a full batch. Publishes the queue's figures to {@code /metrics}.
+ * Drives the delivery worker on two threads of its own (ADR 0048, ADR 0050). The sending thread claims and sends as
+ * soon as deliveries are queued (woken after their transaction commits), else every
+ * {@code tollgate.webhooks.poll-interval} (retries that come due, other nodes' work); it never waits for answers to be
+ * written, so a fresh event's deliveries are on the wire within a claim's round trip of their commit. The recording
+ * thread writes answers: after the first one arrives it waits {@code tollgate.webhooks.turn-window} for more, so answers
+ * are recorded many per transaction. Publishes the queue's figures to {@code /metrics}.
  */
 @Singleton
 @Requires(property = "tollgate.jobs.enabled", notEquals = "false")
-class DeliveryLoop implements Runnable {
+class DeliveryLoop {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryLoop.class);
     private static final Duration BACKLOG_REFRESH = Duration.ofSeconds(1);
     private final DeliverWebhooksUseCase worker;
     private final Duration pollInterval;
     /**
-     * After a turn that found little to do, the next one waits this long: answers arriving meanwhile are recorded
-     * together (one transaction for many instead of one each), at the cost of this much delay to their records.
+     * How long the recorder gathers answers after the first: one transaction for many instead of one each, at the cost
+     * of this much delay to their records (not to any send). Also how soon a sender held back by
+     * {@code max-in-flight} looks again for room.
      */
     private final Duration turnWindow;
-    private final Semaphore wakeUps = new Semaphore(0);
+    /** Released when deliveries were committed (or room freed): the sender's wake-ups. */
+    private final Semaphore queuedWakeUps = new Semaphore(0);
+    /** Released as each answer arrives: the recorder's wake-ups. */
+    private final Semaphore answerWakeUps = new Semaphore(0);
     private final Counter delivered;
     private final Counter failed;
     private final AtomicLong due = new AtomicLong();
     private final AtomicLong oldestDueMillis = new AtomicLong();
     private volatile boolean running;
-    private Thread thread;
 
     DeliveryLoop(DeliverWebhooksUseCase worker, MeterRegistry metrics, @Value("${tollgate.webhooks.poll-interval:250ms}") Duration pollInterval,
                  @Value("${tollgate.webhooks.turn-window:20ms}") Duration turnWindow) {
@@ -66,65 +72,90 @@ class DeliveryLoop implements Runnable {
     @EventListener
     void start(StartupEvent started) {
         running = true;
-        thread = new Thread(this, "webhook-delivery");
-        thread.setDaemon(true);
-        thread.start();
+        startThread("webhook-delivery", this::sendLoop);
+        startThread("webhook-recording", this::recordLoop);
     }
 
     @EventListener
     void stop(ShutdownEvent stopping) {
         running = false;
-        wake();
+        queuedWakeUps.release();
+        answerWakeUps.release();
     }
 
     @TransactionalEventListener
     void queued(DeliveriesEnqueued event) {
-        wake();
+        queuedWakeUps.release();
     }
 
-    void wake() {
-        wakeUps.release();
-    }
-
-    @Override
-    public void run() {
+    private void sendLoop() {
         long nextBacklog = 0;
         while (running) {
             try {
-                Turn turn = worker.turn(this::wake);
-                delivered.increment(turn.delivered());
-                failed.increment(turn.failedAttempts());
+                Dispatch dispatch = worker.dispatch(answerWakeUps::release);
                 if (System.nanoTime() - nextBacklog > 0) {
                     var backlog = worker.backlog();
                     due.set(backlog.due());
                     oldestDueMillis.set(backlog.oldestDueAge().toMillis());
                     nextBacklog = System.nanoTime() + BACKLOG_REFRESH.toNanos();
                 }
-                if (turn.idle()) {
-                    wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUps.drainPermits();
-                } else if (!turn.full()) {
-                    Thread.sleep(turnWindow.toMillis());
-                    wakeUps.drainPermits();
+                if (dispatch.full() && !dispatch.starved()) {
+                    continue; // a whole batch: more is probably due
                 }
+                // Held back by max-in-flight: look again once the recorder has had a window to free room.
+                Duration wait = dispatch.starved() ? turnWindow : pollInterval;
+                queuedWakeUps.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+                queuedWakeUps.drainPermits(); // the next dispatch sees everything committed before it
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                if (!running) {
-                    return; // the data source closed under a last turn
+                if (!failedWhileRunning("Webhook dispatch", e)) {
+                    return;
                 }
-                LOG.warn("Webhook delivery turn failed; trying again shortly", e);
-                sleepQuietly(Duration.ofSeconds(1));
             }
         }
     }
 
-    private static void sleepQuietly(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private void recordLoop() {
+        while (running) {
+            try {
+                if (answerWakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+                    Thread.sleep(turnWindow.toMillis()); // gather the answers arriving meanwhile
+                    answerWakeUps.drainPermits();
+                }
+                Recorded recorded = worker.recordAnswered(); // also, after a failed recording, what it left
+                delivered.increment(recorded.delivered());
+                failed.increment(recorded.failedAttempts());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!failedWhileRunning("Webhook recording", e)) {
+                    return;
+                }
+            }
         }
+    }
+
+    /** Logs and pauses a second; false when the node is stopping (the data source closed under a last step). */
+    private boolean failedWhileRunning(String what, RuntimeException e) {
+        if (!running) {
+            return false;
+        }
+        LOG.warn("{} failed; trying again shortly", what, e);
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return true;
+    }
+
+    private static void startThread(String name, Runnable loop) {
+        Thread thread = new Thread(loop, name);
+        thread.setDaemon(true);
+        thread.start();
     }
 }
