@@ -32,6 +32,40 @@ public record Endpoint(long id, UUID uuid, UUID organizationId, Audience audienc
         customHeaders = customHeaders == null ? Map.of() : Map.copyOf(customHeaders);
     }
 
+    /** The same endpoint with what its owner describes replaced: name, URL, events, metadata, headers, attempts. */
+    public Endpoint described(String name, String url, List<String> events, Map<String, Object> metadata, Map<String, String> customHeaders,
+                              int maxAttempts, Instant now) {
+        return new Endpoint(id, uuid, organizationId, audience, scope, name, url, events, active, disabledReason, maxAttempts, failureCount,
+                lastDeliveryStatus, lastTriggeredAt, metadata, customHeaders, secret, previousSecret, previousSecretUntil, createdAt, now,
+                deletedAt);
+    }
+
+    /**
+     * Switched on or off by its owner. Switching it back on also clears what switched it off (the circuit breaker's
+     * failure count, a 410's reason); switching it off keeps the reason it may already have.
+     */
+    public Endpoint switched(boolean on, Instant now) {
+        boolean reenabled = on && !active;
+        return new Endpoint(id, uuid, organizationId, audience, scope, name, url, events, on, reenabled ? null : disabledReason, maxAttempts,
+                reenabled ? 0 : failureCount, lastDeliveryStatus, lastTriggeredAt, metadata, customHeaders, secret, previousSecret,
+                previousSecretUntil, createdAt, now, deletedAt);
+    }
+
+    /** A new signing secret, the current one still signing beside it until {@code overlapUntil} (receivers switch over). */
+    public Endpoint rotated(SigningSecret fresh, Instant overlapUntil, Instant now) {
+        return new Endpoint(id, uuid, organizationId, audience, scope, name, url, events, active, disabledReason, maxAttempts, failureCount,
+                lastDeliveryStatus, lastTriggeredAt, metadata, customHeaders, fresh, secret, overlapUntil, createdAt, now, deletedAt);
+    }
+
+    /** The secret replaced outright, no overlap (the owner gave it); the same secret again changes nothing. */
+    public Endpoint withSecret(SigningSecret replacement, Instant now) {
+        if (replacement.equals(secret)) {
+            return this;
+        }
+        return new Endpoint(id, uuid, organizationId, audience, scope, name, url, events, active, disabledReason, maxAttempts, failureCount,
+                lastDeliveryStatus, lastTriggeredAt, metadata, customHeaders, replacement, null, null, createdAt, now, deletedAt);
+    }
+
     /** The secrets a message sent at {@code now} is signed with: the current one, and the previous one in its window. */
     public List<SigningSecret> signingSecrets(Instant now) {
         List<SigningSecret> secrets = new ArrayList<>(List.of(secret));

@@ -105,12 +105,10 @@ class EntitlementWebhooks implements ManageEntitlementWebhooksUseCase {
             maxAttempts = c.maxAttempts();
         }
         boolean active = c.active() == null ? e.active() : c.active();
+        Instant now = clock.instant();
         // Switching an endpoint back on by hand also clears what switched it off (the breaker, a 410).
-        boolean reenabled = active && !e.active();
-        Endpoint changed = new Endpoint(e.id(), e.uuid(), e.organizationId(), e.audience(), e.scope(), name, url, events, active,
-                reenabled ? null : e.disabledReason(), maxAttempts, reenabled ? 0 : e.failureCount(), e.lastDeliveryStatus(),
-                e.lastTriggeredAt(), c.metadataGiven() ? c.metadata() : e.metadata(), e.customHeaders(), e.secret(), e.previousSecret(),
-                e.previousSecretUntil(), e.createdAt(), clock.instant());
+        Endpoint changed = e.described(name, url, events, c.metadataGiven() ? c.metadata() : e.metadata(), e.customHeaders(), maxAttempts, now)
+                .switched(active, now);
         return view(endpoints.update(changed));
     }
 
@@ -137,9 +135,7 @@ class EntitlementWebhooks implements ManageEntitlementWebhooksUseCase {
         Endpoint e = owned(caller, webhookId, Capability.MANAGE_ORGANIZATION);
         SigningSecret fresh = SigningSecret.generate();
         Instant now = clock.instant();
-        endpoints.update(new Endpoint(e.id(), e.uuid(), e.organizationId(), e.audience(), e.scope(), e.name(), e.url(), e.events(),
-                e.active(), e.disabledReason(), e.maxAttempts(), e.failureCount(), e.lastDeliveryStatus(), e.lastTriggeredAt(),
-                e.metadata(), e.customHeaders(), fresh, e.secret(), now.plus(SECRET_OVERLAP), e.createdAt(), now));
+        endpoints.update(e.rotated(fresh, now.plus(SECRET_OVERLAP), now));
         return fresh.value();
     }
 

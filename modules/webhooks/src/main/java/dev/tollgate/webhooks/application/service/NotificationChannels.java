@@ -86,12 +86,9 @@ class NotificationChannels implements ManageNotificationChannelsUseCase {
         Valid v = validate(c);
         // The secret is replaced only when one is given: a PUT that leaves it out keeps receivers' verification working.
         SigningSecret secret = c.signingSecret() == null ? e.secret() : new SigningSecret(c.signingSecret());
-        boolean reenabled = !v.disabled && !e.active();
-        return endpoints.update(new Endpoint(e.id(), e.uuid(), e.organizationId(), e.audience(), e.scope(), v.name, v.url, e.events(),
-                !v.disabled, v.disabled ? e.disabledReason() : null, e.maxAttempts(), reenabled ? 0 : e.failureCount(),
-                e.lastDeliveryStatus(), e.lastTriggeredAt(), metadata(c.metadata()), v.headers, secret,
-                secret.equals(e.secret()) ? e.previousSecret() : null, secret.equals(e.secret()) ? e.previousSecretUntil() : null,
-                e.createdAt(), clock.instant()));
+        Instant now = clock.instant();
+        return endpoints.update(e.described(v.name, v.url, e.events(), metadata(c.metadata()), v.headers, e.maxAttempts(), now)
+                .switched(!v.disabled, now).withSecret(secret, now));
     }
 
     @Override
