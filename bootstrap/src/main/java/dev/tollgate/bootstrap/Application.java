@@ -57,6 +57,12 @@ public final class Application {
             properties.put("datasources.default.username", settings.databaseUser());
             properties.put("datasources.default.password", settings.databasePassword());
         }
+        EmbeddedDatabase dataCluster = null;
+        if (settings.embeddedDataCluster()) {
+            // Managed databases live on a server of their own, never the control plane's (ADR 0054).
+            dataCluster = EmbeddedDatabase.start(settings.dataDir(), null, "data-cluster", "data-cluster");
+            properties.putAll(dataCluster.dataClusterProperties("local"));
+        }
         properties.put("tollgate.data-dir", settings.dataDir().toString());
         putIfSet(properties, "tollgate.admin.email", settings.adminEmail());
         putIfSet(properties, "tollgate.admin.password", settings.adminPassword());
@@ -78,6 +84,10 @@ public final class Application {
         if (embedded != null) {
             EmbeddedDatabase database = embedded;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfter(pool.get(), database), "tollgate-embedded-db-shutdown"));
+        }
+        if (dataCluster != null) {
+            EmbeddedDatabase cluster = dataCluster;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfter(pool.get(), cluster), "tollgate-data-cluster-shutdown"));
         }
         ApplicationContext context = Micronaut.build(args).mainClass(Application.class).properties(properties).start();
         pool.set((HikariDataSource) DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class)));

@@ -33,12 +33,21 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     /** Starts (creating on first use) the cluster in {@code dataDir/postgres}; its password and port live in {@code dataDir}. */
     static EmbeddedDatabase start(Path dataDir, String configuredPort) {
-        Path directory = dataDir.resolve("postgres");
+        return start(dataDir, configuredPort, "postgres", "embedded-db");
+    }
+
+    /**
+     * Starts (creating on first use) a cluster in {@code dataDir/<directoryName>}, its password in
+     * {@code <filePrefix>-password} and its port in {@code <filePrefix>-port}: the control plane's, or the default data
+     * cluster of managed databases (ADR 0054), which is a separate server.
+     */
+    static EmbeddedDatabase start(Path dataDir, String configuredPort, String directoryName, String filePrefix) {
+        Path directory = dataDir.resolve(directoryName);
         try {
             Files.createDirectories(directory);
-            Path passwordFile = dataDir.resolve("embedded-db-password");
+            Path passwordFile = dataDir.resolve(filePrefix + "-password");
             GeneratedSecret password = GeneratedSecret.loadOrCreate(passwordFile);
-            int port = port(dataDir.resolve("embedded-db-port"), configuredPort);
+            int port = port(dataDir.resolve(filePrefix + "-port"), configuredPort);
             boolean fresh = !Files.exists(directory.resolve("postgresql.conf"));
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
@@ -113,6 +122,13 @@ final class EmbeddedDatabase implements AutoCloseable {
             throw new IllegalStateException("could not require passwords on the embedded PostgreSQL", e);
         }
         LOG.info("The embedded PostgreSQL now requires the generated password (pg_hba.conf switched from trust to scram-sha-256)");
+    }
+
+    /** The properties that make this server the data cluster {@code name} of managed databases (ADR 0054). */
+    Map<String, Object> dataClusterProperties(String name) {
+        String prefix = "tollgate.data-clusters." + name + ".";
+        return Map.of(prefix + "host", "localhost", prefix + "port", postgres.getPort(), prefix + "admin-user", "postgres",
+                prefix + "admin-password", password, prefix + "admin-database", "postgres");
     }
 
     Map<String, Object> dataSourceProperties() {

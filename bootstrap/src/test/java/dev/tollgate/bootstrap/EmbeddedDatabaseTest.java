@@ -76,6 +76,32 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void theDefaultDataClusterIsASeparateServerWithItsOwnPasswordAndPort() throws Exception {
+        try (EmbeddedDatabase controlPlane = EmbeddedDatabase.start(dataDir, null);
+             EmbeddedDatabase dataCluster = EmbeddedDatabase.start(dataDir, null, "data-cluster", "data-cluster")) {
+            int clusterPort = Integer.parseInt(Files.readString(dataDir.resolve("data-cluster-port")).strip());
+            assertTrue(clusterPort != rememberedPort(), "two servers, two ports");
+            String password = Files.readString(dataDir.resolve("data-cluster-password")).strip();
+            assertTrue(!password.equals(Files.readString(dataDir.resolve("embedded-db-password")).strip()), "two passwords");
+            Map<String, Object> properties = dataCluster.dataClusterProperties("local");
+            assertEquals(clusterPort, properties.get("tollgate.data-clusters.local.port"));
+            assertEquals(password, properties.get("tollgate.data-clusters.local.admin-password"));
+            assertEquals("28P01", assertThrows(SQLException.class, () -> login(clusterPort, "guess").close()).getSQLState());
+            try (Connection c = login(clusterPort, password)) {
+                assertTrue(c.isValid(2));
+            }
+            assertTrue(Files.exists(dataDir.resolve("data-cluster").resolve("postgresql.conf")));
+        }
+    }
+
+    @Test
+    void anOperatorsDataClusterOrAnExplicitNoReplacesTheEmbeddedOne() {
+        assertTrue(Settings.fromEnvironment(Map.of()).embeddedDataCluster());
+        assertTrue(!Settings.fromEnvironment(Map.of("TOLLGATE_DATA_CLUSTERS_EU_HOST", "db.example.com")).embeddedDataCluster());
+        assertTrue(!Settings.fromEnvironment(Map.of("TOLLGATE_EMBEDDED_DATA_CLUSTER", "0")).embeddedDataCluster());
+    }
+
+    @Test
     void aClusterMadeWhenLocalLoginsWereTrustedIsSwitchedToPasswords() throws Exception {
         Path cluster = dataDir.resolve("postgres");
         Files.createDirectories(cluster);

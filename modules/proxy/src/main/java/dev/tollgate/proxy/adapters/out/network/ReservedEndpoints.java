@@ -1,6 +1,7 @@
 package dev.tollgate.proxy.adapters.out.network;
 
 import dev.tollgate.proxy.domain.CidrEntry;
+import dev.tollgate.proxy.domain.DataCluster;
 import dev.tollgate.proxy.domain.UpstreamDestinationPolicy.Reserved;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -13,7 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The control-plane database's endpoints, which no tenant may reach even where the operator allows its network. When
+ * The control-plane database's endpoints, and the data clusters', which no tenant may reach even where the operator
+ * allows their network. When
  * that database runs on this machine (embedded, or any local address), every local address at its port is reserved:
  * a server listening on all interfaces answers on each of them.
  */
@@ -24,6 +26,18 @@ final class ReservedEndpoints {
     private static final String WHAT = "Tollgate's own control-plane database";
 
     private ReservedEndpoints() {
+    }
+
+    /**
+     * The endpoints of the data clusters Tollgate administers (ADR 0054): a tenant's own upstream may not be aimed at
+     * one (it would reach other tenants' managed databases); managed databases are dialled by Tollgate's configuration.
+     */
+    static List<Reserved> dataClusters(List<DataCluster> clusters) {
+        List<Reserved> reserved = new ArrayList<>();
+        for (DataCluster c : clusters) {
+            reserved.addAll(endpoints(c.host(), c.port(), "a data cluster of Tollgate's managed databases (" + c.name() + ")"));
+        }
+        return reserved;
     }
 
     static List<Reserved> controlPlane(String jdbcUrl) {
@@ -37,12 +51,12 @@ final class ReservedEndpoints {
             }
             String host = m.group(1).replace("[", "").replace("]", "");
             int port = m.group(2) == null ? 5432 : Integer.parseInt(m.group(2));
-            reserved.addAll(endpoints(host, port));
+            reserved.addAll(endpoints(host, port, WHAT));
         }
         return reserved;
     }
 
-    private static List<Reserved> endpoints(String host, int port) {
+    private static List<Reserved> endpoints(String host, int port, String what) {
         List<InetAddress> addresses;
         try {
             addresses = List.of(InetAddress.getAllByName(host));
@@ -53,19 +67,19 @@ final class ReservedEndpoints {
         boolean onThisMachine = addresses.stream().anyMatch(a -> a.isLoopbackAddress() || a.isAnyLocalAddress() || local.contains(a));
         List<Reserved> reserved = new ArrayList<>();
         if (onThisMachine) {
-            reserved.add(new Reserved(CidrEntry.parse(0, "127.0.0.0/8", null), port, WHAT));
-            reserved.add(new Reserved(CidrEntry.parse(0, "::1/128", null), port, WHAT));
-            reserved.add(new Reserved(CidrEntry.parse(0, "0.0.0.0/32", null), port, WHAT));
-            reserved.add(new Reserved(CidrEntry.parse(0, "::/128", null), port, WHAT));
-            local.forEach(a -> reserved.add(exactly(a, port)));
+            reserved.add(new Reserved(CidrEntry.parse(0, "127.0.0.0/8", null), port, what));
+            reserved.add(new Reserved(CidrEntry.parse(0, "::1/128", null), port, what));
+            reserved.add(new Reserved(CidrEntry.parse(0, "0.0.0.0/32", null), port, what));
+            reserved.add(new Reserved(CidrEntry.parse(0, "::/128", null), port, what));
+            local.forEach(a -> reserved.add(exactly(a, port, what)));
         }
-        addresses.forEach(a -> reserved.add(exactly(a, port)));
+        addresses.forEach(a -> reserved.add(exactly(a, port, what)));
         return reserved;
     }
 
     /** One address (without an IPv6 scope such as {@code %eth0}) at {@code port}. */
-    private static Reserved exactly(InetAddress address, int port) {
-        return new Reserved(CidrEntry.parse(0, address.getHostAddress().replaceAll("%.*$", ""), null), port, WHAT);
+    private static Reserved exactly(InetAddress address, int port, String what) {
+        return new Reserved(CidrEntry.parse(0, address.getHostAddress().replaceAll("%.*$", ""), null), port, what);
     }
 
     private static List<InetAddress> localAddresses() {

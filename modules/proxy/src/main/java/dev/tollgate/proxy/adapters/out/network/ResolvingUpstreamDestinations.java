@@ -1,6 +1,7 @@
 package dev.tollgate.proxy.adapters.out.network;
 
 import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.proxy.application.port.out.DataClusters;
 import dev.tollgate.proxy.application.port.out.UpstreamDestinations;
 import dev.tollgate.proxy.domain.CidrEntry;
 import dev.tollgate.proxy.domain.UpstreamDestinationPolicy;
@@ -41,6 +42,7 @@ final class ResolvingUpstreamDestinations implements UpstreamDestinations {
     private volatile List<UpstreamDestinationPolicy.Reserved> reserved;
     private final List<CidrEntry> allowList;
     private final String controlPlaneUrl;
+    private final DataClusters clusters;
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "tollgate-reserved-endpoints");
         thread.setDaemon(true);
@@ -54,11 +56,12 @@ final class ResolvingUpstreamDestinations implements UpstreamDestinations {
 
     ResolvingUpstreamDestinations(@Value("${tollgate.proxy.allowed-upstreams:}") List<String> allowed,
                                   @Value("${datasources.default.url:}") String controlPlaneUrl,
-                                  @Value("${tollgate.proxy.upstream-resolve-timeout:5s}") Duration deadline) {
+                                  @Value("${tollgate.proxy.upstream-resolve-timeout:5s}") Duration deadline, DataClusters clusters) {
         this.deadline = deadline;
         this.allowList = parseAllowed(allowed);
         this.controlPlaneUrl = controlPlaneUrl;
-        this.reserved = ReservedEndpoints.controlPlane(controlPlaneUrl);
+        this.clusters = clusters;
+        this.reserved = reservedNow();
         this.policy = new UpstreamDestinationPolicy(allowList, reserved);
         refresher.scheduleWithFixedDelay(this::refreshReserved, 1, 1, TimeUnit.MINUTES);
         if (!allowList.isEmpty()) {
@@ -66,9 +69,16 @@ final class ResolvingUpstreamDestinations implements UpstreamDestinations {
         }
     }
 
-    /** The control plane's addresses now, and the ones seen last (it may still answer there for a while). */
+    /** The control plane's and the data clusters' endpoints as their names resolve now. */
+    private List<UpstreamDestinationPolicy.Reserved> reservedNow() {
+        List<UpstreamDestinationPolicy.Reserved> now = new ArrayList<>(ReservedEndpoints.controlPlane(controlPlaneUrl));
+        now.addAll(ReservedEndpoints.dataClusters(clusters.all()));
+        return now;
+    }
+
+    /** The reserved addresses now, and the ones seen last (a server may still answer there for a while). */
     private void refreshReserved() {
-        List<UpstreamDestinationPolicy.Reserved> current = ReservedEndpoints.controlPlane(controlPlaneUrl);
+        List<UpstreamDestinationPolicy.Reserved> current = reservedNow();
         List<UpstreamDestinationPolicy.Reserved> both = new ArrayList<>(current);
         reserved.stream().filter(r -> !current.contains(r)).forEach(both::add);
         policy = new UpstreamDestinationPolicy(allowList, both);

@@ -1,0 +1,37 @@
+package dev.tollgate.proxy.application.port.out;
+
+import dev.tollgate.proxy.domain.AccessRole;
+import dev.tollgate.proxy.domain.DataCluster;
+import java.time.Instant;
+
+/**
+ * What Tollgate does to a data cluster as its administrator (ADR 0054). Names are {@code ManagedIdentifier}s. Each call
+ * is one administrative session of its own (PostgreSQL runs CREATE/DROP DATABASE outside transactions): callers
+ * record their intent first and repeat a call that failed; creating what exists and dropping what does not are no-ops.
+ */
+public interface ClusterAdministration {
+    /**
+     * Creates the database, owned by {@code owner} (a role created here without login, the owner of everything in it),
+     * copied from {@code template} when not null (a branch from its parent's schema and data), with CONNECT taken
+     * from PUBLIC: only roles granted it connect.
+     */
+    void createDatabase(DataCluster cluster, String database, String owner, String template);
+
+    /** Drops the database (ending its sessions first) and then its owner role. */
+    void dropDatabase(DataCluster cluster, String database, String owner);
+
+    boolean databaseExists(DataCluster cluster, String database);
+
+    /**
+     * Creates a login role for the database with the privileges {@code access} means (on tables and sequences there
+     * now and those the owner creates later), valid until {@code validUntil} (null: no expiry; PostgreSQL refuses the
+     * login after it).
+     */
+    void createLogin(DataCluster cluster, String database, String owner, String role, String password, AccessRole access, Instant validUntil);
+
+    /** Moves a login's expiry (a renewal). */
+    void renewLogin(DataCluster cluster, String role, Instant validUntil);
+
+    /** Drops a login, ending its sessions and taking back what it was granted in the database. */
+    void dropLogin(DataCluster cluster, String database, String role);
+}
