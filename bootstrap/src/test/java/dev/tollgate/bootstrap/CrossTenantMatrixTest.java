@@ -466,6 +466,7 @@ class CrossTenantMatrixTest extends HttpTest {
                 {"GET /v1/organizations/{organization}/service-tokens/{service_token_id}/accesses", null},
                 {"POST /v1/organizations/{organization}/service-tokens/{service_token_id}/accesses", "{\"access\":\"read_organization\"}"},
                 {"GET /v1/organizations/{organization}/invoices", null},
+                {"GET /v1/organizations/{organization}/cluster-size-skus", null},
                 {"GET /v1/organizations/{organization}/databases/{database}/webhooks", null},
                 {"POST /v1/organizations/{organization}/databases/{database}/webhooks",
                         "{\"url\":\"http://127.0.0.1:9/intruder\",\"events\":[\"branch.ready\"]}"}}) {
