@@ -1,12 +1,15 @@
 package dev.tollgate.proxy.domain;
 
+import java.util.Arrays;
+
 /**
  * Turns SQL text as a client sent it (a simple-protocol Query or an extended-protocol Parse) into its shape text
  * (ADR 0052): one pass of a PostgreSQL-16-compatible lexer that replaces every literal with {@code $n}, drops
  * comments, canonicalises whitespace and collapses {@code IN} lists of constants, keeping everything else as written.
  *
  * <p>Allocation: one {@link StringBuilder} sized to the input and the resulting {@link String}; no regex, no token
- * objects. Text that contains a {@code $} is scanned once more beforehand to find its highest existing parameter.
+ * objects. Text in which a {@code $} is followed by a digit is scanned once more beforehand, to find its highest
+ * existing parameter.
  * Malformed text (an unterminated string, comment or quoted identifier) never throws: the rest of the input is taken
  * as that token.
  */
@@ -32,6 +35,19 @@ public final class SqlNormalizer {
         "HAVING", "ON", "RETURNING", "DISTINCT", "BY", "LIKE", "ILIKE", "TO", "ALL", "ANY", "SOME", "IS", "AS",
         "FETCH", "FIRST", "NEXT", "ROWS", "VALUES", "SET", "IN", "RETURN", "DEFAULT", "FROM", "OVERLAPS", "SIMILAR"
     };
+
+    /** {@link #UNARY_CONTEXT_KEYWORDS} by initial letter, so that an identifier is compared with one or two. */
+    private static final String[][] UNARY_CONTEXT_KEYWORDS_BY_INITIAL = new String[26][];
+
+    static {
+        for (String keyword : UNARY_CONTEXT_KEYWORDS) {
+            int initial = keyword.charAt(0) - 'A';
+            String[] bucket = UNARY_CONTEXT_KEYWORDS_BY_INITIAL[initial];
+            bucket = bucket == null ? new String[1] : Arrays.copyOf(bucket, bucket.length + 1);
+            bucket[bucket.length - 1] = keyword;
+            UNARY_CONTEXT_KEYWORDS_BY_INITIAL[initial] = bucket;
+        }
+    }
 
     private final String in;
     private final int n;
@@ -60,11 +76,21 @@ public final class SqlNormalizer {
             throw new IllegalArgumentException("sql must not be null");
         }
         SqlNormalizer normalizer = new SqlNormalizer(sql);
-        if (sql.indexOf('$') >= 0) {
+        if (mayHoldParameters(sql)) {
             normalizer.lastNumber = normalizer.highestParameter();
         }
         normalizer.run();
         return normalizer.out.toString();
+    }
+
+    /** Cheap test before the pre-scan: some '$' is followed by a digit (perhaps inside a string; the scan tells). */
+    private static boolean mayHoldParameters(String sql) {
+        for (int i = sql.indexOf('$'); i >= 0 && i + 1 < sql.length(); i = sql.indexOf('$', i + 1)) {
+            if (isDigit(sql.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void run() {
@@ -136,7 +162,7 @@ public final class SqlNormalizer {
         } else {
             int end = scanIdentifier(pos);
             boolean keyword = isUnaryContextKeyword(pos, end);
-            if (end - pos == 2 && in.regionMatches(true, pos, "IN", 0, 2)) {
+            if (isIn(pos, end)) {
                 word(pos, end, true);
                 list = LIST_SAW_IN;
             } else {
@@ -318,13 +344,34 @@ public final class SqlNormalizer {
     }
 
     private boolean isUnaryContextKeyword(int start, int end) {
-        int length = end - start;
-        for (String keyword : UNARY_CONTEXT_KEYWORDS) {
-            if (keyword.length() == length && in.regionMatches(true, start, keyword, 0, length)) {
-                return true;
+        int initial = (in.charAt(start) | 0x20) - 'a';
+        String[] bucket = initial >= 0 && initial < 26 ? UNARY_CONTEXT_KEYWORDS_BY_INITIAL[initial] : null;
+        if (bucket != null) {
+            for (String keyword : bucket) {
+                if (keyword.length() == end - start && equalsIgnoringAsciiCase(start, keyword)) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    private boolean isIn(int start, int end) {
+        return end - start == 2 && equalsIgnoringAsciiCase(start, "IN");
+    }
+
+    /** {@code in[start, start + upper.length())} equals {@code upper} (an upper-case ASCII keyword), ignoring case. */
+    private boolean equalsIgnoringAsciiCase(int start, String upper) {
+        for (int k = 0; k < upper.length(); k++) {
+            char c = in.charAt(start + k);
+            if (c >= 'a' && c <= 'z') {
+                c -= 32;
+            }
+            if (c != upper.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- scanners: each returns the index just past its token (n if unterminated) ----
