@@ -29,11 +29,14 @@ public final class SqlNormalizer {
     private static final int LIST_AFTER_ELEMENT = 3;
     private static final int LIST_EXPECT_TYPE = 4;
 
-    /** Keywords after which '-' followed by a number is a negative constant (the grammar folds it into the constant). */
+    /**
+     * Keywords after which '-' followed by a number is a negative constant (the grammar folds it into the constant).
+     * Mostly reserved words: an unreserved one (FIRST, ROWS, ...) may be a column name, where '-' is subtraction.
+     */
     private static final String[] UNARY_CONTEXT_KEYWORDS = {
         "SELECT", "WHERE", "AND", "OR", "NOT", "WHEN", "THEN", "ELSE", "CASE", "LIMIT", "OFFSET", "BETWEEN",
         "HAVING", "ON", "RETURNING", "DISTINCT", "BY", "LIKE", "ILIKE", "TO", "ALL", "ANY", "SOME", "IS", "AS",
-        "FETCH", "FIRST", "NEXT", "ROWS", "VALUES", "SET", "IN", "RETURN", "DEFAULT", "FROM", "OVERLAPS", "SIMILAR"
+        "VALUES", "IN", "FROM"
     };
 
     /** {@link #UNARY_CONTEXT_KEYWORDS} by initial letter, so that an identifier is compared with one or two. */

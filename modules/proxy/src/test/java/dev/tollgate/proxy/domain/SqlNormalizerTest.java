@@ -112,6 +112,8 @@ class SqlNormalizerTest {
         shape("SELECT x::int - $1", "SELECT x::int - 1");
         // A minus separated from its number by a space stays an operator.
         shape("SELECT - $1", "SELECT - 1");
+        // An unreserved keyword may be a column name: "first -1" is a subtraction.
+        shape("SELECT first -$1, rows -$2 FROM t", "SELECT first -1, rows -2 FROM t");
     }
 
     @Test
@@ -128,6 +130,13 @@ class SqlNormalizerTest {
         shape("SELECT * FROM t WHERE a = $1 AND b = $3 AND c = $2", "SELECT * FROM t WHERE a = $1 AND b = 5 AND c = $2");
         // "$3" only appears in a comment: the highest existing parameter is $2.
         shape("SELECT $3, $2, $4", "SELECT 'x', $2, 7 -- $3 only in a comment");
+    }
+
+    @Test
+    void inListsNumberTheLiteralsAfterThemAsIfTheyHeldOneElement() {
+        shape("SELECT * FROM t WHERE x IN ($1 /*, ... */) AND y IN ($2 /*, ... */) AND z = $3",
+                "SELECT * FROM t WHERE x IN (1, 2, 3) AND y IN ('a') AND z = 4");
+        shape("SELECT * FROM t WHERE x IN ($1 /*, ... */) AND z = $2", "SELECT * FROM t WHERE x IN ($1, 5) AND z = 6");
     }
 
     @Test
