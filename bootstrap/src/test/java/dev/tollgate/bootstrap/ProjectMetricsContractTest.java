@@ -60,8 +60,12 @@ class ProjectMetricsContractTest extends HttpTest {
     }
 
     private Connection connect() throws SQLException {
+        return connect(projectId);
+    }
+
+    private Connection connect(String project) throws SQLException {
         Properties login = new Properties();
-        login.setProperty("user", "postgres." + projectId);
+        login.setProperty("user", "postgres." + project);
         login.setProperty("password", PASSWORD);
         login.setProperty("sslmode", "disable");
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres", login);
@@ -153,6 +157,23 @@ class ProjectMetricsContractTest extends HttpTest {
             Thread.sleep(200);
         }
         assertTrue(queriesTotal() > before, "a flush every second (tollgate.proxy.metrics.interval)");
+    }
+
+    @Test
+    void listProjectsSortsByActiveConnections() throws Exception {
+        Accounts.Account org = Accounts.signUp(http, "Sorted");
+        String quiet = newProject(org);
+        String busy = newProject(org); // created later: by creation it would come second
+        try (Connection c = connect(busy); Statement s = c.createStatement()) {
+            s.execute("SELECT 1");
+            assertTrue(reporter.flush());
+            JsonNode projects = http.get("/v1/projects?org_id=" + org.orgId() + "&sort_by=active_connections", org.auth())
+                    .expect(200).conformsTo(PGBEAM).json().get("projects");
+            assertEquals(busy, projects.get(0).get("id").asText(), projects.toString());
+            assertEquals(1, projects.get(0).get("active_connections").asInt());
+            assertEquals(quiet, projects.get(1).get("id").asText());
+            assertEquals(0, projects.get(1).get("active_connections").asInt());
+        }
     }
 
     @Test

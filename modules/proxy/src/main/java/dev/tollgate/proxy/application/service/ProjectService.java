@@ -58,7 +58,7 @@ class ProjectService implements ManageProjectsUseCase {
     @Transactional(readOnly = true)
     public Page<ProjectView> list(Caller caller, String organizationIdOrSlug, ProjectSort sort, PageRequest page) {
         var organization = tenancy.requireOrganization(caller, organizationIdOrSlug, Capability.READ_PROJECTS);
-        return projects.list(organization.id(), sort, page).map(this::view);
+        return projects.list(organization.id(), sort, page, clock.instant().minus(ProjectMetricsService.CURRENT)).map(this::view);
     }
 
     @Override
