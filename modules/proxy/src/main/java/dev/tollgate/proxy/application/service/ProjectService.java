@@ -35,10 +35,13 @@ class ProjectService implements ManageProjectsUseCase {
     private final dev.tollgate.proxy.application.port.out.CustomDomainStore customDomains;
     private final ApplicationEventPublisher<ProjectAccessRevoked> revocations;
     private final PlanGuard plan;
+    private final ProjectMetricsService metrics;
 
     ProjectService(ProjectStore projects, DatabaseStore databases, DatabaseService databaseService, ProjectLookup lookup,
                    TenancyApi tenancy, ProxySettings settings, Clock clock, ApplicationEventPublisher<ProjectAccessRevoked> revocations,
-                   PlanGuard plan, dev.tollgate.proxy.application.port.out.CustomDomainStore customDomains) {
+                   PlanGuard plan, dev.tollgate.proxy.application.port.out.CustomDomainStore customDomains,
+                   ProjectMetricsService metrics) {
+        this.metrics = metrics;
         this.customDomains = customDomains;
         this.plan = plan;
         this.revocations = revocations;
@@ -55,7 +58,7 @@ class ProjectService implements ManageProjectsUseCase {
     @Transactional(readOnly = true)
     public Page<ProjectView> list(Caller caller, String organizationIdOrSlug, ProjectSort sort, PageRequest page) {
         var organization = tenancy.requireOrganization(caller, organizationIdOrSlug, Capability.READ_PROJECTS);
-        return projects.list(organization.id(), sort, page).map(this::view);
+        return projects.list(organization.id(), sort, page, clock.instant().minus(ProjectMetricsService.CURRENT)).map(this::view);
     }
 
     @Override
@@ -68,7 +71,7 @@ class ProjectService implements ManageProjectsUseCase {
                 command.cloud(), settings.proxyDomain(), limits, now);
         projects.save(project);
         Database primary = databaseService.register(project, command.database(), now);
-        return new Created(new ProjectView(project, 1, limits), primary);
+        return new Created(new ProjectView(project, 1, limits, 0), primary);
     }
 
     @Override
@@ -125,6 +128,6 @@ class ProjectService implements ManageProjectsUseCase {
     }
 
     private ProjectView view(Project project) {
-        return new ProjectView(project, databases.count(project.id()), plan.effectiveLimits(project));
+        return new ProjectView(project, databases.count(project.id()), plan.effectiveLimits(project), metrics.activeConnections(project.id()));
     }
 }

@@ -44,11 +44,12 @@ class JdbcProjectStore implements ProjectStore {
     }
 
     @Override
-    public Page<Project> list(UUID organizationId, ProjectSort sort, PageRequest page) {
-        // Every project reports 0 active connections until the data plane reports metrics, so that order is creation.
-        List<ProjectRow> items = sort == ProjectSort.NAME
-                ? rows.pageByName(organizationId, page.limit(), page.offset())
-                : rows.pageByCreation(organizationId, page.limit(), page.offset());
+    public Page<Project> list(UUID organizationId, ProjectSort sort, PageRequest page, java.time.Instant activeSince) {
+        List<ProjectRow> items = switch (sort) {
+            case NAME -> rows.pageByName(organizationId, page.limit(), page.offset());
+            case ACTIVE_CONNECTIONS -> rows.pageByActiveConnections(organizationId, activeSince, page.limit(), page.offset());
+            case CREATED_AT -> rows.pageByCreation(organizationId, page.limit(), page.offset());
+        };
         return new Page<>(items.stream().map(JdbcProjectStore::toDomain).toList(),
                 rows.countByOrganizationIdAndStatusNotEqual(organizationId, DELETED), page);
     }

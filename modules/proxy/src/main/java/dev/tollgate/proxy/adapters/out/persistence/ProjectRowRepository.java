@@ -23,4 +23,13 @@ interface ProjectRowRepository extends CrudRepository<ProjectRow, UUID> {
     @Query(value = "SELECT * FROM proxy.projects WHERE organization_id = :organizationId AND status <> 'DELETED' "
             + "ORDER BY lower(name), id LIMIT :limit OFFSET :offset", nativeQuery = true)
     List<ProjectRow> pageByName(UUID organizationId, int limit, int offset);
+
+    /** Most active connections first: each region's latest metrics snapshot since {@code since}, summed (ADR 0053). */
+    @Query(value = "SELECT p.* FROM proxy.projects p LEFT JOIN LATERAL ("
+            + "SELECT sum(latest.active_connections) AS active FROM ("
+            + "SELECT DISTINCT ON (m.region) m.active_connections FROM proxy.metrics_snapshots m "
+            + "WHERE m.project_id = p.id AND m.minute >= :since ORDER BY m.region, m.minute DESC) AS latest) AS a ON true "
+            + "WHERE p.organization_id = :organizationId AND p.status <> 'DELETED' "
+            + "ORDER BY coalesce(a.active, 0) DESC, p.created_at, p.id LIMIT :limit OFFSET :offset", nativeQuery = true)
+    List<ProjectRow> pageByActiveConnections(UUID organizationId, java.time.Instant since, int limit, int offset);
 }

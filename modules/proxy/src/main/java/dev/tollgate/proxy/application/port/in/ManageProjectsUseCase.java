@@ -25,8 +25,11 @@ public interface ManageProjectsUseCase {
 
     enum ProjectSort { NAME, CREATED_AT, ACTIVE_CONNECTIONS }
 
-    /** A project with its database count and the limits in force for it (its tier's, where the tier sets them). */
-    record ProjectView(Project project, int databaseCount, dev.tollgate.proxy.domain.ProjectLimits limits) {
+    /**
+     * A project with its database count, the limits in force for it (its tier's, where the tier sets them) and its
+     * active connections as its latest metrics snapshots report them (0 without recent metrics).
+     */
+    record ProjectView(Project project, int databaseCount, dev.tollgate.proxy.domain.ProjectLimits limits, int activeConnections) {
     }
 
     record Created(ProjectView project, Database database) {

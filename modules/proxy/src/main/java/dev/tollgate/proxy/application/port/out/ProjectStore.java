@@ -15,5 +15,14 @@ public interface ProjectStore {
 
     Optional<Project> findByProxyHost(String proxyHost);
 
-    Page<Project> list(UUID organizationId, ProjectSort sort, PageRequest page);
+    /** A page of the organization's projects, sorted by name or creation (see below for active connections). */
+    default Page<Project> list(UUID organizationId, ProjectSort sort, PageRequest page) {
+        return list(organizationId, sort, page, java.time.Instant.EPOCH);
+    }
+
+    /**
+     * A page of the organization's projects; by active connections, most first, as their latest metrics snapshots since
+     * {@code activeSince} report them (ADR 0053), then by creation.
+     */
+    Page<Project> list(UUID organizationId, ProjectSort sort, PageRequest page, java.time.Instant activeSince);
 }

@@ -32,7 +32,7 @@ final class PgBeamViews {
             return new ProjectResponse(p.publicId(), TypeId.format("org", p.organizationId()), p.name(), p.description(),
                     p.status().wireName(), p.cloud(), p.proxyHost(),
                     p.allowedCidrs().stream().map(c -> new CidrView(c.cidr(), c.label())).toList(), p.tags(),
-                    view.databaseCount(), 0, view.limits().maxConnections(), view.limits().queriesPerSecond(), view.limits().burstSize(),
+                    view.databaseCount(), view.activeConnections(), view.limits().maxConnections(), view.limits().queriesPerSecond(), view.limits().burstSize(),
                     p.createdAt(), p.updatedAt());
         }
     }

@@ -43,6 +43,11 @@ public final class ClientRelay extends ChannelInboundHandlerAdapter {
     private final ReplyQueue replies;
     private final StatementRenaming statements;
     private final QueryAdmission admission;
+    /**
+     * When each query and execute not yet forwarded was read from the client (metrics snapshots, ADR 0053): they are
+     * forwarded in the order read, so the oldest stamp is the one of the message being forwarded.
+     */
+    private final Stamps received = new Stamps();
     /** Volatile: a CancelRequest, on another connection's event loop, asks which server the client holds. */
     private volatile RelayState state = LoggingIn.UNQUEUED;
 
@@ -98,6 +103,9 @@ public final class ClientRelay extends ChannelInboundHandlerAdapter {
         if (now.server() == null && !lease.hasQueued() && type == 'Q' && admission.refusedBeforeLease(message, replies.status())) {
             return; // between transactions: a refused query is answered without taking a server from the pool
         }
+        if (type == 'Q' || type == 'E') {
+            received.add(System.nanoTime());
+        }
         if (now.server() == null || lease.hasQueued()) {
             lease.queue(message, now);
             return;
@@ -135,23 +143,25 @@ public final class ClientRelay extends ChannelInboundHandlerAdapter {
     private void forwardWellFormed(ByteBuf message) {
         switch (message.getByte(message.readerIndex())) {
             case 'Q' -> {
+                long receivedAt = received.poll();
                 if (admission.refusedQuery(message)) {
                     return;
                 }
                 stats.query();
                 lease.noteSessionChanges(message, message.readerIndex() + 5);
-                expect(Kind.QUERY);
+                expectTimed(Kind.QUERY, receivedAt);
                 flow.toServer(message);
             }
             case 'P' -> statements.parse(message);
             case 'B' -> statements.bind(message);
             case 'D' -> statements.describe(message);
             case 'E' -> {
+                long receivedAt = received.poll();
                 if (!skippingToSync() && admission.refusedExecute(message)) {
                     return;
                 }
                 stats.query();
-                expect(Kind.EXECUTE);
+                expectTimed(Kind.EXECUTE, receivedAt);
                 flow.toServer(message);
             }
             case 'C' -> statements.close(message);
@@ -186,6 +196,13 @@ public final class ClientRelay extends ChannelInboundHandlerAdapter {
 
     boolean skippingToSync() {
         return state instanceof SkippingToSync;
+    }
+
+    /** A query or execute the server will answer, unless it skips it after an error: its reply is timed. */
+    private void expectTimed(Kind kind, long receivedNanos) {
+        if (!skippingToSync()) {
+            replies.expectTimed(kind, receivedNanos);
+        }
     }
 
     /** An error ended the extended-protocol batch before its Sync: the server skips what the client sends until then. */

@@ -75,6 +75,12 @@ final class ReplyQueue implements ServerConnection.Owner {
     private final ArrayDeque<Expect> expected = new ArrayDeque<>();
     /** The errors owed for refused requests, in the order of their REFUSED_ entries. */
     private final ArrayDeque<ByteBuf> refusals = new ArrayDeque<>();
+    /**
+     * For each QUERY and EXECUTE entry, in order: when the client's message was read and when it was sent upstream
+     * (metrics snapshots, ADR 0053). Only those entries have stamps, so the oldest stamps are the oldest such entry's.
+     */
+    private final Stamps receivedAt = new Stamps();
+    private final Stamps sentAt = new Stamps();
 
     ReplyQueue(ClientRelay relay, Flow flow, ClientSettings settings, PoolMode mode, PoolStats stats) {
         this.relay = relay;
@@ -86,6 +92,20 @@ final class ReplyQueue implements ServerConnection.Owner {
 
     void expect(Kind kind) {
         expected.addLast(PLAIN.get(kind));
+    }
+
+    /** A query or execute read from the client at {@code receivedNanos}, sent to the server now. */
+    void expectTimed(Kind kind, long receivedNanos) {
+        expected.addLast(PLAIN.get(kind));
+        receivedAt.add(receivedNanos);
+        sentAt.add(System.nanoTime());
+    }
+
+    /** An entry left the queue: a query or execute is answered (or skipped by the server after an error). */
+    private void settled(Kind kind) {
+        if (kind == Kind.QUERY || kind == Kind.EXECUTE) {
+            stats.answered(receivedAt.poll(), sentAt.poll(), System.nanoTime());
+        }
     }
 
     /** A Parse that prepares {@code serverName} on the server. */
@@ -121,6 +141,8 @@ final class ReplyQueue implements ServerConnection.Owner {
     /** The server is gone: nothing more is owed. */
     void clear() {
         expected.clear();
+        receivedAt.clear();
+        sentAt.clear();
         releaseRefusals();
     }
 
@@ -204,6 +226,7 @@ final class ReplyQueue implements ServerConnection.Owner {
         }
         if (completes) {
             expected.pollFirst();
+            settled(head.kind());
             if (head.statement() != null) {
                 server.prepared(head.statement());
             }
@@ -236,6 +259,7 @@ final class ReplyQueue implements ServerConnection.Owner {
         boolean first = true;
         while (!expected.isEmpty() && expected.peekFirst().kind() != Kind.SYNC) {
             Expect skipped = expected.pollFirst();
+            settled(skipped.kind());
             if (skipped.statement() != null) {
                 server.notPrepared(skipped.statement());
             }
@@ -258,6 +282,7 @@ final class ReplyQueue implements ServerConnection.Owner {
         Kind done = null;
         while (!expected.isEmpty()) {
             Expect next = expected.pollFirst();
+            settled(next.kind());
             if (next.kind().endsWithReadyForQuery()) {
                 done = next.kind();
                 break;

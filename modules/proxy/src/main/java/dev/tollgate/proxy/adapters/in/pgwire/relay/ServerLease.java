@@ -43,6 +43,8 @@ final class ServerLease {
     private final ArrayDeque<ByteBuf> queued = new ArrayDeque<>();
     /** What the client's SQL changed in the session of the server it holds ({@link SessionChanges} flags). */
     private int sessionChanges;
+    /** When the client last asked the pool for a server (pool acquisition time in metrics snapshots, ADR 0053). */
+    private long acquiringSince;
 
     ServerLease(ClientRelay relay, Channel client, Flow flow, ClientSettings settings, ReplyQueue replies, ServerPool pool,
                 PoolMode mode, ProxyMetrics metrics, Runnable loggedIn) {
@@ -95,6 +97,7 @@ final class ServerLease {
     }
 
     private void acquire(boolean login) {
+        acquiringSince = System.nanoTime();
         relay.state(login ? LoggingIn.UNQUEUED : Waiting.UNQUEUED);
         ServerConnection idle = pool.acquire(client.eventLoop(), this::granted, this::acquireFailed,
                 ticket -> relay.state(login ? new LoggingIn(ticket) : new Waiting(ticket)));
@@ -111,6 +114,7 @@ final class ServerLease {
             pool.release(granted);
             return;
         }
+        pool.stats().acquired(System.nanoTime() - acquiringSince);
         attach(granted);
         if (before instanceof LoggingIn) {
             settings.welcome(client, granted.settings(), loggedIn);

@@ -20,10 +20,13 @@ public final class PoolStats {
     private final Counter bytesToServer;
     /** The same queries and bytes, plus connection time, as the usage the organization is metered for. */
     private final UsageCounters usage;
+    /** The queries, latencies and pool acquisitions of the project's metrics snapshots (shared by its databases). */
+    private final SnapshotCounters snapshot;
 
     public PoolStats(Timer waitTime, Timer connectTime, Counter serversClosed, Counter transactions, Counter queries,
-              Counter bytesToClient, Counter bytesToServer, UsageCounters usage) {
+              Counter bytesToClient, Counter bytesToServer, UsageCounters usage, SnapshotCounters snapshot) {
         this.usage = usage;
+        this.snapshot = snapshot;
         this.waitTime = waitTime;
         this.connectTime = connectTime;
         this.serversClosed = serversClosed;
@@ -40,6 +43,17 @@ public final class PoolStats {
     public void query() {
         queries.increment();
         usage.query();
+        snapshot.query();
+    }
+
+    /** A query's reply is complete (see {@link SnapshotCounters#answered}). */
+    public void answered(long receivedNanos, long sentNanos, long nowNanos) {
+        snapshot.answered(receivedNanos, sentNanos, nowNanos);
+    }
+
+    /** The client got a server connection from the pool after waiting {@code nanos} (0 when one was idle). */
+    public void acquired(long nanos) {
+        snapshot.acquired(nanos);
     }
 
     /** A transaction ended: ReadyForQuery back to idle. */

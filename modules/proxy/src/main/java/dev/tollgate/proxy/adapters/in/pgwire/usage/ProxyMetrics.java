@@ -34,6 +34,8 @@ public final class ProxyMetrics {
     private final ClientCount live;
     private final Map<UUID, Boolean> gaugesRegistered = new ConcurrentHashMap<>();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    /** The metrics snapshot figures of each project this node has served (ADR 0053). */
+    private final Map<UUID, SnapshotCounters> snapshots = new ConcurrentHashMap<>();
 
     public ProxyMetrics(MeterRegistry registry, ClientCount live) {
         this.registry = registry;
@@ -69,10 +71,21 @@ public final class ProxyMetrics {
                         .description("Simple queries and extended-protocol executions relayed").register(registry),
                 Counter.builder("tollgate.proxy.bytes").tags("project", project, "database", database, "direction", "to_client").register(registry),
                 Counter.builder("tollgate.proxy.bytes").tags("project", project, "database", database, "direction", "to_server").register(registry),
-                new UsageCounters(organizationId, projectId, databaseId));
+                new UsageCounters(organizationId, projectId, databaseId),
+                snapshots.computeIfAbsent(projectId, SnapshotCounters::new));
         Gauge.builder("tollgate.proxy.client.waiting", stats.waiting, AtomicInteger::get).tags("project", project, "database", database)
                 .description("Clients waiting for a server connection").register(registry);
         return stats;
+    }
+
+    /** The snapshot figures of every project this node has served. */
+    java.util.Collection<SnapshotCounters> snapshotCounters() {
+        return snapshots.values();
+    }
+
+    /** The client connections a project has open on this node now. */
+    int activeConnections(UUID projectId) {
+        return live.count(projectId);
     }
 
     public void login(UUID projectId, Duration took) {

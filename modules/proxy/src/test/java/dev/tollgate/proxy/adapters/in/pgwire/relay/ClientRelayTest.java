@@ -12,6 +12,7 @@ import dev.tollgate.proxy.adapters.in.pgwire.backend.ServerPool;
 import dev.tollgate.proxy.adapters.in.pgwire.protocol.PgWire;
 import dev.tollgate.proxy.adapters.in.pgwire.usage.PoolStats;
 import dev.tollgate.proxy.adapters.in.pgwire.usage.ProxyMetrics;
+import dev.tollgate.proxy.adapters.in.pgwire.usage.SnapshotCounters;
 import dev.tollgate.proxy.adapters.in.pgwire.usage.UsageCounters;
 import dev.tollgate.proxy.application.port.in.ResolveProxyRouteUseCase.ProxyRoute;
 import dev.tollgate.proxy.domain.PoolMode;
@@ -45,7 +46,7 @@ public class ClientRelayTest {
                 0, 100, poolSize, 1, 200, mode, null);
         PoolStats stats = new PoolStats(registry.timer("wait"), registry.timer("login"), registry.counter("closed"),
                 registry.counter("tx"), registry.counter("q"), registry.counter("out"), registry.counter("in"),
-                new UsageCounters(route.organizationId(), route.projectId(), databaseId));
+                new UsageCounters(route.organizationId(), route.projectId(), databaseId), new SnapshotCounters(route.projectId()));
         return BackendFixtures.pool(route, stats);
     }
 
