@@ -82,6 +82,9 @@ class BoostExpiryWebhooksTest extends HttpTest {
 
         clock.set(now.plus(61, ChronoUnit.MINUTES));
         PhpTenantWebhooksContractTest.await("boost_expired", () -> deliveriesOf(gil, webhook, "boost_expired") == 1);
+        // The delivery is listed once queued; the sink has it once the worker sent it.
+        PhpTenantWebhooksContractTest.await("boost_expired at the sink",
+                () -> sink.received.stream().anyMatch(r -> r.body().contains("boost_expired")));
         WebhookSink.Received expired = sink.received.stream().filter(r -> r.body().contains("boost_expired")).findFirst().orElseThrow();
         assertTrue(expired.body().contains("\"workspace_id\":" + gil.orgNumber()), expired.body());
         assertTrue(expired.body().contains("\"value\":5"), expired.body());
