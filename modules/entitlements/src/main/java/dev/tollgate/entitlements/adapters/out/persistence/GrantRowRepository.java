@@ -12,6 +12,8 @@ import java.util.UUID;
 interface GrantRowRepository extends CrudRepository<GrantRow, UUID> {
     Optional<GrantRow> findByNamespaceAndId(UUID namespace, UUID id);
 
+    List<GrantRow> findByIdIn(java.util.Collection<UUID> ids);
+
     @Query(value = "SELECT * FROM entitlements.grants WHERE entitlement_id = :entitlementId ORDER BY created_at, id", nativeQuery = true)
     List<GrantRow> ofEntitlement(UUID entitlementId);
 }

@@ -52,7 +52,7 @@ final class JdbcGrantStore implements GrantStore {
                 + " AND (voided_at IS NULL OR voided_at > expires_at) AND (deleted_at IS NULL OR deleted_at > expires_at)"
                 + " ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING id",
                 List.of(java.sql.Timestamp.from(now), namespace, java.sql.Timestamp.from(now), limit), rs -> rs.getObject(1, UUID.class));
-        return ids.stream().map(id -> rows.findById(id).map(JdbcGrantStore::toDomain)).flatMap(Optional::stream)
+        return ids.isEmpty() ? List.of() : rows.findByIdIn(ids).stream().map(JdbcGrantStore::toDomain)
                 .sorted(java.util.Comparator.comparing(Grant::expiresAt)).toList();
     }
 
