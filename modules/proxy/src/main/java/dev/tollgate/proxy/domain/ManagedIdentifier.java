@@ -13,6 +13,10 @@ public final class ManagedIdentifier {
     private ManagedIdentifier() {
     }
 
+    public static boolean valid(String name) {
+        return name != null && VALID.matcher(name).matches();
+    }
+
     public static String require(String name) {
         if (name == null || !VALID.matcher(name).matches()) {
             throw new IllegalArgumentException("not a managed identifier: " + name);

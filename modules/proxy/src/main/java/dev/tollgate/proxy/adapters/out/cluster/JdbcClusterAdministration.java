@@ -11,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -21,14 +23,16 @@ import java.util.Properties;
 @Singleton
 final class JdbcClusterAdministration implements ClusterAdministration {
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
+    private static final int TEMPLATE_ATTEMPTS = 8;
 
     @Override
-    public void createDatabase(DataCluster cluster, String database, String owner, String template) {
+    public void createDatabase(DataCluster cluster, String database, String owner, String template, boolean withData) {
         ManagedIdentifier.require(database);
         ManagedIdentifier.require(owner);
         if (template != null) {
             ManagedIdentifier.require(template);
         }
+        String templateOwner = null;
         try (Connection admin = connect(cluster, cluster.adminDatabase())) {
             if (!exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", owner)) {
                 run(admin, "CREATE ROLE %I NOLOGIN", owner);
@@ -37,7 +41,8 @@ final class JdbcClusterAdministration implements ClusterAdministration {
                 if (template == null) {
                     run(admin, "CREATE DATABASE %I OWNER %I", database, owner);
                 } else {
-                    run(admin, "CREATE DATABASE %I OWNER %I TEMPLATE %I", database, owner, template);
+                    templateOwner = value(admin, "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = ?", template);
+                    copy(admin, database, owner, template);
                 }
             }
             run(admin, "REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC", database);
@@ -45,11 +50,99 @@ final class JdbcClusterAdministration implements ClusterAdministration {
             throw failure("create database " + database, cluster, e);
         }
         try (Connection db = connect(cluster, database)) {
+            if (templateOwner != null) {
+                adopt(db, owner, template, templateOwner);
+                if (!withData) {
+                    emptyTables(db);
+                }
+            }
             // Whatever PostgreSQL's version grants PUBLIC on the public schema, here only the owner creates in it.
             run(db, "ALTER SCHEMA public OWNER TO %I", owner);
             run(db, "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
         } catch (SQLException e) {
             throw failure("prepare database " + database, cluster, e);
+        }
+    }
+
+    /**
+     * PostgreSQL copies a template only while nobody is connected to it. The proxy's pooled connections to a branch sit
+     * idle between transactions: those are ended (a pool replaces them on its next use) and the copy tried again, for a
+     * few seconds; a template busy with work all that time is reported, not interrupted.
+     */
+    private static void copy(Connection admin, String database, String owner, String template) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                run(admin, "CREATE DATABASE %I OWNER %I TEMPLATE %I", database, owner, template);
+                return;
+            } catch (SQLException e) {
+                if (!"55006".equals(e.getSQLState()) || attempt == TEMPLATE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+            try (PreparedStatement end = admin.prepareStatement(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND state = 'idle'")) {
+                end.setString(1, template);
+                end.executeQuery().close();
+            }
+            try {
+                Thread.sleep(200L * attempt);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while copying " + template, "57014");
+            }
+        }
+    }
+
+    /**
+     * A copy holds its template's owner's objects and its logins' grants; they become this database's: the objects move
+     * to {@code owner}, and the template's roles keep nothing here (so they can be dropped with their own branch). Both
+     * statements also act on shared objects, which is put back: the template's owner, and its logins' CONNECT on it.
+     */
+    private static void adopt(Connection db, String owner, String template, String templateOwner) throws SQLException {
+        List<String> roles = new ArrayList<>();
+        try (PreparedStatement s = db.prepareStatement("SELECT DISTINCT pg_get_userbyid(d.refobjid) FROM pg_shdepend d "
+                + "WHERE d.dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+                + "AND d.refclassid = 'pg_authid'::regclass AND pg_get_userbyid(d.refobjid) <> ?")) {
+            s.setString(1, owner);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    roles.add(rs.getString(1));
+                }
+            }
+        }
+        if (!roles.contains(templateOwner)) {
+            roles.add(templateOwner);
+        }
+        for (String role : roles) {
+            if (!ManagedIdentifier.valid(role)) {
+                continue; // not one of Tollgate's roles: left alone
+            }
+            boolean connects = !role.equals(templateOwner) && mayConnect(db, role, template);
+            if (role.equals(templateOwner)) {
+                run(db, "REASSIGN OWNED BY %I TO %I", role, owner);
+            }
+            run(db, "DROP OWNED BY %I", role);
+            if (connects) {
+                run(db, "GRANT CONNECT ON DATABASE %I TO %I", template, role);
+            }
+        }
+        run(db, "ALTER DATABASE %I OWNER TO %I", template, templateOwner);
+    }
+
+    /** A schema-only branch: the copy's tables emptied, their sequences restarted. */
+    private static void emptyTables(Connection db) throws SQLException {
+        String truncate;
+        try (Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT 'TRUNCATE ' || string_agg(c.oid::regclass::text, ', ') || ' RESTART IDENTITY CASCADE' "
+                     + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') "
+                     + "AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'")) {
+            rs.next();
+            truncate = rs.getString(1); // null without tables; regclass text is quoted where it must be
+        }
+        if (truncate != null) {
+            try (Statement s = db.createStatement()) {
+                s.execute(truncate);
+            }
         }
     }
 
@@ -161,6 +254,25 @@ final class JdbcClusterAdministration implements ClusterAdministration {
             throw new SQLException("the driver does not accept " + url);
         }
         return connection;
+    }
+
+    private static boolean mayConnect(Connection c, String role, String database) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT has_database_privilege(?, ?, 'CONNECT')")) {
+            s.setString(1, role);
+            s.setString(2, database);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static String value(Connection c, String sql, String parameter) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     private static boolean exists(Connection c, String sql, String value) throws SQLException {

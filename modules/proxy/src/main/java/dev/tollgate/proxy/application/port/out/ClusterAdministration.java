@@ -12,10 +12,11 @@ import java.time.Instant;
 public interface ClusterAdministration {
     /**
      * Creates the database, owned by {@code owner} (a role created here without login, the owner of everything in it),
-     * copied from {@code template} when not null (a branch from its parent's schema and data), with CONNECT taken
-     * from PUBLIC: only roles granted it connect.
+     * copied from {@code template} when not null (a branch from its parent's schema, and its rows when {@code withData}),
+     * with CONNECT taken from PUBLIC: only roles granted it connect. A copy's objects become {@code owner}'s and the
+     * template's roles keep no privileges in it.
      */
-    void createDatabase(DataCluster cluster, String database, String owner, String template);
+    void createDatabase(DataCluster cluster, String database, String owner, String template, boolean withData);
 
     /** Drops the database (ending its sessions first) and then its owner role. */
     void dropDatabase(DataCluster cluster, String database, String owner);

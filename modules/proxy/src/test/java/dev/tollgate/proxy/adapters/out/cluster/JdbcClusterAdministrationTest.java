@@ -50,8 +50,8 @@ class JdbcClusterAdministrationTest {
     void eachAccessRoleIsEnforcedByPostgreSQL() throws SQLException {
         String db = name("db");
         String owner = db + "_owner";
-        admin.createDatabase(cluster, db, owner, null);
-        admin.createDatabase(cluster, db, owner, null); // again: a no-op
+        admin.createDatabase(cluster, db, owner, null, true);
+        admin.createDatabase(cluster, db, owner, null, true); // again: a no-op
         assertTrue(admin.databaseExists(cluster, db));
         String dba = name("admin");
         String reader = name("reader");
@@ -88,7 +88,7 @@ class JdbcClusterAdministrationTest {
 
         // Another database's login cannot even connect here: CONNECT is not PUBLIC's.
         String other = name("db");
-        admin.createDatabase(cluster, other, other + "_owner", null);
+        admin.createDatabase(cluster, other, other + "_owner", null, true);
         String stranger = name("reader");
         admin.createLogin(cluster, other, other + "_owner", stranger, "pw", AccessRole.READER, null);
         SQLException refused = assertThrows(SQLException.class, () -> as(stranger, db).close());
@@ -108,34 +108,69 @@ class JdbcClusterAdministrationTest {
     }
 
     @Test
-    void aDatabaseCopiedFromATemplateHasItsSchemaAndData() throws SQLException {
+    void aCopyHasItsTemplatesSchemaAndDataOwnedByItsOwnOwnerAndTheTemplatesRolesKeepNothingThere() throws SQLException {
         String parent = name("db");
-        admin.createDatabase(cluster, parent, parent + "_owner", null);
+        admin.createDatabase(cluster, parent, parent + "_owner", null, true);
         String dba = name("admin");
+        String parentReader = name("reader");
         admin.createLogin(cluster, parent, parent + "_owner", dba, "pw", AccessRole.ADMIN, null);
+        admin.createLogin(cluster, parent, parent + "_owner", parentReader, "pw", AccessRole.READER, null);
         try (Connection c = as(dba, parent)) {
-            sql(c, "CREATE TABLE plans (name text)");
-            sql(c, "INSERT INTO plans VALUES ('pro')");
+            sql(c, "CREATE TABLE plans (id serial PRIMARY KEY, name text)");
+            sql(c, "INSERT INTO plans (name) VALUES ('pro')");
         }
-        admin.dropLogin(cluster, parent, dba); // the template must have no sessions
 
         String branch = name("db");
-        admin.createDatabase(cluster, branch, branch + "_owner", parent);
+        String schemaOnly = name("db");
+        admin.createDatabase(cluster, branch, branch + "_owner", parent, true);
+        admin.createDatabase(cluster, schemaOnly, schemaOnly + "_owner", parent, false);
+        String branchAdmin = name("admin");
         String reader = name("reader");
-        admin.createLogin(cluster, branch, parent + "_owner", reader, "pw", AccessRole.READER, null);
+        admin.createLogin(cluster, branch, branch + "_owner", branchAdmin, "pw", AccessRole.ADMIN, null);
+        admin.createLogin(cluster, branch, branch + "_owner", reader, "pw", AccessRole.READER, null);
+        admin.createLogin(cluster, schemaOnly, schemaOnly + "_owner", reader + "_s", "pw", AccessRole.READWRITER, null);
         try (Connection c = as(reader, branch); ResultSet rs = c.createStatement().executeQuery("SELECT name FROM plans")) {
             assertTrue(rs.next());
             assertEquals("pro", rs.getString(1));
         }
-        admin.dropLogin(cluster, branch, reader);
-        admin.dropDatabase(cluster, branch, branch + "_owner");
+        try (Connection c = as(branchAdmin, branch)) {
+            sql(c, "ALTER TABLE plans ADD COLUMN price int"); // the copy's tables are its own owner's
+        }
+        try (Connection c = as(reader + "_s", schemaOnly); ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM plans")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "schema only: the rows stay behind");
+            sql(c, "INSERT INTO plans (name) VALUES ('free')");
+            try (ResultSet id = c.createStatement().executeQuery("SELECT id FROM plans")) {
+                id.next();
+                assertEquals(1, id.getInt(1), "its sequences start again");
+            }
+        }
+        try (Connection c = as(parentReader, parent); ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM plans")) {
+            rs.next();
+            assertEquals(1, rs.getInt(1), "the template's logins still reach the template");
+        }
+        assertEquals("42501", assertThrows(SQLException.class, () -> as(parentReader, branch).close()).getSQLState(),
+                "but not the copy");
+        try (Connection c = as("postgres", "postgres"); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = '" + parent + "'")) {
+            rs.next();
+            assertEquals(parent + "_owner", rs.getString(1));
+        }
+        // Nothing in the copies depends on the template's roles: they go with their branch, whatever order.
+        admin.dropLogin(cluster, parent, dba);
+        admin.dropLogin(cluster, parent, parentReader);
         admin.dropDatabase(cluster, parent, parent + "_owner");
+        admin.dropLogin(cluster, branch, reader);
+        admin.dropLogin(cluster, branch, branchAdmin);
+        admin.dropLogin(cluster, schemaOnly, reader + "_s");
+        admin.dropDatabase(cluster, branch, branch + "_owner");
+        admin.dropDatabase(cluster, schemaOnly, schemaOnly + "_owner");
     }
 
     @Test
     void aLoginsExpiryIsPostgreSQLsValidUntilAndARenewalMovesIt() throws SQLException {
         String db = name("db");
-        admin.createDatabase(cluster, db, db + "_owner", null);
+        admin.createDatabase(cluster, db, db + "_owner", null, true);
         String reader = name("reader");
         Instant until = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         admin.createLogin(cluster, db, db + "_owner", reader, "pw", AccessRole.READER, until);
@@ -149,8 +184,8 @@ class JdbcClusterAdministrationTest {
 
     @Test
     void namesThatAreNotManagedIdentifiersNeverReachSql() {
-        assertThrows(IllegalArgumentException.class, () -> admin.createDatabase(cluster, "x\"; DROP DATABASE postgres; --", "o", null));
-        assertThrows(IllegalArgumentException.class, () -> admin.createDatabase(cluster, "Upper", "owner", null));
+        assertThrows(IllegalArgumentException.class, () -> admin.createDatabase(cluster, "x\"; DROP DATABASE postgres; --", "o", null, true));
+        assertThrows(IllegalArgumentException.class, () -> admin.createDatabase(cluster, "Upper", "owner", null, true));
         assertThrows(IllegalArgumentException.class, () -> admin.dropLogin(cluster, "db", "r".repeat(64)));
     }
 
