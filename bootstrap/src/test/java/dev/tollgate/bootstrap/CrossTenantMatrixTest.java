@@ -127,7 +127,7 @@ class CrossTenantMatrixTest extends HttpTest {
      * Path placeholders that carry a value rather than name a tenant's resource (a month, a plan): never one of A's
      * secrets, and not worth trying under B's own parent (B reads its own month, changes its own plan).
      */
-    static final Set<String> VALUE_PLACEHOLDERS = Set.of("billingPeriod", "newPlan");
+    static final Set<String> VALUE_PLACEHOLDERS = Set.of("billingPeriod", "newPlan", "branch"); // every database has a "main"
 
     /** Lists with no identifier: B may see 2xx, but never anything of A's. */
     static final Set<String> NAMESPACE_LISTS = Set.of(
@@ -160,6 +160,7 @@ class CrossTenantMatrixTest extends HttpTest {
         properties.put("tollgate.tiers.initial", "scale"); // custom domains need it
         properties.put("tollgate.webhooks.allowed-targets", "127.0.0.0/8"); // the tenants' webhooks aim at a closed loopback port
         properties.put("tollgate.dns.server", DNS.address());
+        properties.putAll(dev.tollgate.testing.DataClusterPostgres.properties()); // managed databases (ADR 0056)
         return properties;
     }
 
@@ -232,7 +233,13 @@ class CrossTenantMatrixTest extends HttpTest {
             JsonNode project = http.post("/v1/projects", """
                     {"name":"%s app","org_id":"%s","database":%s}""".formatted(tag, account.orgId(), upstream()), jwt).expect(201).json();
             ids.put("project_id", project.get("project").get("id").asText());
-            ids.put("database", ids.get("project_id")); // PlanetScale's databases are projects (ADR 0048)
+            // PlanetScale's databases: a managed database (ADR 0056) with its production branch and a password
+            String managed = tag.toLowerCase(java.util.Locale.ROOT) + "-db";
+            http.post(org() + "/databases", "{\"name\":\"" + managed + "\"}", jwt).expect(201);
+            ids.put("database", managed);
+            ids.put("branch", "main");
+            ids.put("password_id", http.post(org() + "/databases/" + managed + "/branches/main/passwords", "{\"role\":\"reader\"}", jwt)
+                    .expect(201).json().get("id").asText());
             ids.put("database_id", project.get("database").get("id").asText());
             ids.put("replica_id", http.post("/v1/databases/" + ids.get("database_id") + "/replicas", "{\"host\":\"127.0.0.1\",\"port\":5433}", jwt)
                     .expect(201).json().get("id").asText());
@@ -468,6 +475,23 @@ class CrossTenantMatrixTest extends HttpTest {
                 {"POST /v1/organizations/{organization}/service-tokens/{service_token_id}/accesses", "{\"access\":\"read_organization\"}"},
                 {"GET /v1/organizations/{organization}/invoices", null},
                 {"GET /v1/organizations/{organization}/cluster-size-skus", null},
+                {"GET /v1/organizations/{organization}/databases", null},
+                {"POST /v1/organizations/{organization}/databases", "{\"name\":\"intruder-db\"}"},
+                {"GET /v1/organizations/{organization}/databases/{database}", null},
+                {"PATCH /v1/organizations/{organization}/databases/{database}", "{\"allow_data_branching\":true}"},
+                {"DELETE /v1/organizations/{organization}/databases/{database}", null},
+                {"GET /v1/organizations/{organization}/databases/{database}/branches", null},
+                {"POST /v1/organizations/{organization}/databases/{database}/branches", "{\"name\":\"intruder\"}"},
+                {"GET /v1/organizations/{organization}/databases/{database}/branches/{branch}", null},
+                {"PATCH /v1/organizations/{organization}/databases/{database}/branches/{branch}", "{\"cluster_size\":\"PG_XLARGE\"}"},
+                {"DELETE /v1/organizations/{organization}/databases/{database}/branches/{branch}", null},
+                {"GET /v1/organizations/{organization}/databases/{database}/branches/{branch}/passwords", null},
+                {"POST /v1/organizations/{organization}/databases/{database}/branches/{branch}/passwords", "{\"role\":\"admin\"}"},
+                {"GET /v1/organizations/{organization}/databases/{database}/branches/{branch}/passwords/{password_id}", null},
+                {"DELETE /v1/organizations/{organization}/databases/{database}/branches/{branch}/passwords/{password_id}", null},
+                {"POST /v1/organizations/{organization}/databases/{database}/branches/{branch}/passwords/{password_id}/renew", ""},
+                {"POST /v1/organizations/{organization}/databases/{database}/branches/{branch}/roles",
+                        "{\"name\":\"intruder\",\"role\":\"admin\"}"},
                 {"GET /v1/organizations/{organization}/databases/{database}/webhooks", null},
                 {"POST /v1/organizations/{organization}/databases/{database}/webhooks",
                         "{\"url\":\"http://127.0.0.1:9/intruder\",\"events\":[\"branch.ready\"]}"}}) {
@@ -908,6 +932,9 @@ class CrossTenantMatrixTest extends HttpTest {
         reads.put("/v1/databases/" + a.ids.get("database_id") + "/replicas", a.jwt);
         reads.put("/v1/organizations/" + a.account.orgId() + "/plan", a.jwt);
         reads.put(a.org(), a.jwt);
+        reads.put(a.org() + "/databases", a.jwt);
+        reads.put(a.org() + "/databases/" + a.ids.get("database") + "/branches", a.jwt);
+        reads.put(a.org() + "/databases/" + a.ids.get("database") + "/branches/main/passwords", a.jwt);
         reads.put(a.org() + "/members", a.jwt);
         reads.put(a.org() + "/teams", a.jwt);
         reads.put(a.org() + "/service-tokens", a.jwt);

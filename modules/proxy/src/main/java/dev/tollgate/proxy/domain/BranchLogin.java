@@ -2,8 +2,10 @@ package dev.tollgate.proxy.domain;
 
 import dev.tollgate.platform.domain.TypeId;
 import dev.tollgate.platform.domain.ValidationException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.UUID;
 
 /**
@@ -16,6 +18,7 @@ public record BranchLogin(UUID id, UUID branchId, Kind kind, String name, Access
                           long ttlSeconds, Instant expiresAt, boolean created, Instant createdAt, Instant deletedAt, boolean dropped) {
     /** PlanetScale's limit on a password's life is not documented; a year bounds what a renewal can reach. */
     public static final long MAX_TTL_MINUTES = 525_600;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     public enum Kind { PASSWORD, ROLE }
 
@@ -37,6 +40,13 @@ public record BranchLogin(UUID id, UUID branchId, Kind kind, String name, Access
         return Duration.ofMinutes(minutes.longValue()).toSeconds();
     }
 
+    /** A new password: 32 random bytes, URL-safe Base64 (43 characters), under a prefix secret scanners recognize. */
+    public static String newPassword() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return "tgpw_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     public static String checkName(String name) {
         if (name == null) {
             return null;
@@ -53,6 +63,10 @@ public record BranchLogin(UUID id, UUID branchId, Kind kind, String name, Access
         return "proxy.branch-login.password:" + loginId;
     }
 
+    public boolean deleted() {
+        return deletedAt != null;
+    }
+
     public boolean renewable() {
         return ttlSeconds > 0;
     }
@@ -61,13 +75,13 @@ public record BranchLogin(UUID id, UUID branchId, Kind kind, String name, Access
         return expiresAt != null && !now.isBefore(expiresAt);
     }
 
-    /** Another TTL from now. */
+    /** Another TTL from now; the role's expiry is then moved on the cluster (so the login is unsettled until it is). */
     public BranchLogin renewed(Instant now) {
         if (!renewable()) {
             throw new ValidationException("password", "has no expiration, so it cannot be renewed");
         }
-        return new BranchLogin(id, branchId, kind, name, access, username, sealedPassword, ttlSeconds, now.plusSeconds(ttlSeconds), created,
-                createdAt, deletedAt, dropped);
+        return new BranchLogin(id, branchId, kind, name, access, username, sealedPassword, ttlSeconds, now.plusSeconds(ttlSeconds), false,
+                createdAt, deletedAt, dropped); // owed to the cluster again: its role's VALID UNTIL moves
     }
 
     public BranchLogin createdOnCluster() {

@@ -22,7 +22,7 @@ public final class ManagedDatabase {
     private final String dataCluster;
     private final String region;
     private final String plan;
-    private final String clusterSize;
+    private String clusterSize;
     private final Instant createdAt;
     private Settings settings;
     private Instant updatedAt;
@@ -79,6 +79,12 @@ public final class ManagedDatabase {
             Limits.text("migration_table_name", newSettings.migrationTableName(), 0, 63, false);
         }
         this.settings = newSettings;
+        this.updatedAt = now;
+    }
+
+    /** The production branch's new size, which is the database's. */
+    public void resize(String newSize, Instant now) {
+        this.clusterSize = newSize;
         this.updatedAt = now;
     }
 

@@ -36,11 +36,13 @@ class ProjectService implements ManageProjectsUseCase {
     private final ApplicationEventPublisher<ProjectAccessRevoked> revocations;
     private final PlanGuard plan;
     private final ProjectMetricsService metrics;
+    private final ManagedTeardown teardown;
 
     ProjectService(ProjectStore projects, DatabaseStore databases, DatabaseService databaseService, ProjectLookup lookup,
                    TenancyApi tenancy, ProxySettings settings, Clock clock, ApplicationEventPublisher<ProjectAccessRevoked> revocations,
                    PlanGuard plan, dev.tollgate.proxy.application.port.out.CustomDomainStore customDomains,
-                   ProjectMetricsService metrics) {
+                   ProjectMetricsService metrics, ManagedTeardown teardown) {
+        this.teardown = teardown;
         this.metrics = metrics;
         this.customDomains = customDomains;
         this.plan = plan;
@@ -118,13 +120,22 @@ class ProjectService implements ManageProjectsUseCase {
     @Override
     @Transactional
     public void delete(Caller caller, String projectId) {
-        Project project = lookup.project(caller, projectId, Capability.MANAGE_PROJECTS);
-        Instant now = clock.instant();
+        remove(lookup.project(caller, projectId, Capability.MANAGE_PROJECTS), clock.instant());
+    }
+
+    /**
+     * Deletes the project with everything it holds, in the caller's transaction: its registered databases, its custom
+     * domains, and when it is a managed database its branches and credentials (dropped from the data cluster after the
+     * commit: by the caller, or by the reconciler's next round).
+     */
+    ManagedTeardown.Removed remove(Project project, Instant now) {
         project.delete(now);
         projects.save(project);
         databases.deleteAllOf(project.id(), now);
         customDomains.deleteAllOf(project.id()); // a deleted project's hostnames are free for others at once
+        ManagedTeardown.Removed removed = teardown.remove(project.id(), now);
         revocations.publishEvent(ProjectAccessRevoked.everyone(project.id()));
+        return removed;
     }
 
     private ProjectView view(Project project) {

@@ -2,6 +2,7 @@ package dev.tollgate.proxy.application.service;
 
 import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.proxy.api.ProxyApi;
+import dev.tollgate.proxy.application.port.out.ManagedDatabaseStore;
 import dev.tollgate.proxy.application.port.out.ProjectStore;
 import dev.tollgate.proxy.application.port.in.ManageProjectsUseCase.ProjectSort;
 import io.micronaut.transaction.annotation.Transactional;
@@ -16,9 +17,11 @@ import java.util.UUID;
 @Singleton
 class ProxyApiService implements ProxyApi {
     private final ProjectStore projects;
+    private final ManagedDatabaseStore managed;
 
-    ProxyApiService(ProjectStore projects) {
+    ProxyApiService(ProjectStore projects, ManagedDatabaseStore managed) {
         this.projects = projects;
+        this.managed = managed;
     }
 
     /** Counted as PlanGuard counts before it admits a project. */
@@ -39,6 +42,11 @@ class ProxyApiService implements ProxyApi {
                 return Optional.empty();
             }
             return projects.findById(id).filter(p -> p.organizationId().equals(organizationId)).map(Project::publicId);
+        }
+        // A managed database's name is unique in its organization (ADR 0056): it names that database, whatever else does.
+        Optional<String> managedDatabase = managed.findByName(organizationId, idOrName).map(d -> TypeId.format("prj", d.projectId()));
+        if (managedDatabase.isPresent()) {
+            return managedDatabase;
         }
         Page<Project> all = projects.list(organizationId, ProjectSort.CREATED_AT, new PageRequest(0, MAX_NAMED));
         List<Project> named = all.items().stream().filter(p -> p.name().equals(idOrName)).toList();

@@ -14,7 +14,9 @@ import dev.tollgate.proxy.domain.ProjectStatus;
 import dev.tollgate.proxy.domain.Scram;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
+import dev.tollgate.proxy.domain.BranchLogin;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
 @Singleton
@@ -22,6 +24,7 @@ class ProxyRouteService implements ResolveProxyRouteUseCase {
     private final ProjectStore projects;
     private final DatabaseStore databases;
     private final SecretSealer sealer;
+    private final ManagedRoutes managed;
     /**
      * SCRAM secrets by database and version: PBKDF2 costs milliseconds, so it runs once per password, not per login.
      * A changed registration has a new updated_at and therefore a new entry.
@@ -31,7 +34,8 @@ class ProxyRouteService implements ResolveProxyRouteUseCase {
             .expireAfterAccess(Duration.ofHours(1))
             .build();
 
-    ProxyRouteService(ProjectStore projects, DatabaseStore databases, SecretSealer sealer) {
+    ProxyRouteService(ProjectStore projects, DatabaseStore databases, SecretSealer sealer, ManagedRoutes managed) {
+        this.managed = managed;
         this.projects = projects;
         this.databases = databases;
         this.sealer = sealer;
@@ -48,10 +52,18 @@ class ProxyRouteService implements ResolveProxyRouteUseCase {
     }
 
     @Override
-    public ProxyRoute resolve(String named, String sniHost, String databaseName, InetAddress client) {
-        Project project = named != null ? byId(named)
-                : projects.findByProxyHost(sniHost).orElseThrow(() -> new ConnectionRefused("08004", "no project has the host \""
-                        + sniHost + "\"; connect as user \"<user>.<project id>\" or with options \"project=<project id>\""));
+    public ProxyRoute resolve(String named, String sniHost, String databaseName, String user, InetAddress client) {
+        Optional<BranchLogin> managedLogin = managed.login(user);
+        Project project;
+        if (named != null) {
+            project = byId(named);
+        } else if (sniHost != null) {
+            project = projects.findByProxyHost(sniHost).orElseThrow(() -> new ConnectionRefused("08004", "no project has the host \""
+                    + sniHost + "\"; connect as user \"<user>.<project id>\" or with options \"project=<project id>\""));
+        } else {
+            project = managedLogin.flatMap(managed::projectOf).orElseThrow(() -> new ConnectionRefused("08004",
+                    "no project given: connect as user \"" + user + ".<project id>\" or with options \"project=<project id>\""));
+        }
         String projectId = project.publicId();
         if (project.status() != ProjectStatus.ACTIVE) {
             throw new ConnectionRefused("08004", "project \"" + projectId + "\" is " + project.status().wireName());
@@ -59,6 +71,12 @@ class ProxyRouteService implements ResolveProxyRouteUseCase {
         if (!project.allowedCidrs().isEmpty() && project.allowedCidrs().stream().noneMatch(c -> c.contains(client))) {
             throw new ConnectionRefused("28000", "address " + client.getHostAddress() + " is not allowed to connect to project \""
                     + projectId + "\"");
+        }
+        if (managedLogin.isPresent()) {
+            Optional<ProxyRoute> route = managed.route(project, databaseName, managedLogin.get());
+            if (route.isPresent()) {
+                return route.get();
+            }
         }
         Database database = databases.findByName(project.id(), databaseName)
                 .orElseThrow(() -> new ConnectionRefused("3D000", "database \"" + databaseName + "\" is not registered in project \""

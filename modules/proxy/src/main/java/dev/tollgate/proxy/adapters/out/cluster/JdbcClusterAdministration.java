@@ -24,6 +24,8 @@ import java.util.Properties;
 final class JdbcClusterAdministration implements ClusterAdministration {
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
     private static final int TEMPLATE_ATTEMPTS = 8;
+    private static final String DUPLICATE_DATABASE = "42P04";
+    private static final String DUPLICATE_OBJECT = "42710";
 
     @Override
     public void createDatabase(DataCluster cluster, String database, String owner, String template, boolean withData) {
@@ -35,11 +37,11 @@ final class JdbcClusterAdministration implements ClusterAdministration {
         String templateOwner = null;
         try (Connection admin = connect(cluster, cluster.adminDatabase())) {
             if (!exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", owner)) {
-                run(admin, "CREATE ROLE %I NOLOGIN", owner);
+                runUnlessExists(admin, "CREATE ROLE %I NOLOGIN", owner);
             }
             if (!exists(admin, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
                 if (template == null) {
-                    run(admin, "CREATE DATABASE %I OWNER %I", database, owner);
+                    runUnlessExists(admin, "CREATE DATABASE %I OWNER %I", database, owner);
                 } else {
                     templateOwner = value(admin, "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = ?", template);
                     copy(admin, database, owner, template);
@@ -75,6 +77,9 @@ final class JdbcClusterAdministration implements ClusterAdministration {
                 run(admin, "CREATE DATABASE %I OWNER %I TEMPLATE %I", database, owner, template);
                 return;
             } catch (SQLException e) {
+                if (DUPLICATE_DATABASE.equals(e.getSQLState())) {
+                    return; // created meanwhile by another attempt (a reconciler, another node)
+                }
                 if (!"55006".equals(e.getSQLState()) || attempt == TEMPLATE_ATTEMPTS) {
                     throw e;
                 }
@@ -175,7 +180,9 @@ final class JdbcClusterAdministration implements ClusterAdministration {
         ManagedIdentifier.require(role);
         try (Connection admin = connect(cluster, cluster.adminDatabase())) {
             if (!exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", role)) {
-                run(admin, "CREATE ROLE %I LOGIN PASSWORD %L VALID UNTIL %L", role, password, until(validUntil));
+                runUnlessExists(admin, "CREATE ROLE %I LOGIN PASSWORD %L VALID UNTIL %L", role, password, until(validUntil));
+            } else {
+                run(admin, "ALTER ROLE %I VALID UNTIL %L", role, until(validUntil)); // repeated after a renewal
             }
             run(admin, "GRANT CONNECT ON DATABASE %I TO %I", database, role);
             if (access == AccessRole.ADMIN) {
@@ -280,6 +287,20 @@ final class JdbcClusterAdministration implements ClusterAdministration {
             s.setString(1, value);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next();
+            }
+        }
+    }
+
+    /**
+     * A creation that another attempt (the reconciler, another node) may have made between the check and here: what
+     * already exists is what was wanted.
+     */
+    private static void runUnlessExists(Connection c, String template, String... arguments) throws SQLException {
+        try {
+            run(c, template, arguments);
+        } catch (SQLException e) {
+            if (!DUPLICATE_DATABASE.equals(e.getSQLState()) && !DUPLICATE_OBJECT.equals(e.getSQLState())) {
+                throw e;
             }
         }
     }

@@ -121,6 +121,11 @@ final class ResolvingUpstreamDestinations implements UpstreamDestinations {
         });
     }
 
+    @Override
+    public CompletableFuture<List<InetAddress>> resolveConfiguredAsync(String host) {
+        return resolve(host).thenApply(resolved -> resolved.stream().map(UpstreamDestinationPolicy::canonical).toList());
+    }
+
     /**
      * An address literal needs no lookup. A name is looked up once however many connections ask at the same moment
      * (they share the lookup), on a bounded pool, with a deadline.

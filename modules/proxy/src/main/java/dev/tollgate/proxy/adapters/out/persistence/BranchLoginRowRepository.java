@@ -24,7 +24,7 @@ interface BranchLoginRowRepository extends CrudRepository<BranchLoginRow, UUID> 
             nativeQuery = true)
     List<BranchLoginRow> live(UUID branchId);
 
-    @Query(value = "SELECT * FROM proxy.branch_logins WHERE (NOT created AND deleted_at IS NULL) OR (deleted_at IS NOT NULL AND NOT dropped) "
+    @Query(value = "SELECT * FROM proxy.branch_logins WHERE ((NOT created AND deleted_at IS NULL) OR (deleted_at IS NOT NULL AND NOT dropped)) AND coalesce(deleted_at, created_at) < :before "
             + "ORDER BY created_at LIMIT :limit", nativeQuery = true)
-    List<BranchLoginRow> unsettled(int limit);
+    List<BranchLoginRow> unsettled(java.time.Instant before, int limit);
 }

@@ -24,7 +24,7 @@ interface BranchRowRepository extends CrudRepository<BranchRow, UUID> {
             nativeQuery = true)
     List<BranchRow> live(UUID projectId);
 
-    @Query(value = "SELECT * FROM proxy.branches WHERE (NOT ready AND deleted_at IS NULL) OR (deleted_at IS NOT NULL AND NOT dropped) "
+    @Query(value = "SELECT * FROM proxy.branches WHERE ((NOT ready AND deleted_at IS NULL) OR (deleted_at IS NOT NULL AND NOT dropped)) AND coalesce(deleted_at, updated_at) < :before "
             + "ORDER BY updated_at LIMIT :limit", nativeQuery = true)
-    List<BranchRow> unsettled(int limit);
+    List<BranchRow> unsettled(java.time.Instant before, int limit);
 }

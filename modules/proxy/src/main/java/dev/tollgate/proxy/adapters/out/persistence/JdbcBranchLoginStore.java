@@ -47,8 +47,8 @@ final class JdbcBranchLoginStore implements BranchLoginStore {
     }
 
     @Override
-    public List<BranchLogin> unsettled(int limit) {
-        return rows.unsettled(limit).stream().map(JdbcBranchLoginStore::toDomain).toList();
+    public List<BranchLogin> unsettled(java.time.Instant before, int limit) {
+        return rows.unsettled(before, limit).stream().map(JdbcBranchLoginStore::toDomain).toList();
     }
 
     private static BranchLogin toDomain(BranchLoginRow r) {

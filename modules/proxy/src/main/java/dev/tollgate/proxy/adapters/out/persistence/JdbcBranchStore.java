@@ -40,6 +40,11 @@ final class JdbcBranchStore implements BranchStore {
     }
 
     @Override
+    public Optional<Branch> findAny(UUID id) {
+        return rows.findById(id).map(JdbcBranchStore::toDomain);
+    }
+
+    @Override
     public Page<Branch> list(UUID projectId, PageRequest page) {
         return new Page<>(rows.page(projectId, page.limit(), page.offset()).stream().map(JdbcBranchStore::toDomain).toList(),
                 rows.countByProjectIdAndDeletedAtIsNull(projectId), page);
@@ -51,8 +56,8 @@ final class JdbcBranchStore implements BranchStore {
     }
 
     @Override
-    public List<Branch> unsettled(int limit) {
-        return rows.unsettled(limit).stream().map(JdbcBranchStore::toDomain).toList();
+    public List<Branch> unsettled(java.time.Instant before, int limit) {
+        return rows.unsettled(before, limit).stream().map(JdbcBranchStore::toDomain).toList();
     }
 
     private static Branch toDomain(BranchRow r) {

@@ -16,18 +16,33 @@ public interface ResolveProxyRouteUseCase {
     /**
      * @param projectId the project named by the client (user or options form), or null
      * @param sniHost   the TLS SNI host name, matched against projects' proxy_host when no project is named; or null
+     * @param user      the user name the client logs in with (without a project suffix): a managed database's
+     *                  credential names its branch's database, and needs neither a project nor a host name
      * @throws ConnectionRefused with the SQLSTATE to send when the client may not connect
      */
-    ProxyRoute resolve(String projectId, String sniHost, String databaseName, InetAddress client);
+    ProxyRoute resolve(String projectId, String sniHost, String databaseName, String user, InetAddress client);
 
     /**
      * Everything needed to serve one client: the upstream address and credentials (the password in clear, held only
      * in memory) and the SCRAM secret clients authenticate against. Where {@code host} may be dialled is decided at
      * each upstream connection ({@link ResolveUpstreamUseCase}).
+     *
+     * @param poolKey     which upstream connections this client may share: a registered database's id, a managed
+     *                    credential's id (each credential is its own PostgreSQL role)
+     * @param dataCluster the data cluster a managed database lives on (its address is the operator's configuration,
+     *                    never a tenant's), or null for a tenant's own upstream
      */
     record ProxyRoute(UUID organizationId, UUID projectId, UUID databaseId, String host, int port, String database, String username, String password,
                       SslMode sslMode, int queryTimeoutMs, int maxConnections, int poolSize, int minPoolSize, int maxActive, PoolMode poolMode,
-                      Scram.Secret secret) {
+                      Scram.Secret secret, UUID poolKey, String dataCluster) {
+        /** A tenant's registered upstream: pooled by database, dialled where its policy allows. */
+        public ProxyRoute(UUID organizationId, UUID projectId, UUID databaseId, String host, int port, String database, String username,
+                          String password, SslMode sslMode, int queryTimeoutMs, int maxConnections, int poolSize, int minPoolSize, int maxActive,
+                          PoolMode poolMode, Scram.Secret secret) {
+            this(organizationId, projectId, databaseId, host, port, database, username, password, sslMode, queryTimeoutMs, maxConnections,
+                    poolSize, minPoolSize, maxActive, poolMode, secret, databaseId, null);
+        }
+
         @Override
         public String toString() {
             return "ProxyRoute[" + projectId + " -> " + username + "@" + host + ":" + port + "/" + database + "]";

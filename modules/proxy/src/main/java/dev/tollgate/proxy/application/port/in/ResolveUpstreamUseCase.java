@@ -11,6 +11,11 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface ResolveUpstreamUseCase {
 
-    /** Completes with the addresses to dial, or exceptionally with a {@code ConnectionRefused} (08004) saying why not. */
-    CompletableFuture<List<InetAddress>> allowedAddresses(String host, int port);
+    /**
+     * Completes with the addresses to dial, or exceptionally with a {@code ConnectionRefused} (08004) saying why not.
+     *
+     * @param dataCluster the data cluster the route is on (its host is the operator's, dialled without the tenant
+     *                    destination policy), or null for a tenant's upstream
+     */
+    CompletableFuture<List<InetAddress>> allowedAddresses(String host, int port, String dataCluster);
 }

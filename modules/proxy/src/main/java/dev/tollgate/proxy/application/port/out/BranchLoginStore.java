@@ -20,6 +20,6 @@ public interface BranchLoginStore {
 
     List<BranchLogin> live(UUID branchId);
 
-    /** Credentials whose cluster work is owed (roles not yet created, deleted ones not yet dropped), oldest first. */
-    List<BranchLogin> unsettled(int limit);
+    /** Credentials whose cluster work is owed (roles not yet created, deleted ones not yet dropped) since before {@code before}, oldest first. */
+    List<BranchLogin> unsettled(java.time.Instant before, int limit);
 }

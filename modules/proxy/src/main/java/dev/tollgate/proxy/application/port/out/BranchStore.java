@@ -16,10 +16,13 @@ public interface BranchStore {
 
     Optional<Branch> findById(UUID id);
 
+    /** Deleted or not (the cluster work of a deleted branch's logins needs it). */
+    Optional<Branch> findAny(UUID id);
+
     Page<Branch> list(UUID projectId, PageRequest page);
 
     List<Branch> live(UUID projectId);
 
-    /** Branches whose cluster work is owed (creations not yet done, drops of deleted ones), oldest first. */
-    List<Branch> unsettled(int limit);
+    /** Branches whose cluster work is owed (creations not yet done, drops of deleted ones) since before {@code before}, oldest first. */
+    List<Branch> unsettled(java.time.Instant before, int limit);
 }

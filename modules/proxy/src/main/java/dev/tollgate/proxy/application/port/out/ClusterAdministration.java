@@ -26,7 +26,7 @@ public interface ClusterAdministration {
     /**
      * Creates a login role for the database with the privileges {@code access} means (on tables and sequences there
      * now and those the owner creates later), valid until {@code validUntil} (null: no expiry; PostgreSQL refuses the
-     * login after it).
+     * login after it). Called again for an existing login, it sets the expiry again (after a renewal).
      */
     void createLogin(DataCluster cluster, String database, String owner, String role, String password, AccessRole access, Instant validUntil);
 

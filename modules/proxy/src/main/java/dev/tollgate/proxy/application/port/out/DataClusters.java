@@ -8,6 +8,11 @@ import java.util.Optional;
 public interface DataClusters {
     List<DataCluster> all();
 
+    /** The cluster configured under {@code name}; empty when this node has no such cluster (any more). */
+    default Optional<DataCluster> named(String name) {
+        return all().stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
     /** The cluster that holds managed databases of {@code region}; empty when none does. */
     default Optional<DataCluster> inRegion(String region) {
         return all().stream().filter(c -> c.region().equals(region)).findFirst();

@@ -18,6 +18,12 @@ public interface UpstreamDestinations {
     /** The same without blocking: completes exceptionally with {@link Refused}. */
     CompletableFuture<List<InetAddress>> resolveAllowedAsync(String host, int port);
 
+    /**
+     * The addresses of a host from the operator's configuration (a data cluster): resolved like a tenant's, on the same
+     * bounded pool, but not held to the tenant destination policy, which reserves it.
+     */
+    CompletableFuture<List<InetAddress>> resolveConfiguredAsync(String host);
+
     /** Why a destination may not be dialled, in words fit for the tenant who named it. */
     final class Refused extends RuntimeException {
         public Refused(String message) {

@@ -83,7 +83,7 @@ final class ServerConnector {
             }
         });
         // Where to dial is decided now, for this connection: the name may resolve elsewhere than when it was registered.
-        logins.addresses(route.host(), route.port()).whenComplete((addresses, refused) -> loop.execute(() -> {
+        logins.addresses(route.host(), route.port(), route.dataCluster()).whenComplete((addresses, refused) -> loop.execute(() -> {
             if (done[0]) {
                 return;
             }

@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One {@link ServerPool} per registered database. A client's route carries the database's current registration: when
+ * One {@link ServerPool} per pool key: a registered database, or a managed database's credential (each a role of its
+ * own, ADR 0056). A client's route carries the database's current registration: when
  * the address, credentials or timeout changed, the old pool is retired (its connections close as they come back) and a
  * new one serves from then on; pool size and mode changes apply in place.
  */
@@ -64,7 +65,7 @@ public final class ServerPools implements ProxyMetrics.ServerCount, ProxyUsageRe
     public ServerPool pool(ProxyRoute route) {
         String fingerprint = fingerprint(route);
         ServerPool[] retired = {null};
-        ServerPool pool = byDatabase.compute(route.databaseId(), (id, existing) -> {
+        ServerPool pool = byDatabase.compute(route.poolKey(), (id, existing) -> {
             if (existing != null && existing.fingerprint.equals(fingerprint)) {
                 existing.update(route);
                 return existing;

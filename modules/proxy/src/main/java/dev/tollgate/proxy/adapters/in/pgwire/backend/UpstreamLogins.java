@@ -54,8 +54,8 @@ final class UpstreamLogins {
     }
 
     /** Where to dial, checked against the destination policy now (never on the caller's thread). */
-    CompletableFuture<List<InetAddress>> addresses(String host, int port) {
-        return upstreams.allowedAddresses(host, port);
+    CompletableFuture<List<InetAddress>> addresses(String host, int port, String dataCluster) {
+        return upstreams.allowedAddresses(host, port, dataCluster);
     }
 
     /**

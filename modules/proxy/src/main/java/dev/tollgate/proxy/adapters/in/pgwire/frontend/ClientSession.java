@@ -144,10 +144,6 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         }
         ProjectRouting.Target target = ProjectRouting.from(rawUser, startup.get("options"));
         String sniHost = ProjectRouting.sniHost(ctx);
-        if (target.projectId() == null && sniHost == null) {
-            refuse(ctx, "08004", "no project given: connect as user \"" + rawUser + ".<project id>\" or with options \"project=<project id>\"");
-            return;
-        }
         user = target.user();
         String database = startup.getOrDefault("database", user);
         InetSocketAddress client = (InetSocketAddress) ctx.channel().remoteAddress();
@@ -156,7 +152,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
             ProxyRoute resolved;
             dev.tollgate.proxy.domain.OrganizationQuota limits;
             try {
-                resolved = routes.resolve(target.projectId(), sniHost, database, client.getAddress());
+                resolved = routes.resolve(target.projectId(), sniHost, database, target.user(), client.getAddress());
                 limits = queryLimits.quotaOf(resolved.organizationId());
             } catch (ConnectionRefused refused) {
                 ctx.executor().execute(() -> refuse(ctx, refused.sqlState(), refused.getMessage()));

@@ -17,7 +17,7 @@ public final class BackendFixtures {
 
     /** Upstream logins that dial the loopback address for every host. */
     static UpstreamLogins loopbackLogins() {
-        return new UpstreamLogins(Duration.ofSeconds(15), (host, port) -> CompletableFuture.completedFuture(
+        return new UpstreamLogins(Duration.ofSeconds(15), (host, port, cluster) -> CompletableFuture.completedFuture(
                 List.of(InetAddress.getLoopbackAddress())));
     }
 

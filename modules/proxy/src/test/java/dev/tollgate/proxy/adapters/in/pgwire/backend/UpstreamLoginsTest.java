@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** An upstream that changes its SCRAM salt at every login cannot keep the shared derivation threads busy. */
 class UpstreamLoginsTest {
-    private final UpstreamLogins logins = new UpstreamLogins(Duration.ofSeconds(15), (host, port) -> CompletableFuture.failedFuture(
+    private final UpstreamLogins logins = new UpstreamLogins(Duration.ofSeconds(15), (host, port, cluster) -> CompletableFuture.failedFuture(
             new IllegalStateException("not used")));
 
     private static Scram.Challenge challenge(int salt) {

@@ -1,0 +1,129 @@
+package dev.tollgate.proxy.application.service;
+
+import dev.tollgate.proxy.application.port.in.SettleDataClustersUseCase;
+import dev.tollgate.proxy.application.port.out.BranchLoginStore;
+import dev.tollgate.proxy.application.port.out.BranchStore;
+import dev.tollgate.proxy.application.port.out.ClusterAdministration;
+import dev.tollgate.proxy.application.port.out.DataClusters;
+import dev.tollgate.proxy.application.port.out.SecretSealer;
+import dev.tollgate.proxy.domain.Branch;
+import dev.tollgate.proxy.domain.BranchLogin;
+import dev.tollgate.proxy.domain.DataCluster;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes the data cluster match what the rows say (ADR 0056). A request records its intent (a branch not yet ready, a
+ * login not yet created, a deletion) and commits; then this does the cluster's part and marks it done. What fails (a
+ * cluster down, a template busy) stays owed and is done again by {@link #settleOwed}, which runs on a schedule: the
+ * cluster calls are idempotent, so doing one twice is harmless.
+ */
+@Singleton
+class BranchProvisioning implements SettleDataClustersUseCase {
+    private static final Logger LOG = LoggerFactory.getLogger(BranchProvisioning.class);
+    private static final int BATCH = 50;
+    /** A request settles its own work right after committing: the reconciler leaves it that long to, not to race it. */
+    static final java.time.Duration GRACE = java.time.Duration.ofSeconds(30);
+
+    private final BranchStore branches;
+    private final BranchLoginStore logins;
+    private final DataClusters clusters;
+    private final ClusterAdministration admin;
+    private final SecretSealer sealer;
+    private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
+
+    BranchProvisioning(BranchStore branches, BranchLoginStore logins, DataClusters clusters, ClusterAdministration admin,
+                       SecretSealer sealer, TransactionOperations<Connection> transactions, Clock clock) {
+        this.branches = branches;
+        this.logins = logins;
+        this.clusters = clusters;
+        this.admin = admin;
+        this.sealer = sealer;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Creates or drops the branch's database as its row says; true when nothing more is owed. */
+    boolean settle(Branch branch) {
+        Optional<DataCluster> cluster = cluster(branch.dataCluster());
+        if (cluster.isEmpty()) {
+            return false;
+        }
+        try {
+            if (branch.deleted()) {
+                admin.dropDatabase(cluster.get(), branch.clusterDatabase(), branch.ownerRole());
+                transactions.executeWrite(status -> {
+                    branches.save(branch.droppedFromCluster(clock.instant()));
+                    return null;
+                });
+            } else {
+                admin.createDatabase(cluster.get(), branch.clusterDatabase(), branch.ownerRole(), branch.template(), branch.withData());
+                transactions.executeWrite(status -> {
+                    branches.save(branch.readied(clock.instant()));
+                    return null;
+                });
+            }
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("Branch {} ({}) is not settled on data cluster {} yet; it will be tried again", branch.publicId(),
+                    branch.deleted() ? "drop" : "create", branch.dataCluster(), e);
+            return false;
+        }
+    }
+
+    /** Creates or drops the login's role as its row says (its branch's database must exist first); true when done. */
+    boolean settle(BranchLogin login, Branch branch) {
+        Optional<DataCluster> cluster = cluster(branch.dataCluster());
+        if (cluster.isEmpty() || (!login.deleted() && !branch.ready())) {
+            return false;
+        }
+        try {
+            if (login.deleted()) {
+                admin.dropLogin(cluster.get(), branch.clusterDatabase(), login.username());
+                transactions.executeWrite(status -> {
+                    logins.save(login.droppedFromCluster());
+                    return null;
+                });
+            } else {
+                String password = sealer.open(login.sealedPassword(), BranchLogin.passwordContext(login.id()));
+                admin.createLogin(cluster.get(), branch.clusterDatabase(), branch.ownerRole(), login.username(), password, login.access(),
+                        login.expiresAt());
+                transactions.executeWrite(status -> {
+                    logins.save(login.createdOnCluster());
+                    return null;
+                });
+            }
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("Login {} of branch {} is not settled on data cluster {} yet; it will be tried again", login.publicId(),
+                    branch.publicId(), branch.dataCluster(), e);
+            return false;
+        }
+    }
+
+    /** Everything still owed, oldest first: branches before logins, so a login finds its database. */
+    @Override
+    public void settleOwed() {
+        java.time.Instant before = clock.instant().minus(GRACE);
+        for (Branch branch : transactions.executeRead(status -> branches.unsettled(before, BATCH))) {
+            settle(branch);
+        }
+        for (BranchLogin login : transactions.executeRead(status -> logins.unsettled(before, BATCH))) {
+            transactions.executeRead(status -> branches.findAny(login.branchId())).ifPresent(branch -> settle(login, branch));
+        }
+    }
+
+    private Optional<DataCluster> cluster(String name) {
+        Optional<DataCluster> cluster = clusters.named(name);
+        if (cluster.isEmpty()) {
+            LOG.warn("Data cluster {} is not configured on this node; its branches wait for it", name);
+        }
+        return cluster;
+    }
+}
