@@ -238,6 +238,10 @@ class CrossTenantMatrixTest extends HttpTest {
             http.post(org() + "/databases", "{\"name\":\"" + managed + "\"}", jwt).expect(201);
             ids.put("database", managed);
             ids.put("branch", "main");
+            ids.put("bouncer_name", http.post(org() + "/databases/" + managed + "/branches/main/bouncers", "{\"name\":\"" + managed + "-pool\"}",
+                    jwt).expect(201).json().get("name").asText());
+            http.post(org() + "/databases/" + managed + "/postgres-cidrs", "{\"cidr\":\"10.9.0.0/16\",\"description\":\"" + tag + "\"}", jwt)
+                    .expect(201);
             ids.put("password_id", http.post(org() + "/databases/" + managed + "/branches/main/passwords", "{\"role\":\"reader\"}", jwt)
                     .expect(201).json().get("id").asText());
             ids.put("database_id", project.get("database").get("id").asText());
@@ -492,6 +496,12 @@ class CrossTenantMatrixTest extends HttpTest {
                 {"POST /v1/organizations/{organization}/databases/{database}/branches/{branch}/passwords/{password_id}/renew", ""},
                 {"POST /v1/organizations/{organization}/databases/{database}/branches/{branch}/roles",
                         "{\"name\":\"intruder\",\"role\":\"admin\"}"},
+                {"GET /v1/organizations/{organization}/databases/{database}/branches/{branch}/bouncers", null},
+                {"POST /v1/organizations/{organization}/databases/{database}/branches/{branch}/bouncers", "{\"name\":\"intruder\"}"},
+                {"GET /v1/organizations/{organization}/databases/{database}/branches/{branch}/bouncers/{bouncer_name}", null},
+                {"DELETE /v1/organizations/{organization}/databases/{database}/branches/{branch}/bouncers/{bouncer_name}", null},
+                {"GET /v1/organizations/{organization}/databases/{database}/postgres-cidrs", null},
+                {"POST /v1/organizations/{organization}/databases/{database}/postgres-cidrs", "{\"cidr\":\"10.66.0.0/16\"}"},
                 {"GET /v1/organizations/{organization}/databases/{database}/webhooks", null},
                 {"POST /v1/organizations/{organization}/databases/{database}/webhooks",
                         "{\"url\":\"http://127.0.0.1:9/intruder\",\"events\":[\"branch.ready\"]}"}}) {
@@ -935,6 +945,8 @@ class CrossTenantMatrixTest extends HttpTest {
         reads.put(a.org() + "/databases", a.jwt);
         reads.put(a.org() + "/databases/" + a.ids.get("database") + "/branches", a.jwt);
         reads.put(a.org() + "/databases/" + a.ids.get("database") + "/branches/main/passwords", a.jwt);
+        reads.put(a.org() + "/databases/" + a.ids.get("database") + "/branches/main/bouncers", a.jwt);
+        reads.put(a.org() + "/databases/" + a.ids.get("database") + "/postgres-cidrs", a.jwt);
         reads.put(a.org() + "/members", a.jwt);
         reads.put(a.org() + "/teams", a.jwt);
         reads.put(a.org() + "/service-tokens", a.jwt);

@@ -5,11 +5,13 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tollgate.catalog.api.ClusterSizesApi;
 import dev.tollgate.catalog.api.ClusterSizesApi.ClusterSizeInfo;
 import dev.tollgate.proxy.application.port.in.ResolveProxyRouteUseCase.ProxyRoute;
+import dev.tollgate.proxy.application.port.out.BouncerStore;
 import dev.tollgate.proxy.application.port.out.BranchLoginStore;
 import dev.tollgate.proxy.application.port.out.BranchStore;
 import dev.tollgate.proxy.application.port.out.DataClusters;
 import dev.tollgate.proxy.application.port.out.ProjectStore;
 import dev.tollgate.proxy.application.port.out.SecretSealer;
+import dev.tollgate.proxy.domain.Bouncer;
 import dev.tollgate.proxy.domain.Branch;
 import dev.tollgate.proxy.domain.BranchLogin;
 import dev.tollgate.proxy.domain.ConnectionRefused;
@@ -27,7 +29,8 @@ import java.util.regex.Pattern;
 /**
  * Routes a client logging in with a managed database's credential (ADR 0056): the credential names its branch, the
  * branch its database on a data cluster, and the proxy logs in there as the same role with the same password. Pools are
- * per credential (each a role of its own), sized by the branch's cluster size.
+ * per credential (each a role of its own), sized by the branch's cluster size; a bouncer the client names is a pool of
+ * its own per credential, with the bouncer's size and mode.
  */
 @Singleton
 class ManagedRoutes {
@@ -35,6 +38,7 @@ class ManagedRoutes {
     private static final Pattern USERNAME = Pattern.compile("(pw|role)_[0-9a-z]{26}");
 
     private final BranchLoginStore logins;
+    private final BouncerStore bouncers;
     private final BranchStore branches;
     private final ProjectStore projects;
     private final DataClusters clusters;
@@ -47,9 +51,10 @@ class ManagedRoutes {
             .expireAfterAccess(Duration.ofHours(1))
             .build();
 
-    ManagedRoutes(BranchLoginStore logins, BranchStore branches, ProjectStore projects, DataClusters clusters, ClusterSizesApi sizes,
+    ManagedRoutes(BranchLoginStore logins, BouncerStore bouncers, BranchStore branches, ProjectStore projects, DataClusters clusters, ClusterSizesApi sizes,
                   SecretSealer sealer, Clock clock) {
         this.logins = logins;
+        this.bouncers = bouncers;
         this.branches = branches;
         this.projects = projects;
         this.clusters = clusters;
@@ -71,7 +76,7 @@ class ManagedRoutes {
      * client is then treated as any other, and its password will not match). Any database name the client gives is the
      * credential's branch: its name, the database's, or none (a client's default, its user name).
      */
-    Optional<ProxyRoute> route(Project project, String databaseName, BranchLogin login) {
+    Optional<ProxyRoute> route(Project project, String databaseName, BranchLogin login, String bouncerName) {
         Optional<Branch> found = branches.findById(login.branchId()).filter(b -> b.projectId().equals(project.id()));
         if (found.isEmpty()) {
             return Optional.empty();
@@ -91,10 +96,20 @@ class ManagedRoutes {
                 .orElseThrow(() -> new ConnectionRefused("08004", "the branch \"" + branch.name() + "\" is not served by this node"));
         ClusterSizeInfo size = sizes.clusterSizes().stream().filter(s -> s.slug().equals(branch.clusterSize())).findFirst()
                 .orElseThrow(() -> new ConnectionRefused("08004", "the branch's cluster size \"" + branch.clusterSize() + "\" is unknown"));
+        int poolSize = size.poolSize();
+        PoolMode mode = PoolMode.TRANSACTION;
+        java.util.UUID poolKey = login.id();
+        if (bouncerName != null) {
+            Bouncer bouncer = bouncers.find(branch.id(), bouncerName).orElseThrow(() -> new ConnectionRefused("08004",
+                    "the branch \"" + branch.name() + "\" has no bouncer \"" + bouncerName + "\""));
+            poolSize = bouncer.poolSize();
+            mode = bouncer.poolMode();
+            poolKey = bouncer.poolKey(login.id());
+        }
         String password = sealer.open(login.sealedPassword(), BranchLogin.passwordContext(login.id()));
         Scram.Secret secret = secrets.get(login.id(), k -> Scram.Secret.derive(password));
         return Optional.of(new ProxyRoute(project.organizationId(), project.id(), branch.id(), cluster.host(), cluster.port(),
-                branch.clusterDatabase(), login.username(), password, SslMode.PREFER, 0, size.maxConnections(), size.poolSize(), 0,
-                size.poolSize(), PoolMode.TRANSACTION, secret, login.id(), cluster.name()));
+                branch.clusterDatabase(), login.username(), password, SslMode.PREFER, 0, size.maxConnections(), poolSize, 0,
+                poolSize, mode, secret, poolKey, cluster.name()));
     }
 }

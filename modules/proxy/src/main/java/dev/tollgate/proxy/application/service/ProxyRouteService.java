@@ -52,7 +52,7 @@ class ProxyRouteService implements ResolveProxyRouteUseCase {
     }
 
     @Override
-    public ProxyRoute resolve(String named, String sniHost, String databaseName, String user, InetAddress client) {
+    public ProxyRoute resolve(String named, String sniHost, String databaseName, String user, String bouncer, InetAddress client) {
         Optional<BranchLogin> managedLogin = managed.login(user);
         Project project;
         if (named != null) {
@@ -73,10 +73,13 @@ class ProxyRouteService implements ResolveProxyRouteUseCase {
                     + projectId + "\"");
         }
         if (managedLogin.isPresent()) {
-            Optional<ProxyRoute> route = managed.route(project, databaseName, managedLogin.get());
+            Optional<ProxyRoute> route = managed.route(project, databaseName, managedLogin.get(), bouncer);
             if (route.isPresent()) {
                 return route.get();
             }
+        }
+        if (bouncer != null) {
+            throw new ConnectionRefused("08004", "bouncers are a managed database's; project \"" + projectId + "\" has none");
         }
         Database database = databases.findByName(project.id(), databaseName)
                 .orElseThrow(() -> new ConnectionRefused("3D000", "database \"" + databaseName + "\" is not registered in project \""

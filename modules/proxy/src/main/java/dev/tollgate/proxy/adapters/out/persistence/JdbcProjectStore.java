@@ -5,6 +5,8 @@ import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.platform.persistence.Rows;
 import dev.tollgate.proxy.application.port.in.ManageProjectsUseCase.ProjectSort;
 import dev.tollgate.proxy.application.port.out.ProjectStore;
+import dev.tollgate.platform.domain.TypeId;
+import dev.tollgate.proxy.domain.AllowedNetwork;
 import dev.tollgate.proxy.domain.CidrEntry;
 import dev.tollgate.proxy.domain.Project;
 import dev.tollgate.proxy.domain.ProjectStatus;
@@ -18,9 +20,11 @@ import java.util.UUID;
 class JdbcProjectStore implements ProjectStore {
     private static final String DELETED = ProjectStatus.DELETED.name();
     private final ProjectRowRepository rows;
+    private final CidrEntryRowRepository networks;
 
-    JdbcProjectStore(ProjectRowRepository rows) {
+    JdbcProjectStore(ProjectRowRepository rows, CidrEntryRowRepository networks) {
         this.rows = rows;
+        this.networks = networks;
     }
 
     @Override
@@ -31,6 +35,21 @@ class JdbcProjectStore implements ProjectStore {
                 p.proxyHost(), cidrs, p.tags().toArray(String[]::new), p.maxConnections(), p.queriesPerSecond(), p.burstSize(),
                 p.createdAt(), p.updatedAt());
         Rows.upsert(rows, p.id(), row);
+        // Each allowed network's first-allowed time and id, whichever face changed the list (PlanetScale shows them).
+        String[] kept = p.allowedCidrs().stream().map(CidrEntry::cidr).toArray(String[]::new);
+        networks.forgetAllBut(p.id(), kept);
+        for (String cidr : kept) {
+            networks.remember(p.id(), cidr, TypeId.newUuid(), p.updatedAt());
+        }
+    }
+
+    @Override
+    public List<AllowedNetwork> allowedNetworks(Project p) {
+        java.util.Map<String, CidrEntryRow> recorded = new java.util.HashMap<>();
+        networks.findByProjectId(p.id()).forEach(r -> recorded.put(r.cidr(), r));
+        return p.allowedCidrs().stream().filter(c -> recorded.containsKey(c.cidr()))
+                .map(c -> new AllowedNetwork(recorded.get(c.cidr()).id(), c.cidr(), c.label(), recorded.get(c.cidr()).createdAt()))
+                .sorted(java.util.Comparator.comparing(AllowedNetwork::createdAt).thenComparing(AllowedNetwork::cidr)).toList();
     }
 
     @Override

@@ -18,9 +18,10 @@ public interface ResolveProxyRouteUseCase {
      * @param sniHost   the TLS SNI host name, matched against projects' proxy_host when no project is named; or null
      * @param user      the user name the client logs in with (without a project suffix): a managed database's
      *                  credential names its branch's database, and needs neither a project nor a host name
+     * @param bouncer   the managed branch's bouncer the client asks for, or null for the credential's own pool
      * @throws ConnectionRefused with the SQLSTATE to send when the client may not connect
      */
-    ProxyRoute resolve(String projectId, String sniHost, String databaseName, String user, InetAddress client);
+    ProxyRoute resolve(String projectId, String sniHost, String databaseName, String user, String bouncer, InetAddress client);
 
     /**
      * Everything needed to serve one client: the upstream address and credentials (the password in clear, held only

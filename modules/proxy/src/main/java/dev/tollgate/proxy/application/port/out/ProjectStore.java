@@ -13,6 +13,9 @@ public interface ProjectStore {
 
     Optional<Project> findById(UUID id);
 
+    /** The project's allowed networks, oldest first, with the id and time each was first allowed (saved with the project). */
+    java.util.List<dev.tollgate.proxy.domain.AllowedNetwork> allowedNetworks(Project project);
+
     Optional<Project> findByProxyHost(String proxyHost);
 
     /** A page of the organization's projects, sorted by name or creation (see below for active connections). */

@@ -152,7 +152,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
             ProxyRoute resolved;
             dev.tollgate.proxy.domain.OrganizationQuota limits;
             try {
-                resolved = routes.resolve(target.projectId(), sniHost, database, target.user(), client.getAddress());
+                resolved = routes.resolve(target.projectId(), sniHost, database, target.user(), target.bouncer(), client.getAddress());
                 limits = queryLimits.quotaOf(resolved.organizationId());
             } catch (ConnectionRefused refused) {
                 ctx.executor().execute(() -> refuse(ctx, refused.sqlState(), refused.getMessage()));
