@@ -57,12 +57,13 @@ class ProxyRouteService implements ResolveProxyRouteUseCase {
         Project project;
         if (named != null) {
             project = byId(named);
-        } else if (sniHost != null) {
-            project = projects.findByProxyHost(sniHost).orElseThrow(() -> new ConnectionRefused("08004", "no project has the host \""
-                    + sniHost + "\"; connect as user \"<user>.<project id>\" or with options \"project=<project id>\""));
         } else {
-            project = managedLogin.flatMap(managed::projectOf).orElseThrow(() -> new ConnectionRefused("08004",
-                    "no project given: connect as user \"" + user + ".<project id>\" or with options \"project=<project id>\""));
+            // A TLS client's host name, else a managed credential's own project (a host like "localhost" names none).
+            project = (sniHost == null ? Optional.<Project>empty() : projects.findByProxyHost(sniHost))
+                    .or(() -> managedLogin.flatMap(managed::projectOf))
+                    .orElseThrow(() -> new ConnectionRefused("08004", sniHost != null
+                            ? "no project has the host \"" + sniHost + "\"; connect as user \"<user>.<project id>\" or with options \"project=<project id>\""
+                            : "no project given: connect as user \"" + user + ".<project id>\" or with options \"project=<project id>\""));
         }
         String projectId = project.publicId();
         if (project.status() != ProjectStatus.ACTIVE) {
