@@ -1,7 +1,13 @@
 package dev.tollgate.proxy.application.service;
 
 import dev.tollgate.proxy.application.port.in.SettleDataClustersUseCase;
+import dev.tollgate.platform.domain.TypeId;
+import dev.tollgate.platform.outbox.Outbox;
+import dev.tollgate.proxy.api.events.BranchReady;
 import dev.tollgate.proxy.application.port.out.BranchLoginStore;
+import dev.tollgate.proxy.application.port.out.ManagedDatabaseStore;
+import dev.tollgate.proxy.application.port.out.RegionCatalog;
+import dev.tollgate.proxy.domain.Region;
 import dev.tollgate.proxy.application.port.out.BranchStore;
 import dev.tollgate.proxy.application.port.out.ClusterAdministration;
 import dev.tollgate.proxy.application.port.out.DataClusters;
@@ -37,9 +43,16 @@ class BranchProvisioning implements SettleDataClustersUseCase {
     private final SecretSealer sealer;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
+    private final ManagedDatabaseStore databases;
+    private final RegionCatalog regions;
+    private final Outbox outbox;
 
     BranchProvisioning(BranchStore branches, BranchLoginStore logins, DataClusters clusters, ClusterAdministration admin,
-                       SecretSealer sealer, TransactionOperations<Connection> transactions, Clock clock) {
+                       SecretSealer sealer, TransactionOperations<Connection> transactions, Clock clock, ManagedDatabaseStore databases,
+                       RegionCatalog regions, Outbox outbox) {
+        this.databases = databases;
+        this.regions = regions;
+        this.outbox = outbox;
         this.branches = branches;
         this.logins = logins;
         this.clusters = clusters;
@@ -65,7 +78,12 @@ class BranchProvisioning implements SettleDataClustersUseCase {
             } else {
                 admin.createDatabase(cluster.get(), branch.clusterDatabase(), branch.ownerRole(), branch.template(), branch.withData());
                 transactions.executeWrite(status -> {
-                    branches.save(branch.readied(clock.instant()));
+                    // Announced once: only the attempt that turns the row ready (a concurrent one finds it ready).
+                    if (branches.findById(branch.id()).filter(b -> !b.ready()).isPresent()) {
+                        Branch ready = branch.readied(clock.instant());
+                        branches.save(ready);
+                        announceReady(ready);
+                    }
                     return null;
                 });
             }
@@ -75,6 +93,16 @@ class BranchProvisioning implements SettleDataClustersUseCase {
                     branch.deleted() ? "drop" : "create", branch.dataCluster(), e);
             return false;
         }
+    }
+
+    private void announceReady(Branch branch) {
+        databases.findByProject(branch.projectId()).ifPresent(database -> {
+            String projectId = TypeId.format("prj", branch.projectId());
+            outbox.publish(projectId, new BranchReady(database.organizationId(), projectId, database.name(), branch.publicId(), branch.name(),
+                    branch.production(), branch.parentBranch(), branch.clusterSize(), database.region(),
+                    regions.all().stream().filter(r -> r.id().equals(database.region())).map(Region::name).findFirst().orElse(database.region()),
+                    branch.createdAt(), branch.updatedAt()));
+        });
     }
 
     /** Creates or drops the login's role as its row says (its branch's database must exist first); true when done. */
