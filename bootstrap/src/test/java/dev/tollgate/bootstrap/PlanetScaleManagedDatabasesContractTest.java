@@ -238,6 +238,36 @@ class PlanetScaleManagedDatabasesContractTest extends HttpTest {
     }
 
     @Test
+    void aParentIsCopiedWithItsPoolsPausedAndASessionHoldingItIsReportedNotInterrupted() throws SQLException {
+        Account owner = Accounts.signUp(http, "Busy");
+        String name = name();
+        http.post(databases(owner), "{\"name\":\"" + name + "\"}", owner.auth()).expect(201);
+        JsonNode admin = password(owner, name, "main", "{\"role\":\"admin\"}");
+        String user = admin.get("username").asText();
+        String secret = admin.get("plain_text").asText();
+        String branches = databases(owner) + "/" + name + "/branches";
+        http.post(branches + "/main/bouncers", "{\"name\":\"sessions\",\"pool_mode\":\"session\"}", owner.auth()).expect(201);
+        try (Connection pooled = connect(user, secret, "main"); Connection held = connect(user + "|sessions", secret, "main")) {
+            sql(pooled, "CREATE TABLE jobs (id int)");
+            sql(held, "SET application_name = 'kept'"); // a session-mode client holds its server connection
+            String refused = http.post(branches, "{\"name\":\"dev\"}", owner.auth()).expect(422).conformsTo(PLANETSCALE).body();
+            assertTrue(refused.contains("kept sessions"), refused);
+            http.get(branches + "/dev", owner.auth()).expect(404).conformsTo(PLANETSCALE);
+            try (ResultSet rs = held.createStatement().executeQuery("SHOW application_name")) {
+                rs.next();
+                assertEquals("kept", rs.getString(1), "the session was not interrupted");
+            }
+            assertEquals(0, count(pooled, "SELECT count(*) FROM jobs"), "transaction-mode clients are served again after the pause");
+        }
+        // The session gone, the idle pooled connections do not hold the parent: the pause closes them.
+        http.post(branches, "{\"name\":\"dev\"}", owner.auth()).expect(201).conformsTo(PLANETSCALE);
+        try (Connection pooled = connect(user, secret, "main")) {
+            assertEquals(0, count(pooled, "SELECT count(*) FROM jobs"));
+        }
+        http.delete(databases(owner) + "/" + name, owner.auth()).expect(204);
+    }
+
+    @Test
     void aPasswordExpiresAtTheProxyAndARenewalGivesItAnotherTtl() throws SQLException {
         Account owner = Accounts.signUp(http, "Expiring");
         String name = name();

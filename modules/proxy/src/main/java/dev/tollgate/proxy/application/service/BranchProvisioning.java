@@ -7,6 +7,8 @@ import dev.tollgate.proxy.api.events.BranchReady;
 import dev.tollgate.proxy.application.port.out.BranchLoginStore;
 import dev.tollgate.proxy.application.port.out.ManagedDatabaseStore;
 import dev.tollgate.proxy.application.port.out.RegionCatalog;
+import dev.tollgate.proxy.domain.TemplateCopy;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import dev.tollgate.proxy.domain.Region;
 import dev.tollgate.proxy.application.port.out.BranchStore;
 import dev.tollgate.proxy.application.port.out.ClusterAdministration;
@@ -46,10 +48,12 @@ class BranchProvisioning implements SettleDataClustersUseCase {
     private final ManagedDatabaseStore databases;
     private final RegionCatalog regions;
     private final Outbox outbox;
+    private final ApplicationEventPublisher<TemplateCopy> copies;
 
     BranchProvisioning(BranchStore branches, BranchLoginStore logins, DataClusters clusters, ClusterAdministration admin,
                        SecretSealer sealer, TransactionOperations<Connection> transactions, Clock clock, ManagedDatabaseStore databases,
-                       RegionCatalog regions, Outbox outbox) {
+                       RegionCatalog regions, Outbox outbox, ApplicationEventPublisher<TemplateCopy> copies) {
+        this.copies = copies;
         this.databases = databases;
         this.regions = regions;
         this.outbox = outbox;
@@ -62,11 +66,21 @@ class BranchProvisioning implements SettleDataClustersUseCase {
         this.clock = clock;
     }
 
-    /** Creates or drops the branch's database as its row says; true when nothing more is owed. */
-    boolean settle(Branch branch) {
+    /** What settling a branch came to. */
+    enum Outcome {
+        /** The cluster matches the row. */
+        SETTLED,
+        /** Not yet (a cluster unreachable or not configured here): tried again later. */
+        OWED,
+        /** The branch's parent kept sessions while it was to be copied: the branch is given up (deleted). */
+        PARENT_BUSY
+    }
+
+    /** Creates or drops the branch's database as its row says. */
+    Outcome settle(Branch branch) {
         Optional<DataCluster> cluster = cluster(branch.dataCluster());
         if (cluster.isEmpty()) {
-            return false;
+            return Outcome.OWED;
         }
         try {
             if (branch.deleted()) {
@@ -75,23 +89,45 @@ class BranchProvisioning implements SettleDataClustersUseCase {
                     branches.save(branch.droppedFromCluster(clock.instant()));
                     return null;
                 });
-            } else {
-                admin.createDatabase(cluster.get(), branch.clusterDatabase(), branch.ownerRole(), branch.template(), branch.withData());
-                transactions.executeWrite(status -> {
-                    // Announced once: only the attempt that turns the row ready (a concurrent one finds it ready).
-                    if (branches.findById(branch.id()).filter(b -> !b.ready()).isPresent()) {
-                        Branch ready = branch.readied(clock.instant());
-                        branches.save(ready);
-                        announceReady(ready);
-                    }
-                    return null;
-                });
+                return Outcome.SETTLED;
             }
-            return true;
+            create(cluster.get(), branch);
+            transactions.executeWrite(status -> {
+                // Announced once: only the attempt that turns the row ready (a concurrent one finds it ready).
+                if (branches.findById(branch.id()).filter(b -> !b.ready()).isPresent()) {
+                    Branch ready = branch.readied(clock.instant());
+                    branches.save(ready);
+                    announceReady(ready);
+                }
+                return null;
+            });
+            return Outcome.SETTLED;
+        } catch (ClusterAdministration.TemplateBusy busy) {
+            // Not tried again by the reconciler: each try pauses the parent's clients for seconds. The caller says why.
+            admin.dropDatabase(cluster.get(), branch.clusterDatabase(), branch.ownerRole()); // the owner role made before the copy
+            transactions.executeWrite(status -> {
+                branches.save(branch.deleted(clock.instant()).droppedFromCluster(clock.instant()));
+                return null;
+            });
+            return Outcome.PARENT_BUSY;
         } catch (RuntimeException e) {
             LOG.warn("Branch {} ({}) is not settled on data cluster {} yet; it will be tried again", branch.publicId(),
                     branch.deleted() ? "drop" : "create", branch.dataCluster(), e);
-            return false;
+            return Outcome.OWED;
+        }
+    }
+
+    /** A copy is made with this node's pools of the parent paused, so their idle connections do not hold it. */
+    private void create(DataCluster cluster, Branch branch) {
+        if (branch.template() == null) {
+            admin.createDatabase(cluster, branch.clusterDatabase(), branch.ownerRole(), null, branch.withData());
+            return;
+        }
+        copies.publishEvent(new TemplateCopy(cluster.name(), branch.template(), true));
+        try {
+            admin.createDatabase(cluster, branch.clusterDatabase(), branch.ownerRole(), branch.template(), branch.withData());
+        } finally {
+            copies.publishEvent(new TemplateCopy(cluster.name(), branch.template(), false));
         }
     }
 

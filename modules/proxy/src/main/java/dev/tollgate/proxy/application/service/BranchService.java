@@ -84,7 +84,11 @@ class BranchService implements ManageBranchesUseCase {
             branches.save(branch);
             return branch;
         });
-        provisioning.settle(created);
+        if (provisioning.settle(created) == BranchProvisioning.Outcome.PARENT_BUSY) {
+            throw new dev.tollgate.platform.domain.ConflictException("parent_branch_busy", "the branch \"" + created.parentBranch()
+                    + "\" kept sessions that hold its database (session-mode clients or long transactions); PostgreSQL copies a branch"
+                    + " only while nobody is connected to it: try again when they end");
+        }
         return transactions.executeRead(status -> {
             ManagedLookup.Target target = lookup.database(caller, organization, database, Capability.READ_PROJECTS);
             return view(branches.findById(created.id()).orElseThrow(), target);

@@ -23,8 +23,10 @@ import java.util.Properties;
 @Singleton
 final class JdbcClusterAdministration implements ClusterAdministration {
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
-    private static final int TEMPLATE_ATTEMPTS = 8;
+    /** PostgreSQL itself waits up to 5 s for other sessions to leave before it refuses; one more try after that. */
+    private static final int TEMPLATE_ATTEMPTS = 2;
     private static final String DUPLICATE_DATABASE = "42P04";
+    private static final String OBJECT_IN_USE = "55006";
     private static final String DUPLICATE_OBJECT = "42710";
 
     @Override
@@ -67,9 +69,10 @@ final class JdbcClusterAdministration implements ClusterAdministration {
     }
 
     /**
-     * PostgreSQL copies a template only while nobody is connected to it. The proxy's pooled connections to a branch sit
-     * idle between transactions: those are ended (a pool replaces them on its next use) and the copy tried again, for a
-     * few seconds; a template busy with work all that time is reported, not interrupted.
+     * PostgreSQL copies a template only while nobody is connected to it. The caller has paused this node's pools of the
+     * template; transactions still open finish within moments and their connections close. The copy is tried for a few
+     * seconds; sessions that stay (a session-mode client, a long transaction, another node's idle pool) are reported,
+     * never ended.
      */
     private static void copy(Connection admin, String database, String owner, String template) throws SQLException {
         for (int attempt = 1; ; attempt++) {
@@ -80,17 +83,15 @@ final class JdbcClusterAdministration implements ClusterAdministration {
                 if (DUPLICATE_DATABASE.equals(e.getSQLState())) {
                     return; // created meanwhile by another attempt (a reconciler, another node)
                 }
-                if (!"55006".equals(e.getSQLState()) || attempt == TEMPLATE_ATTEMPTS) {
+                if (!OBJECT_IN_USE.equals(e.getSQLState())) {
                     throw e;
                 }
-            }
-            try (PreparedStatement end = admin.prepareStatement(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND state = 'idle'")) {
-                end.setString(1, template);
-                end.executeQuery().close();
+                if (attempt == TEMPLATE_ATTEMPTS) {
+                    throw new TemplateBusy("the database " + template + " kept other sessions while it was to be copied");
+                }
             }
             try {
-                Thread.sleep(200L * attempt);
+                Thread.sleep(100L * attempt);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 throw new SQLException("interrupted while copying " + template, "57014");

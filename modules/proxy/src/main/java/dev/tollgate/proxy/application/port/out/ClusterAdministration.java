@@ -15,8 +15,17 @@ public interface ClusterAdministration {
      * copied from {@code template} when not null (a branch from its parent's schema, and its rows when {@code withData}),
      * with CONNECT taken from PUBLIC: only roles granted it connect. A copy's objects become {@code owner}'s and the
      * template's roles keep no privileges in it.
+     *
+     * @throws TemplateBusy when the template kept sessions for the few seconds the copy is tried
      */
     void createDatabase(DataCluster cluster, String database, String owner, String template, boolean withData);
+
+    /** PostgreSQL copies a template only while nobody is connected to it, and somebody stayed. */
+    final class TemplateBusy extends RuntimeException {
+        public TemplateBusy(String message) {
+            super(message);
+        }
+    }
 
     /** Drops the database (ending its sessions first) and then its owner role. */
     void dropDatabase(DataCluster cluster, String database, String owner);

@@ -35,6 +35,8 @@ public final class ServerPool {
     private int open;
     private int connecting;
     private boolean retired;
+    /** While above zero nobody is given a connection and none is opened or kept: its database is being copied. */
+    private int pauses;
     /** What a new client is told at login (ParameterStatus) when no server is handed to it: the first login's report. */
     private volatile Map<String, String> welcome;
     private final StatementNames statementNames = new StatementNames();
@@ -90,7 +92,7 @@ public final class ServerPool {
         Waiter waiter = new Waiter(this, loop, granted, failed);
         EventLoop connectOn;
         synchronized (this) {
-            ServerConnection idleOne = idle.poll(loop);
+            ServerConnection idleOne = pauses > 0 ? null : idle.poll(loop);
             if (idleOne != null) {
                 return idleOne;
             }
@@ -123,7 +125,7 @@ public final class ServerPool {
      * event loop to open it on (the longest waiter's), or null. Called with the lock held.
      */
     private EventLoop growIfWaiting() {
-        if (retired || waiters.isEmpty() || connecting > 0 || open >= capacity()) {
+        if (retired || pauses > 0 || waiters.isEmpty() || connecting > 0 || open >= capacity()) {
             return null;
         }
         open++;
@@ -140,7 +142,7 @@ public final class ServerPool {
         EventLoop connectOn;
         synchronized (this) {
             boolean expired = System.nanoTime() - server.createdNanos > lifetime.toNanos();
-            if (retired || expired || !server.channel.isActive() || open > capacity()) {
+            if (retired || pauses > 0 || expired || !server.channel.isActive() || open > capacity()) {
                 server.channel.close(); // discard() follows and may serve a waiter
                 return;
             }
@@ -251,9 +253,9 @@ public final class ServerPool {
             idle.removeIf(server -> {
                 boolean tooOld = now - server.createdNanos > lifetime.toNanos();
                 boolean idleTooLong = now - server.idleSinceNanos > idleTimeout.toNanos() && open - toClose.size() > r.minPoolSize();
-                return (retired || tooOld || idleTooLong) && toClose.add(server);
+                return (retired || pauses > 0 || tooOld || idleTooLong) && toClose.add(server);
             });
-            missing = retired ? 0 : Math.min(capacity(), r.minPoolSize()) - (open - toClose.size());
+            missing = retired || pauses > 0 ? 0 : Math.min(capacity(), r.minPoolSize()) - (open - toClose.size());
             if (missing > 0) {
                 open += missing;
             }
@@ -270,6 +272,32 @@ public final class ServerPool {
             retired = true;
         }
         maintain(Duration.ZERO);
+    }
+
+    /**
+     * Stops serving until {@link #resume}: idle connections close now, busy ones as they come back, and clients asking
+     * meanwhile wait in line (up to the pool timeout). PgBouncer's PAUSE, for copying the database as a template.
+     */
+    void pause() {
+        synchronized (this) {
+            pauses++;
+        }
+        maintain(Duration.ZERO);
+    }
+
+    /** Serves again: the clients that waited are given connections, opened one at a time as usual. */
+    void resume() {
+        EventLoop connectOn;
+        synchronized (this) {
+            pauses = Math.max(0, pauses - 1);
+            connectOn = growIfWaiting();
+        }
+        connect(connectOn);
+    }
+
+    /** Connections open and not idle: held by clients (in a transaction, or for a whole session in session mode). */
+    synchronized int busy() {
+        return open - idle.count();
     }
 
     synchronized int open() {

@@ -5,6 +5,8 @@ import dev.tollgate.proxy.adapters.in.pgwire.usage.ProxyMetrics;
 import dev.tollgate.proxy.adapters.in.pgwire.usage.ProxyUsageReporter;
 import dev.tollgate.proxy.adapters.in.pgwire.usage.UsageCounters;
 import dev.tollgate.proxy.application.port.in.ResolveProxyRouteUseCase.ProxyRoute;
+import dev.tollgate.proxy.domain.TemplateCopy;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.context.annotation.Value;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -30,6 +32,8 @@ public final class ServerPools implements ProxyMetrics.ServerCount, ProxyUsageRe
     private final Duration lifetime;
     private final Map<UUID, ServerPool> byDatabase = new ConcurrentHashMap<>();
     private final Map<UUID, PoolStats> stats = new ConcurrentHashMap<>();
+    /** Databases being copied as templates ("cluster/database"), with how many copies of each are under way. */
+    private final Map<String, Integer> copying = new java.util.HashMap<>();
     private EventLoopGroup loops;
     private ScheduledFuture<?> maintenance;
 
@@ -65,17 +69,26 @@ public final class ServerPools implements ProxyMetrics.ServerCount, ProxyUsageRe
     public ServerPool pool(ProxyRoute route) {
         String fingerprint = fingerprint(route);
         ServerPool[] retired = {null};
+        boolean[] created = {false};
         ServerPool pool = byDatabase.compute(route.poolKey(), (id, existing) -> {
             if (existing != null && existing.fingerprint.equals(fingerprint)) {
                 existing.update(route);
                 return existing;
             }
             retired[0] = existing;
+            created[0] = true;
             PoolStats poolStats = stats.computeIfAbsent(id, k -> metrics.poolStats(this, route.organizationId(), route.projectId(), id));
             return new ServerPool(route, fingerprint, loops, waitTimeout, lifetime, poolStats, logins);
         });
         if (retired[0] != null) {
             retired[0].retire();
+        }
+        if (created[0]) {
+            synchronized (copying) {
+                if (copying.containsKey(copyKey(route))) {
+                    pool.pause(); // opened while its database is being copied: it waits for the copy too
+                }
+            }
         }
         return pool;
     }
@@ -96,6 +109,34 @@ public final class ServerPools implements ProxyMetrics.ServerCount, ProxyUsageRe
     public int idle(UUID databaseId) {
         ServerPool pool = byDatabase.get(databaseId);
         return pool == null ? 0 : pool.idle();
+    }
+
+    /**
+     * A managed database is being copied as a template (ADR 0056): its pools pause (idle connections close, clients
+     * wait) until the copy is over, pools opened meanwhile included.
+     */
+    @EventListener
+    void onTemplateCopy(TemplateCopy copy) {
+        String key = copy.dataCluster() + "/" + copy.database();
+        synchronized (copying) {
+            if (copy.starting()) {
+                copying.merge(key, 1, Integer::sum);
+            } else {
+                copying.computeIfPresent(key, (k, n) -> n > 1 ? n - 1 : null);
+            }
+        }
+        byDatabase.values().stream().filter(pool -> key.equals(copyKey(pool.route())))
+                .forEach(pool -> {
+                    if (copy.starting()) {
+                        pool.pause();
+                    } else {
+                        pool.resume();
+                    }
+                });
+    }
+
+    private static String copyKey(ProxyRoute route) {
+        return route.dataCluster() == null ? null : route.dataCluster() + "/" + route.database();
     }
 
     /** What, if it changes, makes existing upstream connections unusable for new clients. */
