@@ -66,33 +66,45 @@ class BranchLoginService implements ManageBranchLoginsUseCase {
     @Override
     public Created createPassword(Caller caller, String organization, String database, String branch, String name, String role,
                                   Double ttlMinutes) {
-        return create(caller, organization, database, branch, Kind.PASSWORD, name, role, BranchLogin.ttlSeconds(ttlMinutes));
+        return create(caller, organization, database, branch, Kind.PASSWORD, () -> {
+            long ttl = BranchLogin.ttlSeconds(ttlMinutes);
+            return new Asked(BranchLogin.checkName(name), access(role), ttl);
+        });
     }
 
     @Override
     public Created createRole(Caller caller, String organization, String database, String branch, String name, String role) {
-        if (name == null || name.isBlank()) {
-            throw new ValidationException("name", "is required");
-        }
-        if (role == null) {
-            throw new ValidationException("role", "is required");
-        }
-        return create(caller, organization, database, branch, Kind.ROLE, name, role, 0);
+        return create(caller, organization, database, branch, Kind.ROLE, () -> {
+            if (name == null || name.isBlank()) {
+                throw new ValidationException("name", "is required");
+            }
+            if (role == null) {
+                throw new ValidationException("role", "is required");
+            }
+            return new Asked(BranchLogin.checkName(name), access(role), 0);
+        });
     }
 
-    private Created create(Caller caller, String organization, String database, String branch, Kind kind, String name, String role,
-                           long ttlSeconds) {
-        AccessRole access = role == null ? AccessRole.ADMIN : AccessRole.ofWire(role)
+    /** What the request asks for, checked only once the path named something the caller may see (404 before 422). */
+    private record Asked(String name, AccessRole access, long ttlSeconds) {
+    }
+
+    private static AccessRole access(String role) {
+        return role == null ? AccessRole.ADMIN : AccessRole.ofWire(role)
                 .orElseThrow(() -> new ValidationException("role", "must be one of admin, reader, writer, readwriter"));
-        String checkedName = BranchLogin.checkName(name);
+    }
+
+    private Created create(Caller caller, String organization, String database, String branch, Kind kind,
+                           java.util.function.Supplier<Asked> request) {
         String plainText = BranchLogin.newPassword();
         record Recorded(BranchLogin login, Located at) {
         }
         Recorded recorded = transactions.executeWrite(status -> {
             Located at = locate(caller, organization, database, branch, Capability.MANAGE_PROJECTS);
+            Asked asked = request.get();
             UUID id = TypeId.newUuid();
-            BranchLogin login = BranchLogin.create(at.branch().id(), kind, checkedName, access,
-                    sealer.seal(plainText, BranchLogin.passwordContext(id)), id, ttlSeconds, clock.instant());
+            BranchLogin login = BranchLogin.create(at.branch().id(), kind, asked.name(), asked.access(),
+                    sealer.seal(plainText, BranchLogin.passwordContext(id)), id, asked.ttlSeconds(), clock.instant());
             logins.save(login);
             return new Recorded(login, at);
         });
