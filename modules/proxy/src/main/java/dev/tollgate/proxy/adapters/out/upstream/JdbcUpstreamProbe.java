@@ -28,6 +28,39 @@ final class JdbcUpstreamProbe implements UpstreamProbe {
     @Override
     public Result probe(String host, List<InetAddress> addresses, int port, String database, String username, String password,
                         SslMode sslMode) {
+        long started = System.nanoTime();
+        try (Connection connection = connect(host, addresses, port, database, username, password, sslMode, "tollgate-connection-test");
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SHOW server_version")) {
+            rs.next();
+            double latencyMs = Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
+            return new Result(true, latencyMs, rs.getString(1), null);
+        } catch (SQLException e) {
+            return new Result(false, null, null, ProbeFailure.describe(e, host, port, database, username));
+        }
+    }
+
+    /**
+     * A standby's lag is the age of the last transaction it replayed while WAL it received waits to be replayed, and zero
+     * when it has replayed all it received (an idle primary sends nothing, which is not lag).
+     */
+    @Override
+    public ReplicaState replicaState(String host, List<InetAddress> addresses, int port, String database, String username, String password,
+                                     SslMode sslMode) {
+        try (Connection connection = connect(host, addresses, port, database, username, password, sslMode, "tollgate-replica-check");
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT pg_is_in_recovery(), CASE WHEN NOT pg_is_in_recovery() "
+                     + "OR pg_last_wal_receive_lsn() IS NOT DISTINCT FROM pg_last_wal_replay_lsn() THEN 0 "
+                     + "ELSE coalesce(EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()) * 1000, 0) END::bigint")) {
+            rs.next();
+            return new ReplicaState(true, rs.getBoolean(1), java.time.Duration.ofMillis(Math.max(0, rs.getLong(2))), null);
+        } catch (SQLException e) {
+            return new ReplicaState(false, false, null, ProbeFailure.describe(e, host, port, database, username));
+        }
+    }
+
+    private static Connection connect(String host, List<InetAddress> addresses, int port, String database, String username, String password,
+                                      SslMode sslMode, String applicationName) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", username);
         // Through the plugin, which answers a cleartext or MD5 request only where ssl_mode makes that safe.
@@ -38,21 +71,16 @@ final class JdbcUpstreamProbe implements UpstreamProbe {
         properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
         properties.setProperty("socketTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
         properties.setProperty("loginTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
-        properties.setProperty("ApplicationName", "tollgate-connection-test");
+        properties.setProperty("ApplicationName", applicationName);
         properties.setProperty("socketFactory", PinnedSocketFactory.class.getName());
         properties.setProperty(PinnedSocketFactory.PINNED, addresses.stream().map(InetAddress::getHostAddress).collect(Collectors.joining(",")));
         // Encoded: a database name must not be able to add URL parameters (the driver decodes it).
         String url = "jdbc:postgresql://" + hostForUrl(host) + ":" + port + "/" + URLEncoder.encode(database, StandardCharsets.UTF_8);
-        long started = System.nanoTime();
-        try (Connection connection = new org.postgresql.Driver().connect(url, properties);
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SHOW server_version")) {
-            rs.next();
-            double latencyMs = Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
-            return new Result(true, latencyMs, rs.getString(1), null);
-        } catch (SQLException e) {
-            return new Result(false, null, null, ProbeFailure.describe(e, host, port, database, username));
+        Connection connection = new org.postgresql.Driver().connect(url, properties);
+        if (connection == null) {
+            throw new SQLException("the driver does not accept " + url);
         }
+        return connection;
     }
 
     private static String hostForUrl(String host) {

@@ -2,6 +2,7 @@ package dev.tollgate.proxy.application.port.in;
 
 import dev.tollgate.proxy.domain.ConnectionRefused;
 import dev.tollgate.proxy.domain.PoolMode;
+import dev.tollgate.proxy.domain.Replica;
 import dev.tollgate.proxy.domain.Scram;
 import dev.tollgate.proxy.domain.SslMode;
 import java.net.InetAddress;
@@ -32,10 +33,35 @@ public interface ResolveProxyRouteUseCase {
      *                    credential's id (each credential is its own PostgreSQL role)
      * @param dataCluster the data cluster a managed database lives on (its address is the operator's configuration,
      *                    never a tenant's), or null for a tenant's own upstream
+     * @param replicas    the database's read replicas (same database name and credentials)
+     * @param autoReadRouting whether read-only statements outside transactions go to a replica without the
+     *                    {@code @pgbeam:replica} annotation
      */
     record ProxyRoute(UUID organizationId, UUID projectId, UUID databaseId, String host, int port, String database, String username, String password,
                       SslMode sslMode, int queryTimeoutMs, int maxConnections, int poolSize, int minPoolSize, int maxActive, PoolMode poolMode,
-                      Scram.Secret secret, UUID poolKey, String dataCluster) {
+                      Scram.Secret secret, UUID poolKey, String dataCluster, java.util.List<Replica> replicas, boolean autoReadRouting) {
+        public ProxyRoute {
+            replicas = replicas == null ? java.util.List.of() : java.util.List.copyOf(replicas);
+        }
+
+        public ProxyRoute(UUID organizationId, UUID projectId, UUID databaseId, String host, int port, String database, String username,
+                          String password, SslMode sslMode, int queryTimeoutMs, int maxConnections, int poolSize, int minPoolSize, int maxActive,
+                          PoolMode poolMode, Scram.Secret secret, UUID poolKey, String dataCluster) {
+            this(organizationId, projectId, databaseId, host, port, database, username, password, sslMode, queryTimeoutMs, maxConnections,
+                    poolSize, minPoolSize, maxActive, poolMode, secret, poolKey, dataCluster, java.util.List.of(), false);
+        }
+
+        /**
+         * The same client served by {@code replica}: its address and sslmode, the database's name and credentials, a pool
+         * of its own (per replica, as per database); the pool's size and mode are the database's.
+         */
+        public ProxyRoute onReplica(Replica replica) {
+            UUID key = UUID.nameUUIDFromBytes((poolKey + "|" + replica.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new ProxyRoute(organizationId, projectId, databaseId, replica.host(), replica.port(), database, username, password,
+                    replica.sslMode(), queryTimeoutMs, maxConnections, poolSize, minPoolSize, maxActive, poolMode, secret, key, null,
+                    java.util.List.of(), false);
+        }
+
         /** A tenant's registered upstream: pooled by database, dialled where its policy allows. */
         public ProxyRoute(UUID organizationId, UUID projectId, UUID databaseId, String host, int port, String database, String username,
                           String password, SslMode sslMode, int queryTimeoutMs, int maxConnections, int poolSize, int minPoolSize, int maxActive,

@@ -8,4 +8,7 @@ public interface ProxySettings {
 
     /** The limits new projects get until plans provide them. */
     dev.tollgate.proxy.domain.ProjectLimits defaultLimits();
+
+    /** How far behind its primary a read replica may be and still be given reads ({@code tollgate.proxy.replica-max-lag}). */
+    java.time.Duration replicaMaxLag();
 }
