@@ -40,6 +40,9 @@ final class JdbcUpstreamProbe implements UpstreamProbe {
         }
     }
 
+    /** WAL waits to be replayed and no transaction was replayed since the standby started: behind by an unknown amount. */
+    private static final long UNKNOWN_LAG_MILLIS = Integer.MAX_VALUE;
+
     /**
      * A standby's lag is the age of the last transaction it replayed while WAL it received waits to be replayed, and zero
      * when it has replayed all it received (an idle primary sends nothing, which is not lag).
@@ -51,7 +54,7 @@ final class JdbcUpstreamProbe implements UpstreamProbe {
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT pg_is_in_recovery(), CASE WHEN NOT pg_is_in_recovery() "
                      + "OR pg_last_wal_receive_lsn() IS NOT DISTINCT FROM pg_last_wal_replay_lsn() THEN 0 "
-                     + "ELSE coalesce(EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()) * 1000, 0) END::bigint")) {
+                     + "ELSE coalesce(EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()) * 1000, " + UNKNOWN_LAG_MILLIS + ") END::bigint")) {
             rs.next();
             return new ReplicaState(true, rs.getBoolean(1), java.time.Duration.ofMillis(Math.max(0, rs.getLong(2))), null);
         } catch (SQLException e) {

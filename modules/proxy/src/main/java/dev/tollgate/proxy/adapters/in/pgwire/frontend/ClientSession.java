@@ -1,6 +1,7 @@
 package dev.tollgate.proxy.adapters.in.pgwire.frontend;
 
 import dev.tollgate.proxy.adapters.in.pgwire.backend.ServerPool;
+import dev.tollgate.proxy.adapters.in.pgwire.backend.ReplicaMonitor;
 import dev.tollgate.proxy.adapters.in.pgwire.backend.ServerPools;
 import dev.tollgate.proxy.adapters.in.pgwire.frontend.StartupDecoder.Cancel;
 import dev.tollgate.proxy.adapters.in.pgwire.frontend.StartupDecoder.Startup;
@@ -46,6 +47,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
     private final LiveConnections live;
     private final ProxyMetrics metrics;
     private final ServerPools pools;
+    private final ReplicaMonitor replicas;
     private final Executor blocking;
     private final ClientRelay[] relayRef = new ClientRelay[1];
     private final QueryLimits queryLimits;
@@ -69,7 +71,9 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
     private ScheduledFuture<?> loginTimeout;
 
     ClientSession(ResolveProxyRouteUseCase routes, CancelRegistry cancels, LiveConnections live, ProxyMetrics metrics,
-                  ServerPools pools, Executor blocking, QueryLimits queryLimits, PendingLogins pending, FrontendLimits limits) {
+                  ServerPools pools, Executor blocking, QueryLimits queryLimits, PendingLogins pending, FrontendLimits limits,
+                  ReplicaMonitor replicas) {
+        this.replicas = replicas;
         this.pending = pending;
         this.limits = limits;
         this.queryLimits = queryLimits;
@@ -220,7 +224,8 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         ServerPool pool = pools.pool(route);
         connectionUsage = pool.stats().usage();
         connectionUsage.connected(System.nanoTime());
-        ClientRelay relay = new ClientRelay(ctx.channel(), pool, parameters, metrics, queryLimits.admission(quota, route.projectId()), () -> {
+        ClientRelay relay = new ClientRelay(ctx.channel(), pool, pools::pool, replicas, parameters, metrics,
+                queryLimits.admission(quota, route.projectId()), () -> {
             cancelKey = cancels.register(relayRef[0]::cancelTarget);
             ctx.write(PgWire.backendKeyData(ctx.alloc(), cancelKey.processId(), cancelKey.secretKey()));
             metrics.login(route.projectId(), java.time.Duration.ofNanos(System.nanoTime() - startedNanos));

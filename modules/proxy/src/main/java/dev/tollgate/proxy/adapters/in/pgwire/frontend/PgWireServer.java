@@ -1,5 +1,6 @@
 package dev.tollgate.proxy.adapters.in.pgwire.frontend;
 
+import dev.tollgate.proxy.adapters.in.pgwire.backend.ReplicaMonitor;
 import dev.tollgate.proxy.adapters.in.pgwire.backend.ServerPools;
 import dev.tollgate.proxy.adapters.in.pgwire.relay.QueryLimits;
 import dev.tollgate.proxy.adapters.in.pgwire.usage.ProxyMetrics;
@@ -54,10 +55,13 @@ public final class PgWireServer {
 
     private final PendingLogins pending;
     private final FrontendLimits limits;
+    private final ReplicaMonitor replicas;
 
     PgWireServer(ResolveProxyRouteUseCase routes, CancelRegistry cancels, LiveConnections live, ProxyTls tls, ProxyMetrics metrics, ServerPools pools,
                  ProxyUsageReporter usage, PendingLogins pending, FrontendLimits limits, @Value("${tollgate.proxy.port:6432}") int port,
-                 @Value("${tollgate.proxy.bind:0.0.0.0}") String bindAddress, @Value("${tollgate.proxy.threads:0}") int threads, QueryLimits queryLimits) {
+                 @Value("${tollgate.proxy.bind:0.0.0.0}") String bindAddress, @Value("${tollgate.proxy.threads:0}") int threads, QueryLimits queryLimits,
+                 ReplicaMonitor replicas) {
+        this.replicas = replicas;
         // Half the cores by default: the proxy shares the machine with the HTTP API (and, when small, with PostgreSQL
         // itself), and a client and the server it borrows share a thread more often with fewer loops (ADR 0007).
         this.threads = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
@@ -101,7 +105,8 @@ public final class PgWireServer {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast("startup", new StartupDecoder(tls.context()));
-                        ch.pipeline().addLast("session", new ClientSession(routes, cancels, live, metrics, pools, blocking, queryLimits, pending, limits));
+                        ch.pipeline().addLast("session", new ClientSession(routes, cancels, live, metrics, pools, blocking, queryLimits, pending, limits,
+                                replicas));
                     }
                 })
                 .bind(bindAddress, configuredPort)

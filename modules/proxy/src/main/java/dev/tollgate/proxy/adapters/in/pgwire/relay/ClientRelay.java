@@ -53,12 +53,28 @@ public final class ClientRelay extends ChannelInboundHandlerAdapter {
 
     public ClientRelay(Channel client, ServerPool pool, Map<String, String> startup, ProxyMetrics metrics,
                        QueryLimits.Admission admission, Runnable loggedIn) {
+        this(client, ReadRouting.primaryOnly(pool), startup, metrics, admission, loggedIn);
+    }
+
+    /**
+     * A client of {@code pool}'s database whose reads may go to its replicas (ADR 0058): {@code pools} gives the pool of
+     * a replica's route, {@code replicas} which replica is usable now.
+     */
+    public ClientRelay(Channel client, ServerPool pool, java.util.function.Function<dev.tollgate.proxy.application.port.in.ResolveProxyRouteUseCase.ProxyRoute,
+                       ServerPool> pools, dev.tollgate.proxy.adapters.in.pgwire.backend.ReplicaMonitor replicas, Map<String, String> startup,
+                       ProxyMetrics metrics, QueryLimits.Admission admission, Runnable loggedIn) {
+        this(client, new ReadRouting(pool, pools, replicas), startup, metrics, admission, loggedIn);
+    }
+
+    private ClientRelay(Channel client, ReadRouting routing, Map<String, String> startup, ProxyMetrics metrics,
+                        QueryLimits.Admission admission, Runnable loggedIn) {
+        ServerPool pool = routing.primary();
         PoolMode mode = pool.route().poolMode();
         ClientSettings settings = new ClientSettings(pool, startup);
         this.stats = pool.stats();
         this.flow = new Flow(client, this, stats);
         this.replies = new ReplyQueue(this, flow, settings, mode, stats);
-        this.lease = new ServerLease(this, client, flow, settings, replies, pool, mode, metrics, loggedIn);
+        this.lease = new ServerLease(this, client, flow, settings, replies, routing, mode, metrics, loggedIn);
         this.statements = new StatementRenaming(this, flow, lease, replies, pool.statementNames());
         this.admission = new QueryAdmission(flow, replies, admission);
     }

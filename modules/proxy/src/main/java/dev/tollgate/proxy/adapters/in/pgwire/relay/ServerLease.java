@@ -35,7 +35,11 @@ final class ServerLease {
     private final Flow flow;
     private final ClientSettings settings;
     private final ReplyQueue replies;
+    private final ReadRouting routing;
+    /** The pool the client asks for logins and settings: its database's own (primary). */
     private final ServerPool pool;
+    /** The pool of the server the client holds or waits for (a replica's, for a routed read), else null. */
+    private ServerPool leasedFrom;
     private final PoolMode mode;
     private final ProxyMetrics metrics;
     private final Runnable loggedIn;
@@ -46,8 +50,10 @@ final class ServerLease {
     /** When the client last asked the pool for a server (pool acquisition time in metrics snapshots, ADR 0053). */
     private long acquiringSince;
 
-    ServerLease(ClientRelay relay, Channel client, Flow flow, ClientSettings settings, ReplyQueue replies, ServerPool pool,
+    ServerLease(ClientRelay relay, Channel client, Flow flow, ClientSettings settings, ReplyQueue replies, ReadRouting routing,
                 PoolMode mode, ProxyMetrics metrics, Runnable loggedIn) {
+        this.routing = routing;
+        ServerPool pool = routing.primary();
         this.relay = relay;
         this.client = client;
         this.flow = flow;
@@ -99,7 +105,9 @@ final class ServerLease {
     private void acquire(boolean login) {
         acquiringSince = System.nanoTime();
         relay.state(login ? LoggingIn.UNQUEUED : Waiting.UNQUEUED);
-        ServerConnection idle = pool.acquire(client.eventLoop(), this::granted, this::acquireFailed,
+        ServerPool from = login ? pool : routing.poolFor(queued.peekFirst(), replies.status());
+        leasedFrom = from;
+        ServerConnection idle = from.acquire(client.eventLoop(), this::granted, this::acquireFailed,
                 ticket -> relay.state(login ? new LoggingIn(ticket) : new Waiting(ticket)));
         if (idle != null) {
             granted(idle);
@@ -111,10 +119,10 @@ final class ServerLease {
     private void granted(ServerConnection granted) {
         RelayState before = relay.state();
         if (before.closed()) {
-            pool.release(granted);
+            leasedFrom.release(granted);
             return;
         }
-        pool.stats().acquired(System.nanoTime() - acquiringSince);
+        leasedFrom.stats().acquired(System.nanoTime() - acquiringSince);
         attach(granted);
         if (before instanceof LoggingIn) {
             settings.welcome(client, granted.settings(), loggedIn);
@@ -168,7 +176,7 @@ final class ServerLease {
         List<String> reset = resetFor(released, sessionChanges);
         sessionChanges = 0;
         if (reset.isEmpty()) {
-            pool.release(released);
+            leasedFrom.release(released);
         } else {
             released.resetThenRelease(reset);
         }
@@ -200,7 +208,7 @@ final class ServerLease {
         }
         reset.addAll(resetFor(left, mode == PoolMode.SESSION ? SessionChanges.SESSION : sessionChanges));
         if (reset.isEmpty()) {
-            pool.release(left);
+            leasedFrom.release(left);
         } else {
             left.resetThenRelease(reset);
         }
