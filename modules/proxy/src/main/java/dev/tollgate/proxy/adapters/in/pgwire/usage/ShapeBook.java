@@ -63,7 +63,7 @@ public final class ShapeBook {
     }
 
     /** The figures of every shape (and the untracked ones) since the last flush. */
-    List<ShapeStats> take(Instant at, long atNanos) {
+    public List<ShapeStats> take(Instant at, long atNanos) {
         List<ShapeStats> taken = new ArrayList<>();
         for (ShapeCounters shape : tracked.values()) {
             ShapeStats stats = shape.take(projectId, at, atNanos);
