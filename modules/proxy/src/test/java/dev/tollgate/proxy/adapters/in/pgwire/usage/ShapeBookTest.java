@@ -96,6 +96,16 @@ class ShapeBookTest {
     }
 
     @Test
+    void theTextCacheKeepsOnlyTextsWithoutInlineLiterals() {
+        QueryShapeCache cache = new QueryShapeCache(100);
+        QueryShape parameterized = cache.shapeOf("SELECT * FROM t WHERE id = $1");
+        assertSame(parameterized, cache.shapeOf("SELECT * FROM t WHERE id = $1"), "kept: it comes back verbatim");
+        QueryShape inline = cache.shapeOf("SELECT * FROM t WHERE id = 7");
+        assertEquals(inline, cache.shapeOf("SELECT * FROM t WHERE id = 7"), "the same shape, normalized again");
+        assertNotSame(inline, cache.shapeOf("SELECT * FROM t WHERE id = 7"), "not kept: inline literals rarely repeat");
+    }
+
+    @Test
     void patternsAreCutAtFiveHundredCharacters() {
         String wide = "SELECT " + "x, ".repeat(300) + "y FROM t";
         ShapeCounters shape = book.forSql(wide, 0);
