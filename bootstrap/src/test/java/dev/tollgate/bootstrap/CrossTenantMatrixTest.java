@@ -459,6 +459,7 @@ class CrossTenantMatrixTest extends HttpTest {
         m.put("POST /v1/projects/{project_id}/domains/{domain_id}/verify", call("", null));
         m.put("GET /v1/projects/{project_id}/usage", call("?start_date=2026-01-01&end_date=2026-01-31", null));
         m.put("GET /v1/projects/{project_id}/metrics", call("?limit=10", null));
+        m.put("GET /v1/projects/{project_id}/insights", call("?range=1h&limit=10", null));
         // PlanetScale: another organization is not found, whatever B's credential
         for (String[] op : new String[][] {
                 {"GET /v1/organizations/{organization}", null},

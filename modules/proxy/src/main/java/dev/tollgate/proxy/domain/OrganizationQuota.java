@@ -14,11 +14,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class OrganizationQuota {
     /**
      * The limits in force: 0 means unlimited. {@code spendRefusal}: why queries are refused while the organization's
-     * spend cap is reached (ADR 0041), null while it may spend.
+     * spend cap is reached (ADR 0041), null while it may spend. {@code maxQueryShapes}: how many query shapes a project's
+     * insights track (ADR 0057).
      */
-    public record Limits(String tier, long queriesPerDay, int queriesPerSecond, int burst, int maxConnections, String spendRefusal) {
+    public record Limits(String tier, long queriesPerDay, int queriesPerSecond, int burst, int maxConnections, String spendRefusal,
+                         int maxQueryShapes) {
         public Limits(String tier, long queriesPerDay, int queriesPerSecond, int burst, int maxConnections) {
-            this(tier, queriesPerDay, queriesPerSecond, burst, maxConnections, null);
+            this(tier, queriesPerDay, queriesPerSecond, burst, maxConnections, null, 0);
         }
     }
 

@@ -69,6 +69,6 @@ class ProxyLimitsService implements ProxyLimitsUseCase {
     private OrganizationQuota.Limits limits(String publicId) {
         OrganizationLimits l = entitlements.limitsOf(publicId);
         return new OrganizationQuota.Limits(l.tier(), l.queriesPerDay(), l.queriesPerSecond(), l.burst(), l.maxConnections(),
-                spendCaps.spendRefusal(publicId));
+                spendCaps.spendRefusal(publicId), l.maxQueryShapes());
     }
 }

@@ -14,6 +14,8 @@ import dev.tollgate.proxy.adapters.in.pgwire.relay.RelayState.Waiting;
 import dev.tollgate.proxy.adapters.in.pgwire.relay.ReplyQueue.Kind;
 import dev.tollgate.proxy.adapters.in.pgwire.usage.PoolStats;
 import dev.tollgate.proxy.adapters.in.pgwire.usage.ProxyMetrics;
+import dev.tollgate.proxy.adapters.in.pgwire.usage.ShapeBook;
+import dev.tollgate.proxy.adapters.in.pgwire.usage.ShapeCounters;
 import dev.tollgate.proxy.domain.PoolMode;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -43,6 +45,8 @@ public final class ClientRelay extends ChannelInboundHandlerAdapter {
     private final ReplyQueue replies;
     private final StatementRenaming statements;
     private final QueryAdmission admission;
+    /** The query shape of each simple query and execution, for the project's insights (ADR 0057). */
+    private final StatementShapes shapes;
     /**
      * When each query and execute not yet forwarded was read from the client (metrics snapshots, ADR 0053): they are
      * forwarded in the order read, so the oldest stamp is the one of the message being forwarded.
@@ -77,6 +81,8 @@ public final class ClientRelay extends ChannelInboundHandlerAdapter {
         this.lease = new ServerLease(this, client, flow, settings, replies, routing, mode, metrics, loggedIn);
         this.statements = new StatementRenaming(this, flow, lease, replies, pool.statementNames());
         this.admission = new QueryAdmission(flow, replies, admission);
+        ShapeBook book = stats.shapes();
+        this.shapes = new StatementShapes(sql -> book.forSql(sql, admission.maxQueryShapes()));
     }
 
     /** Finishes the login: with a pooled server's report at once, or after the first server connection logged in. */
@@ -165,11 +171,17 @@ public final class ClientRelay extends ChannelInboundHandlerAdapter {
                 }
                 stats.query();
                 lease.noteSessionChanges(message, message.readerIndex() + 5);
-                expectTimed(Kind.QUERY, receivedAt);
+                expectTimed(Kind.QUERY, receivedAt, shapes.query(message));
                 flow.toServer(message);
             }
-            case 'P' -> statements.parse(message);
-            case 'B' -> statements.bind(message);
+            case 'P' -> {
+                shapes.parse(message); // before the renaming, which releases the message
+                statements.parse(message);
+            }
+            case 'B' -> {
+                shapes.bind(message);
+                statements.bind(message);
+            }
             case 'D' -> statements.describe(message);
             case 'E' -> {
                 long receivedAt = received.poll();
@@ -177,10 +189,13 @@ public final class ClientRelay extends ChannelInboundHandlerAdapter {
                     return;
                 }
                 stats.query();
-                expectTimed(Kind.EXECUTE, receivedAt);
+                expectTimed(Kind.EXECUTE, receivedAt, shapes.execute(message));
                 flow.toServer(message);
             }
-            case 'C' -> statements.close(message);
+            case 'C' -> {
+                shapes.close(message);
+                statements.close(message);
+            }
             case 'S' -> {
                 if (state instanceof SkippingToSync skipping) {
                     state = new Leased(skipping.server());
@@ -215,9 +230,9 @@ public final class ClientRelay extends ChannelInboundHandlerAdapter {
     }
 
     /** A query or execute the server will answer, unless it skips it after an error: its reply is timed. */
-    private void expectTimed(Kind kind, long receivedNanos) {
+    private void expectTimed(Kind kind, long receivedNanos, ShapeCounters shape) {
         if (!skippingToSync()) {
-            replies.expectTimed(kind, receivedNanos);
+            replies.expectTimed(kind, receivedNanos, shape);
         }
     }
 

@@ -46,19 +46,31 @@ public final class QueryLimits {
 
     /** The check one client runs before each query it sends. */
     public Admission admission(OrganizationQuota quota, UUID projectId) {
-        return () -> {
-            OrganizationQuota.Limits l = quota.limits();
-            if (l.queriesPerSecond() > 0) {
-                Bucket bucket = bucket(projectId, l.queriesPerSecond(), Math.max(l.burst(), l.queriesPerSecond()));
-                if (!bucket.tryConsume(1)) {
-                    long waitMs = Math.max(1, Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()).toMillis());
-                    return new Refusal("53400", "rate limit exceeded: the " + l.tier() + " plan allows " + l.queriesPerSecond()
-                            + " queries per second per project (burst " + Math.max(l.burst(), l.queriesPerSecond()) + "); retry in "
-                            + waitMs + " ms");
-                }
+        return new Admission() {
+            @Override
+            public Refusal check() {
+                return checkQuery(quota, projectId);
             }
-            return quota.takeQuery(clock.instant());
+
+            @Override
+            public int maxQueryShapes() {
+                return quota.limits().maxQueryShapes();
+            }
         };
+    }
+
+    private Refusal checkQuery(OrganizationQuota quota, UUID projectId) {
+        OrganizationQuota.Limits l = quota.limits();
+        if (l.queriesPerSecond() > 0) {
+            Bucket bucket = bucket(projectId, l.queriesPerSecond(), Math.max(l.burst(), l.queriesPerSecond()));
+            if (!bucket.tryConsume(1)) {
+                long waitMs = Math.max(1, Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()).toMillis());
+                return new Refusal("53400", "rate limit exceeded: the " + l.tier() + " plan allows " + l.queriesPerSecond()
+                        + " queries per second per project (burst " + Math.max(l.burst(), l.queriesPerSecond()) + "); retry in "
+                        + waitMs + " ms");
+            }
+        }
+        return quota.takeQuery(clock.instant());
     }
 
     private Bucket bucket(UUID projectId, int perSecond, int burst) {
@@ -79,6 +91,11 @@ public final class QueryLimits {
     @FunctionalInterface
     public interface Admission {
         Refusal check();
+
+        /** How many query shapes the project's insights track (the tier's {@code max_query_shapes}; 0 = no tier bound). */
+        default int maxQueryShapes() {
+            return 0;
+        }
 
         Admission OPEN = () -> null;
     }

@@ -3,6 +3,7 @@ package dev.tollgate.proxy.adapters.in.pgwire.relay;
 import dev.tollgate.proxy.adapters.in.pgwire.backend.ServerConnection;
 import dev.tollgate.proxy.adapters.in.pgwire.protocol.PgWire;
 import dev.tollgate.proxy.adapters.in.pgwire.usage.PoolStats;
+import dev.tollgate.proxy.adapters.in.pgwire.usage.ShapeCounters;
 import dev.tollgate.proxy.domain.PoolMode;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
@@ -81,6 +82,14 @@ final class ReplyQueue implements ServerConnection.Owner {
      */
     private final Stamps receivedAt = new Stamps();
     private final Stamps sentAt = new Stamps();
+    /**
+     * For the same entries, the query shape each call is booked to (ADR 0057), {@link #NO_SHAPE} when unknown; and what
+     * the oldest of them has been answered so far: rows (CommandComplete counts) and reply bytes sent to the client.
+     */
+    private final ArrayDeque<Object> shapes = new ArrayDeque<>();
+    private static final Object NO_SHAPE = new Object();
+    private long replyRows;
+    private long replyBytes;
 
     ReplyQueue(ClientRelay relay, Flow flow, ClientSettings settings, PoolMode mode, PoolStats stats) {
         this.relay = relay;
@@ -94,17 +103,25 @@ final class ReplyQueue implements ServerConnection.Owner {
         expected.addLast(PLAIN.get(kind));
     }
 
-    /** A query or execute read from the client at {@code receivedNanos}, sent to the server now. */
-    void expectTimed(Kind kind, long receivedNanos) {
+    /** A query or execute of {@code shape} (null: unknown) read from the client at {@code receivedNanos}, sent to the server now. */
+    void expectTimed(Kind kind, long receivedNanos, ShapeCounters shape) {
         expected.addLast(PLAIN.get(kind));
         receivedAt.add(receivedNanos);
         sentAt.add(System.nanoTime());
+        shapes.addLast(shape == null ? NO_SHAPE : shape);
     }
 
     /** An entry left the queue: a query or execute is answered (or skipped by the server after an error). */
     private void settled(Kind kind) {
         if (kind == Kind.QUERY || kind == Kind.EXECUTE) {
-            stats.answered(receivedAt.poll(), sentAt.poll(), System.nanoTime());
+            long received = receivedAt.poll();
+            long now = System.nanoTime();
+            stats.answered(received, sentAt.poll(), now);
+            if (shapes.pollFirst() instanceof ShapeCounters shape && received != 0) {
+                shape.record(now - received, replyRows, replyBytes, now);
+            }
+            replyRows = 0;
+            replyBytes = 0;
         }
     }
 
@@ -143,6 +160,9 @@ final class ReplyQueue implements ServerConnection.Owner {
         expected.clear();
         receivedAt.clear();
         sentAt.clear();
+        shapes.clear();
+        replyRows = 0;
+        replyBytes = 0;
         releaseRefusals();
     }
 
@@ -219,6 +239,12 @@ final class ReplyQueue implements ServerConnection.Owner {
             return;
         }
         boolean completes = head.kind().completedBy(type);
+        if (head.kind() == Kind.QUERY || head.kind() == Kind.EXECUTE) { // what the call returned (before the message is passed on)
+            replyBytes += message.readableBytes();
+            if (type == 'C') {
+                replyRows += CommandTags.rows(message);
+            }
+        }
         if (head.kind() == Kind.INTERNAL || (completes && head.kind() == Kind.PARSE_SILENT)) {
             message.release();
         } else {

@@ -22,9 +22,19 @@ public final class PoolStats {
     private final UsageCounters usage;
     /** The queries, latencies and pool acquisitions of the project's metrics snapshots (shared by its databases). */
     private final SnapshotCounters snapshot;
+    /** The query shapes of the project's insights (shared by its databases). */
+    private final ShapeBook shapes;
 
+    /** Meters with a book of query shapes of their own (tests), up to the node's ceiling. */
     public PoolStats(Timer waitTime, Timer connectTime, Counter serversClosed, Counter transactions, Counter queries,
               Counter bytesToClient, Counter bytesToServer, UsageCounters usage, SnapshotCounters snapshot) {
+        this(waitTime, connectTime, serversClosed, transactions, queries, bytesToClient, bytesToServer, usage, snapshot,
+                new ShapeBook(snapshot.projectId(), new QueryShapeCache(1_000), ProxyMetrics.SHAPE_CEILING));
+    }
+
+    public PoolStats(Timer waitTime, Timer connectTime, Counter serversClosed, Counter transactions, Counter queries,
+              Counter bytesToClient, Counter bytesToServer, UsageCounters usage, SnapshotCounters snapshot, ShapeBook shapes) {
+        this.shapes = shapes;
         this.usage = usage;
         this.snapshot = snapshot;
         this.waitTime = waitTime;
@@ -38,6 +48,10 @@ public final class PoolStats {
 
     public UsageCounters usage() {
         return usage;
+    }
+
+    public ShapeBook shapes() {
+        return shapes;
     }
 
     public void query() {

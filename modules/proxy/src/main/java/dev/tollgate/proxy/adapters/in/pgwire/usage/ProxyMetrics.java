@@ -36,6 +36,13 @@ public final class ProxyMetrics {
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     /** The metrics snapshot figures of each project this node has served (ADR 0053). */
     private final Map<UUID, SnapshotCounters> snapshots = new ConcurrentHashMap<>();
+    /**
+     * The query shapes of each project this node has served (ADR 0057); a tier without a bound is held to
+     * {@link #SHAPE_CEILING} shapes per project on a node.
+     */
+    private final Map<UUID, ShapeBook> shapes = new ConcurrentHashMap<>();
+    static final int SHAPE_CEILING = 10_000;
+    private final QueryShapeCache shapeCache = new QueryShapeCache(10_000);
 
     public ProxyMetrics(MeterRegistry registry, ClientCount live) {
         this.registry = registry;
@@ -72,7 +79,8 @@ public final class ProxyMetrics {
                 Counter.builder("tollgate.proxy.bytes").tags("project", project, "database", database, "direction", "to_client").register(registry),
                 Counter.builder("tollgate.proxy.bytes").tags("project", project, "database", database, "direction", "to_server").register(registry),
                 new UsageCounters(organizationId, projectId, databaseId),
-                snapshots.computeIfAbsent(projectId, SnapshotCounters::new));
+                snapshots.computeIfAbsent(projectId, SnapshotCounters::new),
+                shapes.computeIfAbsent(projectId, id -> new ShapeBook(id, shapeCache, SHAPE_CEILING)));
         Gauge.builder("tollgate.proxy.client.waiting", stats.waiting, AtomicInteger::get).tags("project", project, "database", database)
                 .description("Clients waiting for a server connection").register(registry);
         return stats;
@@ -81,6 +89,11 @@ public final class ProxyMetrics {
     /** The snapshot figures of every project this node has served. */
     java.util.Collection<SnapshotCounters> snapshotCounters() {
         return snapshots.values();
+    }
+
+    /** The query shapes of every project this node has served. */
+    java.util.Collection<ShapeBook> shapeBooks() {
+        return shapes.values();
     }
 
     /** The client connections a project has open on this node now. */

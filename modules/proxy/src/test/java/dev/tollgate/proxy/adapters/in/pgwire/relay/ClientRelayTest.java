@@ -16,6 +16,8 @@ import dev.tollgate.proxy.adapters.in.pgwire.usage.SnapshotCounters;
 import dev.tollgate.proxy.adapters.in.pgwire.usage.UsageCounters;
 import dev.tollgate.proxy.application.port.in.ResolveProxyRouteUseCase.ProxyRoute;
 import dev.tollgate.proxy.domain.PoolMode;
+import dev.tollgate.proxy.domain.QueryShape;
+import dev.tollgate.proxy.domain.ShapeStats;
 import dev.tollgate.proxy.domain.SslMode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.buffer.ByteBuf;
@@ -280,6 +282,40 @@ public class ClientRelayTest {
         answer(server, empty('1'), empty('2'), complete("SELECT 1"), ready('I'));
         assertEquals(1, pool.idle(), "back in the pool once nothing is owed");
         assertEquals(List.of('1', '2', 'C', 'Z', '1', '2', 'C', 'Z'), types(client));
+    }
+
+    @Test
+    void eachCallIsBookedToItsShapeWithItsRowsAndReplyBytes() {
+        ServerPool pool = pool(PoolMode.TRANSACTION);
+        ServerConnection server = server(pool, 1);
+        EmbeddedChannel client = client(pool);
+        send(client, query("SELECT 1"));
+        sent(server);
+        answer(server, complete("SELECT 1"), ready('I'));
+        send(client, query("SELECT 2")); // another literal, the same shape
+        sent(server);
+        answer(server, complete("SELECT 3"), ready('I'));
+        types(client);
+        // extended protocol: a named statement parsed once, executed twice through the unnamed portal
+        send(client, parse("S_1", "UPDATE t SET a = $1 WHERE id = 7"), bind("S_1"), execute(), bind("S_1"), execute(), sync());
+        sent(server);
+        answer(server, empty('1'), empty('2'), complete("UPDATE 2"), empty('2'), complete("UPDATE 5"), ready('I'));
+        types(client);
+
+        java.util.Map<String, ShapeStats> taken = new java.util.HashMap<>();
+        for (ShapeStats s : pool.stats().shapes().take(java.time.Instant.now(), System.nanoTime())) {
+            taken.put(s.hash(), s);
+        }
+        assertEquals(2, taken.size(), taken.toString());
+        ShapeStats select = taken.get(QueryShape.of("SELECT 1").id());
+        assertEquals(2, select.calls());
+        assertEquals(4, select.rows(), "SELECT 1 and SELECT 3");
+        assertEquals(2 * 14, select.bytes(), "the two CommandCompletes: ReadyForQuery ends the call, it is not its reply");
+        ShapeStats update = taken.get(QueryShape.of("UPDATE t SET a = 1 WHERE id = 7").id());
+        assertEquals("UPDATE t SET a = $1 WHERE id = $2", update.pattern());
+        assertEquals(2, update.calls());
+        assertEquals(7, update.rows());
+        assertEquals(2 * 14, update.bytes(), "BindComplete is the Bind's, not the Execute's");
     }
 
     @Test

@@ -1,0 +1,36 @@
+package dev.tollgate.proxy.domain;
+
+import dev.tollgate.platform.domain.ValidationException;
+import java.time.Duration;
+import java.util.Map;
+
+/** What GetProjectInsights reads: the last {@code range} of a project's shapes, the {@code limit} most called. */
+public record InsightsSelection(Duration range, int limit) {
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+    private static final Map<String, Duration> RANGES = Map.of("1h", Duration.ofHours(1), "6h", Duration.ofHours(6),
+            "24h", Duration.ofHours(24), "7d", Duration.ofDays(7));
+
+    /** PgBeam's {@code range} (1h, 6h, 24h or 7d; default 24h) and {@code limit} (1–100, default 20). */
+    public static InsightsSelection parse(String range, String limit) {
+        Duration r = RANGES.get("24h");
+        if (range != null) {
+            r = RANGES.get(range);
+            if (r == null) {
+                throw new ValidationException("range", "must be one of 1h, 6h, 24h, 7d");
+            }
+        }
+        int n = DEFAULT_LIMIT;
+        if (limit != null) {
+            try {
+                n = Integer.parseInt(limit.strip());
+            } catch (NumberFormatException e) {
+                throw new ValidationException("limit", "must be an integer from 1 to " + MAX_LIMIT);
+            }
+            if (n < 1 || n > MAX_LIMIT) {
+                throw new ValidationException("limit", "must be from 1 to " + MAX_LIMIT + ", not " + n);
+            }
+        }
+        return new InsightsSelection(r, n);
+    }
+}
