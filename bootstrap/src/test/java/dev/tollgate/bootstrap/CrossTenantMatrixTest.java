@@ -503,6 +503,8 @@ class CrossTenantMatrixTest extends HttpTest {
                 {"DELETE /v1/organizations/{organization}/databases/{database}/branches/{branch}/bouncers/{bouncer_name}", null},
                 {"GET /v1/organizations/{organization}/databases/{database}/postgres-cidrs", null},
                 {"POST /v1/organizations/{organization}/databases/{database}/postgres-cidrs", "{\"cidr\":\"10.66.0.0/16\"}"},
+                {"GET /v1/organizations/{organization}/databases/{database}/branches/{branch}/query-patterns-report", null},
+                {"GET /v1/organizations/{organization}/databases/{database}/schema-recommendations", null},
                 {"GET /v1/organizations/{organization}/databases/{database}/webhooks", null},
                 {"POST /v1/organizations/{organization}/databases/{database}/webhooks",
                         "{\"url\":\"http://127.0.0.1:9/intruder\",\"events\":[\"branch.ready\"]}"}}) {

@@ -244,6 +244,64 @@ final class JdbcClusterAdministration implements ClusterAdministration {
         }
     }
 
+    @Override
+    public List<SeqScan> seqScans(DataCluster cluster, String database, String owner, String sql) {
+        ManagedIdentifier.require(database);
+        ManagedIdentifier.require(owner);
+        int parameters = 0;
+        java.util.regex.Matcher p = PARAMETER.matcher(sql);
+        while (p.find()) {
+            parameters = Math.max(parameters, Integer.parseInt(p.group(1)));
+        }
+        List<SeqScan> scans = new ArrayList<>();
+        try (Connection db = connect(cluster, database)) {
+            db.setAutoCommit(false);
+            db.setReadOnly(true);
+            try (Statement s = db.createStatement()) {
+                s.execute("SET LOCAL statement_timeout = '2s'");
+                s.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+                run(db, "SET LOCAL ROLE %I", owner); // planned with the branch owner's rights, never the administrator's
+                // The tenant's own statement text: prepared and explained, never executed (a read, judged by the caller).
+                s.execute("PREPARE tollgate_advice AS " + sql);
+                String execute = "EXPLAIN (VERBOSE, COSTS OFF) EXECUTE tollgate_advice"
+                        + (parameters == 0 ? "" : "(" + String.join(", ", java.util.Collections.nCopies(parameters, "NULL")) + ")");
+                List<String> plan = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery(execute)) {
+                    while (rs.next()) {
+                        plan.add(rs.getString(1));
+                    }
+                }
+                for (int i = 0; i < plan.size(); i++) {
+                    java.util.regex.Matcher scan = SEQ_SCAN.matcher(plan.get(i));
+                    if (!scan.find()) {
+                        continue;
+                    }
+                    String filter = i + 1 < plan.size() && plan.get(i + 1).strip().startsWith("Filter: ")
+                            ? plan.get(i + 1).strip().substring("Filter: ".length())
+                            : i + 2 < plan.size() && plan.get(i + 2).strip().startsWith("Filter: ")
+                            ? plan.get(i + 2).strip().substring("Filter: ".length()) : null;
+                    long rows = 0;
+                    try (PreparedStatement r = db.prepareStatement("SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = ?::regclass")) {
+                        r.setString(1, scan.group(1));
+                        try (ResultSet rs = r.executeQuery()) {
+                            rows = rs.next() ? rs.getLong(1) : 0;
+                        }
+                    }
+                    scans.add(new SeqScan(scan.group(1), filter, rows));
+                }
+            } finally {
+                db.rollback();
+            }
+        } catch (SQLException e) {
+            return List.of(); // it does not plan here (a truncated pattern, a squashed IN list, a dropped table)
+        }
+        return scans;
+    }
+
+    private static final java.util.regex.Pattern PARAMETER = java.util.regex.Pattern.compile("\\$(\\d+)");
+    /** A scan line of a VERBOSE plan: "Seq Scan on public.users u". */
+    private static final java.util.regex.Pattern SEQ_SCAN = java.util.regex.Pattern.compile("Seq Scan on ([a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*)");
+
     private static String until(Instant validUntil) {
         return validUntil == null ? "infinity" : validUntil.toString();
     }

@@ -3,6 +3,7 @@ package dev.tollgate.proxy.application.port.out;
 import dev.tollgate.proxy.domain.AccessRole;
 import dev.tollgate.proxy.domain.DataCluster;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What Tollgate does to a data cluster as its administrator (ADR 0054). Names are {@code ManagedIdentifier}s. Each call
@@ -19,6 +20,16 @@ public interface ClusterAdministration {
      * @throws TemplateBusy when the template kept sessions for the few seconds the copy is tried
      */
     void createDatabase(DataCluster cluster, String database, String owner, String template, boolean withData);
+
+    /**
+     * The sequential scans in the generic plan of {@code sql} (a read with {@code $n} parameters) on the database, planned
+     * as {@code owner} in a read-only transaction (PREPARE and EXPLAIN only: nothing runs). Empty when it does not plan.
+     */
+    List<SeqScan> seqScans(DataCluster cluster, String database, String owner, String sql);
+
+    /** @param relation schema-qualified; @param tableRows the planner's estimate of the table's rows */
+    record SeqScan(String relation, String filter, long tableRows) {
+    }
 
     /** PostgreSQL copies a template only while nobody is connected to it, and somebody stayed. */
     final class TemplateBusy extends RuntimeException {

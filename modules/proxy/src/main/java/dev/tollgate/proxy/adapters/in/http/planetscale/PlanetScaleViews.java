@@ -94,6 +94,21 @@ final class PlanetScaleViews {
     }
 
     @Serdeable
+    record QueryPatternsReportResponse(String id, String state, Instant created_at, @Nullable Instant completed_at) {
+        static QueryPatternsReportResponse of(dev.tollgate.proxy.application.port.in.SchemaAdviceUseCase.QueryPatternsReport r) {
+            return new QueryPatternsReportResponse(r.id(), r.state(), r.createdAt(), r.completedAt());
+        }
+    }
+
+    @Serdeable
+    record SchemaRecommendationResponse(String id, String type, String table_name, String description, String severity, boolean dismissed,
+                                        Instant created_at) {
+        static SchemaRecommendationResponse of(dev.tollgate.proxy.application.port.in.SchemaAdviceUseCase.SchemaRecommendation r) {
+            return new SchemaRecommendationResponse(r.id(), r.type(), r.tableName(), r.description(), r.severity(), r.dismissed(), r.createdAt());
+        }
+    }
+
+    @Serdeable
     record RoleCredentials(String id, String name, String role, String username, String password, String hostname, Instant created_at) {
         static RoleCredentials of(Created created) {
             BranchLogin l = created.login().login();
