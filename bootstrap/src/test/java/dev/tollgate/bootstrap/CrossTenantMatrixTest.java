@@ -127,7 +127,8 @@ class CrossTenantMatrixTest extends HttpTest {
      * Path placeholders that carry a value rather than name a tenant's resource (a month, a plan): never one of A's
      * secrets, and not worth trying under B's own parent (B reads its own month, changes its own plan).
      */
-    static final Set<String> VALUE_PLACEHOLDERS = Set.of("billingPeriod", "newPlan", "branch"); // every database has a "main"
+    // every database has a "main"; a query hash is the hash of a text anyone may send
+    static final Set<String> VALUE_PLACEHOLDERS = Set.of("billingPeriod", "newPlan", "branch", "query_hash");
 
     /** Lists with no identifier: B may see 2xx, but never anything of A's. */
     static final Set<String> NAMESPACE_LISTS = Set.of(
@@ -238,6 +239,7 @@ class CrossTenantMatrixTest extends HttpTest {
             http.post(org() + "/databases", "{\"name\":\"" + managed + "\"}", jwt).expect(201);
             ids.put("database", managed);
             ids.put("branch", "main");
+            ids.put("query_hash", dev.tollgate.proxy.domain.QueryShape.of("SELECT 1").id());
             ids.put("bouncer_name", http.post(org() + "/databases/" + managed + "/branches/main/bouncers", "{\"name\":\"" + managed + "-pool\"}",
                     jwt).expect(201).json().get("name").asText());
             http.post(org() + "/databases/" + managed + "/postgres-cidrs", "{\"cidr\":\"10.9.0.0/16\",\"description\":\"" + tag + "\"}", jwt)
@@ -460,6 +462,8 @@ class CrossTenantMatrixTest extends HttpTest {
         m.put("GET /v1/projects/{project_id}/usage", call("?start_date=2026-01-01&end_date=2026-01-31", null));
         m.put("GET /v1/projects/{project_id}/metrics", call("?limit=10", null));
         m.put("GET /v1/projects/{project_id}/insights", call("?range=1h&limit=10", null));
+        m.put("GET /v1/projects/{project_id}/databases/{database_id}/cache-rules", call("", null));
+        m.put("PUT /v1/projects/{project_id}/databases/{database_id}/cache-rules/{query_hash}", call("", "{\"cache_enabled\":true}"));
         // PlanetScale: another organization is not found, whatever B's credential
         for (String[] op : new String[][] {
                 {"GET /v1/organizations/{organization}", null},

@@ -2,6 +2,7 @@ package dev.tollgate.proxy.adapters.out.persistence;
 
 import dev.tollgate.proxy.application.port.out.QueryShapeStore;
 import dev.tollgate.proxy.domain.LatencyBuckets;
+import dev.tollgate.proxy.domain.ObservedShape;
 import dev.tollgate.proxy.domain.ProjectInsights.ShapeTotals;
 import dev.tollgate.proxy.domain.ProjectInsights.Totals;
 import dev.tollgate.proxy.domain.ShapeStats;
@@ -118,6 +119,44 @@ final class JdbcQueryShapeStore implements QueryShapeStore {
     }
 
     /** The histograms of the given shapes over the periods from {@code since}, summed bucket by bucket. */
+    @Override
+    public dev.tollgate.platform.domain.Page<ObservedShape> observed(UUID projectId, Instant since, String hash,
+                                                                   dev.tollgate.platform.domain.PageRequest page) {
+        Connection connection = jdbc.getConnection();
+        List<Object[]> rows = new ArrayList<>();
+        long total;
+        try (PreparedStatement s = connection.prepareStatement("""
+                SELECT query_hash, max(query_pattern), max(query_kind), sum(calls), sum(latency_micros), sum(latency_squares),
+                       sum(bytes_sent), min(first_seen), max(last_seen), count(*) OVER ()
+                FROM proxy.query_shapes WHERE project_id = ? AND period >= ? AND query_hash <> '' AND (?::text IS NULL OR query_hash = ?)
+                GROUP BY query_hash ORDER BY sum(calls) DESC, query_hash LIMIT ? OFFSET ?""")) {
+            s.setObject(1, projectId);
+            s.setTimestamp(2, Timestamp.from(since));
+            s.setString(3, hash);
+            s.setString(4, hash);
+            s.setInt(5, page.limit());
+            s.setInt(6, page.offset());
+            total = 0;
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new Object[] {r.getString(1), r.getString(2), r.getString(3), r.getLong(4), r.getLong(5), r.getDouble(6),
+                            r.getLong(7), r.getTimestamp(8).toInstant(), r.getTimestamp(9).toInstant()});
+                    total = r.getLong(10);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the query shapes of project " + projectId, e);
+        }
+        if (rows.isEmpty()) {
+            return new dev.tollgate.platform.domain.Page<>(List.of(), 0, page);
+        }
+        Map<String, long[]> histograms = histograms(projectId, since, rows.stream().map(r -> (String) r[0]).toArray(String[]::new));
+        List<ObservedShape> found = rows.stream().map(r -> new ObservedShape((String) r[0], (String) r[1],
+                dev.tollgate.proxy.domain.StatementKind.valueOf(((String) r[2]).toUpperCase(Locale.ROOT)), (Long) r[3], (Long) r[4],
+                (Double) r[5], (Long) r[6], histograms.getOrDefault((String) r[0], new long[0]), (Instant) r[7], (Instant) r[8])).toList();
+        return new dev.tollgate.platform.domain.Page<>(found, total, page);
+    }
+
     private Map<String, long[]> histograms(UUID projectId, Instant since, String[] hashes) {
         Connection connection = jdbc.getConnection();
         try (PreparedStatement s = connection.prepareStatement("""

@@ -20,4 +20,11 @@ public interface QueryShapeStore {
 
     /** Deletes the periods before {@code cutoff}; returns how many rows. */
     int deleteBefore(Instant cutoff);
+
+    /**
+     * The project's tracked shapes observed since {@code since}, most called first, a page of them ({@code hash} null), or
+     * the one with {@code hash}; and how many there are in all.
+     */
+    dev.tollgate.platform.domain.Page<dev.tollgate.proxy.domain.ObservedShape> observed(UUID projectId, Instant since, String hash,
+                                                                                       dev.tollgate.platform.domain.PageRequest page);
 }
