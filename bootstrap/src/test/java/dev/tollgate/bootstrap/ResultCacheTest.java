@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.proxy.adapters.in.pgwire.frontend.PgWireServer;
 import dev.tollgate.proxy.adapters.in.pgwire.usage.MetricsSnapshotReporter;
+import dev.tollgate.proxy.adapters.in.pgwire.usage.QueryShapeReporter;
+import dev.tollgate.proxy.domain.QueryShape;
 import dev.tollgate.testing.Accounts;
 import dev.tollgate.testing.HttpTest;
 import dev.tollgate.testing.MutableClock;
@@ -40,6 +42,8 @@ class ResultCacheTest extends HttpTest {
     MutableClock clock;
     @Inject
     MetricsSnapshotReporter reporter;
+    @Inject
+    QueryShapeReporter shapes;
 
     @Override
     public Map<String, String> getProperties() {
@@ -185,7 +189,7 @@ class ResultCacheTest extends HttpTest {
     }
 
     @Test
-    void hitsAndMissesAreCountedInTheMetricsSnapshots() throws Exception {
+    void hitsAndMissesAreCountedInTheMetricsSnapshotsAndInsights() throws Exception {
         Project p = project(true, 60, 0);
         try (Connection c = connect(p, null)) {
             for (int i = 0; i < 5; i++) {
@@ -206,5 +210,24 @@ class ResultCacheTest extends HttpTest {
         }
         assertEquals(4, hits, "the first read missed, the four others hit: " + seen);
         assertEquals(queries - hits, misses, "every other query went upstream");
+
+        assertTrue(shapes.flush());
+        JsonNode insights = http.get("/v1/projects/" + p.id() + "/insights", p.owner().auth()).expect(200).conformsTo(PGBEAM).json();
+        String hash = QueryShape.of(cached(p)).id();
+        JsonNode shape = null;
+        for (JsonNode q : insights.get("queries")) {
+            if (q.get("query_hash").asText().equals(hash)) {
+                shape = q;
+            }
+        }
+        assertTrue(shape != null, insights.toString());
+        assertEquals(5, shape.get("total_count").asLong(), shape.toString());
+        assertEquals(4, shape.get("total_cache_hits").asLong(), shape.toString());
+        assertEquals(1, shape.get("total_cache_misses").asLong(), shape.toString());
+        JsonNode cache = insights.get("cache");
+        assertEquals(4, cache.get("total_hits").asLong(), insights.toString());
+        assertTrue(cache.get("hit_rate").asDouble() > 0 && cache.get("hit_rate").asDouble() < 1, cache.toString());
+        assertEquals(cache.get("total_hits").asLong() / cache.get("hit_rate").asDouble(),
+                cache.get("total_hits").asLong() + cache.get("total_misses").asLong(), 0.01, cache.toString());
     }
 }

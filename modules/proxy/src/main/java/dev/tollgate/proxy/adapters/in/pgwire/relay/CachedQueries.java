@@ -70,7 +70,7 @@ final class CachedQueries {
             stats.cacheHit();
             stats.answered(received, received, now);
             if (shape != null) {
-                shape.record(now - received, reply.rows(), reply.bytes().length + 6L, now);
+                shape.recordHit(now - received, reply.rows(), reply.bytes().length + 6L, now);
             }
             flow.toClient(flow.alloc().buffer(reply.bytes().length).writeBytes(reply.bytes()));
             flow.toClient(PgWire.readyForQuery(flow.alloc(), 'I'));
