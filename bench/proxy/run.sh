@@ -37,6 +37,8 @@
 #                         (IDLE_JAVA_OPTS= for none: the JVM's default heap)
 #   IDLE_OPEN_TIMEOUT=600 seconds allowed for opening all idle clients
 #   RESULTS_FILE=docs/perf/proxy.md   where the results block is written; WRITE_RESULTS=0 to only print
+#   SCRIPT=               a pgbench script (-f) run instead of the built-in select-only (-S), e.g.
+#                         bench/proxy/cached-select.sql: repeated reads opted into the result cache (ADR 0059)
 #   KEEP_WORKDIR=1        keep the temporary directory (logs, raw pgbench output) after the run
 #   TOLLGATE_MVN_LOCK_HELD=1  the caller holds /tmp/tollgate-mvn.lock: build without taking it again
 set -euo pipefail
@@ -399,7 +401,7 @@ for m in "${modes[@]}"; do case "$m" in simple | extended | prepared) ;; *) die 
 skip() { [ "$1" = pgb_txn ] && [ "$2" = prepared ]; }
 jobs_for() { if [ "$1" -lt "$THREADS" ]; then echo "$1"; else echo "$THREADS"; fi; }
 pgbench_args() { # target clients mode seconds
-  echo "-h 127.0.0.1 -p ${T_PORT[$1]} -U ${T_USER[$1]} -S -T $4 -c $2 -j $(jobs_for "$2") -n -M $3 bench"
+  echo "-h 127.0.0.1 -p ${T_PORT[$1]} -U ${T_USER[$1]} $(if [ -n "${SCRIPT:-}" ]; then echo "-f $SCRIPT"; else echo -S; fi) -T $4 -c $2 -j $(jobs_for "$2") -n -M $3 bench"
 }
 
 # Whole-process CPU ticks: "utime stime" of one pid; for PostgreSQL the postmaster, its reaped children and its

@@ -9,8 +9,8 @@ import java.util.UUID;
  * sums and sample counts rather than averages so that the flushes of one minute, and the nodes of one region, add up
  * exactly; only the p99 cannot be added and is the largest one reported for the minute (ADR 0053).
  *
- * <p>There is no result cache yet: every query is forwarded upstream, so {@code cacheHits} is 0 and {@code cacheMisses}
- * equals {@code queries}.
+ * <p>{@code cacheHits} are the queries answered from the result cache (ADR 0059); every other query went upstream and
+ * is a miss: {@code cacheMisses} is {@code queries - cacheHits}.
  *
  * @param answered       queries whose reply completed: the samples of both latencies
  * @param latencyMicros  end to end, summed: the query received from the client until its reply was complete
@@ -27,7 +27,16 @@ public record MetricsSnapshot(String id, UUID projectId, String region, Instant 
     public static MetricsSnapshot counted(String id, UUID projectId, String region, Instant at, long queries, int activeConnections,
                                           long answered, long latencyMicros, long queryMicros, long p99LatencyMicros,
                                           long acquisitions, long connectMicros) {
-        return new MetricsSnapshot(id, projectId, region, at.truncatedTo(ChronoUnit.MINUTES), queries, 0, queries, activeConnections,
+        return counted(id, projectId, region, at, queries, 0, activeConnections, answered, latencyMicros, queryMicros, p99LatencyMicros,
+                acquisitions, connectMicros);
+    }
+
+    /** One flush's figures, {@code cacheHits} of the {@code queries} answered from the result cache. */
+    public static MetricsSnapshot counted(String id, UUID projectId, String region, Instant at, long queries, long cacheHits,
+                                          int activeConnections, long answered, long latencyMicros, long queryMicros,
+                                          long p99LatencyMicros, long acquisitions, long connectMicros) {
+        return new MetricsSnapshot(id, projectId, region, at.truncatedTo(ChronoUnit.MINUTES), queries, cacheHits, queries - cacheHits,
+                activeConnections,
                 answered, latencyMicros, queryMicros, p99LatencyMicros, acquisitions, connectMicros, at);
     }
 

@@ -11,6 +11,7 @@ import java.util.UUID;
  * shapes beyond the tier's {@code max_query_shapes}, counted so that the project's totals stay whole.
  *
  * @param calls          statements whose reply completed (a simple Query with several statements is one call)
+ * @param cacheHits      of the calls, those answered from the result cache (ADR 0059)
  * @param latencyMicros  end to end, summed: read from the client until the reply was complete
  * @param latencySquares the squares of the latencies in milliseconds, summed: their spread (stability) without storing each
  * @param rows           rows the statements returned or affected (CommandComplete's count)
@@ -18,7 +19,7 @@ import java.util.UUID;
  * @param histogram      the latencies in {@link LatencyBuckets}, trailing empty buckets left off
  */
 public record ShapeStats(UUID projectId, String region, Instant period, String hash, String pattern, StatementKind kind, long calls,
-                         long latencyMicros, double latencySquares, long rows, long bytes, long[] histogram, Instant firstSeen,
+                         long cacheHits, long latencyMicros, double latencySquares, long rows, long bytes, long[] histogram, Instant firstSeen,
                          Instant lastSeen) {
     /** How finely a shape's figures are kept in time: the ranges of GetProjectInsights are read to this precision. */
     public static final Duration PERIOD = Duration.ofMinutes(5);
@@ -39,7 +40,7 @@ public record ShapeStats(UUID projectId, String region, Instant period, String h
 
     /** The same figures as served in {@code region} (the data plane counts them; the control plane knows its region). */
     public ShapeStats inRegion(String region) {
-        return new ShapeStats(projectId, region, period, hash, pattern, kind, calls, latencyMicros, latencySquares, rows, bytes,
+        return new ShapeStats(projectId, region, period, hash, pattern, kind, calls, cacheHits, latencyMicros, latencySquares, rows, bytes,
                 histogram, firstSeen, lastSeen);
     }
 

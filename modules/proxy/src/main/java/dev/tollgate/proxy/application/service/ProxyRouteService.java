@@ -90,6 +90,7 @@ class ProxyRouteService implements ResolveProxyRouteUseCase {
         return new ProxyRoute(project.organizationId(), project.id(), database.id(), database.host(), database.port(), database.name(), database.username(),
                 password, database.sslMode(), database.queryTimeoutMs(), project.maxConnections(),
                 database.poolConfig().poolSize(), database.poolConfig().minPoolSize(), database.poolConfig().maxActive(),
-                database.poolConfig().poolMode(), secret, database.id(), null, databases.replicas(database.id()), database.autoReadRouting());
+                database.poolConfig().poolMode(), secret, database.id(), null, databases.replicas(database.id()), database.autoReadRouting(),
+                database.cacheConfig());
     }
 }

@@ -56,6 +56,6 @@ class QueryInsightsService implements RecordQueryShapesUseCase, GetProjectInsigh
         var since = ShapeStats.periodOf(clock.instant().minus(selection.range()));
         List<ShapeTotals> top = shapes.mostCalled(project.id(), since, selection.limit());
         Totals all = shapes.totals(project.id(), since);
-        return new ProjectInsights(top.stream().map(ShapeTotals::shape).toList(), all.calls(), all.avgMs(), all.p99Ms());
+        return new ProjectInsights(top.stream().map(ShapeTotals::shape).toList(), all.calls(), all.cacheHits(), all.avgMs(), all.p99Ms());
     }
 }

@@ -33,10 +33,11 @@ import java.util.UUID;
 final class JdbcQueryShapeStore implements QueryShapeStore {
     private static final String UPSERT = """
             INSERT INTO proxy.query_shapes AS s (project_id, region, period, query_hash, query_pattern, query_kind, calls,
-                latency_micros, latency_squares, rows_returned, bytes_sent, histogram, first_seen, last_seen)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                latency_micros, latency_squares, rows_returned, bytes_sent, histogram, first_seen, last_seen, cache_hits)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (project_id, period, region, query_hash) DO UPDATE SET
                 calls = s.calls + EXCLUDED.calls,
+                cache_hits = s.cache_hits + EXCLUDED.cache_hits,
                 latency_micros = s.latency_micros + EXCLUDED.latency_micros,
                 latency_squares = s.latency_squares + EXCLUDED.latency_squares,
                 rows_returned = s.rows_returned + EXCLUDED.rows_returned,
@@ -79,6 +80,7 @@ final class JdbcQueryShapeStore implements QueryShapeStore {
                 s.setArray(12, connection.createArrayOf("bigint", buckets));
                 s.setTimestamp(13, Timestamp.from(m.firstSeen()));
                 s.setTimestamp(14, Timestamp.from(m.lastSeen()));
+                s.setLong(15, m.cacheHits());
                 s.addBatch();
             }
             s.executeBatch();
@@ -93,7 +95,7 @@ final class JdbcQueryShapeStore implements QueryShapeStore {
         Map<String, long[]> sums = new HashMap<>();
         Connection connection = jdbc.getConnection();
         try (PreparedStatement s = connection.prepareStatement("""
-                SELECT query_hash, max(query_pattern), sum(calls), sum(latency_micros) FROM proxy.query_shapes
+                SELECT query_hash, max(query_pattern), sum(calls), sum(latency_micros), sum(cache_hits) FROM proxy.query_shapes
                 WHERE project_id = ? AND period >= ? AND query_hash <> ''
                 GROUP BY query_hash ORDER BY sum(calls) DESC, query_hash LIMIT ?""")) {
             s.setObject(1, projectId);
@@ -102,7 +104,7 @@ final class JdbcQueryShapeStore implements QueryShapeStore {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     top.put(r.getString(1), new String[] {r.getString(2)});
-                    sums.put(r.getString(1), new long[] {r.getLong(3), r.getLong(4)});
+                    sums.put(r.getString(1), new long[] {r.getLong(3), r.getLong(4), r.getLong(5)});
                 }
             }
         } catch (SQLException e) {
@@ -114,7 +116,7 @@ final class JdbcQueryShapeStore implements QueryShapeStore {
         Map<String, long[]> histograms = histograms(projectId, since, top.keySet().toArray(String[]::new));
         List<ShapeTotals> found = new ArrayList<>(top.size());
         top.forEach((hash, pattern) -> found.add(new ShapeTotals(hash, pattern[0],
-                new Totals(sums.get(hash)[0], sums.get(hash)[1], histograms.getOrDefault(hash, new long[0])))));
+                new Totals(sums.get(hash)[0], sums.get(hash)[2], sums.get(hash)[1], histograms.getOrDefault(hash, new long[0])))));
         return found;
     }
 
@@ -182,8 +184,9 @@ final class JdbcQueryShapeStore implements QueryShapeStore {
         Connection connection = jdbc.getConnection();
         long calls;
         long latency;
+        long hits;
         try (PreparedStatement s = connection.prepareStatement("""
-                SELECT coalesce(sum(calls), 0), coalesce(sum(latency_micros), 0) FROM proxy.query_shapes
+                SELECT coalesce(sum(calls), 0), coalesce(sum(latency_micros), 0), coalesce(sum(cache_hits), 0) FROM proxy.query_shapes
                 WHERE project_id = ? AND period >= ?""")) {
             s.setObject(1, projectId);
             s.setTimestamp(2, Timestamp.from(since));
@@ -191,6 +194,7 @@ final class JdbcQueryShapeStore implements QueryShapeStore {
                 r.next();
                 calls = r.getLong(1);
                 latency = r.getLong(2);
+                hits = r.getLong(3);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the query totals of project " + projectId, e);
@@ -209,7 +213,7 @@ final class JdbcQueryShapeStore implements QueryShapeStore {
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the latencies of project " + projectId, e);
         }
-        return new Totals(calls, latency, histogram);
+        return new Totals(calls, hits, latency, histogram);
     }
 
     /** SQL's ordinality counts from 1; a row written with more buckets than this node knows counts in the last. */

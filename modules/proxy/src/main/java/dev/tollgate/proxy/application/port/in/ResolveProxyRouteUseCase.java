@@ -1,5 +1,6 @@
 package dev.tollgate.proxy.application.port.in;
 
+import dev.tollgate.proxy.domain.CacheConfig;
 import dev.tollgate.proxy.domain.ConnectionRefused;
 import dev.tollgate.proxy.domain.PoolMode;
 import dev.tollgate.proxy.domain.Replica;
@@ -36,12 +37,24 @@ public interface ResolveProxyRouteUseCase {
      * @param replicas    the database's read replicas (same database name and credentials)
      * @param autoReadRouting whether read-only statements outside transactions go to a replica without the
      *                    {@code @pgbeam:replica} annotation
+     * @param cache       the database's result cache settings (ADR 0059); {@link CacheConfig#OFF} where there are none
      */
     record ProxyRoute(UUID organizationId, UUID projectId, UUID databaseId, String host, int port, String database, String username, String password,
                       SslMode sslMode, int queryTimeoutMs, int maxConnections, int poolSize, int minPoolSize, int maxActive, PoolMode poolMode,
-                      Scram.Secret secret, UUID poolKey, String dataCluster, java.util.List<Replica> replicas, boolean autoReadRouting) {
+                      Scram.Secret secret, UUID poolKey, String dataCluster, java.util.List<Replica> replicas, boolean autoReadRouting,
+                      CacheConfig cache) {
         public ProxyRoute {
             replicas = replicas == null ? java.util.List.of() : java.util.List.copyOf(replicas);
+            cache = cache == null ? CacheConfig.OFF : cache;
+        }
+
+        /** A route without result caching (managed databases, tests). */
+        public ProxyRoute(UUID organizationId, UUID projectId, UUID databaseId, String host, int port, String database, String username,
+                          String password, SslMode sslMode, int queryTimeoutMs, int maxConnections, int poolSize, int minPoolSize, int maxActive,
+                          PoolMode poolMode, Scram.Secret secret, UUID poolKey, String dataCluster, java.util.List<Replica> replicas,
+                          boolean autoReadRouting) {
+            this(organizationId, projectId, databaseId, host, port, database, username, password, sslMode, queryTimeoutMs, maxConnections,
+                    poolSize, minPoolSize, maxActive, poolMode, secret, poolKey, dataCluster, replicas, autoReadRouting, CacheConfig.OFF);
         }
 
         public ProxyRoute(UUID organizationId, UUID projectId, UUID databaseId, String host, int port, String database, String username,
@@ -59,7 +72,7 @@ public interface ResolveProxyRouteUseCase {
             UUID key = UUID.nameUUIDFromBytes((poolKey + "|" + replica.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return new ProxyRoute(organizationId, projectId, databaseId, replica.host(), replica.port(), database, username, password,
                     replica.sslMode(), queryTimeoutMs, maxConnections, poolSize, minPoolSize, maxActive, poolMode, secret, key, null,
-                    java.util.List.of(), false);
+                    java.util.List.of(), false, cache);
         }
 
         /** A tenant's registered upstream: pooled by database, dialled where its policy allows. */

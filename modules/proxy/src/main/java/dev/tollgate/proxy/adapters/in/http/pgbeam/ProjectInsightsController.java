@@ -31,8 +31,8 @@ final class ProjectInsightsController {
     record QueryInsightView(String query_hash, String query_pattern, long total_count, long total_cache_hits, long total_cache_misses,
                             double avg_latency_ms, double p99_latency_ms) {
         static QueryInsightView of(ProjectInsights.Shape s) {
-            // No result cache yet: every call went upstream, a miss (as in the metrics snapshots, ADR 0053).
-            return new QueryInsightView(s.hash(), s.pattern(), s.calls(), 0, s.calls(), s.avgLatencyMs(), s.p99LatencyMs());
+            // A hit was answered from the result cache; every other call went upstream, a miss (ADR 0059, as in ADR 0053).
+            return new QueryInsightView(s.hash(), s.pattern(), s.calls(), s.cacheHits(), s.cacheMisses(), s.avgLatencyMs(), s.p99LatencyMs());
         }
     }
 
@@ -55,7 +55,8 @@ final class ProjectInsightsController {
                                      @Nullable @QueryValue("limit") String limit) {
         ProjectInsights found = insights.insights(caller, project_id, InsightsSelection.parse(range, limit));
         return new ProjectInsightsResponse(found.queries().stream().map(QueryInsightView::of).toList(),
-                new CacheSummaryView(0, found.totalCalls(), 0.0),
+                new CacheSummaryView(found.totalCacheHits(), found.totalCalls() - found.totalCacheHits(),
+                        found.totalCalls() == 0 ? 0.0 : (double) found.totalCacheHits() / found.totalCalls()),
                 new LatencySummaryView(found.avgLatencyMs(), found.p99LatencyMs()));
     }
 }

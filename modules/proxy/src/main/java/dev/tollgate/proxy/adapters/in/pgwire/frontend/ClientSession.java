@@ -3,6 +3,7 @@ package dev.tollgate.proxy.adapters.in.pgwire.frontend;
 import dev.tollgate.proxy.adapters.in.pgwire.backend.ServerPool;
 import dev.tollgate.proxy.adapters.in.pgwire.backend.ReplicaMonitor;
 import dev.tollgate.proxy.adapters.in.pgwire.backend.ServerPools;
+import dev.tollgate.proxy.adapters.in.pgwire.cache.ResultCache;
 import dev.tollgate.proxy.adapters.in.pgwire.frontend.StartupDecoder.Cancel;
 import dev.tollgate.proxy.adapters.in.pgwire.frontend.StartupDecoder.Startup;
 import dev.tollgate.proxy.adapters.in.pgwire.protocol.PgWire;
@@ -48,6 +49,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
     private final ProxyMetrics metrics;
     private final ServerPools pools;
     private final ReplicaMonitor replicas;
+    private final ResultCache results;
     private final Executor blocking;
     private final ClientRelay[] relayRef = new ClientRelay[1];
     private final QueryLimits queryLimits;
@@ -72,8 +74,9 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
 
     ClientSession(ResolveProxyRouteUseCase routes, CancelRegistry cancels, LiveConnections live, ProxyMetrics metrics,
                   ServerPools pools, Executor blocking, QueryLimits queryLimits, PendingLogins pending, FrontendLimits limits,
-                  ReplicaMonitor replicas) {
+                  ReplicaMonitor replicas, ResultCache results) {
         this.replicas = replicas;
+        this.results = results;
         this.pending = pending;
         this.limits = limits;
         this.queryLimits = queryLimits;
@@ -224,7 +227,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         ServerPool pool = pools.pool(route);
         connectionUsage = pool.stats().usage();
         connectionUsage.connected(System.nanoTime());
-        ClientRelay relay = new ClientRelay(ctx.channel(), pool, pools::pool, replicas, parameters, metrics,
+        ClientRelay relay = new ClientRelay(ctx.channel(), pool, pools::pool, replicas, results, parameters, metrics,
                 queryLimits.admission(quota, route.projectId()), () -> {
             cancelKey = cancels.register(relayRef[0]::cancelTarget);
             ctx.write(PgWire.backendKeyData(ctx.alloc(), cancelKey.processId(), cancelKey.secretKey()));

@@ -2,6 +2,7 @@ package dev.tollgate.proxy.adapters.in.pgwire.frontend;
 
 import dev.tollgate.proxy.adapters.in.pgwire.backend.ReplicaMonitor;
 import dev.tollgate.proxy.adapters.in.pgwire.backend.ServerPools;
+import dev.tollgate.proxy.adapters.in.pgwire.cache.ResultCache;
 import dev.tollgate.proxy.adapters.in.pgwire.relay.QueryLimits;
 import dev.tollgate.proxy.adapters.in.pgwire.usage.ProxyMetrics;
 import dev.tollgate.proxy.adapters.in.pgwire.usage.ProxyUsageReporter;
@@ -56,12 +57,14 @@ public final class PgWireServer {
     private final PendingLogins pending;
     private final FrontendLimits limits;
     private final ReplicaMonitor replicas;
+    private final ResultCache results;
 
     PgWireServer(ResolveProxyRouteUseCase routes, CancelRegistry cancels, LiveConnections live, ProxyTls tls, ProxyMetrics metrics, ServerPools pools,
                  ProxyUsageReporter usage, PendingLogins pending, FrontendLimits limits, @Value("${tollgate.proxy.port:6432}") int port,
                  @Value("${tollgate.proxy.bind:0.0.0.0}") String bindAddress, @Value("${tollgate.proxy.threads:0}") int threads, QueryLimits queryLimits,
-                 ReplicaMonitor replicas) {
+                 ReplicaMonitor replicas, ResultCache results) {
         this.replicas = replicas;
+        this.results = results;
         // Half the cores by default: the proxy shares the machine with the HTTP API (and, when small, with PostgreSQL
         // itself), and a client and the server it borrows share a thread more often with fewer loops (ADR 0007).
         this.threads = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
@@ -106,7 +109,7 @@ public final class PgWireServer {
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast("startup", new StartupDecoder(tls.context()));
                         ch.pipeline().addLast("session", new ClientSession(routes, cancels, live, metrics, pools, blocking, queryLimits, pending, limits,
-                                replicas));
+                                replicas, results));
                     }
                 })
                 .bind(bindAddress, configuredPort)

@@ -3,6 +3,7 @@ package dev.tollgate.proxy.adapters.in.pgwire.relay;
 import dev.tollgate.proxy.adapters.in.pgwire.backend.CancelTarget;
 import dev.tollgate.proxy.adapters.in.pgwire.backend.ServerConnection;
 import dev.tollgate.proxy.adapters.in.pgwire.backend.ServerPool;
+import dev.tollgate.proxy.adapters.in.pgwire.cache.ResultCache;
 import dev.tollgate.proxy.adapters.in.pgwire.protocol.PgWire;
 import dev.tollgate.proxy.adapters.in.pgwire.relay.RelayState.Closed;
 import dev.tollgate.proxy.adapters.in.pgwire.relay.RelayState.Idle;
@@ -47,6 +48,8 @@ public final class ClientRelay extends ChannelInboundHandlerAdapter {
     private final QueryAdmission admission;
     /** The query shape of each simple query and execution, for the project's insights (ADR 0057). */
     private final StatementShapes shapes;
+    /** Simple queries answered from the node's result cache, or captured for it (ADR 0059). */
+    private final CachedQueries cached;
     /**
      * When each query and execute not yet forwarded was read from the client (metrics snapshots, ADR 0053): they are
      * forwarded in the order read, so the oldest stamp is the one of the message being forwarded.
@@ -57,20 +60,21 @@ public final class ClientRelay extends ChannelInboundHandlerAdapter {
 
     public ClientRelay(Channel client, ServerPool pool, Map<String, String> startup, ProxyMetrics metrics,
                        QueryLimits.Admission admission, Runnable loggedIn) {
-        this(client, ReadRouting.primaryOnly(pool), startup, metrics, admission, loggedIn);
+        this(client, ReadRouting.primaryOnly(pool), null, startup, metrics, admission, loggedIn);
     }
 
     /**
      * A client of {@code pool}'s database whose reads may go to its replicas (ADR 0058): {@code pools} gives the pool of
-     * a replica's route, {@code replicas} which replica is usable now.
+     * a replica's route, {@code replicas} which replica is usable now; {@code cache} is the node's result cache (ADR 0059),
+     * or null for none.
      */
     public ClientRelay(Channel client, ServerPool pool, java.util.function.Function<dev.tollgate.proxy.application.port.in.ResolveProxyRouteUseCase.ProxyRoute,
-                       ServerPool> pools, dev.tollgate.proxy.adapters.in.pgwire.backend.ReplicaMonitor replicas, Map<String, String> startup,
-                       ProxyMetrics metrics, QueryLimits.Admission admission, Runnable loggedIn) {
-        this(client, new ReadRouting(pool, pools, replicas), startup, metrics, admission, loggedIn);
+                       ServerPool> pools, dev.tollgate.proxy.adapters.in.pgwire.backend.ReplicaMonitor replicas, ResultCache cache,
+                       Map<String, String> startup, ProxyMetrics metrics, QueryLimits.Admission admission, Runnable loggedIn) {
+        this(client, new ReadRouting(pool, pools, replicas), cache, startup, metrics, admission, loggedIn);
     }
 
-    private ClientRelay(Channel client, ReadRouting routing, Map<String, String> startup, ProxyMetrics metrics,
+    private ClientRelay(Channel client, ReadRouting routing, ResultCache cache, Map<String, String> startup, ProxyMetrics metrics,
                         QueryLimits.Admission admission, Runnable loggedIn) {
         ServerPool pool = routing.primary();
         PoolMode mode = pool.route().poolMode();
@@ -83,6 +87,7 @@ public final class ClientRelay extends ChannelInboundHandlerAdapter {
         this.admission = new QueryAdmission(flow, replies, admission);
         ShapeBook book = stats.shapes();
         this.shapes = new StatementShapes(sql -> book.forSql(sql, admission.maxQueryShapes()));
+        this.cached = new CachedQueries(cache, pool, settings, flow, stats);
     }
 
     /** Finishes the login: with a pooled server's report at once, or after the first server connection logged in. */
@@ -124,6 +129,11 @@ public final class ClientRelay extends ChannelInboundHandlerAdapter {
         }
         if (now.server() == null && !lease.hasQueued() && type == 'Q' && admission.refusedBeforeLease(message, replies.status())) {
             return; // between transactions: a refused query is answered without taking a server from the pool
+        }
+        if (now.server() == null && !lease.hasQueued() && type == 'Q' && replies.isEmpty() && replies.status() == 'I'
+                && cached.answered(message, shapes)) {
+            admission.answeredWithoutServer();
+            return; // answered from the result cache: no server is taken from the pool
         }
         if (type == 'Q' || type == 'E') {
             received.add(System.nanoTime());
@@ -172,6 +182,10 @@ public final class ClientRelay extends ChannelInboundHandlerAdapter {
                 stats.query();
                 lease.noteSessionChanges(message, message.readerIndex() + 5);
                 expectTimed(Kind.QUERY, receivedAt, shapes.query(message));
+                ReplyCapture capture = cached.forwarding(message);
+                if (capture != null) {
+                    replies.capture(capture);
+                }
                 flow.toServer(message);
             }
             case 'P' -> {
@@ -283,6 +297,7 @@ public final class ClientRelay extends ChannelInboundHandlerAdapter {
         RelayState before = state;
         lease.clientGone(before);
         replies.releaseRefusals();
+        replies.abandonCapture();
         statements.releaseAll();
         flow.discard();
         flow.flushServer();

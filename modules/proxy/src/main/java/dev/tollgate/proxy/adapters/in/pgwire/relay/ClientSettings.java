@@ -23,6 +23,8 @@ final class ClientSettings {
     private final ServerPool pool;
     /** The client's value of each tracked setting; absent = the server's default. */
     private final Map<String, String> wanted = new HashMap<>();
+    /** {@link #fingerprint()}, until a setting changes. */
+    private String fingerprint;
 
     ClientSettings(ServerPool pool, Map<String, String> startup) {
         this.pool = pool;
@@ -41,12 +43,31 @@ final class ClientSettings {
         client.writeAndFlush(PgWire.readyForQuery(client.alloc(), 'I'));
     }
 
+    /**
+     * The client's tracked settings as one string, in a fixed order: part of its result cache keys (ADR 0059), since
+     * search_path, TimeZone, DateStyle and the like change what a query returns or how it is written.
+     */
+    String fingerprint() {
+        if (fingerprint == null) {
+            StringBuilder all = new StringBuilder();
+            for (String name : TRACKED) {
+                String value = wanted.get(name);
+                if (value != null) {
+                    all.append(name).append('=').append(value).append('\0');
+                }
+            }
+            fingerprint = all.toString();
+        }
+        return fingerprint;
+    }
+
     /** A ParameterStatus passed to the client: a tracked setting it changed (SET TimeZone, say) is what it wants now. */
     void remember(ByteBuf parameterStatus) {
         int body = parameterStatus.readerIndex() + 5;
         String name = PgWire.cStringAt(parameterStatus, body);
         if (TRACKED.contains(name)) {
             wanted.put(name, PgWire.cStringAt(parameterStatus, PgWire.afterCString(parameterStatus, body)));
+            fingerprint = null;
         }
     }
 

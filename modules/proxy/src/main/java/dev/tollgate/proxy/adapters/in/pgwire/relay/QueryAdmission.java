@@ -42,6 +42,11 @@ final class QueryAdmission {
         return true;
     }
 
+    /** The Query admitted before a lease was answered from the result cache: the next one is checked again. */
+    void answeredWithoutServer() {
+        admittedAhead = false;
+    }
+
     /** A Query about to be sent: true when it was refused, released and replaced with one that fails. */
     boolean refusedQuery(ByteBuf query) {
         return refused(query, Kind.REFUSED_QUERY);

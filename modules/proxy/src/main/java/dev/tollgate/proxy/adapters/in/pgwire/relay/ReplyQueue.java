@@ -90,6 +90,8 @@ final class ReplyQueue implements ServerConnection.Owner {
     private static final Object NO_SHAPE = new Object();
     private long replyRows;
     private long replyBytes;
+    /** The reply of a cacheable query being captured for the result cache (ADR 0059), else null. */
+    private ReplyCapture capture;
 
     ReplyQueue(ClientRelay relay, Flow flow, ClientSettings settings, PoolMode mode, PoolStats stats) {
         this.relay = relay;
@@ -125,6 +127,19 @@ final class ReplyQueue implements ServerConnection.Owner {
         }
     }
 
+    /** The reply to the QUERY entry just expected is to be captured. */
+    void capture(ReplyCapture reply) {
+        capture = reply;
+    }
+
+    /** The client or the server went away: a reply being captured will never be whole. */
+    void abandonCapture() {
+        if (capture != null) {
+            capture.abandon();
+            capture = null;
+        }
+    }
+
     /** A Parse that prepares {@code serverName} on the server. */
     void expectParse(Kind kind, String serverName) {
         expected.addLast(new Expect(kind, serverName));
@@ -157,6 +172,7 @@ final class ReplyQueue implements ServerConnection.Owner {
 
     /** The server is gone: nothing more is owed. */
     void clear() {
+        abandonCapture();
         expected.clear();
         receivedAt.clear();
         sentAt.clear();
@@ -192,6 +208,9 @@ final class ReplyQueue implements ServerConnection.Owner {
                 if (internal()) {
                     message.release();
                 } else {
+                    if (capture != null) {
+                        capture.spoil(); // the query changed a setting: it has an effect, not only a result
+                    }
                     settings.remember(message); // a tracked setting the client changed is what it wants now
                     flow.toClient(message);
                 }
@@ -200,6 +219,9 @@ final class ReplyQueue implements ServerConnection.Owner {
                 if (internal()) {
                     message.release();
                 } else {
+                    if (capture != null) {
+                        capture.spoil(); // a notice is the server's word on this run: not replayed
+                    }
                     flow.toClient(message);
                 }
             }
@@ -244,6 +266,9 @@ final class ReplyQueue implements ServerConnection.Owner {
             if (type == 'C') {
                 replyRows += CommandTags.rows(message);
             }
+            if (capture != null && head.kind() == Kind.QUERY) {
+                capture.add(type, message);
+            }
         }
         if (head.kind() == Kind.INTERNAL || (completes && head.kind() == Kind.PARSE_SILENT)) {
             message.release();
@@ -271,6 +296,9 @@ final class ReplyQueue implements ServerConnection.Owner {
             flow.tellClient(PgWire.fatal(flow.alloc(), sqlState == null ? "08P01" : sqlState,
                     "invalid connection setting: " + text)).addListener(ChannelFutureListener.CLOSE);
             return;
+        }
+        if (capture != null) {
+            capture.spoil();
         }
         if (head != null && head.kind().refusal()) {
             message.release(); // the failure we caused in the refused message's place: the client gets the refusal
@@ -316,6 +344,10 @@ final class ReplyQueue implements ServerConnection.Owner {
             if (next.statement() != null) {
                 server.notPrepared(next.statement());
             }
+        }
+        if (done == Kind.QUERY && capture != null) {
+            capture.finish(status);
+            capture = null;
         }
         if (done == Kind.INTERNAL) {
             message.release();

@@ -61,6 +61,11 @@ public final class PoolStats {
     }
 
     /** A query's reply is complete (see {@link SnapshotCounters#answered}). */
+    /** A query answered from the result cache (ADR 0059): counted as a query too, by {@link #query()}. */
+    public void cacheHit() {
+        snapshot.cacheHit();
+    }
+
     public void answered(long receivedNanos, long sentNanos, long nowNanos) {
         snapshot.answered(receivedNanos, sentNanos, nowNanos);
     }

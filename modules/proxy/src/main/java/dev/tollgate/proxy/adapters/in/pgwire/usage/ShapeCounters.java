@@ -22,6 +22,7 @@ public final class ShapeCounters {
     private final String pattern;
     private final StatementKind kind;
     private final LongAdder calls = new LongAdder();
+    private final LongAdder cacheHits = new LongAdder();
     private final LongAdder latencyMicros = new LongAdder();
     private final DoubleAdder latencySquares = new DoubleAdder();
     private final LongAdder rows = new LongAdder();
@@ -67,6 +68,12 @@ public final class ShapeCounters {
         lastNanos = nowNanos;
     }
 
+    /** A call answered from the result cache (ADR 0059), recorded like any other and counted as a hit. */
+    public void recordHit(long latencyNanos, long rowCount, long byteCount, long nowNanos) {
+        cacheHits.increment();
+        record(latencyNanos, rowCount, byteCount, nowNanos);
+    }
+
     /**
      * The figures since the last flush, booked to the period {@code at} falls in ({@code atNanos} is {@code at} on the
      * {@code System.nanoTime()} scale, to place first and last seen); null when there was no call.
@@ -85,7 +92,7 @@ public final class ShapeCounters {
         long first = firstNanos.getAndSet(0);
         Instant lastSeen = at.minusNanos(Math.max(0, atNanos - lastNanos));
         Instant firstSeen = first == 0 ? lastSeen : at.minusNanos(Math.max(0, atNanos - first));
-        return new ShapeStats(projectId, null, ShapeStats.periodOf(at), hash, pattern, kind, n, latencyMicros.sumThenReset(),
+        return new ShapeStats(projectId, null, ShapeStats.periodOf(at), hash, pattern, kind, n, cacheHits.sumThenReset(), latencyMicros.sumThenReset(),
                 latencySquares.sumThenReset(), rows.sumThenReset(), bytes.sumThenReset(), LatencyBuckets.trimmed(buckets),
                 firstSeen, lastSeen);
     }

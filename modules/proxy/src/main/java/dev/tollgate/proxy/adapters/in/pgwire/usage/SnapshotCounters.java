@@ -19,6 +19,9 @@ public final class SnapshotCounters {
 
     private final UUID projectId;
     private final LongAdder queries = new LongAdder();
+    /** Of the queries, those answered from the result cache (ADR 0059); the others went upstream: the misses. */
+    private final LongAdder cacheHits = new LongAdder();
+    private long reportedCacheHits;
     private final LongAdder answered = new LongAdder();
     private final LongAdder latencyNanos = new LongAdder();
     private final LongAdder queryNanos = new LongAdder();
@@ -46,6 +49,10 @@ public final class SnapshotCounters {
         queries.increment();
     }
 
+    public void cacheHit() {
+        cacheHits.increment();
+    }
+
     /** A query's reply is complete: received from the client at {@code receivedNanos}, sent upstream at {@code sentNanos}. */
     public void answered(long receivedNanos, long sentNanos, long nowNanos) {
         long total = nowNanos - receivedNanos;
@@ -68,6 +75,7 @@ public final class SnapshotCounters {
      */
     synchronized MetricsSnapshot take(String id, Instant at, int active) {
         long q = queries.sum();
+        long hits = cacheHits.sum();
         long a = answered.sum();
         long lat = latencyNanos.sum();
         long exec = queryNanos.sum();
@@ -80,10 +88,11 @@ public final class SnapshotCounters {
         long latencyMicros = (lat - reportedLatencyNanos) / 1000;
         long queryMicros = (exec - reportedQueryNanos) / 1000;
         long connectMicros = (conn - reportedConnectNanos) / 1000;
-        MetricsSnapshot snapshot = MetricsSnapshot.counted(id, projectId, null, at, q - reportedQueries, active, a - reportedAnswered,
+        MetricsSnapshot snapshot = MetricsSnapshot.counted(id, projectId, null, at, q - reportedQueries, hits - reportedCacheHits, active, a - reportedAnswered,
                 latencyMicros, queryMicros, interval.getTotalCount() == 0 ? 0 : interval.getValueAtPercentile(99.0),
                 acq - reportedAcquisitions, connectMicros);
         reportedQueries = q;
+        reportedCacheHits = hits;
         reportedAnswered = a;
         reportedLatencyNanos += latencyMicros * 1000; // sub-microsecond remainders stay for the next snapshot
         reportedQueryNanos += queryMicros * 1000;
