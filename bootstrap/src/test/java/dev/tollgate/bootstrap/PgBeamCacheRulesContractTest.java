@@ -118,6 +118,56 @@ class PgBeamCacheRulesContractTest extends HttpTest {
         http.put(rules(r) + "/" + select, "{\"cache_enabled\":true,\"cache_swr_seconds\":-1}", owner.auth()).expect(400).conformsTo(PGBEAM);
     }
 
+    Connection simple(Registered r) throws SQLException {
+        Properties login = new Properties();
+        login.setProperty("user", "postgres." + r.project());
+        login.setProperty("password", PASSWORD);
+        login.setProperty("sslmode", "disable");
+        login.setProperty("preferQueryMode", "simple");
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres", login);
+    }
+
+    static int value(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    @Test
+    void aShapeWithAnEnabledRuleIsServedFromTheCacheWithoutAnnotationAndOthersAreNot() throws SQLException {
+        Account owner = Accounts.signUp(http, "RuleCache");
+        Registered r = register(owner);
+        String cached = "rules_cached_" + UUID.randomUUID().toString().replace("-", "");
+        String plain = "rules_plain_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection upstream = UpstreamPostgres.get().getPostgresDatabase().getConnection(); Statement s = upstream.createStatement()) {
+            s.execute("CREATE TABLE " + cached + " (v int)");
+            s.execute("INSERT INTO " + cached + " VALUES (1)");
+            s.execute("CREATE TABLE " + plain + " (v int)");
+            s.execute("INSERT INTO " + plain + " VALUES (1)");
+        }
+        String readCached = "SELECT v FROM " + cached;
+        String readPlain = "SELECT v FROM " + plain;
+        try (Connection c = simple(r)) {
+            value(c, readCached);
+            value(c, readPlain);
+        }
+        assertTrue(shapes.flush());
+        http.put(rules(r) + "/" + QueryShape.of(readCached).id(), "{\"cache_enabled\":true,\"cache_ttl_seconds\":300}", owner.auth())
+                .expect(200).conformsTo(PGBEAM);
+
+        try (Connection c = simple(r)) { // rules reach the data plane with new connections
+            assertEquals(1, value(c, readCached)); // a miss: stored
+            assertEquals(1, value(c, readPlain));
+            try (Connection upstream = UpstreamPostgres.get().getPostgresDatabase().getConnection(); Statement s = upstream.createStatement()) {
+                s.execute("UPDATE " + cached + " SET v = 2");
+                s.execute("UPDATE " + plain + " SET v = 2");
+            }
+            assertEquals(1, value(c, readCached), "the enabled shape is answered from the cache: the change is not seen for its TTL");
+            assertEquals(2, value(c, readPlain), "a shape without a rule is not cached");
+        }
+    }
+
     @Test
     void credentialsComeFirstAndAnotherOrganizationsDatabaseIsNotFound() {
         Account owner = Accounts.signUp(http, "RulesOwner");

@@ -25,6 +25,18 @@ class ProxyRouteService implements ResolveProxyRouteUseCase {
     private final DatabaseStore databases;
     private final SecretSealer sealer;
     private final ManagedRoutes managed;
+    private final dev.tollgate.proxy.application.port.out.CacheRuleStore cacheRules;
+    private final io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
+
+    /** The shapes the database caches (ADR 0061), as they are when the client connects. */
+    private java.util.Map<String, dev.tollgate.proxy.domain.CacheRule> enabledRules(Database database) {
+        if (!database.cacheConfig().enabled()) {
+            return java.util.Map.of(); // the master switch is off: no rule applies
+        }
+        return transactions.executeRead(status -> cacheRules.rules(database.id())).entrySet().stream()
+                .filter(e -> e.getValue().cacheEnabled())
+                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+    }
     /**
      * SCRAM secrets by database and version: PBKDF2 costs milliseconds, so it runs once per password, not per login.
      * A changed registration has a new updated_at and therefore a new entry.
@@ -34,7 +46,11 @@ class ProxyRouteService implements ResolveProxyRouteUseCase {
             .expireAfterAccess(Duration.ofHours(1))
             .build();
 
-    ProxyRouteService(ProjectStore projects, DatabaseStore databases, SecretSealer sealer, ManagedRoutes managed) {
+    ProxyRouteService(ProjectStore projects, DatabaseStore databases, SecretSealer sealer, ManagedRoutes managed,
+                      dev.tollgate.proxy.application.port.out.CacheRuleStore cacheRules,
+                      io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions) {
+        this.cacheRules = cacheRules;
+        this.transactions = transactions;
         this.managed = managed;
         this.projects = projects;
         this.databases = databases;
@@ -91,6 +107,6 @@ class ProxyRouteService implements ResolveProxyRouteUseCase {
                 password, database.sslMode(), database.queryTimeoutMs(), project.maxConnections(),
                 database.poolConfig().poolSize(), database.poolConfig().minPoolSize(), database.poolConfig().maxActive(),
                 database.poolConfig().poolMode(), secret, database.id(), null, databases.replicas(database.id()), database.autoReadRouting(),
-                database.cacheConfig());
+                database.cacheConfig(), enabledRules(database));
     }
 }

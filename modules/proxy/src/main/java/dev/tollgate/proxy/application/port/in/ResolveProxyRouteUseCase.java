@@ -38,14 +38,24 @@ public interface ResolveProxyRouteUseCase {
      * @param autoReadRouting whether read-only statements outside transactions go to a replica without the
      *                    {@code @pgbeam:replica} annotation
      * @param cache       the database's result cache settings (ADR 0059); {@link CacheConfig#OFF} where there are none
+     * @param cacheRules  the shapes the database caches, by query hash (enabled rules only; ADR 0061)
      */
     record ProxyRoute(UUID organizationId, UUID projectId, UUID databaseId, String host, int port, String database, String username, String password,
                       SslMode sslMode, int queryTimeoutMs, int maxConnections, int poolSize, int minPoolSize, int maxActive, PoolMode poolMode,
                       Scram.Secret secret, UUID poolKey, String dataCluster, java.util.List<Replica> replicas, boolean autoReadRouting,
-                      CacheConfig cache) {
+                      CacheConfig cache, java.util.Map<String, dev.tollgate.proxy.domain.CacheRule> cacheRules) {
         public ProxyRoute {
             replicas = replicas == null ? java.util.List.of() : java.util.List.copyOf(replicas);
             cache = cache == null ? CacheConfig.OFF : cache;
+            cacheRules = cacheRules == null ? java.util.Map.of() : java.util.Map.copyOf(cacheRules);
+        }
+
+        public ProxyRoute(UUID organizationId, UUID projectId, UUID databaseId, String host, int port, String database, String username,
+                          String password, SslMode sslMode, int queryTimeoutMs, int maxConnections, int poolSize, int minPoolSize, int maxActive,
+                          PoolMode poolMode, Scram.Secret secret, UUID poolKey, String dataCluster, java.util.List<Replica> replicas,
+                          boolean autoReadRouting, CacheConfig cache) {
+            this(organizationId, projectId, databaseId, host, port, database, username, password, sslMode, queryTimeoutMs, maxConnections,
+                    poolSize, minPoolSize, maxActive, poolMode, secret, poolKey, dataCluster, replicas, autoReadRouting, cache, java.util.Map.of());
         }
 
         /** A route without result caching (managed databases, tests). */
@@ -72,7 +82,7 @@ public interface ResolveProxyRouteUseCase {
             UUID key = UUID.nameUUIDFromBytes((poolKey + "|" + replica.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return new ProxyRoute(organizationId, projectId, databaseId, replica.host(), replica.port(), database, username, password,
                     replica.sslMode(), queryTimeoutMs, maxConnections, poolSize, minPoolSize, maxActive, poolMode, secret, key, null,
-                    java.util.List.of(), false, cache);
+                    java.util.List.of(), false, cache, cacheRules);
         }
 
         /** A tenant's registered upstream: pooled by database, dialled where its policy allows. */

@@ -9,6 +9,7 @@ import dev.tollgate.proxy.adapters.in.pgwire.usage.PoolStats;
 import dev.tollgate.proxy.application.port.in.ResolveProxyRouteUseCase.ProxyRoute;
 import dev.tollgate.proxy.domain.CacheConfig;
 import dev.tollgate.proxy.domain.PoolMode;
+import dev.tollgate.proxy.domain.CacheRule;
 import dev.tollgate.proxy.domain.QueryShape;
 import dev.tollgate.proxy.domain.StatementKind;
 import io.netty.buffer.ByteBuf;
@@ -55,8 +56,18 @@ final class CachedQueries {
             return false;
         }
         String sql = PgWire.cStringAt(query, query.readerIndex() + 5);
+        CacheConfig config = route.cache();
         if (!sql.contains(ANNOTATION)) {
-            return false;
+            // Not annotated: cached only when the database enabled a rule for its shape (ADR 0061), with the rule's TTL/SWR.
+            CacheRule rule = route.cacheRules().isEmpty() ? null : route.cacheRules().get(QueryShape.of(sql).id());
+            if (rule == null) {
+                return false;
+            }
+            config = new CacheConfig(true, rule.ttlSeconds() != null ? rule.ttlSeconds() : config.ttlSeconds(), config.maxEntries(),
+                    rule.swrSeconds() != null ? rule.swrSeconds() : config.swrSeconds());
+            if (!ResultCache.enabled(config)) {
+                return false;
+            }
         }
         ResultKey key = new ResultKey(route.poolKey(), route.username(), settings.fingerprint(), sql);
         CachedReply reply = cache.find(key);
@@ -82,7 +93,7 @@ final class CachedQueries {
         }
         missed = query;
         missedKey = key;
-        missedConfig = route.cache();
+        missedConfig = config;
         return false;
     }
 
