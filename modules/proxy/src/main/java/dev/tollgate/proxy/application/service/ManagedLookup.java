@@ -87,8 +87,7 @@ class ManagedLookup {
     /** A size from the catalog; {@code null} means {@code fallback}. */
     ClusterSizeInfo size(String field, String slug, String fallback) {
         String wanted = slug == null ? fallback : slug;
-        return sizes.clusterSizes().stream().filter(s -> s.slug().equals(wanted)).findFirst()
-                .orElseThrow(() -> new ValidationException(field, "must be one of " + sizes.clusterSizes().stream()
+        return sizes.clusterSize(wanted).orElseThrow(() -> new ValidationException(field, "must be one of " + sizes.clusterSizes().stream()
                         .map(ClusterSizeInfo::slug).collect(Collectors.joining(", "))));
     }
 }

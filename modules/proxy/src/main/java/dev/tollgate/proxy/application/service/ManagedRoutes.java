@@ -63,25 +63,32 @@ class ManagedRoutes {
         this.clock = clock;
     }
 
-    Optional<BranchLogin> login(String user) {
-        return user != null && USERNAME.matcher(user).matches() ? logins.findByUsername(user) : Optional.empty();
+    /** A live credential and its live branch, read once per login. */
+    record Credential(BranchLogin login, Branch branch) {
     }
 
-    Optional<Project> projectOf(BranchLogin login) {
-        return branches.findById(login.branchId()).flatMap(b -> projects.findById(b.projectId()));
+    Optional<Credential> credential(String user) {
+        if (user == null || !USERNAME.matcher(user).matches()) {
+            return Optional.empty();
+        }
+        return logins.findByUsername(user).flatMap(login -> branches.findById(login.branchId()).map(branch -> new Credential(login, branch)));
+    }
+
+    Optional<Project> projectOf(Credential credential) {
+        return projects.findById(credential.branch().projectId());
     }
 
     /**
-     * The route for {@code login} in {@code project}; empty when the credential is not one of this project's (the
+     * The route for {@code credential} in {@code project}; empty when the credential is not one of this project's (the
      * client is then treated as any other, and its password will not match). Any database name the client gives is the
      * credential's branch: its name, the database's, or none (a client's default, its user name).
      */
-    Optional<ProxyRoute> route(Project project, String databaseName, BranchLogin login, String bouncerName) {
-        Optional<Branch> found = branches.findById(login.branchId()).filter(b -> b.projectId().equals(project.id()));
-        if (found.isEmpty()) {
+    Optional<ProxyRoute> route(Project project, String databaseName, Credential credential, String bouncerName) {
+        BranchLogin login = credential.login();
+        Branch branch = credential.branch();
+        if (!branch.projectId().equals(project.id())) {
             return Optional.empty();
         }
-        Branch branch = found.get();
         if (!databaseName.equals(branch.name()) && !databaseName.equals(project.name()) && !databaseName.equals(login.username())) {
             throw new ConnectionRefused("3D000", "user \"" + login.username() + "\" connects to the branch \"" + branch.name()
                     + "\", not to \"" + databaseName + "\"");
@@ -94,8 +101,7 @@ class ManagedRoutes {
         }
         DataCluster cluster = clusters.named(branch.dataCluster())
                 .orElseThrow(() -> new ConnectionRefused("08004", "the branch \"" + branch.name() + "\" is not served by this node"));
-        ClusterSizeInfo size = sizes.clusterSizes().stream().filter(s -> s.slug().equals(branch.clusterSize())).findFirst()
-                .orElseThrow(() -> new ConnectionRefused("08004", "the branch's cluster size \"" + branch.clusterSize() + "\" is unknown"));
+        ClusterSizeInfo size = sizes.clusterSize(branch.clusterSize()).orElseThrow(() -> new ConnectionRefused("08004", "the branch's cluster size \"" + branch.clusterSize() + "\" is unknown"));
         int poolSize = size.poolSize();
         PoolMode mode = PoolMode.TRANSACTION;
         java.util.UUID poolKey = login.id();

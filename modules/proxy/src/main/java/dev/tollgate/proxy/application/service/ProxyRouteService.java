@@ -14,7 +14,6 @@ import dev.tollgate.proxy.domain.ProjectStatus;
 import dev.tollgate.proxy.domain.Scram;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
-import dev.tollgate.proxy.domain.BranchLogin;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -69,7 +68,7 @@ class ProxyRouteService implements ResolveProxyRouteUseCase {
 
     @Override
     public ProxyRoute resolve(String named, String sniHost, String databaseName, String user, String bouncer, InetAddress client) {
-        Optional<BranchLogin> managedLogin = managed.login(user);
+        Optional<ManagedRoutes.Credential> managedLogin = managed.credential(user);
         Project project;
         if (named != null) {
             project = byId(named);
