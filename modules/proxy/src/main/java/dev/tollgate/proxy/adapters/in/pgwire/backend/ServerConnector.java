@@ -10,7 +10,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.util.ReferenceCountUtil;
 import dev.tollgate.proxy.domain.ConnectionRefused;
@@ -103,7 +102,7 @@ final class ServerConnector {
                              Consumer<ByteBuf> failOnce) {
         new Bootstrap()
                 .group(loop)
-                .channel(NioSocketChannel.class)
+                .channel(SocketTransport.socketChannelFor(loop))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {

@@ -8,7 +8,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.nio.NioSocketChannel;
+import dev.tollgate.proxy.adapters.in.pgwire.backend.SocketTransport;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -27,7 +27,7 @@ final class CancelForwarding {
         }
         // The server stays with its client until the upstream closes the cancel connection, which it does once it
         // signalled the backend (or after CANCEL_DEADLINE): only then may the pool hand that backend to someone else.
-        new Bootstrap().group(loop).channel(NioSocketChannel.class)
+        new Bootstrap().group(loop).channel(SocketTransport.socketChannelFor(loop))
                 .handler(new ChannelInboundHandlerAdapter())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) CANCEL_DEADLINE.toMillis())
                 .connect(target.address())

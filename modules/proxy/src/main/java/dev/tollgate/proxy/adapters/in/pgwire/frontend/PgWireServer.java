@@ -2,6 +2,7 @@ package dev.tollgate.proxy.adapters.in.pgwire.frontend;
 
 import dev.tollgate.proxy.adapters.in.pgwire.backend.ReplicaMonitor;
 import dev.tollgate.proxy.adapters.in.pgwire.backend.ServerPools;
+import dev.tollgate.proxy.adapters.in.pgwire.backend.SocketTransport;
 import dev.tollgate.proxy.adapters.in.pgwire.cache.ResultCache;
 import dev.tollgate.proxy.adapters.in.pgwire.relay.QueryLimits;
 import dev.tollgate.proxy.adapters.in.pgwire.usage.ProxyMetrics;
@@ -17,9 +18,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.net.InetSocketAddress;
@@ -49,6 +48,7 @@ public final class PgWireServer {
     private final int configuredPort;
     private final String bindAddress;
     private final int threads;
+    private final SocketTransport transport;
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private ExecutorService blocking;
@@ -62,7 +62,8 @@ public final class PgWireServer {
     PgWireServer(ResolveProxyRouteUseCase routes, CancelRegistry cancels, LiveConnections live, ProxyTls tls, ProxyMetrics metrics, ServerPools pools,
                  ProxyUsageReporter usage, PendingLogins pending, FrontendLimits limits, @Value("${tollgate.proxy.port:6432}") int port,
                  @Value("${tollgate.proxy.bind:0.0.0.0}") String bindAddress, @Value("${tollgate.proxy.threads:0}") int threads, QueryLimits queryLimits,
-                 ReplicaMonitor replicas, ResultCache results) {
+                 ReplicaMonitor replicas, ResultCache results, @Value("${tollgate.proxy.native-transport:true}") boolean nativeTransport) {
+        this.transport = SocketTransport.choose(nativeTransport);
         this.replicas = replicas;
         this.results = results;
         // Half the cores by default: the proxy shares the machine with the HTTP API (and, when small, with PostgreSQL
@@ -91,8 +92,8 @@ public final class PgWireServer {
         if (serverChannel != null) {
             return;
         }
-        boss = new NioEventLoopGroup(1);
-        workers = new NioEventLoopGroup(threads);
+        boss = transport.newGroup(1, "pgwire-accept");
+        workers = transport.newGroup(threads, "pgwire-loop");
         pools.start(workers);
         // Route lookups touch the control-plane database and SCRAM key derivation costs milliseconds: not on the loop.
         blocking = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
@@ -102,7 +103,7 @@ public final class PgWireServer {
         });
         serverChannel = new ServerBootstrap()
                 .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(transport.serverChannel())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -115,7 +116,7 @@ public final class PgWireServer {
                 .bind(bindAddress, configuredPort)
                 .syncUninterruptibly()
                 .channel();
-        LOG.info("PostgreSQL proxy listening on port {}", port());
+        LOG.info("PostgreSQL proxy listening on port {} ({} sockets)", port(), transport);
     }
 
     /** The port actually bound (differs from the configured one when that was 0). */
