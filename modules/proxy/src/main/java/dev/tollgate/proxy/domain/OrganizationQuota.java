@@ -26,12 +26,17 @@ public final class OrganizationQuota {
 
     private volatile Limits limits;
     private final AtomicLong usedToday = new AtomicLong();
-    private volatile LocalDate day;
+    /** The UTC day counted, as days since 1970-01-01: plain arithmetic per query, no date objects. */
+    private volatile long day;
 
     public OrganizationQuota(Limits limits, long usedSoFarToday, Instant now) {
         this.limits = limits;
         this.usedToday.set(usedSoFarToday);
-        this.day = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        this.day = utcDay(now);
+    }
+
+    private static long utcDay(Instant now) {
+        return Math.floorDiv(now.getEpochSecond(), 86_400L);
     }
 
     public Limits limits() {
@@ -51,7 +56,7 @@ public final class OrganizationQuota {
      * larger of the two, so queries admitted elsewhere are seen and none is counted twice.
      */
     public void observeMetered(long meteredToday, Instant now) {
-        if (LocalDate.ofInstant(now, ZoneOffset.UTC).equals(day)) {
+        if (utcDay(now) == day) {
             usedToday.accumulateAndGet(meteredToday, Math::max);
         }
     }
@@ -66,10 +71,10 @@ public final class OrganizationQuota {
         if (spendRefusal != null) {
             return new Refusal("53400", spendRefusal); // a query refused is not counted against the day
         }
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        if (today.isAfter(day)) {
+        long today = utcDay(now);
+        if (today > day) {
             synchronized (this) {
-                if (today.isAfter(day)) { // only forward: a thread still holding yesterday's instant must not reset today
+                if (today > day) { // only forward: a thread still holding yesterday's instant must not reset today
                     usedToday.set(0);
                     day = today;
                 }
@@ -84,7 +89,7 @@ public final class OrganizationQuota {
         if (used < allowance) {
             return null;
         }
-        Instant resets = today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant resets = LocalDate.ofEpochDay(today + 1).atStartOfDay(ZoneOffset.UTC).toInstant();
         return new Refusal("53400", "daily query limit reached: the " + limits.tier() + " plan allows " + allowance
                 + " queries per day; the limit resets at " + resets);
     }

@@ -21,6 +21,20 @@ public record QueryShape(String text, long hash, StatementKind kind) {
         return new QueryShape(text, XxHash64.hashUtf8(text), StatementClassifier.classify(text));
     }
 
+    /**
+     * Equal shapes have equal hashes: the hash decides first, so that a lookup of a freshly normalized text (whose
+     * String has no cached hash code yet) does not hash the whole text again.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof QueryShape shape && shape.hash == hash && shape.kind == kind && shape.text.equals(text);
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(hash);
+    }
+
     /** The hash as 16 lowercase hex characters, zero-padded: the shape's id in insights. */
     public String id() {
         return hex(hash);

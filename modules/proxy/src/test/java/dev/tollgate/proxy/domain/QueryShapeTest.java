@@ -37,6 +37,18 @@ class QueryShapeTest {
     }
 
     @Test
+    void equalityIsDecidedByHashThenText() {
+        QueryShape a = QueryShape.of("SELECT * FROM t WHERE id = 1");
+        QueryShape b = QueryShape.of("SELECT * FROM t WHERE id = 2");
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertEquals(Long.hashCode(a.hash()), a.hashCode(), "the 64-bit hash, not the text, is hashed");
+        // The same hash with another text (a collision, forced here) is still another shape.
+        assertNotEquals(a, new QueryShape("SELECT other", a.hash(), a.kind()));
+        assertNotEquals(a, new QueryShape(a.text(), a.hash(), StatementKind.WRITE));
+    }
+
+    @Test
     void hexIsZeroPaddedLowercase() {
         assertEquals("0000000000000000", QueryShape.hex(0));
         assertEquals("00000000000000ff", QueryShape.hex(255));

@@ -53,6 +53,11 @@ public final class ServerConnection extends ChannelInboundHandlerAdapter {
     /** Parse sent but not yet acknowledged: the name must not be prepared twice. */
     private final Set<String> preparing = new HashSet<>();
     long idleSinceNanos;
+    /**
+     * The settings profile ({@link ServerPool#settingsProfile}) this server was last brought to, while nothing changed
+     * its settings since; null when unknown. A client of that profile then needs no comparison, setting by setting.
+     */
+    private volatile Object settingsProfile;
     private volatile Owner owner;
     /** CancelRequests forwarded for this backend that the upstream has not acted on yet (guarded by this). */
     private int cancelsInFlight;
@@ -74,6 +79,16 @@ public final class ServerConnection extends ChannelInboundHandlerAdapter {
     /** The values the server last reported (ParameterStatus) and the unreported ones this proxy SET. */
     public Map<String, String> settings() {
         return settings;
+    }
+
+    /** The settings profile the server is known to match, or null. */
+    public Object settingsProfile() {
+        return settingsProfile;
+    }
+
+    /** Records that the settings now match {@code profile} (null: they changed, or are no longer known to match one). */
+    public void settingsProfile(Object profile) {
+        settingsProfile = profile;
     }
 
     /** Synchronized with {@link #cancelFor}: a cancel is claimed for a client either before it lets go or not at all. */
@@ -163,7 +178,10 @@ public final class ServerConnection extends ChannelInboundHandlerAdapter {
         if (message.getByte(message.readerIndex()) == 'S') {
             int body = message.readerIndex() + 5;
             String name = PgWire.cStringAt(message, body);
-            settings.put(name, PgWire.cStringAt(message, PgWire.afterCString(message, body)));
+            String value = PgWire.cStringAt(message, PgWire.afterCString(message, body));
+            if (!value.equals(settings.put(name, value))) {
+                settingsProfile = null;
+            }
         }
         Owner current = owner;
         if (current == null) {

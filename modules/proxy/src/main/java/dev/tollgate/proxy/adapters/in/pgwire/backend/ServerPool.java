@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -39,6 +40,8 @@ public final class ServerPool {
     private int pauses;
     /** What a new client is told at login (ParameterStatus) when no server is handed to it: the first login's report. */
     private volatile Map<String, String> welcome;
+    private static final int MAX_SETTINGS_PROFILES = 1024;
+    private final ConcurrentHashMap<String, Object> settingsProfiles = new ConcurrentHashMap<>();
     private final StatementNames statementNames = new StatementNames();
 
     private final UpstreamLogins logins;
@@ -64,6 +67,19 @@ public final class ServerPool {
     }
 
     /** What a new client is told at login when no server is handed to it (null until a first connection logged in). */
+    /**
+     * One object per distinct set of client settings ({@code fingerprint}), shared by the clients that chose the same:
+     * a server brought to one client's settings then serves the next such client as it is. Past a bound (clients
+     * inventing settings) a fresh object, which only costs that client the comparison.
+     */
+    public Object settingsProfile(String fingerprint) {
+        Object known = settingsProfiles.get(fingerprint);
+        if (known != null) {
+            return known;
+        }
+        return settingsProfiles.size() >= MAX_SETTINGS_PROFILES ? new Object() : settingsProfiles.computeIfAbsent(fingerprint, f -> new Object());
+    }
+
     public Map<String, String> welcome() {
         return welcome;
     }

@@ -25,6 +25,8 @@ final class ClientSettings {
     private final Map<String, String> wanted = new HashMap<>();
     /** {@link #fingerprint()}, until a setting changes. */
     private String fingerprint;
+    /** The pool's object for this fingerprint ({@link ServerPool#settingsProfile}), until a setting changes. */
+    private Object profile;
 
     ClientSettings(ServerPool pool, Map<String, String> startup) {
         this.pool = pool;
@@ -68,6 +70,7 @@ final class ClientSettings {
         if (TRACKED.contains(name)) {
             wanted.put(name, PgWire.cStringAt(parameterStatus, PgWire.afterCString(parameterStatus, body)));
             fingerprint = null;
+            profile = null;
         }
     }
 
@@ -76,6 +79,18 @@ final class ClientSettings {
      * what the server will have is noted on it.
      */
     String sqlFor(ServerConnection granted) {
+        if (profile == null) {
+            profile = pool.settingsProfile(fingerprint());
+        }
+        if (granted.settingsProfile() == profile) {
+            return null; // brought to these very settings before, and nothing changed them since
+        }
+        String sql = compare(granted);
+        granted.settingsProfile(profile);
+        return sql;
+    }
+
+    private String compare(ServerConnection granted) {
         Map<String, String> welcome = pool.welcome();
         Map<String, String> settings = granted.settings();
         StringBuilder sql = new StringBuilder();
@@ -103,6 +118,7 @@ final class ClientSettings {
 
     /** After a reset the server reports the settings that changed; the others are back to their defaults. */
     void forgetUnreported(ServerConnection released) {
+        released.settingsProfile(null);
         Map<String, String> welcome = pool.welcome();
         for (String name : TRACKED) {
             if (welcome == null || !welcome.containsKey(name)) {
