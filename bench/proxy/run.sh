@@ -26,10 +26,13 @@
 #   POOL_SIZE=<max CLIENTS>  pool_size of Tollgate's project and of both PgBouncers
 #   TOLLGATE_POOL_MODE=session   pool_mode registered for Tollgate's project (session | transaction)
 #   PG_MAX_CONNECTIONS=300
-#   TARGETS="direct pgb_session pgb_txn tollgate"   also: tollgate_limits, the same Tollgate project with tier limits in
+#   TARGETS="direct pgb_session pgb_txn tollgate tollgate_noinsights"   tollgate_noinsights: a second Tollgate, started
+#                         with -Dtollgate.proxy.insights.enabled=false (no statement normalized or booked to a shape), the
+#                         same project registered on it: what insights cost; also: tollgate_limits, the same Tollgate project with tier limits in
 #                         force (queries per second and per day set so high they never refuse: what checking costs);
 #                         before each run against tollgate the limits are lifted again (bench/entitlements uses both)
-#   PROFILE=1             after the measurements, profile Tollgate under load (PROFILE_SECONDS=10, PROFILE_CLIENTS=50)
+#   PROFILE=1             after the measurements, profile Tollgate under load (PROFILE_SECONDS=10, PROFILE_CLIENTS=50,
+#                         PROFILE_MODE=simple: the pgbench -M of the profiled run)
 #   JAVA_OPTS=            extra JVM options for Tollgate
 #   IDLE_CLIENTS=10000    idle client connections held through a restarted Tollgate at the end, to measure its RSS
 #                         against the issue's "10,000 idle clients with RSS <= 512 MB"; 0 skips that phase
@@ -56,9 +59,10 @@ INITIAL_WARMUP="${INITIAL_WARMUP:-5s}"
 SCALE="${SCALE:-10}"
 TOLLGATE_POOL_MODE="${TOLLGATE_POOL_MODE:-transaction}"
 PG_MAX_CONNECTIONS="${PG_MAX_CONNECTIONS:-300}"
-TARGETS="${TARGETS:-direct pgb_session pgb_txn tollgate}"
+TARGETS="${TARGETS:-direct pgb_session pgb_txn tollgate tollgate_noinsights}"
 PROFILE="${PROFILE:-1}"
 PROFILE_SECONDS="${PROFILE_SECONDS:-10}"
+PROFILE_MODE="${PROFILE_MODE:-simple}"
 JAVA_OPTS="${JAVA_OPTS:-}"
 IDLE_CLIENTS="${IDLE_CLIENTS:-10000}"
 IDLE_JAVA_OPTS="${IDLE_JAVA_OPTS--Xmx256m}"
@@ -77,11 +81,12 @@ BENCH_PW="bench-pw-0123456789"
 RUN_AS="${RUN_AS:-postgres}" # unprivileged system user for PostgreSQL and PgBouncer (both refuse to run as root)
 
 # Targets from the issue.
-TARGET_TPS_RATIO=0.85      # Tollgate TPS >= 0.85x PgBouncer at c=50, simple and extended
-TARGET_CPU_RATIO=1.5       # proxy CPU per transaction <= 1.5x PgBouncer's
+TARGET_TPS_RATIO=1.0       # Tollgate TPS >= 1.0x PgBouncer at c=50, simple and extended
+TARGET_CPU_RATIO=1.0       # proxy CPU per transaction <= 1.0x PgBouncer's
 TARGET_C200_RATIO=1.0      # c=200 >= 1.0x direct
 TARGET_IDLE_CLIENTS=10000  # idle client connections held by Tollgate ...
-TARGET_IDLE_RSS_MB=512     # ... with a resident set <= 512 MB
+TARGET_IDLE_RSS_MB=256     # ... with a resident set <= 256 MB
+TARGET_INSIGHTS_COST=5     # insights cost <= 5 % of Tollgate's throughput at c=50 (vs the same build without them)
 # Tollgate's per-project client cap (max_connections, taken from this setting when the project is registered): only
 # a cap, high enough for the idle-client phase.
 TOLLGATE_MAX_CONNECTIONS=20000
@@ -172,6 +177,10 @@ PGB_T_PORT="$(free_port $taken_ports)"; taken_ports+=" $PGB_T_PORT"
 HTTP_PORT="$(free_port $taken_ports)"; taken_ports+=" $HTTP_PORT"
 EMB_PORT="$(free_port $taken_ports)"; taken_ports+=" $EMB_PORT"
 PROXY_PORT="$(free_port $taken_ports)"; taken_ports+=" $PROXY_PORT"
+# The second Tollgate (target tollgate_noinsights): its own HTTP, embedded PostgreSQL and proxy ports.
+HTTP2_PORT="$(free_port $taken_ports)"; taken_ports+=" $HTTP2_PORT"
+EMB2_PORT="$(free_port $taken_ports)"; taken_ports+=" $EMB2_PORT"
+PROXY2_PORT="$(free_port $taken_ports)"; taken_ports+=" $PROXY2_PORT"
 BASE="http://127.0.0.1:$HTTP_PORT"
 
 # --- work dir and cleanup -------------------------------------------------------------------------------------------
@@ -182,7 +191,7 @@ mkdir -p "$work/pg" "$work/pgsock" "$work/pgb" "$work/runs"
 chown "$RUN_AS": "$work/pg" "$work/pgsock" "$work/pgb"
 chmod 700 "$work/pg"
 PGDATA_DIR="$work/pg/data"
-app_pid=""; pgb_s_pid=""; pgb_t_pid=""; idle_pid=""; pg_started=0
+app_pid=""; app2_pid=""; pgb_s_pid=""; pgb_t_pid=""; idle_pid=""; pg_started=0
 
 stop_pid() { # pid name [seconds]
   local pid="$1" name="$2" limit="${3:-30}" waited=0
@@ -212,6 +221,7 @@ cleanup() {
   trap - EXIT INT TERM
   stop_pid "$idle_pid" "idle clients" 10
   stop_pid "$app_pid" Tollgate 60
+  stop_pid "$app2_pid" "Tollgate (insights off)" 60
   stop_pid "$pgb_s_pid" "PgBouncer (session)"
   stop_pid "$pgb_t_pid" "PgBouncer (transaction)"
   stop_pg
@@ -346,14 +356,35 @@ start_tollgate() { # extra JVM options; sets app_pid (same data dir and ports on
 }
 start_tollgate "$JAVA_OPTS"
 
+# The same build again, insights off (target tollgate_noinsights): the reference for what insights cost.
+start_tollgate2() {
+  local waited=0
+  log "starting a second Tollgate with insights off (HTTP $HTTP2_PORT, proxy $PROXY2_PORT, embedded PostgreSQL $EMB2_PORT)"
+  # shellcheck disable=SC2086 # the options are lists of options
+  TOLLGATE_DATA_DIR="$work/tollgate-b" TOLLGATE_HTTP_PORT="$HTTP2_PORT" TOLLGATE_EMBEDDED_DB_PORT="$EMB2_PORT" \
+    TOLLGATE_PROXY_PORT="$PROXY2_PORT" TOLLGATE_ADMIN_API_KEY="$API_KEY" TOLLGATE_TIERS_INITIAL=enterprise \
+    TOLLGATE_PROXY_ALLOWED_UPSTREAMS=127.0.0.1/32 \
+    TOLLGATE_INTERNAL_SECRET="$BENCH_INTERNAL_SECRET" java $TOLLGATE_BASE_OPTS $JAVA_OPTS -Dtollgate.proxy.insights.enabled=false \
+    -jar "$JAR" >>"$work/tollgate-b.log" 2>&1 &
+  app2_pid=$!
+  until grep -q "Startup completed" "$work/tollgate-b.log" 2>/dev/null; do
+    kill -0 "$app2_pid" 2>/dev/null || die "the second Tollgate exited during startup"
+    [ $waited -lt 240 ] || die "the second Tollgate did not log 'Startup completed' within 240 s"
+    sleep 1; waited=$((waited + 1))
+  done
+  wait_port "$PROXY2_PORT" "Tollgate proxy (insights off)" "$app2_pid"
+  log "the second Tollgate is up after ~${waited} s (pid $app2_pid)"
+}
+if [[ " $TARGETS " == *" tollgate_noinsights "* ]]; then start_tollgate2; fi
+
 project_json() { # name pool_mode
   cat <<EOF
 {"name":"$1","org_id":"demo","database":{"host":"127.0.0.1","port":$PG_PORT,"name":"bench","username":"bench","password":"$BENCH_PW","ssl_mode":"disable","pool_config":{"pool_size":$POOL_SIZE,"min_pool_size":1,"pool_mode":"$2"}}}
 EOF
 }
-register_project() { # name pool_mode -> project id on stdout
+register_project() { # name pool_mode [base URL] -> project id on stdout
   local status id
-  status="$(curl -sS -o "$work/project-$1.json" -w '%{http_code}' -X POST "$BASE/v1/projects" \
+  status="$(curl -sS -o "$work/project-$1.json" -w '%{http_code}' -X POST "${3:-$BASE}/v1/projects" \
     -H "Authorization: Bearer $API_KEY" -H 'Content-Type: application/json' -d "$(project_json "$1" "$2")")"
   case "$status" in 200 | 201) ;; *) die "POST /v1/projects answered $status: $(cat "$work/project-$1.json")" ;; esac
   id="$(grep -o '"id" *: *"prj_[^"]*"' "$work/project-$1.json" | head -n 1 | sed 's/.*"\(prj_[^"]*\)"/\1/')"
@@ -363,6 +394,8 @@ register_project() { # name pool_mode -> project id on stdout
 }
 project_body="$(project_json bench "$TOLLGATE_POOL_MODE")"
 PROJECT_ID="$(register_project bench "$TOLLGATE_POOL_MODE")"
+PROJECT2_ID=""
+if [ -n "$app2_pid" ]; then PROJECT2_ID="$(register_project bench "$TOLLGATE_POOL_MODE" "http://127.0.0.1:$HTTP2_PORT")"; fi
 
 # --- targets --------------------------------------------------------------------------------------------------------
 declare -A T_PORT T_USER T_PID T_LABEL
@@ -376,23 +409,29 @@ T_LABEL[pgb_txn]="PgBouncer transaction"
 T_LABEL[tollgate]="Tollgate ($TOLLGATE_POOL_MODE)"
 T_PORT[tollgate_limits]="$PROXY_PORT"; T_USER[tollgate_limits]="bench.$PROJECT_ID"; T_PID[tollgate_limits]="$app_pid"
 T_LABEL[tollgate_limits]="Tollgate, limits on"
+T_PORT[tollgate_noinsights]="$PROXY2_PORT"; T_USER[tollgate_noinsights]="bench.$PROJECT2_ID"; T_PID[tollgate_noinsights]="$app2_pid"
+T_LABEL[tollgate_noinsights]="Tollgate, insights off"
 read -r -a targets <<<"$TARGETS"
-for t in "${targets[@]}"; do [ -n "${T_PORT[$t]:-}" ] || die "unknown target '$t' (direct pgb_session pgb_txn tollgate tollgate_limits)"; done
+for t in "${targets[@]}"; do [ -n "${T_PORT[$t]:-}" ] || die "unknown target '$t' (direct pgb_session pgb_txn tollgate tollgate_limits tollgate_noinsights)"; done
 
 # Tier limits for the demo organization, through the operator's PgBeam route; in force for the next query.
-set_limits() { # on | off
+set_limits() { # on | off [base URL]
   local body status
   if [ "$1" = on ]; then
     body='{"org_id":"demo","billing_provider":"manual","queries_per_second":1000000000,"queries_per_day":1000000000000000}'
   else
     body='{"org_id":"demo","billing_provider":"manual","queries_per_second":0,"queries_per_day":0}'
   fi
-  status="$(curl -sS -o "$work/limits.json" -w '%{http_code}' -X POST "$BASE/v1/internal/enterprise-plan" \
+  status="$(curl -sS -o "$work/limits.json" -w '%{http_code}' -X POST "${2:-$BASE}/v1/internal/enterprise-plan" \
     -H "X-Internal-Secret: $BENCH_INTERNAL_SECRET" -H 'Content-Type: application/json' -d "$body")"
   [ "$status" = 200 ] || die "setting limits $1 answered $status: $(cat "$work/limits.json")"
 }
 limits_for() { # target: the limits a run against it needs
-  case "$1" in tollgate) set_limits off ;; tollgate_limits) set_limits on ;; esac
+  case "$1" in
+    tollgate) set_limits off ;;
+    tollgate_limits) set_limits on ;;
+    tollgate_noinsights) set_limits off "http://127.0.0.1:$HTTP2_PORT" ;;
+  esac
 }
 read -r -a modes <<<"$MODES"
 for m in "${modes[@]}"; do case "$m" in simple | extended | prepared) ;; *) die "unknown mode '$m'" ;; esac; done
@@ -542,7 +581,7 @@ rss_pgb_t="$(rss_of "$pgb_t_pid")"
 profile_md=""
 if [ "$PROFILE" = "1" ] && [[ " ${targets[*]} " == *" tollgate "* ]]; then
   pc="$PROFILE_CLIENTS"
-  log "profiling Tollgate: pgbench -c $pc -M simple for ${PROFILE_SECONDS} s with JFR and per-thread CPU"
+  log "profiling Tollgate: pgbench -c $pc -M $PROFILE_MODE for ${PROFILE_SECONDS} s with JFR and per-thread CPU"
   thread_ticks() { # pid -> lines "tid ticks_user ticks_sys"
     local f s
     for f in /proc/"$1"/task/*/stat; do
@@ -555,7 +594,7 @@ if [ "$PROFILE" = "1" ] && [[ " ${targets[*]} " == *" tollgate "* ]]; then
   }
   # pgbench runs 4 s longer than the window: the window starts once every client is connected (logins are not
   # steady state) and the JFR recording has started, and ends before pgbench stops.
-  ( set +e; timeout $((PROFILE_SECONDS + 90)) "$PGBENCH" $(pgbench_args tollgate "$pc" simple $((PROFILE_SECONDS + 4))) \
+  ( set +e; timeout $((PROFILE_SECONDS + 90)) "$PGBENCH" $(pgbench_args tollgate "$pc" "$PROFILE_MODE" $((PROFILE_SECONDS + 4))) \
       >"$work/profile-pgbench.txt" 2>&1 ) &
   prof_bench=$!
   sleep 2
@@ -599,7 +638,7 @@ if [ "$PROFILE" = "1" ] && [[ " ${targets[*]} " == *" tollgate "* ]]; then
     # Self (top frame) and inclusive counts over the samples of the proxy's event-loop threads.
     jfr_table="$(awk '
         /^jdk.ExecutionSample/ { inev = 1; depth = 0; keep = 0; delete seen; next }
-        inev && /sampledThread = / { keep = ($0 ~ /"nioEventLoopGroup-/) ; next }
+        inev && /sampledThread = / { keep = ($0 ~ /"pgwire-loop-/) ; next }
         inev && /stackTrace = \[/ { instack = 1; next }
         instack && /^[[:space:]]*\]/ { instack = 0; if (keep) total++; next }
         instack && keep { fr = $0; sub(/^[[:space:]]+/, "", fr); sub(/[[:space:]]+line:.*$/, "", fr); sub(/\(.*$/, "", fr)
@@ -621,7 +660,7 @@ if [ "$PROFILE" = "1" ] && [[ " ${targets[*]} " == *" tollgate "* ]]; then
               for (k = 1; k <= ni; k++) { split(i[k], f, "\t"); printf "| %d | %.1f %% | `%s` |\n", f[2], f[2] * 100 / total, f[3] } }')"
   fi
   profile_md="$(cat <<EOF
-Profile run (not part of the table): \`pgbench -S -c $pc -j $(jobs_for "$pc") -M simple -T $((PROFILE_SECONDS + 4))\` through
+Profile run (not part of the table): \`pgbench -S -c $pc -j $(jobs_for "$pc") -M $PROFILE_MODE -T $((PROFILE_SECONDS + 4))\` through
 Tollgate, with a ${PROFILE_SECONDS} s window from 2 s after its start (JFR \`settings=profile\` recording): ${prof_tps:-?} TPS, initial connection time ${prof_conn:-?} ms.${prof_err:+ pgbench reported:
 
 \`\`\`
@@ -630,7 +669,7 @@ $prof_err
 }
 CPU time of the JVM's threads during the window, from
 \`/proc/<pid>/task/*/stat\` (threads grouped by name, digits shown as \`*\`; the proxy's event loops are
-\`nioEventLoopGroup-*-*\`, Micronaut's HTTP loops \`default-nioEventLoopGroup-*\`):
+\`pgwire-loop-*-*\`, Micronaut's HTTP loops \`default-nioEventLoopGroup-*\`):
 
 $thread_table
 
@@ -643,7 +682,7 @@ EOF
 fi
 
 # --- idle clients ---------------------------------------------------------------------------------------------------
-# The issue's memory target: 10,000 idle client connections held by Tollgate with RSS <= 512 MB. Tollgate is
+# The issue's memory target: 10,000 idle client connections held by Tollgate with RSS <= 256 MB. Tollgate is
 # restarted for it (same data dir and ports) with IDLE_JAVA_OPTS (a capped heap by default), so the figures are
 # those of a JVM that has only done this, not of one grown by the throughput runs. Idle clients only hold a server
 # connection in session pooling, so the clients log in to a project in transaction mode: the benchmark's own project
@@ -657,6 +696,7 @@ if [ "$IDLE_CLIENTS" -gt 0 ]; then
   log "idle clients: stopping both PgBouncers (so that every bench backend left is Tollgate's) and restarting Tollgate"
   stop_pid "$pgb_s_pid" "PgBouncer (session)"; pgb_s_pid=""
   stop_pid "$pgb_t_pid" "PgBouncer (transaction)"; pgb_t_pid=""
+  stop_pid "$app2_pid" "Tollgate (insights off)" 60; app2_pid=""
   stop_pid "$app_pid" Tollgate 60; app_pid=""
   idle_opts="${JAVA_OPTS:+$JAVA_OPTS }$IDLE_JAVA_OPTS"
   start_tollgate "$idle_opts"
@@ -780,7 +820,7 @@ throughput_table="$(
 )"
 
 proxies=()
-for t in pgb_session pgb_txn tollgate; do has "$t" && proxies+=("$t"); done
+for t in pgb_session pgb_txn tollgate tollgate_noinsights; do has "$t" && proxies+=("$t"); done
 cpu_table="$(
   printf '| Clients | Mode |'
   for t in "${proxies[@]}"; do printf ' %s |' "${T_LABEL[$t]}"; done
@@ -872,6 +912,29 @@ if has tollgate && in_clients 50; then
 else
   row "TPS ≥ ${TARGET_TPS_RATIO}× PgBouncer at c=50, simple & extended" "not measured in this run|c=50 not in CLIENTS=\"$CLIENTS\""
   row "Proxy CPU per transaction ≤ ${TARGET_CPU_RATIO}× PgBouncer's" "not measured in this run|c=50 not in CLIENTS=\"$CLIENTS\""
+fi
+if has tollgate && has pgb_txn && has direct && in_clients 1; then
+  ok=1; parts=""
+  for m in simple extended; do
+    lt="${LAT[tollgate/1/$m]:-}"; lp="${LAT[pgb_txn/1/$m]:-}"; ld="${LAT[direct/1/$m]:-}"
+    [ -n "$lt" ] && [ -n "$lp" ] && [ -n "$ld" ] || { ok=2; break; }
+    ot="$(awk -v a="$lt" -v d="$ld" 'BEGIN { printf "%.3f", a - d }')"; op="$(awk -v a="$lp" -v d="$ld" 'BEGIN { printf "%.3f", a - d }')"
+    parts+="$m +$ot ms vs PgBouncer's +$op ms, "; le "$ot" "$op" || ok=0
+  done
+  if [ $ok = 2 ]; then v="not measured in this run"; elif [ $ok = 1 ]; then v=met; else v=missed; fi
+  row "c=1 latency added over direct ≤ PgBouncer transaction's (simple & extended)" "$v|${parts%, }"
+fi
+if has tollgate && has tollgate_noinsights && in_clients 50; then
+  ok=1; parts=""
+  for m in simple extended; do
+    r="$(ratio "${TPS[tollgate/50/$m]:-}" "${TPS[tollgate_noinsights/50/$m]:-}")"
+    [ -n "$r" ] || { ok=2; break; }
+    cost="$(awk -v r="$r" 'BEGIN { printf "%.1f", (1 - r) * 100 }')"
+    parts+="$m ${cost} % ($(fmt_int "${TPS[tollgate/50/$m]}") vs $(fmt_int "${TPS[tollgate_noinsights/50/$m]}") TPS; CPU per transaction $(fmt1 "${CPU[tollgate/50/$m]}") vs $(fmt1 "${CPU[tollgate_noinsights/50/$m]}") ms), "
+    le "$cost" "$TARGET_INSIGHTS_COST" || ok=0
+  done
+  if [ $ok = 2 ]; then v="not measured in this run"; elif [ $ok = 1 ]; then v=met; else v=missed; fi
+  row "Insights cost ≤ ${TARGET_INSIGHTS_COST} % of throughput at c=50 (Tollgate vs the same build with \`tollgate.proxy.insights.enabled=false\`)" "$v|${parts%, }"
 fi
 k="tollgate/50/prepared"
 if [ "$TOLLGATE_POOL_MODE" = transaction ] && [ -n "${TPS[$k]:-}" ]; then

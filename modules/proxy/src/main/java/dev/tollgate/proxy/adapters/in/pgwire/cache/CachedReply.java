@@ -1,5 +1,6 @@
 package dev.tollgate.proxy.adapters.in.pgwire.cache;
 
+import dev.tollgate.proxy.domain.QueryShape;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -8,11 +9,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * client refreshes it.
  *
  * @param rows the rows its CommandComplete counted (for the shape's insights)
+ * @param shape the query's shape, found when the reply was captured (null: unknown), so that a hit books its insights
+ *              without normalizing the text again
  */
-public record CachedReply(byte[] bytes, long rows, long storedAtMillis, long ttlMillis, long swrMillis, AtomicBoolean refreshing) {
+public record CachedReply(byte[] bytes, long rows, QueryShape shape, long storedAtMillis, long ttlMillis, long swrMillis,
+                          AtomicBoolean refreshing) {
 
-    CachedReply(byte[] bytes, long rows, long storedAtMillis, long ttlMillis, long swrMillis) {
-        this(bytes, rows, storedAtMillis, ttlMillis, swrMillis, new AtomicBoolean());
+    CachedReply(byte[] bytes, long rows, QueryShape shape, long storedAtMillis, long ttlMillis, long swrMillis) {
+        this(bytes, rows, shape, storedAtMillis, ttlMillis, swrMillis, new AtomicBoolean());
     }
 
     boolean freshAt(long nowMillis) {

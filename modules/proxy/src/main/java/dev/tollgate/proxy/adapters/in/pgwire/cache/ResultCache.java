@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import dev.tollgate.proxy.domain.CacheConfig;
+import dev.tollgate.proxy.domain.QueryShape;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -96,6 +97,11 @@ public final class ResultCache {
 
     /** Stores a complete reply of {@code rows} rows, unless it is too large or the database holds its max_entries. */
     public void store(ResultKey key, byte[] bytes, long rows, CacheConfig config) {
+        store(key, bytes, rows, null, config);
+    }
+
+    /** The same, with the query's shape kept beside the reply ({@link CachedReply#shape}). */
+    public void store(ResultKey key, byte[] bytes, long rows, QueryShape shape, CacheConfig config) {
         if (bytes.length > maxReplyBytes || !enabled(config)) {
             return;
         }
@@ -104,7 +110,7 @@ public final class ResultCache {
         if (!replacing && held.get() >= config.maxEntries()) {
             return;
         }
-        CachedReply reply = new CachedReply(bytes, rows, clock.millis(), config.ttlSeconds() * 1000L, config.swrSeconds() * 1000L);
+        CachedReply reply = new CachedReply(bytes, rows, shape, clock.millis(), config.ttlSeconds() * 1000L, config.swrSeconds() * 1000L);
         if (replies.asMap().put(key, reply) == null) {
             held.incrementAndGet();
         }

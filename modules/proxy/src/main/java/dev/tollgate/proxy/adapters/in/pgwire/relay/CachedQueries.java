@@ -6,6 +6,7 @@ import dev.tollgate.proxy.adapters.in.pgwire.cache.ResultCache;
 import dev.tollgate.proxy.adapters.in.pgwire.cache.ResultKey;
 import dev.tollgate.proxy.adapters.in.pgwire.protocol.PgWire;
 import dev.tollgate.proxy.adapters.in.pgwire.usage.PoolStats;
+import dev.tollgate.proxy.adapters.in.pgwire.usage.ShapeCounters;
 import dev.tollgate.proxy.application.port.in.ResolveProxyRouteUseCase.ProxyRoute;
 import dev.tollgate.proxy.domain.CacheConfig;
 import dev.tollgate.proxy.domain.PoolMode;
@@ -33,6 +34,7 @@ final class CachedQueries {
     private ByteBuf missed;
     private ResultKey missedKey;
     private CacheConfig missedConfig;
+    private QueryShape missedShape;
 
     CachedQueries(ResultCache cache, ServerPool pool, ClientSettings settings, Flow flow, PoolStats stats) {
         this.cache = cache;
@@ -55,11 +57,11 @@ final class CachedQueries {
         if (route.poolMode() == PoolMode.SESSION || !ResultCache.enabled(route.cache())) {
             return false;
         }
-        String sql = PgWire.cStringAt(query, query.readerIndex() + 5);
+        String sql = shapes.sqlOf(query);
         CacheConfig config = route.cache();
         if (!sql.contains(ANNOTATION)) {
             // Not annotated: cached only when the database enabled a rule for its shape (ADR 0061), with the rule's TTL/SWR.
-            CacheRule rule = route.cacheRules().isEmpty() ? null : route.cacheRules().get(QueryShape.of(sql).id());
+            CacheRule rule = route.cacheRules().isEmpty() ? null : route.cacheRules().get(shapes.shapeOf(query).id());
             if (rule == null) {
                 return false;
             }
@@ -73,7 +75,8 @@ final class CachedQueries {
         CachedReply reply = cache.find(key);
         if (reply != null) {
             long received = System.nanoTime();
-            var shape = shapes.query(query);
+            // The shape stored with the reply: a hit does not normalize its text again.
+            ShapeCounters shape = shapes.counters(reply.shape() != null ? reply.shape() : shapes.shapeOf(query));
             query.release();
             // Counted before the reply leaves: a client that reads its answer finds it in the figures.
             long now = System.nanoTime();
@@ -88,10 +91,12 @@ final class CachedQueries {
             flow.flushClient();
             return true;
         }
-        if (QueryShape.of(sql).kind() != StatementKind.READ) {
+        QueryShape shape = shapes.shapeOf(query);
+        if (shape.kind() != StatementKind.READ) {
             return false;
         }
         missed = query;
+        missedShape = shape;
         missedKey = key;
         missedConfig = config;
         return false;
@@ -103,6 +108,6 @@ final class CachedQueries {
             return null;
         }
         missed = null;
-        return new ReplyCapture(cache, missedKey, missedConfig);
+        return new ReplyCapture(cache, missedKey, missedShape, missedConfig);
     }
 }

@@ -15,7 +15,6 @@ import dev.tollgate.proxy.adapters.in.pgwire.relay.RelayState.Waiting;
 import dev.tollgate.proxy.adapters.in.pgwire.relay.ReplyQueue.Kind;
 import dev.tollgate.proxy.adapters.in.pgwire.usage.PoolStats;
 import dev.tollgate.proxy.adapters.in.pgwire.usage.ProxyMetrics;
-import dev.tollgate.proxy.adapters.in.pgwire.usage.ShapeBook;
 import dev.tollgate.proxy.adapters.in.pgwire.usage.ShapeCounters;
 import dev.tollgate.proxy.domain.PoolMode;
 import io.netty.buffer.ByteBuf;
@@ -82,11 +81,10 @@ public final class ClientRelay extends ChannelInboundHandlerAdapter {
         this.stats = pool.stats();
         this.flow = new Flow(client, this, stats);
         this.replies = new ReplyQueue(this, flow, settings, mode, stats);
-        this.lease = new ServerLease(this, client, flow, settings, replies, routing, mode, metrics, loggedIn);
+        this.shapes = new StatementShapes(stats.shapes(), admission::maxQueryShapes);
+        this.lease = new ServerLease(this, client, flow, settings, replies, routing, shapes, mode, metrics, loggedIn);
         this.statements = new StatementRenaming(this, flow, lease, replies, pool.statementNames());
         this.admission = new QueryAdmission(flow, replies, admission);
-        ShapeBook book = stats.shapes();
-        this.shapes = new StatementShapes(sql -> book.forSql(sql, admission.maxQueryShapes()));
         this.cached = new CachedQueries(cache, pool, settings, flow, stats);
     }
 
@@ -121,6 +119,7 @@ public final class ClientRelay extends ChannelInboundHandlerAdapter {
             return;
         }
         flow.read(message);
+        shapes.reading();
         byte type = message.getByte(message.readerIndex());
         if (type == 'X') {
             message.release();

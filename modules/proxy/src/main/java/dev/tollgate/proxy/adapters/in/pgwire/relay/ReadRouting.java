@@ -2,10 +2,8 @@ package dev.tollgate.proxy.adapters.in.pgwire.relay;
 
 import dev.tollgate.proxy.adapters.in.pgwire.backend.ReplicaMonitor;
 import dev.tollgate.proxy.adapters.in.pgwire.backend.ServerPool;
-import dev.tollgate.proxy.adapters.in.pgwire.protocol.PgWire;
 import dev.tollgate.proxy.application.port.in.ResolveProxyRouteUseCase.ProxyRoute;
 import dev.tollgate.proxy.domain.PoolMode;
-import dev.tollgate.proxy.domain.QueryShape;
 import dev.tollgate.proxy.domain.Replica;
 import dev.tollgate.proxy.domain.StatementKind;
 import io.netty.buffer.ByteBuf;
@@ -40,34 +38,24 @@ final class ReadRouting {
         return primary;
     }
 
-    /** @param transactionStatus the client's transaction status at its last ReadyForQuery ('I' outside a transaction) */
-    ServerPool poolFor(ByteBuf first, char transactionStatus) {
+    /**
+     * @param transactionStatus the client's transaction status at its last ReadyForQuery ('I' outside a transaction)
+     * @param shapes where the message's text and shape are found (once per message)
+     */
+    ServerPool poolFor(ByteBuf first, char transactionStatus, StatementShapes shapes) {
         ProxyRoute route = primary.route();
         if (replicas == null || route.replicas().isEmpty() || route.poolMode() == PoolMode.SESSION || transactionStatus != 'I'
                 || first == null) {
             return primary;
         }
-        String sql = sqlOf(first);
+        String sql = shapes.sqlOf(first);
         if (sql == null || !(route.autoReadRouting() || sql.contains(ANNOTATION))) {
             return primary;
         }
-        if (QueryShape.of(sql).kind() != StatementKind.READ) {
+        if (shapes.shapeOf(first).kind() != StatementKind.READ) {
             return primary;
         }
         Replica replica = replicas.pick(route);
         return replica == null ? primary : pools.apply(route.onReplica(replica));
-    }
-
-    /** The SQL of a Query, or of a Parse of the unnamed statement; null for anything else. */
-    private static String sqlOf(ByteBuf message) {
-        int at = message.readerIndex();
-        byte type = message.getByte(at);
-        if (type == 'Q') {
-            return PgWire.cStringAt(message, at + 5);
-        }
-        if (type == 'P' && message.getByte(at + 5) == 0) {
-            return PgWire.cStringAt(message, at + 6);
-        }
-        return null;
     }
 }

@@ -3,6 +3,7 @@ package dev.tollgate.proxy.adapters.in.pgwire.relay;
 import dev.tollgate.proxy.adapters.in.pgwire.cache.ResultCache;
 import dev.tollgate.proxy.adapters.in.pgwire.cache.ResultKey;
 import dev.tollgate.proxy.domain.CacheConfig;
+import dev.tollgate.proxy.domain.QueryShape;
 import io.netty.buffer.ByteBuf;
 import java.io.ByteArrayOutputStream;
 
@@ -15,12 +16,19 @@ final class ReplyCapture {
     private final ResultCache cache;
     private final ResultKey key;
     private final CacheConfig config;
+    private final QueryShape shape;
     private ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
     private long rows;
 
     ReplyCapture(ResultCache cache, ResultKey key, CacheConfig config) {
+        this(cache, key, null, config);
+    }
+
+    /** {@code shape}: the query's shape, stored with the reply for the hits' insights (null: found at each hit). */
+    ReplyCapture(ResultCache cache, ResultKey key, QueryShape shape, CacheConfig config) {
         this.cache = cache;
         this.key = key;
+        this.shape = shape;
         this.config = config;
     }
 
@@ -56,7 +64,7 @@ final class ReplyCapture {
     /** The server's ReadyForQuery ended the reply with {@code status}: stored if whole and outside a transaction. */
     void finish(char status) {
         if (bytes != null && status == 'I') {
-            cache.store(key, bytes.toByteArray(), rows, config);
+            cache.store(key, bytes.toByteArray(), rows, shape, config);
         } else {
             cache.abandon(key);
         }

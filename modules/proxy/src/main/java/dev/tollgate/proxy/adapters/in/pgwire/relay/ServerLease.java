@@ -36,6 +36,7 @@ final class ServerLease {
     private final ClientSettings settings;
     private final ReplyQueue replies;
     private final ReadRouting routing;
+    private final StatementShapes shapes;
     /** The pool the client asks for logins and settings: its database's own (primary). */
     private final ServerPool pool;
     /** The pool of the server the client holds or waits for (a replica's, for a routed read), else null. */
@@ -51,8 +52,9 @@ final class ServerLease {
     private long acquiringSince;
 
     ServerLease(ClientRelay relay, Channel client, Flow flow, ClientSettings settings, ReplyQueue replies, ReadRouting routing,
-                PoolMode mode, ProxyMetrics metrics, Runnable loggedIn) {
+                StatementShapes shapes, PoolMode mode, ProxyMetrics metrics, Runnable loggedIn) {
         this.routing = routing;
+        this.shapes = shapes;
         ServerPool pool = routing.primary();
         this.relay = relay;
         this.client = client;
@@ -105,7 +107,7 @@ final class ServerLease {
     private void acquire(boolean login) {
         acquiringSince = System.nanoTime();
         relay.state(login ? LoggingIn.UNQUEUED : Waiting.UNQUEUED);
-        ServerPool from = login ? pool : routing.poolFor(queued.peekFirst(), replies.status());
+        ServerPool from = login ? pool : routing.poolFor(queued.peekFirst(), replies.status(), shapes);
         leasedFrom = from;
         ServerConnection idle = from.acquire(client.eventLoop(), this::granted, this::acquireFailed,
                 ticket -> relay.state(login ? new LoggingIn(ticket) : new Waiting(ticket)));

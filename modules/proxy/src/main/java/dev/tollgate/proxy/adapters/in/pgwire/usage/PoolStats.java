@@ -50,6 +50,7 @@ public final class PoolStats {
         return usage;
     }
 
+    /** The project's book of query shapes; null when the node keeps no insights. */
     public ShapeBook shapes() {
         return shapes;
     }

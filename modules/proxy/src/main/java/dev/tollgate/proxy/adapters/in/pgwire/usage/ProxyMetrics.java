@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
@@ -44,9 +46,18 @@ public final class ProxyMetrics {
     static final int SHAPE_CEILING = 10_000;
     private final QueryShapeCache shapeCache = new QueryShapeCache(10_000);
 
+    /** False: no statement is normalized or booked to a shape (the cost of insights, measured in docs/perf/proxy.md). */
+    private final boolean insights;
+
     public ProxyMetrics(MeterRegistry registry, ClientCount live) {
+        this(registry, live, true);
+    }
+
+    @Inject
+    public ProxyMetrics(MeterRegistry registry, ClientCount live, @Value("${tollgate.proxy.insights.enabled:true}") boolean insights) {
         this.registry = registry;
         this.live = live;
+        this.insights = insights;
     }
 
     /** Registers the per-project gauges the first time a project is seen. */
@@ -80,7 +91,7 @@ public final class ProxyMetrics {
                 Counter.builder("tollgate.proxy.bytes").tags("project", project, "database", database, "direction", "to_server").register(registry),
                 new UsageCounters(organizationId, projectId, databaseId),
                 snapshots.computeIfAbsent(projectId, SnapshotCounters::new),
-                shapes.computeIfAbsent(projectId, id -> new ShapeBook(id, shapeCache, SHAPE_CEILING)));
+                insights ? shapes.computeIfAbsent(projectId, id -> new ShapeBook(id, shapeCache, SHAPE_CEILING)) : null);
         Gauge.builder("tollgate.proxy.client.waiting", stats.waiting, AtomicInteger::get).tags("project", project, "database", database)
                 .description("Clients waiting for a server connection").register(registry);
         return stats;

@@ -34,7 +34,16 @@ public final class ShapeBook {
 
     /** The counters of the shape of {@code sql}: its own if tracked or if there is room ({@code maxShapes}, 0 = no tier bound). */
     public ShapeCounters forSql(String sql, int maxShapes) {
-        QueryShape shape = cache.shapeOf(sql);
+        return counters(shapeOf(sql), maxShapes);
+    }
+
+    /** The shape of {@code sql}, from the node's cache of texts seen before when it is there. */
+    public QueryShape shapeOf(String sql) {
+        return cache.shapeOf(sql);
+    }
+
+    /** The counters of {@code shape}: its own if tracked or if there is room ({@code maxShapes}, 0 = no tier bound). */
+    public ShapeCounters counters(QueryShape shape, int maxShapes) {
         ShapeCounters known = tracked.get(shape);
         if (known != null) {
             return known;

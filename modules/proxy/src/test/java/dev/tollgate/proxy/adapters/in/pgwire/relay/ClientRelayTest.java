@@ -63,8 +63,12 @@ public class ClientRelayTest {
     }
 
     private EmbeddedChannel client(ServerPool pool, QueryLimits.Admission admission) {
+        return client(pool, admission, Map.of());
+    }
+
+    private EmbeddedChannel client(ServerPool pool, QueryLimits.Admission admission, Map<String, String> startup) {
         EmbeddedChannel channel = new EmbeddedChannel();
-        ClientRelay relay = new ClientRelay(channel, pool, Map.of(), metrics, admission, () -> { });
+        ClientRelay relay = new ClientRelay(channel, pool, startup, metrics, admission, () -> { });
         channel.pipeline().addLast(relay);
         relay.login();
         List<Character> welcome = types(channel);
@@ -385,6 +389,92 @@ public class ClientRelayTest {
         assertEquals(List.of('S'), sent(server), "the server keeps its statements for other clients");
         answer(server, ready('I'));
         assertEquals(List.of('3', 'Z'), types(client));
+    }
+
+    /** The texts of the Queries sent to {@code server} since the last look. */
+    private static List<String> queries(ServerConnection server) {
+        List<String> texts = new ArrayList<>();
+        types((EmbeddedChannel) server.channel(), texts);
+        return texts;
+    }
+
+    /** Answers the set_config query that brings a server to a client's application_name, as PostgreSQL does. */
+    private static void answerSettings(ServerConnection server, String applicationName) {
+        answer(server, message('S', strings("application_name", applicationName)), complete("SELECT 1"), ready('I'));
+    }
+
+    @Test
+    void aServerBroughtToOneClientsSettingsServesTheNextClientOfTheSameSettingsAsItIs() {
+        ServerPool pool = pool(PoolMode.TRANSACTION);
+        ServerConnection server = server(pool, 1);
+        EmbeddedChannel alpha = client(pool, QueryLimits.Admission.OPEN, Map.of("application_name", "alpha"));
+        send(alpha, query("SELECT 1"));
+        List<String> first = queries(server);
+        assertEquals(2, first.size(), first.toString());
+        assertTrue(first.get(0).contains("set_config('application_name', 'alpha'"), first.toString());
+        answerSettings(server, "alpha");
+        answer(server, complete("SELECT 1"), ready('I'));
+        assertEquals(1, pool.idle());
+
+        EmbeddedChannel alsoAlpha = client(pool, QueryLimits.Admission.OPEN, Map.of("application_name", "alpha"));
+        send(alsoAlpha, query("SELECT 2"));
+        assertEquals(List.of("Q:SELECT 2"), queries(server), "the same settings: nothing to set");
+        answer(server, complete("SELECT 1"), ready('I'));
+
+        EmbeddedChannel beta = client(pool, QueryLimits.Admission.OPEN, Map.of("application_name", "beta"));
+        send(beta, query("SELECT 3"));
+        List<String> third = queries(server);
+        assertTrue(third.get(0).contains("set_config('application_name', 'beta'"), third.toString());
+        answerSettings(server, "beta");
+        answer(server, complete("SELECT 1"), ready('I'));
+
+        send(alpha, query("SELECT 4"));
+        List<String> back = queries(server);
+        assertTrue(back.get(0).contains("set_config('application_name', 'alpha'"), "another client's settings came between: " + back);
+        answerSettings(server, "alpha");
+        answer(server, complete("SELECT 1"), ready('I'));
+
+        // The client itself changes a reported setting: the server is reset, and no longer matches its old settings.
+        send(alpha, query("SET application_name = 'gamma'"));
+        assertEquals(List.of("Q:SET application_name = 'gamma'"), queries(server));
+        answer(server, message('S', strings("application_name", "gamma")), complete("SET"), ready('I'));
+        assertEquals(List.of("Q:RESET ALL"), queries(server));
+        answer(server, message('S', strings("application_name", "")), complete("RESET"), ready('I'));
+        send(alsoAlpha, query("SELECT 5"));
+        List<String> after = queries(server);
+        assertTrue(after.get(0).contains("set_config('application_name', 'alpha'"), after.toString());
+    }
+
+    @Test
+    void withoutInsightsNothingIsBookedAndQueriesStillFlow() {
+        ProxyRoute route = new ProxyRoute(UUID.randomUUID(), UUID.randomUUID(), databaseId, "127.0.0.1", 5432, "app", "app", "secret",
+                SslMode.DISABLE, 0, 100, 10, 1, 200, PoolMode.TRANSACTION, null);
+        PoolStats stats = new PoolStats(registry.timer("wait"), registry.timer("login"), registry.counter("closed"),
+                registry.counter("tx"), registry.counter("q"), registry.counter("out"), registry.counter("in"),
+                new UsageCounters(route.organizationId(), route.projectId(), databaseId), new SnapshotCounters(route.projectId()), null);
+        ServerPool pool = BackendFixtures.pool(route, stats);
+        ServerConnection server = server(pool, 1);
+        EmbeddedChannel client = client(pool);
+        send(client, query("SELECT 1"));
+        assertEquals(List.of("Q:SELECT 1"), queries(server));
+        answer(server, complete("SELECT 1"), ready('I'));
+        send(client, parse("", "SELECT $1"), bind(""), execute(), sync());
+        assertEquals(List.of('P', 'B', 'E', 'S'), sent(server));
+        answer(server, empty('1'), empty('2'), complete("SELECT 1"), ready('I'));
+        assertEquals(List.of('C', 'Z', '1', '2', 'C', 'Z'), types(client));
+        assertEquals(1, pool.idle());
+        assertNull(pool.stats().shapes());
+        assertNull(new ProxyMetrics(registry, projectId -> 0, false).poolStats(new ProxyMetrics.ServerCount() {
+            @Override
+            public int open(UUID id) {
+                return 0;
+            }
+
+            @Override
+            public int idle(UUID id) {
+                return 0;
+            }
+        }, route.organizationId(), route.projectId(), databaseId).shapes(), "a node without insights gives pools no book");
     }
 
     @Test
