@@ -19,6 +19,8 @@ final class Flow {
     private final PoolStats stats;
     private final OutboundBatch toClient = new OutboundBatch();
     private final OutboundBatch toServer = new OutboundBatch();
+    /** Between a message read from the client and the end of its read batch ({@link #readComplete}). */
+    private boolean inClientRead;
     /** Bytes relayed since the last flush. */
     private long bytesToServer;
     private long bytesToClient;
@@ -40,11 +42,22 @@ final class Flow {
 
     /** Counts a message read from the client. */
     void read(ByteBuf message) {
+        inClientRead = true;
         bytesToServer += message.readableBytes();
+    }
+
+    /**
+     * True while the client's read batch is being handled: what is queued for the server then goes with the rest of the
+     * batch at its end. (A server granted at once for the batch's first message, the Parse of an extended-protocol
+     * Parse/Bind/Execute/Sync, would otherwise get that message alone: one more write, one more wake-up upstream.)
+     */
+    boolean inClientRead() {
+        return inClientRead;
     }
 
     /** The client's read batch is over: what it made the relay send goes to the server now. */
     void readComplete() {
+        inClientRead = false;
         stats.sentToServer(bytesToServer);
         bytesToServer = 0;
         flushServer();

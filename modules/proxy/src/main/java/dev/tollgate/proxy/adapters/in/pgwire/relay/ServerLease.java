@@ -138,7 +138,9 @@ final class ServerLease {
         while (relay.server() != null && (message = queued.pollFirst()) != null) {
             relay.forward(message);
         }
-        flow.flushServer();
+        if (!flow.inClientRead()) {
+            flow.flushServer(); // granted later, after the read batch ended: nothing else will flush it
+        }
         client.config().setAutoRead(true);
     }
 

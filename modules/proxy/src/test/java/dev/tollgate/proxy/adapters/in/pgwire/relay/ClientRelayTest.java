@@ -446,6 +446,23 @@ public class ClientRelayTest {
     }
 
     @Test
+    void anExtendedProtocolBatchReachesTheServerInOneWriteEvenWhenItsFirstMessageTakesTheServer() {
+        ServerPool pool = pool(PoolMode.TRANSACTION);
+        ServerConnection server = server(pool, 1);
+        EmbeddedChannel client = client(pool);
+        // One read batch, as the four messages arrive in one TCP segment (send() makes each message a batch of its own).
+        for (ByteBuf m : List.of(parse("", "SELECT $1"), bind(""), execute(), sync())) {
+            client.pipeline().fireChannelRead(m);
+        }
+        client.pipeline().fireChannelReadComplete();
+        EmbeddedChannel upstream = (EmbeddedChannel) server.channel();
+        assertEquals(1, upstream.outboundMessages().size(), "the Parse that took the server waits for the rest of its batch");
+        assertEquals(List.of('P', 'B', 'E', 'S'), sent(server));
+        answer(server, empty('1'), empty('2'), complete("SELECT 1"), ready('I'));
+        assertEquals(List.of('1', '2', 'C', 'Z'), types(client));
+    }
+
+    @Test
     void withoutInsightsNothingIsBookedAndQueriesStillFlow() {
         ProxyRoute route = new ProxyRoute(UUID.randomUUID(), UUID.randomUUID(), databaseId, "127.0.0.1", 5432, "app", "app", "secret",
                 SslMode.DISABLE, 0, 100, 10, 1, 200, PoolMode.TRANSACTION, null);
