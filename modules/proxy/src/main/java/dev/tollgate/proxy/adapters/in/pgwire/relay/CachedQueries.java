@@ -4,7 +4,6 @@ import dev.tollgate.proxy.adapters.in.pgwire.backend.ServerPool;
 import dev.tollgate.proxy.adapters.in.pgwire.cache.CachedReply;
 import dev.tollgate.proxy.adapters.in.pgwire.cache.ResultCache;
 import dev.tollgate.proxy.adapters.in.pgwire.cache.ResultKey;
-import dev.tollgate.proxy.adapters.in.pgwire.protocol.PgWire;
 import dev.tollgate.proxy.adapters.in.pgwire.usage.PoolStats;
 import dev.tollgate.proxy.adapters.in.pgwire.usage.ShapeCounters;
 import dev.tollgate.proxy.application.port.in.ResolveProxyRouteUseCase.ProxyRoute;
@@ -24,6 +23,8 @@ import io.netty.buffer.ByteBuf;
  */
 final class CachedQueries {
     static final String ANNOTATION = "@pgbeam:cache";
+    /** ReadyForQuery, idle: what ends every reply served from the cache (outside a transaction by definition). */
+    private static final byte[] READY_FOR_QUERY_IDLE = {'Z', 0, 0, 0, 5, 'I'};
 
     private final ResultCache cache;
     private final ServerPool pool;
@@ -86,8 +87,8 @@ final class CachedQueries {
             if (shape != null) {
                 shape.recordHit(now - received, reply.rows(), reply.bytes().length + 6L, now);
             }
-            flow.toClient(flow.alloc().buffer(reply.bytes().length).writeBytes(reply.bytes()));
-            flow.toClient(PgWire.readyForQuery(flow.alloc(), 'I'));
+            flow.toClient(reply.bytes());
+            flow.toClient(READY_FOR_QUERY_IDLE);
             flow.flushClient();
             return true;
         }

@@ -81,6 +81,12 @@ final class Flow {
         toClient.add(client, message);
     }
 
+    /** Queues bytes for the client that nobody changes afterwards (a cached reply; a constant message). */
+    void toClient(byte[] bytes) {
+        bytesToClient += bytes.length;
+        toClient.add(client, bytes);
+    }
+
     /** Writes something the proxy says itself (an error before closing, say) after everything queued for the client. */
     ChannelFuture tellClient(ByteBuf message) {
         toClient.writePending(client);
