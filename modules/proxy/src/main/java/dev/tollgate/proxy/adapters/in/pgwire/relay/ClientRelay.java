@@ -137,7 +137,7 @@ public final class ClientRelay extends ChannelInboundHandlerAdapter {
         if (type == 'Q' || type == 'E') {
             received.add(System.nanoTime());
         }
-        if (now.server() == null || lease.hasQueued()) {
+        if (now.server() == null || lease.hasQueued() || lease.holdsReplica()) {
             lease.queue(message, now);
             return;
         }
@@ -213,6 +213,7 @@ public final class ClientRelay extends ChannelInboundHandlerAdapter {
                 if (state instanceof SkippingToSync skipping) {
                     state = new Leased(skipping.server());
                 }
+                lease.syncSent();
                 replies.expect(Kind.SYNC);
                 flow.toServer(message);
             }

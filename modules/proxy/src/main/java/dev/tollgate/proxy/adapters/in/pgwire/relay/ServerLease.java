@@ -48,6 +48,12 @@ final class ServerLease {
     private final ArrayDeque<ByteBuf> queued = new ArrayDeque<>();
     /** What the client's SQL changed in the session of the server it holds ({@link SessionChanges} flags). */
     private int sessionChanges;
+    /**
+     * While the client holds a replica's server (a routed read, ADR 0058): whether the routed extended-protocol batch
+     * (an unnamed Parse and what follows it) is still open, up to its Sync. Anything the client sends after the routed
+     * statement waits for the replica's server to be given back, and then goes where routing sends it.
+     */
+    private boolean routedBatchOpen;
     /** When the client last asked the pool for a server (pool acquisition time in metrics snapshots, ADR 0053). */
     private long acquiringSince;
 
@@ -80,6 +86,21 @@ final class ServerLease {
 
     boolean hasQueued() {
         return !queued.isEmpty();
+    }
+
+    /**
+     * True when a message read now must not go to the server the client holds: it holds a replica's server for a routed
+     * read, and the message comes after that read (a pipelined write would fail on the replica). Until the routed
+     * batch's Sync everything goes with it: PostgreSQL runs a batch up to its Sync as one implicit transaction, which
+     * cannot be split between servers.
+     */
+    boolean holdsReplica() {
+        return relay.server() != null && leasedFrom != pool && !routedBatchOpen;
+    }
+
+    /** A Sync was sent: a routed extended-protocol batch is complete. */
+    void syncSent() {
+        routedBatchOpen = false;
     }
 
     /** A message read while the client holds no server (or others wait before it): relayed once it has one. */
@@ -134,8 +155,14 @@ final class ServerLease {
                 return;
             }
         }
+        ByteBuf head = queued.peekFirst();
+        routedBatchOpen = leasedFrom != pool && head != null && head.getByte(head.readerIndex()) == 'P';
         ByteBuf message;
         while (relay.server() != null && (message = queued.pollFirst()) != null) {
+            if (message != head && holdsReplica()) {
+                queued.addFirst(message); // the rest waits for the replica's server to be given back
+                break;
+            }
             relay.forward(message);
         }
         if (!flow.inClientRead()) {
@@ -179,10 +206,14 @@ final class ServerLease {
         released.channel().config().setAutoRead(true);
         List<String> reset = resetFor(released, sessionChanges);
         sessionChanges = 0;
+        routedBatchOpen = false;
         if (reset.isEmpty()) {
             leasedFrom.release(released);
         } else {
             released.resetThenRelease(reset);
+        }
+        if (!queued.isEmpty() && relay.state() instanceof Idle) {
+            acquire(false); // what the client sent after a routed read: a server of its own now
         }
     }
 

@@ -31,6 +31,11 @@ public final class BackendFixtures {
         return new ServerPools(metrics, waitTimeout, idleTimeout, lifetime, loopbackLogins());
     }
 
+    /** Replica health as {@code checks} tells it, checked every {@code interval}. */
+    public static ReplicaMonitor replicas(dev.tollgate.proxy.application.port.in.CheckReplicaUseCase checks, Duration interval) {
+        return new ReplicaMonitor(checks, interval);
+    }
+
     /**
      * A logged-in server connection on {@code channel} (added to its pipeline) that reported {@code settings}, taken
      * in by {@code pool} as if the pool had opened it.

@@ -44,8 +44,11 @@ public class ClientRelayTest {
     }
 
     ServerPool pool(PoolMode mode, int poolSize) {
-        ProxyRoute route = new ProxyRoute(UUID.randomUUID(), UUID.randomUUID(), databaseId, "127.0.0.1", 5432, "app", "app", "secret", SslMode.DISABLE,
-                0, 100, poolSize, 1, 200, mode, null);
+        return pool(new ProxyRoute(UUID.randomUUID(), UUID.randomUUID(), databaseId, "127.0.0.1", 5432, "app", "app", "secret", SslMode.DISABLE,
+                0, 100, poolSize, 1, 200, mode, null));
+    }
+
+    ServerPool pool(ProxyRoute route) {
         PoolStats stats = new PoolStats(registry.timer("wait"), registry.timer("login"), registry.counter("closed"),
                 registry.counter("tx"), registry.counter("q"), registry.counter("out"), registry.counter("in"),
                 new UsageCounters(route.organizationId(), route.projectId(), databaseId), new SnapshotCounters(route.projectId()));
@@ -460,6 +463,57 @@ public class ClientRelayTest {
         assertEquals(List.of('P', 'B', 'E', 'S'), sent(server));
         answer(server, empty('1'), empty('2'), complete("SELECT 1"), ready('I'));
         assertEquals(List.of('1', '2', 'C', 'Z'), types(client));
+    }
+
+    @Test
+    void whatAClientPipelinesAfterARoutedReadWaitsForThePrimary() throws Exception {
+        dev.tollgate.proxy.domain.Replica replica = new dev.tollgate.proxy.domain.Replica(UUID.randomUUID(), databaseId, "127.0.0.2", 5432,
+                SslMode.DISABLE, java.time.Instant.now(), java.time.Instant.now());
+        ProxyRoute route = new ProxyRoute(UUID.randomUUID(), UUID.randomUUID(), databaseId, "127.0.0.1", 5432, "app", "app", "secret",
+                SslMode.DISABLE, 0, 100, 10, 1, 200, PoolMode.TRANSACTION, null, databaseId, null, List.of(replica), true);
+        ServerPool primary = pool(route);
+        ServerPool onReplica = pool(route.onReplica(replica));
+        ServerConnection primaryServer = server(primary, 1);
+        ServerConnection replicaServer = server(onReplica, 2);
+        var monitor = BackendFixtures.replicas((r, which) -> new dev.tollgate.proxy.application.port.in.CheckReplicaUseCase.ReplicaHealth(
+                true, java.time.Duration.ZERO, null), java.time.Duration.ofHours(1));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (monitor.pick(route) == null) { // the first check runs at once, on the monitor's own thread
+            assertTrue(System.nanoTime() < deadline, "the replica was never checked");
+            Thread.sleep(10);
+        }
+        EmbeddedChannel client = new EmbeddedChannel();
+        ClientRelay relay = new ClientRelay(client, primary, r -> onReplica, monitor, null, Map.of(), metrics, QueryLimits.Admission.OPEN,
+                () -> { });
+        client.pipeline().addLast(relay);
+        relay.login();
+        types(client);
+
+        // A read and a write in one read batch (pipelined): the read goes to the replica, the write waits for the primary.
+        for (ByteBuf m : List.of(query("SELECT 1"), query("INSERT INTO t VALUES (1)"))) {
+            client.pipeline().fireChannelRead(m);
+        }
+        client.pipeline().fireChannelReadComplete();
+        assertEquals(List.of("Q:SELECT 1"), queries(replicaServer));
+        assertEquals(List.of(), queries(primaryServer), "not before the replica's server is given back");
+        answer(replicaServer, complete("SELECT 1"), ready('I'));
+        assertEquals(List.of("Q:INSERT INTO t VALUES (1)"), queries(primaryServer));
+        answer(primaryServer, complete("INSERT 0 1"), ready('I'));
+        assertEquals(List.of('C', 'Z', 'C', 'Z'), types(client));
+        assertEquals(1, primary.idle());
+        assertEquals(1, onReplica.idle());
+
+        // An extended-protocol read up to its Sync stays on the replica as one batch; what follows the Sync waits.
+        for (ByteBuf m : List.of(parse("", "SELECT $1"), bind(""), execute(), sync(), parse("", "UPDATE t SET a = $1"), bind(""), execute(), sync())) {
+            client.pipeline().fireChannelRead(m);
+        }
+        client.pipeline().fireChannelReadComplete();
+        assertEquals(List.of('P', 'B', 'E', 'S'), sent(replicaServer));
+        assertEquals(List.of(), sent(primaryServer));
+        answer(replicaServer, empty('1'), empty('2'), complete("SELECT 1"), ready('I'));
+        assertEquals(List.of('P', 'B', 'E', 'S'), sent(primaryServer));
+        answer(primaryServer, empty('1'), empty('2'), complete("UPDATE 1"), ready('I'));
+        assertEquals(List.of('1', '2', 'C', 'Z', '1', '2', 'C', 'Z'), types(client));
     }
 
     @Test
