@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.proxy.adapters.in.pgwire.frontend.PgWireServer;
 import dev.tollgate.proxy.adapters.in.pgwire.usage.MetricsSnapshotReporter;
+import dev.tollgate.proxy.adapters.in.pgwire.usage.ProxyUsageReporter;
 import dev.tollgate.proxy.adapters.in.pgwire.usage.QueryShapeReporter;
 import dev.tollgate.proxy.domain.QueryShape;
 import dev.tollgate.testing.Accounts;
@@ -44,6 +45,8 @@ class ResultCacheTest extends HttpTest {
     MetricsSnapshotReporter reporter;
     @Inject
     QueryShapeReporter shapes;
+    @Inject
+    ProxyUsageReporter usage;
 
     @Override
     public Map<String, String> getProperties() {
@@ -210,6 +213,19 @@ class ResultCacheTest extends HttpTest {
         }
         assertEquals(4, hits, "the first read missed, the four others hit: " + seen);
         assertEquals(queries - hits, misses, "every other query went upstream");
+
+        // The day's usage (metered): the four hits, and the one cacheable read that missed.
+        assertTrue(usage.flush());
+        String day = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).toString();
+        long dayHits = 0;
+        long dayMisses = 0;
+        for (JsonNode row : http.get("/v1/projects/" + p.id() + "/usage?start_date=" + day + "&end_date=" + day, p.owner().auth())
+                .expect(200).conformsTo(PGBEAM).json().get("usage")) {
+            dayHits += row.get("cache_hits").asLong();
+            dayMisses += row.get("cache_misses").asLong();
+        }
+        assertEquals(4, dayHits);
+        assertEquals(1, dayMisses, "a cacheable read that went upstream");
 
         assertTrue(shapes.flush());
         JsonNode insights = http.get("/v1/projects/" + p.id() + "/insights", p.owner().auth()).expect(200).conformsTo(PGBEAM).json();

@@ -59,7 +59,8 @@ class ProxyUsageService implements RecordProxyUsageUseCase, GetUsageUseCase {
             String data = "{\"project_id\":\"" + TypeId.format("prj", usage.projectId()) + "\",\"database_id\":\""
                     + TypeId.format("db", usage.databaseId()) + "\",\"region\":" + jsonString(region)
                     + ",\"queries\":" + usage.queries() + ",\"bytes_to_client\":" + usage.bytesToClient()
-                    + ",\"connection_seconds\":" + BigDecimal.valueOf(usage.connectionMillis(), 3).toPlainString() + "}";
+                    + ",\"connection_seconds\":" + BigDecimal.valueOf(usage.connectionMillis(), 3).toPlainString()
+                    + ",\"cache_hits\":" + usage.cacheHits() + ",\"cache_misses\":" + usage.cacheMisses() + "}";
             events.add(new MeteringApi.Event(usage.id(), "tollgate/proxy/" + region, EVENT_TYPE,
                     TypeId.format("org", usage.organizationId()), usage.until(), data));
         }

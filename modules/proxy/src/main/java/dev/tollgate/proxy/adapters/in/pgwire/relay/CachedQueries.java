@@ -98,6 +98,7 @@ final class CachedQueries {
         }
         missed = query;
         missedShape = shape;
+        stats.cacheMiss();
         missedKey = key;
         missedConfig = config;
         return false;

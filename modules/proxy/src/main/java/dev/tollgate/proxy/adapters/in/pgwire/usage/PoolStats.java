@@ -63,7 +63,13 @@ public final class PoolStats {
 
     /** A query's reply is complete (see {@link SnapshotCounters#answered}). */
     /** A query answered from the result cache (ADR 0059): counted as a query too, by {@link #query()}. */
+    /** A cacheable query missed the result cache and goes upstream (daily usage, ADR 0059). */
+    public void cacheMiss() {
+        usage.cacheMiss();
+    }
+
     public void cacheHit() {
+        usage.cacheHit();
         snapshot.cacheHit();
     }
 

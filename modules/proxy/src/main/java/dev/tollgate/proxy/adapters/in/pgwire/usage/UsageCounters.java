@@ -16,8 +16,12 @@ public final class UsageCounters {
     private final UUID databaseId;
     private final LongAdder queries = new LongAdder();
     private final LongAdder bytesToClient = new LongAdder();
+    private final LongAdder cacheHits = new LongAdder();
+    private final LongAdder cacheMisses = new LongAdder();
     private long reportedQueries;
     private long reportedBytes;
+    private long reportedHits;
+    private long reportedMisses;
     private int openConnections;
     private long lastChangeNanos = System.nanoTime();
     private long unreportedConnectionNanos;
@@ -30,6 +34,16 @@ public final class UsageCounters {
 
     public void query() {
         queries.increment();
+    }
+
+    /** A query answered from the result cache (it is also counted as a query). */
+    public void cacheHit() {
+        cacheHits.increment();
+    }
+
+    /** A cacheable query that was not in the result cache and went upstream. */
+    public void cacheMiss() {
+        cacheMisses.increment();
     }
 
     public void sentToClient(long bytes) {
@@ -51,11 +65,16 @@ public final class UsageCounters {
         accrue(nanos);
         long q = queries.sum();
         long b = bytesToClient.sum();
+        long hits = cacheHits.sum();
+        long misses = cacheMisses.sum();
         long millis = unreportedConnectionNanos / 1_000_000;
         unreportedConnectionNanos -= millis * 1_000_000;
-        ProxyUsage usage = new ProxyUsage(id, organizationId, projectId, databaseId, until, q - reportedQueries, b - reportedBytes, millis);
+        ProxyUsage usage = new ProxyUsage(id, organizationId, projectId, databaseId, until, q - reportedQueries, b - reportedBytes, millis,
+                hits - reportedHits, misses - reportedMisses);
         reportedQueries = q;
         reportedBytes = b;
+        reportedHits = hits;
+        reportedMisses = misses;
         return usage;
     }
 
