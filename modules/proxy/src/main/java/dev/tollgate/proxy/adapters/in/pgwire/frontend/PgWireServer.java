@@ -119,6 +119,11 @@ public final class PgWireServer {
         LOG.info("PostgreSQL proxy listening on port {} ({} sockets)", port(), transport);
     }
 
+    /** The sockets the proxy runs on (ADR 0062). */
+    public SocketTransport transport() {
+        return transport;
+    }
+
     /** The port actually bound (differs from the configured one when that was 0). */
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
