@@ -20,17 +20,7 @@ public record InsightsSelection(Duration range, int limit) {
                 throw new ValidationException("range", "must be one of 1h, 6h, 24h, 7d");
             }
         }
-        int n = DEFAULT_LIMIT;
-        if (limit != null) {
-            try {
-                n = Integer.parseInt(limit.strip());
-            } catch (NumberFormatException e) {
-                throw new ValidationException("limit", "must be an integer from 1 to " + MAX_LIMIT);
-            }
-            if (n < 1 || n > MAX_LIMIT) {
-                throw new ValidationException("limit", "must be from 1 to " + MAX_LIMIT + ", not " + n);
-            }
-        }
+        int n = Limits.count("limit", limit, MAX_LIMIT, DEFAULT_LIMIT);
         return new InsightsSelection(r, n);
     }
 }

@@ -15,6 +15,23 @@ final class Limits {
         return v;
     }
 
+    /** A count given as query-string text (PgBeam's {@code limit}): 1 to {@code max}, {@code fallback} when absent. */
+    static int count(String field, String value, int max, int fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        int n;
+        try {
+            n = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ValidationException(field, "must be an integer from 1 to " + max);
+        }
+        if (n < 1 || n > max) {
+            throw new ValidationException(field, "must be from 1 to " + max + ", not " + n);
+        }
+        return n;
+    }
+
     static String text(String field, String value, int min, int max, boolean allowWhitespace) {
         if (value == null || value.length() < min) {
             throw new ValidationException(field, min > 0 ? "is required" : "must not be null");

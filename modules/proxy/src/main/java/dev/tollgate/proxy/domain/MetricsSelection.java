@@ -9,17 +9,7 @@ public record MetricsSelection(int limit, String region) {
 
     /** PgBeam's {@code limit} (1–1000, default 60) and optional {@code region} (a region id, e.g. {@code us-east-1}). */
     public static MetricsSelection parse(String limit, String region) {
-        int n = DEFAULT_LIMIT;
-        if (limit != null) {
-            try {
-                n = Integer.parseInt(limit.strip());
-            } catch (NumberFormatException e) {
-                throw new ValidationException("limit", "must be an integer from 1 to " + MAX_LIMIT);
-            }
-            if (n < 1 || n > MAX_LIMIT) {
-                throw new ValidationException("limit", "must be from 1 to " + MAX_LIMIT + ", not " + n);
-            }
-        }
+        int n = Limits.count("limit", limit, MAX_LIMIT, DEFAULT_LIMIT);
         if (region != null && region.isBlank()) {
             throw new ValidationException("region", "must be a region id (e.g. us-east-1) when given");
         }
