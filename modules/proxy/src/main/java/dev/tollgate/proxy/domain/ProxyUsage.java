@@ -12,12 +12,6 @@ import java.util.UUID;
 public record ProxyUsage(String id, UUID organizationId, UUID projectId, UUID databaseId, Instant until, long queries,
                          long bytesToClient, long connectionMillis, long cacheHits, long cacheMisses) {
 
-    /** Usage without the result cache. */
-    public ProxyUsage(String id, UUID organizationId, UUID projectId, UUID databaseId, Instant until, long queries,
-                      long bytesToClient, long connectionMillis) {
-        this(id, organizationId, projectId, databaseId, until, queries, bytesToClient, connectionMillis, 0, 0);
-    }
-
     public boolean isEmpty() {
         return queries == 0 && bytesToClient == 0 && connectionMillis == 0 && cacheHits == 0 && cacheMisses == 0;
     }

@@ -4,6 +4,7 @@ import dev.tollgate.proxy.adapters.in.pgwire.backend.ServerConnection;
 import dev.tollgate.proxy.adapters.in.pgwire.usage.PoolStats;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
@@ -81,10 +82,12 @@ final class Flow {
         toClient.add(client, message);
     }
 
-    /** Queues bytes for the client that nobody changes afterwards (a cached reply; a constant message). */
+    /**
+     * Queues bytes for the client that nobody changes afterwards (a cached reply, a constant message), wrapped rather
+     * than copied: the batch copies small ones into itself and passes large ones on as they are.
+     */
     void toClient(byte[] bytes) {
-        bytesToClient += bytes.length;
-        toClient.add(client, bytes);
+        toClient(Unpooled.wrappedBuffer(bytes));
     }
 
     /** Writes something the proxy says itself (an error before closing, say) after everything queued for the client. */

@@ -1,7 +1,6 @@
 package dev.tollgate.proxy.adapters.in.pgwire.relay;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 
 /**
@@ -28,23 +27,6 @@ final class OutboundBatch {
         }
         pending.writeBytes(message);
         message.release();
-    }
-
-    /**
-     * Queues {@code bytes}, which are never changed afterwards (a cached reply), behind what is already queued: copied
-     * into the batch when small, wrapped without a copy when large.
-     */
-    void add(Channel channel, byte[] bytes) {
-        unflushed = true;
-        if (bytes.length > COPY_LIMIT) {
-            writePending(channel);
-            channel.write(Unpooled.wrappedBuffer(bytes), channel.voidPromise());
-            return;
-        }
-        if (pending == null) {
-            pending = channel.alloc().ioBuffer(Math.max(512, bytes.length));
-        }
-        pending.writeBytes(bytes);
     }
 
     /** Hands what was collected to the channel's outbound buffer; the caller flushes. */
