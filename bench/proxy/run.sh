@@ -191,7 +191,7 @@ mkdir -p "$work/pg" "$work/pgsock" "$work/pgb" "$work/runs"
 chown "$RUN_AS": "$work/pg" "$work/pgsock" "$work/pgb"
 chmod 700 "$work/pg"
 PGDATA_DIR="$work/pg/data"
-app_pid=""; app2_pid=""; pgb_s_pid=""; pgb_t_pid=""; idle_pid=""; pg_started=0
+app_pid=""; app2_pid=""; started_pid=""; pgb_s_pid=""; pgb_t_pid=""; idle_pid=""; pg_started=0
 
 stop_pid() { # pid name [seconds]
   local pid="$1" name="$2" limit="${3:-30}" waited=0
@@ -222,6 +222,7 @@ cleanup() {
   stop_pid "$idle_pid" "idle clients" 10
   stop_pid "$app_pid" Tollgate 60
   stop_pid "$app2_pid" "Tollgate (insights off)" 60
+  stop_pid "$started_pid" "Tollgate (still starting)" 60 # one that failed during its start
   stop_pid "$pgb_s_pid" "PgBouncer (session)"
   stop_pid "$pgb_t_pid" "PgBouncer (transaction)"
   stop_pg
@@ -335,45 +336,39 @@ pgb_admin() { # port command
 # A short server idle timeout is Tollgate's counterpart of the RECONNECT sent to PgBouncer between runs: the pool
 # shrinks back to min_pool_size, so every target starts from the same free PostgreSQL slots.
 TOLLGATE_BASE_OPTS="-Dtollgate.proxy.default-max-connections=$TOLLGATE_MAX_CONNECTIONS -Dtollgate.proxy.server-idle-timeout=2s"
-startups() { local n; n="$(grep -c "Startup completed" "$work/tollgate.log" 2>/dev/null || true)"; echo "${n:-0}"; }
-start_tollgate() { # extra JVM options; sets app_pid (same data dir and ports on every start)
-  local waited=0 before
-  before="$(startups)" # a restart appends to the same log: wait for one more startup line
-  log "starting Tollgate (HTTP $HTTP_PORT, proxy $PROXY_PORT, embedded control-plane PostgreSQL $EMB_PORT)${1:+ with $1}"
+startups() { local n; n="$(grep -c "Startup completed" "$1" 2>/dev/null || true)"; echo "${n:-0}"; } # log file
+# One Tollgate: label, data directory and log name under $work, HTTP, embedded PostgreSQL and proxy ports, extra JVM
+# options; sets started_pid. A restart (same directory and ports) appends to the same log: it waits for one more
+# startup line.
+start_tollgate_at() {
+  local label="$1" name="$2" http="$3" emb="$4" proxy="$5" opts="$6" waited=0 before
+  before="$(startups "$work/$name.log")"
+  log "starting $label (HTTP $http, proxy $proxy, embedded control-plane PostgreSQL $emb)${opts:+ with $opts}"
   # shellcheck disable=SC2086 # the options are lists of options
-  TOLLGATE_DATA_DIR="$work/tollgate" TOLLGATE_HTTP_PORT="$HTTP_PORT" TOLLGATE_EMBEDDED_DB_PORT="$EMB_PORT" \
-    TOLLGATE_PROXY_PORT="$PROXY_PORT" TOLLGATE_ADMIN_API_KEY="$API_KEY" TOLLGATE_TIERS_INITIAL=enterprise \
+  TOLLGATE_DATA_DIR="$work/$name" TOLLGATE_HTTP_PORT="$http" TOLLGATE_EMBEDDED_DB_PORT="$emb" \
+    TOLLGATE_PROXY_PORT="$proxy" TOLLGATE_ADMIN_API_KEY="$API_KEY" TOLLGATE_TIERS_INITIAL=enterprise \
     TOLLGATE_PROXY_ALLOWED_UPSTREAMS=127.0.0.1/32 \
-    TOLLGATE_INTERNAL_SECRET="$BENCH_INTERNAL_SECRET" java $TOLLGATE_BASE_OPTS $1 -jar "$JAR" >>"$work/tollgate.log" 2>&1 &
-  app_pid=$!
-  until [ "$(startups)" -gt "$before" ]; do
-    kill -0 "$app_pid" 2>/dev/null || die "Tollgate exited during startup"
-    [ $waited -lt 240 ] || die "Tollgate did not log 'Startup completed' within 240 s"
+    TOLLGATE_INTERNAL_SECRET="$BENCH_INTERNAL_SECRET" java $TOLLGATE_BASE_OPTS $opts -jar "$JAR" >>"$work/$name.log" 2>&1 &
+  started_pid=$!
+  until [ "$(startups "$work/$name.log")" -gt "$before" ]; do
+    kill -0 "$started_pid" 2>/dev/null || die "$label exited during startup"
+    [ $waited -lt 240 ] || die "$label did not log 'Startup completed' within 240 s"
     sleep 1; waited=$((waited + 1))
   done
-  wait_port "$PROXY_PORT" "Tollgate proxy" "$app_pid"
-  log "Tollgate is up after ~${waited} s (pid $app_pid)"
+  wait_port "$proxy" "$label proxy" "$started_pid"
+  log "$label is up after ~${waited} s (pid $started_pid)"
+}
+start_tollgate() { # extra JVM options; sets app_pid
+  start_tollgate_at Tollgate tollgate "$HTTP_PORT" "$EMB_PORT" "$PROXY_PORT" "$1"
+  app_pid="$started_pid"
 }
 start_tollgate "$JAVA_OPTS"
 
 # The same build again, insights off (target tollgate_noinsights): the reference for what insights cost.
 start_tollgate2() {
-  local waited=0
-  log "starting a second Tollgate with insights off (HTTP $HTTP2_PORT, proxy $PROXY2_PORT, embedded PostgreSQL $EMB2_PORT)"
-  # shellcheck disable=SC2086 # the options are lists of options
-  TOLLGATE_DATA_DIR="$work/tollgate-b" TOLLGATE_HTTP_PORT="$HTTP2_PORT" TOLLGATE_EMBEDDED_DB_PORT="$EMB2_PORT" \
-    TOLLGATE_PROXY_PORT="$PROXY2_PORT" TOLLGATE_ADMIN_API_KEY="$API_KEY" TOLLGATE_TIERS_INITIAL=enterprise \
-    TOLLGATE_PROXY_ALLOWED_UPSTREAMS=127.0.0.1/32 \
-    TOLLGATE_INTERNAL_SECRET="$BENCH_INTERNAL_SECRET" java $TOLLGATE_BASE_OPTS $JAVA_OPTS -Dtollgate.proxy.insights.enabled=false \
-    -jar "$JAR" >>"$work/tollgate-b.log" 2>&1 &
-  app2_pid=$!
-  until grep -q "Startup completed" "$work/tollgate-b.log" 2>/dev/null; do
-    kill -0 "$app2_pid" 2>/dev/null || die "the second Tollgate exited during startup"
-    [ $waited -lt 240 ] || die "the second Tollgate did not log 'Startup completed' within 240 s"
-    sleep 1; waited=$((waited + 1))
-  done
-  wait_port "$PROXY2_PORT" "Tollgate proxy (insights off)" "$app2_pid"
-  log "the second Tollgate is up after ~${waited} s (pid $app2_pid)"
+  start_tollgate_at "Tollgate (insights off)" tollgate-b "$HTTP2_PORT" "$EMB2_PORT" "$PROXY2_PORT" \
+    "${JAVA_OPTS:+$JAVA_OPTS }-Dtollgate.proxy.insights.enabled=false"
+  app2_pid="$started_pid"
 }
 if [[ " $TARGETS " == *" tollgate_noinsights "* ]]; then start_tollgate2; fi
 
