@@ -108,6 +108,8 @@ final class ServerLease {
         queued.add(message);
         if (now instanceof Idle) {
             acquire(false);
+        } else if (holdsReplica()) {
+            client.config().setAutoRead(false); // behind a routed read: bounded like a client waiting for a server
         }
     }
 
@@ -168,7 +170,7 @@ final class ServerLease {
         if (!flow.inClientRead()) {
             flow.flushServer(); // granted later, after the read batch ended: nothing else will flush it
         }
-        client.config().setAutoRead(true);
+        client.config().setAutoRead(queued.isEmpty()); // held behind a routed read: nothing more is read meanwhile
     }
 
     /** No server could be had (pool timeout, upstream down): the client is told why and hung up on. */

@@ -496,8 +496,10 @@ public class ClientRelayTest {
         client.pipeline().fireChannelReadComplete();
         assertEquals(List.of("Q:SELECT 1"), queries(replicaServer));
         assertEquals(List.of(), queries(primaryServer), "not before the replica's server is given back");
+        assertFalse(client.config().isAutoRead(), "nothing more is read while statements wait behind the routed read");
         answer(replicaServer, complete("SELECT 1"), ready('I'));
         assertEquals(List.of("Q:INSERT INTO t VALUES (1)"), queries(primaryServer));
+        assertTrue(client.config().isAutoRead());
         answer(primaryServer, complete("INSERT 0 1"), ready('I'));
         assertEquals(List.of('C', 'Z', 'C', 'Z'), types(client));
         assertEquals(1, primary.idle());
