@@ -28,7 +28,9 @@ public enum Permission {
     RECORD_USAGE(Role.ADMIN, "usage.write", null),
     // Billing (OpenMeter's billing profiles, apps, invoices and subscriptions): money, so admins only.
     READ_BILLING(Role.ADMIN, "billing.read", null),
-    MANAGE_BILLING(Role.ADMIN, "billing.write", null);
+    MANAGE_BILLING(Role.ADMIN, "billing.write", null),
+    // Who did what in the organization: admins, as for billing; no PlanetScale access names it.
+    READ_AUDIT_LOG(Role.ADMIN, "audit.read", null);
 
     private final Role minimumRole;
     private final String apiKeyScope;

@@ -1,6 +1,7 @@
 package dev.tollgate.tenancy.application.service;
 
 import dev.tollgate.platform.domain.NotFoundException;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.application.port.in.ManageApiKeysUseCase;
 import dev.tollgate.tenancy.application.port.out.ApiKeyStore;
@@ -21,8 +22,11 @@ class ApiKeyService implements ManageApiKeysUseCase {
     private final ApiKeyStore keys;
     private final ApplicationEventPublisher<ApiKeyRevoked> revocations;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    ApiKeyService(OrganizationAccess access, ApiKeyStore keys, ApplicationEventPublisher<ApiKeyRevoked> revocations, Clock clock) {
+    ApiKeyService(OrganizationAccess access, ApiKeyStore keys, ApplicationEventPublisher<ApiKeyRevoked> revocations, Clock clock,
+                  AuditTrail audit) {
+        this.audit = audit;
         this.access = access;
         this.keys = keys;
         this.revocations = revocations;
@@ -37,6 +41,8 @@ class ApiKeyService implements ManageApiKeysUseCase {
         access.requireGrantableScopes(caller, organization, granted);
         ApiKey.Issued issued = ApiKey.issue(organization.id(), caller.userId(), name, granted, clock.instant());
         keys.save(issued.key());
+        audit.record(caller, organization.id(), AuditTrail.Change.created("api_key", issued.key().publicId(),
+                "API key '" + name + "' created", AuditSnapshots.of(issued.key())));
         return issued;
     }
 
@@ -51,7 +57,10 @@ class ApiKeyService implements ManageApiKeysUseCase {
     public void revoke(Caller caller, String organizationIdOrSlug, String keyId) {
         Organization organization = access.requireByIdOrSlug(caller, organizationIdOrSlug, Permission.MANAGE_API_KEYS);
         ApiKey key = keys.findByPublicId(organization.id(), keyId).orElseThrow(() -> NotFoundException.of("API key", keyId));
-        keys.save(key.revoke(clock.instant()));
+        ApiKey revoked = key.revoke(clock.instant());
+        keys.save(revoked);
+        audit.record(caller, organization.id(), AuditTrail.Change.updated("api_key", key.publicId(), "API key '" + key.name() + "' revoked",
+                AuditSnapshots.of(key), AuditSnapshots.of(revoked)));
         // The cached key goes once the revocation has committed (CredentialCacheInvalidation): forgetting it now
         // would let a request racing this one cache the still-committed, unrevoked row again.
         revocations.publishEvent(new ApiKeyRevoked(key.secretHash()));

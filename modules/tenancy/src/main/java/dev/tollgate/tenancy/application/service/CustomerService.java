@@ -4,6 +4,7 @@ import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.platform.domain.Ulid;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
@@ -25,8 +26,11 @@ class CustomerService implements ManageCustomersUseCase {
     private final TenancyApi tenancy;
     private final ApplicationEventPublisher<CustomerDeleting> deleting;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    CustomerService(CustomerStore customers, TenancyApi tenancy, ApplicationEventPublisher<CustomerDeleting> deleting, Clock clock) {
+    CustomerService(CustomerStore customers, TenancyApi tenancy, ApplicationEventPublisher<CustomerDeleting> deleting, Clock clock,
+                    AuditTrail audit) {
+        this.audit = audit;
         this.customers = customers;
         this.tenancy = tenancy;
         this.deleting = deleting;
@@ -39,6 +43,8 @@ class CustomerService implements ManageCustomersUseCase {
         UUID namespace = tenancy.requireNamespace(caller, Capability.MANAGE_METERS).id();
         Customer customer = Customer.create(namespace, details, clock.instant());
         customers.save(customer);
+        audit.record(caller, namespace, AuditTrail.Change.created("customer", customer.ulid(), "Customer '" + customer.name() + "' created",
+                AuditSnapshots.of(customer)));
         return customer;
     }
 
@@ -57,9 +63,11 @@ class CustomerService implements ManageCustomersUseCase {
     @Override
     @Transactional
     public Customer replace(Caller caller, String idOrKey, Customer.Details details) {
-        Customer customer = find(tenancy.requireNamespace(caller, Capability.MANAGE_METERS).id(), idOrKey)
-                .replace(details, clock.instant());
+        Customer current = find(tenancy.requireNamespace(caller, Capability.MANAGE_METERS).id(), idOrKey);
+        Customer customer = current.replace(details, clock.instant());
         customers.save(customer);
+        audit.record(caller, customer.namespace(), AuditTrail.Change.updated("customer", customer.ulid(),
+                "Customer '" + customer.name() + "' updated", AuditSnapshots.of(current), AuditSnapshots.of(customer)));
         return customer;
     }
 
@@ -69,6 +77,8 @@ class CustomerService implements ManageCustomersUseCase {
         Customer customer = find(tenancy.requireNamespace(caller, Capability.MANAGE_METERS).id(), idOrKey);
         deleting.publishEvent(new CustomerDeleting(customer.namespace(), customer.ulid())); // billing refuses while a subscription runs
         customers.save(customer.deleted(clock.instant()));
+        audit.record(caller, customer.namespace(), AuditTrail.Change.deleted("customer", customer.ulid(),
+                "Customer '" + customer.name() + "' deleted", AuditSnapshots.of(customer)));
     }
 
     private Customer find(UUID namespace, String idOrKey) {

@@ -4,6 +4,7 @@ import dev.tollgate.platform.domain.ConflictException;
 import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.UnauthenticatedException;
 import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.application.port.in.ManageInvitationsUseCase;
 import dev.tollgate.tenancy.application.port.in.ManageMembersUseCase.Member;
@@ -34,9 +35,11 @@ class InvitationService implements ManageInvitationsUseCase {
     private final UserStore users;
     private final SeatCheck seats;
     private final Clock clock;
+    private final AuditTrail audit;
 
     InvitationService(OrganizationAccess access, InvitationStore invitations, MembershipStore memberships, UserStore users,
-                      SeatCheck seats, Clock clock) {
+                      SeatCheck seats, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.access = access;
         this.invitations = invitations;
         this.memberships = memberships;
@@ -63,6 +66,8 @@ class InvitationService implements ManageInvitationsUseCase {
                 .map(open -> open.renewed(offered, caller.userId(), clock.instant()))
                 .orElseGet(() -> Invitation.issue(organization.id(), address, offered, caller.userId(), clock.instant()));
         invitations.save(invitation);
+        audit.record(caller, organization.id(), AuditTrail.Change.created("invitation", invitation.publicId(),
+                address + " invited as " + offered.wireName(), AuditSnapshots.of(invitation)));
         return invitation;
     }
 
@@ -95,6 +100,9 @@ class InvitationService implements ManageInvitationsUseCase {
         seats.requireFreeSeat(organization, memberships.countMembersForUpdate(organization.id()));
         Membership membership = Membership.join(organization.id(), invitee.id(), invitation.role(), clock.instant());
         memberships.save(membership);
+        audit.record(caller, organization.id(), AuditTrail.Change.created("member", membership.publicId(),
+                invitee.email() + " joined as " + membership.role().wireName() + " (invitation " + invitation.publicId() + ")",
+                AuditSnapshots.of(membership, invitee.email())));
         return new Member(membership, invitee);
     }
 
@@ -112,6 +120,8 @@ class InvitationService implements ManageInvitationsUseCase {
             access.require(caller, access.byId(invitation.organizationId()), Permission.MANAGE_MEMBERS);
         }
         invitations.delete(invitation.id());
+        audit.record(caller, invitation.organizationId(), AuditTrail.Change.deleted("invitation", invitation.publicId(),
+                "Invitation of " + invitation.email() + (isInvitee ? " declined" : " withdrawn"), AuditSnapshots.of(invitation)));
     }
 
     private Optional<Invitation> addressedTo(User invitee, String invitationId) {

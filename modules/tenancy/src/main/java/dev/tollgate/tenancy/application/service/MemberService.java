@@ -4,6 +4,7 @@ import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.application.port.in.ManageMembersUseCase;
 import dev.tollgate.tenancy.application.port.out.MembershipStore;
@@ -23,7 +24,10 @@ class MemberService implements ManageMembersUseCase {
     private final UserStore users;
     private final TeamStore teams;
 
-    MemberService(OrganizationAccess access, MembershipStore memberships, UserStore users, TeamStore teams) {
+    private final AuditTrail audit;
+
+    MemberService(OrganizationAccess access, MembershipStore memberships, UserStore users, TeamStore teams, AuditTrail audit) {
+        this.audit = audit;
         this.access = access;
         this.memberships = memberships;
         this.users = users;
@@ -64,7 +68,13 @@ class MemberService implements ManageMembersUseCase {
         }
         Membership changed = membership.withRole(newRole);
         memberships.save(changed);
-        return withUser(changed);
+        Member member = withUser(changed);
+        if (newRole != membership.role()) {
+            audit.record(caller, organization.id(), AuditTrail.Change.updated("member", membership.publicId(),
+                    "Role of " + member.user().email() + " changed from " + membership.role().wireName() + " to " + newRole.wireName(),
+                    AuditSnapshots.of(membership, member.user().email()), AuditSnapshots.of(changed, member.user().email())));
+        }
+        return member;
     }
 
     @Override
@@ -77,6 +87,9 @@ class MemberService implements ManageMembersUseCase {
         }
         teams.removeMemberFromTeams(organization.id(), membership.userId());
         memberships.delete(membership.id());
+        String email = withUser(membership).user().email();
+        audit.record(caller, organization.id(), AuditTrail.Change.deleted("member", membership.publicId(),
+                email + " removed from the workspace", AuditSnapshots.of(membership, email)));
     }
 
     private Membership find(Organization organization, String memberId) {

@@ -1,6 +1,7 @@
 package dev.tollgate.tenancy.application.service;
 
 import dev.tollgate.platform.domain.NotFoundException;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.application.port.in.ManageServiceTokensUseCase;
 import dev.tollgate.tenancy.application.port.out.ServiceTokenStore;
@@ -19,7 +20,10 @@ class ServiceTokenService implements ManageServiceTokensUseCase {
     private final ServiceTokenStore tokens;
     private final Clock clock;
 
-    ServiceTokenService(OrganizationAccess access, ServiceTokenStore tokens, Clock clock) {
+    private final AuditTrail audit;
+
+    ServiceTokenService(OrganizationAccess access, ServiceTokenStore tokens, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.access = access;
         this.tokens = tokens;
         this.clock = clock;
@@ -37,6 +41,8 @@ class ServiceTokenService implements ManageServiceTokensUseCase {
         Organization organization = access.require(caller, organizationSlug, Permission.MANAGE_SERVICE_TOKENS);
         ServiceToken.Issued issued = ServiceToken.issue(organization.id(), name, clock.instant());
         tokens.save(issued.token());
+        audit.record(caller, organization.id(), AuditTrail.Change.created("service_token", issued.token().publicId(),
+                "Service token '" + name + "' created", AuditSnapshots.of(issued.token())));
         return issued;
     }
 
@@ -49,7 +55,11 @@ class ServiceTokenService implements ManageServiceTokensUseCase {
     @Override
     @Transactional
     public void delete(Caller caller, String organizationSlug, String tokenId) {
-        tokens.delete(find(access.require(caller, organizationSlug, Permission.MANAGE_SERVICE_TOKENS), tokenId).id());
+        Organization organization = access.require(caller, organizationSlug, Permission.MANAGE_SERVICE_TOKENS);
+        ServiceToken token = find(organization, tokenId);
+        tokens.delete(token.id());
+        audit.record(caller, organization.id(), AuditTrail.Change.deleted("service_token", token.publicId(),
+                "Service token '" + token.name() + "' deleted", AuditSnapshots.of(token)));
     }
 
     @Override
@@ -66,6 +76,10 @@ class ServiceTokenService implements ManageServiceTokensUseCase {
         ServiceTokenAccess granted = ServiceTokenAccess.grant(token.id(), accessName, database, clock.instant());
         access.requireGrantableAccess(caller, organization, granted.access());
         tokens.saveAccess(granted);
+        audit.record(caller, organization.id(), new AuditTrail.Change("service_token", token.publicId(), "service_token.access_granted",
+                "Access '" + granted.access() + "' granted to service token '" + token.name() + "'"
+                        + (granted.database() == null ? "" : " on database " + granted.database()),
+                null, AuditTrail.fields("access", granted.access(), "database", granted.database())));
         return granted;
     }
 

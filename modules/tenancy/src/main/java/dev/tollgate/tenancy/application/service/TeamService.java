@@ -4,6 +4,7 @@ import dev.tollgate.platform.domain.ConflictException;
 import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.application.port.in.ManageTeamsUseCase;
 import dev.tollgate.tenancy.application.port.out.TeamStore;
@@ -20,7 +21,10 @@ class TeamService implements ManageTeamsUseCase {
     private final TeamStore teams;
     private final Clock clock;
 
-    TeamService(OrganizationAccess access, TeamStore teams, Clock clock) {
+    private final AuditTrail audit;
+
+    TeamService(OrganizationAccess access, TeamStore teams, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.access = access;
         this.teams = teams;
         this.clock = clock;
@@ -42,6 +46,8 @@ class TeamService implements ManageTeamsUseCase {
             throw new ConflictException("team_exists", "A team named '" + team.slug() + "' already exists in '" + organizationSlug + "'");
         }
         teams.save(team);
+        audit.record(caller, organization.id(), AuditTrail.Change.created("team", team.publicId(), "Team '" + team.name() + "' created",
+                AuditSnapshots.of(team)));
         return view(team);
     }
 
@@ -56,8 +62,13 @@ class TeamService implements ManageTeamsUseCase {
     @Transactional
     public TeamView update(Caller caller, String organizationSlug, String teamSlug, String name, String description) {
         Organization organization = access.require(caller, organizationSlug, Permission.MANAGE_TEAMS);
-        Team updated = find(organization, teamSlug).update(name, description, clock.instant());
+        Team current = find(organization, teamSlug);
+        Team updated = current.update(name, description, clock.instant());
         teams.save(updated);
+        if (!AuditSnapshots.of(current).equals(AuditSnapshots.of(updated))) {
+            audit.record(caller, organization.id(), AuditTrail.Change.updated("team", updated.publicId(), "Team '" + updated.name() + "' updated",
+                    AuditSnapshots.of(current), AuditSnapshots.of(updated)));
+        }
         return view(updated);
     }
 
@@ -65,7 +76,10 @@ class TeamService implements ManageTeamsUseCase {
     @Transactional
     public void delete(Caller caller, String organizationSlug, String teamSlug) {
         Organization organization = access.require(caller, organizationSlug, Permission.MANAGE_TEAMS);
-        teams.delete(find(organization, teamSlug).id());
+        Team team = find(organization, teamSlug);
+        teams.delete(team.id());
+        audit.record(caller, organization.id(), AuditTrail.Change.deleted("team", team.publicId(), "Team '" + team.name() + "' deleted",
+                AuditSnapshots.of(team)));
     }
 
     private Team find(Organization organization, String teamSlug) {

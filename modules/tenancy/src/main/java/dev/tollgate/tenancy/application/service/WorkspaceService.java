@@ -8,6 +8,7 @@ import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.platform.domain.ValidationException;
 import dev.tollgate.platform.outbox.Outbox;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.application.port.in.ManageWorkspacesUseCase;
 import dev.tollgate.tenancy.application.port.in.PurgeDeletedWorkspacesUseCase;
@@ -44,11 +45,13 @@ class WorkspaceService implements ManageWorkspacesUseCase, PurgeDeletedWorkspace
     private final ApplicationEventPublisher<OrganizationCreated> created;
     private final Outbox outbox;
     private final ApplicationEventPublisher<OrganizationRowChanged> rowChanges;
+    private final AuditTrail audit;
 
     WorkspaceService(OrganizationStore organizations, MembershipStore memberships, UserStore users,
                      OrganizationAccess access, CustomerStore customers, CredentialCache cache, Clock clock,
                      ApplicationEventPublisher<OrganizationCreated> created, ApplicationEventPublisher<OrganizationRowChanged> rowChanges,
-                     Outbox outbox) {
+                     Outbox outbox, AuditTrail audit) {
+        this.audit = audit;
         this.created = created;
         this.outbox = outbox;
         this.rowChanges = rowChanges;
@@ -99,6 +102,8 @@ class WorkspaceService implements ManageWorkspacesUseCase, PurgeDeletedWorkspace
         // tier), and through the outbox for everything that may follow it (webhooks, other nodes).
         created.publishEvent(event);
         outbox.publish(organization.publicId(), event);
+        audit.record(Caller.user(owner.id(), null), organization.id(), AuditTrail.Change.created("workspace", organization.publicId(),
+                "Workspace '" + organization.name() + "' created", AuditSnapshots.of(organization)));
         return organization;
     }
 
@@ -188,6 +193,7 @@ class WorkspaceService implements ManageWorkspacesUseCase, PurgeDeletedWorkspace
     @Transactional
     public Organization update(Caller caller, Organization target, UpdateWorkspaceCommand command) {
         access.require(caller, target, Permission.UPDATE_ORGANIZATION);
+        var before = AuditSnapshots.of(target);
         var now = clock.instant();
         if (command.name() != null) {
             target.rename(command.name(), now);
@@ -212,6 +218,11 @@ class WorkspaceService implements ManageWorkspacesUseCase, PurgeDeletedWorkspace
         organizations.save(target);
         cache.forgetOrganization(target.id());
         rowChanges.publishEvent(new OrganizationRowChanged(target.id())); // and again once committed
+        var after = AuditSnapshots.of(target);
+        if (!after.equals(before)) {
+            audit.record(caller, target.id(), AuditTrail.Change.updated("workspace", target.publicId(),
+                    "Workspace '" + target.name() + "' updated", before, after));
+        }
         return target;
     }
 
@@ -225,6 +236,8 @@ class WorkspaceService implements ManageWorkspacesUseCase, PurgeDeletedWorkspace
         }
         target.requestDeletion(clock.instant());
         organizations.save(target);
+        audit.record(caller, target.id(), AuditTrail.Change.of("workspace", target.publicId(), "deletion_requested",
+                "Deletion of workspace '" + target.name() + "' requested; it can be restored until " + target.purgeAfter()));
         cache.forgetOrganization(target.id());
         rowChanges.publishEvent(new OrganizationRowChanged(target.id())); // and again once committed
         return target;
@@ -242,6 +255,8 @@ class WorkspaceService implements ManageWorkspacesUseCase, PurgeDeletedWorkspace
         }
         target.restore(clock.instant());
         organizations.save(target);
+        audit.record(caller, target.id(), AuditTrail.Change.of("workspace", target.publicId(), "restored",
+                "Workspace '" + target.name() + "' restored"));
         cache.forgetOrganization(target.id());
         rowChanges.publishEvent(new OrganizationRowChanged(target.id())); // and again once committed
         return target;

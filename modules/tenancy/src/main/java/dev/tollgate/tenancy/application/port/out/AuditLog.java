@@ -1,0 +1,17 @@
+package dev.tollgate.tenancy.application.port.out;
+
+import dev.tollgate.tenancy.domain.AuditEntry;
+import dev.tollgate.tenancy.domain.AuditFilter;
+import java.util.List;
+import java.util.UUID;
+
+/** Where audit entries are kept: appended, never changed, read newest first. */
+public interface AuditLog {
+    void append(AuditEntry entry);
+
+    /**
+     * Up to {@code limit} entries of the organization matching {@code filter}, newest first, all older than the entry
+     * {@code before} (null: from the newest).
+     */
+    List<AuditEntry> page(UUID organizationId, AuditFilter filter, UUID before, int limit);
+}

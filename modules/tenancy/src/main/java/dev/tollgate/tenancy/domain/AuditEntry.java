@@ -1,0 +1,72 @@
+package dev.tollgate.tenancy.domain;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One recorded change: who ({@code actorType}, {@code actorId}), to what ({@code resourceType}, {@code resourceId}),
+ * what ({@code type}, {@code summary}, the fields {@code before} and {@code after}), from where and when. Entries are
+ * never changed once written; {@code id} is time-ordered and is the entry's place in the log.
+ */
+public record AuditEntry(UUID id, UUID organizationId, String actorType, String actorId, String resourceType, String resourceId,
+                         String type, String summary, Map<String, Object> before, Map<String, Object> after, String sourceAddress,
+                         Instant at) {
+    public static final String ID_PREFIX = "aud";
+    /** A value written in place of anything whose key names a secret. */
+    public static final String REDACTED = "[redacted]";
+    private static final int MAX_SUMMARY = 500;
+    private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "secret", "token", "plaintext", "plain", "passphrase", "private");
+    /** A key ending in one of these describes a secret without being one ({@code token_id}, {@code password_expires_at}). */
+    private static final Set<String> DESCRIPTIVE_ENDINGS = Set.of("id", "ids", "name", "prefix", "count", "at", "expires", "ttl", "role");
+
+    public AuditEntry {
+        require(actorType, "actorType");
+        require(actorId, "actorId");
+        require(resourceType, "resourceType");
+        require(resourceId, "resourceId");
+        require(type, "type");
+        summary = summary == null || summary.isBlank() ? type : summary.length() > MAX_SUMMARY ? summary.substring(0, MAX_SUMMARY) : summary;
+        before = redacted(before);
+        after = redacted(after);
+    }
+
+    public String publicId() {
+        return dev.tollgate.platform.domain.TypeId.format(ID_PREFIX, id);
+    }
+
+    /** The fields, with every value whose key names a secret replaced by {@link #REDACTED}, nested maps included. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> redacted(Map<String, ?> fields) {
+        if (fields == null) {
+            return null;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        fields.forEach((key, value) -> {
+            if (namesSecret(key)) {
+                out.put(key, value == null ? null : REDACTED);
+            } else if (value instanceof Map<?, ?> nested) {
+                out.put(key, redacted((Map<String, ?>) nested));
+            } else {
+                out.put(key, value);
+            }
+        });
+        return out;
+    }
+
+    /** Whether {@code key} (snake, kebab or camel case) names a secret: a secret word in it, and not a word about one last. */
+    static boolean namesSecret(String key) {
+        List<String> words = List.of(key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT).split("[^a-z0-9]+"));
+        return words.stream().anyMatch(SECRET_WORDS::contains) && !DESCRIPTIVE_ENDINGS.contains(words.get(words.size() - 1));
+    }
+
+    private static void require(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("an audit entry needs " + name);
+        }
+    }
+}
