@@ -128,7 +128,7 @@ class CrossTenantMatrixTest extends HttpTest {
      * secrets, and not worth trying under B's own parent (B reads its own month, changes its own plan).
      */
     // every database has a "main"; a query hash is the hash of a text anyone may send
-    static final Set<String> VALUE_PLACEHOLDERS = Set.of("billingPeriod", "newPlan", "branch", "query_hash");
+    static final Set<String> VALUE_PLACEHOLDERS = Set.of("billingPeriod", "newPlan", "branch", "query_hash", "resourceType");
 
     /** Lists with no identifier: B may see 2xx, but never anything of A's. */
     static final Set<String> NAMESPACE_LISTS = Set.of(
@@ -205,6 +205,8 @@ class CrossTenantMatrixTest extends HttpTest {
             ids.put("workspace", Long.toString(account.orgNumber()));
             ids.put("billingPeriod", java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString());
             ids.put("newPlan", "pro");
+            ids.put("resourceType", "workspace");
+            ids.put("resourceId", account.orgId());
         }
 
         String org() {
@@ -536,6 +538,9 @@ class CrossTenantMatrixTest extends HttpTest {
         m.put("GET /workspace/api/v1/{slug}/payment-methods", centrali("", null));
         m.put("GET /workspace/api/v1/{slug}/payment-methods/default", centrali("", null));
         m.put("GET /workspace/api/v1/{slug}/public-key", centrali("", null));
+        m.put("GET /workspace/api/v1/{slug}/audit/activity", centrali("", null));
+        m.put("GET /workspace/api/v1/{slug}/audit/export", centrali("", null));
+        m.put("GET /workspace/api/v1/{slug}/audit/{resourceType}/{resourceId}/history", centrali("", null));
         // OpenMeter: the namespace is the credential's; A's ids must be unknown there
         m.put("PUT /api/v1/addons/{addonId}", openMeter("", addon("intruder")));
         m.put("GET /api/v1/addons/{addonId}", openMeter("", null));

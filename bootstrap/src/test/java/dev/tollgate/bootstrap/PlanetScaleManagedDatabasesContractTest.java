@@ -360,4 +360,27 @@ class PlanetScaleManagedDatabasesContractTest extends HttpTest {
         }
         http.delete(db, owner.auth()).expect(204);
     }
+
+    /** Each change of a managed database lands once in its organization's audit log, with no password in it. */
+    @Test
+    void managedDatabaseChangesAreAudited() {
+        Account owner = Accounts.signUp(http, "Audited");
+        String name = name();
+        http.post(databases(owner), "{\"name\":\"" + name + "\"}", owner.auth()).expect(201);
+        String db = databases(owner) + "/" + name;
+        http.patch(db, "{\"allow_data_branching\":true}", owner.auth()).expect(200);
+        JsonNode pw = password(owner, name, "main", "{\"role\":\"reader\",\"ttl\":60}");
+        http.post(db + "/branches/main/passwords/" + pw.get("id").asText() + "/renew", "", owner.auth()).expect(200);
+        http.delete(db + "/branches/main/passwords/" + pw.get("id").asText(), owner.auth()).expect(204);
+        http.post(db + "/branches", "{\"name\":\"dev\"}", owner.auth()).expect(201);
+        http.delete(db + "/branches/dev", owner.auth()).expect(204);
+        http.delete(db, owner.auth()).expect(204);
+        var activity = http.get("/workspace/api/v1/" + owner.orgSlug() + "/audit/activity?limit=100", owner.auth()).expect(200);
+        java.util.List<String> types = new java.util.ArrayList<>();
+        activity.json().get("entries").forEach(e -> types.add(e.get("type").asText()));
+        assertEquals(java.util.List.of("database.deleted", "branch.deleted", "branch.created", "password.deleted",
+                "password.updated", "password.created", "database.updated", "database.created", "workspace.created"), types);
+        assertFalse(activity.body().contains(pw.get("plain_text").asText()), "the password is never in the log");
+        assertEquals(true, activity.json().get("entries").get(6).get("after").get("allow_data_branching").asBoolean());
+    }
 }

@@ -22,7 +22,7 @@ public record AuditEntry(UUID id, UUID organizationId, String actorType, String 
     private static final int MAX_SUMMARY = 500;
     private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "secret", "token", "plaintext", "plain", "passphrase", "private");
     /** A key ending in one of these describes a secret without being one ({@code token_id}, {@code password_expires_at}). */
-    private static final Set<String> DESCRIPTIVE_ENDINGS = Set.of("id", "ids", "name", "prefix", "count", "at", "expires", "ttl", "role");
+    private static final Set<String> DESCRIPTIVE_ENDINGS = Set.of("id", "ids", "name", "prefix", "count", "at", "expires", "ttl", "role", "changed", "set", "rotated");
 
     public AuditEntry {
         require(actorType, "actorType");

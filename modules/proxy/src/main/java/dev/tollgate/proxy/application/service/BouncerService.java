@@ -7,6 +7,7 @@ import dev.tollgate.proxy.application.port.in.ManageBouncersUseCase;
 import dev.tollgate.proxy.application.port.out.BouncerStore;
 import dev.tollgate.proxy.domain.Bouncer;
 import dev.tollgate.proxy.domain.Branch;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
 import io.micronaut.transaction.annotation.Transactional;
@@ -27,7 +28,10 @@ class BouncerService implements ManageBouncersUseCase {
     private final BouncerStore bouncers;
     private final Clock clock;
 
-    BouncerService(ManagedLookup lookup, BouncerStore bouncers, Clock clock) {
+    private final AuditTrail audit;
+
+    BouncerService(ManagedLookup lookup, BouncerStore bouncers, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.lookup = lookup;
         this.bouncers = bouncers;
         this.clock = clock;
@@ -47,7 +51,8 @@ class BouncerService implements ManageBouncersUseCase {
     @Transactional
     public Bouncer create(Caller caller, String organization, String database, String branch, String name, Integer poolSize,
                           String poolMode) {
-        Branch target = branch(caller, organization, database, branch, Capability.MANAGE_PROJECTS);
+        ManagedLookup.Target managed = lookup.database(caller, organization, database, Capability.MANAGE_PROJECTS);
+        Branch target = lookup.branch(managed, branch);
         ClusterSizeInfo size = lookup.size("cluster_size", target.clusterSize(), null);
         Bouncer bouncer = Bouncer.create(target.id(), name, poolSize, size.poolSize(), size.maxConnections(), poolMode, clock.instant());
         if (bouncers.find(target.id(), bouncer.name()).isPresent()) {
@@ -57,6 +62,8 @@ class BouncerService implements ManageBouncersUseCase {
             throw new ConflictException("bouncer_limit", "a branch can have up to " + MAX_PER_BRANCH + " bouncers");
         }
         bouncers.save(bouncer);
+        audit.record(caller, managed.project().organizationId(), AuditTrail.Change.created("bouncer", bouncer.publicId(),
+                "Bouncer '" + bouncer.name() + "' created on branch " + branch + " of database " + database, ProxyAuditFields.of(bouncer)));
         return bouncer;
     }
 
@@ -70,8 +77,11 @@ class BouncerService implements ManageBouncersUseCase {
     @Override
     @Transactional
     public void delete(Caller caller, String organization, String database, String branch, String bouncer) {
-        Branch target = branch(caller, organization, database, branch, Capability.MANAGE_PROJECTS);
+        ManagedLookup.Target managed = lookup.database(caller, organization, database, Capability.MANAGE_PROJECTS);
+        Branch target = lookup.branch(managed, branch);
         Bouncer found = bouncers.find(target.id(), bouncer).orElseThrow(() -> NotFoundException.of("Bouncer", bouncer));
         bouncers.save(found.deleted(clock.instant()));
+        audit.record(caller, managed.project().organizationId(), AuditTrail.Change.deleted("bouncer", found.publicId(),
+                "Bouncer '" + found.name() + "' deleted from branch " + branch + " of database " + database, ProxyAuditFields.of(found)));
     }
 }

@@ -12,6 +12,7 @@ import dev.tollgate.proxy.domain.AccessRole;
 import dev.tollgate.proxy.domain.Branch;
 import dev.tollgate.proxy.domain.BranchLogin;
 import dev.tollgate.proxy.domain.BranchLogin.Kind;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
 import io.micronaut.transaction.TransactionOperations;
@@ -36,8 +37,11 @@ class BranchLoginService implements ManageBranchLoginsUseCase {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
+    private final AuditTrail audit;
+
     BranchLoginService(ManagedLookup lookup, BranchLoginStore logins, SecretSealer sealer, ProxySettings settings,
-                       BranchProvisioning provisioning, TransactionOperations<Connection> transactions, Clock clock) {
+                       BranchProvisioning provisioning, TransactionOperations<Connection> transactions, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.lookup = lookup;
         this.logins = logins;
         this.sealer = sealer;
@@ -106,6 +110,10 @@ class BranchLoginService implements ManageBranchLoginsUseCase {
             BranchLogin login = BranchLogin.create(at.branch().id(), kind, asked.name(), asked.access(),
                     sealer.seal(plainText, BranchLogin.passwordContext(id)), id, asked.ttlSeconds(), clock.instant());
             logins.save(login);
+            String what = kind == Kind.PASSWORD ? "password" : "role";
+            audit.record(caller, at.target().project().organizationId(), AuditTrail.Change.created(what, login.publicId(),
+                    "A " + asked.access().wire() + " " + what + " '" + login.username() + "' created on branch '" + at.branch().name()
+                            + "' of database '" + at.target().database().name() + "'", ProxyAuditFields.of(login)));
             return new Recorded(login, at);
         });
         provisioning.settle(recorded.login(), recorded.at().branch());
@@ -128,6 +136,8 @@ class BranchLoginService implements ManageBranchLoginsUseCase {
             at[0] = locate(caller, organization, database, branch, Capability.MANAGE_PROJECTS);
             BranchLogin login = lookup.login(at[0].branch(), Kind.PASSWORD, passwordId).deleted(clock.instant());
             logins.save(login);
+            audit.record(caller, at[0].target().project().organizationId(), AuditTrail.Change.deleted("password", login.publicId(),
+                    "Password '" + login.username() + "' deleted from branch '" + at[0].branch().name() + "'", ProxyAuditFields.of(login)));
             return login;
         });
         provisioning.settle(deleted, at[0].branch());
@@ -140,8 +150,12 @@ class BranchLoginService implements ManageBranchLoginsUseCase {
             at[0] = locate(caller, organization, database, branch, Capability.MANAGE_PROJECTS);
             Instant now = clock.instant();
             // Owed to the cluster again: settling a login (re)applies its expiry to the role.
-            BranchLogin login = lookup.login(at[0].branch(), Kind.PASSWORD, passwordId).renewed(now);
+            BranchLogin current = lookup.login(at[0].branch(), Kind.PASSWORD, passwordId);
+            BranchLogin login = current.renewed(now);
             logins.save(login);
+            audit.record(caller, at[0].target().project().organizationId(), AuditTrail.Change.updated("password", login.publicId(),
+                    "Password '" + login.username() + "' renewed until " + login.expiresAt(), ProxyAuditFields.of(current),
+                    ProxyAuditFields.of(login)));
             return login;
         });
         provisioning.settle(renewed, at[0].branch());

@@ -10,6 +10,7 @@ import dev.tollgate.proxy.application.port.out.ManagedDatabaseStore;
 import dev.tollgate.proxy.domain.Branch;
 import dev.tollgate.proxy.domain.BranchLogin;
 import dev.tollgate.proxy.domain.ManagedDatabase;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
 import io.micronaut.transaction.TransactionOperations;
@@ -33,8 +34,11 @@ class BranchService implements ManageBranchesUseCase {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
+    private final AuditTrail audit;
+
     BranchService(ManagedLookup lookup, BranchStore branches, ManagedDatabaseStore databases, ManagedTeardown teardown,
-                  BranchProvisioning provisioning, TransactionOperations<Connection> transactions, Clock clock) {
+                  BranchProvisioning provisioning, TransactionOperations<Connection> transactions, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.lookup = lookup;
         this.branches = branches;
         this.databases = databases;
@@ -82,6 +86,9 @@ class BranchService implements ManageBranchesUseCase {
             Branch branch = Branch.create(target.project().id(), name, parent.name(), false, size.slug(), parent.dataCluster(),
                     parent.clusterDatabase(), withData, clock.instant());
             branches.save(branch);
+            audit.record(caller, target.project().organizationId(), AuditTrail.Change.created("branch", branch.publicId(),
+                    "Branch '" + name + "' of database '" + managed.name() + "' created from '" + parent.name() + "'"
+                            + (withData ? " with its data" : ""), ProxyAuditFields.of(branch)));
             return branch;
         });
         if (provisioning.settle(created) == BranchProvisioning.Outcome.PARENT_BUSY) {
@@ -114,6 +121,11 @@ class BranchService implements ManageBranchesUseCase {
             Instant now = clock.instant();
             Branch resized = current.resized(lookup.size("cluster_size", clusterSize, null).slug(), now);
             branches.save(resized);
+            if (!resized.clusterSize().equals(current.clusterSize())) {
+                audit.record(caller, target.project().organizationId(), AuditTrail.Change.updated("branch", resized.publicId(),
+                        "Branch '" + resized.name() + "' resized to " + resized.clusterSize(), ProxyAuditFields.of(current),
+                        ProxyAuditFields.of(resized)));
+            }
             if (resized.production()) {
                 target.database().resize(resized.clusterSize(), now);
                 databases.save(target.database());
@@ -136,6 +148,8 @@ class BranchService implements ManageBranchesUseCase {
             List<BranchLogin> logins = teardown.removeLogins(current, now);
             Branch deleted = current.deleted(now);
             branches.save(deleted);
+            audit.record(caller, target.project().organizationId(), AuditTrail.Change.deleted("branch", current.publicId(),
+                    "Branch '" + current.name() + "' of database '" + target.database().name() + "' deleted", ProxyAuditFields.of(current)));
             return new Removed(deleted, logins);
         });
         removed.logins().forEach(login -> provisioning.settle(login, removed.branch()));

@@ -10,6 +10,7 @@ import dev.tollgate.proxy.domain.CacheRule;
 import dev.tollgate.proxy.domain.Database;
 import dev.tollgate.proxy.domain.ObservedShape;
 import dev.tollgate.proxy.domain.Project;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
 import io.micronaut.transaction.annotation.Transactional;
@@ -33,7 +34,10 @@ class CacheRuleService implements ManageCacheRulesUseCase {
     private final CacheRuleStore rules;
     private final Clock clock;
 
-    CacheRuleService(ProjectLookup lookup, QueryShapeStore shapes, CacheRuleStore rules, Clock clock) {
+    private final AuditTrail audit;
+
+    CacheRuleService(ProjectLookup lookup, QueryShapeStore shapes, CacheRuleStore rules, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.lookup = lookup;
         this.shapes = shapes;
         this.rules = rules;
@@ -64,6 +68,9 @@ class CacheRuleService implements ManageCacheRulesUseCase {
                 .stream().findFirst().orElseThrow(() -> NotFoundException.of("Query shape", queryHash));
         CacheRule rule = CacheRule.of(database.id(), queryHash, cacheEnabled, ttlSeconds, swrSeconds, clock.instant());
         rules.save(rule);
+        audit.record(caller, project.organizationId(), new AuditTrail.Change("cache_rule", database.publicId() + "/" + queryHash,
+                "cache_rule.updated", "Cache rule of query " + queryHash + " on database " + database.publicId()
+                        + (rule.cacheEnabled() ? " enabled" : " disabled"), null, ProxyAuditFields.of(rule)));
         return entry(shape, rule, database);
     }
 

@@ -12,6 +12,7 @@ import dev.tollgate.proxy.application.port.out.DnsTxtLookup;
 import dev.tollgate.proxy.application.port.out.ProxySettings;
 import dev.tollgate.proxy.domain.CustomDomain;
 import dev.tollgate.proxy.domain.Project;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
 import io.micronaut.transaction.annotation.Transactional;
@@ -34,8 +35,11 @@ class CustomDomainService implements ManageCustomDomainsUseCase {
     private final Clock clock;
     private final RateLimiter limiter;
 
+    private final AuditTrail audit;
+
     CustomDomainService(CustomDomainStore domains, ProjectLookup lookup, PlanGuard plan, DnsTxtLookup dns, ProxySettings settings, Clock clock,
-                        RateLimiter limiter) {
+                        RateLimiter limiter, AuditTrail audit) {
+        this.audit = audit;
         this.limiter = limiter;
         this.domains = domains;
         this.lookup = lookup;
@@ -66,6 +70,8 @@ class CustomDomainService implements ManageCustomDomainsUseCase {
             throw new ConflictException("domain_taken", "The domain " + created.domain() + " is already in use by a project that proved it");
         });
         domains.save(created); // the same name twice in one project is a conflict (unique index)
+        audit.record(caller, project.organizationId(), AuditTrail.Change.created("custom_domain", created.publicId(),
+                "Custom domain " + created.domain() + " added to project '" + project.name() + "'", ProxyAuditFields.of(created)));
         return registered(created, project);
     }
 
@@ -73,7 +79,10 @@ class CustomDomainService implements ManageCustomDomainsUseCase {
     @Transactional
     public void delete(Caller caller, String projectId, String domainId) {
         Project project = lookup.project(caller, projectId, Capability.MANAGE_PROJECTS);
-        domains.delete(find(project, domainId).id());
+        CustomDomain domain = find(project, domainId);
+        domains.delete(domain.id());
+        audit.record(caller, project.organizationId(), AuditTrail.Change.deleted("custom_domain", domain.publicId(),
+                "Custom domain " + domain.domain() + " removed from project '" + project.name() + "'", ProxyAuditFields.of(domain)));
     }
 
     /** DNS is asked outside any transaction: a slow or silent nameserver holds no database connection. */
@@ -96,7 +105,7 @@ class CustomDomainService implements ManageCustomDomainsUseCase {
             return new Verification(registered, false, "Expected a TXT record at " + domain.txtHost() + " with the value "
                     + domain.txtValue() + "; found " + found);
         }
-        return new Verification(markVerified(registered), true, null);
+        return new Verification(markVerified(caller, registered), true, null);
     }
 
     @Transactional(readOnly = true)
@@ -108,11 +117,13 @@ class CustomDomainService implements ManageCustomDomainsUseCase {
 
     /** Another project may have proven the name meanwhile: then this one cannot (a conflict, by the unique index). */
     @Transactional
-    protected Registered markVerified(Registered registered) {
+    protected Registered markVerified(Caller caller, Registered registered) {
         CustomDomain current = domains.find(registered.domain().projectId(), registered.domain().id())
                 .orElseThrow(() -> NotFoundException.of("Custom domain", registered.domain().publicId()));
         CustomDomain verified = current.verifiedAt(clock.instant());
         domains.save(verified);
+        audit.record(caller, lookup.organizationOfProject(verified.projectId()), AuditTrail.Change.of("custom_domain", verified.publicId(),
+                "verified", "Custom domain " + verified.domain() + " proven by its DNS TXT record"));
         return new Registered(verified, registered.projectId(), registered.projectHost());
     }
 

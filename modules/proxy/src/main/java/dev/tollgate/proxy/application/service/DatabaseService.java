@@ -13,6 +13,7 @@ import dev.tollgate.proxy.application.port.out.UpstreamProbe;
 import dev.tollgate.proxy.domain.Database;
 import dev.tollgate.proxy.domain.DatabaseSpec;
 import dev.tollgate.proxy.domain.Project;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
 import io.micronaut.transaction.annotation.Transactional;
@@ -35,8 +36,12 @@ class DatabaseService implements ManageDatabasesUseCase {
     private final DestinationCheck destinations;
     private final RateLimiter limiter;
 
+    private final AuditTrail audit;
+
     DatabaseService(DatabaseStore databases, ProjectStore projects, ProjectLookup lookup, SecretSealer sealer,
-                    UpstreamProbe probe, Clock clock, PlanGuard plan, DestinationCheck destinations, RateLimiter limiter) {
+                    UpstreamProbe probe, Clock clock, PlanGuard plan, DestinationCheck destinations, RateLimiter limiter,
+                    AuditTrail audit) {
+        this.audit = audit;
         this.plan = plan;
         this.limiter = limiter;
         this.destinations = destinations;
@@ -71,7 +76,11 @@ class DatabaseService implements ManageDatabasesUseCase {
     public Database create(Caller caller, String projectId, DatabaseSpec spec) {
         Project project = lookup.project(caller, projectId, Capability.MANAGE_PROJECTS);
         plan.requireDatabaseSlot(project);
-        return register(project, spec, clock.instant());
+        Database database = register(project, spec, clock.instant());
+        audit.record(caller, project.organizationId(), AuditTrail.Change.created("database", database.publicId(),
+                "Database " + database.name() + " at " + database.host() + " registered in project '" + project.name() + "'",
+                ProxyAuditFields.of(database)));
+        return database;
     }
 
     @Override
@@ -110,6 +119,15 @@ class DatabaseService implements ManageDatabasesUseCase {
                 spec.poolConfig(), spec.cacheConfig(), spec.poolRegion(), spec.queryTimeoutMs(), spec.autoReadRouting(),
                 current.createdAt(), clock.instant(), null);
         databases.save(updated);
+        var before = ProxyAuditFields.of(current);
+        var after = ProxyAuditFields.of(updated);
+        if (c.password() != null) {
+            after.put("password_changed", true); // that it changed, never what it is
+        }
+        if (!after.equals(before)) {
+            audit.record(caller, project.organizationId(), AuditTrail.Change.updated("database", updated.publicId(),
+                    "Database " + updated.name() + " of project '" + project.name() + "' updated", before, after));
+        }
         return updated;
     }
 
@@ -122,6 +140,8 @@ class DatabaseService implements ManageDatabasesUseCase {
             throw new ValidationException("database_id", "a project keeps at least one database; delete the project instead");
         }
         databases.save(database.deleted(clock.instant()));
+        audit.record(caller, project.organizationId(), AuditTrail.Change.deleted("database", database.publicId(),
+                "Database " + database.name() + " removed from project '" + project.name() + "'", ProxyAuditFields.of(database)));
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.tollgate.proxy.domain.AllowedNetwork;
 import dev.tollgate.proxy.domain.CidrEntry;
 import dev.tollgate.proxy.domain.Project;
 import dev.tollgate.proxy.domain.ProjectAccessRevoked;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -25,8 +26,11 @@ class IpRestrictionService implements ManageIpRestrictionsUseCase {
     private final ApplicationEventPublisher<ProjectAccessRevoked> revocations;
     private final Clock clock;
 
+    private final AuditTrail audit;
+
     IpRestrictionService(ManagedLookup lookup, ProjectStore projects, ApplicationEventPublisher<ProjectAccessRevoked> revocations,
-                         Clock clock) {
+                         Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.lookup = lookup;
         this.projects = projects;
         this.revocations = revocations;
@@ -62,6 +66,9 @@ class IpRestrictionService implements ManageIpRestrictionsUseCase {
         allowed.add(entry);
         project.allow(allowed, clock.instant());
         projects.save(project);
+        audit.record(caller, project.organizationId(), new AuditTrail.Change("database", database, "database.ip_allowed",
+                "Connections to database '" + database + "' allowed from " + entry.cidr(), null,
+                AuditTrail.fields("cidr", entry.cidr(), "description", entry.label())));
         revocations.publishEvent(ProjectAccessRevoked.outside(project.id(), project.allowedCidrs()));
         return projects.allowedNetworks(project).stream().filter(n -> n.cidr().equals(entry.cidr())).findFirst().orElseThrow();
     }

@@ -19,6 +19,7 @@ import dev.tollgate.proxy.domain.ManagedDatabase;
 import dev.tollgate.proxy.domain.ManagedDatabase.Settings;
 import dev.tollgate.proxy.domain.Project;
 import dev.tollgate.proxy.domain.ProjectLimits;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
 import dev.tollgate.tenancy.api.TenancyApi.OrganizationSummary;
@@ -51,9 +52,13 @@ class ManagedDatabaseService implements ManageManagedDatabasesUseCase {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
+    private final AuditTrail audit;
+
     ManagedDatabaseService(ManagedLookup lookup, ManagedDatabaseStore databases, ProjectStore projects, BranchStore branches,
                            DataClusters clusters, RegionCatalog regions, ProxySettings settings, PlanGuard plan, ProjectService projectService,
-                           BranchProvisioning provisioning, TransactionOperations<Connection> transactions, Clock clock) {
+                           BranchProvisioning provisioning, TransactionOperations<Connection> transactions, Clock clock,
+                           AuditTrail audit) {
+        this.audit = audit;
         this.lookup = lookup;
         this.databases = databases;
         this.projects = projects;
@@ -106,6 +111,9 @@ class ManagedDatabaseService implements ManageManagedDatabasesUseCase {
                     Settings.initial(), now, now, null));
             Branch production = Branch.create(project.id(), Branch.DEFAULT_NAME, null, true, size.slug(), cluster.name(), null, false, now);
             branches.save(production);
+            ManagedDatabase made = databases.findByProject(project.id()).orElseThrow();
+            audit.record(caller, org.id(), AuditTrail.Change.created("database", project.publicId(),
+                    "Database '" + name + "' created in " + region + " (" + size.slug() + ")", ProxyAuditFields.of(made)));
             return production;
         });
         provisioning.settle(main);
@@ -128,6 +136,7 @@ class ManagedDatabaseService implements ManageManagedDatabasesUseCase {
         return transactions.executeWrite(status -> {
             ManagedLookup.Target target = lookup.database(caller, organization, database, Capability.MANAGE_PROJECTS);
             ManagedDatabase d = target.database();
+            var before = ProxyAuditFields.of(d);
             Settings s = d.settings();
             if (c.defaultBranch() != null && branches.find(target.project().id(), c.defaultBranch()).isEmpty()) {
                 throw new ValidationException("default_branch", "the database has no branch named \"" + c.defaultBranch() + "\"");
@@ -141,6 +150,11 @@ class ManagedDatabaseService implements ManageManagedDatabasesUseCase {
                     c.requireApprovalForDeploy() != null ? c.requireApprovalForDeploy() : s.requireApprovalForDeploy(),
                     c.allowDataBranching() != null ? c.allowDataBranching() : s.allowDataBranching()), clock.instant());
             databases.save(d);
+            var after = ProxyAuditFields.of(d);
+            if (!after.equals(before)) {
+                audit.record(caller, target.project().organizationId(), AuditTrail.Change.updated("database", target.project().publicId(),
+                        "Settings of database '" + d.name() + "' updated", before, after));
+            }
             return view(d, target.project());
         });
     }
@@ -149,6 +163,8 @@ class ManagedDatabaseService implements ManageManagedDatabasesUseCase {
     public void delete(Caller caller, String organization, String database) {
         ManagedTeardown.Removed removed = transactions.executeWrite(status -> {
             ManagedLookup.Target target = lookup.database(caller, organization, database, Capability.MANAGE_PROJECTS);
+            audit.record(caller, target.project().organizationId(), AuditTrail.Change.deleted("database", target.project().publicId(),
+                    "Database '" + target.database().name() + "' deleted with its branches and passwords", ProxyAuditFields.of(target.database())));
             return projectService.remove(target.project(), clock.instant());
         });
         removed.logins().forEach(login -> removed.branches().stream().filter(b -> b.id().equals(login.branchId())).findFirst()

@@ -6,6 +6,7 @@ import dev.tollgate.proxy.application.port.out.DatabaseStore;
 import dev.tollgate.proxy.application.port.out.ProjectStore;
 import dev.tollgate.proxy.domain.Database;
 import dev.tollgate.proxy.domain.Project;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
@@ -49,6 +50,18 @@ class ProjectLookup {
         Project project = projects.findById(database.projectId()).orElseThrow(() -> NotFoundException.of("Database", databaseId));
         requireAccess(caller, project, capability, "Database", databaseId);
         return database;
+    }
+
+    /** The organization of a project known to exist. */
+    UUID organizationOfProject(UUID projectId) {
+        return projects.findById(projectId).map(Project::organizationId)
+                .orElseThrow(() -> new IllegalStateException("no project " + projectId));
+    }
+
+    /** The organization of a database already found through one of the methods above. */
+    UUID organizationOf(Database database) {
+        return projects.findById(database.projectId()).map(Project::organizationId)
+                .orElseThrow(() -> new IllegalStateException("database " + database.publicId() + " without its project"));
     }
 
     private void requireAccess(Caller caller, Project project, Capability capability, String kind, String id) {

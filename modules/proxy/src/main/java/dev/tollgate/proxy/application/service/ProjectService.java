@@ -11,6 +11,7 @@ import dev.tollgate.proxy.domain.Database;
 import dev.tollgate.proxy.domain.Project;
 import dev.tollgate.proxy.domain.ProjectLimits;
 import dev.tollgate.proxy.domain.ProjectStatus;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
@@ -38,10 +39,13 @@ class ProjectService implements ManageProjectsUseCase {
     private final ProjectMetricsService metrics;
     private final ManagedTeardown teardown;
 
+    private final AuditTrail audit;
+
     ProjectService(ProjectStore projects, DatabaseStore databases, DatabaseService databaseService, ProjectLookup lookup,
                    TenancyApi tenancy, ProxySettings settings, Clock clock, ApplicationEventPublisher<ProjectAccessRevoked> revocations,
                    PlanGuard plan, dev.tollgate.proxy.application.port.out.CustomDomainStore customDomains,
-                   ProjectMetricsService metrics, ManagedTeardown teardown) {
+                   ProjectMetricsService metrics, ManagedTeardown teardown, AuditTrail audit) {
+        this.audit = audit;
         this.teardown = teardown;
         this.metrics = metrics;
         this.customDomains = customDomains;
@@ -73,6 +77,10 @@ class ProjectService implements ManageProjectsUseCase {
                 command.cloud(), settings.proxyDomain(), limits, now);
         projects.save(project);
         Database primary = databaseService.register(project, command.database(), now);
+        audit.record(caller, organization.id(), AuditTrail.Change.created("project", project.publicId(),
+                "Project '" + project.name() + "' created", ProxyAuditFields.of(project)));
+        audit.record(caller, organization.id(), AuditTrail.Change.created("database", primary.publicId(),
+                "Database " + primary.name() + " at " + primary.host() + " registered in project '" + project.name() + "'", ProxyAuditFields.of(primary)));
         return new Created(new ProjectView(project, 1, limits, 0), primary);
     }
 
@@ -86,6 +94,7 @@ class ProjectService implements ManageProjectsUseCase {
     @Transactional
     public ProjectView update(Caller caller, String projectId, UpdateProjectCommand command) {
         Project project = lookup.project(caller, projectId, Capability.MANAGE_PROJECTS);
+        var before = ProxyAuditFields.of(project);
         Instant now = clock.instant();
         if (command.name() != null) {
             project.rename(command.name(), now);
@@ -108,6 +117,11 @@ class ProjectService implements ManageProjectsUseCase {
             project.changeStatus(ProjectStatus.parse("status", command.status()), now);
         }
         projects.save(project);
+        var after = ProxyAuditFields.of(project);
+        if (!after.equals(before)) {
+            audit.record(caller, project.organizationId(), AuditTrail.Change.updated("project", project.publicId(),
+                    "Project '" + project.name() + "' updated", before, after));
+        }
         // Live connections were admitted under the old rules; dropping those the new rules refuse applies them at once.
         if (project.status() != ProjectStatus.ACTIVE) {
             revocations.publishEvent(ProjectAccessRevoked.everyone(project.id()));
@@ -120,7 +134,10 @@ class ProjectService implements ManageProjectsUseCase {
     @Override
     @Transactional
     public void delete(Caller caller, String projectId) {
-        remove(lookup.project(caller, projectId, Capability.MANAGE_PROJECTS), clock.instant());
+        Project project = lookup.project(caller, projectId, Capability.MANAGE_PROJECTS);
+        remove(project, clock.instant());
+        audit.record(caller, project.organizationId(), AuditTrail.Change.deleted("project", project.publicId(),
+                "Project '" + project.name() + "' deleted with its databases and domains", ProxyAuditFields.of(project)));
     }
 
     /**

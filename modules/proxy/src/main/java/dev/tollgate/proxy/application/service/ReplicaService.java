@@ -6,6 +6,7 @@ import dev.tollgate.proxy.application.port.in.ManageReplicasUseCase;
 import dev.tollgate.proxy.application.port.out.DatabaseStore;
 import dev.tollgate.proxy.domain.Database;
 import dev.tollgate.proxy.domain.Replica;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
 import io.micronaut.transaction.annotation.Transactional;
@@ -21,7 +22,10 @@ class ReplicaService implements ManageReplicasUseCase {
     private final Clock clock;
     private final DestinationCheck destinations;
 
-    ReplicaService(DatabaseStore databases, ProjectLookup lookup, Clock clock, DestinationCheck destinations) {
+    private final AuditTrail audit;
+
+    ReplicaService(DatabaseStore databases, ProjectLookup lookup, Clock clock, DestinationCheck destinations, AuditTrail audit) {
+        this.audit = audit;
         this.destinations = destinations;
         this.databases = databases;
         this.lookup = lookup;
@@ -41,6 +45,8 @@ class ReplicaService implements ManageReplicasUseCase {
         Replica replica = Replica.register(database.id(), host, port, sslMode, database.sslMode(), clock.instant());
         destinations.requireAllowed(replica.host(), replica.port());
         databases.saveReplica(replica);
+        audit.record(caller, lookup.organizationOf(database), AuditTrail.Change.created("replica", replica.publicId(),
+                "Replica " + replica.host() + ":" + replica.port() + " registered for database " + database.publicId(), ProxyAuditFields.of(replica)));
         return replica;
     }
 
@@ -56,5 +62,7 @@ class ReplicaService implements ManageReplicasUseCase {
         }
         Replica replica = databases.findReplica(database.id(), id).orElseThrow(() -> NotFoundException.of("Replica", replicaId));
         databases.deleteReplica(replica.id());
+        audit.record(caller, lookup.organizationOf(database), AuditTrail.Change.deleted("replica", replica.publicId(),
+                "Replica " + replica.host() + ":" + replica.port() + " removed from database " + database.publicId(), ProxyAuditFields.of(replica)));
     }
 }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.sql.DriverManager;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -72,6 +73,9 @@ class CentraliAuditContractTest extends HttpTest {
         JsonNode history = http.get(BASE + owner.orgSlug() + "/audit/api_key/" + keyId + "/history", owner.auth()).expect(200)
                 .conformsTo(CENTRALI).json();
         assertEquals(List.of("api_key.updated", "api_key.created"), types(history));
+        JsonNode none = http.get(BASE + owner.orgSlug() + "/audit/team/team_nothing/history", owner.auth()).expect(200).conformsTo(CENTRALI)
+                .json();
+        assertEquals(0, none.get("entries").size());
         assertEquals(List.of("api_key.created"), types(activity(owner, "?type=api_key.created")));
         assertEquals(List.of("workspace.updated", "workspace.created"), types(activity(owner, "?resourceType=workspace")));
         assertEquals(List.of("workspace.updated"), types(activity(owner, "?search=" + enc("renamed"))), "summary, case-insensitive");
@@ -130,6 +134,7 @@ class CentraliAuditContractTest extends HttpTest {
         Accounts.join(http, owner, admin, "admin");
         for (String route : List.of("/audit/activity", "/audit/export", "/audit/workspace/" + owner.orgId() + "/history")) {
             http.get(BASE + owner.orgSlug() + route).expect(401).conformsTo(CENTRALI);
+            http.get(BASE + "no-such-workspace-" + UUID.randomUUID() + route, owner.auth()).expect(404).conformsTo(CENTRALI);
             http.get(BASE + owner.orgSlug() + route, stranger.auth()).expect(403).conformsTo(CENTRALI);
             http.get(BASE + owner.orgSlug() + route, member.auth()).expect(403).conformsTo(CENTRALI);
             http.get(BASE + owner.orgSlug() + route, admin.auth()).expect(200);
@@ -147,7 +152,7 @@ class CentraliAuditContractTest extends HttpTest {
     void exportIsRfc4180CsvOfTheSameSelection() throws Exception {
         Account owner = Accounts.signUp(http, "Exporter");
         http.put(BASE + owner.orgSlug(), "{\"name\":\"=HYPERLINK(\\\"http://evil\\\"), \\\"quoted\\\"\"}", owner.auth()).expect(200);
-        var csv = http.get(BASE + owner.orgSlug() + "/audit/export?resourceType=workspace", owner.auth()).expect(200);
+        var csv = http.get(BASE + owner.orgSlug() + "/audit/export?resourceType=workspace", owner.auth()).expect(200).conformsTo(CENTRALI);
         assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
         assertTrue(csv.header("Content-Disposition").contains("attachment"));
         assertTrue(csv.body().contains("\r\n"), "CRLF records");
