@@ -232,6 +232,16 @@ class CrossTenantMatrixTest extends HttpTest {
             serviceToken = new String[] {"Authorization", "ServiceToken " + token.get("id").asText() + ":" + token.get("token").asText()};
             http.get(org() + "/members", serviceToken).expect(200);
 
+            // Centrali's support issues: numbered per workspace, so alpha files one more than bravo has (bravo's own
+            // workspace then has no issue of alpha's number)
+            String issues = "/workspace/api/v1/" + account.orgSlug() + "/support-issues";
+            for (int i = 0; i < (tag.equals("alpha") ? 2 : 1); i++) {
+                ids.put("supportIssueId", http.post(issues, "{\"title\":\"%s issue\",\"description\":\"%s details\"}".formatted(tag, tag),
+                        jwt).expect(201).json().get("id").asText());
+            }
+            ids.put("commentId", http.post(issues + "/" + ids.get("supportIssueId") + "/comments", "{\"comment\":\"%s says\"}".formatted(tag),
+                    jwt).expect(200).json().get("id").asText());
+
             // proxy: a project with its database, a second database, a replica, a custom domain
             JsonNode project = http.post("/v1/projects", """
                     {"name":"%s app","org_id":"%s","database":%s}""".formatted(tag, account.orgId(), upstream()), jwt).expect(201).json();
@@ -539,6 +549,19 @@ class CrossTenantMatrixTest extends HttpTest {
         m.put("GET /workspace/api/v1/{slug}/payment-methods/default", centrali("", null));
         m.put("GET /workspace/api/v1/{slug}/public-key", centrali("", null));
         m.put("GET /workspace/api/v1/{slug}/audit/activity", centrali("", null));
+        m.put("POST /workspace/api/v1/{slug}/support-issues", centrali("", "{\"title\":\"intruder\",\"description\":\"intruder\"}"));
+        m.put("GET /workspace/api/v1/{slug}/support-issues", centrali("", null));
+        // Under B's own workspace, A's issue number is one B's workspace does not have: 404.
+        for (String[] op : new String[][] {
+                {"GET /workspace/api/v1/{slug}/support-issues/{id}", null},
+                {"PUT /workspace/api/v1/{slug}/support-issues/{id}", "{\"status\":\"closed\"}"},
+                {"GET /workspace/api/v1/{slug}/support-issues/{id}/comments", null},
+                {"POST /workspace/api/v1/{slug}/support-issues/{id}/comments", "{\"comment\":\"intruder\"}"},
+                {"GET /workspace/api/v1/{slug}/support-issues/{id}/comments/{commentId}", null},
+                {"PUT /workspace/api/v1/{slug}/support-issues/{id}/comments/{commentId}", "{\"comment\":\"intruder\"}"},
+                {"DELETE /workspace/api/v1/{slug}/support-issues/{id}/comments/{commentId}", null}}) {
+            m.put(op[0], new Call("", op[1], NOT_A_MEMBER, always(404)));
+        }
         m.put("GET /workspace/api/v1/{slug}/audit/export", centrali("", null));
         m.put("GET /workspace/api/v1/{slug}/audit/{resourceType}/{resourceId}/history", centrali("", null));
         // OpenMeter: the namespace is the credential's; A's ids must be unknown there
@@ -771,7 +794,8 @@ class CrossTenantMatrixTest extends HttpTest {
             String name = matcher.group(1);
             if (name.equals("id")) {
                 name = op.servedAt().startsWith("/api/provisioning/") ? "packageId" : op.servedAt().startsWith("/api/v1/apps/") ? "appId"
-                        : op.servedAt().startsWith("/api/v1/billing/profiles/") ? "billingProfileId" : "progressId";
+                        : op.servedAt().startsWith("/api/v1/billing/profiles/") ? "billingProfileId"
+                        : op.servedAt().startsWith("/workspace/api/v1/") ? "supportIssueId" : "progressId";
             }
             String value = owner.ids.get(name);
             if (value == null) {

@@ -11,7 +11,6 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,12 +30,7 @@ class AuditRecorder implements AuditTrail {
     @Override
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void record(Caller actor, UUID organizationId, Change change) {
-        String actorId = switch (actor.kind()) {
-            case USER -> actor.userId().toString();
-            case API_KEY, SERVICE_TOKEN -> actor.credentialId();
-            case OPERATOR -> "operator";
-        };
-        append(organizationId, actor.kind().name().toLowerCase(Locale.ROOT), actorId, change);
+        append(organizationId, AuditActors.typeOf(actor), AuditActors.idOf(actor), change);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.micronaut.serde.annotation.SerdeImport;
  * annotations (ArchUnit rule 4), so their serialization is declared here.
  */
 @SerdeImport(OrganizationCreated.class)
+@SerdeImport(dev.tollgate.tenancy.api.events.SupportIssueFiled.class)
 final class PublishedEventsSerde {
     private PublishedEventsSerde() {
     }
