@@ -25,7 +25,8 @@ import java.util.List;
 final class ModuleBridges {
     static final List<Class<?>> PORTS = List.of(SeatLimits.class, MeterDirectory.class, MeterUsers.class, CostedFeatures.class,
             IngestionQuotas.class, OrganizationUsage.class, PlanetScaleDatabases.class,
-            NotificationFeatures.class, NotificationInvoices.class, EntitlementBalances.class);
+            NotificationFeatures.class, NotificationInvoices.class, EntitlementBalances.class,
+            dev.tollgate.tenancy.api.spi.DataPlaneStatistics.class);
 
     ModuleBridges(BeanContext beans) {
         for (Class<?> port : PORTS) {

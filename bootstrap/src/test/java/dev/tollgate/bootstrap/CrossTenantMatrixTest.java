@@ -93,6 +93,7 @@ class CrossTenantMatrixTest extends HttpTest {
             Map.entry("GET /v1/regions", "configuration, no identifier"),
             Map.entry("GET /workspace/api/v1/version", "public, no identifier"),
             Map.entry("GET /workspace/api/v1/openapi.json", "public, no identifier"),
+            Map.entry("GET /workspace/api/v1/metrics", "the operator's scrape behind the internal secret, no identifier: MetricsAccessTest"),
             Map.entry("GET /api/v1/info/currencies", "static list, no identifier"),
             Map.entry("GET /api/v1/debug/metrics", "the caller's own namespace, no identifier"),
             Map.entry("POST /workspace/api/v1", "creates a new workspace, no identifier"),
@@ -549,6 +550,7 @@ class CrossTenantMatrixTest extends HttpTest {
         m.put("GET /workspace/api/v1/{slug}/payment-methods/default", centrali("", null));
         m.put("GET /workspace/api/v1/{slug}/public-key", centrali("", null));
         m.put("GET /workspace/api/v1/{slug}/audit/activity", centrali("", null));
+        m.put("GET /workspace/api/v1/{slug}/overview", centrali("", null));
         m.put("POST /workspace/api/v1/{slug}/support-issues", centrali("", "{\"title\":\"intruder\",\"description\":\"intruder\"}"));
         m.put("GET /workspace/api/v1/{slug}/support-issues", centrali("", null));
         // Under B's own workspace, A's issue number is one B's workspace does not have: 404.

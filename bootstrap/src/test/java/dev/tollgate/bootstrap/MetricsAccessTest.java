@@ -1,5 +1,6 @@
 package dev.tollgate.bootstrap;
 
+import static dev.tollgate.testing.ApiContract.Document.CENTRALI;
 import static dev.tollgate.testing.ApiContract.Document.PGBEAM;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,5 +38,18 @@ class MetricsAccessTest extends HttpTest {
         assertTrue(http.get("/metrics", "Authorization", "Bearer " + SECRET).expect(200).body().contains("# TYPE"));
         // the bearer form is for the scraper only: /v1/internal/* still wants the header
         assertEquals(401, http.post("/v1/internal/sync-plan", "{}", "Authorization", "Bearer " + SECRET).status());
+    }
+
+    /** Centrali's document names the scrape at its own base path: the same registry behind the same secret. */
+    @Test
+    void centralisMetricsPathIsTheSameScrapeBehindTheSameSecret() {
+        String path = "/workspace/api/v1/metrics";
+        var anonymous = http.get(path).expect(401).conformsTo(CENTRALI);
+        assertEquals(401, anonymous.json().get("status").asInt());
+        http.get(path, "Authorization", "Bearer " + signUpOwner()).expect(401).conformsTo(CENTRALI);
+        var scraped = http.get(path, "X-Internal-Secret", SECRET).expect(200).conformsTo(CENTRALI);
+        assertTrue(scraped.contentType().startsWith("text/plain"), scraped.contentType());
+        assertTrue(scraped.body().contains("# TYPE"));
+        assertTrue(http.get(path, "Authorization", "Bearer " + SECRET).expect(200).body().contains("# TYPE"));
     }
 }

@@ -39,6 +39,8 @@ class ProjectInsightsContractTest extends HttpTest {
     PgWireServer proxy;
     @Inject
     QueryShapeReporter reporter;
+    @Inject
+    dev.tollgate.proxy.adapters.in.pgwire.usage.MetricsSnapshotReporter snapshots;
 
     @Override
     public Map<String, String> getProperties() {
@@ -179,6 +181,33 @@ class ProjectInsightsContractTest extends HttpTest {
         }
         assertEquals(bound, insights.get("queries").size(), "max_query_shapes tracked, the first seen: " + insights);
         assertTrue(insights.get("cache").get("total_misses").asLong() >= listed + 5, "the dropped ones still count: " + insights);
+    }
+
+    /** Centrali's overview reads the same figures: projects, their databases, the shapes seen and today's statements. */
+    @Test
+    void theWorkspaceOverviewCountsTheDataPlane() throws Exception {
+        Accounts.Account owner = Accounts.signUp(http, "Overview");
+        String project = newProject(owner);
+        newProject(owner);
+        try (Connection c = connect(project, "simple"); Statement s = c.createStatement()) {
+            for (int i = 0; i < 4; i++) {
+                s.execute("SELECT " + i);
+                s.execute("SELECT 'x' || " + i);
+            }
+        }
+        assertTrue(reporter.flush());
+        assertTrue(snapshots.flush());
+        JsonNode overview = http.get("/workspace/api/v1/" + owner.orgSlug() + "/overview", owner.auth()).expect(200)
+                .conformsTo(dev.tollgate.testing.ApiContract.Document.CENTRALI).json();
+        assertEquals(2, overview.get("structures").get("total").asInt(), overview.toString());
+        assertEquals(2, overview.get("structures").get("recentlyCreated").asInt());
+        assertEquals(2, overview.get("records").get("total").asInt(), "each project's database");
+        assertEquals(2, overview.get("records").get("createdToday").asInt());
+        // the two shapes, and the driver's own session statement at connect
+        assertTrue(overview.get("compute").get("functionsTotal").asInt() >= 2, overview.toString());
+        assertTrue(overview.get("compute").get("runsToday").asLong() >= 8, overview.toString());
+        assertEquals(0, overview.get("compute").get("failedToday").asLong(), overview.toString());
+        assertTrue(overview.get("recentActivity").toString().contains("\"project.created\""), overview.toString());
     }
 
     @Test

@@ -13,4 +13,16 @@ public interface ProxyApi {
      * other live project of the organization has that name. Empty otherwise (PlanetScale's databases, ADR 0048).
      */
     Optional<String> projectOf(UUID organizationId, String idOrName);
+
+    /** What the organization's data plane holds and served, for its overview (Centrali's {@code overview}). */
+    OrganizationStatistics statistics(UUID organizationId, java.time.Instant recentSince, java.time.Instant todaySince);
+
+    /**
+     * Live projects (PgBeam projects and PlanetScale databases) and those created since {@code recentSince}; live
+     * databases (registered upstreams and managed branches) and those created since {@code todaySince}; the query shapes
+     * seen since {@code recentSince}; statements since {@code todaySince}, and those of them that got no complete reply.
+     */
+    record OrganizationStatistics(long projects, long projectsCreatedRecently, long databases, long databasesCreatedToday,
+                                  long queryShapes, long queriesToday, long unansweredToday) {
+    }
 }

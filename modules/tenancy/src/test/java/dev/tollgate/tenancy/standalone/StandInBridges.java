@@ -15,4 +15,10 @@ class StandInBridges {
     SeatLimits noSeatLimits() {
         return organizationPublicId -> 0;
     }
+
+    /** No proxy, so an empty data plane: no projects, databases or queries. */
+    @Singleton
+    dev.tollgate.tenancy.api.spi.DataPlaneStatistics emptyDataPlane() {
+        return (organizationId, recentSince, todaySince) -> new dev.tollgate.tenancy.api.spi.DataPlaneStatistics.Statistics(0, 0, 0, 0, 0, 0, 0);
+    }
 }

@@ -18,10 +18,19 @@ import java.util.UUID;
 class ProxyApiService implements ProxyApi {
     private final ProjectStore projects;
     private final ManagedDatabaseStore managed;
+    private final dev.tollgate.proxy.application.port.out.OrganizationStatisticsStore statistics;
 
-    ProxyApiService(ProjectStore projects, ManagedDatabaseStore managed) {
+    ProxyApiService(ProjectStore projects, ManagedDatabaseStore managed,
+                    dev.tollgate.proxy.application.port.out.OrganizationStatisticsStore statistics) {
         this.projects = projects;
         this.managed = managed;
+        this.statistics = statistics;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public OrganizationStatistics statistics(UUID organizationId, java.time.Instant recentSince, java.time.Instant todaySince) {
+        return statistics.statistics(organizationId, recentSince, todaySince);
     }
 
     /** Counted as PlanGuard counts before it admits a project. */

@@ -55,6 +55,11 @@ class JdbcMembershipStore implements MembershipStore {
     }
 
     @Override
+    public long countActiveSince(UUID organizationId, java.time.Instant since) {
+        return rows.countActiveSince(organizationId, since);
+    }
+
+    @Override
     public long countMembers(UUID organizationId) {
         return counts.get(organizationId, rows::countByOrganizationId);
     }

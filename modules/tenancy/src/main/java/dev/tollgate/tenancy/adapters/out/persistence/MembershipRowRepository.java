@@ -23,4 +23,12 @@ interface MembershipRowRepository extends CrudRepository<MembershipRow, UUID> {
     /** A transaction-level advisory lock on an organization's membership (released at commit or rollback). */
     @Query(value = "SELECT pg_advisory_xact_lock(:key)::text", nativeQuery = true)
     String lockOrganization(long key);
+
+    /** Members who signed in, or changed something the audit log recorded, since {@code since}. */
+    @Query(value = """
+            SELECT count(*) FROM tenancy.memberships m WHERE m.organization_id = :organizationId AND (
+                EXISTS (SELECT 1 FROM tenancy.sessions s WHERE s.user_id = m.user_id AND s.created_at >= :since)
+                OR EXISTS (SELECT 1 FROM tenancy.audit_entries a WHERE a.organization_id = m.organization_id
+                           AND a.actor_id = m.user_id::text AND a.at >= :since))""", nativeQuery = true)
+    long countActiveSince(UUID organizationId, java.time.Instant since);
 }

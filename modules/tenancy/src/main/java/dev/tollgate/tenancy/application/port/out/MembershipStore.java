@@ -17,6 +17,9 @@ public interface MembershipStore {
 
     long countMembers(UUID organizationId);
 
+    /** Members who signed in, or made a change the audit log recorded, since {@code since}. */
+    long countActiveSince(UUID organizationId, java.time.Instant since);
+
     /**
      * The exact member count, after taking a lock on the organization held until the transaction ends: concurrent
      * additions count one after the other, so a seat limit is never overshot.

@@ -10,9 +10,9 @@ import io.micronaut.http.annotation.ServerFilter;
  * {@code /v1/internal/*} is for Tollgate's own operators and back-office jobs: it requires the
  * {@code X-Internal-Secret} header to equal {@code tollgate.internal-secret}. The Prometheus scrape endpoint
  * {@code /metrics} needs the same secret, sent either way or as {@code Authorization: Bearer <secret>} (what
- * Prometheus' {@code authorization} scrape setting sends). With no secret configured these routes are closed to everyone.
+ * Prometheus' {@code authorization} scrape setting sends), and so does Centrali's {@code /workspace/api/v1/metrics}. With no secret configured these routes are closed to everyone.
  */
-@ServerFilter({"/v1/internal/**", "/metrics", "/metrics/**"})
+@ServerFilter({"/v1/internal/**", "/metrics", "/metrics/**", "/workspace/api/v1/metrics"})
 final class InternalSecretFilter {
     private final InternalSecret secret;
 

@@ -1,0 +1,10 @@
+package dev.tollgate.proxy.application.port.out;
+
+import dev.tollgate.proxy.api.ProxyApi.OrganizationStatistics;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Counts over an organization's projects, databases, query shapes and metrics snapshots, in one round trip. */
+public interface OrganizationStatisticsStore {
+    OrganizationStatistics statistics(UUID organizationId, Instant recentSince, Instant todaySince);
+}
