@@ -1,5 +1,6 @@
 package dev.tollgate.billing.application.service;
 
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.billing.application.port.in.ManageAppsUseCase;
 import dev.tollgate.billing.application.port.out.AppStore;
 import dev.tollgate.billing.application.port.out.ProfileStore;
@@ -27,7 +28,10 @@ class AppService implements ManageAppsUseCase {
     private final StripeWebhookTargets webhookTargets;
     private final Clock clock;
 
-    AppService(BillingSetup setup, AppStore apps, ProfileStore profiles, StripeConnections stripe, StripeWebhookTargets webhookTargets, Clock clock) {
+    private final AuditTrail audit;
+
+    AppService(BillingSetup setup, AppStore apps, ProfileStore profiles, StripeConnections stripe, StripeWebhookTargets webhookTargets, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.setup = setup;
         this.apps = apps;
         this.profiles = profiles;
@@ -51,8 +55,15 @@ class AppService implements ManageAppsUseCase {
     @Override
     @Transactional
     public App update(Caller caller, String id, App.Change change) {
-        App updated = installed(setup.writing(caller), id).replace(change, clock.instant());
+        UUID namespace = setup.writing(caller);
+        App current = installed(namespace, id);
+        App updated = current.replace(change, clock.instant());
         apps.save(updated);
+        var before = AuditSnapshots.of(current);
+        var after = AuditSnapshots.of(updated);
+        if (!before.equals(after)) {
+            audit.record(caller, namespace, AuditTrail.Change.updated("app", Ulid.of(updated.id()), "App '" + updated.name() + "' updated", before, after));
+        }
         return updated;
     }
 
@@ -72,6 +83,8 @@ class AppService implements ManageAppsUseCase {
                     + "before uninstalling it", "app_in_use")));
         }
         apps.save(app.uninstalled(clock.instant()));
+        audit.record(caller, namespace, new AuditTrail.Change("app", Ulid.of(app.id()), "app.uninstalled", "App '" + app.name() + "' ("
+                + app.type().wire() + ") uninstalled", AuditSnapshots.of(app), null));
         if (app.type() == AppType.STRIPE) {
             stripe.disconnect(app.id()); // Stripe stops sending; the webhook route answers 404 for it from now on
             webhookTargets.forget(app.id());

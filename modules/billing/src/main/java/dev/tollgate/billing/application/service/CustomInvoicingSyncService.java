@@ -1,5 +1,6 @@
 package dev.tollgate.billing.application.service;
 
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.billing.application.port.in.SyncCustomInvoicingUseCase;
 import dev.tollgate.billing.domain.invoice.Invoice;
 import dev.tollgate.billing.domain.invoice.InvoiceState;
@@ -35,7 +36,10 @@ class CustomInvoicingSyncService implements SyncCustomInvoicingUseCase {
     private final InvoiceDriver driver;
     private final Clock clock;
 
-    CustomInvoicingSyncService(InvoiceAccess access, InvoicingApps apps, InvoiceDriver driver, Clock clock) {
+    private final AuditTrail audit;
+
+    CustomInvoicingSyncService(InvoiceAccess access, InvoicingApps apps, InvoiceDriver driver, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.access = access;
         this.apps = apps;
         this.driver = driver;
@@ -57,7 +61,8 @@ class CustomInvoicingSyncService implements SyncCustomInvoicingUseCase {
             ids.put("invoicing", externalId);
         }
         ids.put(InvoiceDriver.DRAFT_SYNCED, clock.instant().toString());
-        driver.advanceChanged(invoice.withExternalIds(ids, number == null ? invoice.number() : number, clock.instant()));
+        Invoice synced = driver.advanceChanged(invoice.withExternalIds(ids, number == null ? invoice.number() : number, clock.instant()));
+        record(caller, invoice, synced, "draft_synchronized", "draft synchronized by the custom invoicing app");
     }
 
     @Override
@@ -80,7 +85,7 @@ class CustomInvoicingSyncService implements SyncCustomInvoicingUseCase {
         Instant now = clock.instant();
         Invoice synced = invoice.issued(finalNumber, invoice.issuedAt() == null ? now : invoice.issuedAt(), invoice.dueAt(),
                 sent != null ? sent : invoice.sentToCustomerAt()).withExternalIds(ids, finalNumber, now);
-        driver.advanceChanged(synced);
+        record(caller, invoice, driver.advanceChanged(synced), "issuing_synchronized", "issuing synchronized by the custom invoicing app");
     }
 
     @Override
@@ -90,7 +95,13 @@ class CustomInvoicingSyncService implements SyncCustomInvoicingUseCase {
         String trigger = r.oneOf(body, "", "trigger", PAYMENT_TRIGGERS.keySet(), null);
         r.throwIfFailed();
         Invoice invoice = ofCustomInvoicing(caller, invoiceId);
-        driver.act(invoice, PAYMENT_TRIGGERS.get(trigger));
+        Invoice after = driver.act(invoice, PAYMENT_TRIGGERS.get(trigger));
+        record(caller, invoice, after, "payment_status_updated", "payment status set to " + trigger + " by the custom invoicing app");
+    }
+
+    private void record(Caller caller, Invoice before, Invoice after, String verb, String what) {
+        audit.record(caller, before.namespace(), new AuditTrail.Change("invoice", dev.tollgate.platform.domain.Ulid.of(before.id()), "invoice." + verb,
+                AuditSnapshots.label(after) + " " + what, AuditSnapshots.of(before), AuditSnapshots.of(after)));
     }
 
     private Invoice waiting(Caller caller, String invoiceId, InvoiceState state) {

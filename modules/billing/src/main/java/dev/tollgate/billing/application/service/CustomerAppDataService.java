@@ -1,5 +1,6 @@
 package dev.tollgate.billing.application.service;
 
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.billing.application.port.in.ManageCustomerAppDataUseCase;
 import dev.tollgate.billing.application.port.out.AppStore;
 import dev.tollgate.billing.application.port.out.CustomerAppDataStore;
@@ -33,7 +34,10 @@ class CustomerAppDataService implements ManageCustomerAppDataUseCase {
     private final TenancyApi tenancy;
     private final Clock clock;
 
-    CustomerAppDataService(BillingSetup setup, AppStore apps, ProfileStore profiles, CustomerAppDataStore data, TenancyApi tenancy, Clock clock) {
+    private final AuditTrail audit;
+
+    CustomerAppDataService(BillingSetup setup, AppStore apps, ProfileStore profiles, CustomerAppDataStore data, TenancyApi tenancy, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.setup = setup;
         this.apps = apps;
         this.profiles = profiles;
@@ -69,11 +73,16 @@ class CustomerAppDataService implements ManageCustomerAppDataUseCase {
         for (int i = 0; i < items.size(); i++) {
             App app = targets.get(i);
             Item item = items.get(i);
-            CustomerAppData saved = data.find(namespace, customer, app.id())
+            Optional<CustomerAppData> existing = data.find(namespace, customer, app.id());
+            CustomerAppData saved = existing
                     .orElseGet(() -> new CustomerAppData(namespace, customer, app.id(), app.type(), null, now, now))
                     .replacedBy(item.metadata(), now);
             data.save(saved);
             written.add(new AppData(saved, app));
+            audit.record(caller, namespace, new AuditTrail.Change("customer_app_data", Ulid.of(customer) + "/" + Ulid.of(app.id()),
+                    existing.isPresent() ? "customer_app_data.updated" : "customer_app_data.created", "Data of customer " + Ulid.of(customer)
+                    + " for app '" + app.name() + "' " + (existing.isPresent() ? "updated" : "created"), null,
+                    AuditTrail.fields("customer_id", Ulid.of(customer), "app_id", Ulid.of(app.id()), "app_type", app.type().wire())));
         }
         return written;
     }
@@ -88,6 +97,9 @@ class CustomerAppDataService implements ManageCustomerAppDataUseCase {
         if (!data.delete(namespace, customer, app.id())) {
             throw new NotFoundException("customer '" + customerIdOrKey + "' has no data for app '" + appId + "'");
         }
+        audit.record(caller, namespace, AuditTrail.Change.deleted("customer_app_data", Ulid.of(customer) + "/" + Ulid.of(app.id()),
+                "Data of customer " + Ulid.of(customer) + " for app '" + app.name() + "' deleted",
+                AuditTrail.fields("customer_id", Ulid.of(customer), "app_id", Ulid.of(app.id()), "app_type", app.type().wire())));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.tollgate.billing.application.service;
 
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.billing.application.port.in.ManageCustomerOverridesUseCase;
 import dev.tollgate.billing.application.port.out.OverrideStore;
 import dev.tollgate.billing.application.port.out.ProfileStore;
@@ -47,7 +48,10 @@ class CustomerOverrideService implements ManageCustomerOverridesUseCase {
     private final TenancyApi tenancy;
     private final Clock clock;
 
-    CustomerOverrideService(BillingSetup setup, ProfileStore profiles, OverrideStore overrides, AppsOfProfiles profileApps, TenancyApi tenancy, Clock clock) {
+    private final AuditTrail audit;
+
+    CustomerOverrideService(BillingSetup setup, ProfileStore profiles, OverrideStore overrides, AppsOfProfiles profileApps, TenancyApi tenancy, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.setup = setup;
         this.profiles = profiles;
         this.overrides = overrides;
@@ -105,9 +109,19 @@ class CustomerOverrideService implements ManageCustomerOverridesUseCase {
         }
         Instant now = clock.instant();
         UUID pinned = profileId;
-        CustomerOverride saved = overrides.find(namespace, id).map(o -> o.pinning(pinned, now))
+        Optional<CustomerOverride> existing = overrides.find(namespace, id);
+        CustomerOverride saved = existing.map(o -> o.pinning(pinned, now))
                 .orElseGet(() -> new CustomerOverride(namespace, id, pinned, now, now));
         overrides.save(saved);
+        var after = AuditTrail.fields("customer_id", customer.id(), "billing_profile_id", AuditSnapshots.id(pinned));
+        if (existing.isEmpty()) {
+            audit.record(caller, namespace, AuditTrail.Change.created("customer_override", customer.id(), "Billing override of customer '"
+                    + customer.name() + "' created", after));
+        } else if (!java.util.Objects.equals(existing.get().billingProfileId(), pinned)) {
+            audit.record(caller, namespace, AuditTrail.Change.updated("customer_override", customer.id(), "Billing override of customer '"
+                    + customer.name() + "' updated", AuditTrail.fields("customer_id", customer.id(), "billing_profile_id",
+                    AuditSnapshots.id(existing.get().billingProfileId())), after));
+        }
         return details(namespace, saved, customer);
     }
 
@@ -124,9 +138,14 @@ class CustomerOverrideService implements ManageCustomerOverridesUseCase {
     public void delete(Caller caller, String customerId) {
         UUID namespace = setup.writing(caller);
         CustomerDetails customer = tenancy.requireCustomer(namespace, customerId);
-        if (!overrides.delete(namespace, Ulid.parse(customer.id()).orElseThrow())) {
+        UUID id = Ulid.parse(customer.id()).orElseThrow();
+        CustomerOverride existing = overrides.find(namespace, id).orElse(null);
+        if (!overrides.delete(namespace, id)) {
             throw new NotFoundException("customer '" + customerId + "' has no billing profile override (customer_override_not_found)");
         }
+        audit.record(caller, namespace, AuditTrail.Change.deleted("customer_override", customer.id(), "Billing override of customer '"
+                + customer.name() + "' deleted", AuditTrail.fields("customer_id", customer.id(), "billing_profile_id",
+                existing == null ? null : AuditSnapshots.id(existing.billingProfileId()))));
     }
 
     private OverrideDetails details(UUID namespace, CustomerOverride override, CustomerDetails customer) {

@@ -1,5 +1,6 @@
 package dev.tollgate.billing.application.service;
 
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.billing.application.port.in.ChangeInvoiceUseCase;
 import dev.tollgate.billing.application.port.in.ShownInvoice;
 import dev.tollgate.billing.application.port.out.InvoiceStore;
@@ -8,6 +9,7 @@ import dev.tollgate.billing.domain.invoice.InvoiceStateMachine;
 import dev.tollgate.billing.domain.invoice.InvoiceTrigger;
 import dev.tollgate.platform.domain.FieldError;
 import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.platform.domain.Ulid;
 import dev.tollgate.tenancy.api.Caller;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -32,8 +34,11 @@ class InvoiceChangeService implements ChangeInvoiceUseCase {
     private final GatheringInvoices shown;
     private final Clock clock;
 
+    private final AuditTrail audit;
+
     InvoiceChangeService(InvoiceAccess access, InvoiceStore store, InvoiceDriver driver, InvoiceEdits edits, InvoiceVoids voids,
-                         GatheringInvoices shown, Clock clock) {
+                         GatheringInvoices shown, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.access = access;
         this.store = store;
         this.driver = driver;
@@ -50,14 +55,18 @@ class InvoiceChangeService implements ChangeInvoiceUseCase {
         Invoice invoice = access.lock(namespace, invoiceId);
         Instant now = clock.instant();
         if (invoice.gathering()) {
-            return shown.show(store.save(edits.apply(invoice, body, now)));
+            Invoice saved = store.save(edits.apply(invoice, body, now));
+            recordChange(caller, namespace, invoice, saved, "updated", AuditSnapshots.label(invoice) + " (gathering) updated");
+            return shown.show(saved);
         }
         if (!InvoiceStateMachine.can(invoice.state(), InvoiceTrigger.UPDATE, driver.conditions(invoice, now))) {
             throw new ValidationException("invoice_cannot_be_edited", List.of(new FieldError("status",
                     "an invoice in status " + invoice.state().extendedStatus() + " cannot be edited; only void changes an issued invoice",
                     "invoice_cannot_be_edited")));
         }
-        return shown.show(driver.act(edits.apply(invoice, body, now), InvoiceTrigger.UPDATE));
+        Invoice updated = driver.act(edits.apply(invoice, body, now), InvoiceTrigger.UPDATE);
+        recordChange(caller, namespace, invoice, updated, "updated", AuditSnapshots.label(invoice) + " updated");
+        return shown.show(updated);
     }
 
     @Override
@@ -69,7 +78,9 @@ class InvoiceChangeService implements ChangeInvoiceUseCase {
             throw new ValidationException("invoice_cannot_delete_gathering", List.of(new FieldError("status",
                     "a gathering invoice cannot be deleted; it holds pending lines until they are invoiced", "invoice_cannot_delete_gathering")));
         }
-        driver.act(invoice, InvoiceTrigger.DELETE);
+        Invoice deleted = driver.act(invoice, InvoiceTrigger.DELETE);
+        audit.record(caller, namespace, new AuditTrail.Change("invoice", Ulid.of(invoice.id()), "invoice.deleted", AuditSnapshots.label(invoice)
+                + " deleted", AuditSnapshots.of(invoice), deleted == null ? null : AuditSnapshots.of(deleted)));
     }
 
     @Override
@@ -82,14 +93,35 @@ class InvoiceChangeService implements ChangeInvoiceUseCase {
                     "a gathering invoice is not in the invoice workflow yet; invoice its pending lines first (POST /api/v1/billing/invoices/invoice)",
                     "invoice_action_not_available")));
         }
-        return shown.show(switch (action) {
+        Invoice acted = switch (action) {
             case ADVANCE -> driver.act(invoice, InvoiceTrigger.NEXT);
             case APPROVE -> driver.act(invoice, InvoiceTrigger.APPROVE);
             case RETRY -> driver.act(invoice, InvoiceTrigger.RETRY);
             case SNAPSHOT_QUANTITIES -> driver.act(invoice, InvoiceTrigger.SNAPSHOT_QUANTITIES);
             case VOID -> voids.voidInvoice(invoice, body);
             case RECALCULATE_TAXES -> recalculateTaxes(invoice);
-        });
+        };
+        String verb = switch (action) {
+            case ADVANCE -> "advanced";
+            case APPROVE -> "approved";
+            case RETRY -> "retried";
+            case SNAPSHOT_QUANTITIES -> "quantities_snapshotted";
+            case VOID -> "voided";
+            case RECALCULATE_TAXES -> "taxes_recalculated";
+        };
+        audit.record(caller, namespace, new AuditTrail.Change("invoice", Ulid.of(invoice.id()), "invoice." + verb, AuditSnapshots.label(acted)
+                + " " + verb.replace('_', ' ') + " (" + invoice.state().extendedStatus() + " to " + acted.state().extendedStatus() + ")",
+                AuditSnapshots.of(invoice), AuditSnapshots.of(acted)));
+        return shown.show(acted);
+    }
+
+    /** {@code invoice.<verb>} when the invoice's recorded fields or lines changed. */
+    private void recordChange(Caller caller, UUID namespace, Invoice before, Invoice after, String verb, String summary) {
+        var was = AuditSnapshots.of(before);
+        var now = AuditSnapshots.of(after);
+        if (!was.equals(now) || !java.util.Objects.equals(before.lines(), after.lines()) || !java.util.Objects.equals(before.metadata(), after.metadata())) {
+            audit.record(caller, namespace, new AuditTrail.Change("invoice", Ulid.of(before.id()), "invoice." + verb, summary, was, now));
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.tollgate.billing.application.service;
 
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.billing.application.port.in.InvoicePendingLinesUseCase;
 import dev.tollgate.billing.application.port.in.ResolveInvoicingTermsUseCase;
 import dev.tollgate.billing.application.port.in.ShownInvoice;
@@ -44,9 +45,12 @@ class InvoicingService implements InvoicePendingLinesUseCase {
     private final dev.tollgate.billing.application.port.out.WorkerThreads workers;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InvoicingService.class);
 
+    private final AuditTrail audit;
+
     InvoicingService(InvoiceAccess access, InvoiceCustomers customers, ResolveInvoicingTermsUseCase terms, InvoiceStore store,
                      InvoiceDriver driver, Clock clock,
-                     io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions, dev.tollgate.billing.application.port.out.WorkerThreads workers) {
+                     io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions, dev.tollgate.billing.application.port.out.WorkerThreads workers, AuditTrail audit) {
+        this.audit = audit;
         this.transactions = transactions;
         this.workers = workers;
         this.access = access;
@@ -73,6 +77,10 @@ class InvoicingService implements InvoicePendingLinesUseCase {
         if (made.isEmpty()) {
             throw new ValidationException("invoice_create_no_lines", List.of(new FieldError("customerId",
                     "the customer has no pending lines to invoice as of " + (asOf == null ? now : asOf), "invoice_create_no_lines")));
+        }
+        for (Invoice invoice : made) {
+            audit.record(caller, namespace, AuditTrail.Change.created("invoice", Ulid.of(invoice.id()), AuditSnapshots.label(invoice)
+                    + " created from pending lines of customer " + customer.id(), AuditSnapshots.of(invoice)));
         }
         return made.stream().map(i -> new ShownInvoice(i, driver.details(i))).toList();
     }

@@ -1,5 +1,6 @@
 package dev.tollgate.billing.application.service;
 
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.billing.application.port.in.MarketplaceUseCase;
 import dev.tollgate.billing.application.port.out.AppStore;
 import dev.tollgate.billing.application.port.out.PlatformStripeKeys;
@@ -37,8 +38,11 @@ class MarketplaceService implements MarketplaceUseCase {
     private final StripeConnectSettings connect;
     private final PlatformStripeKeys platformKeys;
 
+    private final AuditTrail audit;
+
     MarketplaceService(BillingSetup setup, AppStore apps, ProfileStore profiles, StripeConnections stripe, Clock clock,
-                       StripeConnectSettings connect, PlatformStripeKeys platformKeys) {
+                       StripeConnectSettings connect, PlatformStripeKeys platformKeys, AuditTrail audit) {
+        this.audit = audit;
         this.setup = setup;
         this.apps = apps;
         this.profiles = profiles;
@@ -88,7 +92,9 @@ class MarketplaceService implements MarketplaceUseCase {
         Instant now = clock.instant();
         App app = App.install(namespace, listing, name, now);
         apps.save(app);
-        return withProfile(namespace, app, listing, createBillingProfile, now);
+        Installed installed = withProfile(namespace, app, listing, createBillingProfile, now);
+        recordInstall(caller, namespace, installed);
+        return installed;
     }
 
     /**
@@ -105,7 +111,16 @@ class MarketplaceService implements MarketplaceUseCase {
             throw new ValidationException("install_method_not_supported", List.of(new FieldError("type", "the " + listing.name()
                     + " app needs no credentials: POST /api/v1/marketplace/listings/" + listing.type().wire() + "/install", "install_method_not_supported")));
         }
-        return installStripe(namespace, apiKey, name, createBillingProfile, null);
+        Installed installed = installStripe(namespace, apiKey, name, createBillingProfile, null);
+        recordInstall(caller, namespace, installed);
+        return installed;
+    }
+
+    /** The audit entry of an install a person or credential asked for (never the API key it was given). */
+    void recordInstall(Caller caller, UUID namespace, Installed installed) {
+        App app = installed.app();
+        audit.record(caller, namespace, new AuditTrail.Change("app", dev.tollgate.platform.domain.Ulid.of(app.id()), "app.installed", "App '"
+                + app.name() + "' (" + app.type().wire() + ") installed", null, AuditSnapshots.of(app)));
     }
 
     /**

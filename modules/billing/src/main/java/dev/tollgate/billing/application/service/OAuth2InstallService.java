@@ -190,7 +190,9 @@ class OAuth2InstallService implements InstallByOAuth2UseCase {
         @Transactional
         public Installed install(Caller caller, StripeGateway.Credential credential, boolean livemode) {
             UUID namespace = setup.writing(caller);
-            return marketplace.installStripeConnected(namespace, credential, livemode, null, true);
+            Installed installed = marketplace.installStripeConnected(namespace, credential, livemode, null, true);
+            marketplace.recordInstall(caller, namespace, installed);
+            return installed;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tollgate.billing.application.service;
 
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.billing.application.port.in.CreatePendingLinesUseCase;
 import dev.tollgate.billing.application.port.in.ResolveInvoicingTermsUseCase;
 import dev.tollgate.billing.application.port.in.ShownInvoice;
@@ -37,8 +38,11 @@ class PendingLineService implements CreatePendingLinesUseCase {
     private final GatheringInvoices gathering;
     private final Clock clock;
 
+    private final AuditTrail audit;
+
     PendingLineService(InvoiceAccess access, InvoiceCustomers customers, InvoiceLineInputs inputs, ResolveInvoicingTermsUseCase terms,
-                       PendingLineBook book, GatheringInvoices gathering, Clock clock) {
+                       PendingLineBook book, GatheringInvoices gathering, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.access = access;
         this.customers = customers;
         this.inputs = inputs;
@@ -66,6 +70,10 @@ class PendingLineService implements CreatePendingLinesUseCase {
         ShownInvoice shown = gathering.show(invoice);
         Set<UUID> ids = added.stream().map(InvoiceLine::id).collect(Collectors.toSet());
         List<InvoiceLine> priced = shown.invoice().lines().stream().filter(line -> ids.contains(line.id())).toList();
+        audit.record(caller, namespace, new AuditTrail.Change("invoice", dev.tollgate.platform.domain.Ulid.of(invoice.id()), "invoice.lines_added",
+                added.size() + " pending line" + (added.size() == 1 ? "" : "s") + " added for customer " + customer.id(), null,
+                AuditTrail.fields("customer_id", customer.id(), "currency", currency, "lines", priced.stream()
+                        .map(line -> dev.tollgate.platform.domain.Ulid.of(line.id())).toList(), "new_invoice", booked.invoiceNew())));
         return new PendingLinesCreated(priced, shown, booked.invoiceNew());
     }
 }

@@ -1,5 +1,6 @@
 package dev.tollgate.billing.application.service;
 
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.billing.application.port.in.ManageBillingProfilesUseCase;
 import dev.tollgate.billing.application.port.in.ProfileWithApps;
 import dev.tollgate.billing.application.port.in.ResolveInvoicingTermsUseCase;
@@ -44,8 +45,11 @@ class ProfileService implements ManageBillingProfilesUseCase, ResolveInvoicingTe
     private final TenancyApi tenancy;
     private final Clock clock;
 
+    private final AuditTrail audit;
+
     ProfileService(BillingSetup setup, ProfileStore profiles, OverrideStore overrides, AppStore apps, AppsOfProfiles profileApps, TenancyApi tenancy,
-                   Clock clock) {
+                   Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.setup = setup;
         this.profiles = profiles;
         this.overrides = overrides;
@@ -80,6 +84,8 @@ class ProfileService implements ManageBillingProfilesUseCase, ResolveInvoicingTe
             demoteDefault(namespace, created.id(), now);
         }
         profiles.save(created);
+        audit.record(caller, namespace, AuditTrail.Change.created("billing_profile", Ulid.of(created.id()), "Billing profile '" + created.name()
+                + "' created", AuditSnapshots.of(created)));
         return profileApps.of(created);
     }
 
@@ -110,6 +116,13 @@ class ProfileService implements ManageBillingProfilesUseCase, ResolveInvoicingTe
         }
         BillingProfile updated = current.replace(details, now);
         profiles.save(updated);
+        var before = AuditSnapshots.of(current);
+        var after = AuditSnapshots.of(updated);
+        if (!before.equals(after) || !java.util.Objects.equals(current.workflow(), updated.workflow())
+                || !java.util.Objects.equals(current.supplier(), updated.supplier())) {
+            audit.record(caller, namespace, AuditTrail.Change.updated("billing_profile", Ulid.of(updated.id()), "Billing profile '"
+                    + updated.name() + "' updated", before, after));
+        }
         return profileApps.of(updated);
     }
 
@@ -133,6 +146,8 @@ class ProfileService implements ManageBillingProfilesUseCase, ResolveInvoicingTe
         // Invoices come next (issue 15): a profile with invoices that are not finalized yet must be refused here too,
         // once the invoice store can say so.
         profiles.save(profile.deleted(clock.instant()));
+        audit.record(caller, namespace, AuditTrail.Change.deleted("billing_profile", Ulid.of(profile.id()), "Billing profile '" + profile.name()
+                + "' deleted", AuditSnapshots.of(profile)));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.tollgate.billing.application.service;
 
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.billing.application.port.in.ManageStripeAppUseCase;
 import dev.tollgate.billing.application.port.out.AppStore;
 import dev.tollgate.billing.application.port.out.StripeCustomerStore;
@@ -36,8 +37,11 @@ class StripeAppService implements ManageStripeAppUseCase {
     private final CustomerStripeApps stripeApps;
     private final StripeCustomerAccounts stripeCustomers;
 
+    private final AuditTrail audit;
+
     StripeAppService(BillingSetup setup, AppStore apps, StripeConnections connections, StripeCustomerStore customers,
-                     TenancyApi tenancy, Clock clock, CustomerStripeApps stripeApps, StripeCustomerAccounts stripeCustomers) {
+                     TenancyApi tenancy, Clock clock, CustomerStripeApps stripeApps, StripeCustomerAccounts stripeCustomers, AuditTrail audit) {
+        this.audit = audit;
         this.setup = setup;
         this.apps = apps;
         this.connections = connections;
@@ -71,6 +75,8 @@ class StripeAppService implements ManageStripeAppUseCase {
         App updated = app.withStripe(StripeAccount.of(account.id(), apiKey), now);
         apps.save(updated);
         connections.replaceKey(updated, apiKey, now);
+        audit.record(caller, namespace, AuditTrail.Change.of("app", Ulid.of(app.id()), "api_key_replaced", "API key of Stripe app '" + app.name()
+                + "' replaced"));
         return updated;
     }
 
@@ -114,10 +120,20 @@ class StripeAppService implements ManageStripeAppUseCase {
         }
         Instant now = clock.instant();
         UUID customerId = uuid(customer.id());
-        StripeCustomer saved = customers.find(app.id(), customerId)
-                .map(existing -> existing.with(stripeCustomerId, defaultPaymentMethodId, now))
+        Optional<StripeCustomer> existing = customers.find(app.id(), customerId);
+        StripeCustomer saved = existing
+                .map(e -> e.with(stripeCustomerId, defaultPaymentMethodId, now))
                 .orElseGet(() -> new StripeCustomer(app.id(), customerId, namespace, stripeCustomerId, defaultPaymentMethodId, now, now));
         customers.save(saved);
+        var after = AuditTrail.fields("app_id", Ulid.of(app.id()), "stripe_customer_id", stripeCustomerId, "stripe_default_payment_method_id",
+                defaultPaymentMethodId);
+        var before = existing.map(e -> AuditTrail.fields("app_id", Ulid.of(app.id()), "stripe_customer_id", e.stripeCustomerId(),
+                "stripe_default_payment_method_id", e.defaultPaymentMethodId())).orElse(null);
+        if (!after.equals(before)) {
+            audit.record(caller, namespace, new AuditTrail.Change("customer_stripe_data", customer.id(), existing.isPresent()
+                    ? "customer_stripe_data.updated" : "customer_stripe_data.created", "Stripe data of customer '" + customer.name() + "' "
+                    + (existing.isPresent() ? "updated" : "created"), before, after));
+        }
         return new CustomerData(saved, app);
     }
 

@@ -1,5 +1,6 @@
 package dev.tollgate.billing.application.service;
 
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.billing.application.port.in.ManageSubscriptionAddonsUseCase;
 import dev.tollgate.billing.application.port.out.SubscriptionAddonStore;
 import dev.tollgate.billing.domain.subscription.Subscription;
@@ -29,8 +30,11 @@ class SubscriptionAddonService implements ManageSubscriptionAddonsUseCase {
     private final CatalogApi catalog;
     private final TenancyApi tenancy;
 
+    private final AuditTrail audit;
+
     SubscriptionAddonService(SubscriptionStarts starts, SubscriptionAddonStore addons, SubscriptionEvents events, CatalogApi catalog,
-                             TenancyApi tenancy) {
+                             TenancyApi tenancy, AuditTrail audit) {
+        this.audit = audit;
         this.starts = starts;
         this.addons = addons;
         this.events = events;
@@ -64,6 +68,8 @@ class SubscriptionAddonService implements ManageSubscriptionAddonsUseCase {
         SubscriptionAddon bought = SubscriptionAddon.buy(s, offer, name, description, metadata, quantity, start, now);
         addons.save(bought);
         events.edited(s, start); // after the save, as in update
+        audit.record(caller, s.namespace(), AuditTrail.Change.created("subscription_addon", Ulid.of(bought.id()), "Add-on '" + offer.key()
+                + "' (quantity " + quantity + ") added to " + AuditSnapshots.label(s), AuditSnapshots.of(bought, start)));
         return new Bought(bought, s);
     }
 
@@ -102,6 +108,13 @@ class SubscriptionAddonService implements ManageSubscriptionAddonsUseCase {
         addons.save(updated);
         if (at != null) {
             events.edited(s, at); // after the save: the line and entitlement syncs it runs read the add-on's new timeline
+        }
+        Instant seen = at != null ? at : now;
+        var before = AuditSnapshots.of(current, seen);
+        var after = AuditSnapshots.of(updated, seen);
+        if (!before.equals(after)) {
+            audit.record(caller, s.namespace(), AuditTrail.Change.updated("subscription_addon", Ulid.of(updated.id()), "Add-on '"
+                    + updated.addonKey() + "' of " + AuditSnapshots.label(s) + " updated", before, after));
         }
         return new Bought(updated, s);
     }

@@ -1,5 +1,6 @@
 package dev.tollgate.billing.application.service;
 
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.billing.application.port.in.EditSubscriptionUseCase;
 import dev.tollgate.billing.domain.subscription.Subscription;
 import dev.tollgate.billing.domain.subscription.SubscriptionEdit;
@@ -24,7 +25,10 @@ class SubscriptionEditService implements EditSubscriptionUseCase {
     private final CatalogApi catalog;
     private final TenancyApi tenancy;
 
-    SubscriptionEditService(SubscriptionStarts starts, SubscriptionEvents events, CatalogApi catalog, TenancyApi tenancy) {
+    private final AuditTrail audit;
+
+    SubscriptionEditService(SubscriptionStarts starts, SubscriptionEvents events, CatalogApi catalog, TenancyApi tenancy, AuditTrail audit) {
+        this.audit = audit;
         this.starts = starts;
         this.events = events;
         this.catalog = catalog;
@@ -40,6 +44,9 @@ class SubscriptionEditService implements EditSubscriptionUseCase {
                 card -> checkRateCard(s, card));
         starts.store().save(edited.subscription());
         events.edited(edited.subscription(), edited.at());
+        audit.record(caller, namespace, new AuditTrail.Change("subscription", dev.tollgate.platform.domain.Ulid.of(s.id()), "subscription.edited",
+                AuditSnapshots.label(s) + " edited as of " + edited.at(), AuditSnapshots.of(s, starts.now()),
+                AuditSnapshots.of(edited.subscription(), starts.now())));
         return edited.subscription();
     }
 

@@ -1,5 +1,6 @@
 package dev.tollgate.billing.application.service;
 
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.billing.application.port.in.ChangeSubscriptionsUseCase;
 import dev.tollgate.billing.domain.subscription.PlanTerms;
 import dev.tollgate.billing.domain.subscription.StartRequest;
@@ -23,7 +24,10 @@ class SubscriptionLifecycleService implements ChangeSubscriptionsUseCase {
     private final SubscriptionEvents events;
     private final TenancyApi tenancy;
 
-    SubscriptionLifecycleService(SubscriptionStarts starts, SubscriptionPlans plans, SubscriptionEvents events, TenancyApi tenancy) {
+    private final AuditTrail audit;
+
+    SubscriptionLifecycleService(SubscriptionStarts starts, SubscriptionPlans plans, SubscriptionEvents events, TenancyApi tenancy, AuditTrail audit) {
+        this.audit = audit;
         this.starts = starts;
         this.plans = plans;
         this.events = events;
@@ -36,7 +40,9 @@ class SubscriptionLifecycleService implements ChangeSubscriptionsUseCase {
         Subscription s = locked(caller, subscriptionId);
         Instant now = starts.now();
         Instant end = s.endOf(Timing.parse(document.get("timing"), "timing", Timing.IMMEDIATE), now, "cancel");
-        return cancelAt(s, end, now);
+        Subscription canceled = cancelAt(s, end, now);
+        record(caller, s, canceled, "canceled", AuditSnapshots.label(s) + " canceled as of " + end);
+        return canceled;
     }
 
     @Override
@@ -48,6 +54,7 @@ class SubscriptionLifecycleService implements ChangeSubscriptionsUseCase {
         starts.requireFree(s.namespace(), s.customerId(), s.activeFrom(), null, s.id());
         starts.store().save(continued);
         events.continued(continued);
+        record(caller, s, continued, "cancelation_unscheduled", AuditSnapshots.label(s) + ": scheduled cancelation removed");
         return continued;
     }
 
@@ -66,6 +73,7 @@ class SubscriptionLifecycleService implements ChangeSubscriptionsUseCase {
         }
         starts.store().save(continued);
         events.continued(continued);
+        record(caller, s, continued, "restored", AuditSnapshots.label(s) + " restored");
         return continued;
     }
 
@@ -75,7 +83,9 @@ class SubscriptionLifecycleService implements ChangeSubscriptionsUseCase {
         Subscription s = locked(caller, subscriptionId);
         StartRequest request = StartRequest.forChange(document);
         PlanTerms terms = plans.of(s.namespace(), request);
-        return replace(s, terms, request, request.timing());
+        Change change = replace(s, terms, request, request.timing());
+        record(caller, s, change.next(), "changed", AuditSnapshots.label(s) + " changed to " + AuditSnapshots.label(change.next()));
+        return change;
     }
 
     @Override
@@ -90,7 +100,9 @@ class SubscriptionLifecycleService implements ChangeSubscriptionsUseCase {
         PlanTerms terms = plans.migrationTarget(s.namespace(), s.plan(), migration.targetVersion());
         StartRequest request = new StartRequest(s.customerId(), s.plan().key(), terms.reference().version(), null, migration.startingPhase(),
                 s.name(), s.description(), s.metadata(), migration.timing(), migration.billingAnchor());
-        return replace(s, terms, request, migration.timing());
+        Change change = replace(s, terms, request, migration.timing());
+        record(caller, s, change.next(), "migrated", AuditSnapshots.label(s) + " migrated to version " + terms.reference().version());
+        return change;
     }
 
     /** OpenMeter's change: end the current one at the timing, start the next there, the anchor kept unless given, and link them. */
@@ -118,6 +130,13 @@ class SubscriptionLifecycleService implements ChangeSubscriptionsUseCase {
         starts.store().save(canceled);
         events.canceled(canceled);
         return canceled;
+    }
+
+    /** {@code subscription.<verb>} on the subscription acted on, {@code after} the one that results (for a change, the next one). */
+    private void record(Caller caller, Subscription before, Subscription after, String verb, String summary) {
+        Instant now = starts.now();
+        audit.record(caller, before.namespace(), new AuditTrail.Change("subscription", Ulid.of(before.id()), "subscription." + verb, summary,
+                AuditSnapshots.of(before, now), AuditSnapshots.of(after, now)));
     }
 
     private Subscription locked(Caller caller, String subscriptionId) {

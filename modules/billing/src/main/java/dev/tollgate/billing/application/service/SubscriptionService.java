@@ -1,5 +1,6 @@
 package dev.tollgate.billing.application.service;
 
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.billing.application.port.in.ManageSubscriptionsUseCase;
 import dev.tollgate.billing.domain.subscription.PlanTerms;
 import dev.tollgate.billing.domain.subscription.StartRequest;
@@ -12,6 +13,7 @@ import dev.tollgate.tenancy.api.TenancyApi;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import dev.tollgate.platform.domain.Ulid;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,10 @@ class SubscriptionService implements ManageSubscriptionsUseCase {
     private final SubscriptionEvents events;
     private final TenancyApi tenancy;
 
-    SubscriptionService(SubscriptionStarts starts, SubscriptionPlans plans, SubscriptionEvents events, TenancyApi tenancy) {
+    private final AuditTrail audit;
+
+    SubscriptionService(SubscriptionStarts starts, SubscriptionPlans plans, SubscriptionEvents events, TenancyApi tenancy, AuditTrail audit) {
+        this.audit = audit;
         this.starts = starts;
         this.plans = plans;
         this.events = events;
@@ -40,7 +45,10 @@ class SubscriptionService implements ManageSubscriptionsUseCase {
         PlanTerms terms = plans.of(namespace, request);
         Instant activeFrom = Subscription.startOf(request.timing(), starts.now());
         starts.requireFree(namespace, customerId, activeFrom, null, null);
-        return starts.begin(namespace, customerId, terms, request, activeFrom, request.billingAnchor());
+        Subscription created = starts.begin(namespace, customerId, terms, request, activeFrom, request.billingAnchor());
+        audit.record(caller, namespace, AuditTrail.Change.created("subscription", Ulid.of(created.id()), AuditSnapshots.label(created) + " created",
+                AuditSnapshots.of(created, starts.now())));
+        return created;
     }
 
     @Override
@@ -61,9 +69,12 @@ class SubscriptionService implements ManageSubscriptionsUseCase {
     @Transactional
     public void delete(Caller caller, String subscriptionId) {
         UUID namespace = tenancy.requireNamespace(caller, Capability.MANAGE_BILLING).id();
-        Subscription deleted = starts.require(namespace, subscriptionId).deleted(starts.now());
+        Subscription current = starts.require(namespace, subscriptionId);
+        Subscription deleted = current.deleted(starts.now());
         starts.store().save(deleted);
         events.deleted(deleted);
+        audit.record(caller, namespace, AuditTrail.Change.deleted("subscription", Ulid.of(current.id()), AuditSnapshots.label(current) + " deleted",
+                AuditSnapshots.of(current, starts.now())));
     }
 
     private String customerId(UUID namespace, String idOrKey) {

@@ -1,5 +1,6 @@
 package dev.tollgate.billing.application.service;
 
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.billing.application.port.in.ManageWorkspaceOverageUseCase;
 import dev.tollgate.billing.application.port.out.PaymentMethods;
 import dev.tollgate.billing.application.service.WorkspaceBilling.Workspace;
@@ -29,8 +30,11 @@ class WorkspaceOverageService implements ManageWorkspaceOverageUseCase {
     private final CatalogApi catalog;
     private final PaymentMethods payments;
 
+    private final AuditTrail audit;
+
     WorkspaceOverageService(WorkspaceBilling workspaces, SpendCapsApi caps, EntitlementsApi entitlements, CatalogApi catalog,
-                            PaymentMethods payments) {
+                            PaymentMethods payments, AuditTrail audit) {
+        this.audit = audit;
         this.workspaces = workspaces;
         this.caps = caps;
         this.entitlements = entitlements;
@@ -58,7 +62,17 @@ class WorkspaceOverageService implements ManageWorkspaceOverageUseCase {
             throw new ValidationException("overageEnabled", "overage billing needs a default payment method; add one first");
         }
         BigDecimal cap = capGiven ? (spendingCapCents == null ? null : BigDecimal.valueOf(spendingCapCents).movePointLeft(2)) : before.spendLimit();
-        return overage(workspace, caps.setOverage(organization, enabled, cap));
+        SpendCapState after = caps.setOverage(organization, enabled, cap);
+        boolean capChanged = before.spendLimit() == null ? after.spendLimit() != null
+                : after.spendLimit() == null || before.spendLimit().compareTo(after.spendLimit()) != 0;
+        if (before.overageEnabled() != after.overageEnabled() || capChanged) {
+            audit.record(caller, workspace.organization().id(), AuditTrail.Change.updated("overage_settings", organization, "Overage billing "
+                    + (after.overageEnabled() ? "enabled" : "disabled") + (after.spendLimit() == null ? ", no spending cap"
+                    : ", spending cap " + after.spendLimit().toPlainString() + " " + after.currency()),
+                    AuditTrail.fields("overage_enabled", before.overageEnabled(), "spending_cap", before.spendLimit()),
+                    AuditTrail.fields("overage_enabled", after.overageEnabled(), "spending_cap", after.spendLimit())));
+        }
+        return overage(workspace, after);
     }
 
     private Overage overage(Workspace workspace, SpendCapState cap) {

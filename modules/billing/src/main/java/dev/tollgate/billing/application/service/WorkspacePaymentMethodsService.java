@@ -1,5 +1,6 @@
 package dev.tollgate.billing.application.service;
 
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.billing.application.port.in.ManageWorkspacePaymentMethodsUseCase;
 import dev.tollgate.billing.application.port.out.StripeCustomerStore;
 import dev.tollgate.billing.application.port.out.StripeGateway;
@@ -40,9 +41,12 @@ class WorkspacePaymentMethodsService implements ManageWorkspacePaymentMethodsUse
     private final StripeCustomerAccounts stripeCustomers;
     private final Clock clock;
 
+    private final AuditTrail audit;
+
     WorkspacePaymentMethodsService(WorkspaceBilling workspaces, PlatformStripeApp platform, CustomerStripeApps stripeApps,
                                    StripeConnections connections, StripeCustomerStore customers, StripeCustomerAccounts stripeCustomers,
-                                   Clock clock) {
+                                   Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.workspaces = workspaces;
         this.platform = platform;
         this.stripeApps = stripeApps;
@@ -102,6 +106,9 @@ class WorkspacePaymentMethodsService implements ManageWorkspacePaymentMethodsUse
         Billed billed = writing(caller, workspaceSlug);
         StripeGateway.Card card = attachedOr404(billed, paymentMethodId);
         onStripe(() -> connections.gateway().detachPaymentMethod(billed.apiKey(), card.id()));
+        audit.record(caller, workspaces.require(caller, workspaceSlug, Capability.MANAGE_BILLING).organization().id(),
+                AuditTrail.Change.deleted("payment_method", card.id(), "Card " + card.brand() + " ending in " + card.last4() + " removed",
+                        cardFields(card, card.id().equals(billed.customer().defaultPaymentMethodId()))));
         // Stripe clears the customer's default when it is detached; so does Tollgate: no card is charged any more.
         if (card.id().equals(billed.customer().defaultPaymentMethodId())) {
             customers.save(billed.customer().with(billed.customer().stripeCustomerId(), null, clock.instant()));
@@ -114,7 +121,19 @@ class WorkspacePaymentMethodsService implements ManageWorkspacePaymentMethodsUse
         Billed billed = writing(caller, workspaceSlug);
         StripeGateway.Card card = attachedOr404(billed, paymentMethodId);
         onStripe(() -> connections.gateway().setDefaultPaymentMethod(billed.apiKey(), billed.customer().stripeCustomerId(), card.id()));
+        String previous = billed.customer().defaultPaymentMethodId();
         customers.save(billed.customer().with(billed.customer().stripeCustomerId(), card.id(), clock.instant()));
+        if (!card.id().equals(previous)) {
+            audit.record(caller, workspaces.require(caller, workspaceSlug, Capability.MANAGE_BILLING).organization().id(),
+                    new AuditTrail.Change("payment_method", card.id(), "payment_method.made_default", "Card " + card.brand() + " ending in "
+                            + card.last4() + " made the default payment method", AuditTrail.fields("default_payment_method_id", previous),
+                            AuditTrail.fields("default_payment_method_id", card.id())));
+        }
+    }
+
+    private static java.util.Map<String, Object> cardFields(StripeGateway.Card card, boolean wasDefault) {
+        return AuditTrail.fields("brand", card.brand(), "last4", card.last4(), "exp_month", card.expMonth(), "exp_year", card.expYear(),
+                "default", wasDefault);
     }
 
     @Override

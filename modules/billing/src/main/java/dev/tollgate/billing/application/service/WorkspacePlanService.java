@@ -1,5 +1,6 @@
 package dev.tollgate.billing.application.service;
 
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.billing.application.port.in.ManageWorkspacePlanUseCase;
 import dev.tollgate.billing.application.port.out.SubscriptionStore;
 import dev.tollgate.billing.application.service.WorkspaceBilling.Workspace;
@@ -31,8 +32,11 @@ class WorkspacePlanService implements ManageWorkspacePlanUseCase {
     private final TierCollection collection;
     private final Clock clock;
 
+    private final AuditTrail audit;
+
     WorkspacePlanService(WorkspaceBilling workspaces, EntitlementsApi entitlements, TierChanges tiers, CatalogApi catalog,
-                         SubscriptionStore subscriptions, TierCollection collection, Clock clock) {
+                         SubscriptionStore subscriptions, TierCollection collection, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.collection = collection;
         this.workspaces = workspaces;
         this.entitlements = entitlements;
@@ -74,6 +78,11 @@ class WorkspacePlanService implements ManageWorkspacePlanUseCase {
         if (downgrade) {
             effectiveAt = subscriptions.ofCustomer(TenancyApi.SYSTEM_NAMESPACE, workspace.customerId()).stream()
                     .filter(s -> s.status(now) == SubscriptionStatus.SCHEDULED).map(Subscription::activeFrom).findFirst().orElse(now);
+        }
+        if (!newPlan.equals(before.tier())) {
+            audit.record(caller, workspace.organization().id(), new AuditTrail.Change("tier", organization, "tier.changed", "Plan changed from "
+                    + before.tier() + " to " + newPlan + (downgrade ? " at the end of the period (" + effectiveAt + ")" : ""),
+                    AuditTrail.fields("tier", before.tier()), AuditTrail.fields("tier", newPlan, "effective_at", effectiveAt)));
         }
         return new PlanChange(before.tier(), newPlan, entitlements.limitsOf(organization).tier(), effectiveAt);
     }

@@ -11,6 +11,7 @@ import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.platform.domain.Ulid;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
@@ -25,8 +26,10 @@ class FeatureService implements ManageFeaturesUseCase {
     private final MeterDirectory meters;
     private final TenancyApi tenancy;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    FeatureService(FeatureStore features, MeterDirectory meters, TenancyApi tenancy, Clock clock) {
+    FeatureService(FeatureStore features, MeterDirectory meters, TenancyApi tenancy, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.features = features;
         this.meters = meters;
         this.tenancy = tenancy;
@@ -44,6 +47,8 @@ class FeatureService implements ManageFeaturesUseCase {
             throw new ConflictException("feature_exists", "a feature with key '" + feature.key() + "' already exists; archive it first");
         }
         features.save(feature);
+        audit.record(caller, namespace, AuditTrail.Change.created("feature", Ulid.of(feature.id()),
+                "Feature '" + feature.name() + "' (" + feature.key() + ") created", AuditSnapshots.of(feature)));
         return feature;
     }
 
@@ -68,9 +73,13 @@ class FeatureService implements ManageFeaturesUseCase {
     @Override
     @Transactional
     public void archive(Caller caller, String featureIdOrKey) {
-        Feature feature = find(tenancy.requireNamespace(caller, Capability.MANAGE_METERS).id(), featureIdOrKey);
+        UUID namespace = tenancy.requireNamespace(caller, Capability.MANAGE_METERS).id();
+        Feature feature = find(namespace, featureIdOrKey);
         if (!feature.isArchived()) {
-            features.save(feature.archived(clock.instant()));
+            Feature archived = feature.archived(clock.instant());
+            features.save(archived);
+            audit.record(caller, namespace, new AuditTrail.Change("feature", Ulid.of(feature.id()), "feature.archived",
+                    "Feature '" + feature.name() + "' (" + feature.key() + ") archived", AuditSnapshots.of(feature), AuditSnapshots.of(archived)));
         }
     }
 

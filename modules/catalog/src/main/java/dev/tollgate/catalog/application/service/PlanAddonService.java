@@ -19,6 +19,7 @@ import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.platform.domain.Ulid;
 import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
@@ -39,8 +40,11 @@ class PlanAddonService implements ManagePlanAddonsUseCase {
     private final VersionLifecycle<Addon> addons;
     private final PlanAddonStore offers;
     private final TenancyApi tenancy;
+    private final AuditTrail audit;
 
-    PlanAddonService(PlanStore plans, AddonStore addons, PlanAddonStore offers, JsonSyntax json, TenancyApi tenancy, Clock clock) {
+    PlanAddonService(PlanStore plans, AddonStore addons, PlanAddonStore offers, JsonSyntax json, TenancyApi tenancy, Clock clock,
+                     AuditTrail audit) {
+        this.audit = audit;
         this.plans = new VersionLifecycle<>(plans, "Plan", json, clock);
         this.addons = new VersionLifecycle<>(addons, "Addon", json, clock);
         this.offers = offers;
@@ -70,6 +74,8 @@ class PlanAddonService implements ManagePlanAddonsUseCase {
         }
         PlanAddon offer = PlanAddon.offer(plan, addon, document, plans.now());
         offers.save(offer);
+        audit.record(caller, namespace, AuditTrail.Change.created("plan_addon", Ulid.of(offer.id()), AuditSnapshots.label("Add-on", addon)
+                + " offered with " + AuditSnapshots.label("plan", plan), AuditSnapshots.of(offer, addon)));
         return review(plan, offer);
     }
 
@@ -90,6 +96,8 @@ class PlanAddonService implements ManagePlanAddonsUseCase {
         Addon addon = addons.store().find(namespace, offer.addonId()).orElseThrow(() -> NotFoundException.of("Addon", planAddonId));
         PlanAddon updated = offer.replaced(plan, addon, document, plans.now());
         offers.save(updated);
+        audit.record(caller, namespace, AuditTrail.Change.updated("plan_addon", Ulid.of(offer.id()), "Offer of " + AuditSnapshots.label("add-on", addon)
+                + " with " + AuditSnapshots.label("plan", plan) + " updated", AuditSnapshots.of(offer, addon), AuditSnapshots.of(updated, addon)));
         return review(plan, updated);
     }
 
@@ -98,7 +106,12 @@ class PlanAddonService implements ManagePlanAddonsUseCase {
     public void delete(Caller caller, String planId, String planAddonId) {
         UUID namespace = namespace(caller, Capability.MANAGE_METERS);
         Plan plan = editablePlan(namespace, planId);
-        offers.save(offer(namespace, plan, planAddonId).deleted(plans.now()));
+        PlanAddon offer = offer(namespace, plan, planAddonId);
+        offers.save(offer.deleted(plans.now()));
+        Addon addon = addons.store().find(namespace, offer.addonId()).orElse(null);
+        String what = addon == null ? "add-on " + Ulid.of(offer.addonId()) : AuditSnapshots.label("add-on", addon);
+        audit.record(caller, namespace, AuditTrail.Change.deleted("plan_addon", Ulid.of(offer.id()), "Offer of " + what + " with "
+                + AuditSnapshots.label("plan", plan) + " removed", addon == null ? null : AuditSnapshots.of(offer, addon)));
     }
 
     /** A plan by ULID, or by key: its active version, else its newest. */

@@ -17,6 +17,7 @@ import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
@@ -36,9 +37,11 @@ class PlanService implements ManagePlansUseCase {
     private final FeatureStore features;
     private final JsonSyntax json;
     private final TenancyApi tenancy;
+    private final AuditTrail audit;
 
     PlanService(PlanStore plans, AddonStore addons, PlanAddonStore offers, FeatureStore features, JsonSyntax json, TenancyApi tenancy,
-                Clock clock) {
+                Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.plans = new VersionLifecycle<>(plans, "Plan", json, clock);
         this.addons = addons;
         this.offers = offers;
@@ -51,7 +54,10 @@ class PlanService implements ManagePlansUseCase {
     @Transactional
     public Reviewed<Plan> create(Caller caller, Map<String, Object> document) {
         UUID namespace = namespace(caller, Capability.MANAGE_METERS);
-        return review(plans.create(namespace, document, (ns, version, doc, now) -> Plan.define(ns, version, doc, json::isObject, now)));
+        Plan plan = plans.create(namespace, document, (ns, version, doc, now) -> Plan.define(ns, version, doc, json::isObject, now));
+        audit.record(caller, namespace, AuditTrail.Change.created("plan", AuditSnapshots.id(plan), AuditSnapshots.label("Plan", plan) + " created",
+                AuditSnapshots.of(plan)));
+        return review(plan);
     }
 
     @Override
@@ -70,25 +76,40 @@ class PlanService implements ManagePlansUseCase {
     @Override
     @Transactional
     public Reviewed<Plan> update(Caller caller, String planId, Map<String, Object> document) {
-        return review(plans.update(namespace(caller, Capability.MANAGE_METERS), planId, document));
+        UUID namespace = namespace(caller, Capability.MANAGE_METERS);
+        Plan before = plans.require(namespace, planId);
+        Plan updated = plans.update(namespace, planId, document);
+        audit.record(caller, namespace, AuditTrail.Change.updated("plan", AuditSnapshots.id(updated), AuditSnapshots.label("Plan", updated)
+                + " updated", AuditSnapshots.of(before), AuditSnapshots.of(updated)));
+        return review(updated);
     }
 
     @Override
     @Transactional
     public void delete(Caller caller, String planId) {
-        plans.delete(namespace(caller, Capability.MANAGE_METERS), planId);
+        UUID namespace = namespace(caller, Capability.MANAGE_METERS);
+        Plan plan = plans.require(namespace, planId);
+        plans.delete(namespace, planId);
+        audit.record(caller, namespace, AuditTrail.Change.deleted("plan", AuditSnapshots.id(plan), AuditSnapshots.label("Plan", plan) + " deleted",
+                AuditSnapshots.of(plan)));
     }
 
     @Override
     @Transactional
     public Reviewed<Plan> publish(Caller caller, String planId) {
-        return review(plans.publish(namespace(caller, Capability.MANAGE_METERS), planId, this::problems));
+        UUID namespace = namespace(caller, Capability.MANAGE_METERS);
+        Plan published = plans.publish(namespace, planId, this::problems);
+        audit.record(caller, namespace, lifecycle(published, "published"));
+        return review(published);
     }
 
     @Override
     @Transactional
     public Reviewed<Plan> archive(Caller caller, String planId) {
-        return review(plans.archive(namespace(caller, Capability.MANAGE_METERS), planId));
+        UUID namespace = namespace(caller, Capability.MANAGE_METERS);
+        Plan archived = plans.archive(namespace, planId);
+        audit.record(caller, namespace, lifecycle(archived, "archived"));
+        return review(archived);
     }
 
     /**
@@ -109,7 +130,14 @@ class PlanService implements ManagePlansUseCase {
         }
         Plan draft = source.nextDraft(plans.nextVersion(namespace, key), plans.now());
         plans.store().save(draft);
+        audit.record(caller, namespace, AuditTrail.Change.created("plan", AuditSnapshots.id(draft), AuditSnapshots.label("Plan", draft)
+                + " created as the next draft of version " + source.header().version(), AuditSnapshots.of(draft)));
         return review(draft);
+    }
+
+    private static AuditTrail.Change lifecycle(Plan plan, String verb) {
+        return new AuditTrail.Change("plan", AuditSnapshots.id(plan), "plan." + verb, AuditSnapshots.label("Plan", plan) + " " + verb, null,
+                AuditSnapshots.of(plan));
     }
 
     /** A plan with what would stop its publication: drafts only; published versions were checked when published. */

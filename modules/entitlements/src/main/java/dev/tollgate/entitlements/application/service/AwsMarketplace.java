@@ -13,6 +13,7 @@ import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.Sha256;
 import dev.tollgate.platform.domain.TypeId;
 import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
@@ -33,9 +34,11 @@ class AwsMarketplace implements AwsMarketplaceUseCase {
     private final MarketplaceSettings settings;
     private final TenancyApi tenancy;
     private final Clock clock;
+    private final AuditTrail audit;
 
     AwsMarketplace(AwsMarketplaceCustomers aws, AwsEntitledTier entitledTier, MarketplaceAccountStore accounts, MarketplaceTiers tiers,
-                   MarketplaceSettings settings, TenancyApi tenancy, Clock clock) {
+                   MarketplaceSettings settings, TenancyApi tenancy, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.aws = aws;
         this.entitledTier = entitledTier;
         this.accounts = accounts;
@@ -96,6 +99,9 @@ class AwsMarketplace implements AwsMarketplaceUseCase {
         MarketplaceAccount claimed = account.claimedBy(organization.id(), clock.instant());
         accounts.save(claimed);
         tiers.apply(claimed);
+        audit.record(caller, organization.id(), new AuditTrail.Change("marketplace_subscription", claimed.externalId(),
+                "marketplace_subscription.claimed", "AWS Marketplace subscription " + claimed.externalId() + " claimed", null,
+                AuditTrail.fields("provider", "aws", "product_code", claimed.productCode(), "plan", claimed.plan(), "status", claimed.status())));
         return view(claimed, null);
     }
 

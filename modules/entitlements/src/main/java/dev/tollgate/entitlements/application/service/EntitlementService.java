@@ -21,7 +21,9 @@ import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.platform.domain.TypeId;
+import dev.tollgate.platform.domain.Ulid;
 import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
@@ -51,9 +53,12 @@ class EntitlementService implements ManageEntitlementsUseCase {
     private final TenancyApi tenancy;
     private final Clock clock;
     private final EntitlementChanges changes;
+    private final AuditTrail audit;
 
     EntitlementService(EntitlementStore entitlements, GrantStore grants, ResetStore resets, CustomerResolver customers,
-                       EntitlementEvaluator evaluator, CatalogApi catalog, JsonSyntax json, TenancyApi tenancy, Clock clock, EntitlementChanges changes) {
+                       EntitlementEvaluator evaluator, CatalogApi catalog, JsonSyntax json, TenancyApi tenancy, Clock clock, EntitlementChanges changes,
+                       AuditTrail audit) {
+        this.audit = audit;
         this.changes = changes;
         this.entitlements = entitlements;
         this.grants = grants;
@@ -80,6 +85,8 @@ class EntitlementService implements ManageEntitlementsUseCase {
         entitlements.save(e);
         created.grants().forEach(grants::save);
         changes.changed(e);
+        audit.record(caller, namespace, AuditTrail.Change.created("entitlement", Ulid.of(e.id()), "Entitlement to feature '" + e.featureKey()
+                + "' created for " + AuditSnapshots.holder(e), AuditSnapshots.of(e)));
         return evaluator.state(e, clock.instant());
     }
 
@@ -145,8 +152,11 @@ class EntitlementService implements ManageEntitlementsUseCase {
     public void delete(Caller caller, CustomerRef ref, String idOrFeatureKey) {
         UUID namespace = namespace(caller, Capability.MANAGE_METERS);
         Entitlement e = live(customers.entitlement(namespace, customers.resolve(namespace, ref), idOrFeatureKey), idOrFeatureKey);
-        entitlements.save(e.deleted(clock.instant()));
+        Entitlement deleted = e.deleted(clock.instant());
+        entitlements.save(deleted);
         changes.changed(e);
+        audit.record(caller, namespace, AuditTrail.Change.deleted("entitlement", Ulid.of(e.id()), "Entitlement to feature '" + e.featureKey()
+                + "' of " + AuditSnapshots.holder(e) + " deleted", AuditSnapshots.of(e)));
     }
 
     /**
@@ -172,6 +182,10 @@ class EntitlementService implements ManageEntitlementsUseCase {
         entitlements.save(created.entitlement());
         created.grants().forEach(grants::save);
         changes.changed(created.entitlement());
+        Entitlement replacement = created.entitlement();
+        audit.record(caller, namespace, new AuditTrail.Change("entitlement", Ulid.of(replacement.id()), "entitlement.overridden",
+                "Entitlement to feature '" + previous.featureKey() + "' of " + AuditSnapshots.holder(previous) + " overridden by "
+                        + Ulid.of(replacement.id()), AuditSnapshots.of(previous), AuditSnapshots.of(replacement)));
         return evaluator.state(created.entitlement(), clock.instant());
     }
 
@@ -207,6 +221,9 @@ class EntitlementService implements ManageEntitlementsUseCase {
         resets.save(new ResetRecord(TypeId.newUuid(), e.id(), at, retainAnchor, preserve, now));
         changes.changed(e);
         changes.reset(e, at, now);
+        audit.record(caller, namespace, new AuditTrail.Change("entitlement", Ulid.of(e.id()), "entitlement.reset", "Usage of the entitlement to feature '"
+                + e.featureKey() + "' of " + AuditSnapshots.holder(e) + " reset", null,
+                AuditTrail.fields("effective_at", at, "retain_anchor", retainAnchor, "preserve_overage", preserve)));
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.platform.domain.Ulid;
 import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
@@ -43,9 +44,11 @@ class GrantService implements ManageGrantsUseCase {
     private final Clock clock;
     private final EntitlementChanges changes;
     private final Outbox outbox;
+    private final AuditTrail audit;
 
     GrantService(EntitlementStore entitlements, GrantStore grants, CustomerResolver customers, EntitlementEvaluator evaluator,
-                 TenancyApi tenancy, Clock clock, EntitlementChanges changes, Outbox outbox) {
+                 TenancyApi tenancy, Clock clock, EntitlementChanges changes, Outbox outbox, AuditTrail audit) {
+        this.audit = audit;
         this.changes = changes;
         this.outbox = outbox;
         this.entitlements = entitlements;
@@ -84,6 +87,8 @@ class GrantService implements ManageGrantsUseCase {
                     grant.endsAt(), true, now));
         }
         changes.changed(e);
+        audit.record(caller, namespace, AuditTrail.Change.created("grant", Ulid.of(grant.id()), "Grant of " + grant.amount().toPlainString()
+                + " to the entitlement to feature '" + e.featureKey() + "' of " + AuditSnapshots.holder(e) + " created", AuditSnapshots.of(grant)));
         return grant;
     }
 
@@ -132,8 +137,12 @@ class GrantService implements ManageGrantsUseCase {
         if (when.isBefore(periodStart)) {
             throw new ValidationException("at", "must be within the current usage period, which started at " + periodStart);
         }
-        grants.save(grant.voided(when, now));
+        Grant voided = grant.voided(when, now);
+        grants.save(voided);
         changes.changed(e);
+        audit.record(caller, namespace, new AuditTrail.Change("grant", Ulid.of(grant.id()), "grant.voided", "Grant of "
+                + grant.amount().toPlainString() + " to the entitlement to feature '" + e.featureKey() + "' of " + AuditSnapshots.holder(e)
+                + " voided", AuditSnapshots.of(grant), AuditSnapshots.of(voided)));
     }
 
     private UUID namespace(Caller caller, Capability capability) {

@@ -15,6 +15,7 @@ import dev.tollgate.platform.domain.DocumentReader;
 import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.tenancy.api.AccountsApi;
 import dev.tollgate.tenancy.api.AccountsApi.Workspace;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi;
 import io.micronaut.transaction.annotation.Transactional;
@@ -40,9 +41,11 @@ class PackageProvisioning implements ProvisionPackagesUseCase {
     private final CatalogApi catalog;
     private final Outbox outbox;
     private final Clock clock;
+    private final AuditTrail audit;
 
     PackageProvisioning(PartnerAccess partners, PackageStore packages, PackageEntitlements applied, AccountsApi accounts, CatalogApi catalog,
-                        Outbox outbox, Clock clock) {
+                        Outbox outbox, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.outbox = outbox;
         this.partners = partners;
         this.packages = packages;
@@ -88,6 +91,8 @@ class PackageProvisioning implements ProvisionPackagesUseCase {
         }
         applied.apply(created, workspace.publicId(), now);
         announce(created, workspace, "provisioned", now);
+        audit.record(caller, workspace.id(), AuditTrail.Change.created("package", String.valueOf(created.id()), "Package '"
+                + created.productName() + "' (" + created.productCode() + ") provisioned", AuditSnapshots.of(created)));
         return new Provisioned(created, workspace, created.statusAt(now));
     }
 
@@ -169,6 +174,9 @@ class PackageProvisioning implements ProvisionPackagesUseCase {
                 applied.expireCycleBoundBoosts(workspace.publicId(), now); // a renewal: a new cycle starts without them
             }
             announce(next, workspace, what, now);
+            String verb = "cancelled".equals(what) ? "canceled" : what;
+            audit.record(caller, workspace.id(), new AuditTrail.Change("package", String.valueOf(next.id()), "package." + verb, "Package '"
+                    + next.productName() + "' (" + next.productCode() + ") " + verb, AuditSnapshots.of(current), AuditSnapshots.of(next)));
         }
         return new Provisioned(next, workspace, next.statusAt(now));
     }

@@ -6,12 +6,14 @@ import dev.tollgate.entitlements.application.port.out.BillingStateStore;
 import dev.tollgate.entitlements.application.port.out.BillingStateStore.BillingState;
 import dev.tollgate.platform.domain.UnauthenticatedException;
 import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.Set;
+import java.util.UUID;
 
 @Singleton
 class TierAdministration implements ManageTiersUseCase {
@@ -28,10 +30,13 @@ class TierAdministration implements ManageTiersUseCase {
     private final java.time.Clock clock;
     private final dev.tollgate.entitlements.api.SpendCapsApi spendCaps;
     private final dev.tollgate.entitlements.application.port.out.CancellationFeedbackStore cancellations;
+    private final AuditTrail audit;
 
     TierAdministration(EntitlementsApi entitlements, dev.tollgate.entitlements.api.TierChanges changes, TenancyApi tenancy,
                        PackageEntitlements packages, BillingStateStore billing, dev.tollgate.entitlements.api.SpendCapsApi spendCaps,
-                       dev.tollgate.entitlements.application.port.out.CancellationFeedbackStore cancellations, java.time.Clock clock) {
+                       dev.tollgate.entitlements.application.port.out.CancellationFeedbackStore cancellations, java.time.Clock clock,
+                       AuditTrail audit) {
+        this.audit = audit;
         this.spendCaps = spendCaps;
         this.cancellations = cancellations;
         this.entitlements = entitlements;
@@ -59,9 +64,13 @@ class TierAdministration implements ManageTiersUseCase {
         if (feedback != null && feedback.length() > 10_000) {
             throw new ValidationException("feedback", "must be at most 10000 characters");
         }
+        UUID id = dev.tollgate.platform.domain.TypeId.newUuid();
         cancellations.add(new dev.tollgate.entitlements.application.port.out.CancellationFeedbackStore.Feedback(
-                dev.tollgate.platform.domain.TypeId.newUuid(), organization.id(), caller.userId(), caller.credentialId(), reason, feedback,
-                clock.instant()));
+                id, organization.id(), caller.userId(), caller.credentialId(), reason, feedback, clock.instant()));
+        // the feedback's text stays out of the log: it is the customer's own words, kept where it was given
+        audit.record(caller, organization.id(), AuditTrail.Change.created("cancellation_feedback", id.toString(),
+                "Cancellation feedback submitted" + (reason == null || reason.isBlank() ? "" : " (" + reason + ")"),
+                AuditTrail.fields("reason", reason)));
     }
 
     @Override
@@ -71,7 +80,13 @@ class TierAdministration implements ManageTiersUseCase {
         if (spendLimit != null && spendLimit.signum() < 0) {
             throw new ValidationException("spend_limit", "must not be negative");
         }
+        java.math.BigDecimal before = spendCaps.spendCapOf(organization.publicId()).spendLimit();
         spendCaps.setSpendLimit(organization.publicId(), spendLimit);
+        if (before == null ? spendLimit != null : spendLimit == null || before.compareTo(spendLimit) != 0) {
+            audit.record(caller, organization.id(), AuditTrail.Change.updated("spend_limit", organization.publicId(), spendLimit == null
+                    ? "Spend limit removed" : "Spend limit set to " + spendLimit.toPlainString(), AuditTrail.fields("spend_limit", before),
+                    AuditTrail.fields("spend_limit", spendLimit)));
+        }
         return tierOf(organization);
     }
 
@@ -89,12 +104,16 @@ class TierAdministration implements ManageTiersUseCase {
         requireOperator(caller);
         var organization = tenancy.findOrganization(organizationId)
                 .orElseThrow(() -> dev.tollgate.platform.domain.NotFoundException.of("Organization", organizationId));
+        String tierBefore = entitlements.limitsOf(organization.publicId()).tier();
         changes.collectThrough(organization.publicId(), billingProvider); // manual: the operator invoices by hand (ADR 0046)
         changes.move(organization.publicId(), "enterprise", limits, false);
         packages.reapplyAddons(organization.id(), organization.publicId(), clock.instant()); // a new tier keeps the paid add-ons
         BillingState before = billing.find(organization.id()).orElse(null);
         billing.save(organization.id(), new BillingState(billingProvider, before == null ? "none" : before.subscriptionStatus(),
                 before == null ? null : before.stripeCustomerId(), before == null ? null : before.stripeSubscriptionId()), clock.instant());
+        audit.record(caller, organization.id(), new AuditTrail.Change("tier", organization.publicId(), "tier.changed",
+                "Enterprise plan set (billed through " + billingProvider + ")", AuditTrail.fields("tier", tierBefore),
+                AuditTrail.fields("tier", "enterprise", "billing_provider", billingProvider)));
         return tierOf(organization);
     }
 
@@ -128,6 +147,9 @@ class TierAdministration implements ManageTiersUseCase {
         changes.move(organization.publicId(), tier, null, downgrade);
         packages.reapplyAddons(organization.id(), organization.publicId(), clock.instant()); // a new tier keeps the paid add-ons
         billing.save(organization.id(), new BillingState("stripe", status, stripeCustomerId, stripeSubscriptionId), clock.instant());
+        audit.record(caller, organization.id(), new AuditTrail.Change("tier", organization.publicId(), "tier.synced",
+                "Plan synchronized from Stripe: " + tier + " (" + status + ")", AuditTrail.fields("tier", before),
+                AuditTrail.fields("tier", tier, "subscription_status", status, "billing_provider", "stripe")));
         return SyncOutcome.SYNCED;
     }
 }

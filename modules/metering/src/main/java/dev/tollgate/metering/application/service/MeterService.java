@@ -13,6 +13,7 @@ import dev.tollgate.platform.domain.ConflictException;
 import dev.tollgate.platform.domain.FieldError;
 import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
 import io.micronaut.transaction.annotation.Transactional;
@@ -33,8 +34,11 @@ class MeterService implements ManageMetersUseCase, QueryMetersUseCase {
     private final Clock clock;
     private final QueryProgress progress;
     private final MeterUsers users;
+    private final AuditTrail audit;
 
-    MeterService(MeterStore meters, UsageQueries usage, Namespaces namespaces, Clock clock, QueryProgress progress, MeterUsers users) {
+    MeterService(MeterStore meters, UsageQueries usage, Namespaces namespaces, Clock clock, QueryProgress progress, MeterUsers users,
+                 AuditTrail audit) {
+        this.audit = audit;
         this.users = users;
         this.progress = progress;
         this.meters = meters;
@@ -57,6 +61,8 @@ class MeterService implements ManageMetersUseCase, QueryMetersUseCase {
                 d.valueProperty(), d.groupBy(), d.metadata(), clock.instant());
         checkPaths(meter);
         meters.save(meter);
+        audit.record(caller, namespace, AuditTrail.Change.created("meter", meter.ulid(), "Meter '" + meter.slug() + "' created",
+                AuditSnapshots.of(meter)));
         return meter;
     }
 
@@ -70,8 +76,9 @@ class MeterService implements ManageMetersUseCase, QueryMetersUseCase {
     @Transactional
     public Meter update(Caller caller, String idOrSlug, String name, String description, Map<String, String> groupBy,
                         Map<String, String> metadata) {
-        Meter meter = find(namespaces.require(caller, Capability.MANAGE_METERS), idOrSlug)
-                .update(name, description, groupBy, metadata, clock.instant());
+        UUID namespace = namespaces.require(caller, Capability.MANAGE_METERS);
+        Meter before = find(namespace, idOrSlug);
+        Meter meter = before.update(name, description, groupBy, metadata, clock.instant());
         checkPaths(meter);
         for (MeterUsers.FeatureUse use : users.activeFeatures(meter.namespace(), meter.slug())) {
             for (String key : use.groupByKeys()) {
@@ -82,19 +89,27 @@ class MeterService implements ManageMetersUseCase, QueryMetersUseCase {
             }
         }
         meters.save(meter);
+        var was = AuditSnapshots.of(before);
+        var now = AuditSnapshots.of(meter);
+        if (!was.equals(now)) {
+            audit.record(caller, namespace, AuditTrail.Change.updated("meter", meter.ulid(), "Meter '" + meter.slug() + "' updated", was, now));
+        }
         return meter;
     }
 
     @Override
     @Transactional
     public void delete(Caller caller, String idOrSlug) {
-        Meter meter = find(namespaces.require(caller, Capability.MANAGE_METERS), idOrSlug);
+        UUID namespace = namespaces.require(caller, Capability.MANAGE_METERS);
+        Meter meter = find(namespace, idOrSlug);
         List<MeterUsers.FeatureUse> uses = users.activeFeatures(meter.namespace(), meter.slug());
         if (!uses.isEmpty()) {
             throw new ConflictException("meter_in_use", "meter has active features and cannot be deleted: "
                     + uses.stream().map(MeterUsers.FeatureUse::featureKey).toList());
         }
         meters.save(meter.deleted(clock.instant()));
+        audit.record(caller, namespace, AuditTrail.Change.deleted("meter", meter.ulid(), "Meter '" + meter.slug() + "' deleted",
+                AuditSnapshots.of(meter)));
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.tollgate.platform.domain.Ulid;
 import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.UnauthenticatedException;
 import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
 import io.micronaut.transaction.annotation.Transactional;
@@ -31,9 +32,11 @@ class PortalService implements PortalUseCase {
     private final Namespaces namespaces;
     private final Clock clock;
     private final Duration ttl;
+    private final AuditTrail audit;
 
     PortalService(PortalTokenStore tokens, MeterStore meters, UsageQueries usage, Namespaces namespaces, Clock clock,
-                  PortalSettings settings) {
+                  PortalSettings settings, AuditTrail audit) {
+        this.audit = audit;
         this.tokens = tokens;
         this.meters = meters;
         this.usage = usage;
@@ -54,6 +57,8 @@ class PortalService implements PortalUseCase {
         Instant now = clock.instant();
         PortalToken.Issued issued = PortalToken.issue(namespace, subject, allowedMeterSlugs, expiresAt != null ? expiresAt : now.plus(ttl), now);
         tokens.insert(issued.token());
+        audit.record(caller, namespace, AuditTrail.Change.created("portal_token", issued.token().ulid(), "Portal token for subject '"
+                + subject + "' created", AuditSnapshots.of(issued.token())));
         return issued;
     }
 
@@ -77,7 +82,13 @@ class PortalService implements PortalUseCase {
         if (id != null && !id.isEmpty()) {
             tokenId = Ulid.parse(id).orElseThrow(() -> NotFoundException.of("Portal token", id));
         }
-        tokens.invalidate(namespace, tokenId, subject, clock.instant());
+        int invalidated = tokens.invalidate(namespace, tokenId, subject, clock.instant());
+        if (invalidated > 0) {
+            String what = tokenId != null ? "Portal token " + id : "Portal tokens of subject '" + subject + "'";
+            audit.record(caller, namespace, new AuditTrail.Change("portal_token", tokenId != null ? id : "subject:" + subject,
+                    "portal_token.invalidated", what + " invalidated (" + invalidated + ")", null,
+                    AuditTrail.fields("subject", subject, "invalidated", invalidated)));
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.tollgate.metering.domain.Subject;
 import dev.tollgate.platform.domain.Ulid;
 import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
 import io.micronaut.transaction.annotation.Transactional;
@@ -23,8 +24,10 @@ class SubjectService implements ManageSubjectsUseCase {
     private final SubjectStore subjects;
     private final Namespaces namespaces;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    SubjectService(SubjectStore subjects, Namespaces namespaces, Clock clock) {
+    SubjectService(SubjectStore subjects, Namespaces namespaces, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.subjects = subjects;
         this.namespaces = namespaces;
         this.clock = clock;
@@ -51,10 +54,18 @@ class SubjectService implements ManageSubjectsUseCase {
             if (!seen.add(upsert.key())) {
                 throw new ValidationException("[" + i + "].key", "'" + upsert.key() + "' appears twice in the request");
             }
-            Subject subject = subjects.findLiveByKey(namespace, upsert.key()).map(s -> s.with(upsert, now))
-                    .orElseGet(() -> Subject.create(namespace, upsert, now));
+            Subject existing = subjects.findLiveByKey(namespace, upsert.key()).orElse(null);
+            Subject subject = existing != null ? existing.with(upsert, now) : Subject.create(namespace, upsert, now);
             subjects.save(subject);
             saved.add(subject);
+            if (existing == null) {
+                audit.record(caller, namespace, AuditTrail.Change.created("subject", subject.ulid(), "Subject '" + subject.key() + "' created",
+                        AuditSnapshots.of(subject)));
+            } else if (!AuditSnapshots.of(existing).equals(AuditSnapshots.of(subject)) || !java.util.Objects.equals(existing.metadata(),
+                    subject.metadata())) {
+                audit.record(caller, namespace, AuditTrail.Change.updated("subject", subject.ulid(), "Subject '" + subject.key() + "' updated",
+                        AuditSnapshots.of(existing), AuditSnapshots.of(subject)));
+            }
         }
         return saved;
     }
@@ -74,8 +85,11 @@ class SubjectService implements ManageSubjectsUseCase {
     @Override
     @Transactional
     public void delete(Caller caller, String idOrKey) {
-        Subject subject = find(namespaces.require(caller, Capability.MANAGE_METERS), idOrKey);
+        UUID namespace = namespaces.require(caller, Capability.MANAGE_METERS);
+        Subject subject = find(namespace, idOrKey);
         subjects.save(subject.deleted(clock.instant()));
+        audit.record(caller, namespace, AuditTrail.Change.deleted("subject", subject.ulid(), "Subject '" + subject.key() + "' deleted",
+                AuditSnapshots.of(subject)));
     }
 
     private Subject find(UUID namespace, String idOrKey) {

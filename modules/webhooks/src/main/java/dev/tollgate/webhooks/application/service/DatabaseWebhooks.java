@@ -4,6 +4,8 @@ import dev.tollgate.platform.domain.FieldError;
 import dev.tollgate.platform.domain.NotFoundException;
 import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.platform.domain.TypeId;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
@@ -37,8 +39,11 @@ class DatabaseWebhooks implements ManageDatabaseWebhooksUseCase {
     private final PlanetScaleDatabases databases;
     private final TenancyApi tenancy;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    DatabaseWebhooks(EndpointStore endpoints, WebhookTargets targets, PlanetScaleDatabases databases, TenancyApi tenancy, Clock clock) {
+    DatabaseWebhooks(EndpointStore endpoints, WebhookTargets targets, PlanetScaleDatabases databases, TenancyApi tenancy, Clock clock,
+                     AuditTrail audit) {
+        this.audit = audit;
         this.endpoints = endpoints;
         this.targets = targets;
         this.databases = databases;
@@ -77,8 +82,11 @@ class DatabaseWebhooks implements ManageDatabaseWebhooksUseCase {
                     "Each database can have up to " + MAX_PER_DATABASE + " webhooks")));
         }
         Instant now = clock.instant();
-        return endpoints.create(new Endpoint(0, null, org.id(), Audience.PLANETSCALE, scope, null, url, events, true, null, MAX_ATTEMPTS, 0,
-                null, null, null, Map.of(), secret, null, null, now, now));
+        Endpoint created = endpoints.create(new Endpoint(0, null, org.id(), Audience.PLANETSCALE, scope, null, url, events, true, null,
+                MAX_ATTEMPTS, 0, null, null, null, Map.of(), secret, null, null, now, now));
+        audit.record(caller, org.id(), AuditTrail.Change.created("webhook_endpoint", TypeId.format("whk", created.uuid()), "Webhook to "
+                + AuditSnapshots.host(url) + " created for database '" + database + "'", AuditSnapshots.of(created)));
+        return created;
     }
 
     private String scope(OrganizationSummary org, String database) {

@@ -6,6 +6,7 @@ import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.platform.domain.ValidationException;
 import dev.tollgate.tenancy.api.AccountsApi;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
@@ -43,9 +44,11 @@ class EntitlementWebhooks implements ManageEntitlementWebhooksUseCase {
     private final AccountsApi accounts;
     private final TenancyApi tenancy;
     private final Clock clock;
+    private final AuditTrail audit;
 
     EntitlementWebhooks(EndpointStore endpoints, DeliveryStore deliveries, DeliverWebhooksUseCase worker, WebhookTargets targets,
-                        AccountsApi accounts, TenancyApi tenancy, Clock clock) {
+                        AccountsApi accounts, TenancyApi tenancy, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.worker = worker;
@@ -78,6 +81,8 @@ class EntitlementWebhooks implements ManageEntitlementWebhooksUseCase {
         Instant now = clock.instant();
         Endpoint created = endpoints.create(new Endpoint(0, null, workspace.id(), Audience.PHP_TENANT, null, name, url, events, true, null,
                 DEFAULT_MAX_ATTEMPTS, 0, null, null, command.metadata(), Map.of(), secret, null, null, now, now));
+        audit.record(caller, workspace.id(), AuditTrail.Change.created("webhook_endpoint", String.valueOf(created.id()), "Webhook '" + name
+                + "' created", AuditSnapshots.of(created)));
         return new Created(new WebhookView(created, workspace.number(), 0), secret.value());
     }
 
@@ -109,13 +114,23 @@ class EntitlementWebhooks implements ManageEntitlementWebhooksUseCase {
         // Switching an endpoint back on by hand also clears what switched it off (the breaker, a 410).
         Endpoint changed = e.described(name, url, events, c.metadataGiven() ? c.metadata() : e.metadata(), e.customHeaders(), maxAttempts, now)
                 .switched(active, now);
-        return view(endpoints.update(changed));
+        Endpoint updated = endpoints.update(changed);
+        Map<String, Object> before = AuditSnapshots.of(e);
+        Map<String, Object> after = AuditSnapshots.of(updated);
+        if (!before.equals(after) || !e.url().equals(updated.url())) {
+            audit.record(caller, e.organizationId(), AuditTrail.Change.updated("webhook_endpoint", String.valueOf(e.id()), "Webhook '"
+                    + updated.name() + "' updated", before, after));
+        }
+        return view(updated);
     }
 
     @Override
     @Transactional
     public void delete(Caller caller, long webhookId) {
-        endpoints.delete(owned(caller, webhookId, Capability.MANAGE_ORGANIZATION).id());
+        Endpoint e = owned(caller, webhookId, Capability.MANAGE_ORGANIZATION);
+        endpoints.delete(e.id());
+        audit.record(caller, e.organizationId(), AuditTrail.Change.deleted("webhook_endpoint", String.valueOf(e.id()), "Webhook '" + e.name()
+                + "' deleted", AuditSnapshots.of(e)));
     }
 
     @Override
@@ -136,13 +151,22 @@ class EntitlementWebhooks implements ManageEntitlementWebhooksUseCase {
         SigningSecret fresh = SigningSecret.generate();
         Instant now = clock.instant();
         endpoints.update(e.rotated(fresh, now.plus(SECRET_OVERLAP), now));
+        audit.record(caller, e.organizationId(), AuditTrail.Change.of("webhook_endpoint", String.valueOf(e.id()), "secret_rotated",
+                "Signing secret of webhook '" + e.name() + "' regenerated (the previous one signs for " + SECRET_OVERLAP.toHours() + " more hours)"));
         return fresh.value();
     }
 
     @Override
     @Transactional
     public WebhookView resetCircuitBreaker(Caller caller, long webhookId) {
-        return view(endpoints.reactivate(owned(caller, webhookId, Capability.MANAGE_ORGANIZATION).id()));
+        Endpoint e = owned(caller, webhookId, Capability.MANAGE_ORGANIZATION);
+        Endpoint reactivated = endpoints.reactivate(e.id());
+        if (!e.active() || e.failureCount() > 0) {
+            audit.record(caller, e.organizationId(), new AuditTrail.Change("webhook_endpoint", String.valueOf(e.id()), "webhook_endpoint.reactivated",
+                    "Circuit breaker of webhook '" + e.name() + "' reset", AuditTrail.fields("active", e.active(), "failure_count", e.failureCount(),
+                    "disabled_reason", e.disabledReason()), AuditTrail.fields("active", reactivated.active(), "failure_count", reactivated.failureCount())));
+        }
+        return view(reactivated);
     }
 
     @Override

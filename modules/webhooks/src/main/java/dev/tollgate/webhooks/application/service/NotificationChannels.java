@@ -5,6 +5,7 @@ import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.platform.domain.Ulid;
 import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
@@ -45,8 +46,10 @@ class NotificationChannels implements ManageNotificationChannelsUseCase {
     private final WebhookTargets targets;
     private final TenancyApi tenancy;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    NotificationChannels(EndpointStore endpoints, WebhookTargets targets, TenancyApi tenancy, Clock clock) {
+    NotificationChannels(EndpointStore endpoints, WebhookTargets targets, TenancyApi tenancy, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.endpoints = endpoints;
         this.targets = targets;
         this.tenancy = tenancy;
@@ -68,8 +71,11 @@ class NotificationChannels implements ManageNotificationChannelsUseCase {
         Valid v = validate(c);
         Instant now = clock.instant();
         SigningSecret secret = c.signingSecret() == null ? SigningSecret.generate() : new SigningSecret(c.signingSecret());
-        return endpoints.create(new Endpoint(0, null, namespace, Audience.OPENMETER, null, v.name, v.url, List.of(), !v.disabled,
+        Endpoint created = endpoints.create(new Endpoint(0, null, namespace, Audience.OPENMETER, null, v.name, v.url, List.of(), !v.disabled,
                 null, MAX_ATTEMPTS, 0, null, null, metadata(c.metadata()), v.headers, secret, null, null, now, now));
+        audit.record(caller, namespace, AuditTrail.Change.created("notification_channel", Ulid.of(created.uuid()), "Notification channel '"
+                + created.name() + "' created", AuditSnapshots.of(created)));
+        return created;
     }
 
     @Override
@@ -87,15 +93,26 @@ class NotificationChannels implements ManageNotificationChannelsUseCase {
         // The secret is replaced only when one is given: a PUT that leaves it out keeps receivers' verification working.
         SigningSecret secret = c.signingSecret() == null ? e.secret() : new SigningSecret(c.signingSecret());
         Instant now = clock.instant();
-        return endpoints.update(e.described(v.name, v.url, e.events(), metadata(c.metadata()), v.headers, e.maxAttempts(), now)
+        Endpoint updated = endpoints.update(e.described(v.name, v.url, e.events(), metadata(c.metadata()), v.headers, e.maxAttempts(), now)
                 .switched(!v.disabled, now).withSecret(secret, now));
+        boolean secretReplaced = c.signingSecret() != null && !c.signingSecret().equals(e.secret().value());
+        Map<String, Object> before = AuditSnapshots.of(e);
+        Map<String, Object> after = AuditSnapshots.of(updated);
+        if (secretReplaced || !before.equals(after) || !e.url().equals(updated.url()) || !e.customHeaders().equals(updated.customHeaders())) {
+            audit.record(caller, namespace, AuditTrail.Change.updated("notification_channel", Ulid.of(e.uuid()), "Notification channel '"
+                    + updated.name() + "' updated" + (secretReplaced ? " (signing secret replaced)" : ""), before, after));
+        }
+        return updated;
     }
 
     @Override
     @Transactional
     public void delete(Caller caller, String channelId) {
         UUID namespace = tenancy.requireNamespace(caller, Capability.MANAGE_ENTITLEMENTS).id();
-        endpoints.softDelete(live(namespace, channelId).id(), clock.instant());
+        Endpoint e = live(namespace, channelId);
+        endpoints.softDelete(e.id(), clock.instant());
+        audit.record(caller, namespace, AuditTrail.Change.deleted("notification_channel", Ulid.of(e.uuid()), "Notification channel '" + e.name()
+                + "' deleted", AuditSnapshots.of(e)));
     }
 
     /** A live (not deleted) channel of the namespace: what rules may name, and what PUT and DELETE act on. */

@@ -6,6 +6,7 @@ import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.platform.domain.TypeId;
 import dev.tollgate.platform.domain.Ulid;
 import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
@@ -48,9 +49,11 @@ class NotificationEvents implements ManageNotificationEventsUseCase {
     private final DeliveryStore deliveries;
     private final TenancyApi tenancy;
     private final Clock clock;
+    private final AuditTrail audit;
 
     NotificationEvents(NotificationEventStore events, NotificationRuleStore rules, EndpointStore endpoints, DeliveryStore deliveries,
-                       TenancyApi tenancy, Clock clock) {
+                       TenancyApi tenancy, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.events = events;
         this.rules = rules;
         this.endpoints = endpoints;
@@ -91,11 +94,18 @@ class NotificationEvents implements ManageNotificationEventsUseCase {
             }
         }
         Instant now = clock.instant();
+        int resent = 0;
         for (Delivery d : deliveries.ofSource(event.source())) {
             Optional<Endpoint> endpoint = Optional.ofNullable(endpoints.byIds(List.of(d.endpointId())).get(d.endpointId()));
             if (endpoint.isPresent() && chosen.contains(endpoint.get().uuid())) {
                 deliveries.resendAt(d.id(), now);
+                resent++;
             }
+        }
+        if (resent > 0) {
+            audit.record(caller, namespace, new AuditTrail.Change("notification_event", Ulid.of(event.id()), "notification_event.resent",
+                    "Notification event " + Ulid.of(event.id()) + " (" + event.type() + ") resent to " + resent + " channel" + (resent == 1 ? "" : "s"), null,
+                    AuditTrail.fields("channels", chosen.stream().map(Ulid::of).toList())));
         }
     }
 
@@ -110,6 +120,8 @@ class NotificationEvents implements ManageNotificationEventsUseCase {
         String subject = rule.type().startsWith("invoice.") ? null : "test_subject";
         NotificationEvent event = raise(rule, NotificationPayloads.sample(rule, clock.instant(), Ulid::of), feature == null ? null : feature.id(),
                 feature == null ? null : feature.key(), subject, null).orElseThrow();
+        audit.record(caller, namespace, new AuditTrail.Change("notification_rule", Ulid.of(rule.id()), "notification_rule.tested",
+                "Test event sent for notification rule '" + rule.name() + "'", null, AuditTrail.fields("event_id", Ulid.of(event.id()))));
         return view(namespace, event);
     }
 

@@ -6,6 +6,7 @@ import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.platform.domain.TypeId;
 import dev.tollgate.platform.domain.Ulid;
 import dev.tollgate.platform.domain.ValidationException;
+import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
@@ -45,8 +46,11 @@ class NotificationRules implements ManageNotificationRulesUseCase {
     private final NotificationFeatures features;
     private final TenancyApi tenancy;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    NotificationRules(NotificationRuleStore rules, EndpointStore endpoints, NotificationFeatures features, TenancyApi tenancy, Clock clock) {
+    NotificationRules(NotificationRuleStore rules, EndpointStore endpoints, NotificationFeatures features, TenancyApi tenancy, Clock clock,
+                      AuditTrail audit) {
+        this.audit = audit;
         this.rules = rules;
         this.endpoints = endpoints;
         this.features = features;
@@ -76,8 +80,11 @@ class NotificationRules implements ManageNotificationRulesUseCase {
     public NotificationRule create(Caller caller, RuleCommand c) {
         UUID namespace = tenancy.requireNamespace(caller, Capability.MANAGE_ENTITLEMENTS).id();
         Instant now = clock.instant();
-        return save(new NotificationRule(TypeId.newUuid(), namespace, null, null, false, null, List.of(), List.of(), List.of(), now, now, null),
-                c, true);
+        NotificationRule rule = save(new NotificationRule(TypeId.newUuid(), namespace, null, null, false, null, List.of(), List.of(), List.of(),
+                now, now, null), c, true);
+        audit.record(caller, namespace, AuditTrail.Change.created("notification_rule", Ulid.of(rule.id()), "Notification rule '" + rule.name()
+                + "' (" + rule.type() + ") created", AuditSnapshots.of(rule)));
+        return rule;
     }
 
     @Override
@@ -90,14 +97,25 @@ class NotificationRules implements ManageNotificationRulesUseCase {
     @Transactional
     public NotificationRule update(Caller caller, String ruleId, RuleCommand c) {
         UUID namespace = tenancy.requireNamespace(caller, Capability.MANAGE_ENTITLEMENTS).id();
-        return save(live(namespace, ruleId), c, false);
+        NotificationRule before = live(namespace, ruleId);
+        NotificationRule rule = save(before, c, false);
+        java.util.Map<String, Object> was = AuditSnapshots.of(before);
+        java.util.Map<String, Object> now = AuditSnapshots.of(rule);
+        if (!was.equals(now)) {
+            audit.record(caller, namespace, AuditTrail.Change.updated("notification_rule", Ulid.of(rule.id()), "Notification rule '" + rule.name()
+                    + "' updated", was, now));
+        }
+        return rule;
     }
 
     @Override
     @Transactional
     public void delete(Caller caller, String ruleId) {
         UUID namespace = tenancy.requireNamespace(caller, Capability.MANAGE_ENTITLEMENTS).id();
-        rules.softDelete(namespace, live(namespace, ruleId).id(), clock.instant());
+        NotificationRule rule = live(namespace, ruleId);
+        rules.softDelete(namespace, rule.id(), clock.instant());
+        audit.record(caller, namespace, AuditTrail.Change.deleted("notification_rule", Ulid.of(rule.id()), "Notification rule '" + rule.name()
+                + "' deleted", AuditSnapshots.of(rule)));
     }
 
     NotificationRule live(UUID namespace, String ruleId) {

@@ -1,0 +1,26 @@
+package dev.tollgate.catalog.standalone;
+
+import dev.tollgate.catalog.api.spi.MeterDirectory;
+import dev.tollgate.tenancy.api.spi.SeatLimits;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+
+/**
+ * Catalog on its own (its module tests) has no metering and no plans of tiers: what the deployable's bridges answer,
+ * these stand-ins answer here. They exist only in tests: in the deployable a missing bridge fails start-up.
+ */
+@Factory
+class StandInBridges {
+    /** No metering, so no meter exists: the tests define static features only. */
+    @Singleton
+    MeterDirectory noMeters() {
+        return (namespace, meterSlug) -> Optional.empty();
+    }
+
+    /** No tiers, so no seat limit (0 = unlimited). */
+    @Singleton
+    SeatLimits noSeatLimits() {
+        return organizationPublicId -> 0;
+    }
+}
