@@ -16,6 +16,11 @@ final class ProxyDataPlaneStatistics implements DataPlaneStatistics {
     }
 
     @Override
+    public java.util.Optional<Instant> firstQueryAt(UUID organizationId) {
+        return proxy.firstQueryAt(organizationId);
+    }
+
+    @Override
     public Statistics of(UUID organizationId, Instant recentSince, Instant todaySince) {
         ProxyApi.OrganizationStatistics s = proxy.statistics(organizationId, recentSince, todaySince);
         return new Statistics(s.projects(), s.projectsCreatedRecently(), s.databases(), s.databasesCreatedToday(), s.queryShapes(),

@@ -2,6 +2,7 @@ package dev.tollgate.bootstrap;
 
 import static dev.tollgate.testing.ApiContract.Document.PGBEAM;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -208,6 +209,37 @@ class ProjectInsightsContractTest extends HttpTest {
         assertTrue(overview.get("compute").get("runsToday").asLong() >= 8, overview.toString());
         assertEquals(0, overview.get("compute").get("failedToday").asLong(), overview.toString());
         assertTrue(overview.get("recentActivity").toString().contains("\"project.created\""), overview.toString());
+    }
+
+    /** PgBeam's onboarding checklist sees the steps happen: a project with its database, a connection test, a first query. */
+    @Test
+    void onboardingStepsAreDetectedFromWhatHappened() throws Exception {
+        Accounts.Account owner = Accounts.signUp(http, "Newcomer");
+        String path = "/v1/organizations/" + owner.orgId() + "/onboarding";
+        assertEquals(1, http.get(path, owner.auth()).expect(200).json().get("steps_completed").asInt());
+        String project = newProject(owner);
+        JsonNode afterProject = http.get(path, owner.auth()).expect(200).conformsTo(PGBEAM).json();
+        assertTrue(afterProject.get("project_created").asBoolean() && afterProject.get("database_added").asBoolean(), afterProject.toString());
+        assertFalse(afterProject.get("connection_tested").asBoolean());
+        String database = http.get("/v1/projects/" + project + "/databases", owner.auth()).expect(200).json().get("databases").get(0)
+                .get("id").asText();
+        http.post("/v1/projects/" + project + "/databases/" + database + "/test-connection", null, owner.auth()).expect(200);
+        assertTrue(http.get(path, owner.auth()).expect(200).json().get("connection_tested").asBoolean());
+        try (Connection c = connect(project, "simple"); Statement s = c.createStatement()) {
+            s.execute("SELECT 1");
+        }
+        assertTrue(reporter.flush());
+        JsonNode afterQuery = http.get(path, owner.auth()).expect(200).conformsTo(PGBEAM).json();
+        assertTrue(afterQuery.get("first_query_run").asBoolean(), afterQuery.toString());
+        assertEquals(5, afterQuery.get("steps_completed").asInt(), "all but copying the connection string, which only the dashboard sees");
+        JsonNode done = http.patch(path, "{\"step\":\"connection_string_copied\"}", owner.auth()).expect(200).conformsTo(PGBEAM).json();
+        assertTrue(done.get("completed").asBoolean());
+
+        // The person's account export lists the project and its database, without the database's password.
+        JsonNode export = http.get("/v1/account/export", owner.auth()).expect(200).conformsTo(PGBEAM).json();
+        assertEquals(project, export.get("projects").get(0).get("id").asText());
+        assertEquals(database, export.get("databases").get(0).get("id").asText());
+        assertFalse(export.toString().contains(PASSWORD), "no database password in the export");
     }
 
     @Test

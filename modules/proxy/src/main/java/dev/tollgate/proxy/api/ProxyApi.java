@@ -14,6 +14,22 @@ public interface ProxyApi {
      */
     Optional<String> projectOf(UUID organizationId, String idOrName);
 
+    /** The live projects of the organizations, oldest first, as an account export lists them. */
+    java.util.List<ProjectSummary> projectsOf(java.util.Collection<UUID> organizationIds);
+
+    /** The live registered databases of those projects (managed branches have no address of their own to show). */
+    java.util.List<DatabaseSummary> databasesOf(java.util.Collection<UUID> organizationIds);
+
+    record ProjectSummary(String id, String organizationId, String name, String description, String status, java.time.Instant createdAt) {
+    }
+
+    record DatabaseSummary(String id, String projectId, String host, int port, String name, String sslMode, String role,
+                           java.time.Instant createdAt) {
+    }
+
+    /** When the data plane first served a statement of one of the organization's live projects (within what it keeps). */
+    Optional<java.time.Instant> firstQueryAt(UUID organizationId);
+
     /** What the organization's data plane holds and served, for its overview (Centrali's {@code overview}). */
     OrganizationStatistics statistics(UUID organizationId, java.time.Instant recentSince, java.time.Instant todaySince);
 

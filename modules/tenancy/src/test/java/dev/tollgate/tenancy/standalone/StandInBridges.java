@@ -19,6 +19,32 @@ class StandInBridges {
     /** No proxy, so an empty data plane: no projects, databases or queries. */
     @Singleton
     dev.tollgate.tenancy.api.spi.DataPlaneStatistics emptyDataPlane() {
-        return (organizationId, recentSince, todaySince) -> new dev.tollgate.tenancy.api.spi.DataPlaneStatistics.Statistics(0, 0, 0, 0, 0, 0, 0);
+        return new dev.tollgate.tenancy.api.spi.DataPlaneStatistics() {
+            @Override
+            public Statistics of(java.util.UUID organizationId, java.time.Instant recentSince, java.time.Instant todaySince) {
+                return new Statistics(0, 0, 0, 0, 0, 0, 0);
+            }
+
+            @Override
+            public java.util.Optional<java.time.Instant> firstQueryAt(java.util.UUID organizationId) {
+                return java.util.Optional.empty();
+            }
+        };
+    }
+
+    /** No proxy, so no projects or databases to export. */
+    @Singleton
+    dev.tollgate.tenancy.api.spi.DataPlaneRecords noDataPlaneRecords() {
+        return new dev.tollgate.tenancy.api.spi.DataPlaneRecords() {
+            @Override
+            public java.util.List<ProjectRecord> projects(java.util.Collection<java.util.UUID> organizationIds) {
+                return java.util.List.of();
+            }
+
+            @Override
+            public java.util.List<DatabaseRecord> databases(java.util.Collection<java.util.UUID> organizationIds) {
+                return java.util.List.of();
+            }
+        };
     }
 }

@@ -156,7 +156,15 @@ class DatabaseService implements ManageDatabasesUseCase {
         String password = sealer.open(database.sealedPassword(), Database.passwordContext(database.id()));
         UpstreamProbe.Result result = probe.probe(database.host(), allowed.addresses(), database.port(), database.name(), database.username(),
                 password, database.sslMode());
+        recordConnectionTest(caller, database, result.ok());
         return new ConnectionTest(result.ok(), result.latencyMs(), result.serverVersion(), result.error());
+    }
+
+    /** The test itself ran outside any transaction; its record takes one of its own (onboarding reads it back). */
+    @Transactional
+    protected void recordConnectionTest(Caller caller, Database database, boolean ok) {
+        audit.record(caller, lookup.organizationOf(database), AuditTrail.Change.of("database", database.publicId(), "connection_tested",
+                "Connection to database " + database.name() + " at " + database.host() + (ok ? " succeeded" : " failed")));
     }
 
     @Override

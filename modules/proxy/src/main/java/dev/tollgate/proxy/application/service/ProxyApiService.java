@@ -20,11 +20,43 @@ class ProxyApiService implements ProxyApi {
     private final ManagedDatabaseStore managed;
     private final dev.tollgate.proxy.application.port.out.OrganizationStatisticsStore statistics;
 
+    private final dev.tollgate.proxy.application.port.out.DatabaseStore databases;
+
     ProxyApiService(ProjectStore projects, ManagedDatabaseStore managed,
-                    dev.tollgate.proxy.application.port.out.OrganizationStatisticsStore statistics) {
+                    dev.tollgate.proxy.application.port.out.OrganizationStatisticsStore statistics,
+                    dev.tollgate.proxy.application.port.out.DatabaseStore databases) {
+        this.databases = databases;
         this.projects = projects;
         this.managed = managed;
         this.statistics = statistics;
+    }
+
+    /** At most this many projects per organization and databases per project: more than any tier allows. */
+    private static final int MAX_LISTED = 1_000;
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ProjectSummary> projectsOf(java.util.Collection<UUID> organizationIds) {
+        return organizationIds.stream().flatMap(org -> projects.list(org, ProjectSort.CREATED_AT, new PageRequest(0, MAX_LISTED)).items().stream())
+                .map(p -> new ProjectSummary(p.publicId(), TypeId.format("org", p.organizationId()), p.name(),
+                        p.description() == null ? "" : p.description(), p.status().wireName(), p.createdAt()))
+                .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<DatabaseSummary> databasesOf(java.util.Collection<UUID> organizationIds) {
+        return organizationIds.stream().flatMap(org -> projects.list(org, ProjectSort.CREATED_AT, new PageRequest(0, MAX_LISTED)).items().stream())
+                .flatMap(p -> databases.list(p.id(), new PageRequest(0, MAX_LISTED)).items().stream()
+                        .map(d -> new DatabaseSummary(d.publicId(), p.publicId(), d.host(), d.port(), d.name(), d.sslMode().wireName(),
+                                d.role().wireName(), d.createdAt())))
+                .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<java.time.Instant> firstQueryAt(UUID organizationId) {
+        return statistics.firstQueryAt(organizationId);
     }
 
     @Override

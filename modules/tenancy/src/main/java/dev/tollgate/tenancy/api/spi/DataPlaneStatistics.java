@@ -10,6 +10,9 @@ import java.util.UUID;
 public interface DataPlaneStatistics {
     Statistics of(UUID organizationId, Instant recentSince, Instant todaySince);
 
+    /** When the proxy first served a statement of one of the organization's projects (within the figures it keeps). */
+    java.util.Optional<Instant> firstQueryAt(UUID organizationId);
+
     /** See the proxy's {@code ProxyApi.OrganizationStatistics}: the same figures, field by field. */
     record Statistics(long projects, long projectsCreatedRecently, long databases, long databasesCreatedToday, long queryShapes,
                       long queriesToday, long unansweredToday) {

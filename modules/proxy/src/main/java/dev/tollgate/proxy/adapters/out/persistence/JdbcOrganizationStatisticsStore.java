@@ -35,6 +35,16 @@ final class JdbcOrganizationStatisticsStore implements OrganizationStatisticsSto
     }
 
     @Override
+    public java.util.Optional<Instant> firstQueryAt(UUID organizationId) {
+        Timestamp first = Sql.query(jdbc, """
+                SELECT least((SELECT min(q.period) FROM proxy.query_shapes q WHERE q.project_id = ANY(ids)),
+                             (SELECT min(m.minute) FROM proxy.metrics_snapshots m WHERE m.project_id = ANY(ids)))
+                  FROM (SELECT array_agg(id) AS ids FROM proxy.projects WHERE organization_id = ? AND status <> 'DELETED') live
+                """, List.of(organizationId), row -> row.getTimestamp(1)).get(0);
+        return java.util.Optional.ofNullable(first).map(Timestamp::toInstant);
+    }
+
+    @Override
     public OrganizationStatistics statistics(UUID organizationId, Instant recentSince, Instant todaySince) {
         Timestamp recent = Timestamp.from(recentSince);
         Timestamp today = Timestamp.from(todaySince);

@@ -5,6 +5,7 @@ import dev.tollgate.tenancy.application.port.out.AuditLog;
 import dev.tollgate.tenancy.domain.AuditEntry;
 import dev.tollgate.tenancy.domain.AuditFilter;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -15,14 +16,23 @@ import java.util.UUID;
 class JdbcAuditLog implements AuditLog {
     private final AuditEntryRowRepository rows;
     private final JdbcOperations jdbc;
+    private final boolean enabled;
 
-    JdbcAuditLog(AuditEntryRowRepository rows, JdbcOperations jdbc) {
+    /**
+     * {@code tollgate.audit.enabled=false} writes nothing: it exists to measure what the log costs (bench/audit), as
+     * {@code tollgate.proxy.insights.enabled} does for insights. A deployment keeps it on.
+     */
+    JdbcAuditLog(AuditEntryRowRepository rows, JdbcOperations jdbc, @Value("${tollgate.audit.enabled:true}") boolean enabled) {
         this.rows = rows;
         this.jdbc = jdbc;
+        this.enabled = enabled;
     }
 
     @Override
     public void append(AuditEntry e) {
+        if (!enabled) {
+            return;
+        }
         rows.save(new AuditEntryRow(e.id(), e.organizationId(), e.actorType(), e.actorId(), e.resourceType(), e.resourceId(), e.type(),
                 e.summary(), e.before(), e.after(), e.sourceAddress(), e.at()));
     }
@@ -48,6 +58,22 @@ class JdbcAuditLog implements AuditLog {
         sql.append(" ORDER BY id DESC LIMIT ?");
         parameters.add(limit);
         return Sql.rows(jdbc, AuditEntryRow.class, sql.toString(), parameters).stream().map(JdbcAuditLog::toDomain).toList();
+    }
+
+    @Override
+    public List<AuditEntry> byActor(String actorId, int limit) {
+        return Sql.rows(jdbc, AuditEntryRow.class, "SELECT * FROM tenancy.audit_entries WHERE actor_id = ? ORDER BY id DESC LIMIT ?",
+                List.of(actorId, limit)).stream().map(JdbcAuditLog::toDomain).toList();
+    }
+
+    @Override
+    public java.util.Optional<java.time.Instant> firstOf(UUID organizationId, String type, String idPrefix) {
+        String sql = "SELECT min(at) FROM tenancy.audit_entries WHERE organization_id = ? AND type = ?" + (idPrefix == null ? "" : " AND resource_id LIKE ?");
+        List<Object> parameters = new ArrayList<>(List.of(organizationId, type));
+        if (idPrefix != null) {
+            parameters.add(idPrefix.replace("_", "\\_") + "%");
+        }
+        return java.util.Optional.ofNullable(Sql.query(jdbc, sql, parameters, row -> row.getTimestamp(1)).get(0)).map(Timestamp::toInstant);
     }
 
     private static void condition(StringBuilder sql, List<Object> parameters, String condition, Object value) {

@@ -34,6 +34,12 @@ class JdbcSessionStore implements SessionStore {
         rows.revoke(id, now);
     }
 
+    @Override
+    public java.util.List<SessionRecord> forUser(UUID userId) {
+        return rows.findByUserIdOrderByCreatedAtDesc(userId).stream()
+                .map(r -> new SessionRecord(r.id(), r.createdAt(), r.expiresAt(), r.revokedAt())).toList();
+    }
+
     private static Session toSession(SessionRow r) {
         return new Session(r.id(), r.userId(), r.expiresAt());
     }

@@ -10,6 +10,8 @@ import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface SessionRowRepository extends CrudRepository<SessionRow, UUID> {
+    java.util.List<SessionRow> findByUserIdOrderByCreatedAtDesc(UUID userId);
+
     Optional<SessionRow> findBySecretHashAndRevokedAtIsNullAndExpiresAtGreaterThan(String secretHash, Instant now);
 
     Optional<SessionRow> findByIdAndRevokedAtIsNullAndExpiresAtGreaterThan(UUID id, Instant now);

@@ -14,4 +14,10 @@ public interface AuditLog {
      * {@code before} (null: from the newest).
      */
     List<AuditEntry> page(UUID organizationId, AuditFilter filter, UUID before, int limit);
+
+    /** When the organization's first entry of {@code type} was recorded, among resources whose id starts with {@code idPrefix} (null: any). */
+    /** The most recent {@code limit} entries made by {@code actorId}, in every organization, newest first. */
+    List<AuditEntry> byActor(String actorId, int limit);
+
+    java.util.Optional<java.time.Instant> firstOf(UUID organizationId, String type, String idPrefix);
 }

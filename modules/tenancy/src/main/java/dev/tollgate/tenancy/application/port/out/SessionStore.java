@@ -16,4 +16,10 @@ public interface SessionStore {
     Optional<Session> findValidById(UUID id, Instant now);
 
     void revoke(UUID id, Instant now);
+
+    /** The user's sessions, newest first, revoked and expired ones included (for the account export). */
+    java.util.List<SessionRecord> forUser(UUID userId);
+
+    record SessionRecord(UUID id, Instant createdAt, Instant expiresAt, Instant revokedAt) {
+    }
 }

@@ -1,0 +1,12 @@
+package dev.tollgate.tenancy.adapters.out.persistence;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface ConsentRowRepository extends CrudRepository<ConsentRow, UUID> {
+    List<ConsentRow> findByUserIdOrderByAcceptedAt(UUID userId);
+}
