@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   export   slug=                                     streams audit/export, counts rows and bytes
  *   org                                                prints the demo organization's uuid, id and slug
  *
- * Common: base= key= (an all-scopes API key of the organization) jdbc= (the embedded PostgreSQL) upstreamPort=
+ * Common: base= key= (an all-scopes API key of the organization) jdbc= pwfile= (the embedded PostgreSQL and its
+ * generated password) upstreamPort=
  */
 public class AuditLoad {
     static final Map<String, String> ARGS = new LinkedHashMap<>();
@@ -128,7 +129,7 @@ public class AuditLoad {
     static void seed() throws Exception {
         long entries = Long.parseLong(arg("entries", "1000000"));
         String org = arg("orgUuid", null);
-        try (Connection c = DriverManager.getConnection(arg("jdbc", null), "postgres", "postgres"); Statement s = c.createStatement()) {
+        try (Connection c = db(); Statement s = c.createStatement()) {
             long t0 = System.nanoTime();
             long batch = 100_000;
             for (long from = 0; from < entries; from += batch) {
@@ -202,7 +203,7 @@ public class AuditLoad {
 
     /** The demo organization (the oldest): its UUID, public id and slug. */
     static void org() throws Exception {
-        try (Connection c = DriverManager.getConnection(arg("jdbc", null), "postgres", "postgres"); Statement s = c.createStatement();
+        try (Connection c = db(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT id, public_id, slug FROM tenancy.organizations ORDER BY created_at LIMIT 1")) {
             rs.next();
             System.out.printf("org_uuid=%s%norg_id=%s%nslug=%s%n", rs.getString(1), rs.getString(2), rs.getString(3));
@@ -235,6 +236,12 @@ public class AuditLoad {
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("export_bytes=%d%nexport_lines=%d%nexport_seconds=%.1f%nexport_rows_per_s=%.0f%n", bytes, lines, seconds,
                 (lines - 1) / seconds);
+    }
+
+    /** The embedded PostgreSQL's superuser, with the password Tollgate generated ({@code pwfile=}). */
+    static Connection db() throws Exception {
+        String password = java.nio.file.Files.readString(java.nio.file.Path.of(arg("pwfile", null))).strip();
+        return DriverManager.getConnection(arg("jdbc", null), "postgres", password);
     }
 
     static String day(int offset) {

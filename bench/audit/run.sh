@@ -47,7 +47,7 @@ get() { awk -F= -v k="$2" '$1 == k { print substr($0, length(k) + 2) }' "$work/$
 phase() { # name mode args...: the load generator's key=value output kept in $work/<name>.txt
   local name="$1"; shift
   log "phase $name: $*"
-  "${LOAD[@]}" "$@" base="$BASE" key="$API_KEY" jdbc="$JDBC" | tee "$work/$name.txt" >&2
+  "${LOAD[@]}" "$@" base="$BASE" key="$API_KEY" jdbc="$JDBC" pwfile="$work/data/embedded-db-password" | tee "$work/$name.txt" >&2
 }
 start_with() { # audit on|off
   local opts="-Xmx$HEAP"
