@@ -3,13 +3,13 @@
 # jar with the log on and off, interleaved restarts), audit/activity with each filter over a seeded million entries
 # (p50/p99), and the CSV export of all of them with the JVM's heap sampled while it streams.
 #
-#   bench/audit/run.sh                               # ~6 min: 2 rounds x 2 ops x 20 s, 1,000,000 entries
+#   bench/audit/run.sh                               # ~10 min: 3 rounds x 2 states x 2 ops x 20 s, 1,000,000 entries
 #   ENTRIES=100000 SECONDS_PER_PHASE=5 ROUNDS=1 bench/audit/run.sh   # quick smoke run
 #
 # Environment (all optional):
 #   ENTRIES=1000000        audit entries seeded for the reads and the export
 #   SECONDS_PER_PHASE=20   length of each write measurement
-#   ROUNDS=2               write rounds (each: log on, then off, each on a fresh start of the same data)
+#   ROUNDS=3               write rounds (each: log on, then off, each on a fresh start of the same data)
 #   THREADS=8              concurrent writers
 #   READS=300              measured requests per read filter (after 30 unmeasured)
 #   HEAP=256m              Tollgate's -Xmx: the export must stream within it
@@ -21,7 +21,7 @@ cd "$root"
 
 ENTRIES="${ENTRIES:-1000000}"
 SECONDS_PER_PHASE="${SECONDS_PER_PHASE:-20}"
-ROUNDS="${ROUNDS:-2}"
+ROUNDS="${ROUNDS:-3}"
 THREADS="${THREADS:-8}"
 READS="${READS:-300}"
 HEAP="${HEAP:-256m}"
@@ -60,14 +60,17 @@ start_with on
 phase org org
 org_id="$(get org org_id)"; org_uuid="$(get org org_uuid)"; slug="$(get org slug)"
 for op in apikey project; do
-  phase "${op}_warm" writes op="$op" org="$org_id" threads="$THREADS" seconds=5 upstreamPort="$DB_PORT" >/dev/null
+  phase "${op}_warm" writes op="$op" org="$org_id" threads="$THREADS" seconds=5 upstreamPort=6543 >/dev/null
 done
 stop_tollgate
 for r in $(seq 1 "$ROUNDS"); do
   for state in on off; do
     start_with "$state"
+    for op in apikey project; do # after each start, the JIT warms up unmeasured
+      phase "${op}_${state}_${r}_warm" writes op="$op" org="$org_id" threads="$THREADS" seconds=5 upstreamPort=6543 >/dev/null
+    done
     for op in apikey project; do
-      phase "${op}_${state}_$r" writes op="$op" org="$org_id" threads="$THREADS" seconds="$SECONDS_PER_PHASE" upstreamPort="$DB_PORT"
+      phase "${op}_${state}_$r" writes op="$op" org="$org_id" threads="$THREADS" seconds="$SECONDS_PER_PHASE" upstreamPort=6543
     done
     stop_tollgate
   done
@@ -117,7 +120,7 @@ block="$work/block.md"
     echo "| $label | $on | $off | $cost % | $p99on | $p99off | $verdict |"
   done
   echo
-  echo "Failed writes: $(cat "$work"/*_on_*.txt "$work"/*_off_*.txt | awk -F= '$1 == "failures" { s += $2 } END { print s + 0 }')."
+  echo "Failed writes: $(cat "$work"/*_on_?.txt "$work"/*_off_?.txt | awk -F= '$1 == "failures" { s += $2 } END { print s + 0 }')."
   echo
   echo "**Reads** over $(get seed rows) entries of one organization (seeded in $(get seed seed_seconds) s; table with indexes"
   echo "$(awk -v b="$(get seed table_bytes)" 'BEGIN { printf "%.0f MB", b / 1e6 }')), $READS sequential requests per filter:"
