@@ -59,6 +59,11 @@ start_with() { # audit on|off
 start_with on
 phase org org
 org_id="$(get org org_id)"; org_uuid="$(get org org_uuid)"; slug="$(get org slug)"
+# The benchmark creates thousands of projects: lift the tier's project limit through the operator's route.
+status="$(curl -sS -o "$work/limits.json" -w '%{http_code}' -X POST "$BASE/v1/internal/enterprise-plan" \
+  -H "X-Internal-Secret: $BENCH_INTERNAL_SECRET" -H 'Content-Type: application/json' \
+  -d '{"org_id":"demo","billing_provider":"manual","max_projects":100000000}')"
+[ "$status" = 200 ] || die "lifting the project limit answered $status: $(cat "$work/limits.json")"
 for op in apikey project; do
   phase "${op}_warm" writes op="$op" org="$org_id" threads="$THREADS" seconds=5 upstreamPort=6543 >/dev/null
 done

@@ -26,7 +26,8 @@ final class ModuleBridges {
     static final List<Class<?>> PORTS = List.of(SeatLimits.class, MeterDirectory.class, MeterUsers.class, CostedFeatures.class,
             IngestionQuotas.class, OrganizationUsage.class, PlanetScaleDatabases.class,
             NotificationFeatures.class, NotificationInvoices.class, EntitlementBalances.class,
-            dev.tollgate.tenancy.api.spi.DataPlaneStatistics.class, dev.tollgate.tenancy.api.spi.DataPlaneRecords.class);
+            dev.tollgate.tenancy.api.spi.DataPlaneStatistics.class, dev.tollgate.tenancy.api.spi.DataPlaneRecords.class,
+            dev.tollgate.tenancy.api.spi.WorkspaceProvisioning.class);
 
     ModuleBridges(BeanContext beans) {
         for (Class<?> port : PORTS) {

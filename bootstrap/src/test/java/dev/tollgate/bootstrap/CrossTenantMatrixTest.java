@@ -557,6 +557,8 @@ class CrossTenantMatrixTest extends HttpTest {
         m.put("GET /workspace/api/v1/{slug}/public-key", centrali("", null));
         m.put("GET /workspace/api/v1/{slug}/audit/activity", centrali("", null));
         m.put("GET /workspace/api/v1/{slug}/overview", centrali("", null));
+        m.put("GET /workspace/api/v1/{slug}/provision-status", centrali("", null));
+        m.put("POST /workspace/api/v1/{slug}/provision-status/retry", centrali("", "{\"service\":\"billing\"}"));
         m.put("POST /workspace/api/v1/{slug}/support-issues", centrali("", "{\"title\":\"intruder\",\"description\":\"intruder\"}"));
         m.put("GET /workspace/api/v1/{slug}/support-issues", centrali("", null));
         // Under B's own workspace, A's issue number is one B's workspace does not have: 404.

@@ -22,5 +22,36 @@ CREATE TABLE tenancy.consents (
 );
 CREATE INDEX consents_user_idx ON tenancy.consents (user_id, accepted_at);
 
--- The account export reads a person's own entries across every organization.
-CREATE INDEX audit_entries_by_actor_idx ON tenancy.audit_entries (actor_id, id DESC);
+-- Searching the audit log ("search in summary and resource ID") with trigram indexes where pg_trgm can be installed;
+-- without it the search still works, by scanning.
+DO $$
+BEGIN
+    CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
+EXCEPTION WHEN insufficient_privilege OR undefined_file THEN
+    RAISE NOTICE 'pg_trgm is not available: the audit log search scans instead of using an index';
+END
+$$;
+DO $$
+DECLARE
+    trgm_schema name := (SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm');
+BEGIN
+    IF trgm_schema IS NOT NULL THEN
+        EXECUTE format('CREATE INDEX audit_entries_search_idx ON tenancy.audit_entries USING gin '
+                       '(summary %1$I.gin_trgm_ops, resource_id %1$I.gin_trgm_ops)', trgm_schema);
+    END IF;
+END
+$$;
+
+-- Provisioning of a new workspace (Centrali's provision-status): one row per service, run in order by a worker,
+-- each step's state kept so a restart resumes and a failed step can be retried by name.
+CREATE TABLE tenancy.provisioning_steps (
+    organization_id  uuid NOT NULL REFERENCES tenancy.organizations (id) ON DELETE CASCADE,
+    service          text NOT NULL,
+    position         integer NOT NULL,
+    status           text NOT NULL,     -- pending, provisioning, ready, failed
+    attempts         integer NOT NULL,
+    last_error       text,
+    updated_at       timestamptz NOT NULL,
+    PRIMARY KEY (organization_id, service)
+);
+CREATE INDEX provisioning_steps_due_idx ON tenancy.provisioning_steps (updated_at) WHERE status IN ('pending', 'provisioning');

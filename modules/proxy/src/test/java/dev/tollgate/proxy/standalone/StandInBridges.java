@@ -49,4 +49,19 @@ class StandInBridges {
     IngestionQuotas unlimitedIngestion() {
         return namespace -> IngestionQuotas.Quota.UNLIMITED;
     }
+
+    /** Without the deployable a new workspace has no services of other modules to be provisioned in. */
+    @jakarta.inject.Singleton
+    dev.tollgate.tenancy.api.spi.WorkspaceProvisioning noWorkspaceProvisioning() {
+        return new dev.tollgate.tenancy.api.spi.WorkspaceProvisioning() {
+            @Override
+            public java.util.List<String> services() {
+                return java.util.List.of();
+            }
+
+            @Override
+            public void provision(String service, java.util.UUID organizationId, String organizationPublicId) {
+            }
+        };
+    }
 }

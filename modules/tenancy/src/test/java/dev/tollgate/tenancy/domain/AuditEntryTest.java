@@ -42,4 +42,19 @@ class AuditEntryTest {
         assertThrows(IllegalArgumentException.class, () -> new AuditEntry(UUID.randomUUID(), UUID.randomUUID(), "user", " ", "team", "t",
                 "team.created", "x", null, null, null, Instant.EPOCH));
     }
+
+    @Test
+    void idsAscendWithTimeAndWithinAMillisecondInTheOrderMade() {
+        Instant at = Instant.parse("2026-12-07T10:00:00.123Z");
+        UUID first = AuditEntry.idAt(at);
+        UUID second = AuditEntry.idAt(at);
+        UUID later = AuditEntry.idAt(at.plusMillis(1));
+        assertTrue(Long.compareUnsigned(first.getMostSignificantBits(), second.getMostSignificantBits()) < 0);
+        assertTrue(Long.compareUnsigned(second.getMostSignificantBits(), later.getMostSignificantBits()) < 0);
+        assertEquals(7, first.version());
+        assertEquals(2, first.variant());
+        // every id of a millisecond sorts at or after that millisecond's first id, and before the next one's
+        assertTrue(Long.compareUnsigned(AuditEntry.firstIdAt(at).getMostSignificantBits(), first.getMostSignificantBits()) <= 0);
+        assertTrue(Long.compareUnsigned(later.getMostSignificantBits(), AuditEntry.firstIdAt(at.plusMillis(2)).getMostSignificantBits()) < 0);
+    }
 }

@@ -58,6 +58,6 @@ class AccountExportService implements ExportAccountUseCase {
                 .flatMap(o -> memberships.find(o.id(), user.id()).map(m -> new Membership(o, m.role())).stream()).toList();
         List<UUID> ids = mine.stream().map(Organization::id).toList();
         return new AccountExport(user, roles, dataPlane.projects(ids), dataPlane.databases(ids), sessions.forUser(user.id()),
-                consents.forUser(user.id()), audit.byActor(AuditActors.idOf(caller), MAX_AUDIT), clock.instant());
+                consents.forUser(user.id()), audit.byActor(AuditActors.idOf(caller), ids, MAX_AUDIT), clock.instant());
     }
 }

@@ -1,6 +1,5 @@
 package dev.tollgate.tenancy.application.service;
 
-import dev.tollgate.platform.domain.TypeId;
 import dev.tollgate.tenancy.api.AuditTrail;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.application.port.out.AuditLog;
@@ -10,6 +9,7 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -40,9 +40,9 @@ class AuditRecorder implements AuditTrail {
     }
 
     private void append(UUID organizationId, String actorType, String actorId, Change change) {
-        log.append(new AuditEntry(TypeId.newUuid(), organizationId, actorType, actorId, change.resourceType(), change.resourceId(),
-                change.type(), change.summary(), copy(change.before()), copy(change.after()), origin.sourceAddress().orElse(null),
-                clock.instant()));
+        Instant at = clock.instant();
+        log.append(new AuditEntry(AuditEntry.idAt(at), organizationId, actorType, actorId, change.resourceType(), change.resourceId(),
+                change.type(), change.summary(), copy(change.before()), copy(change.after()), origin.sourceAddress().orElse(null), at));
     }
 
     private static Map<String, Object> copy(Map<String, ?> fields) {

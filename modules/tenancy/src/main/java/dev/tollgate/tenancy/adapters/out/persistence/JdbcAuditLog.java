@@ -46,7 +46,10 @@ class JdbcAuditLog implements AuditLog {
         condition(sql, parameters, "resource_id = ?", f.resourceId());
         condition(sql, parameters, "type = ?", f.type());
         condition(sql, parameters, "actor_id = ?", f.actorId());
+        // A date bound is also an id bound (ids are UUIDv7 of the entry's time): the index range starts where the dates do.
+        condition(sql, parameters, "id >= ?", f.from() == null ? null : AuditEntry.firstIdAt(f.from()));
         condition(sql, parameters, "at >= ?", f.from() == null ? null : Timestamp.from(f.from()));
+        condition(sql, parameters, "id < ?", f.to() == null ? null : AuditEntry.firstIdAt(f.to().plusMillis(1)));
         condition(sql, parameters, "at < ?", f.to() == null ? null : Timestamp.from(f.to()));
         condition(sql, parameters, "id < ?", before);
         if (f.search() != null) {
@@ -61,19 +64,32 @@ class JdbcAuditLog implements AuditLog {
     }
 
     @Override
-    public List<AuditEntry> byActor(String actorId, int limit) {
-        return Sql.rows(jdbc, AuditEntryRow.class, "SELECT * FROM tenancy.audit_entries WHERE actor_id = ? ORDER BY id DESC LIMIT ?",
-                List.of(actorId, limit)).stream().map(JdbcAuditLog::toDomain).toList();
+    public int purge(String tier, java.util.Set<String> otherTiers, java.time.Instant before, int limit) {
+        Sql.update(jdbc, "SET LOCAL tollgate.audit_purge = 'on'", List.of());
+        String whose = tier != null ? "o.plan = ?" : "(o.id IS NULL OR o.plan <> ALL(?))";
+        Object tierParameter = tier != null ? tier : otherTiers.toArray(String[]::new);
+        return Sql.update(jdbc, """
+                DELETE FROM tenancy.audit_entries WHERE id IN (
+                    SELECT a.id FROM tenancy.audit_entries a LEFT JOIN tenancy.organizations o ON o.id = a.organization_id
+                     WHERE %s AND a.id < ? LIMIT ?)""".formatted(whose), List.of(tierParameter, AuditEntry.firstIdAt(before), limit));
+    }
+
+    @Override
+    public List<AuditEntry> byActor(String actorId, java.util.Collection<UUID> organizationIds, int limit) {
+        return Sql.rows(jdbc, AuditEntryRow.class, "SELECT * FROM tenancy.audit_entries WHERE organization_id = ANY(?) AND actor_id = ? "
+                + "ORDER BY id DESC LIMIT ?", List.of(organizationIds.toArray(UUID[]::new), actorId, limit)).stream().map(JdbcAuditLog::toDomain)
+                .toList();
     }
 
     @Override
     public java.util.Optional<java.time.Instant> firstOf(UUID organizationId, String type, String idPrefix) {
-        String sql = "SELECT min(at) FROM tenancy.audit_entries WHERE organization_id = ? AND type = ?" + (idPrefix == null ? "" : " AND resource_id LIKE ?");
+        String sql = "SELECT at FROM tenancy.audit_entries WHERE organization_id = ? AND type = ?" + (idPrefix == null ? "" : " AND resource_id LIKE ?")
+                + " ORDER BY id LIMIT 1";
         List<Object> parameters = new ArrayList<>(List.of(organizationId, type));
         if (idPrefix != null) {
             parameters.add(idPrefix.replace("_", "\\_") + "%");
         }
-        return java.util.Optional.ofNullable(Sql.query(jdbc, sql, parameters, row -> row.getTimestamp(1)).get(0)).map(Timestamp::toInstant);
+        return Sql.query(jdbc, sql, parameters, row -> row.getTimestamp(1).toInstant()).stream().findFirst();
     }
 
     private static void condition(StringBuilder sql, List<Object> parameters, String condition, Object value) {
