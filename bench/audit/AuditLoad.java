@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   reads    slug= requests= warmup=                   sequential GETs of audit/activity per filter, p50/p99 each
  *   export   slug=                                     streams audit/export, counts rows and bytes
  *   org                                                prints the demo organization's uuid, id and slug
+ *   sql      statement=                                runs one statement (experiments)
  *
  * Common: base= key= (an all-scopes API key of the organization) jdbc= pwfile= (the embedded PostgreSQL and its
  * generated password) upstreamPort=
@@ -47,6 +48,7 @@ public class AuditLoad {
             case "reads" -> reads();
             case "export" -> export();
             case "org" -> org();
+            case "sql" -> sql();
             default -> throw new IllegalArgumentException("mode: writes, seed, reads, export");
         }
     }
@@ -198,6 +200,13 @@ public class AuditLoad {
             Collections.sort(samples);
             System.out.printf("read.%s.path=%s%nread.%s.entries=%d%nread.%s.p50_ms=%.2f%nread.%s.p99_ms=%.2f%n", f.getKey(), f.getValue(),
                     f.getKey(), entries, f.getKey(), percentile(samples, 0.5), f.getKey(), percentile(samples, 0.99));
+        }
+    }
+
+    /** Runs {@code statement=} on the embedded PostgreSQL (for experiments: an index dropped, a setting changed). */
+    static void sql() throws Exception {
+        try (Connection c = db(); Statement s = c.createStatement()) {
+            s.execute(arg("statement", null));
         }
     }
 

@@ -3,13 +3,14 @@
 # jar with the log on and off, interleaved restarts), audit/activity with each filter over a seeded million entries
 # (p50/p99), and the CSV export of all of them with the JVM's heap sampled while it streams.
 #
-#   bench/audit/run.sh                               # ~10 min: 3 rounds x 2 states x 2 ops x 20 s, 1,000,000 entries
+#   bench/audit/run.sh                               # ~15 min: 3 rounds x 2 states x 2 ops x (20 s warm + 20 s), 1 M entries
 #   ENTRIES=100000 SECONDS_PER_PHASE=5 ROUNDS=1 bench/audit/run.sh   # quick smoke run
 #
 # Environment (all optional):
 #   ENTRIES=1000000        audit entries seeded for the reads and the export
 #   SECONDS_PER_PHASE=20   length of each write measurement
 #   ROUNDS=3               write rounds (each: log on, then off, each on a fresh start of the same data)
+#   WARM_SECONDS=20        unmeasured writes of each kind after each start (the JIT's first minute is most of the spread)
 #   THREADS=8              concurrent writers
 #   READS=300              measured requests per read filter (after 30 unmeasured)
 #   HEAP=256m              Tollgate's -Xmx: the export must stream within it
@@ -22,6 +23,7 @@ cd "$root"
 ENTRIES="${ENTRIES:-1000000}"
 SECONDS_PER_PHASE="${SECONDS_PER_PHASE:-20}"
 ROUNDS="${ROUNDS:-3}"
+WARM_SECONDS="${WARM_SECONDS:-20}"
 THREADS="${THREADS:-8}"
 READS="${READS:-300}"
 HEAP="${HEAP:-256m}"
@@ -72,7 +74,7 @@ for r in $(seq 1 "$ROUNDS"); do
   for state in on off; do
     start_with "$state"
     for op in apikey project; do # after each start, the JIT warms up unmeasured
-      phase "${op}_${state}_${r}_warm" writes op="$op" org="$org_id" threads="$THREADS" seconds=5 upstreamPort=6543 >/dev/null
+      phase "${op}_${state}_${r}_warm" writes op="$op" org="$org_id" threads="$THREADS" seconds="$WARM_SECONDS" upstreamPort=6543 >/dev/null
     done
     for op in apikey project; do
       phase "${op}_${state}_$r" writes op="$op" org="$org_id" threads="$THREADS" seconds="$SECONDS_PER_PHASE" upstreamPort=6543
@@ -107,7 +109,7 @@ block="$work/block.md"
   echo
   echo "- Date: $(date -u +%Y-%m-%dT%H:%M:%SZ); commit \`$commit\`, working tree $tree"
   echo "- Machine: $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM; Java \`$(java -version 2>&1 | head -n 1)\`"
-  echo "- Run: \`ENTRIES=$ENTRIES SECONDS_PER_PHASE=$SECONDS_PER_PHASE ROUNDS=$ROUNDS THREADS=$THREADS READS=$READS HEAP=$HEAP bench/audit/run.sh\`"
+  echo "- Run: \`ENTRIES=$ENTRIES SECONDS_PER_PHASE=$SECONDS_PER_PHASE ROUNDS=$ROUNDS WARM_SECONDS=$WARM_SECONDS THREADS=$THREADS READS=$READS HEAP=$HEAP bench/audit/run.sh\`"
   echo
   echo "**Recording cost** ($THREADS writers through the HTTP API, $ROUNDS round(s) of $SECONDS_PER_PHASE s; \"off\" is the same jar with"
   echo "\`-Dtollgate.audit.enabled=false\`; medians of the rounds):"

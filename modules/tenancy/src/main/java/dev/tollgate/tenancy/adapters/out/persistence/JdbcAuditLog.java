@@ -15,6 +15,8 @@ import java.util.UUID;
 @Singleton
 class JdbcAuditLog implements AuditLog {
     private final AuditEntryRowRepository rows;
+    /** How many of the newest entries a search looks through before it asks the whole log. */
+    static final int SEARCH_WINDOW = 5_000;
     private final JdbcOperations jdbc;
     private final boolean enabled;
 
@@ -37,59 +39,51 @@ class JdbcAuditLog implements AuditLog {
                 e.summary(), e.before(), e.after(), e.sourceAddress(), e.at()));
     }
 
-    /** Keyset paging on the time-ordered id: each page is an index range scan, however deep the reader has gone. */
+    /**
+     * Keyset paging on the time-ordered id: each page is an index range scan, however deep the reader has gone. A search
+     * first looks among the newest {@link #SEARCH_WINDOW} entries of the selection (a common word fills the page there at
+     * once); only when they hold too few matches does it ask the whole selection, where the trigram index finds rare
+     * words (the planner, left alone, would take that index for common words too and sort a large share of the log).
+     */
     @Override
     public List<AuditEntry> page(UUID organizationId, AuditFilter f, UUID before, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM tenancy.audit_entries WHERE organization_id = ?");
+        StringBuilder where = new StringBuilder(" WHERE organization_id = ?");
         List<Object> parameters = new ArrayList<>(List.of(organizationId));
-        condition(sql, parameters, "resource_type = ?", f.resourceType());
-        condition(sql, parameters, "resource_id = ?", f.resourceId());
-        condition(sql, parameters, "type = ?", f.type());
-        condition(sql, parameters, "actor_id = ?", f.actorId());
+        condition(where, parameters, "resource_type = ?", f.resourceType());
+        condition(where, parameters, "resource_id = ?", f.resourceId());
+        condition(where, parameters, "type = ?", f.type());
+        condition(where, parameters, "actor_id = ?", f.actorId());
         // A date bound is also an id bound (ids are UUIDv7 of the entry's time): the index range starts where the dates do.
-        condition(sql, parameters, "id >= ?", f.from() == null ? null : AuditEntry.firstIdAt(f.from()));
-        condition(sql, parameters, "at >= ?", f.from() == null ? null : Timestamp.from(f.from()));
-        condition(sql, parameters, "id < ?", f.to() == null ? null : AuditEntry.firstIdAt(f.to().plusMillis(1)));
-        condition(sql, parameters, "at < ?", f.to() == null ? null : Timestamp.from(f.to()));
-        condition(sql, parameters, "id < ?", before);
-        if (f.search() != null) {
-            String pattern = Sql.containing(f.search());
-            sql.append(" AND (summary ILIKE ? OR resource_id ILIKE ?)");
-            parameters.add(pattern);
-            parameters.add(pattern);
+        condition(where, parameters, "id >= ?", f.from() == null ? null : AuditEntry.firstIdAt(f.from()));
+        condition(where, parameters, "at >= ?", f.from() == null ? null : Timestamp.from(f.from()));
+        condition(where, parameters, "id < ?", f.to() == null ? null : AuditEntry.firstIdAt(f.to().plusMillis(1)));
+        condition(where, parameters, "at < ?", f.to() == null ? null : Timestamp.from(f.to()));
+        condition(where, parameters, "id < ?", before);
+        if (f.search() == null) {
+            List<Object> paged = new ArrayList<>(parameters);
+            paged.add(limit);
+            return rows("SELECT * FROM tenancy.audit_entries" + where + " ORDER BY id DESC LIMIT ?", paged);
         }
-        sql.append(" ORDER BY id DESC LIMIT ?");
-        parameters.add(limit);
-        return Sql.rows(jdbc, AuditEntryRow.class, sql.toString(), parameters).stream().map(JdbcAuditLog::toDomain).toList();
-    }
-
-    @Override
-    public int purge(String tier, java.util.Set<String> otherTiers, java.time.Instant before, int limit) {
-        Sql.update(jdbc, "SET LOCAL tollgate.audit_purge = 'on'", List.of());
-        String whose = tier != null ? "o.plan = ?" : "(o.id IS NULL OR o.plan <> ALL(?))";
-        Object tierParameter = tier != null ? tier : otherTiers.toArray(String[]::new);
-        return Sql.update(jdbc, """
-                DELETE FROM tenancy.audit_entries WHERE id IN (
-                    SELECT a.id FROM tenancy.audit_entries a LEFT JOIN tenancy.organizations o ON o.id = a.organization_id
-                     WHERE %s AND a.id < ? LIMIT ?)""".formatted(whose), List.of(tierParameter, AuditEntry.firstIdAt(before), limit));
-    }
-
-    @Override
-    public List<AuditEntry> byActor(String actorId, java.util.Collection<UUID> organizationIds, int limit) {
-        return Sql.rows(jdbc, AuditEntryRow.class, "SELECT * FROM tenancy.audit_entries WHERE organization_id = ANY(?) AND actor_id = ? "
-                + "ORDER BY id DESC LIMIT ?", List.of(organizationIds.toArray(UUID[]::new), actorId, limit)).stream().map(JdbcAuditLog::toDomain)
-                .toList();
-    }
-
-    @Override
-    public java.util.Optional<java.time.Instant> firstOf(UUID organizationId, String type, String idPrefix) {
-        String sql = "SELECT at FROM tenancy.audit_entries WHERE organization_id = ? AND type = ?" + (idPrefix == null ? "" : " AND resource_id LIKE ?")
-                + " ORDER BY id LIMIT 1";
-        List<Object> parameters = new ArrayList<>(List.of(organizationId, type));
-        if (idPrefix != null) {
-            parameters.add(idPrefix.replace("_", "\\_") + "%");
+        String pattern = Sql.containing(f.search());
+        List<Object> windowed = new ArrayList<>(parameters);
+        windowed.add(SEARCH_WINDOW);
+        windowed.add(pattern);
+        windowed.add(pattern);
+        windowed.add(limit);
+        List<AuditEntry> recent = rows("SELECT * FROM (SELECT * FROM tenancy.audit_entries" + where + " ORDER BY id DESC LIMIT ?) recent"
+                + " WHERE (summary ILIKE ? OR resource_id ILIKE ?) ORDER BY id DESC LIMIT ?", windowed);
+        if (recent.size() == limit) {
+            return recent;
         }
-        return Sql.query(jdbc, sql, parameters, row -> row.getTimestamp(1).toInstant()).stream().findFirst();
+        List<Object> all = new ArrayList<>(parameters);
+        all.add(pattern);
+        all.add(pattern);
+        all.add(limit);
+        return rows("SELECT * FROM tenancy.audit_entries" + where + " AND (summary ILIKE ? OR resource_id ILIKE ?) ORDER BY id DESC LIMIT ?", all);
+    }
+
+    private List<AuditEntry> rows(String sql, List<Object> parameters) {
+        return Sql.rows(jdbc, AuditEntryRow.class, sql, parameters).stream().map(JdbcAuditLog::toDomain).toList();
     }
 
     private static void condition(StringBuilder sql, List<Object> parameters, String condition, Object value) {
