@@ -49,6 +49,7 @@ public class AuditLoad {
             case "export" -> export();
             case "org" -> org();
             case "sql" -> sql();
+            case "explain" -> explain();
             default -> throw new IllegalArgumentException("mode: writes, seed, reads, export");
         }
     }
@@ -207,6 +208,16 @@ public class AuditLoad {
     static void sql() throws Exception {
         try (Connection c = db(); Statement s = c.createStatement()) {
             s.execute(arg("statement", null));
+        }
+    }
+
+    /** Prints the plan PostgreSQL runs {@code statement=} with, and its timing. */
+    static void explain() throws Exception {
+        try (Connection c = db(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + arg("statement", null))) {
+            while (rs.next()) {
+                System.out.println(rs.getString(1));
+            }
         }
     }
 

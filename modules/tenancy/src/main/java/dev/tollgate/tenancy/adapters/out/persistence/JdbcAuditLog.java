@@ -64,6 +64,9 @@ class JdbcAuditLog implements AuditLog {
             paged.add(limit);
             return rows("SELECT * FROM tenancy.audit_entries" + where + " ORDER BY id DESC LIMIT ?", paged);
         }
+        // A search's best plan depends on its word (scan the newest entries for a common one, the trigram index for a rare
+        // one): PostgreSQL's generic plan for a prepared statement cannot know it, so this transaction plans each time.
+        Sql.update(jdbc, "SET LOCAL plan_cache_mode = force_custom_plan", List.of());
         String pattern = Sql.containing(f.search());
         List<Object> windowed = new ArrayList<>(parameters);
         windowed.add(SEARCH_WINDOW);
