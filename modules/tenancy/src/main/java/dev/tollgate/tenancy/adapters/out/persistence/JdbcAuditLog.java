@@ -89,6 +89,36 @@ class JdbcAuditLog implements AuditLog {
         return Sql.rows(jdbc, AuditEntryRow.class, sql, parameters).stream().map(JdbcAuditLog::toDomain).toList();
     }
 
+
+    @Override
+    public int purge(String tier, java.util.Set<String> otherTiers, java.time.Instant before, int limit) {
+        Sql.update(jdbc, "SET LOCAL tollgate.audit_purge = 'on'", List.of());
+        String whose = tier != null ? "o.plan = ?" : "(o.id IS NULL OR o.plan <> ALL(?))";
+        Object tierParameter = tier != null ? tier : otherTiers.toArray(String[]::new);
+        return Sql.update(jdbc, """
+                DELETE FROM tenancy.audit_entries WHERE id IN (
+                    SELECT a.id FROM tenancy.audit_entries a LEFT JOIN tenancy.organizations o ON o.id = a.organization_id
+                     WHERE %s AND a.id < ? LIMIT ?)""".formatted(whose), List.of(tierParameter, AuditEntry.firstIdAt(before), limit));
+    }
+
+    @Override
+    public List<AuditEntry> byActor(String actorId, java.util.Collection<UUID> organizationIds, int limit) {
+        return Sql.rows(jdbc, AuditEntryRow.class, "SELECT * FROM tenancy.audit_entries WHERE organization_id = ANY(?) AND actor_id = ? "
+                + "ORDER BY id DESC LIMIT ?", List.of(organizationIds.toArray(UUID[]::new), actorId, limit)).stream().map(JdbcAuditLog::toDomain)
+                .toList();
+    }
+
+    @Override
+    public java.util.Optional<java.time.Instant> firstOf(UUID organizationId, String type, String idPrefix) {
+        String sql = "SELECT at FROM tenancy.audit_entries WHERE organization_id = ? AND type = ?" + (idPrefix == null ? "" : " AND resource_id LIKE ?")
+                + " ORDER BY id LIMIT 1";
+        List<Object> parameters = new ArrayList<>(List.of(organizationId, type));
+        if (idPrefix != null) {
+            parameters.add(idPrefix.replace("_", "\\_") + "%");
+        }
+        return Sql.query(jdbc, sql, parameters, row -> row.getTimestamp(1).toInstant()).stream().findFirst();
+    }
+
     private static void condition(StringBuilder sql, List<Object> parameters, String condition, Object value) {
         if (value != null) {
             sql.append(" AND ").append(condition);
