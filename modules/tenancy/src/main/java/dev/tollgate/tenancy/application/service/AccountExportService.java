@@ -57,7 +57,7 @@ class AccountExportService implements ExportAccountUseCase {
         List<Membership> roles = mine.stream()
                 .flatMap(o -> memberships.find(o.id(), user.id()).map(m -> new Membership(o, m.role())).stream()).toList();
         List<UUID> ids = mine.stream().map(Organization::id).toList();
-        return new AccountExport(user, roles, dataPlane.projects(ids), dataPlane.databases(ids), sessions.forUser(user.id()),
+        return new AccountExport(user, roles, dataPlane.projects(ids), dataPlane.databases(ids), sessions.forUser(user.id()).stream().map(r -> new Session(r.id(), r.createdAt(), r.expiresAt())).toList(),
                 consents.forUser(user.id()), audit.byActor(AuditActors.idOf(caller), ids, MAX_AUDIT), clock.instant());
     }
 }

@@ -3,7 +3,6 @@ package dev.tollgate.tenancy.application.port.in;
 import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.spi.DataPlaneRecords.DatabaseRecord;
 import dev.tollgate.tenancy.api.spi.DataPlaneRecords.ProjectRecord;
-import dev.tollgate.tenancy.application.port.out.SessionStore.SessionRecord;
 import dev.tollgate.tenancy.domain.AuditEntry;
 import dev.tollgate.tenancy.domain.Consent;
 import dev.tollgate.tenancy.domain.Organization;
@@ -25,7 +24,11 @@ public interface ExportAccountUseCase {
     record Membership(Organization organization, Role role) {
     }
 
+    /** A sign-in session, revoked or expired ones included. */
+    record Session(java.util.UUID id, Instant createdAt, Instant expiresAt) {
+    }
+
     record AccountExport(User user, List<Membership> organizations, List<ProjectRecord> projects, List<DatabaseRecord> databases,
-                         List<SessionRecord> sessions, List<Consent> consents, List<AuditEntry> auditLogs, Instant exportedAt) {
+                         List<Session> sessions, List<Consent> consents, List<AuditEntry> auditLogs, Instant exportedAt) {
     }
 }
