@@ -20,6 +20,9 @@ public record AuditEntry(UUID id, UUID organizationId, String actorType, String 
     /** A value written in place of anything whose key names a secret. */
     public static final String REDACTED = "[redacted]";
     private static final int MAX_SUMMARY = 500;
+    /** Where camel case turns a word: {@code plainText} reads as {@code plain_Text}. */
+    private static final java.util.regex.Pattern CAMEL_BOUNDARY = java.util.regex.Pattern.compile("([a-z0-9])([A-Z])");
+    private static final java.util.regex.Pattern NON_WORD = java.util.regex.Pattern.compile("[^a-z0-9]+");
     private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "secret", "token", "plaintext", "plain", "passphrase", "private");
     /** A key ending in one of these describes a secret without being one ({@code token_id}, {@code password_expires_at}). */
     private static final Set<String> DESCRIPTIVE_ENDINGS = Set.of("id", "ids", "name", "prefix", "count", "at", "expires", "ttl", "role", "changed", "set", "rotated");
@@ -81,7 +84,7 @@ public record AuditEntry(UUID id, UUID organizationId, String actorType, String 
 
     /** Whether {@code key} (snake, kebab or camel case) names a secret: a secret word in it, and not a word about one last. */
     static boolean namesSecret(String key) {
-        List<String> words = List.of(key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT).split("[^a-z0-9]+"));
+        List<String> words = List.of(NON_WORD.split(CAMEL_BOUNDARY.matcher(key).replaceAll("$1_$2").toLowerCase(Locale.ROOT)));
         return words.stream().anyMatch(SECRET_WORDS::contains) && !DESCRIPTIVE_ENDINGS.contains(words.get(words.size() - 1));
     }
 

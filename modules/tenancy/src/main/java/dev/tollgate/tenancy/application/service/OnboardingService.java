@@ -73,14 +73,15 @@ class OnboardingService implements OnboardingUseCase {
     /** The stored checklist with what has happened since added (and stored, so a step stays done). */
     private Onboarding detected(Organization organization) {
         UUID id = organization.id();
-        Onboarding stored = onboarding.find(id).orElseGet(() -> Onboarding.start(id, organization.createdAt()));
+        Optional<Onboarding> found = onboarding.find(id);
+        Onboarding stored = found.orElseGet(() -> Onboarding.start(id, organization.createdAt()));
         Optional<Instant> firstQuery = dataPlane.firstQueryAt(id);
         Onboarding seen = stored;
         seen = seen(seen, Step.PROJECT_CREATED, earliest(audit.firstOf(id, "project.created", null), audit.firstOf(id, "database.created", "prj_")));
         seen = seen(seen, Step.DATABASE_ADDED, audit.firstOf(id, "database.created", null));
         seen = seen(seen, Step.CONNECTION_TESTED, earliest(audit.firstOf(id, "database.connection_tested", null), firstQuery));
         seen = seen(seen, Step.FIRST_QUERY_RUN, firstQuery);
-        if (!seen.equals(stored) || onboarding.find(id).isEmpty()) {
+        if (!seen.equals(stored) || found.isEmpty()) {
             onboarding.save(seen);
         }
         return seen;

@@ -108,7 +108,7 @@ class SupportIssueService implements ManageSupportIssuesUseCase {
         List<SupportComment> found = issues.comments(issue.id(), after, limit + 1);
         boolean more = found.size() > limit;
         List<SupportComment> page = more ? found.subList(0, limit) : found;
-        return new CommentPage(List.copyOf(page), more ? page.get(page.size() - 1).publicId() : null, more);
+        return new CommentPage(issue.number(), List.copyOf(page), more ? page.get(page.size() - 1).publicId() : null, more);
     }
 
     @Override

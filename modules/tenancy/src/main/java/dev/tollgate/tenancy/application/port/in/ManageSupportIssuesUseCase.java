@@ -45,7 +45,7 @@ public interface ManageSupportIssuesUseCase {
     record Filed(SupportIssue issue, String workspaceSlug) {
     }
 
-    /** {@code nextCursor}: the last comment's id when more follow, else null. */
-    record CommentPage(List<SupportComment> comments, String nextCursor, boolean hasMore) {
+    /** {@code nextCursor}: the last comment's id when more follow, else null; {@code issueNumber} the issue's. */
+    record CommentPage(int issueNumber, List<SupportComment> comments, String nextCursor, boolean hasMore) {
     }
 }

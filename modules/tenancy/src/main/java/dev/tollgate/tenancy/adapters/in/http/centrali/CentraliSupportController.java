@@ -85,8 +85,7 @@ final class CentraliSupportController {
         if (size < 1 || size > ManageSupportIssuesUseCase.MAX_COMMENT_PAGE) {
             throw new ValidationException("limit", "must be between 1 and " + ManageSupportIssuesUseCase.MAX_COMMENT_PAGE);
         }
-        int number = support.get(caller, slug, id).issue().number();
-        return CommentPageView.of(support.comments(caller, slug, id, cursor == null || cursor.isBlank() ? null : cursor, size), number);
+        return CommentPageView.of(support.comments(caller, slug, id, cursor == null || cursor.isBlank() ? null : cursor, size));
     }
 
     /** The document answers a new comment with 200, not 201. */

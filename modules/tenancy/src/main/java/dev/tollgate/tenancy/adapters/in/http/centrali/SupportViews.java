@@ -56,8 +56,8 @@ final class SupportViews {
     /** The document's cursor page (as its audit log's): the comments, oldest first. */
     @Serdeable
     record CommentPageView(List<CommentView> entries, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String nextCursor, boolean hasMore) {
-        static CommentPageView of(CommentPage page, int issueNumber) {
-            return new CommentPageView(page.comments().stream().map(c -> CommentView.of(c, issueNumber)).toList(), page.nextCursor(),
+        static CommentPageView of(CommentPage page) {
+            return new CommentPageView(page.comments().stream().map(c -> CommentView.of(c, page.issueNumber())).toList(), page.nextCursor(),
                     page.hasMore());
         }
     }
