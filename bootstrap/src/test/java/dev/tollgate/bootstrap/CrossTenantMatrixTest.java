@@ -245,6 +245,9 @@ class CrossTenantMatrixTest extends HttpTest {
             ids.put("commentId", http.post(issues + "/" + ids.get("supportIssueId") + "/comments", "{\"comment\":\"%s says\"}".formatted(tag),
                     jwt).expect(200).json().get("id").asText());
 
+            // Centrali's data export: a job of the workspace's own
+            ids.put("jobId", http.post("/workspace/api/v1/" + account.orgSlug() + "/export", null, jwt).expect(202).json().get("jobId").asText());
+
             // proxy: a project with its database, a second database, a replica, a custom domain
             JsonNode project = http.post("/v1/projects", """
                     {"name":"%s app","org_id":"%s","database":%s}""".formatted(tag, account.orgId(), upstream()), jwt).expect(201).json();
@@ -573,6 +576,10 @@ class CrossTenantMatrixTest extends HttpTest {
             m.put(op[0], new Call("", op[1], NOT_A_MEMBER, always(404)));
         }
         m.put("GET /workspace/api/v1/{slug}/audit/export", centrali("", null));
+        m.put("GET /workspace/api/v1/{slug}/export", centrali("", null));
+        m.put("POST /workspace/api/v1/{slug}/export", centrali("", null));
+        // Under B's own workspace A's job is unknown (404); a service token may never export (403 before any lookup).
+        m.put("GET /workspace/api/v1/{slug}/export/{jobId}", new Call("", null, NOT_A_MEMBER, UNKNOWN_TO_SCOPED));
         m.put("GET /workspace/api/v1/{slug}/audit/{resourceType}/{resourceId}/history", centrali("", null));
         // OpenMeter: the namespace is the credential's; A's ids must be unknown there
         m.put("PUT /api/v1/addons/{addonId}", openMeter("", addon("intruder")));

@@ -6,9 +6,11 @@ import jakarta.inject.Singleton;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Encrypts secrets that Tollgate must be able to read back (upstream database passwords, webhook signing secrets)
  * with AES-256-GCM under the master key ({@code TOLLGATE_MASTER_KEY}, base64 of 32 bytes). Each value gets a fresh
  * 96-bit nonce; {@code context} (e.g. the owning row's id) is bound as associated data, so a ciphertext copied onto
- * another row does not decrypt.
+ * another row does not decrypt. It also authenticates values Tollgate hands out and must recognise later (signed
+ * download links): {@link #mac} keys HMAC-SHA256 with a key derived from the master key for one purpose only.
  */
 @Singleton
 public final class SecretBox {
@@ -75,6 +78,31 @@ public final class SecretBox {
             return new String(cipher.doFinal(body), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("could not decrypt a secret: wrong master key or tampered value", e);
+        }
+    }
+
+    /**
+     * HMAC-SHA256 of {@code message} under a key derived from the master key for {@code purpose} (so a value signed
+     * for one purpose is no signature for another), as unpadded base64url.
+     */
+    public String mac(String purpose, String message) {
+        byte[] purposeKey = hmac(key.getEncoded(), "tollgate-mac:" + purpose);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(purposeKey, message));
+    }
+
+    /** Whether {@code signature} is {@link #mac}'s for {@code message}, compared in constant time. */
+    public boolean verifyMac(String purpose, String message, String signature) {
+        return signature != null && MessageDigest.isEqual(mac(purpose, message).getBytes(StandardCharsets.US_ASCII),
+                signature.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] hmac(byte[] key, String message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
     }
 

@@ -95,6 +95,11 @@ public final class Sql {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
+    /** A text[] column as a list (empty for NULL). */
+    public static List<String> strings(java.sql.Array array) throws SQLException {
+        return array == null ? List.of() : java.util.Arrays.asList((String[]) array.getArray());
+    }
+
     /** A LIKE pattern matching {@code text} anywhere, LIKE's own wildcards in it taken literally. */
     public static String containing(String text) {
         return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";

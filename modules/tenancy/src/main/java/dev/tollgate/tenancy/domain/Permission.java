@@ -30,7 +30,9 @@ public enum Permission {
     READ_BILLING(Role.ADMIN, "billing.read", null),
     MANAGE_BILLING(Role.ADMIN, "billing.write", null),
     // Who did what in the organization: admins, as for billing; no PlanetScale access names it.
-    READ_AUDIT_LOG(Role.ADMIN, "audit.read", null);
+    READ_AUDIT_LOG(Role.ADMIN, "audit.read", null),
+    // A copy of everything the workspace holds (Centrali's data export): its admins, as for the audit log it contains.
+    EXPORT_DATA(Role.ADMIN, "workspaces.export", null);
 
     private final Role minimumRole;
     private final String apiKeyScope;
