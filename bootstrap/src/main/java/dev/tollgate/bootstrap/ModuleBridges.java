@@ -27,7 +27,7 @@ final class ModuleBridges {
             IngestionQuotas.class, OrganizationUsage.class, PlanetScaleDatabases.class,
             NotificationFeatures.class, NotificationInvoices.class, EntitlementBalances.class,
             dev.tollgate.tenancy.api.spi.DataPlaneStatistics.class, dev.tollgate.tenancy.api.spi.DataPlaneRecords.class,
-            dev.tollgate.tenancy.api.spi.WorkspaceProvisioning.class);
+            dev.tollgate.tenancy.api.spi.WorkspaceProvisioning.class, dev.tollgate.tenancy.api.spi.OrganizationResources.class);
 
     ModuleBridges(BeanContext beans) {
         for (Class<?> port : PORTS) {

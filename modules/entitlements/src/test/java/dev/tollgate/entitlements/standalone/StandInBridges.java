@@ -67,4 +67,11 @@ class StandInBridges {
             }
         };
     }
+
+    /** Without the deployable there are no other modules' resources for an organization to leave behind. */
+    @jakarta.inject.Singleton
+    dev.tollgate.tenancy.api.spi.OrganizationResources noOrganizationResources() {
+        return (operator, organizationId) -> {
+        };
+    }
 }

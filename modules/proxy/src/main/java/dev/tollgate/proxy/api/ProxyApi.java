@@ -27,6 +27,13 @@ public interface ProxyApi {
                            java.time.Instant createdAt) {
     }
 
+    /**
+     * Deletes every live project of the organization (PgBeam projects and PlanetScale databases) as DeleteProject deletes
+     * one, each recorded in its audit log as {@code operator}'s, in a transaction of its own; the projects refuse new
+     * connections and every node drops the live ones. Returns how many it deleted: none when none is left.
+     */
+    int deleteProjectsOf(dev.tollgate.tenancy.api.Caller operator, UUID organizationId);
+
     /** When the data plane first served a statement of one of the organization's live projects (within what it keeps). */
     Optional<java.time.Instant> firstQueryAt(UUID organizationId);
 

@@ -171,6 +171,16 @@ class BranchProvisioning implements SettleDataClustersUseCase {
         }
     }
 
+    /**
+     * Drops from its data cluster what a deletion marked ({@link ManagedTeardown#remove}), right after that deletion
+     * committed: the logins first, then their branches' databases. What fails stays owed to {@link #settleOwed}.
+     */
+    void settle(ManagedTeardown.Removed removed) {
+        removed.logins().forEach(login -> removed.branches().stream().filter(b -> b.id().equals(login.branchId())).findFirst()
+                .ifPresent(branch -> settle(login, branch)));
+        removed.branches().forEach(this::settle);
+    }
+
     /** Everything still owed, oldest first: branches before logins, so a login finds its database. */
     @Override
     public void settleOwed() {

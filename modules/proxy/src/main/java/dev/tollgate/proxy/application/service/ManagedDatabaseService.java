@@ -167,9 +167,7 @@ class ManagedDatabaseService implements ManageManagedDatabasesUseCase {
                     "Database '" + target.database().name() + "' deleted with its branches and passwords", ProxyAuditFields.of(target.database())));
             return projectService.remove(target.project(), clock.instant());
         });
-        removed.logins().forEach(login -> removed.branches().stream().filter(b -> b.id().equals(login.branchId())).findFirst()
-                .ifPresent(branch -> provisioning.settle(login, branch)));
-        removed.branches().forEach(provisioning::settle);
+        provisioning.settle(removed);
     }
 
     private DatabaseView view(ManagedDatabase database, Project project) {

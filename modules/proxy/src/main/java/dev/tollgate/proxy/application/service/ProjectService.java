@@ -16,6 +16,8 @@ import dev.tollgate.tenancy.api.Caller;
 import dev.tollgate.tenancy.api.TenancyApi;
 import dev.tollgate.tenancy.api.TenancyApi.Capability;
 import dev.tollgate.proxy.domain.ProjectAccessRevoked;
+import dev.tollgate.proxy.api.events.ProjectDeleted;
+import dev.tollgate.platform.outbox.Outbox;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -40,11 +42,13 @@ class ProjectService implements ManageProjectsUseCase {
     private final ManagedTeardown teardown;
 
     private final AuditTrail audit;
+    private final Outbox outbox;
 
     ProjectService(ProjectStore projects, DatabaseStore databases, DatabaseService databaseService, ProjectLookup lookup,
                    TenancyApi tenancy, ProxySettings settings, Clock clock, ApplicationEventPublisher<ProjectAccessRevoked> revocations,
                    PlanGuard plan, dev.tollgate.proxy.application.port.out.CustomDomainStore customDomains,
-                   ProjectMetricsService metrics, ManagedTeardown teardown, AuditTrail audit) {
+                   ProjectMetricsService metrics, ManagedTeardown teardown, AuditTrail audit, Outbox outbox) {
+        this.outbox = outbox;
         this.audit = audit;
         this.teardown = teardown;
         this.metrics = metrics;
@@ -134,16 +138,22 @@ class ProjectService implements ManageProjectsUseCase {
     @Override
     @Transactional
     public void delete(Caller caller, String projectId) {
-        Project project = lookup.project(caller, projectId, Capability.MANAGE_PROJECTS);
-        remove(project, clock.instant());
+        removeRecorded(caller, lookup.project(caller, projectId, Capability.MANAGE_PROJECTS), clock.instant());
+    }
+
+    /** {@link #remove}, recorded in the organization's audit log as {@code caller}'s deletion of the project. */
+    ManagedTeardown.Removed removeRecorded(Caller caller, Project project, Instant now) {
+        ManagedTeardown.Removed removed = remove(project, now);
         audit.record(caller, project.organizationId(), AuditTrail.Change.deleted("project", project.publicId(),
                 "Project '" + project.name() + "' deleted with its databases and domains", ProxyAuditFields.of(project)));
+        return removed;
     }
 
     /**
      * Deletes the project with everything it holds, in the caller's transaction: its registered databases, its custom
      * domains, and when it is a managed database its branches and credentials (dropped from the data cluster after the
-     * commit: by the caller, or by the reconciler's next round).
+     * commit: by the caller, or by the reconciler's next round). This node drops the project's connections at once;
+     * {@link ProjectDeleted} has every node drop theirs once the deletion commits.
      */
     ManagedTeardown.Removed remove(Project project, Instant now) {
         project.delete(now);
@@ -152,6 +162,7 @@ class ProjectService implements ManageProjectsUseCase {
         customDomains.deleteAllOf(project.id()); // a deleted project's hostnames are free for others at once
         ManagedTeardown.Removed removed = teardown.remove(project.id(), now);
         revocations.publishEvent(ProjectAccessRevoked.everyone(project.id()));
+        outbox.publish(project.publicId(), new ProjectDeleted(project.organizationId(), project.id(), now));
         return removed;
     }
 

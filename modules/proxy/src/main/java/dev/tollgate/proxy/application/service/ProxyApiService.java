@@ -22,9 +22,12 @@ class ProxyApiService implements ProxyApi {
 
     private final dev.tollgate.proxy.application.port.out.DatabaseStore databases;
 
+    private final OrganizationProjectsDeletion deletion;
+
     ProxyApiService(ProjectStore projects, ManagedDatabaseStore managed,
                     dev.tollgate.proxy.application.port.out.OrganizationStatisticsStore statistics,
-                    dev.tollgate.proxy.application.port.out.DatabaseStore databases) {
+                    dev.tollgate.proxy.application.port.out.DatabaseStore databases, OrganizationProjectsDeletion deletion) {
+        this.deletion = deletion;
         this.databases = databases;
         this.projects = projects;
         this.managed = managed;
@@ -63,6 +66,11 @@ class ProxyApiService implements ProxyApi {
     @Transactional(readOnly = true)
     public OrganizationStatistics statistics(UUID organizationId, java.time.Instant recentSince, java.time.Instant todaySince) {
         return statistics.statistics(organizationId, recentSince, todaySince);
+    }
+
+    @Override
+    public int deleteProjectsOf(dev.tollgate.tenancy.api.Caller operator, UUID organizationId) {
+        return deletion.deleteAll(operator, organizationId);
     }
 
     /** Counted as PlanGuard counts before it admits a project. */

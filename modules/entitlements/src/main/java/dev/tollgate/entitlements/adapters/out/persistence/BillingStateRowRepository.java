@@ -17,4 +17,7 @@ interface BillingStateRowRepository extends CrudRepository<BillingStateRow, UUID
                 subscription_status = excluded.subscription_status, stripe_customer_id = excluded.stripe_customer_id,
                 stripe_subscription_id = excluded.stripe_subscription_id, updated_at = excluded.updated_at""", nativeQuery = true)
     void upsert(BillingStateRow row);
+
+    /** How many rows went (0 or 1). */
+    int deleteByOrganizationId(UUID organizationId);
 }

@@ -33,4 +33,9 @@ final class JdbcBillingStateStore implements BillingStateStore {
         rows.upsert(new BillingStateRow(organizationId, state.billingProvider(), state.subscriptionStatus(), state.stripeCustomerId(),
                 state.stripeSubscriptionId(), at));
     }
+
+    @Override
+    public boolean delete(UUID organizationId) {
+        return rows.deleteByOrganizationId(organizationId) > 0;
+    }
 }

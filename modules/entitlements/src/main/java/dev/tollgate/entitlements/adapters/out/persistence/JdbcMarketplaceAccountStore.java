@@ -43,6 +43,12 @@ final class JdbcMarketplaceAccountStore implements MarketplaceAccountStore {
     }
 
     @Override
+    public List<MarketplaceAccount> ofOrganization(Provider provider, java.util.UUID organizationId) {
+        return rows.findByProviderAndOrganizationIdOrderByCreatedAt(provider.key(), organizationId).stream()
+                .map(JdbcMarketplaceAccountStore::toDomain).toList();
+    }
+
+    @Override
     public void save(MarketplaceAccount a) {
         MarketplaceAccountRow row = new MarketplaceAccountRow(a.id(), a.provider().key(), a.externalId(), a.organizationId(),
                 a.vendorAccountId(), a.productCode(), a.plan(), a.status(), a.accessTokenSealed(), a.claimTokenHash(), a.createdAt(),

@@ -15,6 +15,8 @@ interface MarketplaceAccountRowRepository extends CrudRepository<MarketplaceAcco
 
     Optional<MarketplaceAccountRow> findByClaimTokenHash(String claimTokenHash);
 
+    List<MarketplaceAccountRow> findByProviderAndOrganizationIdOrderByCreatedAt(String provider, UUID organizationId);
+
     @Query(value = """
             SELECT * FROM entitlements.marketplace_accounts
             WHERE organization_id IS NOT NULL AND (ended_at IS NULL OR ended_at > :since) ORDER BY created_at""", nativeQuery = true)

@@ -21,4 +21,7 @@ public interface BillingStateStore {
 
     /** Inserts or replaces the organization's state. */
     void save(UUID organizationId, BillingState state, Instant at);
+
+    /** Forgets the organization's state; false when there was none. */
+    boolean delete(UUID organizationId);
 }

@@ -18,6 +18,9 @@ public interface MarketplaceAccountStore {
 
     Optional<MarketplaceAccount> findByClaimTokenHash(String claimTokenHash);
 
+    /** The organization's accounts of {@code provider}, ended ones too, oldest first. */
+    List<MarketplaceAccount> ofOrganization(Provider provider, UUID organizationId);
+
     /** Inserts or replaces by id. */
     void save(MarketplaceAccount account);
 

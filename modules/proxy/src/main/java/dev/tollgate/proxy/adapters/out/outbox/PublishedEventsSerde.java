@@ -1,6 +1,7 @@
 package dev.tollgate.proxy.adapters.out.outbox;
 
 import dev.tollgate.proxy.api.events.BranchReady;
+import dev.tollgate.proxy.api.events.ProjectDeleted;
 import io.micronaut.serde.annotation.SerdeImport;
 
 /**
@@ -8,6 +9,7 @@ import io.micronaut.serde.annotation.SerdeImport;
  * annotations, so their serialization is declared here.
  */
 @SerdeImport(BranchReady.class)
+@SerdeImport(ProjectDeleted.class)
 final class PublishedEventsSerde {
     private PublishedEventsSerde() {
     }
