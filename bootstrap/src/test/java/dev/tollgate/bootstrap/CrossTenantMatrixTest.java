@@ -458,6 +458,7 @@ class CrossTenantMatrixTest extends HttpTest {
         m.put("POST /v1/internal/sync-plan", new Call("", "{\"org_id\":\"{A.org_id}\",\"plan\":\"pro\",\"status\":\"canceled\"}", always(401)));
         m.put("GET /v1/internal/billing-health", new Call("", null, always(401)));
         m.put("POST /v1/internal/reconcile", new Call("", null, always(401)));
+        m.put("DELETE /v1/internal/organizations/{org_id}", new Call("", null, always(401)));
         m.put("GET /v1/organizations/{org_id}/plan", call("", null));
         m.put("GET /v1/organizations/{org_id}/onboarding", call("", null));
         m.put("PATCH /v1/organizations/{org_id}/onboarding", call("", "{\"dismiss\":true}"));
