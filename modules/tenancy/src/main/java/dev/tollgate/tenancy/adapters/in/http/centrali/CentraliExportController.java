@@ -64,13 +64,17 @@ final class CentraliExportController {
                 "Export of workspace '" + slug + "' queued: follow it with GET export/" + requested.jobId()));
     }
 
-    /** The JSON {@code null} when the workspace has no active or recent export (the document's second alternative). */
+    /**
+     * The JSON {@code null} when the workspace has no active or recent export (the document's second alternative). Typed
+     * as a job so the generated document describes the answer; the null is written as its JSON bytes.
+     */
     @Get
     @Operation(summary = "Get latest active or recently completed export job")
-    HttpResponse<?> latest(Caller caller, String slug) {
+    @SuppressWarnings("unchecked")
+    HttpResponse<JobView> latest(Caller caller, String slug) {
         return exports.latest(caller, slug)
-                .<HttpResponse<?>>map(job -> HttpResponse.ok(view(job)))
-                .orElseGet(() -> HttpResponse.ok(JSON_NULL).contentType(MediaType.APPLICATION_JSON_TYPE));
+                .<HttpResponse<JobView>>map(job -> HttpResponse.ok(view(job)))
+                .orElseGet(() -> (HttpResponse<JobView>) (HttpResponse<?>) HttpResponse.ok(JSON_NULL).contentType(MediaType.APPLICATION_JSON_TYPE));
     }
 
     @Get("/{jobId}")
