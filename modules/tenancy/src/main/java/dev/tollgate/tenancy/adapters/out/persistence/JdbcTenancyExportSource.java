@@ -3,6 +3,7 @@ package dev.tollgate.tenancy.adapters.out.persistence;
 import static dev.tollgate.tenancy.api.WorkspaceExportSource.record;
 
 import dev.tollgate.platform.domain.TypeId;
+import dev.tollgate.platform.domain.Ulid;
 import dev.tollgate.platform.persistence.Sql;
 import dev.tollgate.tenancy.api.WorkspaceExportSource;
 import dev.tollgate.tenancy.domain.AuditEntry;
@@ -23,15 +24,15 @@ import java.util.function.Consumer;
 
 /**
  * Tenancy's part of a workspace export, read with explicit SQL: the workspace, its members, teams, invitations, API
- * keys and service tokens (names, prefixes and scopes, never a secret's hash), support issues with their comments, and
- * the audit log. The audit log is read a keyset page at a time, so a log of millions of entries passes through in
+ * keys and service tokens (names, prefixes and scopes, never a secret's hash), its OpenMeter customers, support issues
+ * with their comments, and the audit log. The audit log is read a keyset page at a time, so a log of millions of entries passes through in
  * constant memory.
  */
 @Singleton
 class JdbcTenancyExportSource implements WorkspaceExportSource {
     static final int AUDIT_PAGE = 1000;
     private static final List<String> RESOURCES = List.of("workspace", "members", "teams", "invitations", "api_keys", "service_tokens",
-            "support_issues", "audit_log");
+            "customers", "support_issues", "audit_log");
     private static final Argument<Map<String, Object>> OBJECT = Argument.mapOf(String.class, Object.class);
     private final JdbcOperations jdbc;
     private final JsonMapper json;
@@ -90,6 +91,15 @@ class JdbcTenancyExportSource implements WorkspaceExportSource {
                     + "FROM tenancy.service_tokens s WHERE s.organization_id = ? ORDER BY s.created_at, s.id", organizationId, r -> record(
                     "id", r.getString("public_id"), "name", r.getString("name"), "accesses", Sql.strings(r.getArray("accesses")),
                     "createdAt", Sql.instant(r.getTimestamp("created_at")), "lastUsedAt", Sql.instant(r.getTimestamp("last_used_at"))), sink);
+            // The workspace's own OpenMeter customers (its namespace is its id), deleted ones with their deletion time.
+            case "customers" -> each("SELECT id, key, name, description, metadata::text AS metadata, subject_keys, primary_email, currency, "
+                    + "billing_address::text AS billing_address, created_at, updated_at, deleted_at FROM tenancy.customers WHERE namespace = ? "
+                    + "ORDER BY created_at, id", organizationId, r -> record("id", Ulid.of(r.getObject("id", UUID.class)), "key", r.getString("key"),
+                    "name", r.getString("name"), "description", r.getString("description"), "metadata", object(r.getString("metadata")),
+                    "subjectKeys", Sql.strings(r.getArray("subject_keys")), "primaryEmail", r.getString("primary_email"),
+                    "currency", r.getString("currency"), "billingAddress", object(r.getString("billing_address")),
+                    "createdAt", Sql.instant(r.getTimestamp("created_at")), "updatedAt", Sql.instant(r.getTimestamp("updated_at")),
+                    "deletedAt", Sql.instant(r.getTimestamp("deleted_at"))), sink);
             case "support_issues" -> supportIssues(organizationId, sink);
             case "audit_log" -> auditLog(organizationId, sink);
             default -> throw new IllegalArgumentException("tenancy keeps no resource '" + resource + "'");

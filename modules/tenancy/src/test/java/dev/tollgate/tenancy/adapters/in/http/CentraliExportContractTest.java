@@ -106,6 +106,8 @@ class CentraliExportContractTest extends HttpTest {
         Account owner = Accounts.signUp(http, "Exporter");
         var key = http.post("/v1/api-keys", "{\"org_id\":\"%s\",\"name\":\"ci key\",\"scopes\":[\"workspaces.read\"]}".formatted(owner.orgId()),
                 owner.auth()).expect(201).json();
+        http.post("/api/v1/customers", "{\"name\":\"Acme\",\"usageAttribution\":{\"subjectKeys\":[\"acme\"]}}",
+                owner.auth()).expect(201);
         http.post(BASE + owner.orgSlug() + "/support-issues", "{\"title\":\"Slow queries\",\"description\":\"since Monday\"}", owner.auth())
                 .expect(201);
         http.get(export(owner), owner.auth()).expect(200).conformsTo(CENTRALI);
@@ -141,13 +143,14 @@ class CentraliExportContractTest extends HttpTest {
         assertTrue(archive.headers().firstValue("Content-Disposition").orElse("").contains(owner.orgSlug() + "-export-"));
         Map<String, JsonNode> files = unzip(archive.body());
         assertEquals(List.of("tenancy/workspace.json", "tenancy/members.json", "tenancy/teams.json", "tenancy/invitations.json",
-                "tenancy/api_keys.json", "tenancy/service_tokens.json", "tenancy/support_issues.json", "tenancy/audit_log.json", "manifest.json"),
+                "tenancy/api_keys.json", "tenancy/service_tokens.json", "tenancy/customers.json", "tenancy/support_issues.json", "tenancy/audit_log.json", "manifest.json"),
                 new ArrayList<>(files.keySet()));
         assertEquals(owner.orgId(), files.get("tenancy/workspace.json").get(0).get("id").asText());
         assertTrue(files.get("tenancy/workspace.json").get(0).has("description"), "a record keeps its null fields: " + files.get("tenancy/workspace.json"));
         assertEquals(owner.email(), files.get("tenancy/members.json").get(0).get("email").asText());
         assertEquals("owner", files.get("tenancy/members.json").get(0).get("role").asText());
         assertEquals("ci key", files.get("tenancy/api_keys.json").get(0).get("name").asText());
+        assertEquals("Acme", files.get("tenancy/customers.json").get(0).get("name").asText());
         assertEquals("Slow queries", files.get("tenancy/support_issues.json").get(0).get("summary").asText());
         assertEquals(0, files.get("tenancy/teams.json").size(), "an empty resource is an empty array");
         List<String> types = new ArrayList<>();
@@ -156,7 +159,7 @@ class CentraliExportContractTest extends HttpTest {
         JsonNode manifest = files.get("manifest.json");
         assertEquals(jobId, manifest.get("exportId").asText());
         assertEquals(owner.orgSlug(), manifest.get("workspaceSlug").asText());
-        assertEquals(8, manifest.get("resources").size());
+        assertEquals(9, manifest.get("resources").size());
         String everything = new String(archive.body(), java.nio.charset.StandardCharsets.ISO_8859_1) + files;
         assertFalse(everything.contains(key.get("key").asText()), "no API key secret");
         assertFalse(files.toString().contains("secret_hash") || files.toString().contains("password"), "no hash of any secret");
