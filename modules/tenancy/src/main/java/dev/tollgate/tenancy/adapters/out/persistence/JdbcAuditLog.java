@@ -41,10 +41,9 @@ class JdbcAuditLog implements AuditLog {
 
     /**
      * Keyset paging on the time-ordered id: each page is an index range scan, however deep the reader has gone. A search
-     * matches entries where each of its words begins a word of the summary or the resource id (V11). It first looks among
-     * the newest {@link #SEARCH_WINDOW} entries of the selection (a common word fills the page there at once); only when
-     * they hold too few matches does it ask the whole selection, where the word index finds rare words (the planner, left
-     * alone, would take that index for common words too and sort a large share of the log).
+     * first looks among the newest {@link #SEARCH_WINDOW} entries of the selection (a common word fills the page there at
+     * once); only when they hold too few matches does it ask the whole selection, where the trigram index finds rare
+     * words (the planner, left alone, would take that index for common words too and sort a large share of the log).
      */
     @Override
     public List<AuditEntry> page(UUID organizationId, AuditFilter f, UUID before, int limit) {
@@ -65,22 +64,22 @@ class JdbcAuditLog implements AuditLog {
             paged.add(limit);
             return rows("SELECT * FROM tenancy.audit_entries" + where + " ORDER BY id DESC LIMIT ?", paged);
         }
-        String query = AuditSearchQuery.of(f.search());
-        if (query == null) {
-            return List.of(); // nothing searchable in it (only punctuation): no entry has such a word
-        }
+        String pattern = Sql.containing(f.search());
         // The window and the page size are written into the text (integers of ours, not input): a prepared statement's
         // generic plan with "LIMIT $n" guesses a tenth of the table and sorts it.
         List<Object> windowed = new ArrayList<>(parameters);
-        windowed.add(query);
+        windowed.add(pattern);
+        windowed.add(pattern);
         List<AuditEntry> recent = rows("SELECT * FROM (SELECT * FROM tenancy.audit_entries" + where + " ORDER BY id DESC LIMIT " + SEARCH_WINDOW
-                + ") recent WHERE " + AuditSearchQuery.MATCHES + " ORDER BY id DESC LIMIT " + limit, windowed);
+                + ") recent WHERE (summary ILIKE ? OR resource_id ILIKE ?) ORDER BY id DESC LIMIT " + limit, windowed);
         if (recent.size() == limit) {
             return recent;
         }
         List<Object> all = new ArrayList<>(parameters);
-        all.add(query);
-        return rows("SELECT * FROM tenancy.audit_entries" + where + " AND " + AuditSearchQuery.MATCHES + " ORDER BY id DESC LIMIT " + limit, all);
+        all.add(pattern);
+        all.add(pattern);
+        return rows("SELECT * FROM tenancy.audit_entries" + where + " AND (summary ILIKE ? OR resource_id ILIKE ?) ORDER BY id DESC LIMIT " + limit,
+                all);
     }
 
     private List<AuditEntry> rows(String sql, List<Object> parameters) {
