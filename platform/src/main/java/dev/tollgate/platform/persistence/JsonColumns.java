@@ -9,6 +9,18 @@ public final class JsonColumns {
     private JsonColumns() {
     }
 
+    /** A {@code jsonb} column's text as plain maps, lists and scalars; null stays null. */
+    public static Object read(JsonMapper json, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readValue(text, io.micronaut.core.type.Argument.OBJECT_ARGUMENT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static String write(JsonMapper json, Object value) {
         try {
             return json.writeValueAsString(value);

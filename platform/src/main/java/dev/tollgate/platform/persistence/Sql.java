@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** What hand-written SQL in persistence adapters needs again and again: binding, time conversion, LIKE patterns. */
 public final class Sql {
@@ -93,6 +94,26 @@ public final class Sql {
 
     public static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /**
+     * Every row of a keyset-paged query, handed to {@code sink} one at a time with one page in memory: {@code sql} ends
+     * with its key condition and order ({@code "... AND id > ? ORDER BY id"}), its last parameter is that key, which
+     * starts at {@code first} and then is the previous page's last {@code key}; the page size is written into the text.
+     */
+    public static <K, R> void inKeysetPages(JdbcOperations jdbc, String sql, List<?> leading, K first, int pageSize, RowReader<K> key,
+                                            RowReader<R> reader, java.util.function.Consumer<? super R> sink) {
+        K after = first;
+        while (true) {
+            List<Object> parameters = new java.util.ArrayList<>(leading);
+            parameters.add(after);
+            List<Map.Entry<K, R>> page = query(jdbc, sql + " LIMIT " + pageSize, parameters, r -> Map.entry(key.read(r), reader.read(r)));
+            page.forEach(row -> sink.accept(row.getValue()));
+            if (page.size() < pageSize) {
+                return;
+            }
+            after = page.get(page.size() - 1).getKey();
+        }
     }
 
     /** A text[] column as a list (empty for NULL). */

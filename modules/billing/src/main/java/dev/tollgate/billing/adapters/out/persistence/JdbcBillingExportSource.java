@@ -3,14 +3,12 @@ package dev.tollgate.billing.adapters.out.persistence;
 import static dev.tollgate.tenancy.api.WorkspaceExportSource.record;
 
 import dev.tollgate.platform.domain.Ulid;
+import dev.tollgate.platform.persistence.JsonColumns;
 import dev.tollgate.platform.persistence.Sql;
 import dev.tollgate.tenancy.api.WorkspaceExportSource;
-import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -152,16 +150,8 @@ class JdbcBillingExportSource implements WorkspaceExportSource {
 
     /** The rows of {@code select} (no WHERE of its own) in the namespace, a keyset page at a time on the time-ordered id. */
     private void paged(String select, UUID organizationId, Sql.RowReader<Map<String, Object>> reader, Consumer<Map<String, ?>> sink) {
-        UUID after = new UUID(0, 0);
-        while (true) {
-            List<Map.Entry<UUID, Map<String, Object>>> page = Sql.query(jdbc, select + " WHERE namespace = ? AND id > ? ORDER BY id LIMIT " + PAGE,
-                    List.of(organizationId, after), r -> Map.entry(r.getObject("id", UUID.class), reader.read(r)));
-            page.forEach(entry -> sink.accept(entry.getValue()));
-            if (page.size() < PAGE) {
-                return;
-            }
-            after = page.get(page.size() - 1).getKey();
-        }
+        Sql.inKeysetPages(jdbc, select + " WHERE namespace = ? AND id > ? ORDER BY id", List.of(organizationId), new UUID(0, 0), PAGE,
+                r -> r.getObject("id", UUID.class), reader, sink);
     }
 
     /** The record, then what its terms hold (a subscription's phases, an add-on's timeline and rate cards) as stored. */
@@ -185,15 +175,7 @@ class JdbcBillingExportSource implements WorkspaceExportSource {
         return Sql.instant(r.getTimestamp(column));
     }
 
-    /** A jsonb column's value as plain maps, lists and scalars (null stays null). */
     private Object json(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return json.readValue(text, Argument.OBJECT_ARGUMENT);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonColumns.read(json, text);
     }
 }

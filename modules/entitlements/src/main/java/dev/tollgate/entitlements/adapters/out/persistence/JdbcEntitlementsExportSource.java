@@ -4,14 +4,12 @@ import static dev.tollgate.tenancy.api.WorkspaceExportSource.record;
 
 import dev.tollgate.platform.domain.TypeId;
 import dev.tollgate.platform.domain.Ulid;
+import dev.tollgate.platform.persistence.JsonColumns;
 import dev.tollgate.platform.persistence.Sql;
 import dev.tollgate.tenancy.api.WorkspaceExportSource;
-import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -135,19 +133,12 @@ class JdbcEntitlementsExportSource implements WorkspaceExportSource {
 
     /** Oldest first, a keyset page at a time on the identity id. */
     private void usageRecords(UUID organizationId, Consumer<Map<String, ?>> sink) {
-        long after = 0;
-        while (true) {
-            List<Map<String, Object>> page = Sql.query(jdbc, "SELECT id, feature_key, quantity, metadata::text AS metadata, recorded_by, "
-                    + "created_at FROM entitlements.usage_records WHERE organization_id = ? AND id > ? ORDER BY id LIMIT " + PAGE,
-                    List.of(organizationId, after), r -> record("id", r.getLong("id"), "featureKey", r.getString("feature_key"),
-                            "quantity", r.getLong("quantity"), "metadata", json(r.getString("metadata")),
-                            "recordedBy", TypeId.format("org", r.getObject("recorded_by", UUID.class)), "createdAt", instant(r, "created_at")));
-            page.forEach(sink);
-            if (page.size() < PAGE) {
-                return;
-            }
-            after = (Long) page.get(page.size() - 1).get("id");
-        }
+        Sql.inKeysetPages(jdbc, "SELECT id, feature_key, quantity, metadata::text AS metadata, recorded_by, created_at "
+                + "FROM entitlements.usage_records WHERE organization_id = ? AND id > ? ORDER BY id", List.of(organizationId), 0L, PAGE,
+                r -> r.getLong("id"), r -> record("id", r.getLong("id"), "featureKey", r.getString("feature_key"),
+                        "quantity", r.getLong("quantity"), "metadata", json(r.getString("metadata")),
+                        "recordedBy", TypeId.format("org", r.getObject("recorded_by", UUID.class)), "createdAt", instant(r, "created_at")),
+                sink);
     }
 
     /** Hour by hour, a keyset page at a time on (hour, provider, external id, dimension), the table's key reordered. */
@@ -191,15 +182,7 @@ class JdbcEntitlementsExportSource implements WorkspaceExportSource {
         return Sql.instant(r.getTimestamp(column));
     }
 
-    /** A jsonb column's value as plain maps, lists and scalars (null stays null). */
     private Object json(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return json.readValue(text, Argument.OBJECT_ARGUMENT);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonColumns.read(json, text);
     }
 }

@@ -3,14 +3,12 @@ package dev.tollgate.metering.adapters.out.persistence;
 import static dev.tollgate.tenancy.api.WorkspaceExportSource.record;
 
 import dev.tollgate.platform.domain.Ulid;
+import dev.tollgate.platform.persistence.JsonColumns;
 import dev.tollgate.platform.persistence.Sql;
 import dev.tollgate.tenancy.api.WorkspaceExportSource;
-import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -110,15 +108,7 @@ class JdbcMeteringExportSource implements WorkspaceExportSource {
         Sql.query(jdbc, sql, List.of(organizationId), reader).forEach(sink);
     }
 
-    /** A jsonb column's value as plain maps, lists and scalars (null stays null). */
     private Object json(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return json.readValue(text, Argument.OBJECT_ARGUMENT);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonColumns.read(json, text);
     }
 }

@@ -4,18 +4,14 @@ import static dev.tollgate.tenancy.api.WorkspaceExportSource.record;
 
 import dev.tollgate.platform.domain.TypeId;
 import dev.tollgate.platform.domain.Ulid;
+import dev.tollgate.platform.persistence.JsonColumns;
 import dev.tollgate.platform.persistence.Sql;
 import dev.tollgate.tenancy.api.WorkspaceExportSource;
 import dev.tollgate.tenancy.domain.AuditEntry;
 import dev.tollgate.tenancy.domain.SupportComment;
-import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +29,6 @@ class JdbcTenancyExportSource implements WorkspaceExportSource {
     static final int AUDIT_PAGE = 1000;
     private static final List<String> RESOURCES = List.of("workspace", "members", "teams", "invitations", "api_keys", "service_tokens",
             "customers", "support_issues", "audit_log");
-    private static final Argument<Map<String, Object>> OBJECT = Argument.mapOf(String.class, Object.class);
     private final JdbcOperations jdbc;
     private final JsonMapper json;
 
@@ -125,39 +120,21 @@ class JdbcTenancyExportSource implements WorkspaceExportSource {
 
     /** Oldest first, a keyset page at a time (ids ascend with time). */
     private void auditLog(UUID organizationId, Consumer<Map<String, ?>> sink) {
-        UUID after = new UUID(0, 0);
-        while (true) {
-            List<Map.Entry<UUID, Map<String, Object>>> page = Sql.query(jdbc, "SELECT id, at, type, resource_type, resource_id, actor_type, "
-                    + "actor_id, summary, source_address, before::text AS before, after::text AS after FROM tenancy.audit_entries "
-                    + "WHERE organization_id = ? AND id > ? ORDER BY id LIMIT " + AUDIT_PAGE, List.of(organizationId, after), r -> {
-                        UUID id = r.getObject("id", UUID.class);
-                        return Map.entry(id, record("id", TypeId.format(AuditEntry.ID_PREFIX, id), "at", Sql.instant(r.getTimestamp("at")),
-                                "type", r.getString("type"), "resourceType", r.getString("resource_type"),
-                                "resourceId", r.getString("resource_id"), "actorType", r.getString("actor_type"),
-                                "actorId", r.getString("actor_id"), "summary", r.getString("summary"),
-                                "sourceAddress", r.getString("source_address"), "before", object(r.getString("before")),
-                                "after", object(r.getString("after"))));
-                    });
-            page.forEach(entry -> sink.accept(entry.getValue()));
-            if (page.size() < AUDIT_PAGE) {
-                return;
-            }
-            after = page.get(page.size() - 1).getKey();
-        }
+        Sql.inKeysetPages(jdbc, "SELECT id, at, type, resource_type, resource_id, actor_type, actor_id, summary, source_address, "
+                + "before::text AS before, after::text AS after FROM tenancy.audit_entries WHERE organization_id = ? AND id > ? ORDER BY id",
+                List.of(organizationId), new UUID(0, 0), AUDIT_PAGE, r -> r.getObject("id", UUID.class), r -> record(
+                        "id", TypeId.format(AuditEntry.ID_PREFIX, r.getObject("id", UUID.class)), "at", Sql.instant(r.getTimestamp("at")),
+                        "type", r.getString("type"), "resourceType", r.getString("resource_type"), "resourceId", r.getString("resource_id"),
+                        "actorType", r.getString("actor_type"), "actorId", r.getString("actor_id"), "summary", r.getString("summary"),
+                        "sourceAddress", r.getString("source_address"), "before", object(r.getString("before")),
+                        "after", object(r.getString("after"))), sink);
     }
 
     private void each(String sql, UUID organizationId, Sql.RowReader<Map<String, Object>> reader, Consumer<Map<String, ?>> sink) {
         Sql.query(jdbc, sql, List.of(organizationId), reader).forEach(sink);
     }
 
-    private Map<String, Object> object(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return json.readValue(text, OBJECT);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private Object object(String text) {
+        return JsonColumns.read(json, text);
     }
 }

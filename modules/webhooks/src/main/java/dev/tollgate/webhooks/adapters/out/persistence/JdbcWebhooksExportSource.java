@@ -4,14 +4,12 @@ import static dev.tollgate.tenancy.api.WorkspaceExportSource.record;
 
 import dev.tollgate.platform.domain.TypeId;
 import dev.tollgate.platform.domain.Ulid;
+import dev.tollgate.platform.persistence.JsonColumns;
 import dev.tollgate.platform.persistence.Sql;
 import dev.tollgate.tenancy.api.WorkspaceExportSource;
-import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -91,49 +89,32 @@ class JdbcWebhooksExportSource implements WorkspaceExportSource {
 
     /** Oldest first, a keyset page at a time on the time-ordered id. */
     private void notificationEvents(UUID organizationId, Consumer<Map<String, ?>> sink) {
-        UUID after = new UUID(0, 0);
-        while (true) {
-            List<Map.Entry<UUID, Map<String, Object>>> page = Sql.query(jdbc, "SELECT id, rule_id, type, payload, feature_id, feature_key, "
-                    + "subject_key, channel_ids, created_at FROM webhooks.notification_events WHERE namespace = ? AND id > ? ORDER BY id LIMIT "
-                    + PAGE, List.of(organizationId, after), r -> {
-                        UUID id = r.getObject("id", UUID.class);
-                        UUID feature = r.getObject("feature_id", UUID.class);
-                        return Map.entry(id, record("id", Ulid.of(id), "ruleId", Ulid.of(r.getObject("rule_id", UUID.class)),
-                                "type", r.getString("type"), "featureId", feature == null ? null : Ulid.of(feature),
-                                "featureKey", r.getString("feature_key"), "subjectKey", r.getString("subject_key"),
-                                "channelIds", ulids(r.getArray("channel_ids")), "payload", json(r.getString("payload")),
-                                "createdAt", instant(r, "created_at")));
-                    });
-            page.forEach(entry -> sink.accept(entry.getValue()));
-            if (page.size() < PAGE) {
-                return;
-            }
-            after = page.get(page.size() - 1).getKey();
-        }
+        Sql.inKeysetPages(jdbc, "SELECT id, rule_id, type, payload, feature_id, feature_key, subject_key, channel_ids, created_at "
+                + "FROM webhooks.notification_events WHERE namespace = ? AND id > ? ORDER BY id", List.of(organizationId), new UUID(0, 0), PAGE,
+                r -> r.getObject("id", UUID.class), r -> {
+                    UUID feature = r.getObject("feature_id", UUID.class);
+                    return record("id", Ulid.of(r.getObject("id", UUID.class)), "ruleId", Ulid.of(r.getObject("rule_id", UUID.class)),
+                            "type", r.getString("type"), "featureId", feature == null ? null : Ulid.of(feature),
+                            "featureKey", r.getString("feature_key"), "subjectKey", r.getString("subject_key"),
+                            "channelIds", ulids(r.getArray("channel_ids")), "payload", json(r.getString("payload")),
+                            "createdAt", instant(r, "created_at"));
+                }, sink);
     }
 
     /** Oldest first, a keyset page at a time on the serial id; the body as it was signed and sent. */
     private void deliveries(UUID organizationId, Consumer<Map<String, ?>> sink) {
-        long after = 0;
-        while (true) {
-            List<Map<String, Object>> page = Sql.query(jdbc, "SELECT d.id, d.uuid, e.audience, e.id AS endpoint_id, e.uuid AS endpoint_uuid, "
-                    + "d.message_id, d.source, d.event_type, d.payload, d.status, d.attempts, d.next_attempt_at, d.http_status, d.response, "
-                    + "d.last_error, d.resent_manually, d.created_at, d.updated_at FROM webhooks.deliveries d "
-                    + "JOIN webhooks.endpoints e ON e.id = d.endpoint_id WHERE e.organization_id = ? AND d.id > ? ORDER BY d.id LIMIT " + PAGE,
-                    List.of(organizationId, after), r -> record("id", r.getLong("id"), "uuid", r.getString("uuid"),
-                            "endpointId", endpointId(r.getString("audience"), r.getLong("endpoint_id"), r.getObject("endpoint_uuid", UUID.class)),
-                            "messageId", r.getString("message_id"), "source", r.getString("source"), "eventType", r.getString("event_type"),
-                            "payload", r.getString("payload"), "status", r.getString("status"), "attempts", r.getInt("attempts"),
-                            "nextAttemptAt", instant(r, "next_attempt_at"), "httpStatus", r.getObject("http_status"),
-                            "response", r.getString("response"), "lastError", r.getString("last_error"),
-                            "resentManually", r.getBoolean("resent_manually"), "createdAt", instant(r, "created_at"),
-                            "updatedAt", instant(r, "updated_at")));
-            page.forEach(sink);
-            if (page.size() < PAGE) {
-                return;
-            }
-            after = (Long) page.get(page.size() - 1).get("id");
-        }
+        Sql.inKeysetPages(jdbc, "SELECT d.id, d.uuid, e.audience, e.id AS endpoint_id, e.uuid AS endpoint_uuid, "
+                + "d.message_id, d.source, d.event_type, d.payload, d.status, d.attempts, d.next_attempt_at, d.http_status, d.response, "
+                + "d.last_error, d.resent_manually, d.created_at, d.updated_at FROM webhooks.deliveries d "
+                + "JOIN webhooks.endpoints e ON e.id = d.endpoint_id WHERE e.organization_id = ? AND d.id > ? ORDER BY d.id",
+                List.of(organizationId), 0L, PAGE, r -> r.getLong("id"), r -> record("id", r.getLong("id"), "uuid", r.getString("uuid"),
+                        "endpointId", endpointId(r.getString("audience"), r.getLong("endpoint_id"), r.getObject("endpoint_uuid", UUID.class)),
+                        "messageId", r.getString("message_id"), "source", r.getString("source"), "eventType", r.getString("event_type"),
+                        "payload", r.getString("payload"), "status", r.getString("status"), "attempts", r.getInt("attempts"),
+                        "nextAttemptAt", instant(r, "next_attempt_at"), "httpStatus", r.getObject("http_status"),
+                        "response", r.getString("response"), "lastError", r.getString("last_error"),
+                        "resentManually", r.getBoolean("resent_manually"), "createdAt", instant(r, "created_at"),
+                        "updatedAt", instant(r, "updated_at")), sink);
     }
 
     /** Delivery by delivery, attempt by attempt, a keyset page at a time on the table's key (delivery id, number). */
@@ -175,15 +156,7 @@ class JdbcWebhooksExportSource implements WorkspaceExportSource {
         return Sql.instant(r.getTimestamp(column));
     }
 
-    /** A JSON document's value as plain maps, lists and scalars (null stays null). */
     private Object json(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return json.readValue(text, Argument.OBJECT_ARGUMENT);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonColumns.read(json, text);
     }
 }
