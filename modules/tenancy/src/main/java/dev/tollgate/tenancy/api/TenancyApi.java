@@ -62,6 +62,12 @@ public interface TenancyApi {
      */
     java.util.List<CustomerAttribution> requireCustomers(UUID namespace, java.util.List<String> idsOrKeys);
 
+    /**
+     * The live customers of {@code namespace} among those named by ULID or key, by the name asked; names that match none
+     * are left out. A batch's customers in one read (the invoice worker plans many subscriptions at once).
+     */
+    java.util.Map<String, CustomerAttribution> liveCustomers(UUID namespace, java.util.Collection<String> idsOrKeys);
+
     record CustomerAttribution(String id, String key, java.util.Set<String> values) {
     }
 

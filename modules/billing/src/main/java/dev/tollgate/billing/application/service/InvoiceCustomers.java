@@ -27,6 +27,14 @@ class InvoiceCustomers {
         return new InvoiceCustomer(customer.id(), customer.key(), List.copyOf(customer.values()));
     }
 
+    /** The live ones among customers named by ULID or key, by the name asked (one read for a batch); unknown names are left out. */
+    Map<String, InvoiceCustomer> live(UUID namespace, java.util.Collection<String> idsOrKeys) {
+        Map<String, InvoiceCustomer> out = new java.util.HashMap<>();
+        tenancy.liveCustomers(namespace, idsOrKeys).forEach((name, customer) -> out.put(name,
+                new InvoiceCustomer(customer.id(), customer.key(), List.copyOf(customer.values()))));
+        return out;
+    }
+
     record InvoiceCustomer(String id, String key, List<String> attributedValues) {
         /** Subject keys only: the key is attributed too, but the document lists it apart. */
         Map<String, Object> snapshot() {

@@ -153,13 +153,40 @@ class TenancyApiService implements TenancyApi {
     @Override
     @Transactional(readOnly = true)
     public java.util.List<CustomerAttribution> requireCustomers(UUID namespace, java.util.List<String> idsOrKeys) {
+        java.util.Map<String, CustomerAttribution> live = liveCustomers(namespace, idsOrKeys);
         java.util.List<CustomerAttribution> found = new java.util.ArrayList<>();
         for (String idOrKey : idsOrKeys) {
-            dev.tollgate.tenancy.domain.Customer customer = CustomerService.findLive(customers, namespace, idOrKey)
-                    .orElseThrow(() -> NotFoundException.of("Customer", idOrKey));
-            found.add(new CustomerAttribution(customer.ulid(), customer.key(), customer.attributedValues()));
+            CustomerAttribution customer = live.get(idOrKey);
+            if (customer == null) {
+                throw NotFoundException.of("Customer", idOrKey);
+            }
+            found.add(customer);
         }
         return found;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Map<String, CustomerAttribution> liveCustomers(UUID namespace, java.util.Collection<String> idsOrKeys) {
+        // ULIDs in one read; a name that is no live customer's ULID may still be a key (CustomerService.findLive's order).
+        java.util.Map<UUID, java.util.List<String>> byUlid = new java.util.HashMap<>();
+        for (String idOrKey : idsOrKeys) {
+            dev.tollgate.platform.domain.Ulid.parse(idOrKey).ifPresent(id -> byUlid.computeIfAbsent(id, any -> new java.util.ArrayList<>()).add(idOrKey));
+        }
+        java.util.Map<String, CustomerAttribution> found = new java.util.HashMap<>();
+        for (dev.tollgate.tenancy.domain.Customer customer : customers.findLive(namespace, byUlid.keySet())) {
+            byUlid.get(customer.id()).forEach(name -> found.put(name, attribution(customer)));
+        }
+        for (String idOrKey : idsOrKeys) {
+            if (!found.containsKey(idOrKey)) {
+                customers.findLiveByKey(namespace, idOrKey).ifPresent(customer -> found.put(idOrKey, attribution(customer)));
+            }
+        }
+        return found;
+    }
+
+    private static CustomerAttribution attribution(dev.tollgate.tenancy.domain.Customer customer) {
+        return new CustomerAttribution(customer.ulid(), customer.key(), customer.attributedValues());
     }
 
     @Override

@@ -51,6 +51,17 @@ final class JdbcInvoiceStore implements InvoiceStore {
     }
 
     @Override
+    public void lockCustomers(UUID namespace, Collection<String> customerIds) {
+        // unnest yields the sorted keys in order and each row takes its lock as it is produced: one fixed order for everyone.
+        String[] keys = customerIds.stream().distinct().sorted().map(id -> "billing.customer:" + namespace + ":" + id).toArray(String[]::new);
+        if (keys.length == 0) {
+            return;
+        }
+        Sql.query(jdbc, "SELECT pg_advisory_xact_lock(hashtextextended(k, 0))::text FROM unnest(?::text[]) AS k", List.of((Object) keys),
+                rs -> rs.getString(1));
+    }
+
+    @Override
     public Optional<Invoice> lock(UUID namespace, UUID id) {
         return Sql.rows(jdbc, InvoiceRow.class, "SELECT * FROM billing.invoices WHERE id = ? AND namespace = ? FOR UPDATE",
                 List.of(id, namespace)).stream().findFirst().map(this::withLines);
@@ -61,6 +72,16 @@ final class JdbcInvoiceStore implements InvoiceStore {
         return Sql.rows(jdbc, InvoiceRow.class, "SELECT * FROM billing.invoices WHERE namespace = ? AND customer_id = ? AND currency = ?"
                 + " AND state = 'gathering' AND deleted_at IS NULL FOR UPDATE", List.of(namespace, customerId, currency)).stream().findFirst()
                 .map(this::withLines);
+    }
+
+    @Override
+    public List<Invoice> lockGatherings(UUID namespace, Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return List.of();
+        }
+        return withLines(Sql.rows(jdbc, InvoiceRow.class, "SELECT * FROM billing.invoices WHERE namespace = ? AND customer_id = ANY(?)"
+                + " AND state = 'gathering' AND deleted_at IS NULL ORDER BY id FOR UPDATE",
+                List.of(namespace, customerIds.stream().distinct().toArray(String[]::new))));
     }
 
     @Override
@@ -106,21 +127,25 @@ final class JdbcInvoiceStore implements InvoiceStore {
     }
 
     @Override
-    public Invoice saveAppended(Invoice invoice, List<InvoiceLine> added) {
-        Invoice next = InvoiceRows.bumped(invoice);
-        invoices.update(InvoiceRows.row(next));
-        if (!added.isEmpty()) {
-            // After the stored lines, whatever gaps their positions have: lines are read in position order.
-            int after = jdbc.prepareStatement("SELECT coalesce(max(position), -1) FROM billing.invoice_lines WHERE invoice_id = ?", statement -> {
-                Sql.bind(statement, List.of(invoice.id()));
-                try (ResultSet rs = statement.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            });
-            lines.saveAll(InvoiceRows.lineRows(next, added, after + 1));
+    public void saveAllAppended(List<Appending> appendings) {
+        if (appendings.isEmpty()) {
+            return;
         }
-        return next;
+        List<InvoiceRow> headers = new ArrayList<>();
+        for (Appending appending : appendings) {
+            headers.add(InvoiceRows.row(InvoiceRows.bumped(appending.invoice())));
+        }
+        invoices.updateAll(headers);
+        UUID[] ids = appendings.stream().map(a -> a.invoice().id()).toArray(UUID[]::new);
+        Map<UUID, Integer> last = Sql.query(jdbc, "SELECT invoice_id, max(position) FROM billing.invoice_lines WHERE invoice_id = ANY(?)"
+                + " GROUP BY invoice_id", List.of((Object) ids), rs -> Map.entry(rs.getObject(1, UUID.class), rs.getInt(2))).stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        List<InvoiceLineRow> rows = new ArrayList<>();
+        for (Appending appending : appendings) {
+            // After the stored lines, whatever gaps their positions have: lines are read in position order.
+            rows.addAll(InvoiceRows.lineRows(appending.invoice(), appending.added(), last.getOrDefault(appending.invoice().id(), -1) + 1));
+        }
+        lines.saveAll(rows);
     }
 
     @Override
@@ -268,22 +293,30 @@ final class JdbcInvoiceStore implements InvoiceStore {
     }
 
     @Override
-    public boolean lockLineSync(UUID subscriptionId, Instant now) {
-        return jdbc.prepareStatement("SELECT 1 FROM billing.subscription_line_sync WHERE subscription_id = ? AND next_sync_at <= ?"
-                + " FOR UPDATE SKIP LOCKED", statement -> {
-                    Sql.bind(statement, List.of(subscriptionId, Sql.timestamp(now)));
-                    try (ResultSet rs = statement.executeQuery()) {
-                        return rs.next();
-                    }
-                });
+    public java.util.Set<UUID> lockLineSyncs(Collection<UUID> subscriptionIds, Instant now) {
+        if (subscriptionIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(Sql.query(jdbc, "SELECT subscription_id FROM billing.subscription_line_sync WHERE subscription_id = ANY(?)"
+                + " AND next_sync_at <= ? ORDER BY subscription_id FOR UPDATE SKIP LOCKED",
+                List.of(subscriptionIds.toArray(UUID[]::new), Sql.timestamp(now)), rs -> rs.getObject(1, UUID.class)));
     }
 
     @Override
-    public void lineSyncDone(UUID subscriptionId, Instant next) {
-        if (next == null) {
-            Sql.update(jdbc, "DELETE FROM billing.subscription_line_sync WHERE subscription_id = ?", List.of(subscriptionId));
-        } else {
-            Sql.update(jdbc, "UPDATE billing.subscription_line_sync SET next_sync_at = ? WHERE subscription_id = ?", List.of(Sql.timestamp(next), subscriptionId));
+    public void lineSyncsDone(Map<UUID, Instant> next) {
+        UUID[] finished = next.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toArray(UUID[]::new);
+        if (finished.length > 0) {
+            Sql.update(jdbc, "DELETE FROM billing.subscription_line_sync WHERE subscription_id = ANY(?)", List.of((Object) finished));
+        }
+        List<Map.Entry<UUID, Instant>> rescheduled = next.entrySet().stream().filter(e -> e.getValue() != null).toList();
+        if (!rescheduled.isEmpty()) {
+            jdbc.prepareStatement("UPDATE billing.subscription_line_sync SET next_sync_at = ? WHERE subscription_id = ?", statement -> {
+                for (Map.Entry<UUID, Instant> each : rescheduled) {
+                    Sql.bind(statement, List.of(Sql.timestamp(each.getValue()), each.getKey()));
+                    statement.addBatch();
+                }
+                return statement.executeBatch();
+            });
         }
     }
 }

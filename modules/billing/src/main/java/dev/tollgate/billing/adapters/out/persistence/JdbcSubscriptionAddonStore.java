@@ -39,6 +39,15 @@ final class JdbcSubscriptionAddonStore implements SubscriptionAddonStore {
                 .toList();
     }
 
+    @Override
+    public java.util.Map<UUID, List<SubscriptionAddon>> ofSubscriptions(UUID namespace, java.util.Collection<UUID> subscriptionIds) {
+        if (subscriptionIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return rows.findByNamespaceAndSubscriptionIdInOrderByCreatedAt(namespace, subscriptionIds).stream().map(JdbcSubscriptionAddonStore::toDomain)
+                .collect(java.util.stream.Collectors.groupingBy(SubscriptionAddon::subscriptionId, java.util.stream.Collectors.toList()));
+    }
+
     private static SubscriptionAddonRow toRow(SubscriptionAddon a) {
         Map<String, Object> terms = new LinkedHashMap<>();
         terms.put("rateCards", a.rateCards());

@@ -43,6 +43,11 @@ final class JdbcSubscriptionStore implements SubscriptionStore {
     }
 
     @Override
+    public List<Subscription> findAll(UUID namespace, java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : rows.findByNamespaceAndIdIn(namespace, ids).stream().map(JdbcSubscriptionStore::toDomain).toList();
+    }
+
+    @Override
     public void lockCustomer(UUID namespace, String customerId) {
         rows.lock("billing.subscriptions:" + namespace + ":" + customerId);
     }

@@ -12,4 +12,6 @@ interface SubscriptionAddonRowRepository extends CrudRepository<SubscriptionAddo
     Optional<SubscriptionAddonRow> findByNamespaceAndSubscriptionIdAndId(UUID namespace, UUID subscriptionId, UUID id);
 
     List<SubscriptionAddonRow> findByNamespaceAndSubscriptionIdOrderByCreatedAt(UUID namespace, UUID subscriptionId);
+
+    List<SubscriptionAddonRow> findByNamespaceAndSubscriptionIdInOrderByCreatedAt(UUID namespace, java.util.Collection<UUID> subscriptionIds);
 }

@@ -12,6 +12,8 @@ import java.util.UUID;
 interface SubscriptionRowRepository extends CrudRepository<SubscriptionRow, UUID> {
     Optional<SubscriptionRow> findByNamespaceAndId(UUID namespace, UUID id);
 
+    List<SubscriptionRow> findByNamespaceAndIdIn(UUID namespace, java.util.Collection<UUID> ids);
+
     List<SubscriptionRow> findByNamespaceAndCustomerIdAndDeletedAtIsNullOrderByActiveFrom(UUID namespace, String customerId);
 
     /** A transaction-scoped advisory lock on the text {@code key} (its 64-bit hash). */

@@ -19,11 +19,20 @@ public interface InvoiceStore {
      */
     void lockCustomer(UUID namespace, String customerId);
 
+    /**
+     * {@link #lockCustomer} for several customers in one round trip, always in the same order, so two holders of
+     * overlapping sets never wait for each other in a circle.
+     */
+    void lockCustomers(UUID namespace, java.util.Collection<String> customerIds);
+
     /** The invoice with its row locked until the transaction ends: the one way to read an invoice before changing it. */
     Optional<Invoice> lock(UUID namespace, UUID id);
 
     /** The customer's gathering invoice in {@code currency}, locked; empty when there is none yet. */
     Optional<Invoice> lockGathering(UUID namespace, String customerId, String currency);
+
+    /** {@link #lockGathering} for several customers at once: their gathering invoices in every currency, locked, with their lines. */
+    List<Invoice> lockGatherings(UUID namespace, java.util.Collection<String> customerIds);
 
     /** The currencies the customer has a gathering invoice in, not locked (the caller locks each then). */
     List<String> gatheringCurrencies(UUID namespace, String customerId);
@@ -40,8 +49,15 @@ public interface InvoiceStore {
      */
     Invoice saveWithout(Invoice invoice, java.util.Collection<UUID> removedLineIds);
 
-    /** Writes back a locked invoice whose stored lines are unchanged and which has {@code added} at the end: header and new lines only. */
-    Invoice saveAppended(Invoice invoice, List<dev.tollgate.billing.domain.invoice.InvoiceLine> added);
+    /**
+     * Writes back locked invoices whose stored lines are unchanged and which each have their {@code added} lines at the
+     * end: the headers in one batch and the new lines in another, where {@link #save} would rewrite every line.
+     */
+    void saveAllAppended(List<Appending> appendings);
+
+    /** A locked invoice as it now is, and the lines at its end that are not stored yet. */
+    record Appending(Invoice invoice, List<dev.tollgate.billing.domain.invoice.InvoiceLine> added) {
+    }
 
     /** Removes an invoice that never became more than a gathering invoice without lines. */
     void delete(Invoice invoice);
@@ -72,12 +88,16 @@ public interface InvoiceStore {
     /** Up to {@code limit} subscriptions whose lines are due to be planned, earliest first, not locked. */
     List<SubscriptionDue> dueLineSyncs(Instant now, int limit);
 
-    /** Locks the subscription's schedule row if it is still due and no one else holds it; false otherwise. */
-    boolean lockLineSync(java.util.UUID subscriptionId, Instant now);
+    /**
+     * Locks the schedule rows of those subscriptions that are still due and that no one else holds, and returns them:
+     * the subscriptions this transaction is now to plan.
+     */
+    java.util.Set<UUID> lockLineSyncs(java.util.Collection<UUID> subscriptionIds, Instant now);
 
     record SubscriptionDue(UUID namespace, UUID subscriptionId) {
     }
 
-    /** After planning: the next time ({@code null}: never again unless the subscription changes). */
-    void lineSyncDone(UUID subscriptionId, Instant next);
+    /** After planning: each subscription's next time ({@code null}: never again unless the subscription changes). */
+    void lineSyncsDone(java.util.Map<UUID, Instant> next);
+
 }

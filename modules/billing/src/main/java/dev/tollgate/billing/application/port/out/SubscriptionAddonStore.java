@@ -13,4 +13,7 @@ public interface SubscriptionAddonStore {
     Optional<SubscriptionAddon> find(UUID namespace, UUID subscriptionId, UUID id);
 
     List<SubscriptionAddon> ofSubscription(UUID namespace, UUID subscriptionId);
+
+    /** {@link #ofSubscription} for several subscriptions in one read, by subscription; those without add-ons are left out. */
+    java.util.Map<UUID, List<SubscriptionAddon>> ofSubscriptions(UUID namespace, java.util.Collection<UUID> subscriptionIds);
 }

@@ -16,6 +16,9 @@ public interface SubscriptionStore {
     /** Deleted ones too: OpenMeter still answers them (inactive, with deletedAt). */
     Optional<Subscription> find(UUID namespace, UUID id);
 
+    /** {@link #find} for several at once, in no particular order; ids of none are left out. */
+    List<Subscription> findAll(UUID namespace, java.util.Collection<UUID> ids);
+
     /**
      * Serialises everything that decides the customer's one-subscription-at-a-time rule until the transaction ends:
      * two requests starting subscriptions for one customer check and write one after the other.

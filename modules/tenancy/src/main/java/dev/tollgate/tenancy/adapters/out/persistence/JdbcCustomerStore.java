@@ -56,6 +56,15 @@ final class JdbcCustomerStore implements CustomerStore {
     }
 
     @Override
+    public List<Customer> findLive(UUID namespace, java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return query("SELECT * FROM tenancy.customers WHERE namespace = ? AND id = ANY(?) AND deleted_at IS NULL",
+                List.of(namespace, ids.toArray(UUID[]::new)));
+    }
+
+    @Override
     public Optional<Customer> findLiveByKey(UUID namespace, String key) {
         return rows.findByNamespaceAndKeyAndDeletedAtIsNull(namespace, key).map(JdbcCustomerStore::toDomain);
     }

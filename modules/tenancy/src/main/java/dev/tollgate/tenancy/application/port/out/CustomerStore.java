@@ -18,6 +18,9 @@ public interface CustomerStore {
 
     Optional<Customer> findLive(UUID namespace, UUID id);
 
+    /** The live customers of the namespace among {@code ids}, in no particular order (one query for a batch). */
+    List<Customer> findLive(UUID namespace, java.util.Collection<UUID> ids);
+
     Optional<Customer> findLiveByKey(UUID namespace, String key);
 
     /** Filters match partially and case-insensitively; null means no filter. */
