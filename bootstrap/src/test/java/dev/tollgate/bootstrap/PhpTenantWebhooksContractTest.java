@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 class PhpTenantWebhooksContractTest extends HttpTest {
     static final String SECRET = "php-tenant-webhooks-secret";
     static final String[] OPERATOR = {"X-Internal-Secret", SECRET};
+    static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
     final WebhookSink sink = new WebhookSink();
     String[] partner;
     @Inject
@@ -58,10 +59,15 @@ class PhpTenantWebhooksContractTest extends HttpTest {
                 .formatted(UUID.randomUUID(), slug)).expect(201).json().get("access_token").asText();
         String orgId = http.get("/v1/organizations/" + slug, "Authorization", "Bearer " + token).expect(200).json().get("id").asText();
         String key = http.post("/v1/api-keys", """
-                {"org_id":"%s","name":"blesta","scopes":["entitlements.write","entitlements.read"]}""".formatted(orgId),
+                {"org_id":"%s","name":"blesta","scopes":["entitlements.write","entitlements.read","usage.write"]}""".formatted(orgId),
                 "Authorization", "Bearer " + token).expect(201).json().get("key").asText();
         partner = new String[] {"Authorization", "Bearer " + key};
         environment.addPropertySource(PropertySource.of("test-partners", Map.of("tollgate.provisioning.partners", orgId)));
+        // a metered feature whose usage other applications record (limit_warning, limit_reached)
+        http.post("/api/v1/meters", """
+                {"slug":"scheduled_posts","aggregation":"SUM","eventType":"scheduled_post","valueProperty":"$.posts"}""", OPERATOR).expect(201);
+        http.post("/api/v1/features", """
+                {"key":"scheduled_posts","name":"Scheduled posts","meterSlug":"scheduled_posts"}""", OPERATOR).expect(201);
     }
 
     @AfterAll
@@ -176,6 +182,65 @@ class PhpTenantWebhooksContractTest extends HttpTest {
         long id = created.get("webhook").get("id").asLong();
         await("the delivery recorded", () -> http.get("/api/entitlement-webhooks/" + id + "/deliveries", bea.cookie()).expect(200).json()
                 .get("data").findValues("status").stream().anyMatch(s -> s.asText().equals("success")));
+    }
+
+    /** What the sink received of {@code event} for workspace {@code workspace}, as JSON. */
+    List<JsonNode> received(String event, long workspace) {
+        return sink.received.stream().map(r -> {
+            try {
+                return MAPPER.readTree(r.body());
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        }).filter(b -> b.path("event").asText().equals(event) && b.path("workspace_id").asLong() == workspace).toList();
+    }
+
+    @Test
+    void usageCrossingEightyThenAHundredPercentWarnsOnceAndReachesOnce() {
+        Account gil = Accounts.signUp(http, "Gil");
+        JsonNode created = create(gil, "[\"limit_warning\",\"limit_reached\"]");
+        String secret = created.get("secret").asText();
+        long id = created.get("webhook").get("id").asLong();
+        http.post("/api/provisioning/entitlements", """
+                {"email":"%s","name":"Gil","product_code":"pro"}""".formatted(gil.email()), partner).expect(201);
+        http.post("/api/v2/customers/" + gil.orgId() + "/entitlements", """
+                {"type":"metered","featureKey":"scheduled_posts","usagePeriod":{"interval":"P1M"},"issue":{"amount":10}}""", OPERATOR)
+                .expect(201);
+        String usage = """
+                {"email":"%s","feature":"scheduled_posts","quantity":%d}""";
+
+        http.post("/api/v1/entitlements/usage", usage.formatted(gil.email(), 7), partner).expect(201).conformsTo(PHP_TENANT); // 70 %
+        http.post("/api/v1/entitlements/usage", usage.formatted(gil.email(), 1), partner).expect(201).conformsTo(PHP_TENANT); // 80 %
+        http.post("/api/v1/entitlements/usage", usage.formatted(gil.email(), 1), partner).expect(201).conformsTo(PHP_TENANT); // 90 %
+        await("limit_warning at the sink", () -> received("limit_warning", gil.orgNumber()).size() >= 1);
+        http.post("/api/v1/entitlements/usage", usage.formatted(gil.email(), 1), partner).expect(201).conformsTo(PHP_TENANT); // 100 %
+        http.post("/api/v1/entitlements/usage", usage.formatted(gil.email(), 1), partner).expect(422).conformsTo(PHP_TENANT); // past it
+        await("limit_reached at the sink", () -> received("limit_reached", gil.orgNumber()).size() >= 1);
+        // Every queued delivery is final: nothing more is on its way to the sink.
+        await("the deliveries recorded", () -> http.get("/api/entitlement-webhooks/" + id + "/deliveries", gil.cookie()).expect(200).json()
+                .get("data").findValues("status").stream().allMatch(s -> s.asText().equals("success")));
+        JsonNode deliveries = http.get("/api/entitlement-webhooks/" + id + "/deliveries", gil.cookie()).expect(200).conformsTo(PHP_TENANT).json();
+        assertEquals(2, deliveries.get("meta").get("total").asInt(), "one delivery per threshold: " + deliveries);
+        assertEquals("limit_reached", deliveries.get("data").get(0).get("event").asText());
+        assertEquals("limit_warning", deliveries.get("data").get(1).get("event").asText());
+
+        List<JsonNode> warnings = received("limit_warning", gil.orgNumber());
+        List<JsonNode> reached = received("limit_reached", gil.orgNumber());
+        assertEquals(1, warnings.size(), "warned exactly once");
+        assertEquals(1, reached.size(), "reached exactly once");
+        JsonNode warning = warnings.get(0).get("data");
+        assertEquals("scheduled_posts", warning.get("feature_code").asText());
+        assertEquals(10, warning.get("limit").asLong());
+        assertEquals(8, warning.get("used").asLong());
+        assertEquals(80.0, warning.get("usage_percentage").asDouble());
+        JsonNode full = reached.get(0).get("data");
+        assertEquals(10, full.get("used").asLong());
+        assertEquals(100.0, full.get("usage_percentage").asDouble());
+        for (WebhookSink.Received r : sink.received) {
+            if (r.body().contains("\"workspace_id\":" + gil.orgNumber() + ",")) {
+                assertDoesNotThrow(() -> new Webhook(secret).verify(r.body(), r.headers()));
+            }
+        }
     }
 
     @Test

@@ -7,10 +7,17 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A local receiver of Tollgate's webhooks: records every request and answers with the status it is told to. */
+/**
+ * A local receiver of Tollgate's webhooks: records every request and answers with the status, body and headers it is
+ * told to; while {@link #hold} is set, it records a request and then keeps it waiting until the latch is released.
+ */
 final class WebhookSink implements AutoCloseable {
     record Received(String body, Map<String, List<String>> headers) {
         String header(String name) {
@@ -21,6 +28,9 @@ final class WebhookSink implements AutoCloseable {
     private final HttpServer server;
     final List<Received> received = new CopyOnWriteArrayList<>();
     final AtomicInteger status = new AtomicInteger(200);
+    final AtomicReference<String> answer = new AtomicReference<>("{\"ok\":true}");
+    final Map<String, String> answerHeaders = new ConcurrentHashMap<>();
+    final AtomicReference<CountDownLatch> hold = new AtomicReference<>();
 
     WebhookSink() {
         try {
@@ -29,13 +39,25 @@ final class WebhookSink implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(body, Map.copyOf(exchange.getRequestHeaders())));
-            byte[] answer = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status.get(), answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
+            try {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                received.add(new Received(body, Map.copyOf(exchange.getRequestHeaders())));
+                CountDownLatch held = hold.get();
+                if (held != null) {
+                    held.await(60, TimeUnit.SECONDS);
+                }
+                byte[] bytes = answer.get().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                answerHeaders.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+                exchange.sendResponseHeaders(status.get(), bytes.length);
+                exchange.getResponseBody().write(bytes);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException clientGone) {
+                // the caller stopped waiting (a timeout): nothing left to answer
+            } finally {
+                exchange.close();
+            }
         });
         server.start();
     }
@@ -46,6 +68,10 @@ final class WebhookSink implements AutoCloseable {
 
     @Override
     public void close() {
+        CountDownLatch held = hold.getAndSet(null);
+        if (held != null) {
+            held.countDown();
+        }
         server.stop(0);
     }
 }
