@@ -109,6 +109,38 @@ class CentraliInvoicesContractTest extends HttpTest {
         Accounts.Account stranger = Accounts.signUp(http, "Stranger");
         http.get(path, stranger.auth()).expect(404);
         http.get(path, "Authorization", "Bearer " + Accounts.apiKey(http, owner, "billing.read")).expect(200).conformsTo(PLANETSCALE);
+
+        // Behind the billing permission: a caller of the organization without it is refused as PlanetScale refuses a
+        // missing permission on its other routes (401, {code, message}), and learns nothing of the bills.
+        String billId = paid.get("id").asText();
+        Accounts.Account member = Accounts.signUp(http, "Member");
+        Accounts.join(http, owner, member, "member");
+        http.get("/v1/organizations/" + owner.orgSlug(), member.auth()).expect(200).conformsTo(PLANETSCALE); // a member of it
+        refusedForMissingPermission(http.get(path, member.auth()), billId);
+        refusedForMissingPermission(http.get("/v1/organizations/" + owner.orgId() + "/invoices", member.auth()), billId);
+        Accounts.Account admin = Accounts.signUp(http, "Admin");
+        Accounts.join(http, owner, admin, "admin");
+        assertEquals(data, http.get(path, admin.auth()).expect(200).conformsTo(PLANETSCALE).json().get("data"), "admins hold it");
+
+        String[] keyWithoutBilling = {"Authorization", "Bearer " + Accounts.apiKey(http, owner, "workspaces.read", "members.read", "billing.write")};
+        http.get("/v1/organizations/" + owner.orgSlug() + "/members", keyWithoutBilling).expect(200).conformsTo(PLANETSCALE); // a working key
+        refusedForMissingPermission(http.get(path, keyWithoutBilling), billId);
+
+        JsonNode token = http.post("/v1/organizations/" + owner.orgSlug() + "/service-tokens", "{\"name\":\"no billing\"}", owner.auth())
+                .expect(201).json();
+        http.post("/v1/organizations/" + owner.orgSlug() + "/service-tokens/" + token.get("id").asText() + "/accesses",
+                "{\"access\":\"read_organization\"}", owner.auth()).expect(201).conformsTo(PLANETSCALE);
+        String[] tokenWithoutBilling = {"Authorization", "ServiceToken " + token.get("id").asText() + ":" + token.get("token").asText()};
+        http.get("/v1/organizations/" + owner.orgSlug() + "/members", tokenWithoutBilling).expect(200).conformsTo(PLANETSCALE); // a working token
+        refusedForMissingPermission(http.get(path, tokenWithoutBilling), billId);
+    }
+
+    /** PlanetScale's refusal of a caller lacking a permission: 401 in its {@code {code, message}} shape, with no bill in it. */
+    private static void refusedForMissingPermission(dev.tollgate.testing.TestHttp.Exchange exchange, String billId) {
+        JsonNode refused = exchange.expect(401).conformsTo(PLANETSCALE).json();
+        assertTrue(refused.hasNonNull("code") && refused.hasNonNull("message"), refused.toString());
+        assertFalse(refused.has("data"), refused.toString());
+        assertFalse(exchange.body().contains(billId), exchange.body());
     }
 
     @Test

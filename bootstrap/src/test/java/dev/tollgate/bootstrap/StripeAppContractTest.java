@@ -41,7 +41,8 @@ import org.junit.jupiter.api.Test;
  * against openmeter.yaml: install by API key (key checked, webhook registered, secrets sealed at rest), key updates,
  * uninstall; customer data checked against Stripe, Checkout in setup mode and the portal; the signed webhook —
  * bad, missing and stale signatures, replays, and the worker's effects (a saved card becomes the default, an invoice
- * is paid or fails).
+ * is paid or fails); the invoice sync's discounts as negative items adding up to Tollgate's total, and a sync that
+ * fails after Stripe made items retried without a second item.
  */
 @MicronautTest(transactional = false)
 class StripeAppContractTest extends HttpTest {
@@ -412,5 +413,176 @@ class StripeAppContractTest extends HttpTest {
                 .formatted(invoiceId));
         assertEquals(200, webhook(appId, foreign, sign(secret, foreign, Instant.now().getEpochSecond())).status());
         assertNotEquals(0, storedEvents(appId));
+    }
+
+    private StripeClient stripe() {
+        return StripeClient.builder().setApiKey(fake.secretKey()).setApiBase(fake.baseUrl()).build();
+    }
+
+    /**
+     * A customer whose Stripe customer (made here, then linked) has a Visa card as its invoices' default, so Stripe
+     * collects an invoice when it is finalized. Returns the Stripe customer's id.
+     */
+    private String customerWithCard(String key) throws Exception {
+        customer(key);
+        StripeClient stripe = stripe();
+        String stripeCustomer = stripe.v1().customers().create(com.stripe.param.CustomerCreateParams.builder().setName(key).build()).getId();
+        String card = stripe.v1().paymentMethods().attach("pm_card_visa", com.stripe.param.PaymentMethodAttachParams.builder()
+                .setCustomer(stripeCustomer).build()).getId();
+        stripe.v1().customers().update(stripeCustomer, com.stripe.param.CustomerUpdateParams.builder().setInvoiceSettings(
+                com.stripe.param.CustomerUpdateParams.InvoiceSettings.builder().setDefaultPaymentMethod(card).build()).build());
+        send("PUT", "/api/v1/customers/" + key + "/stripe", "{\"stripeCustomerId\":\"" + stripeCustomer
+                + "\",\"stripeDefaultPaymentMethodId\":\"" + card + "\"}", 200);
+        return stripeCustomer;
+    }
+
+    /** Flat fees billed now, each {@code {name, amount, percentage off or null}}; the invoice made of them. */
+    private String invoiceOfFlatFees(String customerKey, Object[][] fees) {
+        String customerId = get("/api/v1/customers/" + customerKey).get("id").asText();
+        Instant from = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        List<String> lines = new ArrayList<>();
+        for (Object[] fee : fees) {
+            lines.add("""
+                    {"name":"%s","period":{"from":"%s","to":"%s"},"invoiceAt":"%s",
+                     "rateCard":{"price":{"type":"flat","amount":"%s"}%s}}""".formatted(fee[0], from, from.plus(1, ChronoUnit.DAYS), from, fee[1],
+                    fee[2] == null ? "" : ",\"discounts\":{\"percentage\":{\"percentage\":" + fee[2] + "}}"));
+        }
+        send("POST", "/api/v1/billing/customers/" + customerId + "/invoices/pending-lines",
+                "{\"currency\":\"USD\",\"lines\":[" + String.join(",", lines) + "]}", 201);
+        JsonNode made = send("POST", "/api/v1/billing/invoices/invoice", "{\"customerId\":\"" + customerId + "\"}", 201);
+        assertEquals(1, made.size(), made.toString());
+        return made.get(0).get("id").asText();
+    }
+
+    /** Polls until {@code condition} holds; fails after {@code deadline} (a bound on the wait, not a timing assertion). */
+    private static void awaitWithin(Duration deadline, String what, java.util.function.Supplier<Boolean> condition) throws InterruptedException {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (!condition.get()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private JsonNode paid(String invoiceId) throws InterruptedException {
+        awaitWithin(Duration.ofSeconds(60), "the Stripe sync, Stripe's collection and its invoice.paid", () -> "paid".equals(
+                http.get("/api/v1/billing/invoices/" + invoiceId, account.auth()).json().get("status").asText()));
+        return get("/api/v1/billing/invoices/" + invoiceId);
+    }
+
+    /** Tollgate's amounts by the ids the Stripe items name in {@code om_line_id}: each detailed line's, each discount's negated. */
+    private static Map<String, java.math.BigDecimal> tollgateItems(JsonNode invoice) {
+        Map<String, java.math.BigDecimal> amounts = new java.util.LinkedHashMap<>();
+        for (JsonNode line : invoice.get("lines")) {
+            for (JsonNode child : line.get("children")) {
+                amounts.put(child.get("id").asText(), new java.math.BigDecimal(child.at("/totals/amount").asText()));
+                for (JsonNode discount : child.at("/discounts/amount")) {
+                    amounts.put(discount.get("id").asText(), new java.math.BigDecimal(discount.get("amount").asText()).negate());
+                }
+            }
+        }
+        return amounts;
+    }
+
+    private static long cents(String amount) {
+        return new java.math.BigDecimal(amount).movePointRight(2).longValueExact();
+    }
+
+    @Test
+    void discountsReachStripeAsNegativeItemsAndStripesTotalIsTollgates() throws Exception {
+        install("");
+        String stripeCustomer = customerWithCard("umbrella");
+        // 10 % of 33.25 is 3.325: Tollgate rounds half up to 3.33, and Stripe must be told the same 333 cents
+        String invoiceId = invoiceOfFlatFees("umbrella", new Object[][] {{"Seats", "33.25", 10}, {"Support", "120", 12.5},
+                {"Setup", "50", null}});
+        JsonNode invoice = paid(invoiceId);
+        assertEquals(0, new java.math.BigDecimal("184.92").compareTo(new java.math.BigDecimal(invoice.at("/totals/total").asText())),
+                invoice.at("/totals").toString());
+        assertEquals(0, new java.math.BigDecimal("18.33").compareTo(new java.math.BigDecimal(invoice.at("/totals/discountsTotal").asText())),
+                invoice.at("/totals").toString());
+
+        StripeClient stripe = stripe();
+        String stripeInvoiceId = invoice.at("/externalIds/invoicing").asText();
+        var stripeInvoice = stripe.v1().invoices().retrieve(stripeInvoiceId);
+        List<com.stripe.model.InvoiceItem> items = stripe.v1().invoiceItems().list(com.stripe.param.InvoiceItemListParams.builder()
+                .setCustomer(stripeCustomer).setInvoice(stripeInvoiceId).build()).getData();
+        // one item per detailed line, one negative item per discount, in cents, each naming what it stands for
+        Map<String, Long> byLine = new HashMap<>();
+        items.forEach(i -> assertTrue(byLine.put(i.getMetadata().get("om_line_id"), i.getAmount()) == null, "one item per line: " + items));
+        Map<String, Long> expected = new HashMap<>();
+        tollgateItems(invoice).forEach((id, amount) -> expected.put(id, amount.movePointRight(2).longValueExact()));
+        assertEquals(expected, byLine);
+        List<Long> negative = items.stream().filter(i -> i.getAmount() < 0).map(com.stripe.model.InvoiceItem::getAmount).sorted().toList();
+        assertEquals(List.of(-1500L, -333L), negative);
+        assertTrue(items.stream().filter(i -> i.getAmount() < 0).allMatch(i -> "discount".equals(i.getMetadata().get("om_line_type"))
+                && i.getDescription().startsWith("Discount: ") && invoiceId.equals(i.getMetadata().get("om_invoice_id"))), items.toString());
+        assertTrue(fake.requests("POST", "/v1/invoiceitems").stream().anyMatch(r -> r.body().contains("customer=" + stripeCustomer)
+                && r.body().contains("amount=-333")), "the fake received the negative item in cents");
+
+        // Stripe's invoice adds up to Tollgate's, and that is what was collected
+        assertEquals(18492L, stripeInvoice.getTotal());
+        assertEquals(cents(invoice.at("/totals/total").asText()), stripeInvoice.getTotal());
+        assertEquals(18492L, stripeInvoice.getAmountPaid());
+        assertEquals("paid", stripeInvoice.getStatus());
+        assertEquals(5, stripeInvoice.getLines().getData().size());
+    }
+
+    @Test
+    void aSyncThatFailsAfterStripeMadeItemsIsRetriedWithoutASecondItem() throws Exception {
+        install("");
+        String stripeCustomer = customerWithCard("hooli");
+        int itemsBefore = fake.count("invoiceitem");
+        // The first item is made and answered; the second is made but its answer is lost, again and again (the JDK
+        // and stripe-java send it more than once), so the sync fails with Stripe holding items Tollgate never heard
+        // of. Its transaction rolls back and the next round starts over from the Stripe invoice.
+        fake.failRequests("POST", "/v1/invoiceitems", Map.of("customer", stripeCustomer), 1, 6, FakeStripe.Failure.ANSWER_LOST);
+        try {
+            String invoiceId = invoiceOfFlatFees("hooli", new Object[][] {{"Base", "40", null}, {"Seats", "25.5", 20}, {"Support", "12", null}});
+            JsonNode invoice = paid(invoiceId);
+            assertEquals(0, fake.pendingFailures(), "every injected failure happened");
+
+            // the sync ran more than once: its Stripe invoice was asked for again and replayed, not made again
+            List<RecordedRequest> invoiceCreations = fake.requests("POST", "/v1/invoices").stream()
+                    .filter(r -> ("tollgate-invoice-" + invoiceId).equals(r.idempotencyKey())).toList();
+            assertTrue(invoiceCreations.size() >= 2, "a retried sync: " + invoiceCreations);
+            assertTrue(invoiceCreations.stream().skip(1).allMatch(RecordedRequest::replayed), invoiceCreations.toString());
+
+            // every item key was sent more than once in all, and each made one item only
+            Map<String, List<RecordedRequest>> byKey = new java.util.TreeMap<>();
+            fake.requests("POST", "/v1/invoiceitems").stream().filter(r -> r.idempotencyKey() != null
+                    && r.idempotencyKey().startsWith("tollgate-item-" + invoiceId + "-")).forEach(r -> byKey.computeIfAbsent(r.idempotencyKey(),
+                    k -> new ArrayList<>()).add(r));
+            Map<String, java.math.BigDecimal> tollgate = tollgateItems(invoice);
+            assertEquals(4, tollgate.size(), "three fees and a discount: " + tollgate);
+            assertEquals(tollgate.keySet().stream().map(id -> "tollgate-item-" + invoiceId + "-" + id).collect(java.util.stream.Collectors.toSet()),
+                    byKey.keySet());
+            byKey.forEach((key, sent) -> assertEquals(1, sent.stream().filter(r -> !r.replayed()).count(), key + " made once: " + sent));
+            assertTrue(byKey.values().stream().mapToInt(List::size).sum() > byKey.size(), "items were asked for again: " + byKey);
+
+            StripeClient stripe = stripe();
+            String stripeInvoiceId = invoice.at("/externalIds/invoicing").asText();
+            List<com.stripe.model.InvoiceItem> items = stripe.v1().invoiceItems().list(com.stripe.param.InvoiceItemListParams.builder()
+                    .setCustomer(stripeCustomer).setLimit(100L).build()).getData();
+            assertEquals(4, items.size(), "no second item anywhere on the customer: " + items);
+            assertEquals(itemsBefore + 4, fake.count("invoiceitem"));
+            assertTrue(items.stream().allMatch(i -> stripeInvoiceId.equals(i.getInvoice())), items.toString());
+            Map<String, Long> byLine = new HashMap<>();
+            items.forEach(i -> assertTrue(byLine.put(i.getMetadata().get("om_line_id"), i.getAmount()) == null, "each line once: " + items));
+            Map<String, Long> expected = new HashMap<>();
+            tollgate.forEach((id, amount) -> expected.put(id, amount.movePointRight(2).longValueExact()));
+            assertEquals(expected, byLine);
+
+            var stripeInvoice = stripe.v1().invoices().retrieve(stripeInvoiceId);
+            assertEquals(1, stripe.v1().invoices().list(com.stripe.param.InvoiceListParams.builder().setCustomer(stripeCustomer).build())
+                    .getData().size(), "one Stripe invoice");
+            assertEquals("paid", stripeInvoice.getStatus());
+            assertEquals(4, stripeInvoice.getLines().getData().size());
+            assertEquals(7240L, stripeInvoice.getTotal()); // 40 + 25.50 - 5.10 + 12
+            assertEquals(cents(invoice.at("/totals/total").asText()), stripeInvoice.getAmountPaid());
+            assertEquals(stripeInvoice.getNumber(), invoice.get("number").asText());
+        } finally {
+            fake.clearFailures();
+        }
     }
 }

@@ -3,6 +3,9 @@ package dev.tollgate.testing.stripe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The test controls over HTTP, under {@code /_fake/} (no key: a demo's browser reaches the pages too). Each is a thin
@@ -27,6 +30,11 @@ final class FakeControls {
                         c -> Reply.ok(fake.completeSetupIntent(c.id(0), card(c.params()))))
                 .on("POST", "/_fake/customers/{id}/fail_next_payment", this::failNextPayment)
                 .on("POST", "/_fake/events", this::sendEvent)
+                .on("POST", "/_fake/failures", this::failRequests)
+                .on("DELETE", "/_fake/failures", c -> {
+                    fake.clearFailures();
+                    return Reply.ok(failures());
+                })
                 .on("GET", "/_fake/requests", c -> Reply.ok(list(Json.MAPPER.valueToTree(fake.requests()))))
                 .on("GET", "/_fake/webhook_deliveries",
                         c -> Reply.ok(list(Json.MAPPER.valueToTree(fake.webhookDeliveries()))))
@@ -54,6 +62,53 @@ final class FakeControls {
         body.put("customer", call.id(0));
         body.put("fail_next_payment", true);
         return Reply.ok(body);
+    }
+
+    /**
+     * {@code method}, {@code path}, {@code after} (0 unless given), {@code times} (1 unless given), {@code failure}
+     * ({@code error} or {@code answer_lost}) and {@code params} (a hash of top-level parameters the request must carry);
+     * as a form or as JSON. See {@link FakeStripe#failRequests}.
+     */
+    private Reply failRequests(Call call) {
+        Params params = call.params().allow("method", "path", "after", "times", "failure", "params");
+        String failure = params.oneOf("failure", "error", "answer_lost");
+        Map<String, String> match = new LinkedHashMap<>();
+        Params given = params.hash("params");
+        if (given != null) {
+            given.tree().fields().forEachRemaining(e -> {
+                if (!e.getValue().isValueNode()) {
+                    throw StripeError.invalid("params", "Only top-level parameters can be matched: " + e.getKey());
+                }
+                match.put(e.getKey(), e.getValue().asText());
+            });
+        }
+        int after = count(params, "after", 0);
+        int times = count(params, "times", 1);
+        if (after < 0 || times < 1) {
+            throw StripeError.invalid(after < 0 ? "after" : "times", "after must be at least 0 and times at least 1");
+        }
+        fake.failRequests(params.required("method"), params.required("path"), match, after, times,
+                failure == null ? FakeStripe.Failure.ERROR : FakeStripe.Failure.valueOf(failure.toUpperCase(Locale.ROOT)));
+        return Reply.ok(failures());
+    }
+
+    private ObjectNode failures() {
+        ObjectNode body = Json.object();
+        body.put("pending_failures", fake.pendingFailures());
+        return body;
+    }
+
+    /** A count given as a JSON number or a string of digits. */
+    private static int count(Params params, String name, int absent) {
+        JsonNode value = params.node(name);
+        if (value == null) {
+            return absent;
+        }
+        if (value.canConvertToInt() && value.isIntegralNumber()) {
+            return value.intValue();
+        }
+        Long parsed = params.integer(name);
+        return Math.toIntExact(parsed);
     }
 
     /** {@code {"type": "...", "object": {...}}} as JSON, or {@code type} and {@code object} as a JSON string in a form. */

@@ -192,6 +192,44 @@ public final class FakeStripe implements AutoCloseable {
         state.outage = down;
     }
 
+    /** How a request {@link #failRequests} picked fails. */
+    public enum Failure {
+        /** Stripe answers 500 {@code api_error} having done nothing; nothing is kept for the request's idempotency key. */
+        ERROR,
+        /**
+         * Stripe does the work (and keeps its answer for the idempotency key), then the connection closes without an
+         * answer: a crash or a cut network after Stripe committed. The same key again is replayed.
+         */
+        ANSWER_LOST
+    }
+
+    /**
+     * Makes API requests fail, to test what a client does when a call fails midway. Of the requests for {@code method}
+     * and {@code path} (exact, or a prefix ending with {@code *}) whose top-level form parameters include every entry of
+     * {@code params} (e.g. {@code customer=cus_…}), the first {@code after} are served, the next {@code times} fail as
+     * {@code failure}, and later ones are served again. Rules apply in the order added; a request counts for the first
+     * it matches. Test controls never fail.
+     */
+    public void failRequests(String method, String path, Map<String, String> params, int after, int times, Failure failure) {
+        synchronized (state.lock) {
+            state.failures.add(method, path, params, after, times, failure);
+        }
+    }
+
+    /** Failures {@link #failRequests} asked for that are still to come. */
+    public int pendingFailures() {
+        synchronized (state.lock) {
+            return state.failures.pending();
+        }
+    }
+
+    /** Forgets every failure {@link #failRequests} asked for. */
+    public void clearFailures() {
+        synchronized (state.lock) {
+            state.failures.clear();
+        }
+    }
+
     /** Sends an event of any type about {@code object} to the subscribed endpoints; returns its id. */
     public String sendEvent(String type, JsonNode object) {
         if (!object.isObject()) {

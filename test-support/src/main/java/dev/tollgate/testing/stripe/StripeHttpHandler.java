@@ -48,6 +48,7 @@ final class StripeHttpHandler implements HttpHandler {
             boolean idempotent = !control && key != null && !method.equals("GET");
             Reply reply;
             boolean replayed = false;
+            FakeStripe.Failure failure = null;
             synchronized (state.lock) {
                 try {
                     if (!control) {
@@ -58,8 +59,14 @@ final class StripeHttpHandler implements HttpHandler {
                     String scopedKey = state.scope() + ":" + key;
                     String encoded = method.equals("POST") && (query == null || body.length() > 0) ? body : query;
                     String canonical = canonical(encoded);
-                    Reply saved = idempotent ? idempotency.replay(scopedKey, method, path, canonical) : null;
-                    if (saved != null) {
+                    failure = control ? null : state.failures.meet(method, path, () -> FormParams.parse(encoded));
+                    Reply saved = idempotent && failure != FakeStripe.Failure.ERROR
+                            ? idempotency.replay(scopedKey, method, path, canonical) : null;
+                    if (failure == FakeStripe.Failure.ERROR) {
+                        // refused before anything ran: nothing done, nothing kept for the key
+                        reply = Reply.error(new StripeError(500, "api_error", null, null,
+                                "An unknown error occurred (injected by the fake's failRequests)."), requestId);
+                    } else if (saved != null) {
                         reply = saved;
                         replayed = true;
                     } else {
@@ -83,6 +90,9 @@ final class StripeHttpHandler implements HttpHandler {
                 }
             }
             log.add(new RecordedRequest(method, path, query, body, key, reply.status(), replayed));
+            if (failure == FakeStripe.Failure.ANSWER_LOST) {
+                return; // done (and kept for the key), but closed without an answer: the client never hears of it
+            }
             write(exchange, reply, requestId, key, replayed);
         }
     }

@@ -32,6 +32,8 @@ final class StripeState {
     final ObjectStore events = new ObjectStore("event", "event", this::scope, this::platformAccount);
     /** Customers whose next payment attempt is declined (a test control). */
     final Set<String> failNextPayment = new HashSet<>();
+    /** Requests a test asked to fail ({@link FakeStripe#failRequests}). */
+    final InjectedFailures failures = new InjectedFailures();
     /** Drift controls (see {@link DriftControls}): events recorded but never delivered; the API unreachable. */
     volatile boolean webhooksLost;
     volatile boolean outage;

@@ -9,10 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stripe.StripeClient;
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.ApiException;
 import com.stripe.exception.CardException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
 import com.stripe.model.Event;
+import com.stripe.model.InvoiceItem;
 import com.stripe.model.SetupIntent;
 import com.stripe.model.WebhookEndpoint;
 import com.stripe.model.billingportal.Session;
@@ -24,6 +27,7 @@ import com.stripe.param.CustomerUpdateParams;
 import com.stripe.param.EventListParams;
 import com.stripe.param.InvoiceCreateParams;
 import com.stripe.param.InvoiceItemCreateParams;
+import com.stripe.param.InvoiceItemListParams;
 import com.stripe.param.SetupIntentConfirmParams;
 import com.stripe.param.SetupIntentCreateParams;
 import com.stripe.param.WebhookEndpointCreateParams;
@@ -39,6 +43,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -46,7 +51,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Setup intents, events, endpoints, the portal, expansion, the test controls, concurrency and the main class. */
+/**
+ * Setup intents, events, endpoints, the portal, expansion, the test controls (injected failures among them),
+ * concurrency and the main class.
+ */
 class FakeStripeControlsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -192,6 +200,80 @@ class FakeStripeControlsTest {
                 "POST /v1/invoices/" + invoice + "/pay 402", "POST /v1/invoices/" + invoice + "/pay 200",
                 "GET /_fake/counts 200"), paths);
         assertEquals(404, get("/_fake/customers/nothing").statusCode());
+    }
+
+    @Test
+    void injectedFailuresFailOnlyTheChosenRequests() throws Exception {
+        StripeClient once = StripeClient.builder().setApiKey(fake.secretKey()).setApiBase(fake.baseUrl())
+                .setMaxNetworkRetries(0).build();
+        String failing = once.v1().customers().create(CustomerCreateParams.builder().build()).getId();
+        String other = once.v1().customers().create(CustomerCreateParams.builder().build()).getId();
+
+        // ERROR: the first matching request is served, the next refused with nothing done and nothing kept for its key
+        fake.failRequests("POST", "/v1/invoiceitems", Map.of("customer", failing), 1, 1, FakeStripe.Failure.ERROR);
+        assertEquals(1, fake.pendingFailures());
+        item(once, failing, 100, "k-1");
+        item(once, other, 150, "k-other"); // another customer's items are not counted
+        ApiException refused = assertThrows(ApiException.class, () -> item(once, failing, 200, "k-2"));
+        assertEquals(500, refused.getStatusCode());
+        assertEquals(2, fake.count("invoiceitem"));
+        assertEquals(0, fake.pendingFailures());
+        item(once, failing, 200, "k-2");
+        assertFalse(last("/v1/invoiceitems").replayed(), "the refused request left nothing to replay");
+        assertEquals(3, fake.count("invoiceitem"));
+
+        // ANSWER_LOST: Stripe does it and keeps it for the key, but the client never hears; the same key is replayed.
+        // The JDK's HttpURLConnection, under stripe-java, silently sends a POST whose answer never came once more
+        // (sun.net.http.retryPost): two lost answers reach the caller as a failure.
+        int before = fake.requests("POST", "/v1/invoiceitems").size();
+        fake.failRequests("POST", "/v1/invoiceitems", Map.of(), 0, 2, FakeStripe.Failure.ANSWER_LOST);
+        assertThrows(ApiConnectionException.class, () -> item(once, failing, 300, "k-3"));
+        assertEquals(4, fake.count("invoiceitem"), "the item was made before the answer was lost");
+        List<RecordedRequest> lost = fake.requests("POST", "/v1/invoiceitems").subList(before, before + 2);
+        assertEquals(List.of(false, true), lost.stream().map(RecordedRequest::replayed).toList(), lost.toString());
+        String replayed = item(once, failing, 300, "k-3");
+        assertTrue(last("/v1/invoiceitems").replayed());
+        assertEquals(4, fake.count("invoiceitem"));
+        assertEquals(List.of(replayed), stripe.v1().invoiceItems().list(InvoiceItemListParams.builder()
+                .setCustomer(failing).build()).getData().stream().filter(i -> i.getAmount() == 300L)
+                .map(InvoiceItem::getId).toList());
+
+        // A path prefix; over HTTP, as JSON or a form; cleared
+        fake.failRequests("GET", "/v1/customers/*", Map.of(), 0, 5, FakeStripe.Failure.ERROR);
+        assertThrows(ApiException.class, () -> once.v1().customers().retrieve(other));
+        fake.clearFailures();
+        assertEquals(other, once.v1().customers().retrieve(other).getId());
+        HttpResponse<String> armed = json("POST", "/_fake/failures",
+                "{\"method\":\"POST\",\"path\":\"/v1/customers\",\"after\":1,\"times\":2,\"failure\":\"answer_lost\"}");
+        assertEquals(200, armed.statusCode(), armed.body());
+        assertEquals(2, JSON.readTree(armed.body()).get("pending_failures").asInt());
+        assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(fake.baseUrl() + "/_fake/failures"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+                        "method=POST&path=/v1/invoiceitems&params[customer]=" + failing)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(3, fake.pendingFailures());
+        assertEquals(400, json("POST", "/_fake/failures", "{\"method\":\"POST\",\"path\":\"/v1/customers\","
+                + "\"failure\":\"sometimes\"}").statusCode());
+        assertEquals(400, json("POST", "/_fake/failures", "{\"method\":\"POST\",\"path\":\"/v1/customers\","
+                + "\"times\":0}").statusCode());
+        assertEquals(0, JSON.readTree(json("DELETE", "/_fake/failures", "").body()).get("pending_failures").asInt());
+        assertEquals(0, fake.pendingFailures());
+    }
+
+    private static String item(StripeClient client, String customer, long amount, String key) throws StripeException {
+        return client.v1().invoiceItems().create(InvoiceItemCreateParams.builder().setCustomer(customer).setAmount(amount)
+                .setCurrency("usd").build(), RequestOptions.builder().setIdempotencyKey(key).build()).getId();
+    }
+
+    private RecordedRequest last(String path) {
+        List<RecordedRequest> made = fake.requests("POST", path);
+        return made.get(made.size() - 1);
+    }
+
+    private HttpResponse<String> json(String method, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(fake.baseUrl() + path)).header("Content-Type", "application/json")
+                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
