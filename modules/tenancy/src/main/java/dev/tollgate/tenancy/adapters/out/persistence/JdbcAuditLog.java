@@ -15,8 +15,6 @@ import java.util.UUID;
 @Singleton
 class JdbcAuditLog implements AuditLog {
     private final AuditEntryRowRepository rows;
-    /** How many of the newest entries a search looks through before it asks the whole log. */
-    static final int SEARCH_WINDOW = 5_000;
     private final JdbcOperations jdbc;
     private final boolean enabled;
 
@@ -41,9 +39,9 @@ class JdbcAuditLog implements AuditLog {
 
     /**
      * Keyset paging on the time-ordered id: each page is an index range scan, however deep the reader has gone. A search
-     * first looks among the newest {@link #SEARCH_WINDOW} entries of the selection (a common word fills the page there at
-     * once); only when they hold too few matches does it ask the whole selection, where the trigram index finds rare
-     * words (the planner, left alone, would take that index for common words too and sort a large share of the log).
+     * matches entries where each of its words begins a word of the summary or the resource id (V11's stored words); its
+     * query is written into the SQL (see {@link AuditSearchQuery}) with the page size, so the plan is made for these
+     * words: a common one is found by passing the newest entries in order, a rare one through the word index.
      */
     @Override
     public List<AuditEntry> page(UUID organizationId, AuditFilter f, UUID before, int limit) {
@@ -64,22 +62,12 @@ class JdbcAuditLog implements AuditLog {
             paged.add(limit);
             return rows("SELECT * FROM tenancy.audit_entries" + where + " ORDER BY id DESC LIMIT ?", paged);
         }
-        String pattern = Sql.containing(f.search());
-        // The window and the page size are written into the text (integers of ours, not input): a prepared statement's
-        // generic plan with "LIMIT $n" guesses a tenth of the table and sorts it.
-        List<Object> windowed = new ArrayList<>(parameters);
-        windowed.add(pattern);
-        windowed.add(pattern);
-        List<AuditEntry> recent = rows("SELECT * FROM (SELECT * FROM tenancy.audit_entries" + where + " ORDER BY id DESC LIMIT " + SEARCH_WINDOW
-                + ") recent WHERE (summary ILIKE ? OR resource_id ILIKE ?) ORDER BY id DESC LIMIT " + limit, windowed);
-        if (recent.size() == limit) {
-            return recent;
+        String query = AuditSearchQuery.of(f.search());
+        if (query == null) {
+            return List.of(); // nothing searchable in it (only punctuation): no entry has such a word
         }
-        List<Object> all = new ArrayList<>(parameters);
-        all.add(pattern);
-        all.add(pattern);
-        return rows("SELECT * FROM tenancy.audit_entries" + where + " AND (summary ILIKE ? OR resource_id ILIKE ?) ORDER BY id DESC LIMIT " + limit,
-                all);
+        return rows("SELECT * FROM tenancy.audit_entries" + where + " AND " + AuditSearchQuery.condition(query) + " ORDER BY id DESC LIMIT "
+                + limit, parameters);
     }
 
     private List<AuditEntry> rows(String sql, List<Object> parameters) {

@@ -81,7 +81,10 @@ class CentraliAuditContractTest extends HttpTest {
         assertEquals(List.of("workspace.updated"), types(activity(owner, "?search=" + enc("renamed"))), "summary, case-insensitive");
         assertEquals(List.of("api_key.updated", "api_key.created"), types(activity(owner, "?search=" + keyId.substring(0, 12))),
                 "resource id");
-        assertEquals(List.of(), types(activity(owner, "?search=" + enc("100%"))), "a % is a character, not a wildcard");
+        assertEquals(List.of(), types(activity(owner, "?search=" + enc("100%"))), "a % is no wildcard");
+        assertEquals(List.of(), types(activity(owner, "?search=" + enc("':* | !( &"))), "text-query syntax is no query");
+        assertEquals(List.of("workspace.updated"), types(activity(owner, "?search=" + enc("RENAM"))), "a word's beginning, any case");
+        assertEquals(List.of(), types(activity(owner, "?search=" + enc("enamed"))), "words are matched from their start");
         String actor = renamed.get("actorId").asText();
         assertEquals(4, types(activity(owner, "?actorId=" + actor)).size());
         assertEquals(0, types(activity(owner, "?actorId=someone-else")).size());
