@@ -2,11 +2,13 @@
 # What each search index of the audit log costs an insert, without Tollgate in the way (issue 19's recording-cost
 # target): pgbench inserts audit-shaped rows into a scratch table with the log's B-tree indexes only ("btree") and
 # with each candidate search index added — the trigram GIN the log uses ("trgm", pending list on, PostgreSQL's default),
-# the same with the pending list off ("trgm_nofastupdate"), and a word index ("tsvector", to_tsvector('simple', …)).
+# the same with the pending list off ("trgm_nofastupdate"), a word index on the expression ("tsvector",
+# to_tsvector('simple', …)) and the log's index since V11: the same words as a stored generated column with the GIN on
+# it ("tsvector_stored", ADR 0070).
 # Variants alternate within each round, so drift on a shared machine spreads over all of them; the medians are compared
 # with "btree" of the same run.
 #
-#   bench/audit/index-cost.sh                 # ~4 min: 3 rounds x 4 variants x (prefill + 10 s)
+#   bench/audit/index-cost.sh                 # ~5 min: 3 rounds x 5 variants x (prefill + 10 s)
 #   ROUNDS=1 SECONDS_PER_RUN=3 bench/audit/index-cost.sh   # smoke
 #
 # Environment: ROUNDS=3, SECONDS_PER_RUN=10, CLIENTS=8, PREFILL=200000 rows before each measurement,
@@ -19,7 +21,7 @@ CLIENTS="${CLIENTS:-8}"
 PREFILL="${PREFILL:-200000}"
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 RUN_AS="${RUN_AS:-postgres}"
-VARIANTS=(btree trgm trgm_nofastupdate tsvector)
+VARIANTS=(btree trgm trgm_nofastupdate tsvector tsvector_stored)
 
 log() { printf '[bench %s] %s\n' "$(date +%T)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -60,6 +62,8 @@ setup() {
     trgm) psql_ -c "CREATE INDEX ON a USING gin (summary gin_trgm_ops, resource_id gin_trgm_ops)" ;;
     trgm_nofastupdate) psql_ -c "CREATE INDEX ON a USING gin (summary gin_trgm_ops, resource_id gin_trgm_ops) WITH (fastupdate = off)" ;;
     tsvector) psql_ -c "CREATE INDEX ON a USING gin (to_tsvector('simple', summary || ' ' || resource_id))" ;;
+    tsvector_stored) psql_ -c "ALTER TABLE a ADD COLUMN words tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, summary || ' ' || resource_id)) STORED;
+      CREATE INDEX ON a USING gin (words)" ;;
   esac
 }
 pgbench_() { "$PG_BIN/pgbench" -n -h "$work/sock" -p "$port" -U postgres -f "$work/insert.sql" -c "$CLIENTS" -j 2 "$@" postgres 2>/dev/null; }
