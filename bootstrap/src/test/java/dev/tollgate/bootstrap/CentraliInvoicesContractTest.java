@@ -135,6 +135,64 @@ class CentraliInvoicesContractTest extends HttpTest {
         refusedForMissingPermission(http.get(path, tokenWithoutBilling), billId);
     }
 
+    /**
+     * PlanetScale's read_invoices (the access its listInvoices asks of a service token) is READ_INVOICES: the token
+     * lists its own organization's bills and nothing else of billing; read_billing allows nothing yet. Only admins
+     * (and credentials holding it) can hand it to a token.
+     */
+    @Test
+    void aServiceTokenWithReadInvoicesListsItsOwnOrganizationsBillsOnly() {
+        Accounts.Account owner = Accounts.signUp(http, "Tokened");
+        String org = "/v1/organizations/" + owner.orgSlug();
+        String path = org + "/invoices";
+        String billId = bill(http.get("/api/v1/customers/" + owner.orgId(), OPERATOR).expect(200).json().get("id").asText(), "Setup", "12")
+                .get("id").asText();
+        Accounts.Account other = Accounts.signUp(http, "Elsewhere");
+        String otherBillId = bill(http.get("/api/v1/customers/" + other.orgId(), OPERATOR).expect(200).json().get("id").asText(), "Other",
+                "34").get("id").asText();
+
+        // Not grantable by who could not read the bills: a member, a database admin, a token or key without it.
+        JsonNode token = http.post(org + "/service-tokens", "{\"name\":\"invoices\"}", owner.auth()).expect(201).json();
+        String accesses = org + "/service-tokens/" + token.get("id").asText() + "/accesses";
+        String[] asToken = {"Authorization", "ServiceToken " + token.get("id").asText() + ":" + token.get("token").asText()};
+        Accounts.Account member = Accounts.signUp(http, "Member");
+        Accounts.join(http, owner, member, "member");
+        Accounts.Account databaseAdmin = Accounts.signUp(http, "Dba");
+        Accounts.join(http, owner, databaseAdmin, "database_admin");
+        for (String[] notAdmin : new String[][] {member.auth(), databaseAdmin.auth()}) {
+            http.post(accesses, "{\"access\":\"read_invoices\"}", notAdmin).expect(401).conformsTo(PLANETSCALE);
+        }
+        http.post(accesses, "{\"access\":\"write_service_tokens\"}", owner.auth()).expect(201);
+        http.post(accesses, "{\"access\":\"read_invoices\"}", asToken).expect(401).conformsTo(PLANETSCALE); // it holds no billing
+        String[] tokensKey = {"Authorization", "Bearer " + Accounts.apiKey(http, owner, "tokens.write")};
+        http.post(accesses, "{\"access\":\"read_invoices\"}", tokensKey).expect(401).conformsTo(PLANETSCALE);
+        assertFalse(http.get(accesses, owner.auth()).expect(200).body().contains("read_invoices"));
+        refusedForMissingPermission(http.get(path, asToken), billId);
+
+        // read_billing names no part of Tollgate's billing yet: still refused.
+        http.post(accesses, "{\"access\":\"read_billing\"}", owner.auth()).expect(201).conformsTo(PLANETSCALE);
+        refusedForMissingPermission(http.get(path, asToken), billId);
+
+        // Granted by an API key that reads billing itself (or an admin): the organization's own bills, and only those.
+        String[] billingKey = {"Authorization", "Bearer " + Accounts.apiKey(http, owner, "tokens.write", "billing.read")};
+        http.post(accesses, "{\"access\":\"read_invoices\"}", billingKey).expect(201).conformsTo(PLANETSCALE);
+        JsonNode data = http.get(path, asToken).expect(200).conformsTo(PLANETSCALE).json().get("data");
+        assertEquals(http.get(path, owner.auth()).expect(200).json().get("data"), data);
+        assertEquals(1, data.size(), data.toString());
+        assertEquals(billId, data.get(0).get("id").asText());
+        assertEquals(data, http.get("/v1/organizations/" + owner.orgId() + "/invoices", asToken).expect(200).json().get("data"));
+        var elsewhere = http.get("/v1/organizations/" + other.orgSlug() + "/invoices", asToken).expect(404);
+        assertFalse(elsewhere.body().contains(otherBillId), elsewhere.body());
+        http.get("/v1/organizations/" + other.orgId() + "/invoices", asToken).expect(404);
+
+        // Nothing else: not the organization, not OpenMeter's billing, not Centrali's workspace bills.
+        http.get(org + "/members", asToken).expect(401).conformsTo(PLANETSCALE);
+        http.get("/api/v1/billing/invoices", asToken).expect(403).conformsTo(OPENMETER);
+        http.get("/api/v1/billing/profiles", asToken).expect(403).conformsTo(OPENMETER);
+        var centrali = http.get("/workspace/api/v1/" + owner.orgSlug() + "/invoices", asToken);
+        assertTrue(centrali.status() >= 400 && !centrali.body().contains(billId), centrali.status() + " " + centrali.body());
+    }
+
     /** PlanetScale's refusal of a caller lacking a permission: 401 in its {@code {code, message}} shape, with no bill in it. */
     private static void refusedForMissingPermission(dev.tollgate.testing.TestHttp.Exchange exchange, String billId) {
         JsonNode refused = exchange.expect(401).conformsTo(PLANETSCALE).json();

@@ -32,7 +32,7 @@ public interface TenancyApi {
     /** What another module asks to do in an organization; tenancy maps it to roles, API key scopes and token accesses. */
     enum Capability { READ_ORGANIZATION, MANAGE_ORGANIZATION, READ_PROJECTS, MANAGE_PROJECTS, READ_METERS, MANAGE_METERS, INGEST_EVENTS,
         READ_ENTITLEMENTS, MANAGE_ENTITLEMENTS, RECORD_USAGE,
-        READ_BILLING, MANAGE_BILLING }
+        READ_BILLING, MANAGE_BILLING, READ_INVOICES }
 
     /** Fails with not-found/forbidden unless {@code caller} has {@code capability} in {@code organizationId}. */
     void requireOrganizationAccess(Caller caller, UUID organizationId, Capability capability);

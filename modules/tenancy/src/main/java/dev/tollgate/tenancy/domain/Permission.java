@@ -28,6 +28,9 @@ public enum Permission {
     RECORD_USAGE(Role.ADMIN, "usage.write", null),
     // Billing (OpenMeter's billing profiles, apps, invoices and subscriptions): money, so admins only.
     READ_BILLING(Role.ADMIN, "billing.read", null),
+    // The organization's own bills and nothing else of billing (PlanetScale's listInvoices): as READ_BILLING for
+    // members and API keys, and the one part of billing a service token may read, with PlanetScale's read_invoices.
+    READ_INVOICES(Role.ADMIN, "billing.read", "read_invoices"),
     MANAGE_BILLING(Role.ADMIN, "billing.write", null),
     // Who did what in the organization: admins, as for billing; no PlanetScale access names it.
     READ_AUDIT_LOG(Role.ADMIN, "audit.read", null),

@@ -22,7 +22,7 @@ public record ServiceTokenAccess(UUID id, String publicId, UUID serviceTokenId, 
             }
         }
         known.addAll(Set.of("read_databases", "create_databases", "delete_databases", "read_branches", "create_branches",
-                "delete_branches", "connect_branch", "read_invoices", "read_billing", "manage_passwords", "read_backups",
+                "delete_branches", "connect_branch", "read_billing", "manage_passwords", "read_backups",
                 "write_backups", "read_webhooks", "write_webhooks"));
         KNOWN = Set.copyOf(known);
     }

@@ -41,7 +41,7 @@ class WorkspaceInvoiceService implements ReadWorkspaceInvoicesUseCase {
     @Override
     @Transactional(readOnly = true)
     public List<WorkspaceInvoice> listOfOrganization(Caller caller, String organizationIdOrSlug) {
-        Workspace workspace = workspaces.requireOrganization(caller, organizationIdOrSlug, Capability.READ_BILLING);
+        Workspace workspace = workspaces.requireOrganization(caller, organizationIdOrSlug, Capability.READ_INVOICES);
         List<WorkspaceInvoice> all = new java.util.ArrayList<>();
         for (int page = 1; ; page++) {
             List<WorkspaceInvoice> batch = bills(workspace, Set.of(), PageRequest.ofPage(page, PageRequest.MAX_LIMIT));

@@ -245,6 +245,7 @@ class TenancyApiService implements TenancyApi {
             case RECORD_USAGE -> Permission.RECORD_USAGE;
             case READ_BILLING -> Permission.READ_BILLING;
             case MANAGE_BILLING -> Permission.MANAGE_BILLING;
+            case READ_INVOICES -> Permission.READ_INVOICES;
         };
     }
 

@@ -21,7 +21,8 @@ public interface ReadWorkspaceInvoicesUseCase {
 
     /**
      * PlanetScale's listInvoices: every bill of the organization (its id or name), newest first, unpaginated as PlanetScale
-     * lists them. Billing readers only; a stranger does not learn that the organization exists (not found).
+     * lists them. Invoice readers only (READ_INVOICES: billing readers, and service tokens with read_invoices); a stranger
+     * does not learn that the organization exists (not found).
      */
     List<WorkspaceInvoice> listOfOrganization(Caller caller, String organizationIdOrSlug);
 
