@@ -109,6 +109,7 @@ class PhpTenantWebhooksContractTest extends HttpTest {
         assertEquals(3, webhook.get("max_attempts").asInt());
         assertTrue(webhook.get("last_delivery_status").isNull());
         assertFalse(webhook.has("secret"), "the secret is shown once, never in the webhook");
+        assertFalse(webhook.has("deliveries"), "only getWebhook shows the recent deliveries");
 
         JsonNode events = http.get("/api/entitlement-webhooks/events", ann.cookie()).expect(200).conformsTo(PHP_TENANT).json().get("events");
         assertEquals("Limit warning threshold reached", events.get("limit_warning").asText());
@@ -117,6 +118,7 @@ class PhpTenantWebhooksContractTest extends HttpTest {
         JsonNode list = http.get("/api/entitlement-webhooks", ann.cookie()).expect(200).conformsTo(PHP_TENANT).json();
         assertEquals(1, list.get("meta").get("total").asInt());
         assertEquals(id, list.get("data").get(0).get("id").asLong());
+        assertFalse(list.get("data").get(0).has("deliveries"), "only getWebhook shows the recent deliveries");
 
         // A test send goes out now, signed with the secret shown at creation.
         JsonNode sent = http.post("/api/entitlement-webhooks/" + id + "/test", null, ann.cookie()).expect(200).conformsTo(PHP_TENANT).json();
@@ -130,6 +132,9 @@ class PhpTenantWebhooksContractTest extends HttpTest {
 
         JsonNode detail = http.get("/api/entitlement-webhooks/" + id, ann.cookie()).expect(200).conformsTo(PHP_TENANT).json();
         assertEquals(1, detail.get("webhook").get("deliveries_count").asInt());
+        JsonNode recent = detail.get("webhook").get("deliveries");
+        assertEquals(1, recent.size());
+        assertEquals(sent.get("delivery"), recent.get(0), "the same item as testWebhook and listWebhookDeliveries show");
         assertEquals("success", detail.get("webhook").get("last_delivery_status").asText());
         assertEquals(5, detail.get("available_events").size());
 
@@ -140,6 +145,7 @@ class PhpTenantWebhooksContractTest extends HttpTest {
         assertEquals("Renamed", updated.get("webhook").get("name").asText());
         assertEquals(5, updated.get("webhook").get("max_attempts").asInt());
         assertTrue(updated.get("webhook").get("metadata").isNull());
+        assertFalse(updated.get("webhook").has("deliveries"), "only getWebhook shows the recent deliveries");
 
         // Rotation: the new secret signs at once, the old one still verifies during the overlap.
         JsonNode rotated = http.post("/api/entitlement-webhooks/" + id + "/regenerate-secret", null, ann.cookie())
@@ -164,6 +170,30 @@ class PhpTenantWebhooksContractTest extends HttpTest {
                 .conformsTo(PHP_TENANT).json().get("message").asText());
         http.get("/api/entitlement-webhooks/" + id, ann.cookie()).expect(404).conformsTo(PHP_TENANT);
         http.get("/api/entitlement-webhooks/" + id + "/deliveries", ann.cookie()).expect(404);
+    }
+
+    @Test
+    void getWebhookShowsTheTenNewestDeliveriesAsTheListShowsThem() {
+        Account ivy = Accounts.signUp(http, "Ivy");
+        long id = create(ivy, "[\"limit_warning\"]").get("webhook").get("id").asLong();
+        String path = "/api/entitlement-webhooks/" + id;
+        JsonNode none = http.get(path, ivy.cookie()).expect(200).conformsTo(PHP_TENANT).json().get("webhook");
+        assertEquals(0, none.get("deliveries_count").asInt());
+        assertTrue(none.get("deliveries").isArray() && none.get("deliveries").isEmpty(), "no deliveries yet is [], not absent: " + none);
+
+        List<Long> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            sent.add(http.post(path + "/test", null, ivy.cookie()).expect(200).json().get("delivery").get("id").asLong());
+        }
+        JsonNode webhook = http.get(path, ivy.cookie()).expect(200).conformsTo(PHP_TENANT).json().get("webhook");
+        assertEquals(11, webhook.get("deliveries_count").asInt());
+        JsonNode recent = webhook.get("deliveries");
+        assertEquals(10, recent.size(), "the 10 most recent of 11");
+        for (int i = 0; i < 10; i++) {
+            assertEquals(sent.get(10 - i), recent.get(i).get("id").asLong(), "newest first, the first one sent left out");
+        }
+        JsonNode page = http.get(path + "/deliveries?per_page=10", ivy.cookie()).expect(200).conformsTo(PHP_TENANT).json();
+        assertEquals(page.get("data"), recent, "the same items, in the same order, as listWebhookDeliveries' first page of 10");
     }
 
     @Test

@@ -69,6 +69,9 @@ public final class ApiContract {
      */
     static final String FALLBACK_ERROR = "TollgateCheckedError";
 
+    /** The keys a document's prose promises and its schema omits (see {@link #addProsePromises}), in {@code docs/api}. */
+    static final String PROSE_PROMISES = "prose-promises.tsv";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Map<Document, Loaded> LOADED = new ConcurrentHashMap<>();
@@ -94,7 +97,8 @@ public final class ApiContract {
     }
 
     /**
-     * The strict check. Response side: everything the document says, extra properties included (ADR 0004), an
+     * The strict check. Response side: everything the document says, extra properties included (ADR 0004; the only
+     * extra keys allowed are the few its prose promises, {@value #PROSE_PROMISES}, ADR 0069), an
      * undocumented error status in the document's general error shape, an undocumented 5xx never. Request side: a
      * request the document forbids may be refused (4xx), never accepted; security requirements are left to the
      * authentication tests, since Tollgate also takes the dashboard's credentials (session cookie, JWT) everywhere.
@@ -277,6 +281,7 @@ public final class ApiContract {
             Path dir = apiDirectory();
             JsonNode spec = (document.file.endsWith(".json") ? JSON : YAML).readTree(dir.resolve(document.file).toFile());
             rekeyToServedPaths((ObjectNode) spec, servedPaths(dir.resolve("operations.tsv"), document.seed));
+            addProsePromises(document, (ObjectNode) spec, dir.resolve(PROSE_PROMISES));
             inlineNullableReferences(spec, spec);
             mergeAllOf(spec, spec);
             typeStringUnions(spec);
@@ -305,6 +310,82 @@ public final class ApiContract {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Keys a document's own prose promises but its schema omits (ADR 0069), one per line of {@value #PROSE_PROMISES}:
+     * php-tenant's getWebhook "including delivery count and the 10 most recent deliveries", say, whose {@code Webhook}
+     * schema has no key for the deliveries. Each key is added, with the schema its line gives, to that one operation's
+     * success body at its location. A shared component on the way there is copied into that body rather than changed,
+     * so the key is still an extra property (an error, ADR 0004) in every other answer. A line is refused when the
+     * operation's description does not say its prose, or when the schema names the key itself (the document caught up).
+     */
+    private static void addProsePromises(Document document, ObjectNode spec, Path file) throws IOException {
+        for (String line : Files.readAllLines(file)) {
+            String[] cols = line.split("\t", -1);
+            if (line.isBlank() || line.startsWith("#") || !cols[0].equals(document.seed)) {
+                continue;
+            }
+            if (cols.length != 5) {
+                throw new IllegalStateException(file + ": not five tab-separated columns: " + line);
+            }
+            String operationId = cols[1];
+            String where = document.file + " " + operationId + " " + cols[2];
+            ObjectNode operation = operation(spec, operationId)
+                    .orElseThrow(() -> new IllegalStateException(file + ": " + document.file + " has no operation " + operationId));
+            String prose = cols[4].replaceAll("^\"|\"$", "");
+            if (!operation.path("description").asText().replaceAll("\\s+", " ").contains(prose)) {
+                throw new IllegalStateException(file + ": " + where + ": the operation's description does not say \"" + prose + "\"");
+            }
+            ObjectNode responses = object(operation.get("responses"), where);
+            String success = null; // the operation's (first) 2xx
+            for (Iterator<String> statuses = responses.fieldNames(); statuses.hasNext() && success == null; ) {
+                String status = statuses.next();
+                success = status.startsWith("2") ? status : null;
+            }
+            if (success == null) {
+                throw new IllegalStateException(file + ": " + where + ": the operation has no success response");
+            }
+            JsonNode body = ownCopy(spec, responses, success, where).path("content").get("application/json");
+            ObjectNode schema = ownCopy(spec, object(body, where), "schema", where);
+            String[] keys = cols[2].split("\\.");
+            for (int i = 0; i < keys.length - 1; i++) {
+                schema = ownCopy(spec, object(schema.get("properties"), where), keys[i], where);
+            }
+            ObjectNode properties = object(schema.get("properties"), where);
+            if (properties.has(keys[keys.length - 1])) {
+                throw new IllegalStateException(where + " is in the schema now: remove its line from " + file);
+            }
+            properties.set(keys[keys.length - 1], JSON.readTree(cols[3]));
+        }
+    }
+
+    private static java.util.Optional<ObjectNode> operation(JsonNode spec, String operationId) {
+        for (JsonNode item : spec.path("paths")) {
+            for (JsonNode operation : item) {
+                if (operation.isObject() && operationId.equals(operation.path("operationId").asText())) {
+                    return java.util.Optional.of((ObjectNode) operation);
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** {@code holder}'s schema {@code field}, a {@code $ref} replaced by its own copy of what it references, to change alone. */
+    private static ObjectNode ownCopy(JsonNode spec, ObjectNode holder, String field, String where) {
+        JsonNode schema = holder.get(field);
+        if (schema != null && schema.has("$ref")) {
+            schema = spec.at(schema.get("$ref").asText().substring(1)).deepCopy();
+            holder.set(field, schema);
+        }
+        return object(schema, where + " (at " + field + ")");
+    }
+
+    private static ObjectNode object(JsonNode node, String where) {
+        if (node instanceof ObjectNode object) {
+            return object;
+        }
+        throw new IllegalStateException(where + ": no object schema there");
     }
 
     /**

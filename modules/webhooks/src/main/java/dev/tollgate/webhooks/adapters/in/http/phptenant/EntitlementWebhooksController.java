@@ -41,6 +41,8 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "php-tenant: entitlement webhooks")
 final class EntitlementWebhooksController {
+    /** getWebhook's "10 most recent deliveries" (ADR 0069). */
+    static final int RECENT_DELIVERIES = 10;
     private final ManageEntitlementWebhooksUseCase webhooks;
     private final JsonMapper json;
 
@@ -74,9 +76,11 @@ final class EntitlementWebhooksController {
     @Get("/{webhook}")
     @Operation(operationId = "getWebhook", summary = "Get a webhook")
     WebhookDetail get(Caller caller, String webhook) {
-        // The delivery count, not the recent deliveries themselves: php-tenant's Webhook schema has no key for them
-        // (listWebhookDeliveries pages them, newest first).
-        return new WebhookDetail(Webhook.of(webhooks.get(caller, WebhookRequests.id(webhook))), webhooks.eventTypes());
+        long id = WebhookRequests.id(webhook);
+        Webhook found = Webhook.of(webhooks.get(caller, id));
+        // "the 10 most recent deliveries" (the operation's description): listWebhookDeliveries' first page of 10, newest first
+        var recent = webhooks.deliveries(caller, id, PageRequest.ofPage(1, RECENT_DELIVERIES)).items().stream().map(this::delivery).toList();
+        return new WebhookDetail(found.withDeliveries(recent), webhooks.eventTypes());
     }
 
     @Put("/{webhook}")

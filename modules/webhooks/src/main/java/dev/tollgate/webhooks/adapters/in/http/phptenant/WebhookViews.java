@@ -1,6 +1,7 @@
 package dev.tollgate.webhooks.adapters.in.http.phptenant;
 
 import static com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS;
+import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tollgate.platform.http.LaravelPagination;
@@ -24,14 +25,25 @@ final class WebhookViews {
     record Webhook(long id, String uuid, long workspace_id, String name, String url, List<String> events, boolean is_active, int max_attempts,
                    @JsonInclude(ALWAYS) @Nullable String last_delivery_status, @JsonInclude(ALWAYS) @Nullable String last_triggered_at,
                    int failure_count, @JsonInclude(ALWAYS) @Nullable Map<String, Object> metadata, long deliveries_count,
-                   String created_at, String updated_at) {
+                   String created_at, String updated_at,
+                   @JsonInclude(NON_NULL) @Nullable List<WebhookDelivery> deliveries) {
 
         static Webhook of(WebhookView view) {
             Endpoint e = view.endpoint();
             return new Webhook(e.id(), e.uuid().toString(), view.workspaceNumber(), e.name(), e.url(), e.events(), e.active(), e.maxAttempts(),
                     e.lastDeliveryStatus() == null ? null : e.lastDeliveryStatus().wire(),
                     e.lastTriggeredAt() == null ? null : e.lastTriggeredAt().toString(), e.failureCount(), e.metadata(),
-                    view.deliveriesCount(), e.createdAt().toString(), e.updatedAt().toString());
+                    view.deliveriesCount(), e.createdAt().toString(), e.updatedAt().toString(), null);
+        }
+
+        /**
+         * getWebhook's webhook: with its most recent deliveries, newest first, under {@code deliveries} (the relation
+         * Laravel loads beside {@code deliveries_count}; ADR 0069). Only getWebhook shows them: elsewhere the key is
+         * null and left out, while none here is {@code []}.
+         */
+        Webhook withDeliveries(List<WebhookDelivery> recent) {
+            return new Webhook(id, uuid, workspace_id, name, url, events, is_active, max_attempts, last_delivery_status, last_triggered_at,
+                    failure_count, metadata, deliveries_count, created_at, updated_at, List.copyOf(recent));
         }
     }
 
