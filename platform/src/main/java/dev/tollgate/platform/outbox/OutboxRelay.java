@@ -75,9 +75,25 @@ class OutboxRelay {
         return thread;
     });
     private final AtomicBoolean clusterRoundQueued = new AtomicBoolean();
+    /**
+     * Per consumer key: every event created before this instant was delivered when the relay last caught up (ADR 0073).
+     * Rounds ask only for events created since (less {@link #commitMargin}) instead of every retained event, which
+     * each ask would otherwise read and check against the deliveries: at a period end that was most of the invoice
+     * worker's database time. An event can become visible after later ones were delivered (its transaction started
+     * earlier and committed later); the margin covers the usual case and a full sweep every
+     * {@link #fullSweepInterval} the rest, so such an event is late at worst, never lost.
+     */
+    private final Map<String, Instant> deliveredBefore = new ConcurrentHashMap<>();
+    private final Duration commitMargin;
+    private final Duration fullSweepInterval;
+    private final AtomicLong lastFullSweep = new AtomicLong(System.nanoTime());
 
     OutboxRelay(List<OutboxConsumer<?>> consumers, OutboxTable table, TransactionOperations<Connection> transactions,
-                JsonMapper json, MeterRegistry metrics, @Value("${tollgate.outbox.retention:7d}") Duration retention) {
+                JsonMapper json, MeterRegistry metrics, @Value("${tollgate.outbox.retention:7d}") Duration retention,
+                @Value("${tollgate.outbox.commit-margin:5s}") Duration commitMargin,
+                @Value("${tollgate.outbox.full-sweep-interval:30s}") Duration fullSweepInterval) {
+        this.commitMargin = commitMargin;
+        this.fullSweepInterval = fullSweepInterval;
         this.consumers = consumers;
         this.table = table;
         this.transactions = transactions;
@@ -109,10 +125,10 @@ class OutboxRelay {
         if (clusterWants && !stopping && clusterRoundQueued.compareAndSet(false, true)) {
             clusterRounds.execute(() -> {
                 clusterRoundQueued.set(false); // an event committed from now on queues the next round
-                relay(consumer -> consumer.scope() == Scope.CLUSTER);
+                relay(consumer -> consumer.scope() == Scope.CLUSTER, false);
             });
         }
-        relay(consumer -> consumer.scope() == Scope.NODE && consumer.eventType() == appended.type());
+        relay(consumer -> consumer.scope() == Scope.NODE && consumer.eventType() == appended.type(), false);
     }
 
     @EventListener
@@ -126,10 +142,12 @@ class OutboxRelay {
         if (stopping) {
             return;
         }
-        relay(consumer -> true);
+        long last = lastFullSweep.get();
+        boolean sweep = System.nanoTime() - last >= fullSweepInterval.toNanos() && lastFullSweep.compareAndSet(last, System.nanoTime());
+        relay(consumer -> true, sweep);
         for (OutboxConsumer<?> consumer : consumers) {
             Backlog backlog = inOwnTransaction(() ->
-                    table.backlog(consumerKey(consumer), consumer.eventType().getName(), from(consumer)));
+                    table.backlog(consumerKey(consumer), consumer.eventType().getName(), from(consumer, sweep)));
             backlogEvents.get(consumer.name()).set(backlog.events());
             lagMillis.get(consumer.name()).set(backlog.lag().toMillis());
         }
@@ -147,8 +165,11 @@ class OutboxRelay {
         });
     }
 
-    /** Delivers everything due to the consumers {@code chosen}; returns once each is up to date or held back. */
-    private void relay(Predicate<OutboxConsumer<?>> chosen) {
+    /**
+     * Delivers everything due to the consumers {@code chosen}; returns once each is up to date or held back. A full
+     * {@code sweep} looks at every retained event, not only those since the consumer was last caught up.
+     */
+    private void relay(Predicate<OutboxConsumer<?>> chosen, boolean sweep) {
         for (OutboxConsumer<?> consumer : consumers) {
             if (stopping || !chosen.test(consumer)) {
                 continue;
@@ -158,7 +179,7 @@ class OutboxRelay {
             ReentrantLock lock = rounds.computeIfAbsent(consumer.name(), name -> new ReentrantLock());
             lock.lock();
             try {
-                round(consumer);
+                round(consumer, sweep);
             } catch (RuntimeException e) {
                 LOG.warn("Outbox relay to {} failed; retrying on the next round", consumer.name(), e);
             } finally {
@@ -167,15 +188,19 @@ class OutboxRelay {
         }
     }
 
-    private <E extends Record> void round(OutboxConsumer<E> consumer) {
+    private <E extends Record> void round(OutboxConsumer<E> consumer, boolean sweep) {
         String key = consumerKey(consumer);
+        Instant from = from(consumer, sweep);
         Set<String> heldBack = new HashSet<>();
+        Instant newest = null; // the newest event seen this round
+        Instant oldestLeft = null; // the oldest event left undelivered this round
         while (true) {
-            List<StoredEvent> batch = inOwnTransaction(() ->
-                    table.undelivered(key, consumer.eventType().getName(), from(consumer), BATCH));
+            List<StoredEvent> batch = inOwnTransaction(() -> table.undelivered(key, consumer.eventType().getName(), from, BATCH));
             int progressed = 0;
             for (StoredEvent event : batch) {
+                newest = newest == null || event.createdAt().isAfter(newest) ? event.createdAt() : newest;
                 if (heldBack.contains(event.aggregate())) {
+                    oldestLeft = oldest(oldestLeft, event.createdAt());
                     continue; // an earlier event of this aggregate is still undelivered: keep the order
                 }
                 try {
@@ -186,14 +211,25 @@ class OutboxRelay {
                     progressed++;
                 } catch (RuntimeException e) {
                     heldBack.add(event.aggregate());
+                    oldestLeft = oldest(oldestLeft, event.createdAt());
                     LOG.warn("Outbox event {} refused by {}; it and later events of {} wait for the next round",
                             event.id(), consumer.name(), event.aggregate(), e);
                 }
             }
             if (batch.size() < BATCH || progressed == 0) {
+                if (batch.size() < BATCH && newest != null) {
+                    // Caught up: what was created before the oldest event left (or the newest seen), less the margin,
+                    // is delivered.
+                    Instant caughtUp = (oldestLeft != null ? oldestLeft : newest).minus(commitMargin);
+                    deliveredBefore.merge(key, caughtUp, (was, now) -> now.isAfter(was) ? now : was);
+                }
                 return;
             }
         }
+    }
+
+    private static Instant oldest(Instant a, Instant b) {
+        return a == null || b.isBefore(a) ? b : a;
     }
 
     /** In one transaction: the claim, then the consumer's effect. False when another node holds the consumer. */
@@ -227,7 +263,10 @@ class OutboxRelay {
         return consumer.scope() == Scope.NODE ? consumer.name() + "@" + node : consumer.name();
     }
 
-    private Instant from(OutboxConsumer<?> consumer) {
-        return consumer.scope() == Scope.NODE ? startedAt : Instant.EPOCH;
+    /** Where a round starts looking: a node consumer at the node's start, a cluster one at the beginning; then see {@link #deliveredBefore}. */
+    private Instant from(OutboxConsumer<?> consumer, boolean sweep) {
+        Instant start = consumer.scope() == Scope.NODE ? startedAt : Instant.EPOCH;
+        Instant caughtUp = deliveredBefore.get(consumerKey(consumer));
+        return sweep || caughtUp == null || caughtUp.isBefore(start) ? start : caughtUp;
     }
 }

@@ -13,8 +13,8 @@ import java.util.UUID;
 /** The relay's SQL over {@code outbox.events} and {@code outbox.deliveries}; every call runs in the caller's transaction. */
 @Singleton
 final class OutboxTable {
-    /** An event as stored, its payload still JSON. */
-    record StoredEvent(UUID id, String aggregate, String payload) {
+    /** An event as stored, its payload still JSON; {@code createdAt} is its transaction's start on the database's clock. */
+    record StoredEvent(UUID id, String aggregate, String payload, Instant createdAt) {
     }
 
     /** How far behind a consumer is: undelivered events, and the age of the oldest. */
@@ -40,7 +40,7 @@ final class OutboxTable {
     /** The oldest events of {@code type} since {@code from} not yet given to {@code consumer}, in publication order. */
     List<StoredEvent> undelivered(String consumer, String type, Instant from, int limit) {
         return jdbc.prepareStatement("""
-                SELECT e.id, e.aggregate, e.payload::text FROM outbox.events e
+                SELECT e.id, e.aggregate, e.payload::text, e.created_at FROM outbox.events e
                 WHERE e.type = ? AND e.created_at >= ?
                   AND NOT EXISTS (SELECT 1 FROM outbox.deliveries d WHERE d.consumer = ? AND d.event_id = e.id)
                 ORDER BY e.position LIMIT ?""", s -> {
@@ -51,7 +51,7 @@ final class OutboxTable {
             List<StoredEvent> events = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    events.add(new StoredEvent(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)));
+                    events.add(new StoredEvent(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()));
                 }
             }
             return events;
