@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,7 @@ final class EmbeddedDatabase implements AutoCloseable {
             Files.createDirectories(directory);
             Path passwordFile = dataDir.resolve(filePrefix + "-password");
             GeneratedSecret password = GeneratedSecret.loadOrCreate(passwordFile);
-            int port = port(dataDir.resolve(filePrefix + "-port"), configuredPort);
+            int port = port(dataDir.resolve(filePrefix + "-port"), configuredPort, directory);
             boolean fresh = !Files.exists(directory.resolve("postgresql.conf"));
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
@@ -72,14 +73,17 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** The configured port; else the one remembered; else a free one, remembered from now on. */
-    private static int port(Path remembered, String configured) throws IOException {
+    /**
+     * The configured port; else the one remembered, when it is free or when this directory's own server still holds it;
+     * else a free one, remembered from now on.
+     */
+    static int port(Path remembered, String configured, Path directory) throws IOException {
         if (configured != null && !configured.isBlank()) {
             return Integer.parseInt(configured.strip());
         }
         if (Files.exists(remembered)) {
             int port = Integer.parseInt(Files.readString(remembered).strip());
-            if (free(port)) {
+            if (free(port) || stillRunning(directory, port)) {
                 return port;
             }
             LOG.warn("The embedded PostgreSQL's port {} is taken by another process; choosing another", port);
@@ -90,6 +94,22 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
         Files.writeString(remembered, Integer.toString(port));
         return port;
+    }
+
+    /**
+     * Whether this data directory's server is still up on {@code port}: a Tollgate killed with SIGKILL leaves its
+     * PostgreSQL running (it is a separate process). Starting again on the same port connects to that server, as for
+     * the control plane's database; moving to another port would start a second server on a directory the first one
+     * holds, which PostgreSQL refuses, and Tollgate could not start at all.
+     */
+    private static boolean stillRunning(Path directory, int port) {
+        try {
+            List<String> pid = Files.readAllLines(directory.resolve("postmaster.pid"));
+            return pid.size() > 3 && pid.get(3).strip().equals(Integer.toString(port))
+                    && ProcessHandle.of(Long.parseLong(pid.get(0).strip())).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | NumberFormatException none) {
+            return false;
+        }
     }
 
     private static boolean free(int port) {

@@ -95,6 +95,20 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void aServerLeftRunningByAKilledTollgateKeepsItsPort() throws Exception {
+        // A SIGKILLed Tollgate leaves its PostgreSQL running (a separate process) on the remembered port. Starting again
+        // must keep that port, where the directory's own server answers: another port would mean a second server on a
+        // directory the first one holds, which PostgreSQL refuses (the data cluster then could not start at all).
+        try (EmbeddedDatabase running = EmbeddedDatabase.start(dataDir, null, "data-cluster", "data-cluster")) {
+            Path remembered = dataDir.resolve("data-cluster-port");
+            int port = Integer.parseInt(Files.readString(remembered).strip());
+            assertEquals(port, EmbeddedDatabase.port(remembered, null, dataDir.resolve("data-cluster")), "its own server holds it");
+            Path copy = Files.copy(remembered, dataDir.resolve("other-port"));
+            assertTrue(port != EmbeddedDatabase.port(copy, null, dataDir.resolve("postgres")), "another process holds it: moved");
+        }
+    }
+
+    @Test
     void anOperatorsDataClusterOrAnExplicitNoReplacesTheEmbeddedOne() {
         assertTrue(Settings.fromEnvironment(Map.of()).embeddedDataCluster());
         assertTrue(!Settings.fromEnvironment(Map.of("TOLLGATE_DATA_CLUSTERS_EU_HOST", "db.example.com")).embeddedDataCluster());
