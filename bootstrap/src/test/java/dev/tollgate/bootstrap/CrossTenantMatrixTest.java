@@ -531,6 +531,7 @@ class CrossTenantMatrixTest extends HttpTest {
                 {"GET /v1/organizations/{organization}/databases/{database}/postgres-cidrs", null},
                 {"POST /v1/organizations/{organization}/databases/{database}/postgres-cidrs", "{\"cidr\":\"10.66.0.0/16\"}"},
                 {"GET /v1/organizations/{organization}/databases/{database}/branches/{branch}/query-patterns-report", null},
+                {"GET /v1/organizations/{organization}/databases/{database}/branches/{branch}/schema-lint", null},
                 {"GET /v1/organizations/{organization}/databases/{database}/schema-recommendations", null},
                 {"GET /v1/organizations/{organization}/databases/{database}/webhooks", null},
                 {"POST /v1/organizations/{organization}/databases/{database}/webhooks",
