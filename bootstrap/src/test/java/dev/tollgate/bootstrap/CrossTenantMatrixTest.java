@@ -264,6 +264,9 @@ class CrossTenantMatrixTest extends HttpTest {
                     .expect(201);
             ids.put("password_id", http.post(org() + "/databases/" + managed + "/branches/main/passwords", "{\"role\":\"reader\"}", jwt)
                     .expect(201).json().get("id").asText());
+            // a backup of the production branch (ADR 0072): whatever state the worker takes it to, it is A's
+            ids.put("backup_id", http.post(org() + "/databases/" + managed + "/branches/main/backups", null, jwt)
+                    .expect(201).json().get("id").asText());
             ids.put("database_id", project.get("database").get("id").asText());
             ids.put("replica_id", http.post("/v1/databases/" + ids.get("database_id") + "/replicas", "{\"host\":\"127.0.0.1\",\"port\":5433}", jwt)
                     .expect(201).json().get("id").asText());
@@ -533,6 +536,10 @@ class CrossTenantMatrixTest extends HttpTest {
                 {"GET /v1/organizations/{organization}/databases/{database}/branches/{branch}/query-patterns-report", null},
                 {"GET /v1/organizations/{organization}/databases/{database}/branches/{branch}/schema-lint", null},
                 {"GET /v1/organizations/{organization}/databases/{database}/schema-recommendations", null},
+                {"GET /v1/organizations/{organization}/databases/{database}/branches/{branch}/backups", null},
+                {"POST /v1/organizations/{organization}/databases/{database}/branches/{branch}/backups", null},
+                {"GET /v1/organizations/{organization}/databases/{database}/branches/{branch}/backups/{backup_id}", null},
+                {"DELETE /v1/organizations/{organization}/databases/{database}/branches/{branch}/backups/{backup_id}", null},
                 {"GET /v1/organizations/{organization}/databases/{database}/webhooks", null},
                 {"POST /v1/organizations/{organization}/databases/{database}/webhooks",
                         "{\"url\":\"http://127.0.0.1:9/intruder\",\"events\":[\"branch.ready\"]}"}}) {

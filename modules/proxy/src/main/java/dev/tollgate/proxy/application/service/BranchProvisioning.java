@@ -4,7 +4,11 @@ import dev.tollgate.proxy.application.port.in.SettleDataClustersUseCase;
 import dev.tollgate.platform.domain.TypeId;
 import dev.tollgate.platform.outbox.Outbox;
 import dev.tollgate.proxy.api.events.BranchReady;
+import dev.tollgate.proxy.application.port.out.BackupFiles;
+import dev.tollgate.proxy.application.port.out.BackupStore;
+import dev.tollgate.proxy.application.port.out.BranchDumps;
 import dev.tollgate.proxy.application.port.out.BranchLoginStore;
+import dev.tollgate.proxy.domain.Backup;
 import dev.tollgate.proxy.application.port.out.ManagedDatabaseStore;
 import dev.tollgate.proxy.application.port.out.RegionCatalog;
 import dev.tollgate.proxy.domain.TemplateCopy;
@@ -49,10 +53,17 @@ class BranchProvisioning implements SettleDataClustersUseCase {
     private final RegionCatalog regions;
     private final Outbox outbox;
     private final ApplicationEventPublisher<TemplateCopy> copies;
+    private final BackupStore backups;
+    private final BackupFiles files;
+    private final BranchDumps dumps;
 
     BranchProvisioning(BranchStore branches, BranchLoginStore logins, DataClusters clusters, ClusterAdministration admin,
                        SecretSealer sealer, TransactionOperations<Connection> transactions, Clock clock, ManagedDatabaseStore databases,
-                       RegionCatalog regions, Outbox outbox, ApplicationEventPublisher<TemplateCopy> copies) {
+                       RegionCatalog regions, Outbox outbox, ApplicationEventPublisher<TemplateCopy> copies, BackupStore backups,
+                       BackupFiles files, BranchDumps dumps) {
+        this.backups = backups;
+        this.files = files;
+        this.dumps = dumps;
         this.copies = copies;
         this.databases = databases;
         this.regions = regions;
@@ -119,6 +130,10 @@ class BranchProvisioning implements SettleDataClustersUseCase {
 
     /** A copy is made with this node's pools of the parent paused, so their idle connections do not hold it. */
     private void create(DataCluster cluster, Branch branch) {
+        if (branch.restoredFrom() != null) {
+            restore(cluster, branch);
+            return;
+        }
         if (branch.template() == null) {
             admin.createDatabase(cluster, branch.clusterDatabase(), branch.ownerRole(), null, branch.withData());
             return;
@@ -128,6 +143,26 @@ class BranchProvisioning implements SettleDataClustersUseCase {
             admin.createDatabase(cluster, branch.clusterDatabase(), branch.ownerRole(), branch.template(), branch.withData());
         } finally {
             copies.publishEvent(new TemplateCopy(cluster.name(), branch.template(), false));
+        }
+    }
+
+    /**
+     * A branch from a backup (ADR 0072): a new empty database (what an interrupted attempt left is dropped first) and the
+     * backup's dump restored into it by {@code pg_restore} in one transaction, its objects the branch owner's.
+     */
+    private void restore(DataCluster cluster, Branch branch) {
+        Backup backup = transactions.executeRead(status -> backups.find(branch.restoredFrom())).filter(Backup::restorable)
+                .orElseThrow(() -> new IllegalStateException("the backup " + TypeId.format("bkp", branch.restoredFrom())
+                        + " is gone or not complete"));
+        admin.dropDatabase(cluster, branch.clusterDatabase(), branch.ownerRole());
+        admin.createDatabase(cluster, branch.clusterDatabase(), branch.ownerRole(), null, false);
+        try {
+            files.read(backup.storageKey(), file -> {
+                dumps.restore(cluster, branch.clusterDatabase(), branch.ownerRole(), file);
+                return null;
+            });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not restore backup " + backup.publicId() + ": " + e.getMessage(), e);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.tollgate.platform.domain.Page;
 import dev.tollgate.platform.domain.PageRequest;
 import dev.tollgate.platform.domain.ValidationException;
 import dev.tollgate.proxy.application.port.in.ManageBranchesUseCase;
+import dev.tollgate.proxy.application.port.out.BackupStore;
 import dev.tollgate.proxy.application.port.out.BranchStore;
 import dev.tollgate.proxy.application.port.out.ManagedDatabaseStore;
 import dev.tollgate.proxy.domain.Branch;
@@ -35,10 +36,13 @@ class BranchService implements ManageBranchesUseCase {
     private final Clock clock;
 
     private final AuditTrail audit;
+    private final BackupStore backups;
 
     BranchService(ManagedLookup lookup, BranchStore branches, ManagedDatabaseStore databases, ManagedTeardown teardown,
-                  BranchProvisioning provisioning, TransactionOperations<Connection> transactions, Clock clock, AuditTrail audit) {
+                  BranchProvisioning provisioning, TransactionOperations<Connection> transactions, Clock clock, AuditTrail audit,
+                  BackupStore backups) {
         this.audit = audit;
+        this.backups = backups;
         this.lookup = lookup;
         this.branches = branches;
         this.databases = databases;
@@ -68,9 +72,7 @@ class BranchService implements ManageBranchesUseCase {
             if (!parent.ready()) {
                 throw new ValidationException("parent_branch", "the branch \"" + parentName + "\" is not ready yet");
             }
-            if (c.backupId() != null) {
-                throw new ValidationException("backup_id", "the branch \"" + parentName + "\" has no backup \"" + c.backupId() + "\"");
-            }
+            dev.tollgate.proxy.domain.Backup backup = c.backupId() == null ? null : restorable(target, c.backupId());
             boolean withData = c.seedData() != null && !c.seedData().isBlank();
             if (withData && !managed.settings().allowDataBranching()) {
                 throw new ValidationException("seed_data", "data branching is off for this database (allow_data_branching)");
@@ -85,10 +87,14 @@ class BranchService implements ManageBranchesUseCase {
             }
             Branch branch = Branch.create(target.project().id(), name, parent.name(), false, size.slug(), parent.dataCluster(),
                     parent.clusterDatabase(), withData, clock.instant());
+            if (backup != null) {
+                branch = branch.restoring(backup.id()); // an empty database the backup is restored into (ADR 0072)
+            }
             branches.save(branch);
             audit.record(caller, target.project().organizationId(), AuditTrail.Change.created("branch", branch.publicId(),
                     "Branch '" + name + "' of database '" + managed.name() + "' created from '" + parent.name() + "'"
-                            + (withData ? " with its data" : ""), ProxyAuditFields.of(branch)));
+                            + (backup != null ? " restored from backup '" + backup.name() + "'" : withData ? " with its data" : ""),
+                    ProxyAuditFields.of(branch)));
             return branch;
         });
         if (provisioning.settle(created) == BranchProvisioning.Outcome.PARENT_BUSY) {
@@ -154,6 +160,22 @@ class BranchService implements ManageBranchesUseCase {
         });
         removed.logins().forEach(login -> provisioning.settle(login, removed.branch()));
         provisioning.settle(removed.branch());
+    }
+
+    /** A completed backup of one of the database's branches, named by {@code createBranch}'s {@code backup_id}. */
+    private dev.tollgate.proxy.domain.Backup restorable(ManagedLookup.Target target, String backupId) {
+        java.util.Optional<dev.tollgate.proxy.domain.Backup> found;
+        try {
+            found = backups.find(dev.tollgate.platform.domain.TypeId.parse("bkp", backupId));
+        } catch (IllegalArgumentException notOurs) {
+            found = java.util.Optional.empty();
+        }
+        dev.tollgate.proxy.domain.Backup backup = found.filter(b -> b.projectId().equals(target.project().id()))
+                .orElseThrow(() -> new ValidationException("backup_id", "the database has no backup \"" + backupId + "\""));
+        if (!backup.restorable()) {
+            throw new ValidationException("backup_id", "the backup \"" + backupId + "\" is " + backup.state().wire() + ", not complete");
+        }
+        return backup;
     }
 
     private BranchView view(Branch branch, ManagedLookup.Target target) {

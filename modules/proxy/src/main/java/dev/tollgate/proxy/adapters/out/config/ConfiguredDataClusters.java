@@ -18,7 +18,8 @@ final class ConfiguredDataClusters implements DataClusters {
                 throw new IllegalStateException("tollgate.data-clusters." + p.getName() + ".host is not set");
             }
             return new DataCluster(p.getName(), p.getRegion() == null ? localRegion : p.getRegion(), p.getHost().strip(), p.getPort(),
-                    p.getAdminUser(), p.getAdminPassword(), p.getAdminDatabase());
+                    p.getAdminUser(), p.getAdminPassword(), p.getAdminDatabase(),
+                    p.getBinDir() == null || p.getBinDir().isBlank() ? null : p.getBinDir().strip());
         }).toList();
     }
 

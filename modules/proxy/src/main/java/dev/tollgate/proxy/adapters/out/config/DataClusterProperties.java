@@ -5,7 +5,8 @@ import io.micronaut.context.annotation.Parameter;
 
 /**
  * One {@code tollgate.data-clusters.<name>} block: {@code region} (default {@code tollgate.region}), {@code host},
- * {@code port} (5432), {@code admin-user} (postgres), {@code admin-password}, {@code admin-database} (postgres).
+ * {@code port} (5432), {@code admin-user} (postgres), {@code admin-password}, {@code admin-database} (postgres),
+ * {@code bin-dir} (where its {@code pg_dump} and {@code pg_restore} are; default: the {@code PATH}).
  */
 @EachProperty("tollgate.data-clusters")
 final class DataClusterProperties {
@@ -16,6 +17,7 @@ final class DataClusterProperties {
     private String adminUser = "postgres";
     private String adminPassword;
     private String adminDatabase = "postgres";
+    private String binDir;
 
     DataClusterProperties(@Parameter String name) {
         this.name = name;
@@ -71,5 +73,13 @@ final class DataClusterProperties {
 
     public void setAdminDatabase(String adminDatabase) {
         this.adminDatabase = adminDatabase;
+    }
+
+    public String getBinDir() {
+        return binDir;
+    }
+
+    public void setBinDir(String binDir) {
+        this.binDir = binDir;
     }
 }

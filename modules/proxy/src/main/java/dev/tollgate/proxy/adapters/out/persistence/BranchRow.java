@@ -9,5 +9,6 @@ import java.util.UUID;
 @MappedEntity(value = "branches", schema = "proxy")
 record BranchRow(@Id UUID id, UUID projectId, String name, @Nullable String parentBranch, boolean production, String clusterSize,
                  String dataCluster, String clusterDatabase, String ownerRole, @Nullable String template, boolean withData, boolean ready,
-                 boolean dropped, Instant schemaLastUpdatedAt, Instant createdAt, Instant updatedAt, @Nullable Instant deletedAt) {
+                 boolean dropped, Instant schemaLastUpdatedAt, Instant createdAt, Instant updatedAt, @Nullable Instant deletedAt,
+                 @Nullable UUID restoredFrom) {
 }

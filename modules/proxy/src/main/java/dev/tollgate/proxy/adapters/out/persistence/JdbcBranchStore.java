@@ -24,7 +24,7 @@ final class JdbcBranchStore implements BranchStore {
     public void save(Branch b) {
         BranchRow row = new BranchRow(b.id(), b.projectId(), b.name(), b.parentBranch(), b.production(), b.clusterSize(), b.dataCluster(),
                 b.clusterDatabase(), b.ownerRole(), b.template(), b.withData(), b.ready(), b.dropped(), b.schemaLastUpdatedAt(),
-                b.createdAt(), b.updatedAt(), b.deletedAt());
+                b.createdAt(), b.updatedAt(), b.deletedAt(), b.restoredFrom());
         UniqueViolations.translate(() -> Rows.upsert(rows, b.id(), row),
                 () -> new ConflictException("branch_exists", "the database already has a branch named \"" + b.name() + "\""));
     }
@@ -63,6 +63,6 @@ final class JdbcBranchStore implements BranchStore {
     private static Branch toDomain(BranchRow r) {
         return new Branch(r.id(), r.projectId(), r.name(), r.parentBranch(), r.production(), r.clusterSize(), r.dataCluster(),
                 r.clusterDatabase(), r.ownerRole(), r.template(), r.withData(), r.ready(), r.dropped(), r.schemaLastUpdatedAt(),
-                r.createdAt(), r.updatedAt(), r.deletedAt());
+                r.createdAt(), r.updatedAt(), r.deletedAt(), r.restoredFrom());
     }
 }
