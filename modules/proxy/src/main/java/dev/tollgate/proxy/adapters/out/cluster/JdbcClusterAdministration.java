@@ -13,7 +13,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * The data cluster's administrator, over the PostgreSQL JDBC driver (ADR 0054). Every statement that names a database or
@@ -22,7 +21,6 @@ import java.util.Properties;
  */
 @Singleton
 final class JdbcClusterAdministration implements ClusterAdministration {
-    private static final int CONNECT_TIMEOUT_SECONDS = 10;
     /** PostgreSQL itself waits up to 5 s for other sessions to leave before it refuses; one more try after that. */
     private static final int TEMPLATE_ATTEMPTS = 2;
     private static final String DUPLICATE_DATABASE = "42P04";
@@ -307,19 +305,7 @@ final class JdbcClusterAdministration implements ClusterAdministration {
     }
 
     private static Connection connect(DataCluster cluster, String database) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", cluster.adminUser());
-        if (cluster.adminPassword() != null) {
-            properties.setProperty("password", cluster.adminPassword());
-        }
-        properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
-        properties.setProperty("ApplicationName", "tollgate-cluster-admin");
-        String url = "jdbc:postgresql://" + cluster.host() + ":" + cluster.port() + "/" + database;
-        Connection connection = new org.postgresql.Driver().connect(url, properties);
-        if (connection == null) {
-            throw new SQLException("the driver does not accept " + url);
-        }
-        return connection;
+        return ClusterConnections.admin(cluster, database, "tollgate-cluster-admin");
     }
 
     private static boolean mayConnect(Connection c, String role, String database) throws SQLException {

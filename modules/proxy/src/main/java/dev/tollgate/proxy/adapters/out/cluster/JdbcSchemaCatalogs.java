@@ -21,7 +21,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -32,7 +31,6 @@ import java.util.Set;
  */
 @Singleton
 final class JdbcSchemaCatalogs implements SchemaCatalogs {
-    private static final int CONNECT_TIMEOUT_SECONDS = 10;
     private static final String TABLES = "WITH t AS (SELECT c.oid, n.nspname::text AS nspname, c.relname::text AS relname"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition"
@@ -142,18 +140,6 @@ final class JdbcSchemaCatalogs implements SchemaCatalogs {
     }
 
     private static Connection connect(DataCluster cluster, String database) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", cluster.adminUser());
-        if (cluster.adminPassword() != null) {
-            properties.setProperty("password", cluster.adminPassword());
-        }
-        properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
-        properties.setProperty("ApplicationName", "tollgate-schema-lint");
-        String url = "jdbc:postgresql://" + cluster.host() + ":" + cluster.port() + "/" + database;
-        Connection connection = new org.postgresql.Driver().connect(url, properties);
-        if (connection == null) {
-            throw new SQLException("the driver does not accept " + url);
-        }
-        return connection;
+        return ClusterConnections.admin(cluster, database, "tollgate-schema-lint");
     }
 }
